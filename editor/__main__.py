@@ -1,0 +1,4 @@
+"""Run Yuku with `python -m editor`."""
+from editor.cli import main
+
+raise SystemExit(main())

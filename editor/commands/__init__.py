@@ -1,0 +1,1 @@
+"""Subcommands of the `yuku` command line, one module each."""

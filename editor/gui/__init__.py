@@ -1,0 +1,1 @@
+"""Yuku's Qt interface: widgets, item models, actions and dialogs."""

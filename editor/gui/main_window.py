@@ -1,0 +1,335 @@
+"""The main window: document pane, phrase dock, menus, toolbar and status bar."""
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QFileInfo, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+)
+
+from editor.core.errors import YukuError
+from editor.core.settings import Settings
+from editor.gui.document_editor import DocumentEditor
+from editor.gui.phrase_panel import PhrasePanel
+
+log = logging.getLogger(__name__)
+
+# Feature modules, each with install(window): they add their actions to the menus below.
+FEATURES: list[str] = []
+
+_FALLBACK_KEYS = {
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+    QKeySequence.StandardKey.Replace: "Ctrl+H",
+    QKeySequence.StandardKey.Redo: "Ctrl+Y",
+    QKeySequence.StandardKey.SaveAs: "Ctrl+Shift+S",
+}
+
+FILE_FILTER = "Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)"
+
+
+class MainWindow(QMainWindow):
+    """Yuku's editor window."""
+
+    def __init__(self, settings: Settings | None = None, bank: object | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.document_path: Path | None = None
+        self.editor = DocumentEditor(self)
+        self.setCentralWidget(self.editor)
+        self.bank = bank if bank is not None else self._open_bank()
+        self.phrase_panel = PhrasePanel(self.bank, self)  # type: ignore[arg-type]
+        self.phrase_dock = QDockWidget(self.tr("短语库"), self)
+        self.phrase_dock.setObjectName("phrase_dock")
+        self.phrase_dock.setWidget(self.phrase_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.phrase_dock)
+        self.phrase_panel.phraseActivated.connect(self._insert_from_panel)
+        self.menus: dict[str, QMenu] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_status_bar()
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+        self.editor.cursorPositionChanged.connect(self._update_status)
+        self.editor.textChanged.connect(self._update_status)
+        for name in FEATURES:
+            importlib.import_module(name).install(self)
+        self.resize(1200, 800)
+        self._update_title()
+        self._update_status()
+        self.editor.go_to_start()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _open_bank(self) -> object | None:
+        from editor.core.default_bank import open_bank
+
+        try:
+            return open_bank()
+        except Exception:  # noqa: BLE001 - a broken bank must not stop the editor; the user is told
+            log.exception("could not open the phrase bank")
+            return None
+
+    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None,
+                icon: QStyle.StandardPixmap | str | None = None) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            seq = QKeySequence(shortcut)
+            if seq.isEmpty() and isinstance(shortcut, QKeySequence.StandardKey):
+                # Some platforms define no key for a standard action (Quit on Windows/offscreen).
+                seq = QKeySequence(_FALLBACK_KEYS.get(shortcut, ""))
+            act.setShortcut(seq)
+        if isinstance(icon, str):
+            act.setIcon(QIcon.fromTheme(icon))
+        elif icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        act.triggered.connect(slot)
+        self.actions_by_name[name] = act
+        return act
+
+    def _build_actions(self) -> None:
+        SP = QStyle.StandardPixmap
+        KS = QKeySequence.StandardKey
+        ed = self.editor
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        format_menu = self.menuBar().addMenu(self.tr("格式(&O)"))
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.menus = {"file": file_menu, "edit": edit_menu, "format": format_menu, "tools": tools_menu,
+                      "view": view_menu, "help": help_menu}
+
+        new = self._action("new", self.tr("新建(&N)"), self.new_document, KS.New, SP.SP_FileIcon)
+        open_ = self._action("open", self.tr("打开(&O)…"), self.open_dialog, KS.Open, SP.SP_DialogOpenButton)
+        save = self._action("save", self.tr("保存(&S)"), self.save, KS.Save, SP.SP_DialogSaveButton)
+        save_as = self._action("save_as", self.tr("另存为(&A)…"), self.save_as, KS.SaveAs)
+        quit_ = self._action("quit", self.tr("退出(&Q)"), self.close, KS.Quit)
+        self.recent_menu = QMenu(self.tr("最近打开(&R)"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([new, open_])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([save, save_as])
+        self.file_export_separator = file_menu.addSeparator()
+        file_menu.addAction(quit_)
+
+        undo = self._action("undo", self.tr("撤销(&U)"), ed.undo, KS.Undo, SP.SP_ArrowBack)
+        redo = self._action("redo", self.tr("重做(&R)"), ed.redo, KS.Redo, SP.SP_ArrowForward)
+        cut = self._action("cut", self.tr("剪切(&T)"), ed.cut, KS.Cut)
+        copy = self._action("copy", self.tr("复制(&C)"), ed.copy, KS.Copy)
+        paste = self._action("paste", self.tr("粘贴(&P)"), ed.paste, KS.Paste)
+        find = self._action("find", self.tr("查找和替换(&F)…"), self.show_find, KS.Find)
+        replace_sc = QKeySequence(KS.Replace)
+        find.setShortcuts([QKeySequence(KS.Find), replace_sc if not replace_sc.isEmpty()
+                           else QKeySequence(_FALLBACK_KEYS[KS.Replace])])
+        select_all = self._action("select_all", self.tr("全选(&L)"), ed.selectAll, KS.SelectAll)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        cut.setEnabled(False)
+        copy.setEnabled(False)
+        ed.undoAvailable.connect(undo.setEnabled)
+        ed.redoAvailable.connect(redo.setEnabled)
+        ed.copyAvailable.connect(cut.setEnabled)
+        ed.copyAvailable.connect(copy.setEnabled)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([cut, copy, paste])
+        edit_menu.addSeparator()
+        edit_menu.addActions([find, select_all])
+
+        view_menu.addAction(self.phrase_dock.toggleViewAction())
+        self.phrase_dock.toggleViewAction().setText(self.tr("短语库面板(&P)"))
+        self.phrase_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
+        about = self._action("about", self.tr("关于语库(&A)"), self.show_about)
+        help_menu.addAction(about)
+
+        self.toolbar = QToolBar(self.tr("常用"), self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addActions([new, open_, save])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([undo, redo])
+        self.addToolBar(self.toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.position_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.position_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    # -- status -------------------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        cur = self.editor.textCursor()
+        self.position_label.setText(
+            self.tr("第 %1 段，第 %2 字").replace("%1", str(cur.blockNumber() + 1))
+            .replace("%2", str(cur.positionInBlock() + 1)))
+        text = self.editor.document().toPlainText()
+        chars = sum(1 for ch in text if not ch.isspace())
+        self.count_label.setText(self.tr("字数 %1").replace("%1", str(chars)))
+
+    def _update_title(self) -> None:
+        name = self.document_path.name if self.document_path else self.tr("未命名")
+        self.setWindowTitle(f"{name}[*] — 语库 Yuku")
+
+    def show_message(self, text: str, timeout_ms: int = 5000) -> None:
+        """A short note in the status bar."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    # -- phrases ------------------------------------------------------------------------------
+
+    def _insert_from_panel(self, text: str) -> None:
+        self.editor.insert_phrase(text)
+        self.editor.setFocus()
+
+    # -- files --------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask before discarding changes; True when it is fine to go on."""
+        if not self.editor.document().isModified():
+            return True
+        answer = QMessageBox.warning(
+            self, self.tr("保存更改"), self.tr("文档已修改。是否保存更改？"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_document(self) -> None:
+        """Start an empty document."""
+        if not self.maybe_save():
+            return
+        self.editor.clear()
+        self.editor.document().clearUndoRedoStacks()
+        self.document_path = None
+        self.editor.document().setModified(False)
+        self._update_title()
+        self.editor.go_to_start()
+
+    def open_dialog(self) -> None:
+        """Ask for a file and open it."""
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开"), "", self.tr(FILE_FILTER))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a file into the editor; errors are told in one sentence."""
+        from editor.core.document_files import read_document
+        from editor.gui.document_bridge import load_model
+
+        p = Path(path)
+        try:
+            doc = read_document(p)
+        except YukuError as exc:
+            self.show_error(self.tr("无法打开文件"), str(exc))
+            return False
+        load_model(self.editor.document(), doc)
+        self.editor.document().clearUndoRedoStacks()
+        self.editor.document().setModified(False)
+        self.document_path = p.resolve()
+        self.settings.add_recent_file(str(self.document_path))
+        self._update_title()
+        self.editor.go_to_start()
+        self.show_message(self.tr("已打开 %1").replace("%1", p.name))
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file, or ask for one."""
+        if self.document_path is None:
+            return self.save_as()
+        return self.save_to(self.document_path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        start = str(self.document_path or Path.home() / (self.tr("未命名") + ".docx"))
+        path, selected = QFileDialog.getSaveFileName(self, self.tr("另存为"), start, self.tr(FILE_FILTER))
+        if not path:
+            return False
+        p = Path(path)
+        if not p.suffix:
+            p = p.with_suffix(".txt" if "txt" in selected else ".docx")
+        return self.save_to(p)
+
+    def save_to(self, path: Path) -> bool:
+        """Write the document to path atomically; on failure the file on disk is unchanged."""
+        from editor.core.document_files import write_document
+        from editor.gui.document_bridge import to_model
+
+        try:
+            write_document(to_model(self.editor.document()), path)
+        except YukuError as exc:
+            self.show_error(self.tr("保存失败"), str(exc))
+            return False
+        except OSError as exc:
+            self.show_error(self.tr("保存失败"), self.tr("%1：保存失败（%2），原文件未改动。请换个位置另存。")
+                            .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
+            return False
+        self.document_path = path.resolve()
+        self.editor.document().setModified(False)
+        self.settings.add_recent_file(str(self.document_path))
+        self._update_title()
+        self.show_message(self.tr("已保存 %1").replace("%1", path.name))
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get("recent_files")
+        for i, path in enumerate(recent, 1):
+            act = self.recent_menu.addAction(f"&{i % 10} {QFileInfo(path).fileName()}")
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        if self.maybe_save():
+            self.open_path(path)
+
+    def show_error(self, title: str, text: str) -> None:
+        """Tell the user about a problem in one sentence."""
+        log.warning("%s: %s", title, text)
+        QMessageBox.warning(self, title, text)
+
+    # -- other actions ------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        """Open the find/replace dialog, seeded with the selection."""
+        from editor.gui.find_replace import FindReplaceDialog
+
+        if not hasattr(self, "find_dialog"):
+            self.find_dialog = FindReplaceDialog(self.editor, self)
+        sel = self.editor.textCursor().selectedText()
+        if sel:
+            self.find_dialog.find_edit.setText(sel)
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+        self.find_dialog.find_edit.setFocus()
+
+    def show_about(self) -> None:
+        """About box."""
+        from editor import __version__
+
+        QMessageBox.about(self, self.tr("关于语库"), self.tr(
+            "语库 Yuku %1\n公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。")
+            .replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask to save before closing."""
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()

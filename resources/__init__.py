@@ -1,0 +1,1 @@
+"""Run-time data for Yuku: the seed corpus, icons and translations."""

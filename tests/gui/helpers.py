@@ -1,0 +1,29 @@
+"""Helpers for GUI tests."""
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Type Chinese text the way an input method does: one committed string per call.
+
+    QTest.keyClicks aborts on non-ASCII characters (an assert in qasciikey.cpp), and real users
+    enter Chinese through an input method anyway.
+    """
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def drop_at(viewport: QWidget, pos: QPoint, mime: QMimeData) -> None:
+    """Drag enter, move and drop at pos, as Qt delivers them (pytest-qt cannot drive a drag)."""
+    buttons, mods, action = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(pos, action, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(viewport, QDragMoveEvent(pos, action, mime, buttons, mods))
+    drop = QDropEvent(QPointF(pos), action, mime, buttons, mods)
+    QApplication.sendEvent(viewport, drop)
+    assert drop.isAccepted()
