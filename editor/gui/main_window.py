@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, Qt
+from PySide6.QtCore import QFileInfo, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -39,12 +40,26 @@ FILE_FILTER = "Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)"
 
 
 class MainWindow(QMainWindow):
-    """Yuku's editor window."""
+    """Yuku's editor window.
+
+    Feature modules plug in through FEATURES and these seams, not by editing this class:
+    - before_open / before_save: callables (path) -> bool; any False vetoes the open or save
+      (locks, warnings about blanks or unsupported content).
+    - documentOpened(path), documentSaved(path), documentClosed(path or ""): after the fact.
+    - template_chooser: callable () -> core Document | None offering a starting document on New.
+    """
+
+    documentOpened = Signal(str)
+    documentSaved = Signal(str)
+    documentClosed = Signal(str)
 
     def __init__(self, settings: Settings | None = None, bank: object | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.document_path: Path | None = None
+        self.before_open: list[Callable[[Path], bool]] = []
+        self.before_save: list[Callable[[Path], bool]] = []
+        self.template_chooser: Callable[[], object | None] | None = None
         self.editor = DocumentEditor(self)
         self.setCentralWidget(self.editor)
         self.bank = bank if bank is not None else self._open_bank()
@@ -211,7 +226,15 @@ class MainWindow(QMainWindow):
         """Start an empty document."""
         if not self.maybe_save():
             return
+        template = self.template_chooser() if self.template_chooser else None
+        if self.template_chooser and template is None:
+            return  # the user cancelled the template dialog
+        self.documentClosed.emit(str(self.document_path or ""))
         self.editor.clear()
+        if template is not None:
+            from editor.gui.document_bridge import load_model
+
+            load_model(self.editor.document(), template)  # type: ignore[arg-type]
         self.editor.document().clearUndoRedoStacks()
         self.document_path = None
         self.editor.document().setModified(False)
@@ -232,15 +255,19 @@ class MainWindow(QMainWindow):
         from editor.gui.document_bridge import load_model
 
         p = Path(path)
+        if not all(check(p) for check in self.before_open):
+            return False
         try:
             doc = read_document(p)
         except YukuError as exc:
             self.show_error(self.tr("无法打开文件"), str(exc))
             return False
+        self.documentClosed.emit(str(self.document_path or ""))
         load_model(self.editor.document(), doc)
         self.editor.document().clearUndoRedoStacks()
         self.editor.document().setModified(False)
         self.document_path = p.resolve()
+        self.documentOpened.emit(str(self.document_path))
         self.settings.add_recent_file(str(self.document_path))
         self._update_title()
         self.editor.go_to_start()
@@ -269,6 +296,8 @@ class MainWindow(QMainWindow):
         from editor.core.document_files import write_document
         from editor.gui.document_bridge import to_model
 
+        if not all(check(path) for check in self.before_save):
+            return False
         try:
             write_document(to_model(self.editor.document()), path)
         except YukuError as exc:
@@ -282,6 +311,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(False)
         self.settings.add_recent_file(str(self.document_path))
         self._update_title()
+        self.documentSaved.emit(str(self.document_path))
         self.show_message(self.tr("已保存 %1").replace("%1", path.name))
         return True
 
@@ -330,6 +360,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save before closing."""
         if self.maybe_save():
+            self.documentClosed.emit(str(self.document_path or ""))
             event.accept()
         else:
             event.ignore()

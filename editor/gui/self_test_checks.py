@@ -1,12 +1,19 @@
 """Feature checks run by `yuku --self-test` after the basic ones."""
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
+# Modules providing self_test_checks(window, tmp) -> list[(name, check)]; each check returns True
+# when its feature works end to end in the real window.
+CHECK_MODULES: list[str] = [
+    "editor.gui.self_test_checks",
+]
 
-def checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
-    """(name, check) pairs; each check returns True when the feature works."""
+
+def self_test_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
+    """The basic file check: save the document and read it back."""
     from editor.core.document_files import read_document
 
     def save_and_reopen() -> bool:
@@ -16,3 +23,11 @@ def checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
         return read_document(target).plain_text().strip() == window.editor.plain_text().strip()  # type: ignore[attr-defined]
 
     return [("save_reopen_txt", save_and_reopen)]
+
+
+def checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
+    """Every registered check, in order."""
+    found: list[tuple[str, Callable[[], bool]]] = []
+    for name in CHECK_MODULES:
+        found.extend(importlib.import_module(name).self_test_checks(window, tmp))
+    return found
