@@ -23,7 +23,7 @@ run: $(VENV)/.installed translations
 	$(VENV)/bin/yuku
 
 lint: $(VENV)/.test-installed
-	$(VENV)/bin/ruff check editor tests benchmarks
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 test: $(VENV)/.test-installed translations lint
