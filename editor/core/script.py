@@ -67,7 +67,7 @@ def check_config(config: str) -> str:
     return config
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _make_converter(config: str) -> Any:
     import opencc
 
