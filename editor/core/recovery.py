@@ -1,0 +1,185 @@
+"""The recovery store: autosaved drafts kept in the user data dir until saved or discarded.
+
+One JSON file per draft, named from a hash of the document's full path (or of an
+"untitled-<uuid>" key), so two 报告.docx in different folders never collide and a draft never
+overwrites the user's own file. The rich form (QTextDocument HTML) is an opaque string made on the
+GUI side, which keeps this module free of Qt.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import socket
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from editor.core.atomic import atomic_write_text
+from editor.core.paths import user_dirs
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+SUFFIX = ".draft.json"
+
+
+def new_untitled_key() -> str:
+    """A fresh identity for a document that has no file yet."""
+    return f"untitled-{uuid.uuid4().hex}"
+
+
+def key_for_path(path: str | os.PathLike[str]) -> str:
+    """The identity of a titled document: its full, absolute path."""
+    return str(Path(path).expanduser().absolute())
+
+
+def draft_id(key: str) -> str:
+    """The file name stem of a draft: sha256 of its key (full path or untitled key)."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Draft:
+    """One autosaved draft: where it came from, when it was saved and what it holds."""
+
+    key: str
+    source: str  # the document's path, or "" for an untitled document
+    title: str
+    saved_at: str  # ISO 8601 with the local UTC offset
+    text: str
+    rich: str = ""  # an opaque rich-text form (the GUI stores QTextDocument HTML)
+    rich_format: str = ""
+    pid: int = 0
+    host: str = ""
+    started: str = ""  # the owning process's start time, so a reused pid is not taken for it
+
+    @property
+    def id(self) -> str:
+        """The draft's file stem."""
+        return draft_id(self.key)
+
+    def to_json(self) -> dict[str, Any]:
+        """The public, script-friendly form (what `yuku recover --list --json` prints)."""
+        return {"id": self.id, "source": self.source, "title": self.title, "saved_at": self.saved_at,
+                "text": self.text, "chars": len(self.text), "pid": self.pid, "host": self.host}
+
+
+def process_started(pid: int) -> str:
+    """When a process started (Linux: clock ticks since boot), or "" where the system does not say."""
+    with contextlib.suppress(OSError, IndexError):
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    return ""
+
+
+def owner_alive(pid: int, started: str = "") -> bool:
+    """True when the process that wrote a draft still runs (the same pid and, if known, start time)."""
+    if not process_alive(pid):
+        return False
+    return not started or not (now := process_started(pid)) or now == started
+
+
+def process_alive(pid: int) -> bool:
+    """True when a process with this pid runs on this machine (a live editor still owns its draft)."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":
+        # os.kill(pid, 0) would terminate the process on Windows; ask the kernel instead.
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    except OSError:
+        return False
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed child not yet reaped still answers kill(0): it holds nothing any more."""
+    with contextlib.suppress(OSError, IndexError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0] == "Z"
+    return False
+
+
+class RecoveryStore:
+    """Drafts in one folder (the user's recovery dir unless told otherwise)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or user_dirs().recovery
+
+    def path_of(self, key: str) -> Path:
+        """The file a draft with this key is kept in."""
+        return self.folder / f"{draft_id(key)}{SUFFIX}"
+
+    def save(self, key: str, *, source: str, title: str, text: str, rich: str = "",
+             rich_format: str = "") -> Draft:
+        """Write (or replace) the draft for key atomically and return it."""
+        draft = Draft(key=key, source=source, title=title,
+                      saved_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+                      text=text, rich=rich, rich_format=rich_format, pid=os.getpid(),
+                      host=socket.gethostname(), started=process_started(os.getpid()))
+        record = {"format": FORMAT_VERSION, **asdict(draft)}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path_of(key), json.dumps(record, ensure_ascii=False))
+        return draft
+
+    def load(self, path: Path) -> Draft | None:
+        """Read one draft file; None (logged) when it is not a readable draft."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            fields = {k: raw[k] for k in ("key", "source", "title", "saved_at", "text")}
+            if not all(isinstance(v, str) for v in fields.values()):
+                raise ValueError("field of the wrong type")
+            return Draft(**fields, rich=str(raw.get("rich", "")), rich_format=str(raw.get("rich_format", "")),
+                         pid=int(raw.get("pid", 0)), host=str(raw.get("host", "")),
+                         started=str(raw.get("started", "")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("skipping unreadable draft %s: %s", path, exc)
+            return None
+
+    def get(self, key: str) -> Draft | None:
+        """The draft for key, if there is one."""
+        path = self.path_of(key)
+        return self.load(path) if path.exists() else None
+
+    def list(self) -> list[Draft]:
+        """Every readable draft, newest first."""
+        if not self.folder.is_dir():
+            return []
+        drafts = [d for p in self.folder.glob(f"*{SUFFIX}") if (d := self.load(p)) is not None]
+        return sorted(drafts, key=lambda d: d.saved_at, reverse=True)
+
+    def recoverable(self) -> list[Draft]:
+        """Drafts no running editor owns: left by a crash, a kill or a power loss."""
+        host = socket.gethostname()
+        return [d for d in self.list()
+                if d.pid != os.getpid() and not (d.host == host and owner_alive(d.pid, d.started))]
+
+    def remove(self, key: str) -> bool:
+        """Delete the draft for key (after a save or a discard); True if one was there."""
+        try:
+            self.path_of(key).unlink()
+        except FileNotFoundError:
+            return False
+        return True
