@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.core.recovery import RecoveryStore
 
     store = RecoveryStore()
-    drafts = store.list()
+    drafts = store.drafts()
     if args.discard:
         matches = [d for d in drafts if d.id.startswith(args.discard.lower())]
         if len(matches) != 1:

@@ -163,7 +163,7 @@ class RecoveryStore:
         path = self.path_of(key)
         return self.load(path) if path.exists() else None
 
-    def list(self) -> list[Draft]:
+    def drafts(self) -> list[Draft]:
         """Every readable draft, newest first."""
         if not self.folder.is_dir():
             return []
@@ -173,7 +173,7 @@ class RecoveryStore:
     def recoverable(self) -> list[Draft]:
         """Drafts no running editor owns: left by a crash, a kill or a power loss."""
         host = socket.gethostname()
-        return [d for d in self.list()
+        return [d for d in self.drafts()
                 if d.pid != os.getpid() and not (d.host == host and owner_alive(d.pid, d.started))]
 
     def remove(self, key: str) -> bool:

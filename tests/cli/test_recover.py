@@ -31,7 +31,8 @@ def test_list_json_has_source_saved_at_and_text(tmp_path):
     assert items[str(src)]["text"] == "一、总体情况\n今年以来"
     assert items[""]["text"] == "未命名的草稿"
     for d in items.values():
-        assert d["saved_at"] and len(d["id"]) == 64
+        assert d["saved_at"]
+        assert len(d["id"]) == 64
 
 
 def test_list_plain_names_source_time_and_text(tmp_path):
@@ -39,7 +40,8 @@ def test_list_plain_names_source_time_and_text(tmp_path):
     out = yuku("recover", "--list")
     assert out.returncode == 0, out.stderr
     assert str(src) in out.stdout
-    assert "今年以来" in out.stdout and "未命名的草稿" in out.stdout
+    assert "今年以来" in out.stdout
+    assert "未命名的草稿" in out.stdout
     assert "保存于" in out.stdout
 
 
@@ -51,10 +53,11 @@ def test_empty_store_lists_nothing():
 
 def test_discard_by_id_and_bad_id_is_one_line(tmp_path):
     _two_drafts(tmp_path)
-    drafts = RecoveryStore().list()
+    drafts = RecoveryStore().drafts()
     out = yuku("recover", "--discard", drafts[0].id[:10])
     assert out.returncode == 0, out.stderr
-    assert [d.id for d in RecoveryStore().list()] == [drafts[1].id]
+    assert [d.id for d in RecoveryStore().drafts()] == [drafts[1].id]
     bad = yuku("recover", "--discard", "nosuchid")
     assert bad.returncode == 2
-    assert len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in bad.stderr

@@ -16,7 +16,7 @@ def test_same_name_in_two_folders_never_collides(tmp_path):
     a, b = tmp_path / "甲" / "报告.docx", tmp_path / "乙" / "报告.docx"
     store.save(key_for_path(a), source=str(a), title="报告.docx", text="甲的草稿")
     store.save(key_for_path(b), source=str(b), title="报告.docx", text="乙的草稿")
-    drafts = {d.source: d.text for d in store.list()}
+    drafts = {d.source: d.text for d in store.drafts()}
     assert drafts == {str(a): "甲的草稿", str(b): "乙的草稿"}
     assert store.path_of(key_for_path(a)) != store.path_of(key_for_path(b))
 
@@ -42,11 +42,12 @@ def test_saved_draft_round_trips_with_metadata():
     assert got is not None
     assert (got.text, got.rich, got.rich_format, got.source, got.title) == (
         "一、总体情况\n今年以来", "<html>x</html>", "qt-html", "", "未命名")
-    assert got.saved_at == saved.saved_at and "T" in got.saved_at
+    assert got.saved_at == saved.saved_at
+    assert "T" in got.saved_at
     assert got.pid == os.getpid()
     # A later autosave replaces the draft rather than adding another.
     store.save(key, source="", title="未命名", text="改过")
-    assert [d.text for d in store.list()] == ["改过"]
+    assert [d.text for d in store.drafts()] == ["改过"]
 
 
 def test_remove_deletes_only_that_draft():
@@ -56,7 +57,7 @@ def test_remove_deletes_only_that_draft():
     store.save(k2, source="", title="b", text="二")
     assert store.remove(k1) is True
     assert store.remove(k1) is False
-    assert [d.key for d in store.list()] == [k2]
+    assert [d.key for d in store.drafts()] == [k2]
 
 
 def test_damaged_draft_is_skipped_not_fatal():
@@ -64,7 +65,7 @@ def test_damaged_draft_is_skipped_not_fatal():
     store.save(new_untitled_key(), source="", title="好", text="好的草稿")
     store.folder.joinpath("bad" + recovery.SUFFIX).write_text("{not json", encoding="utf-8")
     store.folder.joinpath("worse" + recovery.SUFFIX).write_text(json.dumps({"key": 1}), encoding="utf-8")
-    assert [d.text for d in store.list()] == ["好的草稿"]
+    assert [d.text for d in store.drafts()] == ["好的草稿"]
 
 
 def test_recoverable_excludes_drafts_of_running_editors_and_includes_dead_ones():
