@@ -13,6 +13,7 @@ from editor import __version__
 COMMANDS: dict[str, str] = {
     "mine": "editor.commands.mine",
     "phrases": "editor.commands.phrases",
+    "recover": "editor.commands.recover",
 }
 
 _HELP = {
