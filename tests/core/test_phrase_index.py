@@ -1,0 +1,69 @@
+"""The in-memory phrase index: filtering in both scripts, grouping, suggestions."""
+from __future__ import annotations
+
+from editor.core.phrase_index import PhraseIndex
+from editor.core.phrases import Phrase
+
+
+def make_index():
+    return PhraseIndex([
+        Phrase("高度重视，加强领导", "measures", "heading", 5, id=1),
+        Phrase("加強組織領導", "measures", "collocation", 4, id=2),
+        Phrase("下一步工作打算", "next_steps", "heading", 9, id=3),
+        Phrase("存在问题", "problems", "heading", 1, id=4, hidden=True),
+        Phrase("同志们", "closing", "collocation", 3, id=5, favourite=True),
+    ])
+
+
+def texts(index, result):
+    return {g: [index.phrases[i].text for i in ids] for g, ids in result.items()}
+
+
+def test_empty_query_groups_visible_phrases_best_first():
+    index = make_index()
+    got = texts(index, index.filter(""))
+    assert list(got) == [("measures", "heading"), ("measures", "collocation"), ("next_steps", "heading"),
+                         ("closing", "collocation")]
+    assert "存在问题" not in str(got)
+    assert ("problems", "heading") in index.filter("", include_hidden=True)
+
+
+def test_one_character_query_matches_both_scripts():
+    index = make_index()
+    got = texts(index, index.filter("领"))
+    assert got == {("measures", "heading"): ["高度重视，加强领导"],
+                   ("measures", "collocation"): ["加強組織領導"]}
+    assert texts(index, index.filter("領導")) == got
+
+
+def test_narrowing_and_widening_queries_are_both_right():
+    index = make_index()
+    assert len(index.filter("加")) == 2
+    assert texts(index, index.filter("加强领")) == {("measures", "heading"): ["高度重视，加强领导"]}
+    assert len(index.filter("加")) == 2  # widening again must not reuse the narrower result
+    assert index.filter("不存在的词") == {}
+
+
+def test_match_span_in_shown_script():
+    index = make_index()
+    i = index.phrases.index(next(p for p in index.phrases if p.id == 1))
+    assert index.match_span(i, "领导") == (7, 9)
+    assert index.match_span(i, "領導", shown="高度重視，加強領導") == (7, 9)
+    assert index.match_span(i, "") is None
+
+
+def test_continuations_prefer_longest_typed_tail():
+    index = make_index()
+    got = [(index.phrases[i].text, n) for i, n in index.continuations("我们要高度重")]
+    assert got == [("高度重视，加强领导", 3)]
+    got = [(index.phrases[i].text, n) for i, n in index.continuations("今年加強")]
+    assert got == [("加強組織領導", 2)]
+    assert index.continuations("存在") == []  # hidden phrases are not offered
+    assert index.continuations("同志们") == []  # nothing left to add
+    assert index.continuations("下") == []  # one character is too few
+
+
+def test_favourites_rank_first_and_position_of():
+    index = make_index()
+    assert index.phrases[0].text == "同志们"
+    assert index.phrases[index.position_of(3)].text == "下一步工作打算"
