@@ -56,6 +56,15 @@ class PhraseIndex:
         self.groups: dict[Group, list[int]] = {g: groups[g] for g in sorted(groups, key=group_order)}
         self._visible: dict[Group, list[int]] = {
             g: [i for i in ids if not self.phrases[i].hidden] for g, ids in self.groups.items()}
+        # Per group, the visible phrases holding each character: a one-character query is a
+        # lookup, and a longer one only tests the phrases holding its rarest character.
+        self._postings: dict[Group, dict[str, list[int]]] = {}
+        for g, ids in self._visible.items():
+            postings: dict[str, list[int]] = {}
+            for i in ids:
+                for ch in set(self.keys[i]):
+                    postings.setdefault(ch, []).append(i)
+            self._postings[g] = postings
         self._sorted_keys: list[tuple[str, int]] | None = None
         self._last: tuple[str, bool, dict[Group, list[int]]] | None = None
 
@@ -77,12 +86,27 @@ class PhraseIndex:
             return result
         # Typing usually extends the query: a key holding the new query holds the old one too,
         # so only the previous matches need testing.
+        previous: dict[Group, list[int]] | None = None
         if self._last is not None and self._last[1] == include_hidden and self._last[0] in q:
-            base = self._last[2]
+            previous = self._last[2]
         keys = self.keys
-        result = {}
+        result: dict[Group, list[int]] = {}
         for g, ids in base.items():
-            found = [i for i in ids if q in keys[i]]
+            candidates = ids if previous is None else previous.get(g, [])
+            if not include_hidden:
+                postings = self._postings[g]
+                for ch in set(q):
+                    posting = postings.get(ch)
+                    if posting is None:
+                        candidates = []
+                        break
+                    if len(posting) < len(candidates):
+                        candidates = posting
+                if len(q) == 1:
+                    if candidates:
+                        result[g] = candidates
+                    continue
+            found = [i for i in candidates if q in keys[i]]
             if found:
                 result[g] = found
         self._last = (q, include_hidden, result)
