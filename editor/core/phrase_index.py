@@ -81,9 +81,9 @@ class PhraseIndex:
         q = self.normalise_query(query)
         base = self.groups if include_hidden else self._visible
         if not q:
-            result = {g: ids for g, ids in base.items() if ids}
-            self._last = (q, include_hidden, result)
-            return result
+            everything = {g: ids for g, ids in base.items() if ids}
+            self._last = (q, include_hidden, everything)
+            return everything
         # Typing usually extends the query: a key holding the new query holds the old one too,
         # so only the previous matches need testing.
         previous: dict[Group, list[int]] | None = None
