@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from editor.core.errors import YukuError
@@ -26,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if args.bank and not Path(args.bank).exists():
         raise YukuError(args.bank, "语库文件不存在；先用 yuku mine 建立 / no such bank, create it with yuku mine")
     bank = open_bank(args.bank)
+    if bank.recovered_from_backup:
+        print(f"yuku: {bank.path}: {bank.recovered_from_backup}", file=sys.stderr)
     try:
         found = bank.search(args.query, args.section, args.kind, args.limit or None)
     finally:

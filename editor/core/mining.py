@@ -3,9 +3,26 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.phrases import Phrase
+
+
+@dataclass
+class MiningResult:
+    """Mined phrases and how many distinct documents they came from."""
+
+    phrases: list[Phrase]
+    documents: int
+
+
+def mine_corpus(corpus: list[tuple[str, str]], progress: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> MiningResult:
+    """Mine (name, text) files into phrases."""
+    texts = {Path(name).name: text for name, text in corpus}
+    return MiningResult(mine_texts(texts), len(texts))
 
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*(.{4,30}?)[。：:]?$")
 _CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:!?\n]")

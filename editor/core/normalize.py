@@ -1,0 +1,60 @@
+"""Normalisation for counting and search: t2s, width folding, blanks and number slots (MINING.md)."""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from typing import Any
+
+from editor.core.phrases import BLANK
+
+_converter: Any = None
+_lock = threading.Lock()
+
+# Every placeholder the corpus uses for a blank (blanks.py plus ×× / 〇〇 / 某 + unit words).
+PLACEHOLDER = re.compile(r"_{1,}|＿+|(?<![A-Za-z])(?:X{2,}|x{2,3}|ＸＸ+)(?![A-Za-z])|×{2,}|某某|〇〇")
+# Numbers of any kind (Arabic, full-width, with decimals or percent) become one slot when counting.
+NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[%％]?")
+# A blank together with its neighbouring blanks/numbers collapses into one ___.
+_BLANK_RUN = re.compile(r"(?:___\s*){2,}")
+PUNCT = re.compile(r"[\s，、,。.;；:：!！?？“”\"‘’'《》〈〉（）()【】\[\]…—·\-]")
+
+
+def t2s(text: str) -> str:
+    """Traditional → simplified with OpenCC (length-preserving, so offsets map back)."""
+    global _converter
+    if _converter is None:
+        with _lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return str(_converter.convert(text)) if text else text
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII letters and digits → half-width; punctuation kept (it is Chinese usage)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def blanks_to_slot(text: str) -> str:
+    """Every placeholder (___ __ _ XX XXX xxx 某某 …) → the one blank ___."""
+    return _BLANK_RUN.sub(BLANK, PLACEHOLDER.sub(BLANK, text))
+
+
+def search_form(text: str) -> str:
+    """What search compares: simplified, width-folded, lower case (either script finds either)."""
+    return fold_width(t2s(text)).lower()
+
+
+def phrase_key(text: str) -> str:
+    """Identity of a phrase across re-mining: t2s, blanks unified, punctuation and spaces dropped."""
+    s = blanks_to_slot(fold_width(t2s(unicodedata.normalize("NFC", text))))
+    return PUNCT.sub("", s)
