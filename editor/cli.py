@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "mine": "editor.commands.mine",
     "phrases": "editor.commands.phrases",
     "recover": "editor.commands.recover",
+    "convert": "editor.commands.convert",
 }
 
 _HELP = {
