@@ -27,6 +27,7 @@ DEFAULTS: dict[str, tuple[type, Any]] = {
     "window_geometry": (str, ""),
     "window_state": (str, ""),
     "zoom": (int, 0),
+    "theme": (str, "system"),  # "system", "light" or "dark"
 }
 
 
