@@ -1,0 +1,54 @@
+"""`python -m benchmarks [--tiny] [--only NAME,…] [--json OUT]`: run, print the table, write JSON."""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import sys
+from pathlib import Path
+
+from benchmarks.harness import machine_info, table
+from benchmarks.registry import BENCHMARKS, run_benchmark
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the selected benchmarks; exit 0 even when targets are missed (the table says so)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--tiny", action="store_true", help="tiny inputs: checks the harness, not the speed")
+    parser.add_argument("--only", default="", help=f"comma-separated names from: {', '.join(BENCHMARKS)}")
+    parser.add_argument("--json", type=Path, help="where to write the JSON (default benchmarks/results/)")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    names = [n.strip() for n in args.only.split(",") if n.strip()] or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    size = "tiny" if args.tiny else "full"
+    machine = machine_info()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    rows = []
+    for name in names:
+        print(f"… {name} ({size})", file=sys.stderr, flush=True)
+        result = run_benchmark(name, size)
+        rows.extend(result)
+        for row in result:
+            print(f"   {row.what}: {row.status if row.status != 'ok' else row.value} {row.unit}",
+                  file=sys.stderr, flush=True)
+    out = args.json or RESULTS / f"bench-{size}-{started:%Y%m%dT%H%M%SZ}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"started": started.isoformat(timespec="seconds"), "size": size, "machine": machine,
+               "rows": [r.as_json() for r in rows]}
+    out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(table(rows))
+    print(f"\nmachine: {machine.get('nproc')} CPUs, {machine.get('cpu')}, {machine.get('ram_gb')} GB RAM, "
+          f"Python {machine.get('python')}, PySide6 {machine.get('pyside6')} (Qt {machine.get('qt')}), "
+          f"load {' '.join(machine.get('loadavg', []))}")  # type: ignore[arg-type]
+    print(f"JSON: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
