@@ -6,7 +6,6 @@ import os
 import platform
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -131,31 +130,42 @@ def bench_env(home: Path | None = None) -> dict[str, str]:
     return env
 
 
+def _vm_hwm_mb(pid: int) -> float | None:
+    """The process's peak resident set so far (VmHWM), or None when /proc cannot tell."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def run_process(cmd: Sequence[str], env: dict[str, str] | None = None, timeout: float = 600) -> ProcessResult:
-    """Run a command to completion; wall time and the child's own peak RSS (os.wait4, not RUSAGE_CHILDREN,
-    which would report the largest child of the whole run)."""
+    """Run a command to completion; wall time and the child's own peak RSS.
+
+    Peak RSS is VmHWM polled from /proc while the child runs. Not ru_maxrss from wait4: Linux carries
+    the parent's high-water mark into a vfork+exec child, so every child would weigh at least as much
+    as this (large) benchmark process.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env, cwd=str(ROOT))
         peak: float | None = None
-        if hasattr(os, "wait4"):
-            deadline = start + timeout
-            while True:
-                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.perf_counter() > deadline:
-                    proc.kill()
-                    pid, status, usage = os.wait4(proc.pid, 0)
-                    break
-                time.sleep(0.002)
-            seconds = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            # ru_maxrss is KiB on Linux, bytes on macOS.
-            peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-        else:
-            proc.wait(timeout)
-            seconds = time.perf_counter() - start
+        deadline = start + timeout
+        while True:
+            hwm = _vm_hwm_mb(proc.pid)
+            if hwm is not None:
+                peak = max(peak or 0.0, hwm)
+            if proc.poll() is not None:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                proc.wait()
+                break
+            time.sleep(0.003)
+        seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         return ProcessResult(seconds, peak, int(proc.returncode), out.read().decode("utf-8", "replace"),
@@ -211,6 +221,11 @@ def machine_info() -> dict[str, object]:
         except Exception:  # noqa: BLE001 - a missing version is not worth failing the run
             pass
     return info
+
+
+def size_text(n_bytes: int) -> str:
+    """A file size as people say it (8 MB, 64 KB)."""
+    return f"{n_bytes / 2**20:.3g} MB" if n_bytes >= 2**20 else f"{n_bytes / 1024:.3g} KB"
 
 
 def fmt(value: float | None, unit: str = "") -> str:
