@@ -4,12 +4,14 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_NAME, __version__
 from editor.core.resources import resource_path
+from editor.gui.i18n import install_translators, ui_language
+
+__all__ = ["create_app", "ensure_platform", "install_translators", "run_app", "setup_ui", "ui_language"]
 
 
 def ensure_platform() -> None:
@@ -17,31 +19,6 @@ def ensure_platform() -> None:
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-def ui_language(setting: str) -> str:
-    """The UI language: the setting if given, else the system locale (Chinese first)."""
-    if setting:
-        return setting
-    name = QLocale.system().name()  # e.g. zh_CN, zh_TW, en_US
-    if name.startswith(("zh_TW", "zh_HK", "zh_MO")) or "Hant" in QLocale.system().bcp47Name():
-        return "zh_TW"
-    if name.startswith("zh"):
-        return "zh_CN"
-    return "en" if name.startswith("en") else "zh_CN"
-
-
-def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Yuku's .qm for the language (source strings are zh_CN, so zh_CN needs none)."""
-    translators: list[QTranslator] = []
-    if language == "zh_CN":
-        return translators
-    qm = resource_path("i18n", f"yuku_{language}.qm")
-    translator = QTranslator(app)
-    if qm.exists() and translator.load(str(qm)):
-        app.installTranslator(translator)
-        translators.append(translator)
-    return translators
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -55,10 +32,23 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("语库 Yuku")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Yuku")
+    # The .desktop file's name: Wayland and GNOME match the window to its launcher icon by it.
+    app.setDesktopFileName("io.github.yuku.Yuku")
     icon = resource_path("icons", "yuku.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def setup_ui(app: QApplication, settings) -> str:
+    """Translations and theme from the settings; returns the UI language in use."""
+    from editor.gui.theme import apply_theme, follow_system
+
+    language = ui_language(settings.get("ui_language"))
+    install_translators(app, language)
+    apply_theme(app, settings.get("theme"))
+    follow_system(app, lambda: settings.get("theme"))
+    return language
 
 
 def run_app(files: list[str]) -> int:
@@ -68,7 +58,7 @@ def run_app(files: list[str]) -> int:
 
     app = create_app()
     settings = Settings()
-    app._yuku_translators = install_translators(app, ui_language(settings.get("ui_language")))  # type: ignore[attr-defined]
+    setup_ui(app, settings)
     window = MainWindow(settings=settings)
     window.show()
     for f in files[:1]:

@@ -6,12 +6,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QFileInfo, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -22,18 +21,27 @@ from PySide6.QtWidgets import (
 from editor.core.errors import YukuError
 from editor.core.settings import Settings
 from editor.gui.document_editor import DocumentEditor
+from editor.gui.icons import icon as themed_icon
+from editor.gui.paragraph_styles import ParagraphStyles
 from editor.gui.phrase_panel import PhrasePanel
+from editor.gui.print_actions import PrintActions
+from editor.gui.status_widgets import StatusWidgets
+from editor.gui.view_actions import ViewActions
 
 log = logging.getLogger(__name__)
 
 # Feature modules, each with install(window): they add their actions to the menus below.
-FEATURES: list[str] = []
+FEATURES: list[str] = [
+    "editor.gui.document_lock",
+    "editor.gui.autosave",
+]
 
 _FALLBACK_KEYS = {
     QKeySequence.StandardKey.Quit: "Ctrl+Q",
     QKeySequence.StandardKey.Replace: "Ctrl+H",
     QKeySequence.StandardKey.Redo: "Ctrl+Y",
     QKeySequence.StandardKey.SaveAs: "Ctrl+Shift+S",
+    QKeySequence.StandardKey.Preferences: "Ctrl+,",
 }
 
 FILE_FILTER = "Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)"
@@ -46,12 +54,14 @@ class MainWindow(QMainWindow):
     - before_open / before_save: callables (path) -> bool; any False vetoes the open or save
       (locks, warnings about blanks or unsupported content).
     - documentOpened(path), documentSaved(path), documentClosed(path or ""): after the fact.
+    - settingsChanged(keys): Preferences saved these settings keys (autosave interval, …).
     - template_chooser: callable () -> core Document | None offering a starting document on New.
     """
 
     documentOpened = Signal(str)
     documentSaved = Signal(str)
     documentClosed = Signal(str)
+    settingsChanged = Signal(object)  # list of the settings keys the user changed in Preferences
 
     def __init__(self, settings: Settings | None = None, bank: object | None = None) -> None:
         super().__init__()
@@ -73,14 +83,14 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._build_status_bar()
+        self._build_builtin_features()
         self.editor.document().modificationChanged.connect(self.setWindowModified)
-        self.editor.cursorPositionChanged.connect(self._update_status)
-        self.editor.textChanged.connect(self._update_status)
         for name in FEATURES:
             importlib.import_module(name).install(self)
+        self._finish_actions()
         self.resize(1200, 800)
+        self.restore_layout()
         self._update_title()
-        self._update_status()
         self.editor.go_to_start()
 
     # -- construction -------------------------------------------------------------------------
@@ -105,15 +115,19 @@ class MainWindow(QMainWindow):
                 seq = QKeySequence(_FALLBACK_KEYS.get(shortcut, ""))
             act.setShortcut(seq)
         if isinstance(icon, str):
-            act.setIcon(QIcon.fromTheme(icon))
+            act.setIcon(themed_icon(icon))
         elif icon is not None:
             act.setIcon(self.style().standardIcon(icon))
         act.triggered.connect(slot)
-        self.actions_by_name[name] = act
+        self._register(act)
         return act
 
+    def _register(self, act: QAction) -> None:
+        """Index an action by name and make its shortcut work whatever is hidden (focus mode)."""
+        self.actions_by_name[act.objectName()] = act
+        self.addAction(act)
+
     def _build_actions(self) -> None:
-        SP = QStyle.StandardPixmap
         KS = QKeySequence.StandardKey
         ed = self.editor
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -125,10 +139,10 @@ class MainWindow(QMainWindow):
         self.menus = {"file": file_menu, "edit": edit_menu, "format": format_menu, "tools": tools_menu,
                       "view": view_menu, "help": help_menu}
 
-        new = self._action("new", self.tr("新建(&N)"), self.new_document, KS.New, SP.SP_FileIcon)
-        open_ = self._action("open", self.tr("打开(&O)…"), self.open_dialog, KS.Open, SP.SP_DialogOpenButton)
-        save = self._action("save", self.tr("保存(&S)"), self.save, KS.Save, SP.SP_DialogSaveButton)
-        save_as = self._action("save_as", self.tr("另存为(&A)…"), self.save_as, KS.SaveAs)
+        new = self._action("new", self.tr("新建(&N)"), self.new_document, KS.New, "document-new")
+        open_ = self._action("open", self.tr("打开(&O)…"), self.open_dialog, KS.Open, "document-open")
+        save = self._action("save", self.tr("保存(&S)"), self.save, KS.Save, "document-save")
+        save_as = self._action("save_as", self.tr("另存为(&A)…"), self.save_as, KS.SaveAs, "document-save-as")
         quit_ = self._action("quit", self.tr("退出(&Q)"), self.close, KS.Quit)
         self.recent_menu = QMenu(self.tr("最近打开(&R)"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -139,12 +153,12 @@ class MainWindow(QMainWindow):
         self.file_export_separator = file_menu.addSeparator()
         file_menu.addAction(quit_)
 
-        undo = self._action("undo", self.tr("撤销(&U)"), ed.undo, KS.Undo, SP.SP_ArrowBack)
-        redo = self._action("redo", self.tr("重做(&R)"), ed.redo, KS.Redo, SP.SP_ArrowForward)
-        cut = self._action("cut", self.tr("剪切(&T)"), ed.cut, KS.Cut)
-        copy = self._action("copy", self.tr("复制(&C)"), ed.copy, KS.Copy)
-        paste = self._action("paste", self.tr("粘贴(&P)"), ed.paste, KS.Paste)
-        find = self._action("find", self.tr("查找和替换(&F)…"), self.show_find, KS.Find)
+        undo = self._action("undo", self.tr("撤销(&U)"), ed.undo, KS.Undo, "edit-undo")
+        redo = self._action("redo", self.tr("重做(&R)"), ed.redo, KS.Redo, "edit-redo")
+        cut = self._action("cut", self.tr("剪切(&T)"), ed.cut, KS.Cut, "edit-cut")
+        copy = self._action("copy", self.tr("复制(&C)"), ed.copy, KS.Copy, "edit-copy")
+        paste = self._action("paste", self.tr("粘贴(&P)"), ed.paste, KS.Paste, "edit-paste")
+        find = self._action("find", self.tr("查找和替换(&F)…"), self.show_find, KS.Find, "edit-find")
         replace_sc = QKeySequence(KS.Replace)
         find.setShortcuts([QKeySequence(KS.Find), replace_sc if not replace_sc.isEmpty()
                            else QKeySequence(_FALLBACK_KEYS[KS.Replace])])
@@ -166,7 +180,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.phrase_dock.toggleViewAction())
         self.phrase_dock.toggleViewAction().setText(self.tr("短语库面板(&P)"))
         self.phrase_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
-        about = self._action("about", self.tr("关于语库(&A)"), self.show_about)
+        about = self._action("about", self.tr("关于语库(&A)"), self.show_about, None, "help-about")
         help_menu.addAction(about)
 
         self.toolbar = QToolBar(self.tr("常用"), self)
@@ -178,21 +192,57 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
 
     def _build_status_bar(self) -> None:
-        self.position_label = QLabel(self)
-        self.count_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.position_label)
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.status_widgets = StatusWidgets(self.editor, self.statusBar())
+        self.position_label = self.status_widgets.position_label
+        self.count_label = self.status_widgets.count_label
+        self.statusBar().setAccessibleName(self.tr("状态栏"))
 
-    # -- status -------------------------------------------------------------------------------
+    def _build_builtin_features(self) -> None:
+        """Paragraph styles, view (zoom, full screen, focus), print and preferences."""
+        file_menu, view_menu = self.menus["file"], self.menus["view"]
+        self.paragraph_styles = ParagraphStyles(self.editor, self)
+        self.menus["format"].addActions(list(self.paragraph_styles.actions.values()))
+        self.format_toolbar = QToolBar(self.tr("格式"), self)
+        self.format_toolbar.setObjectName("format_toolbar")
+        self.format_toolbar.addWidget(self.paragraph_styles.combo)
+        self.addToolBar(self.format_toolbar)
 
-    def _update_status(self) -> None:
-        cur = self.editor.textCursor()
-        self.position_label.setText(
-            self.tr("第 %1 段，第 %2 字").replace("%1", str(cur.blockNumber() + 1))
-            .replace("%2", str(cur.positionInBlock() + 1)))
-        text = self.editor.document().toPlainText()
-        chars = sum(1 for ch in text if not ch.isspace())
-        self.count_label.setText(self.tr("字数 %1").replace("%1", str(chars)))
+        self.view_actions = ViewActions(self, self.editor, self.settings)
+        self.status_widgets.set_zoom(self.view_actions.zoom_percent())
+        for act in self.view_actions.actions[:3]:
+            act.triggered.connect(lambda *_: self.status_widgets.set_zoom(self.view_actions.zoom_percent()))
+        view_menu.addSeparator()
+        for bar in (self.toolbar, self.format_toolbar):
+            view_menu.addAction(bar.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addActions(self.view_actions.actions[:3])
+        view_menu.addSeparator()
+        view_menu.addActions(self.view_actions.actions[3:])
+
+        self.print_actions = PrintActions(self, self.editor, self.view_actions.base_point_size)
+        quit_ = self.actions_by_name["quit"]
+        printing = [self.print_actions.print_action, self.print_actions.preview_action,
+                    self.print_actions.pdf_action]
+        file_menu.insertActions(quit_, printing)
+        file_menu.insertSeparator(quit_)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.actions_by_name["find"], self.print_actions.print_action])
+
+        prefs = self._action("preferences", self.tr("首选项(&P)…"), self.show_preferences,
+                             QKeySequence.StandardKey.Preferences, "preferences-system")
+        prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.menus["tools"].addAction(prefs)
+        for act in [*self.paragraph_styles.actions.values(), *self.view_actions.actions, *printing]:
+            self._register(act)
+
+    def _finish_actions(self) -> None:
+        """After the features: drop our PDF item if an export feature brings one, name every action."""
+        others = [a for a in self.menus["file"].actions() if a is not self.print_actions.pdf_action
+                  and "pdf" in (a.objectName() + a.text()).lower()]
+        self.print_actions.pdf_action.setVisible(not others)
+        for act in self.findChildren(QAction):
+            if act.text() and not act.toolTip():
+                act.setToolTip(act.text())
 
     def _update_title(self) -> None:
         name = self.document_path.name if self.document_path else self.tr("未命名")
@@ -324,6 +374,9 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, p=path: self._open_recent(p))
         if not recent:
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("清除列表(&C)"), lambda: self.settings.set("recent_files", []))
 
     def _open_recent(self, path: str) -> None:
         if self.maybe_save():
@@ -357,10 +410,50 @@ class MainWindow(QMainWindow):
             "语库 Yuku %1\n公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。")
             .replace("%1", __version__))
 
+    def show_preferences(self) -> bool:
+        """Open the Preferences dialog; True when the user saved changes."""
+        from editor.gui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.settingsChanged.connect(self.apply_settings)
+        self.preferences_dialog = dialog
+        return bool(dialog.exec())
+
+    def apply_settings(self, keys: list[str]) -> None:
+        """React to changed preferences (theme now, language after a restart); emits settingsChanged."""
+        if "theme" in keys:
+            from PySide6.QtWidgets import QApplication
+
+            from editor.gui.theme import apply_theme
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, self.settings.get("theme"))
+        if "ui_language" in keys:
+            self.show_message(self.tr("界面语言将在重新启动语库后更改。"), 10000)
+        self.settingsChanged.emit(keys)
+
+    def restore_layout(self) -> None:
+        """Put the window back where the user left it: geometry, docks and toolbars."""
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def save_layout(self) -> None:
+        """Remember geometry and dock/toolbar layout (focus mode is left first, so chrome comes back)."""
+        if self.view_actions.in_focus_mode():
+            self.view_actions.set_focus_mode(False)
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save before closing."""
         if self.maybe_save():
             self.documentClosed.emit(str(self.document_path or ""))
+            self.save_layout()
             event.accept()
         else:
             event.ignore()

@@ -1,0 +1,98 @@
+"""UI language: pick it from the setting or the system locale and install Qt's and Yuku's translators."""
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from editor.core.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+# Language codes Yuku ships, with each name written in its own language (so people can find theirs).
+# zh_CN is the source language of the .ts files: it needs no .qm of Yuku's own.
+LANGUAGE_NAMES: dict[str, str] = {
+    "zh_CN": "简体中文",
+    "zh_TW": "繁體中文（台灣）",
+    "en": "English",
+}
+SOURCE_LANGUAGE = "zh_CN"
+PSEUDO_ENV = "YUKU_PSEUDO_TRANSLATE"
+
+# Translators must outlive the call that installs them (Qt keeps only a pointer).
+_installed: list[QTranslator] = []
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The shipped language closest to a locale (Chinese first: unknown locales get zh_CN)."""
+    loc = locale or QLocale.system()
+    name = loc.name()  # e.g. zh_CN, zh_TW, en_US
+    if loc.language() == QLocale.Language.Chinese:
+        traditional = loc.script() == QLocale.Script.TraditionalChineseScript
+        return "zh_TW" if traditional or name.startswith(("zh_TW", "zh_HK", "zh_MO")) else "zh_CN"
+    if loc.language() == QLocale.Language.English:
+        return "en"
+    return SOURCE_LANGUAGE
+
+
+def ui_language(setting: str) -> str:
+    """The UI language: the setting if it names a shipped language, else the system locale."""
+    if setting in LANGUAGE_NAMES:
+        return setting
+    return system_language()
+
+
+def qt_locale(language: str) -> QLocale:
+    """The QLocale used for a UI language (numbers, dates, Qt's own dialogs)."""
+    return QLocale("en_US" if language == "en" else language)
+
+
+def qm_path(language: str) -> str:
+    """Where Yuku's compiled translation for a language lives."""
+    return str(resource_path("i18n", f"yuku_{language}.qm"))
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Uninstall every translator this module installed."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
+
+
+def install_translators(app: QCoreApplication, language: str, pseudo: bool | None = None) -> list[QTranslator]:
+    """Install Qt's qtbase translation and Yuku's .qm for the language; returns what was installed.
+
+    With pseudo (default: the YUKU_PSEUDO_TRANSLATE environment variable) a translator that
+    lengthens every Yuku string goes on top, to show widgets that clip longer translations.
+    """
+    remove_translators(app)
+    QLocale.setDefault(qt_locale(language))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_name = "qtbase_en" if language == "en" else f"qtbase_{language}"
+    qt_translator = QTranslator(app)
+    if qt_translator.load(qt_name, qt_dir):
+        _installed.append(qt_translator)
+    else:
+        log.info("no Qt translation %s in %s", qt_name, qt_dir)
+    if language != SOURCE_LANGUAGE:
+        own = QTranslator(app)
+        if own.load(qm_path(language)):
+            _installed.append(own)
+        else:
+            log.warning("translation %s missing; run `make translations`", qm_path(language))
+    if pseudo is None:
+        pseudo = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
+    if pseudo:
+        from editor.gui.pseudo_translation import PseudoTranslator
+
+        _installed.append(PseudoTranslator(list(_installed), app))
+    for translator in _installed:
+        app.installTranslator(translator)
+    return list(_installed)
+
+
+def plain_label(text: str) -> str:
+    """A label without its mnemonic and colon ("查找(&N)：" → "查找"), for accessible names."""
+    import re
+
+    return re.sub(r"\(&.\)|…|\.\.\.", "", text).replace("&", "").rstrip("：: ")
