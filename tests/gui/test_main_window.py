@@ -53,16 +53,24 @@ def test_window_has_editor_dock_menus_and_focus(window):
     assert QApplication.focusWidget() is window.editor
 
 
+def leaf(model, section_row, kind_row=0, row=0):
+    """The phrase index at section → kind → row."""
+    return model.index(row, 0, model.index(kind_row, 0, model.index(section_row, 0)))
+
+
 def test_panel_groups_bank_by_section(window):
     model = window.phrase_panel.model
-    sections = [model.item(r).text() for r in range(model.rowCount())]
+    sections = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert sections == ["措施 (1)", "下一步 (1)", "结尾 (1)"]
+    kinds = [model.index(0, 0, model.index(r, 0)).data() for r in range(model.rowCount())]
+    assert kinds == ["小标题 (1)", "小标题 (1)", "搭配 (1)"]
+    assert leaf(model, 2).data() == "同志们"
 
 
 def test_double_click_inserts_phrase_one_undo_step(window, qtbot):
     commit_text(window.editor, "开头")
     panel = window.phrase_panel
-    idx = panel.model.index(0, 0, panel.model.index(0, 0))
+    idx = leaf(panel.model, 0)
     panel.tree.doubleClicked.emit(idx)
     assert window.editor.plain_text() == "开头高度重视，加强领导"
     act(window, "undo")
@@ -71,7 +79,7 @@ def test_double_click_inserts_phrase_one_undo_step(window, qtbot):
 
 def test_enter_on_phrase_inserts(window, qtbot):
     panel = window.phrase_panel
-    idx = panel.model.index(0, 0, panel.model.index(1, 0))
+    idx = leaf(panel.model, 1)
     panel.tree.setCurrentIndex(idx)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
     assert window.editor.plain_text() == "下一步工作打算"
@@ -80,7 +88,7 @@ def test_enter_on_phrase_inserts(window, qtbot):
 def test_drop_from_model_mimedata_inserts_at_drop_point(window, qtbot):
     window.editor.setPlainText("甲乙")
     panel = window.phrase_panel
-    idx = panel.model.index(0, 0, panel.model.index(2, 0))
+    idx = leaf(panel.model, 2)
     mime = panel.model.mimeData([idx])
     assert mime.hasFormat(PHRASE_MIME)
     cur = QTextCursor(window.editor.document())
@@ -95,7 +103,8 @@ def test_filter_narrows_tree(window, qtbot):
     commit_text(window.phrase_panel.filter, "领")
     model = window.phrase_panel.model
     assert model.rowCount() == 1
-    assert model.item(0).child(0).text() == "高度重视，加强领导"
+    assert leaf(model, 0).data() == "高度重视，加强领导"
+    assert model.index(1, 0, model.index(0, 0, model.index(0, 0))).isValid() is False
 
 
 def test_save_as_open_and_title(window, tmp_path, no_blocking_dialogs):
