@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import tempfile
 import traceback
@@ -30,6 +31,9 @@ def run_benchmark(name: str, size: str = "full") -> list[Row]:
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES}")
     work = Path(tempfile.mkdtemp(prefix=f"yuku-bench-{name}-"))
+    # In-process benchmarks build real windows (autosave, locks, settings): keep them off the user's dirs.
+    saved_home = os.environ.get("YUKU_HOME")
+    os.environ["YUKU_HOME"] = str(work / "home")
     try:
         module = importlib.import_module(BENCHMARKS[name])
         return module.run(size, work)
@@ -39,4 +43,8 @@ def run_benchmark(name: str, size: str = "full") -> list[Row]:
         traceback.print_exc()
         return [Row(name, TITLES[name], "—", status=f"error: {exc.__class__.__name__}: {exc}"[:200])]
     finally:
+        if saved_home is None:
+            os.environ.pop("YUKU_HOME", None)
+        else:
+            os.environ["YUKU_HOME"] = saved_home
         shutil.rmtree(work, ignore_errors=True)

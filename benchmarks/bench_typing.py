@@ -1,0 +1,116 @@
+"""Typing: key press → repaint in the real editor holding a 1 MB document, blank-field highlighting on."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from benchmarks import data
+from benchmarks.harness import Row, has_module, p95, size_text, summary
+
+NAME = "typing"
+SIZE = {"full": (1 << 20, 120), "tiny": (16 << 10, 6)}
+TYPED = "加强组织领导确保工作落实"
+
+
+def _strokes(n: int) -> list[tuple[str, str]]:
+    """(key, text): characters, with a new paragraph now and then and a correction now and then."""
+    out: list[tuple[str, str]] = []
+    for i in range(n):
+        if i % 20 == 19:
+            out.append(("return", "\r"))
+        elif i % 13 == 12:
+            out.append(("backspace", ""))
+        else:
+            out.append(("char", TYPED[i % len(TYPED)]))
+    return out
+
+
+def _bare_window(text: str) -> object:
+    """A bare PySide6 window with a QTextEdit holding the same text (the baseline)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QListWidget, QMainWindow, QTextEdit
+
+    window = QMainWindow()
+    editor = QTextEdit(window)
+    window.setCentralWidget(editor)
+    dock = QDockWidget("dock", window)
+    dock.setWidget(QListWidget(dock))
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    editor.setPlainText(text)
+    window.editor = editor  # type: ignore[attr-defined]
+    return window
+
+
+def _to_middle(editor: object) -> None:
+    """Cursor at the end of a paragraph in the middle of the document, scrolled into view."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor = editor.textCursor()  # type: ignore[attr-defined]
+    cursor.setPosition(editor.document().characterCount() // 2)  # type: ignore[attr-defined]
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)  # type: ignore[attr-defined]
+    editor.ensureCursorVisible()  # type: ignore[attr-defined]
+
+
+def _stroke(editor: object, key: str, text: str, clock: object) -> float:
+    """Milliseconds from sending one key to the viewport having painted it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.qt_kit import press
+
+    keys = {"char": Qt.Key.Key_unknown, "return": Qt.Key.Key_Return, "backspace": Qt.Key.Key_Backspace}
+    before = clock.count  # type: ignore[attr-defined]
+    start = time.perf_counter()
+    press(editor, keys[key], text)  # type: ignore[arg-type]
+    QApplication.processEvents()  # delivers the update request: the paint happens here
+    if clock.count == before:  # type: ignore[attr-defined]
+        editor.viewport().repaint()  # type: ignore[attr-defined]
+    return (time.perf_counter() - start) * 1000
+
+
+def run(size: str, work: Path) -> list[Row]:
+    """Alternate the same keystrokes between a bare QTextEdit window and the real one; p95 of each."""
+    from benchmarks.qt_kit import PaintClock, app
+    from editor.core.settings import Settings
+    from editor.gui import main_window
+
+    application = app()
+    doc_bytes, n = SIZE[size]
+    text = data.document_text(doc_bytes, seed=5)
+    doc = work / "doc.txt"
+    doc.write_text(text, encoding="utf-8")
+    bank = data.build_bank(work / "bank.db", 500)
+    window = main_window.MainWindow(settings=Settings(work / "settings.json"), bank=bank)
+    highlighter = "editor.gui.blank_fields"
+    if has_module(highlighter) and highlighter not in main_window.FEATURES:
+        __import__(highlighter, fromlist=["install"]).install(window)
+    note = "" if has_module(highlighter) else "blank-field highlighter not landed: measured without it"
+    open_start = time.perf_counter()
+    if not window.open_path(doc):
+        raise RuntimeError("the real window could not open the 1 MB document")
+    open_s = time.perf_counter() - open_start
+    bare = _bare_window(text)
+    for w in (window, bare):
+        w.resize(1200, 800)  # type: ignore[attr-defined]
+        w.show()  # type: ignore[attr-defined]
+        _to_middle(w.editor)  # type: ignore[attr-defined]
+    application.processEvents()
+    clocks = (PaintClock(bare.editor.viewport()), PaintClock(window.editor.viewport()))  # type: ignore[attr-defined]
+    base: list[float] = []
+    subject: list[float] = []
+    for key, typed in _strokes(n):
+        base.append(_stroke(bare.editor, key, typed, clocks[0]))  # type: ignore[attr-defined]
+        subject.append(_stroke(window.editor, key, typed, clocks[1]))
+    chars = window.editor.document().characterCount()
+    window.editor.document().setModified(False)
+    for w in (window, bare):
+        w.close()  # type: ignore[attr-defined]
+        w.deleteLater()  # type: ignore[attr-defined]
+    application.processEvents()
+    bank.close()  # type: ignore[attr-defined]
+    details = {"doc_bytes": len(text.encode("utf-8")), "doc_chars": chars, "keystrokes": n, "real_ms": summary(subject),
+               "bare_qtextedit_ms": summary(base), "open_path_s": round(open_s, 3),
+               "blank_field_highlighter": has_module(highlighter), "paints": [c.count for c in clocks]}
+    return [Row(NAME, "typing", f"key press → repaint, {size_text(len(text.encode('utf-8')))} document, p95",
+                p95(subject), "ms", p95(base), "bare QTextEdit", "value", 16, note=note, details=details)]
