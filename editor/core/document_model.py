@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 # Paragraph roles. Headings 1-4 follow the official numbering 一、 （一） 1. （1）.
 STYLES = ("title", "heading1", "heading2", "heading3", "heading4", "body")
 ALIGNMENTS = ("left", "center", "right", "justify")
+# Stands in the text for content the editor cannot show but keeps (an image, a footnote mark …).
+OBJECT_CHAR = "\ufffc"
+# A line break inside a paragraph (Shift+Enter in the editor, w:br in Word).
+LINE_BREAK = "\u2028"
 
 
 @dataclass
@@ -19,6 +23,9 @@ class Run:
     font: str | None = None
     size: float | None = None  # points
     color: str | None = None  # "RRGGBB"
+    kept: str | None = None  # key into Document.kept when text is OBJECT_CHAR
+    link: str | None = None  # hyperlink: "#anchor" or "rId:<id>" of the source package
+    extra: str = ""  # raw w:rPr children the editor does not model (kept for the round trip)
 
 
 @dataclass
@@ -30,14 +37,22 @@ class Paragraph:
     align: str | None = None
     first_line_indent: float | None = None  # points
     left_indent: float | None = None  # points
+    right_indent: float | None = None  # points
     line_spacing: float | None = None  # multiple of single spacing
+    line_height: float | None = None  # exact line pitch in points (wins over line_spacing)
+    space_before: float | None = None  # points
+    space_after: float | None = None  # points
     list_kind: str | None = None  # "bullet" or "number"
+    list_level: int = 0
+    list_id: int | None = None  # paragraphs of one list share it (numbering restarts per list)
     page_break_before: bool = False
+    kept_block: str | None = None  # key into Document.kept: a whole block kept as it was
+    extra: str = ""  # raw w:pPr children the editor does not model
 
     @property
     def text(self) -> str:
-        """The paragraph's plain text."""
-        return "".join(r.text for r in self.runs)
+        """The paragraph's plain text (kept objects left out, line breaks as newlines)."""
+        return "".join(r.text for r in self.runs if r.kept is None).replace(LINE_BREAK, "\n")
 
 
 @dataclass
@@ -45,9 +60,19 @@ class Table:
     """A table: rows of cells, each cell a list of paragraphs."""
 
     rows: list[list[list[Paragraph]]] = field(default_factory=list)
+    extra: str = ""  # raw w:tblPr of the source table
 
 
 Block = Paragraph | Table
+
+
+@dataclass
+class KeptItem:
+    """Content the editor shows as a placeholder and writes back unchanged."""
+
+    xml: str  # the element as it was in the source document.xml
+    label: str  # what the placeholder says ("图片", "脚注" …); "" for invisible markers
+    block: bool = False  # a whole block (w:sdt, nested table …) rather than something inside a run
 
 
 @dataclass
@@ -55,20 +80,34 @@ class Document:
     """A whole document: blocks in order, plus what a file held that the editor cannot show."""
 
     blocks: list[Block] = field(default_factory=list)
-    # Human-readable names of content kept aside or lost (images, footnotes, comments …).
+    # Human-readable names of content that will be lost on save (tracked changes accepted …).
     unsupported: list[str] = field(default_factory=list)
+    kept: dict[str, KeptItem] = field(default_factory=dict)
+    # The DOCX this document came from: saving rewrites only its body and keeps every other part.
+    source: bytes | None = None
+    default_font: str | None = None
+    default_size: float | None = None
 
     @property
     def paragraphs(self) -> list[Paragraph]:
         """Top-level paragraphs (tables excluded)."""
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
+    def kept_labels(self) -> list[str]:
+        """Distinct labels of visible content kept aside (images, footnotes …), in order."""
+        seen: list[str] = []
+        for item in self.kept.values():
+            if item.label and item.label not in seen:
+                seen.append(item.label)
+        return seen
+
     def plain_text(self) -> str:
         """All text, one line per paragraph; table cells separated by tabs."""
         lines: list[str] = []
         for block in self.blocks:
             if isinstance(block, Paragraph):
-                lines.append(block.text)
+                if block.kept_block is None:
+                    lines.append(block.text)
             else:
                 for row in block.rows:
                     lines.append("\t".join("\n".join(p.text for p in cell) for cell in row))

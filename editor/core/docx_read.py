@@ -1,0 +1,423 @@
+"""Read a checked DOCX package into the document model, keeping aside what the editor cannot show."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from editor.core.document_model import (
+    LINE_BREAK,
+    OBJECT_CHAR,
+    Document,
+    KeptItem,
+    Paragraph,
+    Run,
+    Table,
+)
+from editor.core.docx_safety import DocxPackage
+from editor.core.docx_styles import W_NS
+from editor.core.docx_write import pack_extras
+
+W = f"{{{W_NS}}}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+M_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MC_NS = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+SECT_KEY = "__sectPr__"
+ROOT_KEY = "__root__"
+_JC = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+       "both": "justify", "distribute": "justify"}
+_DROP_INLINE = {"proofErr", "permStart", "permEnd", "lastRenderedPageBreak", "noProof"}
+_DESCEND = {"smartTag", "customXml", "dir", "bdo", "ins", "moveTo"}
+_LABELS = {"footnoteReference": "脚注", "endnoteReference": "尾注", "commentReference": "批注",
+           "object": "嵌入对象", "sym": "符号", "fldSimple": "域", "ruby": "拼音"}
+
+
+def _on(el: Any) -> bool:
+    """A w:b-style toggle: present and not switched off."""
+    return el.get(W + "val", "true") not in ("0", "false", "off", "none")
+
+
+class _Reader:
+    """One pass over word/document.xml."""
+
+    def __init__(self, pkg: DocxPackage) -> None:
+        self.pkg = pkg
+        self.doc = Document(source=pkg.data)
+        self.roles: dict[str, str] = {}
+        self.num_kinds: dict[str, dict[str, str]] = {}
+        self.decls: re.Pattern[str] | None = None
+        self.counter = 0
+        self._load_styles()
+        self._load_numbering()
+
+    # -- package-wide tables ------------------------------------------------------------------
+
+    def _part(self, rel_type: str) -> str | None:
+        for typ, target, external in self.pkg.rels(self.pkg.main_part).values():
+            if typ.endswith("/" + rel_type) and not external and target in self.pkg.names:
+                return target
+        return None
+
+    def _load_styles(self) -> None:
+        """styleId -> role, following basedOn for outline levels (Chinese Word uses ids "1", "2" …)."""
+        name = self._part("styles")
+        if not name:
+            return
+        info: dict[str, tuple[str, str | None, int | None]] = {}
+        for st in self.pkg.xml(name).iter(W + "style"):
+            sid = st.get(W + "styleId", "")
+            nm = st.find(W + "name")
+            based = st.find(W + "basedOn")
+            lvl = st.find(f"{W}pPr/{W}outlineLvl")
+            info[sid] = (nm.get(W + "val", "").lower() if nm is not None else "",
+                         based.get(W + "val") if based is not None else None,
+                         int(lvl.get(W + "val", "9")) if lvl is not None else None)
+        for sid, (nm, _based, lvl) in info.items():
+            role = None
+            if nm == "title":
+                role = "title"
+            elif nm.startswith("heading ") and nm[8:].isdigit():
+                level = int(nm[8:])
+                role = f"heading{level}" if level <= 4 else None
+            elif lvl is not None and lvl <= 3:
+                role = f"heading{lvl + 1}"
+            if role:
+                self.roles[sid] = role
+
+    def _load_numbering(self) -> None:
+        name = self._part("numbering")
+        if not name:
+            return
+        root = self.pkg.xml(name)
+        abstract: dict[str, dict[str, str]] = {}
+        for an in root.iter(W + "abstractNum"):
+            levels = {}
+            for lvl in an.iter(W + "lvl"):
+                fmt = lvl.find(W + "numFmt")
+                levels[lvl.get(W + "ilvl", "0")] = "bullet" if fmt is not None and \
+                    fmt.get(W + "val") == "bullet" else "number"
+            abstract[an.get(W + "abstractNumId", "")] = levels
+        for num in root.iter(W + "num"):
+            ref = num.find(W + "abstractNumId")
+            if ref is not None:
+                self.num_kinds[num.get(W + "numId", "")] = abstract.get(ref.get(W + "val", ""), {})
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def raw(self, el: Any) -> str:
+        """An element's XML without the namespace declarations the kept root already makes."""
+        from lxml import etree
+
+        text = etree.tostring(el, encoding="unicode", with_tail=False)
+        end = text.find(">")
+        assert self.decls is not None
+        return self.decls.sub("", text[:end]) + text[end:]
+
+    def keep(self, xml: str, label: str, block: bool = False) -> str:
+        """Store content aside and return its key."""
+        self.counter += 1
+        key = f"k{self.counter}"
+        self.doc.kept[key] = KeptItem(xml, label, block)
+        return key
+
+    def note(self, what: str) -> None:
+        """Remember content that will not survive a save."""
+        if what not in self.doc.unsupported:
+            self.doc.unsupported.append(what)
+
+    # -- body -------------------------------------------------------------------------------------
+
+    def read(self) -> Document:
+        """The whole document."""
+        data = self.pkg.read(self.pkg.main_part).decode("utf-8", errors="replace")
+        root = self.pkg.xml(self.pkg.main_part)
+        m = re.search(r"<([A-Za-z_][\w.-]*:)?document\b[^>]*>", data)
+        opening = m.group(0) if m else ""
+        if f'="{W_NS}"' not in opening or not opening.startswith("<w:"):
+            opening = ""  # an unusual prefix: write our own root, the kept XML declares its own names
+        decls = [f' xmlns:{p}="{u}"' for p, u in root.nsmap.items() if p] if opening else []
+        self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+        if opening:
+            self.doc.kept[ROOT_KEY] = KeptItem(opening, "", True)
+        body = root.find(W + "body")
+        if body is None:
+            raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
+        self.doc.blocks = self.blocks(body)
+        return self.doc
+
+    def blocks(self, parent: Any) -> list[Paragraph | Table]:
+        """Paragraphs and tables of a body or table cell."""
+        out: list[Paragraph | Table] = []
+        for el in parent:
+            tag = el.tag
+            if tag == W + "p":
+                out.extend(self.paragraph(el))
+            elif tag == W + "tbl":
+                if parent.tag == W + "tc":
+                    out.append(Paragraph(kept_block=self.keep(self.raw(el), "嵌套表格", True)))
+                else:
+                    out.append(self.table(el))
+            elif tag == W + "sectPr":
+                self.doc.kept[SECT_KEY] = KeptItem(self.raw(el), "", True)
+            elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "tcPr") or not isinstance(tag, str):
+                continue
+            else:
+                label = "目录" if "Table of Contents" in self.raw(el)[:2000] else "内容控件" \
+                    if tag == W + "sdt" else "其他内容"
+                out.append(Paragraph(kept_block=self.keep(self.raw(el), label, True)))
+        return out
+
+    def table(self, el: Any) -> Table:
+        """A table; merged cells are flattened (and the user is told)."""
+        t = Table()
+        tbl_pr = el.find(W + "tblPr")
+        if tbl_pr is not None:
+            t.extra = self.raw(tbl_pr)
+        for tr in el.iter(W + "tr"):
+            if tr.getparent() is not el:
+                continue
+            row = []
+            for tc in tr:
+                if tc.tag != W + "tc":
+                    continue
+                if tc.find(f"{W}tcPr/{W}gridSpan") is not None or tc.find(f"{W}tcPr/{W}vMerge") is not None:
+                    self.note("合并单元格（保存后需重新合并）")
+                row.append([b for b in self.blocks(tc) if isinstance(b, Paragraph)])
+            t.rows.append(row)
+        return t
+
+    def paragraph(self, el: Any) -> list[Paragraph]:
+        """A w:p; a page break inside it starts a new paragraph with page_break_before."""
+        p = Paragraph()
+        ppr = el.find(W + "pPr")
+        if ppr is not None:
+            self.paragraph_props(p, ppr)
+        result = [p]
+        self.inline(el, result, None)
+        for para in result:
+            para.runs = _merge_runs(para.runs)
+        return result
+
+    def paragraph_props(self, p: Paragraph, ppr: Any) -> None:
+        extras: list[tuple[str, str]] = []
+        for child in ppr:
+            if not isinstance(child.tag, str):
+                continue
+            name = child.tag.rsplit("}", 1)[-1]
+            if name == "pStyle":
+                role = self.roles.get(child.get(W + "val", ""))
+                if role:
+                    p.style = role
+                    continue
+            elif name == "outlineLvl" and child.get(W + "val", "9").isdigit() and int(child.get(W + "val")) <= 3:
+                p.style = f"heading{int(child.get(W + 'val')) + 1}"
+                continue
+            elif name == "jc":
+                p.align = _JC.get(child.get(W + "val", ""))
+                continue
+            elif name == "pageBreakBefore":
+                p.page_break_before = _on(child)
+                continue
+            elif name == "spacing":
+                self.spacing(p, child)
+                continue
+            elif name == "ind":
+                self.indent(p, child)
+                continue
+            elif name == "numPr":
+                num = child.find(W + "numId")
+                lvl = child.find(W + "ilvl")
+                num_id = num.get(W + "val", "0") if num is not None else "0"
+                level = lvl.get(W + "val", "0") if lvl is not None else "0"
+                if num_id != "0" and num_id in self.num_kinds:
+                    p.list_kind = self.num_kinds[num_id].get(level, "number")
+                    p.list_level = int(level) if level.isdigit() else 0
+                    p.list_id = int(num_id) if num_id.isdigit() else None
+            extras.append((name, self.raw(child)))
+        p.extra = pack_extras(extras)
+
+    @staticmethod
+    def spacing(p: Paragraph, el: Any) -> None:
+        def num(name: str) -> float | None:
+            v = el.get(W + name)
+            try:
+                return int(v) / 20 if v is not None else None
+            except ValueError:
+                return None
+        p.space_before, p.space_after = num("before"), num("after")
+        line = num("line")
+        if line:
+            if el.get(W + "lineRule", "auto") == "auto":
+                p.line_spacing = round(line * 20 / 240, 3)
+            else:
+                p.line_height = line
+
+    @staticmethod
+    def indent(p: Paragraph, el: Any) -> None:
+        def num(*names: str) -> float | None:
+            for n in names:
+                v = el.get(W + n)
+                if v is not None:
+                    try:
+                        return int(v) / 20
+                    except ValueError:
+                        return None
+            return None
+        p.left_indent = num("left", "start")
+        p.right_indent = num("right", "end")
+        hanging = num("hanging")
+        p.first_line_indent = -hanging if hanging else num("firstLine")
+        chars = el.get(W + "firstLineChars")
+        if p.first_line_indent is None and chars and chars.isdigit():
+            p.first_line_indent = int(chars) / 100 * 16  # character units: assume 三号 (16 pt)
+
+    # -- inline content -----------------------------------------------------------------------
+
+    def inline(self, parent: Any, paras: list[Paragraph], link: str | None) -> None:
+        """Runs and inline elements of a paragraph (or of a hyperlink, insertion … inside it)."""
+        for el in parent:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            name = tag.rsplit("}", 1)[-1]
+            if tag == W + "r":
+                self.run(el, paras, link)
+            elif tag == W + "pPr":
+                continue
+            elif tag == W + "hyperlink":
+                anchor, rid = el.get(W + "anchor"), el.get(R_ID)
+                target = f"#{anchor}" if anchor else f"rId:{rid}" if rid else None
+                self.inline(el, paras, target)
+            elif name in _DESCEND and tag.startswith(W):
+                if name in ("ins", "moveTo"):
+                    self.note("修订标记（保存时将接受全部修订）")
+                self.inline(el, paras, link)
+            elif tag == W + "sdt":
+                self.note("内容控件（保存后只留文字）")
+                content = el.find(W + "sdtContent")
+                if content is not None:
+                    self.inline(content, paras, link)
+            elif name in ("del", "moveFrom") and tag.startswith(W):
+                self.note("修订标记（保存时将接受全部修订）")
+            elif name in _DROP_INLINE or (tag == W + "bookmarkStart" and el.get(W + "name") == "_GoBack"):
+                continue
+            elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "commentRangeStart", W + "commentRangeEnd"):
+                paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "")))
+            else:
+                label = "公式" if tag.startswith(M_NS) else _LABELS.get(name, "其他内容")
+                paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), label)))
+
+    def run(self, el: Any, paras: list[Paragraph], link: str | None) -> None:
+        """A w:r: text with its format; objects inside it become kept runs of their own."""
+        template = Run("", link=link)
+        rpr = el.find(W + "rPr")
+        rpr_xml = ""
+        if rpr is not None:
+            self.run_props(template, rpr)
+            rpr_xml = self.raw(rpr)
+        text: list[str] = []
+
+        def flush() -> None:
+            if text:
+                r = Run("".join(text), template.bold, template.italic, template.underline, template.font,
+                        template.size, template.color, None, link, template.extra)
+                paras[-1].runs.append(r)
+                text.clear()
+
+        for child in el:
+            tag = child.tag
+            if tag == W + "t":
+                text.append(child.text or "")
+            elif tag == W + "rPr" or not isinstance(tag, str):
+                continue
+            elif tag == W + "tab":
+                text.append("\t")
+            elif tag == W + "br":
+                kind = child.get(W + "type", "textWrapping")
+                if kind == "page":
+                    flush()
+                    self.page_break(paras)
+                else:
+                    text.append(LINE_BREAK)
+            elif tag == W + "cr":
+                text.append(LINE_BREAK)
+            elif tag == W + "noBreakHyphen":
+                text.append("\u2011")
+            elif tag == W + "softHyphen":
+                text.append("\u00ad")
+            elif tag.rsplit("}", 1)[-1] in _DROP_INLINE:
+                continue
+            else:
+                flush()
+                name = tag.rsplit("}", 1)[-1]
+                xml = f"<w:r>{rpr_xml}{self.raw(child)}</w:r>"
+                paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(xml, self.label(name, child))))
+        flush()
+
+    def label(self, name: str, el: Any) -> str:
+        """What a kept object is, for the placeholder and the warnings."""
+        if name in ("fldChar", "instrText", "delInstrText"):
+            return ""  # field markers: the field's result stays editable text between them
+        if name in ("drawing", "pict") or (el.tag == MC_NS + "AlternateContent"):
+            xml = self.raw(el)
+            if "txbxContent" in xml:
+                return "文本框"
+            return "图表" if "/chart" in xml else "图片"
+        return _LABELS.get(name, "其他内容")
+
+    @staticmethod
+    def page_break(paras: list[Paragraph]) -> None:
+        cur = paras[-1]
+        if not cur.runs:
+            cur.page_break_before = True
+            return
+        paras.append(Paragraph(style=cur.style, align=cur.align, first_line_indent=cur.first_line_indent,
+                               left_indent=cur.left_indent, right_indent=cur.right_indent,
+                               line_spacing=cur.line_spacing, line_height=cur.line_height,
+                               page_break_before=True))
+
+    def run_props(self, r: Run, rpr: Any) -> None:
+        extras: list[tuple[str, str]] = []
+        for child in rpr:
+            if not isinstance(child.tag, str):
+                continue
+            name = child.tag.rsplit("}", 1)[-1]
+            if name == "b":
+                r.bold = _on(child)
+            elif name == "i":
+                r.italic = _on(child)
+            elif name == "u":
+                r.underline = child.get(W + "val", "single") != "none"
+            elif name == "color":
+                val = child.get(W + "val", "auto")
+                r.color = val.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", val) else None
+            elif name == "sz":
+                try:
+                    r.size = int(child.get(W + "val", "")) / 2
+                except ValueError:
+                    pass
+            else:
+                if name == "rFonts":
+                    r.font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
+                extras.append((name, self.raw(child)))
+        r.extra = pack_extras(extras)
+
+
+def _merge_runs(runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs with one format (Word splits runs anywhere: spell-check, rsids)."""
+    out: list[Run] = []
+    for r in runs:
+        if out and r.kept is None and out[-1].kept is None and _same_format(out[-1], r):
+            out[-1].text += r.text
+        else:
+            out.append(r)
+    return out
+
+
+def _same_format(a: Run, b: Run) -> bool:
+    return (a.bold, a.italic, a.underline, a.font, a.size, a.color, a.link, a.extra) == \
+        (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra)
+
+
+def read_docx(pkg: DocxPackage) -> Document:
+    """The document model of a checked package."""
+    return _Reader(pkg).read()
