@@ -1,28 +1,54 @@
-"""Compile the translation sources (resources/i18n/*.ts) into .qm files with pyside6-lrelease."""
+"""Translations: extract strings into resources/i18n/*.ts (lupdate) and compile them to .qm (lrelease).
+
+`python -m editor.build_translations` compiles (make run/test/package do this; .qm files are build
+output, never committed); `--update` first re-extracts every string from editor/ into the .ts files.
+"""
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+# The .ts files Yuku ships; zh_CN is the source language, so it has none.
+TARGET_LANGUAGES = ("en", "zh_TW")
+SOURCE_LANGUAGE = "zh_CN"
 
-def lrelease_command() -> list[str] | None:
-    """The pyside6-lrelease command next to this Python, or on PATH."""
-    here = Path(sys.executable).parent / "pyside6-lrelease"
+
+def _tool(name: str) -> list[str] | None:
+    """A PySide6 tool (pyside6-lrelease, pyside6-lupdate) next to this Python, on PATH, or in PySide6."""
+    here = Path(sys.executable).parent / name
     if here.exists():
         return [str(here)]
-    found = shutil.which("pyside6-lrelease")
-    return [found] if found else None
+    found = shutil.which(name)
+    if found:
+        return [found]
+    try:  # the binary inside the PySide6 package (e.g. a build environment without scripts on PATH)
+        import PySide6
+    except ImportError:
+        return None
+    short = name.removeprefix("pyside6-")
+    for candidate in (Path(PySide6.__file__).parent / short, Path(PySide6.__file__).parent / f"{short}.exe"):
+        if candidate.exists():
+            return [str(candidate)]
+    return None
 
 
-def build(folder: Path) -> list[Path]:
-    """Build every .ts in folder whose .qm is missing or older; returns the .qm files written."""
+def lrelease_command() -> list[str] | None:
+    """The pyside6-lrelease command, or None when PySide6 is not installed."""
+    return _tool("pyside6-lrelease")
+
+
+def build(folder: Path, out: Path | None = None, force: bool = False) -> list[Path]:
+    """Compile every .ts in folder whose .qm (in out, default folder) is missing or older."""
+    out = out or folder
+    out.mkdir(parents=True, exist_ok=True)
     cmd = lrelease_command()
     written: list[Path] = []
     for ts in sorted(folder.glob("*.ts")):
-        qm = ts.with_suffix(".qm")
-        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        qm = out / ts.with_suffix(".qm").name
+        if not force and qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
         if cmd is None:
             raise SystemExit("pyside6-lrelease not found: install PySide6-Essentials")
@@ -31,7 +57,37 @@ def build(folder: Path) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":
+def source_files(root: Path) -> list[Path]:
+    """Python files whose strings are translated (the editor package, tests excluded)."""
+    return sorted(p for p in (root / "editor").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def update_sources(root: Path, folder: Path) -> None:
+    """Re-extract strings into each language's .ts, keeping existing translations."""
+    cmd = _tool("pyside6-lupdate")
+    if cmd is None:
+        raise SystemExit("pyside6-lupdate not found: install PySide6-Essentials")
+    files = [str(p) for p in source_files(root)]
+    for lang in TARGET_LANGUAGES:
+        ts = folder / f"yuku_{lang}.ts"
+        subprocess.run([*cmd, "-no-obsolete", "-locations", "none", "-source-language", SOURCE_LANGUAGE,
+                        "-target-language", lang, *files, "-ts", str(ts)], check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: compile, optionally after re-extracting the strings."""
+    parser = argparse.ArgumentParser(prog="python -m editor.build_translations")
+    parser.add_argument("--update", action="store_true", help="re-extract strings from editor/ first")
+    parser.add_argument("--force", action="store_true", help="rebuild every .qm")
+    args = parser.parse_args(argv)
     from editor.core.resources import resource_path
 
-    build(resource_path("i18n"))
+    folder = resource_path("i18n")
+    if args.update:
+        update_sources(Path(__file__).resolve().parent.parent, folder)
+    build(folder, force=args.force)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

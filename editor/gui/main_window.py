@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QFileInfo, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QFileInfo, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 FEATURES: list[str] = [
     "editor.gui.document_lock",
     "editor.gui.autosave",
+    "editor.gui.phrase_actions",
+    "editor.gui.blank_fields",
+    "editor.gui.suggestions",
+    "editor.gui.outline_dialog",
 ]
 
 _FALLBACK_KEYS = {
@@ -44,7 +48,8 @@ _FALLBACK_KEYS = {
     QKeySequence.StandardKey.Preferences: "Ctrl+,",
 }
 
-FILE_FILTER = "Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)"
+# Marked for lupdate here, translated where used through self.tr(FILE_FILTER).
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)")
 
 
 class MainWindow(QMainWindow):

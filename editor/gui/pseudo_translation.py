@@ -36,11 +36,13 @@ class PseudoTranslator(QTranslator):
         """Never empty, or Qt would skip it."""
         return False
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        """The lengthened translation of source."""
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        """The lengthened translation of source (None lets the next translator answer)."""
         # Qt's contexts (QShortcut, QDialogButtonBox …) are skipped: key names must stay parseable.
+        # None, not "": Qt moves on to the next translator only for a null string.
         if context.startswith("Q"):
-            return ""
+            return None
         text = source
         for translator in reversed(self._translators):
             found = translator.translate(context, source, disambiguation, n)

@@ -1,0 +1,751 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
+<context>
+    <name/>
+    <message>
+        <source>blank_fields</source>
+        <comment>文档中还有空白</comment>
+        <translation>blank_fields</translation>
+    </message>
+    <message>
+        <source>blank_fields</source>
+        <comment>%1 中还有 %2 处空白未填写。仍要保存吗？</comment>
+        <translation>blank_fields</translation>
+    </message>
+    <message>
+        <source>blank_fields</source>
+        <comment>……另有 %1 处</comment>
+        <translation>blank_fields</translation>
+    </message>
+    <message>
+        <source>blank_fields</source>
+        <comment>仍然保存</comment>
+        <translation>blank_fields</translation>
+    </message>
+    <message>
+        <source>blank_fields</source>
+        <comment>返回填写</comment>
+        <translation>blank_fields</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>未命名</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。</source>
+        <translation>自動儲存失敗（%1）：草稿未能寫入 %2。請檢查磁盤空間和權限，並儘快手動儲存。</translation>
+    </message>
+    <message>
+        <source>自动保存失败</source>
+        <translation>自動儲存失敗</translation>
+    </message>
+    <message>
+        <source>恢复草稿</source>
+        <translation>恢復草稿</translation>
+    </message>
+    <message>
+        <source>「%1」有一份自动保存的草稿（保存于 %2），其中的改动尚未保存到文件。是否恢复？</source>
+        <translation>「%1」有一份自動儲存的草稿（儲存於 %2），其中的改動尚未儲存到檔案。是否恢復？</translation>
+    </message>
+    <message>
+        <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
+        <translation>已恢復 %1 的草稿（儲存於 %2），請及時儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentEditor</name>
+    <message>
+        <source>正文</source>
+        <translation>正文</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLock</name>
+    <message>
+        <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
+        <translation>「%1」已在本程式的另一個視窗中開啟。請切換到那個視窗繼續編輯，或先在那裡關閉它。</translation>
+    </message>
+    <message>
+        <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
+        <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4）。為免兩處修改互相覆蓋，本次不開啟；請到那個視窗繼續編輯，或先在那裡關閉它。</translation>
+    </message>
+    <message>
+        <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
+        <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4），不能儲存到這裡；請另存新檔其他檔名，或先在那裡關閉它。</translation>
+    </message>
+    <message>
+        <source>文件已被占用</source>
+        <translation>檔案已被佔用</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>查找和替换</source>
+        <translation>尋找和取代</translation>
+    </message>
+    <message>
+        <source>查找内容</source>
+        <translation>尋找內容</translation>
+    </message>
+    <message>
+        <source>替换为</source>
+        <translation>取代為</translation>
+    </message>
+    <message>
+        <source>区分大小写(&amp;C)</source>
+        <translation>區分大小寫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>简繁通配(&amp;J)</source>
+        <translation>簡繁通配(&amp;J)</translation>
+    </message>
+    <message>
+        <source>查找“发展”时也找到“發展”，反之亦然</source>
+        <translation>尋找“發展”時也找到“發展”，反之亦然</translation>
+    </message>
+    <message>
+        <source>查找结果</source>
+        <translation>尋找結果</translation>
+    </message>
+    <message>
+        <source>查找下一个</source>
+        <translation>尋找下一個</translation>
+    </message>
+    <message>
+        <source>查找上一个</source>
+        <translation>尋找上一個</translation>
+    </message>
+    <message>
+        <source>替换</source>
+        <translation>取代</translation>
+    </message>
+    <message>
+        <source>全部替换</source>
+        <translation>全部取代</translation>
+    </message>
+    <message>
+        <source>查找(&amp;N)：</source>
+        <translation>尋找(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>替换为(&amp;P)：</source>
+        <translation>取代為(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>找不到“%1”</source>
+        <translation>找不到“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>已替换 %n 处</source>
+        <translation><numerusform>已取代 %n 處</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Word 文件 (*.docx);;文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>短语库</source>
+        <translation>短語庫</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>格式(&amp;O)</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>视图(&amp;V)</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)</source>
+        <translation>新增(&amp;N)</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)…</source>
+        <translation>開啟(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>另存为(&amp;A)…</source>
+        <translation>另存新檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>最近打开(&amp;R)</source>
+        <translation>最近開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;U)</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>重做(&amp;R)</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>剪切(&amp;T)</source>
+        <translation>剪下(&amp;T)</translation>
+    </message>
+    <message>
+        <source>复制(&amp;C)</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>粘贴(&amp;P)</source>
+        <translation>貼上(&amp;P)</translation>
+    </message>
+    <message>
+        <source>查找和替换(&amp;F)…</source>
+        <translation>尋找和取代(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>全选(&amp;L)</source>
+        <translation>全選(&amp;L)</translation>
+    </message>
+    <message>
+        <source>短语库面板(&amp;P)</source>
+        <translation>短語庫面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>关于语库(&amp;A)</source>
+        <translation>關於語庫(&amp;A)</translation>
+    </message>
+    <message>
+        <source>常用</source>
+        <translation>常用</translation>
+    </message>
+    <message>
+        <source>状态栏</source>
+        <translation>狀態列</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>首选项(&amp;P)…</source>
+        <translation>偏好設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>保存更改</source>
+        <translation>儲存更改</translation>
+    </message>
+    <message>
+        <source>文档已修改。是否保存更改？</source>
+        <translation>文件已修改。是否儲存更改？</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>无法打开文件</source>
+        <translation>無法開啟檔案</translation>
+    </message>
+    <message>
+        <source>已打开 %1</source>
+        <translation>已開啟 %1</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>另存新檔</translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation>儲存失敗</translation>
+    </message>
+    <message>
+        <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+        <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
+    </message>
+    <message>
+        <source>已保存 %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>清除列表(&amp;C)</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>关于语库</source>
+        <translation>關於語庫</translation>
+    </message>
+    <message>
+        <source>语库 Yuku %1
+公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
+        <translation>語庫 Yuku %1
+公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
+    </message>
+    <message>
+        <source>界面语言将在重新启动语库后更改。</source>
+        <translation>介面語言將在重新啟動語庫後更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphStyles</name>
+    <message>
+        <source>段落样式</source>
+        <translation>段落樣式</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseFilterBox</name>
+    <message>
+        <source>搜索短语（简繁皆可）…</source>
+        <translation>搜索短語（簡繁皆可）…</translation>
+    </message>
+    <message>
+        <source>搜索短语</source>
+        <translation>搜索短語</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePanel</name>
+    <message>
+        <source>短语库</source>
+        <translation>短語庫</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePreview</name>
+    <message>
+        <source>短语预览</source>
+        <translation>短語預覽</translation>
+    </message>
+    <message>
+        <source>选中短语可在此预览；双击、回车或拖入正文即可插入。</source>
+        <translation>選中短語可在此預覽；按兩下、回車或拖入正文即可插入。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · 出现 %3 次，见于 %4 篇文档</source>
+        <translation>%1 · %2 · 出現 %3 次，見於 %4 篇文件</translation>
+    </message>
+    <message>
+        <source>%1 · 我的短语</source>
+        <translation>%1 · 我的短語</translation>
+    </message>
+    <message>
+        <source>例句：</source>
+        <translation>例句：</translation>
+    </message>
+    <message>
+        <source>出处：%1</source>
+        <translation>出處：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>首选项</source>
+        <translation>偏好設定</translation>
+    </message>
+    <message>
+        <source>界面</source>
+        <translation>介面</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>界面语言(&amp;L)：</source>
+        <translation>介面語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>更改界面语言后需重新启动语库。</source>
+        <translation>更改介面語言後需重新啟動語庫。</translation>
+    </message>
+    <message>
+        <source>浅色</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>深色</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>主题(&amp;T)：</source>
+        <translation>主題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <source> 秒</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>自动保存间隔(&amp;A)：</source>
+        <translation>自動儲存間隔(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>默认简繁转换(&amp;C)：</source>
+        <translation>預設簡繁轉換(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>双击短语插入到文档(&amp;D)</source>
+        <translation>按兩下短語插入到文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>输入时提示短语(&amp;S)</source>
+        <translation>輸入時提示短語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>公文格式（GB/T 9704）</source>
+        <translation>公文格式（GB/T 9704）</translation>
+    </message>
+    <message>
+        <source>普通文档</source>
+        <translation>普通文件</translation>
+    </message>
+    <message>
+        <source>导出样式(&amp;E)：</source>
+        <translation>匯出樣式(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>公文字体</source>
+        <translation>公文字型</translation>
+    </message>
+    <message>
+        <source>缺少时改用</source>
+        <translation>缺少時改用</translation>
+    </message>
+    <message>
+        <source>替代字体</source>
+        <translation>替代字型</translation>
+    </message>
+    <message>
+        <source>替代字体(&amp;F)：</source>
+        <translation>替代字型(&amp;F)：</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>打印预览(&amp;V)…</source>
+        <translation>列印預覽(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>导出为 PDF(&amp;D)…</source>
+        <translation>匯出為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>打印文档</source>
+        <translation>列印文件</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>列印預覽</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>导出为 PDF</source>
+        <translation>匯出為 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>%1：无法写入 PDF。请换个位置再试。</source>
+        <translation>%1：無法寫入 PDF。請換個位置再試。</translation>
+    </message>
+    <message>
+        <source>已导出 %1</source>
+        <translation>已匯出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>恢复未保存的草稿</source>
+        <translation>恢復未儲存的草稿</translation>
+    </message>
+    <message>
+        <source>语库上次没有正常退出。以下草稿由自动保存留下，尚未保存到文件。勾选要恢复的草稿，恢复后请及时保存。</source>
+        <translation>語庫上次沒有正常結束。以下草稿由自動儲存留下，尚未儲存到檔案。勾選要恢復的草稿，恢復後請及時儲存。</translation>
+    </message>
+    <message>
+        <source>草稿列表</source>
+        <translation>草稿列表</translation>
+    </message>
+    <message>
+        <source>未命名文档</source>
+        <translation>未命名文件</translation>
+    </message>
+    <message>
+        <source>草稿内容预览</source>
+        <translation>草稿內容預覽</translation>
+    </message>
+    <message>
+        <source>恢复所选(&amp;R)</source>
+        <translation>恢復所選(&amp;R)</translation>
+    </message>
+    <message>
+        <source>放弃所选(&amp;D)</source>
+        <translation>放棄所選(&amp;D)</translation>
+    </message>
+    <message>
+        <source>以后再说(&amp;L)</source>
+        <translation>以後再說(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 — %2（保存于 %3，%4 字）</source>
+        <translation>%1 — %2（儲存於 %3，%4 字）</translation>
+    </message>
+    <message>
+        <source>未命名</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>放弃草稿</source>
+        <translation>放棄草稿</translation>
+    </message>
+    <message>
+        <source>将永久删除 %1 份草稿，其中的改动无法找回。确定吗？</source>
+        <translation>將永久刪除 %1 份草稿，其中的改動無法找回。確定嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWidgets</name>
+    <message>
+        <source>光标位置</source>
+        <translation>游標位置</translation>
+    </message>
+    <message>
+        <source>字数统计</source>
+        <translation>字數統計</translation>
+    </message>
+    <message>
+        <source>缩放比例</source>
+        <translation>縮放比例</translation>
+    </message>
+    <message>
+        <source>第 %1 段，第 %2 字</source>
+        <translation>第 %1 段，第 %2 字</translation>
+    </message>
+    <message>
+        <source>选定 %1 字（字符数 %2）</source>
+        <translation>選定 %1 字（字元數 %2）</translation>
+    </message>
+    <message>
+        <source>字数 %1（字符数 %2）</source>
+        <translation>字數 %1（字元數 %2）</translation>
+    </message>
+    <message>
+        <source>字数（不含标点和空格）：%1
+中文字符：%2
+英文单词和数字：%3
+标点符号：%4
+字符数（含标点和空格）：%5
+字符数（不含空格）：%6
+段落数：%7</source>
+        <translation>字數（不含標點和空格）：%1
+中文字元：%2
+英文單詞和數字：%3
+標點符號：%4
+字元數（含標點和空格）：%5
+字元數（不含空格）：%6
+段落數：%7</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPopup</name>
+    <message>
+        <source>短语建议</source>
+        <translation>短語建議</translation>
+    </message>
+</context>
+<context>
+    <name>ViewActions</name>
+    <message>
+        <source>放大(&amp;I)</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>缩小(&amp;O)</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>实际大小(&amp;Z)</source>
+        <translation>實際大小(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>全屏(&amp;U)</source>
+        <translation>全螢幕(&amp;U)</translation>
+    </message>
+    <message>
+        <source>专注模式(&amp;M)</source>
+        <translation>專注模式(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>blank_fields</name>
+    <message>
+        <source>待填写：按 Tab 跳到下一处</source>
+        <translation>待填寫：按 Tab 跳到下一處</translation>
+    </message>
+    <message>
+        <source>第 %1 段：%2</source>
+        <translation>第 %1 段：%2</translation>
+    </message>
+</context>
+<context>
+    <name>paragraph_styles</name>
+    <message>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>一级标题</source>
+        <translation>一級標題</translation>
+    </message>
+    <message>
+        <source>二级标题</source>
+        <translation>二級標題</translation>
+    </message>
+    <message>
+        <source>三级标题</source>
+        <translation>三級標題</translation>
+    </message>
+    <message>
+        <source>四级标题</source>
+        <translation>四級標題</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>正文</translation>
+    </message>
+</context>
+<context>
+    <name>phrase_delegate</name>
+    <message>
+        <source>[我的]</source>
+        <translation>[我的]</translation>
+    </message>
+    <message>
+        <source>[已隐藏]</source>
+        <translation>[已隱藏]</translation>
+    </message>
+</context>
+<context>
+    <name>phrase_model</name>
+    <message>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>开头</source>
+        <translation>開頭</translation>
+    </message>
+    <message>
+        <source>形势</source>
+        <translation>形勢</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>结尾</source>
+        <translation>結尾</translation>
+    </message>
+    <message>
+        <source>通用</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>小标题</source>
+        <translation>小標題</translation>
+    </message>
+    <message>
+        <source>排比</source>
+        <translation>排比</translation>
+    </message>
+    <message>
+        <source>成语</source>
+        <translation>成語</translation>
+    </message>
+    <message>
+        <source>引语</source>
+        <translation>引語</translation>
+    </message>
+    <message>
+        <source>句式</source>
+        <translation>句式</translation>
+    </message>
+    <message>
+        <source>搭配</source>
+        <translation>搭配</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>…还有 %1 条，按回车显示更多</source>
+        <translation>…還有 %1 條，按回車顯示更多</translation>
+    </message>
+</context>
+</TS>
