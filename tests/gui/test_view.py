@@ -129,3 +129,17 @@ def test_print_uses_dialog_and_prints(make_window, tmp_path, monkeypatch):
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
     monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 0)
     assert w.print_actions.print_dialog() is False
+
+
+def test_no_two_actions_share_a_shortcut(make_window):
+    from PySide6.QtGui import QAction
+
+    w = make_window()
+    owners: dict[str, str] = {}
+    clashes = []
+    for act in w.findChildren(QAction):
+        for seq in act.shortcuts():
+            key = seq.toString()
+            if key and owners.setdefault(key, act.objectName() or act.text()) != (act.objectName() or act.text()):
+                clashes.append(f"{key}: {owners[key]} / {act.objectName() or act.text()}")
+    assert not clashes
