@@ -1,13 +1,22 @@
-"""Phrase mining (first cut): numbered headings and clauses that recur across documents."""
+"""Phrase mining: structured, de-duplicated documents → ranked phrases with section, kind and example."""
 from __future__ import annotations
 
-import re
-from collections import defaultdict
+import math
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.phrases import Phrase
+from editor.core.phrases import BLANK, Phrase
+
+Progress = Callable[[int, int, str], None]
+
+MAX_ENTRIES = 20_000
+# Below this many distinct documents a clause seen once may still be a stock phrase worth
+# offering; above it, only what recurs across documents is (MINING.md: rank by DF).
+SMALL_CORPUS = 40
+_KIND_PRIORITY = ("heading", "quote", "parallel", "template", "idiom", "collocation")
+_KIND_BONUS = {"heading": 1.0, "quote": 0.8, "parallel": 1.0, "template": 0.6, "idiom": 0.6, "collocation": 0.0}
 
 
 @dataclass
@@ -18,47 +27,155 @@ class MiningResult:
     documents: int
 
 
-def mine_corpus(corpus: list[tuple[str, str]], progress: Callable[[int, int, str], None] | None = None,
+@dataclass
+class _Tally:
+    """Everything seen of one candidate phrase (by normalised key)."""
+
+    text: str
+    kinds: Counter[str] = field(default_factory=Counter)
+    sections: Counter[str] = field(default_factory=Counter)
+    docs: set[int] = field(default_factory=set)
+    count: int = 0
+    example: str = ""
+    source: str = ""
+    standalone: bool = False
+
+
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled and cancelled():
+        from editor.core.pipeline import MiningCancelled
+
+        raise MiningCancelled()
+
+
+def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None) -> list:
+    """Files → de-duplicated documents with headings and sections (simplified script)."""
+    from editor.core.boilerplate import edge_line_key, recurring_edge_lines
+    from editor.core.dedupe import dedupe_documents, dedupe_paragraphs
+    from editor.core.normalize import fold_width, t2s
+    from editor.core.sections import assign_sections
+    from editor.core.structure import split_documents
+
+    docs = []
+    for name, text in corpus:
+        _check(cancelled)
+        # Counting happens in simplified script with half-width digits (MINING.md).
+        docs.extend(split_documents(Path(name).name, fold_width(t2s(text))))
+    docs = dedupe_documents(docs)
+    footers = recurring_edge_lines([[p.text for p in d.paragraphs if not p.heading] for d in docs])
+    if footers:
+        for d in docs:
+            d.paragraphs = [p for p in d.paragraphs if p.heading or edge_line_key(p.text) not in footers]
+    dedupe_paragraphs(docs)
+    for d in docs:
+        assign_sections(d)
+    return [d for d in docs if d.paragraphs]
+
+
+def _pick_kind(kinds: Counter[str]) -> str:
+    return min(kinds, key=lambda k: (_KIND_PRIORITY.index(k), -kinds[k]))
+
+
+def _pick_section(sections: Counter[str]) -> str:
+    # Majority of where it was seen; on a tie a specific section beats "general".
+    return max(sections, key=lambda s: (sections[s], s != "general"))
+
+
+def _keep(t: _Tally, kind: str, n_docs: int) -> bool:
+    """Frequency thresholds per kind: structure earns a place, plain clauses must recur."""
+    from editor.core.mining_lexicon import idioms, is_patterned_idiom
+
+    df = len(t.docs)
+    if kind in ("heading", "parallel", "quote", "template"):
+        return True
+    if kind == "idiom":
+        return t.text in idioms() or is_patterned_idiom(t.text) or df >= 2 or n_docs < SMALL_CORPUS
+    return df >= 2 or n_docs < SMALL_CORPUS
+
+
+def _acceptable(text: str, kind: str) -> bool:
+    from editor.core.candidates import cjk_len
+    from editor.core.mining_lexicon import has_name, is_fragment, is_junk
+
+    n = cjk_len(text)
+    if n < (3 if BLANK in text else 4) or (kind != "quote" and n > 40) or text.replace(BLANK, "").strip("，、") == "":
+        return False
+    if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
+        return False  # a cut-off bracket or quotation: a piece of a sentence
+    if is_junk(text) or has_name(text):
+        return False
+    return kind == "quote" or not is_fragment(text)
+
+
+def mine_documents(docs: list, progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[Phrase]:
+    """Count candidates by document frequency, filter, rank and build Phrase records."""
+    from editor.core.candidates import extract
+    from editor.core.mining_lexicon import idioms, is_patterned_idiom
+    from editor.core.normalize import phrase_key
+
+    tallies: dict[str, _Tally] = {}
+    idiom_set = idioms("i")
+    true_idioms = idiom_set
+    for i, doc in enumerate(docs):
+        if i % 20 == 0:
+            _check(cancelled)
+            if progress:
+                progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
+        found = extract(doc)
+        # Idioms inside running text: four-character dictionary idioms in any clause.
+        for p in doc.paragraphs:
+            text = p.text
+            for j in range(len(text) - 3):
+                w = text[j:j + 4]
+                if w in idiom_set:
+                    found.append(_idiom(w, p.section, text))
+        for c in found:
+            key = phrase_key(c.text)
+            if not key:
+                continue
+            t = tallies.get(key)
+            if t is None:
+                t = tallies[key] = _Tally(c.text, example=c.example, source=doc.name)
+            t.kinds[c.kind] += 1
+            t.sections[c.section] += 1
+            t.docs.add(i)
+            t.count += 1
+    n_docs = len(docs)
+    ranked: list[tuple[float, str, _Tally, str]] = []
+    for key, t in tallies.items():
+        kind = _pick_kind(t.kinds)
+        if kind == "idiom" and t.text not in true_idioms and not is_patterned_idiom(t.text):
+            kind = "collocation"  # a four-character set phrase (高度重视), not an idiom
+        if not _keep(t, kind, n_docs):
+            continue
+        df = len(t.docs)
+        score = math.log2(1 + df) * 2 + math.log2(1 + t.count) * 0.3 + _KIND_BONUS[kind]
+        ranked.append((score, key, t, kind))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    out: list[Phrase] = []
+    for k, (score, _key, t, kind) in enumerate(ranked):
+        if k % 500 == 0:
+            _check(cancelled)
+            if progress:
+                progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
+        if not _acceptable(t.text, kind):
+            continue
+        out.append(Phrase(t.text, _pick_section(t.sections), kind, round(score, 4), t.count, len(t.docs),
+                          t.example[:300], t.source))
+        if len(out) >= MAX_ENTRIES:
+            break
+    return out
+
+
+def _idiom(word: str, section: str, example: str):  # type: ignore[no-untyped-def]
+    from editor.core.candidates import Candidate
+
+    return Candidate("idiom", word, section, example[:200], False)
+
+
+def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> MiningResult:
     """Mine (name, text) files into phrases."""
-    texts = {Path(name).name: text for name, text in corpus}
-    return MiningResult(mine_texts(texts), len(texts))
-
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、])\s*(.{4,30}?)[。：:]?$")
-_CLAUSE_SPLIT = re.compile(r"[，。；：！？,;:!?\n]")
-
-
-def mine_texts(texts: dict[str, str]) -> list[Phrase]:
-    """Mine phrases from {source name: text}."""
-    found: dict[str, Phrase] = {}
-    clause_docs: dict[str, set[str]] = defaultdict(set)
-    examples: dict[str, tuple[str, str]] = {}
-    for source, text in texts.items():
-        for line in text.splitlines():
-            m = _HEADING.match(line)
-            if m:
-                head = m.group(1).strip()
-                if head not in found:
-                    found[head] = Phrase(head, "measures", "heading", 1.0, 1, 1, line.strip(), source)
-            for clause in _CLAUSE_SPLIT.split(line):
-                clause = clause.strip()
-                if 6 <= len(clause) <= 30:
-                    clause_docs[clause].add(source)
-                    examples.setdefault(clause, (line.strip(), source))
-    for clause, docs in clause_docs.items():
-        if len(docs) >= 2 and clause not in found:
-            ex, src = examples[clause]
-            found[clause] = Phrase(clause, "general", "collocation", float(len(docs)), len(docs), len(docs), ex, src)
-    return sorted(found.values(), key=lambda p: -p.score)
-
-
-def read_corpus(paths: list[Path]) -> dict[str, str]:
-    """Read .txt files (UTF-8) from files and folders."""
-    texts: dict[str, str] = {}
-    for path in paths:
-        files = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
-        for f in files:
-            if f.name.lower() == "readme.md":
-                continue
-            texts[f.name] = f.read_text(encoding="utf-8", errors="replace")
-    return texts
+    docs = structure_corpus(corpus, cancelled)
+    return MiningResult(mine_documents(docs, progress, cancelled), len(docs))

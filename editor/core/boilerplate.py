@@ -1,0 +1,82 @@
+"""Web boilerplate: site notices, collection blurbs, snippets and footers that recur at document edges."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+# Words that only web pages put around a document (upload notices, customer service, copyright,
+# paywalls, "the editor has collected…"). A line holding one is not the author's text.
+WEB_CUES = re.compile(
+    r"上传|下载|客服|版权|付费|文库|本站|本网|网站|小编|点击|扫码|二维码|公众号|关注我们|免责|转载|"
+    r"责任编辑|来源[:：]|原标题|阅读全文|阅读次数|浏览次数|收藏|分享到|打印本页|关闭窗口|ICP|备案号|"
+    r"技术支持|版权所有|联系电话|联系我们|举报|投诉|侵权|会员|积分|登录|注册|首页|上一篇|下一篇|"
+    r"相关推荐|相关文章|热门文章|更多范文|范文网|整理发布|https?://|www\.|\.com|\.cn\b|QQ|ＱＱ|微信号|"
+    r"主办单位|承办单位|主办[:：]|承办[:：]|标识码|扫一扫|当前页|字号[:：]|【打印】|【关闭】|发布时间[:：]|"
+    r"作者[:：]|编辑[:：]|审核[:：]|[Cc]opyright|©|All [Rr]ights",
+)
+# Collection headers of essay sites: "…【多篇】", "…大全3篇", "…范文5篇".
+COLLECTION_TITLE = re.compile(r"【[^】]{0,6}篇】|大全|精选\d*篇|范文\d*篇|\d+篇$|合集")
+# A file-size or date line left by a download page ("- 17.12 KB", "- 2021-04-14 发布").
+_META_LINE = re.compile(r"^[-•·*\s]*(?:\d+(?:\.\d+)?\s*[KMG]B|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*(?:发布|上传|更新)?)\s*$",
+                        re.IGNORECASE)
+# Characters that make a short line look like a footer (URLs, phone numbers, email).
+_FOOTERISH = re.compile(r"[A-Za-z]{3,}|\d{5,}|@|[|｜]")
+
+
+def is_web_line(line: str) -> bool:
+    """True for a line that belongs to the web page, not the document."""
+    s = line.strip()
+    if not s:
+        return False
+    if _META_LINE.match(s):
+        return True
+    # Long paragraphs may quote a cue word innocently (下载 an app); notices are short or list items.
+    return bool(WEB_CUES.search(s) and (len(s) < 120 or s.startswith(("-", "•", "·", "*"))))
+
+
+def is_snippet(line: str, following: str) -> bool:
+    """A search-result snippet: a line cut off with '...' that repeats the text right after it."""
+    s = line.rstrip()
+    if not s.endswith(("...", "…", "……")):
+        return False
+    head = s.rstrip(".…")[:20].strip()
+    return bool(head) and head[:10] in following
+
+
+def edge_line_key(line: str) -> str:
+    """What counts as 'the same footer': digits and spaces ignored."""
+    return re.sub(r"[\d\s]+", "", line)
+
+
+def recurring_edge_lines(documents: list[list[str]], edge: int = 3, min_docs: int = 3) -> set[str]:
+    """Keys of lines seen at the first/last `edge` lines of many documents and mostly there.
+
+    Site footers and headers ("本文来源：某网 责任编辑：…") repeat at document edges across a
+    site's pages; stock closing lines also recur, but in the body and with sentence punctuation,
+    so a line must sit at an edge in most of its occurrences and look like page furniture.
+    """
+    at_edge: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    docs_with: dict[str, set[int]] = defaultdict(set)
+    for i, lines in enumerate(documents):
+        n = len(lines)
+        for j, line in enumerate(lines):
+            key = edge_line_key(line)
+            if not key:
+                continue
+            anywhere[key] += 1
+            docs_with[key].add(i)
+            if j < edge or j >= n - edge:
+                at_edge[key] += 1
+    out: set[str] = set()
+    threshold = max(min_docs, len(documents) // 20)
+    for key, n_edge in at_edge.items():
+        if len(docs_with[key]) < threshold or n_edge < 0.6 * anywhere[key]:
+            continue
+        # A recurring edge line that ends like a sentence and carries no page furniture may be a
+        # stock opening/closing sentence: keep those unless they are very widespread.
+        furniture = bool(WEB_CUES.search(key) or _FOOTERISH.search(key)) or (
+            len(key) > 15 and "，" not in key and not key.endswith(("。", "！", "!")))
+        if furniture or len(docs_with[key]) >= max(10, len(documents) // 2):
+            out.add(key)
+    return out
