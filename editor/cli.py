@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "phrases": "editor.commands.phrases",
     "recover": "editor.commands.recover",
     "convert": "editor.commands.convert",
+    "export": "editor.commands.export",
 }
 
 _HELP = {
