@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import sys
 import time
 from pathlib import Path
 
@@ -108,14 +109,30 @@ def run(size: str, work: Path) -> list[Row]:
     done: list[float] = []
     job = script_convert.DocumentConversion(document, "s2t")
     job.finished.connect(lambda ok: (done.append(time.perf_counter()), loop.quit()))
+    # An exception in a timer slice reaches sys.excepthook, not us: stop waiting and report it.
+    errors: list[BaseException] = []
+    saved_hook = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        errors.append(exc)
+        saved_hook(kind, exc, tb)  # type: ignore[arg-type]
+        loop.quit()
+
+    sys.excepthook = hook
     timer.start()
     start = time.perf_counter()
     ticks.append(start)
-    job.start()
-    if not done:
-        QTimer.singleShot(120_000, loop.quit)
-        loop.exec()
-    timer.stop()
+    try:
+        job.start()
+        if not done and not errors:
+            QTimer.singleShot(120_000, loop.quit)
+            loop.exec()
+    finally:
+        sys.excepthook = saved_hook
+        timer.stop()
+    if errors:
+        job.cancel()
+        raise RuntimeError(f"the conversion failed: {errors[0].__class__.__name__}: {errors[0]}")
     if not done:
         raise RuntimeError("the conversion did not finish within 120 s")
     total_s = done[0] - start
