@@ -96,3 +96,21 @@ def plain_label(text: str) -> str:
     import re
 
     return re.sub(r"\(&.\)|…|\.\.\.", "", text).replace("&", "").rstrip("：: ")
+
+
+def self_test_checks(window: object, tmp: object) -> list[tuple[str, object]]:
+    """`yuku --self-test`: the shipped .qm files and Qt's own translations load (checked, not installed)."""
+
+    def yuku_translations() -> bool:
+        expected = {"en": "&File", "zh_TW": "檔案(&F)"}
+        for lang, text in expected.items():
+            translator = QTranslator()
+            if not translator.load(qm_path(lang)) or translator.translate("MainWindow", "文件(&F)") != text:
+                return False
+        return True
+
+    def qt_translations() -> bool:
+        translator = QTranslator()
+        return translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+    return [("translations", yuku_translations), ("qt_translations", qt_translations)]

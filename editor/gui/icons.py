@@ -75,3 +75,13 @@ def icon(name: str) -> QIcon:
 def has_bundled_icon(name: str) -> bool:
     """True when resources/icons holds an SVG of that name."""
     return _svg_bytes(name) is not None
+
+
+def self_test_checks(window: object, tmp: object) -> list[tuple[str, object]]:
+    """`yuku --self-test`: the bundled SVG icons render (the Qt SVG module and files are shipped)."""
+
+    def svg_icons() -> bool:
+        image = bundled_icon("document-save").pixmap(QSize(32, 32)).toImage()
+        return any(image.pixelColor(x, y).alpha() > 0 for y in range(32) for x in range(32))
+
+    return [("svg_icons", svg_icons)]
