@@ -98,7 +98,7 @@ def list_items(clause: str) -> list[str] | None:
         return None
     shaped = _shared_prefix(items) >= 1 or _shared_suffix(items) >= 1
     tail = parts[-1][width:]
-    if tail and not shaped and not _LIST_TAIL.match(tail):
+    if tail and not _LIST_TAIL.match(tail):
         return None  # the last item runs on into the sentence: the cut would be a guess
     if len(items) == 2 and not shaped and width != 4:
         return None

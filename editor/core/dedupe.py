@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections import defaultdict
 
 from editor.core.structure import Document
@@ -23,12 +22,9 @@ def content_key(text: str) -> str:
 
 
 def _shingles(key: str) -> set[int]:
-    out = set()
-    for i in range(max(1, len(key) - SHINGLE + 1)):
-        h = zlib.crc32(key[i:i + SHINGLE].encode("utf-8"))
-        if h % _SAMPLE == 0:
-            out.add(h)
-    return out
+    # hash() is salted per process, which is fine: shingles are only compared within one run.
+    hashes = {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1))}
+    return {h for h in hashes if h % _SAMPLE == 0}
 
 
 def dedupe_documents(docs: list[Document]) -> list[Document]:

@@ -86,8 +86,12 @@ def _keep(t: _Tally, kind: str, n_docs: int) -> bool:
     from editor.core.mining_lexicon import idioms, is_patterned_idiom
 
     df = len(t.docs)
-    if kind in ("heading", "parallel", "quote", "template"):
+    if kind in ("heading", "parallel", "quote"):
         return True
+    if kind == "template":
+        # A number slot in one document is just that document's figure; a blank the author
+        # left (___, XX, 某某) or a pattern seen twice is a template.
+        return df >= 2 or n_docs < SMALL_CORPUS
     if kind == "idiom":
         return t.text in idioms() or is_patterned_idiom(t.text) or df >= 2 or n_docs < SMALL_CORPUS
     return df >= 2 or n_docs < SMALL_CORPUS
@@ -112,9 +116,10 @@ def mine_documents(docs: list, progress: Progress | None = None,
     """Count candidates by document frequency, filter, rank and build Phrase records."""
     from editor.core.candidates import extract
     from editor.core.mining_lexicon import idioms, is_patterned_idiom
-    from editor.core.normalize import phrase_key
+    from editor.core.normalize import counting_key
 
     tallies: dict[str, _Tally] = {}
+    keys: dict[str, str] = {}
     idiom_set = idioms("i")
     true_idioms = idiom_set
     for i, doc in enumerate(docs):
@@ -131,7 +136,9 @@ def mine_documents(docs: list, progress: Progress | None = None,
                 if w in idiom_set:
                     found.append(_idiom(w, p.section, text))
         for c in found:
-            key = phrase_key(c.text)
+            key = keys.get(c.text)
+            if key is None:
+                key = keys[c.text] = counting_key(c.text)
             if not key:
                 continue
             t = tallies.get(key)

@@ -37,20 +37,29 @@ def _jb() -> Any:
     return _jieba
 
 
+@lru_cache(maxsize=1)
+def _four_char_words() -> dict[str, str]:
+    """Four-character words of jieba's dictionary with their part of speech."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            # Lines are "word freq tag"; only four-character words matter, so check cheaply first.
+            if line[4:5] == " ":
+                parts = line.split()
+                if len(parts) == 3 and len(parts[0]) == 4:
+                    out[parts[0]] = parts[2]
+    return out
+
+
 @lru_cache(maxsize=2)
 def idioms(tags: str = "il") -> frozenset[str]:
     """Four-character idioms (POS i) and set phrases (POS l) from jieba's dictionary."""
-    import os
-
-    jieba = _jb()
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out = set()
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3 and len(parts[0]) == 4 and parts[2] in tags:
-                out.add(parts[0])
-    return frozenset(out)
+    return frozenset(w for w, tag in _four_char_words().items() if tag in tags)
 
 
 def is_patterned_idiom(text: str) -> bool:
