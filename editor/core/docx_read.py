@@ -46,6 +46,7 @@ class _Reader:
         self.num_kinds: dict[str, dict[str, str]] = {}
         self.decls: re.Pattern[str] | None = None
         self.counter = 0
+        self.go_back: set[str] = set()
         self._load_styles()
         self._load_numbering()
 
@@ -298,7 +299,11 @@ class _Reader:
                     self.inline(content, paras, link)
             elif name in ("del", "moveFrom") and tag.startswith(W):
                 self.note("修订标记（保存时将接受全部修订）")
-            elif name in _DROP_INLINE or (tag == W + "bookmarkStart" and el.get(W + "name") == "_GoBack"):
+            elif name in _DROP_INLINE:
+                continue
+            elif tag == W + "bookmarkStart" and el.get(W + "name") == "_GoBack":
+                self.go_back.add(el.get(W + "id", ""))  # Word's "last edit" mark: not content
+            elif tag == W + "bookmarkEnd" and el.get(W + "id", "") in self.go_back:
                 continue
             elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "commentRangeStart", W + "commentRangeEnd"):
                 paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "")))
