@@ -16,6 +16,7 @@ RPR_ORDER = {n: i for i, n in enumerate(
     ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange"])}
 _SEP = "\x1e"
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_AMBIGUOUS = re.compile("[\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]")
 _SPLIT = re.compile(f"([\t{LINE_BREAK}\n{OBJECT_CHAR}])")
 MARKUP_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -100,6 +101,9 @@ def run_xml(run: Run, ctx: BodyContext) -> str:
         props.insert(0, ("rFonts", run_fonts_xml(run.font, run.font)))
     elif not run.font and raw_fonts:
         props = [(n, x) for n, x in props if n != "rFonts"]
+    if not run.font and _AMBIGUOUS.search(run.text):
+        # Word sets “ ” — … in the Latin font unless told they belong to the East Asian text.
+        props.insert(0, ("rFonts", '<w:rFonts w:hint="eastAsia"/>'))
     if run.bold:
         props.insert(0, ("b", "<w:b/>"))
     if run.italic:
