@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from benchmarks.harness import machine_info, table
+from benchmarks.harness import machine_info, machine_line, table
 from benchmarks.registry import BENCHMARKS, run_benchmark
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -43,9 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                "rows": [r.as_json() for r in rows]}
     out.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
     print(table(rows))
-    print(f"\nmachine: {machine.get('nproc')} CPUs, {machine.get('cpu')}, {machine.get('ram_gb')} GB RAM, "
-          f"Python {machine.get('python')}, PySide6 {machine.get('pyside6')} (Qt {machine.get('qt')}), "
-          f"load {' '.join(machine.get('loadavg', []))}")  # type: ignore[arg-type]
+    print(f"\nMachine: {machine_line(machine)}")
     print(f"JSON: {out}")
     return 0
 

@@ -223,6 +223,15 @@ def machine_info() -> dict[str, object]:
     return info
 
 
+def machine_line(machine: dict[str, object]) -> str:
+    """The machine in one line, for the table's caption."""
+    load = " ".join(machine.get("loadavg", []))  # type: ignore[arg-type]
+    return (f"{machine.get('nproc')} CPUs ({machine.get('cpu')}), {machine.get('ram_gb')} GB RAM, "
+            f"{machine.get('platform')}, Python {machine.get('python')}, PySide6 {machine.get('pyside6')} "
+            f"(Qt {machine.get('qt')}), python-docx {machine.get('docx')}, OpenCC {machine.get('opencc')}; "
+            f"load average at start {load}")
+
+
 def size_text(n_bytes: int) -> str:
     """A file size as people say it (8 MB, 64 KB)."""
     return f"{n_bytes / 2**20:.3g} MB" if n_bytes >= 2**20 else f"{n_bytes / 1024:.3g} KB"
