@@ -123,8 +123,8 @@ def mine_documents(docs: list, progress: Progress | None = None,
     idiom_set = idioms("i")
     true_idioms = idiom_set
     for i, doc in enumerate(docs):
-        if i % 20 == 0:
-            _check(cancelled)
+        _check(cancelled)
+        if i % 5 == 0:
             if progress:
                 progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
         found = extract(doc)
@@ -162,7 +162,7 @@ def mine_documents(docs: list, progress: Progress | None = None,
     ranked.sort(key=lambda r: (-r[0], r[1]))
     out: list[Phrase] = []
     for k, (score, _key, t, kind) in enumerate(ranked):
-        if k % 500 == 0:
+        if k % 50 == 0:
             _check(cancelled)
             if progress:
                 progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
