@@ -1,0 +1,26 @@
+"""`yuku --self-test` check: save the real window's document as DOCX and open it again."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+
+def self_test_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
+    """One check: DOCX round trip through the window's own save and open."""
+
+    def docx_round_trip() -> bool:
+        import docx
+
+        editor = window.editor  # type: ignore[attr-defined]
+        before = editor.plain_text()
+        target = tmp / "self-test.docx"
+        if not window.save_to(target):  # type: ignore[attr-defined]
+            return False
+        paragraphs = docx.Document(str(target)).paragraphs  # a second reader agrees it is Word
+        if "\n".join(p.text for p in paragraphs).strip() != before.strip():
+            return False
+        if not window.open_path(target):  # type: ignore[attr-defined]
+            return False
+        return editor.plain_text() == before
+
+    return [("docx_round_trip", docx_round_trip)]
