@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 FEATURES: list[str] = [
     "editor.gui.document_lock",
     "editor.gui.autosave",
+    "editor.gui.docx_warnings",
+    "editor.gui.export_actions",
     "editor.gui.phrase_actions",
     "editor.gui.blank_fields",
     "editor.gui.suggestions",
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self.before_save: list[Callable[[Path], bool]] = []
         self.template_chooser: Callable[[], object | None] | None = None
         self.editor = DocumentEditor(self)
+        # Breathing room around the text on screen (printing uses the page layout's margins instead).
+        self.editor.document().setDocumentMargin(18)
         self.setCentralWidget(self.editor)
         self.bank = bank if bank is not None else self._open_bank()
         self.phrase_panel = PhrasePanel(self.bank, self)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from pathlib import Path
 # when its feature works end to end in the real window.
 CHECK_MODULES: list[str] = [
     "editor.gui.self_test_checks",
+    "editor.gui.self_test_docx",
     "editor.gui.i18n",
     "editor.gui.icons",
 ]
