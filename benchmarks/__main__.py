@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from benchmarks.harness import machine_info, machine_line, table
+from benchmarks.harness import Row, machine_info, machine_line, table
 from benchmarks.registry import BENCHMARKS, run_benchmark
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -20,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiny", action="store_true", help="tiny inputs: checks the harness, not the speed")
     parser.add_argument("--only", default="", help=f"comma-separated names from: {', '.join(BENCHMARKS)}")
     parser.add_argument("--json", type=Path, help="where to write the JSON (default benchmarks/results/)")
+    parser.add_argument("--table-from", type=Path, metavar="JSON", help="print the table of an earlier run and exit")
     args = parser.parse_args(argv)
+    if args.table_from:
+        print_saved(args.table_from)
+        return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     names = [n.strip() for n in args.only.split(",") if n.strip()] or list(BENCHMARKS)
     unknown = [n for n in names if n not in BENCHMARKS]
@@ -46,6 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nMachine: {machine_line(machine)}")
     print(f"JSON: {out}")
     return 0
+
+
+def print_saved(path: Path) -> None:
+    """The table and machine line of a saved run (for the README)."""
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    fields = set(Row.__dataclass_fields__)
+    rows = [Row(**{k: v for k, v in r.items() if k in fields}) for r in payload["rows"]]
+    print(table(rows))
+    print(f"\nRun {payload['started']} ({payload['size']}). Machine: {machine_line(payload['machine'])}")
 
 
 if __name__ == "__main__":
