@@ -1,0 +1,117 @@
+"""The crash-recovery dialog: every draft left behind, what it holds and when it was saved."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.recovery import Draft
+
+
+def local_time(saved_at: str) -> str:
+    """An ISO timestamp as local wall-clock time, as people read it."""
+    try:
+        return datetime.fromisoformat(saved_at).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return saved_at
+
+
+class RecoveryDialog(QDialog):
+    """Lists drafts with a preview; the checked ones are restored or discarded."""
+
+    restoreRequested = Signal(list)
+    discardRequested = Signal(list)
+
+    def __init__(self, drafts: list[Draft], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_dialog")
+        self.setWindowTitle(self.tr("恢复未保存的草稿"))
+        self.drafts = list(drafts)
+        intro = QLabel(self.tr("语库上次没有正常退出。以下草稿由自动保存留下，尚未保存到文件。"
+                               "勾选要恢复的草稿，恢复后请及时保存。"), self)
+        intro.setWordWrap(True)
+        self.draft_list = QListWidget(self)
+        self.draft_list.setAccessibleName(self.tr("草稿列表"))
+        for draft in self.drafts:
+            item = QListWidgetItem(self.describe(draft), self.draft_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(draft.source or self.tr("未命名文档"))
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(self.tr("草稿内容预览"))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.draft_list)
+        split.addWidget(self.preview)
+        self.buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton(self.tr("恢复所选(&R)"), self)
+        self.discard_button = QPushButton(self.tr("放弃所选(&D)"), self)
+        self.later_button = QPushButton(self.tr("以后再说(&L)"), self)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self.restore_checked)
+        self.discard_button.clicked.connect(self.discard_checked)
+        self.later_button.clicked.connect(self.reject)
+        self.restore_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.buttons)
+        self.draft_list.currentRowChanged.connect(self._show_preview)
+        self.draft_list.itemChanged.connect(self._update_buttons)
+        self.draft_list.setCurrentRow(0)
+        self.resize(640, 480)
+
+    def describe(self, draft: Draft) -> str:
+        """One line per draft: title, folder and when it was saved."""
+        where = draft.source or self.tr("未命名文档")
+        return (self.tr("%1 — %2（保存于 %3，%4 字）").replace("%1", draft.title or self.tr("未命名"))
+                .replace("%2", where).replace("%3", local_time(draft.saved_at))
+                .replace("%4", str(len(draft.text))))
+
+    def checked(self) -> list[Draft]:
+        """The drafts whose boxes are ticked."""
+        return [d for i, d in enumerate(self.drafts)
+                if self.draft_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def restore_checked(self) -> None:
+        """Ask the window to restore the ticked drafts, then close."""
+        chosen = self.checked()
+        if chosen:
+            self.restoreRequested.emit(chosen)
+        self.accept()
+
+    def discard_checked(self) -> None:
+        """Delete the ticked drafts after one confirmation."""
+        chosen = self.checked()
+        if not chosen:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("放弃草稿"),
+            self.tr("将永久删除 %1 份草稿，其中的改动无法找回。确定吗？").replace("%1", str(len(chosen))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.discardRequested.emit(chosen)
+            self.accept()
+
+    def _show_preview(self, row: int) -> None:
+        self.preview.setPlainText(self.drafts[row].text if 0 <= row < len(self.drafts) else "")
+
+    def _update_buttons(self) -> None:
+        any_checked = bool(self.checked())
+        self.restore_button.setEnabled(any_checked)
+        self.discard_button.setEnabled(any_checked)
