@@ -19,6 +19,8 @@ DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二
                   r"|[\d]{1,2}月(?:[\d]{1,2}[日号])?|[\d]{1,2}[日号]")
 NUMBER = re.compile(r"[\d]+(?:\.\d+)?[%％]?(?:万|亿|千|百)?(?:余|多)?")
 _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
+# A date written with blanks (___月___日___时) is one blank followed by its last unit.
+_BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月日号]{re.escape(BLANK)})+")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
 _LEAD = re.compile(r"^(?:和|与|及|并且|并|而且|而|或者|或|同时|此外|另外|因此|所以|但是|但|从而|进而|以及)")
 _TRAIL = re.compile(r"(?:等等|等)$")
@@ -45,7 +47,8 @@ def with_blanks(text: str) -> str:
     s = PLACEHOLDER.sub(BLANK, text)
     s = DATE.sub(BLANK, s)
     s = NUMBER.sub(BLANK, s)
-    return _BLANKS.sub(BLANK, s)
+    s = _BLANKS.sub(BLANK, s)
+    return _BLANK_DATE.sub(BLANK, s)
 
 
 def cjk_len(text: str) -> int:

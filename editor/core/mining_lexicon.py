@@ -20,6 +20,18 @@ COMMON_SURNAMES = frozenset(
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # Place-like words that are about the whole country or the world, not an identifying place.
 _GENERAL_PLACES = frozenset(["中国", "中华", "全国", "祖国", "国家", "中华民族", "亚洲", "欧洲", "美洲", "非洲", "境外", "国内", "国外", "全球", "世界", "华夏", "神州", "大地", "中华大地", "人间", "天下", "西方", "东方", "海外", "城乡", "基层", "一线"])
+# Words jieba tags as places that official writing uses as ordinary words.
+_NOT_PLACES = frozenset(["美丽", "各乡镇", "乡镇", "城乡", "全省", "全市", "全县", "全区", "全镇", "本市", "本县"])
+_PLACE_SUFFIX = "省市县区镇乡村州"
+_GENERIC_PLACE_CHARS = frozenset("各全本该每我所其此辖城乡镇县市区村农邻外内")
+_GENERIC_PLACE_WORDS = frozenset([
+    "重点", "示范", "试点", "贫困", "中心", "特色", "先进", "美丽", "文明", "卫生", "行政", "自然", "开发", "园区",
+    "社区", "风险", "封控", "管控", "防范", "核心", "缓冲", "隔离", "居住", "生活", "商业", "工业", "经济", "保税",
+    "新城", "老城", "城中", "边境", "山区", "库区", "牧区", "林区", "矿区", "景区", "灾区", "疫区", "老区", "民族",
+    "少数", "偏远", "落后", "发达", "沿海", "内陆", "省会", "地级", "县级", "区县", "直辖", "新区", "高新", "功能",
+    "实验", "试验", "先行", "创新", "改革", "综合", "自贸", "保护", "管理", "服务", "安置", "移民"])
+_PERSON = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:同志|书记|县长|市长|局长|主任|部长|主席|处长|科长|乡长|镇长|区长|"
+                     r"省长|院士|教授|常委|队长|所长|院长|校长|总经理|董事长)")
 _LATIN = re.compile(r"[A-Za-z]{2,}|\d")
 
 
@@ -80,14 +92,31 @@ def is_fragment(text: str) -> bool:
     return bool(w) and (w[0] in START_BAD or w[-1] in END_BAD)
 
 
+def _is_generic_place_head(head: str) -> bool:
+    return head in _GENERIC_PLACE_WORDS or any(ch in _GENERIC_PLACE_CHARS for ch in head)
+
+
 def has_name(text: str) -> bool:
     """True when the phrase names a person or a specific place (unless that part is a blank)."""
     pseg = _jb().posseg
-    for pair in pseg.lcut(text.replace("___", "，")):
-        word, flag = pair.word, pair.flag
+    tokens = [(p.word, p.flag) for p in pseg.lcut(text.replace("___", "，"))]
+    for i, (word, flag) in enumerate(tokens):
         if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 3 and word[0] in COMMON_SURNAMES:
             return True
-        if flag == "ns" and len(word) >= 2 and word not in _GENERAL_PLACES:
+        if flag == "ns" and len(word) >= 2 and word not in _GENERAL_PLACES and word not in _NOT_PLACES \
+                and word[0] not in _GENERIC_PLACE_CHARS:
+            return True
+        # 和源镇 / 云坪县 as one token, or 武隆 + 区 as two: a specific place.
+        if len(word) == 3 and word[-1] in _PLACE_SUFFIX and not _is_generic_place_head(word[:2]) \
+                and flag not in ("v", "vn", "a", "d"):
+            return True
+        if word in tuple(_PLACE_SUFFIX) + ("街道",) and i > 0:
+            prev, prev_flag = tokens[i - 1]
+            if len(prev) == 2 and prev_flag[0] in "nxj" and not _is_generic_place_head(prev):
+                return True
+    for m in _PERSON.finditer(text):
+        who = m.group(1)
+        if who[0] in COMMON_SURNAMES and not any(ch in "们各全位体党的" for ch in who):
             return True
     return False
 

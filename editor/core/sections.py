@@ -64,7 +64,7 @@ def assign_sections(doc: Document) -> None:
         if CLOSING_START.match(p.text) and (i >= last - 1 or not has_structure):
             p.section = "closing"
         elif not seen_heading and has_structure:
-            p.section = body_cue or "opening"
+            p.section = "opening"
         elif not has_structure:
             if i == 0:
                 p.section = "opening"
