@@ -277,8 +277,9 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
 
 
 def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Document, first: bool) -> None:
-    lists: dict[tuple[int | None, str], object] = {}
-    prev_list: tuple[int | None, str] | None = None
+    # One QTextList per list and level: Qt shows a level by the list's indent.
+    lists: dict[tuple[int | None, str, int], object] = {}
+    prev_list: tuple[int | None, str, int] | None = None
     for block in blocks:
         if isinstance(block, Table):
             _insert_table(cursor, block, doc)
@@ -301,7 +302,7 @@ def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Do
             continue
         if block.list_kind:
             key = (block.list_id if block.list_id is not None else -1 if prev_list is None else prev_list[0],
-                   block.list_kind)
+                   block.list_kind, block.list_level)
             tl = lists.get(key)
             if tl is None:
                 lf = QTextListFormat()
