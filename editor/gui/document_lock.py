@@ -136,8 +136,10 @@ class DocumentLock(QObject):
         self._held, self.held_path = None, None
 
     def _tell(self, path: Path, held: LockHeld, opening: bool) -> None:
-        if held.pid == os.getpid():
+        if held.pid == os.getpid() and opening:
             text = self.tr("「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。")
+        elif held.pid == os.getpid():
+            text = self.tr("「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。")
         elif opening:
             text = self.tr("「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，"
                            "本次不打开；请到那个窗口继续编辑，或先在那里关闭它。")
