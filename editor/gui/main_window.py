@@ -79,7 +79,9 @@ class MainWindow(QMainWindow):
         self.template_chooser: Callable[[], object | None] | None = None
         self.editor = DocumentEditor(self)
         # Breathing room around the text on screen (printing uses the page layout's margins instead).
+        # Qt counts a margin change as a modification: the empty document must start unmodified.
         self.editor.document().setDocumentMargin(18)
+        self.editor.document().setModified(False)
         self.setCentralWidget(self.editor)
         self.bank = bank if bank is not None else self._open_bank()
         self.phrase_panel = PhrasePanel(self.bank, self)  # type: ignore[arg-type]
