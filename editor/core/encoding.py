@@ -44,17 +44,28 @@ def normalise_label(label: str) -> str:
     return low
 
 
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x20 <= code < 0x7F or ch in "\n\r\t" or 0x2010 <= code <= 0x2027)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as zero bytes in every other position for ASCII-heavy text."""
+    """UTF-16 without a BOM: the one byte order whose characters are Chinese text.
+
+    GBK or Big5 bytes read as UTF-16 give Hangul, surrogates and private-use characters, never
+    mostly ideographs, so a high share of plausible characters is a reliable sign.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    sample = data[:4000]
-    even_zero = sample[0::2].count(0) / (len(sample) / 2)
-    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_zero > 0.2 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.2 and odd_zero < 0.05:
-        return "utf-16-be"
+    sample = data[:8000]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(map(_plausible, text)) >= 0.95 * len(text):
+            return codec
     return None
 
 
