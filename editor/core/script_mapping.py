@@ -149,6 +149,14 @@ def convert_runs(runs: Sequence[str], config: str, protected: Iterable[str] = ()
     out = convert_text(src, config, protected)
     if out == src:
         return list(runs)
+    if len(out) == len(src) and config not in VOCABULARY_CONFIGS:
+        # Identity alignment (see align): cut the output at the runs' own lengths.
+        pieces: list[str] = []
+        pos = 0
+        for text in runs:
+            pieces.append(out[pos:pos + len(text)])
+            pos += len(text)
+        return pieces
     owner_run: list[int] = []
     for r, text in enumerate(runs):
         owner_run.extend([r] * len(text))

@@ -1,0 +1,231 @@
+"""Script conversion of a QTextDocument that keeps every character's format, as one undo step.
+
+Each paragraph's text is converted whole through core (phrases cross format changes) and the
+result is mapped back onto the paragraph's format runs (QTextFragments). Only runs whose text
+changes are rewritten, with their own QTextCharFormat. Large documents are converted in slices
+from a timer so the event loop never waits long; all slices join one undo step.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
+
+from editor.core.script_mapping import convert_runs
+
+OBJECT_CHAR = "\ufffc"  # images and other inline objects: never converted, a phrase boundary
+SLICE_MS = 25  # work per timer slice; with layout and painting each event-loop pause stays under 100 ms
+SYNC_LIMIT = 200_000  # documents (or selections) up to this many characters convert in one go
+
+
+_none_pinned = False
+
+
+def keep_none_alive() -> None:
+    """Guard against PySide6 6.12 dropping a reference to None on every void call (CPython < 3.12).
+
+    Converting a long document makes hundreds of thousands of such calls (setPosition,
+    insertText…); without this the interpreter aborts with "none_dealloc: deallocating None".
+    None is never freed, so giving it a huge reference count is harmless.
+    """
+    global _none_pinned
+    if _none_pinned or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.setObjectName("probe")
+    if sys.getrefcount(None) < before:
+        import ctypes
+
+        # ob_refcnt is the first field of every PyObject.
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    _none_pinned = True
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+@dataclass
+class _Run:
+    """One format run of a paragraph: its text, format and document position (UTF-16 units)."""
+
+    text: str
+    fmt: QTextCharFormat
+    pos: int
+    length: int
+
+
+def block_runs(block: QTextBlock, start: int = -1, end: int = -1) -> list[list[_Run]]:
+    """The paragraph's format runs as segments between inline objects, clipped to [start, end) if given.
+
+    QTextBlock.textFormats() hands over every run in one call, several times faster than walking
+    QTextFragments from Python; positions are in UTF-16 units, so astral characters are mapped.
+    """
+    text = block.text()
+    base = block.position()
+    if _ASTRAL.search(text):
+        offsets = [0]  # offsets[i] = UTF-16 offset of code point i
+        for ch in text:
+            offsets.append(offsets[-1] + (2 if ord(ch) > 0xFFFF else 1))
+        index = {u: i for i, u in enumerate(offsets)}
+    else:
+        offsets = index = None  # type: ignore[assignment]
+    lo = start - base if start >= 0 else 0
+    hi = end - base if start >= 0 else 1 << 62
+    segments: list[list[_Run]] = [[]]
+    for rng in block.textFormats():
+        a, b = max(rng.start, lo), min(rng.start + rng.length, hi)
+        if a >= b:
+            continue
+        i, j = (index.get(a), index.get(b)) if index is not None else (a, b)
+        if i is None or j is None:  # a clip inside a surrogate pair: leave that character alone
+            continue
+        piece = text[i:j]
+        fmt = QTextCharFormat(rng.format)  # the range owns its format: copy before the list goes
+        if fmt.isImageFormat() or OBJECT_CHAR in piece:
+            segments.append([])
+            continue
+        segments[-1].append(_Run(piece, fmt, base + a, b - a))
+    return [seg for seg in segments if seg]
+
+
+def convert_block(cursor: QTextCursor, block: QTextBlock, config: str, protected: tuple[str, ...],
+                  start: int = -1, end: int = -1) -> int:
+    """Convert one paragraph in place (inside the caller's edit block); returns runs rewritten."""
+    changes: list[tuple[_Run, str]] = []
+    for segment in block_runs(block, start, end):
+        new = convert_runs([r.text for r in segment], config, protected)
+        changes.extend((run, text) for run, text in zip(segment, new) if text != run.text)
+    # From the end backwards: earlier positions stay valid while later runs change length.
+    for run, text in reversed(changes):
+        cursor.setPosition(run.pos)
+        cursor.setPosition(run.pos + run.length, QTextCursor.MoveMode.KeepAnchor)
+        if text:
+            cursor.insertText(text, run.fmt)
+        else:
+            cursor.removeSelectedText()
+    return len(changes)
+
+
+class DocumentConversion(QObject):
+    """Converts a whole document or a range of it; synchronous for small ones, in slices otherwise.
+
+    finished(True) after the last paragraph, finished(False) after cancel() (the partial
+    conversion is undone). progress(done, total) counts paragraphs.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(bool)
+
+    def __init__(self, document: QTextDocument, config: str, protected: Iterable[str] = (),
+                 start: int = -1, end: int = -1, parent: QObject | None = None) -> None:
+        keep_none_alive()
+        super().__init__(parent)
+        self.document = document
+        self.config = config
+        self.protected = tuple(protected)
+        self.changed_runs = 0
+        self.running = False
+        self._cursor = QTextCursor(document)
+        self._ranged = start >= 0 and end > start
+        # Cursors follow edits, so the range stays right while conversion changes lengths.
+        self._end = QTextCursor(document)
+        self._end.setPosition(end if self._ranged else max(0, document.characterCount() - 1))
+        first = document.findBlock(start) if self._ranged else document.begin()
+        self._block = first
+        self._start_pos = start
+        self._first_block_number = first.blockNumber()
+        last = document.findBlock(end) if self._ranged else document.lastBlock()
+        self.total = max(1, last.blockNumber() - first.blockNumber() + 1)
+        self.done = 0
+        self._opened = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    def characters(self) -> int:
+        """How many characters the conversion covers."""
+        if self._ranged:
+            return self._end.position() - self._start_pos
+        return self.document.characterCount()
+
+    def run_sync(self) -> None:
+        """Convert everything now (one undo step)."""
+        self.running = True
+        self._step(deadline=None)
+
+    def start(self) -> None:
+        """Convert in timer slices; small jobs finish before this returns."""
+        self.running = True
+        if self.characters() <= SYNC_LIMIT:
+            self._step(deadline=None)
+        else:
+            self._timer.start()
+
+    def cancel(self) -> None:
+        """Stop and undo what was converted so far."""
+        if not self.running:
+            return
+        self._timer.stop()
+        self.running = False
+        if self._opened:
+            self.document.undo()
+        self.finished.emit(False)
+
+    def _slice(self) -> None:
+        if self.running:
+            self._step(deadline=time.perf_counter() + SLICE_MS / 1000)
+
+    def _step(self, deadline: float | None) -> None:
+        cur = self._cursor
+        # Join the previous slice only once a slice has really edited: joining an empty first
+        # slice would merge the conversion into the user's last typing.
+        if self._opened:
+            cur.joinPreviousEditBlock()
+        else:
+            cur.beginEditBlock()
+        before = self.changed_runs
+        try:
+            while self._block.isValid():
+                block = self._block
+                end = self._end.position()
+                if self._ranged and block.position() > end:
+                    self._block = QTextBlock()
+                    break
+                if self._ranged:
+                    self.changed_runs += convert_block(cur, block, self.config, self.protected,
+                                                       max(self._start_pos, block.position()), end)
+                else:
+                    self.changed_runs += convert_block(cur, block, self.config, self.protected)
+                self._block = block.next()
+                self.done += 1
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        finally:
+            cur.endEditBlock()
+            self._opened = self._opened or self.changed_runs > before
+        self.progress.emit(min(self.done, self.total), self.total)
+        if self._block.isValid() and not (self._ranged and self._block.position() > self._end.position()):
+            self._timer.start()
+            return
+        self.running = False
+        self.finished.emit(True)
+
+    def range_end(self) -> int:
+        """Where the converted range ends now (it moves when conversion changes lengths)."""
+        return self._end.position()
+
+
+def convert_document(document: QTextDocument, config: str, protected: Iterable[str] = (),
+                     start: int = -1, end: int = -1) -> int:
+    """Convert a document (or [start, end)) synchronously as one undo step; returns runs rewritten."""
+    job = DocumentConversion(document, config, protected, start, end)
+    job.run_sync()
+    return job.changed_runs
