@@ -8,6 +8,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# On Windows an indexer or antivirus briefly holds files (WinError 5/32): a replace is retried there.
+RETRY_REPLACE = os.name == "nt"
+
 
 class SaveError(OSError):
     """A save failed; the original file is unchanged (errno, strerror and filename say why)."""
@@ -32,7 +35,7 @@ def _replace_with_retry(src: str, dst: str, attempts: int = 10, pause: float = 0
             return
         except PermissionError:
             # WinError 5/32 arrive as PermissionError; elsewhere a permission error is final.
-            if os.name != "nt" or i == attempts - 1:
+            if not RETRY_REPLACE or i == attempts - 1:
                 raise
             time.sleep(pause)
 
