@@ -18,11 +18,15 @@ INLINE_ENUM = re.compile(r"(?:^|(?<=[。；;！!？?]))\s*(?:其?[一二三四�
 DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
                   r"|[\d]{1,2}月(?:[\d]{1,2}[日号])?|[\d]{1,2}[日号]")
 NUMBER = re.compile(r"[\d]+(?:\.\d+)?[%％]?(?:万|亿|千|百)?(?:余|多)?")
+# A lone X before a measure word is a placeholder too (返回人员X人); X光 or X射线 are not.
+_SINGLE_X = re.compile(r"(?<![A-Za-z])[Xx×](?=[人个名例次天家条起处万亿元月日年号期批户所项])")
 _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
 # A date written with blanks (___月___日___时) is one blank followed by its last unit.
 _BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月日号]{re.escape(BLANK)})+")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
-_LEAD = re.compile(r"^(?:和|与|及|并且|并|而且|而|或者|或|同时|此外|另外|因此|所以|但是|但|从而|进而|以及)")
+# Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
+_LEAD = re.compile(r"^(?:并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
+                   r"与(?![会其时])|及(?![时早格])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|”)")
@@ -44,7 +48,7 @@ class Candidate:
 
 def with_blanks(text: str) -> str:
     """Placeholders, dates and numbers → ___ (a run of them is one blank)."""
-    s = PLACEHOLDER.sub(BLANK, text)
+    s = _SINGLE_X.sub(BLANK, PLACEHOLDER.sub(BLANK, text))
     s = DATE.sub(BLANK, s)
     s = NUMBER.sub(BLANK, s)
     s = _BLANKS.sub(BLANK, s)
