@@ -12,6 +12,7 @@ CHECK_MODULES: list[str] = [
     "editor.gui.self_test_docx",
     "editor.gui.i18n",
     "editor.gui.icons",
+    "editor.gui.self_test_script",
 ]
 
 
