@@ -43,8 +43,10 @@ def keep_none_alive() -> None:
     if sys.getrefcount(None) < before:
         import ctypes
 
-        # ob_refcnt is the first field of every PyObject.
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+        # ob_refcnt is the first field of every PyObject. Signal arguments lose references to
+        # True and False the same way, so they get the same treatment.
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
     _none_pinned = True
 
 
