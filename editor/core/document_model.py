@@ -12,7 +12,7 @@ OBJECT_CHAR = "\ufffc"
 LINE_BREAK = "\u2028"
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A stretch of text with one character format; None means 'inherit'."""
 
@@ -28,7 +28,7 @@ class Run:
     extra: str = ""  # raw w:rPr children the editor does not model (kept for the round trip)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One paragraph: its role, layout and runs."""
 
@@ -55,7 +55,7 @@ class Paragraph:
         return "".join(r.text for r in self.runs if r.kept is None).replace(LINE_BREAK, "\n")
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """A table: rows of cells, each cell a list of paragraphs."""
 
@@ -66,7 +66,7 @@ class Table:
 Block = Paragraph | Table
 
 
-@dataclass
+@dataclass(slots=True)
 class KeptItem:
     """Content the editor shows as a placeholder and writes back unchanged."""
 
@@ -75,7 +75,7 @@ class KeptItem:
     block: bool = False  # a whole block (w:sdt, nested table …) rather than something inside a run
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """A whole document: blocks in order, plus what a file held that the editor cannot show."""
 

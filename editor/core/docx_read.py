@@ -31,9 +31,25 @@ _LABELS = {"footnoteReference": "脚注", "endnoteReference": "尾注", "comment
            "object": "嵌入对象", "sym": "符号", "fldSimple": "域", "ruby": "拼音"}
 
 
+T_T, T_RPR, T_BR, T_R, T_P, T_PPR = W + "t", W + "rPr", W + "br", W + "r", W + "p", W + "pPr"
+T_TYPE, T_VAL = W + "type", W + "val"
+_SIMPLE_TEXT = {W + "tab": "\t", W + "cr": LINE_BREAK, W + "noBreakHyphen": "\u2011", W + "softHyphen": "\u00ad"}
+_LOCAL: dict[str, str] = {}
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_PLAIN: tuple = (False, False, False, None, None, None, "")
+
+
+def local_name(tag: str) -> str:
+    """The tag without its namespace (memoised: called for every property of every run)."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1]
+    return name
+
+
 def _on(el: Any) -> bool:
     """A w:b-style toggle: present and not switched off."""
-    return el.get(W + "val", "true") not in ("0", "false", "off", "none")
+    return el.get(T_VAL, "true") not in ("0", "false", "off", "none")
 
 
 class _Reader:
@@ -150,7 +166,7 @@ class _Reader:
         out: list[Paragraph | Table] = []
         for el in parent:
             tag = el.tag
-            if tag == W + "p":
+            if tag == T_P:
                 out.extend(self.paragraph(el))
             elif tag == W + "tbl":
                 if parent.tag == W + "tc":
@@ -189,13 +205,14 @@ class _Reader:
     def paragraph(self, el: Any) -> list[Paragraph]:
         """A w:p; a page break inside it starts a new paragraph with page_break_before."""
         p = Paragraph()
-        ppr = el.find(W + "pPr")
+        ppr = el.find(T_PPR)
         if ppr is not None:
             self.paragraph_props(p, ppr)
         result = [p]
         self.inline(el, result, None)
         for para in result:
-            para.runs = _merge_runs(para.runs)
+            if len(para.runs) > 1:
+                para.runs = _merge_runs(para.runs)
         return result
 
     def paragraph_props(self, p: Paragraph, ppr: Any) -> None:
@@ -277,13 +294,14 @@ class _Reader:
         """Runs and inline elements of a paragraph (or of a hyperlink, insertion … inside it)."""
         for el in parent:
             tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            name = tag.rsplit("}", 1)[-1]
-            if tag == W + "r":
+            if tag == T_R:
                 self.run(el, paras, link)
-            elif tag == W + "pPr":
                 continue
+            if not isinstance(tag, str) or tag == T_PPR:
+                continue
+            name = local_name(tag)
+            if False:
+                pass
             elif tag == W + "hyperlink":
                 anchor, rid = el.get(W + "anchor"), el.get(R_ID)
                 target = f"#{anchor}" if anchor else f"rId:{rid}" if rid else None
@@ -313,50 +331,44 @@ class _Reader:
 
     def run(self, el: Any, paras: list[Paragraph], link: str | None) -> None:
         """A w:r: text with its format; objects inside it become kept runs of their own."""
-        template = Run("", link=link)
-        rpr = el.find(W + "rPr")
-        rpr_xml = ""
-        if rpr is not None:
-            self.run_props(template, rpr)
-            rpr_xml = self.raw(rpr)
+        rpr = None
+        fmt = _PLAIN
         text: list[str] = []
-
-        def flush() -> None:
-            if text:
-                r = Run("".join(text), template.bold, template.italic, template.underline, template.font,
-                        template.size, template.color, None, link, template.extra)
-                paras[-1].runs.append(r)
-                text.clear()
-
         for child in el:
             tag = child.tag
-            if tag == W + "t":
+            if tag == T_T:
                 text.append(child.text or "")
-            elif tag == W + "rPr" or not isinstance(tag, str):
+            elif tag == T_RPR:
+                rpr = child
+                fmt = self.run_props(rpr)
+            elif not isinstance(tag, str):
                 continue
-            elif tag == W + "tab":
-                text.append("\t")
-            elif tag == W + "br":
-                kind = child.get(W + "type", "textWrapping")
-                if kind == "page":
-                    flush()
+            elif tag in _SIMPLE_TEXT:
+                text.append(_SIMPLE_TEXT[tag])
+            elif tag == T_BR:
+                if child.get(T_TYPE, "textWrapping") == "page":
+                    self._flush(fmt, link, text, paras)
                     self.page_break(paras)
                 else:
                     text.append(LINE_BREAK)
-            elif tag == W + "cr":
-                text.append(LINE_BREAK)
-            elif tag == W + "noBreakHyphen":
-                text.append("\u2011")
-            elif tag == W + "softHyphen":
-                text.append("\u00ad")
-            elif tag.rsplit("}", 1)[-1] in _DROP_INLINE:
+            elif local_name(tag) in _DROP_INLINE:
                 continue
             else:
-                flush()
-                name = tag.rsplit("}", 1)[-1]
+                self._flush(fmt, link, text, paras)
+                name = local_name(tag)
+                # The object keeps its run's format (superscript footnote marks …).
+                rpr_xml = self.raw(rpr) if rpr is not None else ""
                 xml = f"<w:r>{rpr_xml}{self.raw(child)}</w:r>"
                 paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(xml, self.label(name, child))))
-        flush()
+        if text:
+            self._flush(fmt, link, text, paras)
+
+    @staticmethod
+    def _flush(fmt: tuple, link: str | None, text: list[str], paras: list[Paragraph]) -> None:
+        if text:
+            b, i, u, font, size, color, extra = fmt
+            paras[-1].runs.append(Run("".join(text), b, i, u, font, size, color, None, link, extra))
+            text.clear()
 
     def label(self, name: str, el: Any) -> str:
         """What a kept object is, for the placeholder and the warnings."""
@@ -380,31 +392,36 @@ class _Reader:
                                line_spacing=cur.line_spacing, line_height=cur.line_height,
                                page_break_before=True))
 
-    def run_props(self, r: Run, rpr: Any) -> None:
+    def run_props(self, rpr: Any) -> tuple:
+        """(bold, italic, underline, font, size, colour, raw extras) of a w:rPr."""
+        bold = italic = underline = False
+        font = color = None
+        size = None
         extras: list[tuple[str, str]] = []
         for child in rpr:
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if not isinstance(tag, str):
                 continue
-            name = child.tag.rsplit("}", 1)[-1]
+            name = local_name(tag)
             if name == "b":
-                r.bold = _on(child)
+                bold = _on(child)
             elif name == "i":
-                r.italic = _on(child)
+                italic = _on(child)
             elif name == "u":
-                r.underline = child.get(W + "val", "single") != "none"
+                underline = child.get(T_VAL, "single") != "none"
             elif name == "color":
-                val = child.get(W + "val", "auto")
-                r.color = val.upper() if re.fullmatch(r"[0-9A-Fa-f]{6}", val) else None
+                val = child.get(T_VAL, "auto")
+                color = val.upper() if len(val) == 6 and _HEX.fullmatch(val) else None
             elif name == "sz":
                 try:
-                    r.size = int(child.get(W + "val", "")) / 2
+                    size = int(child.get(T_VAL, "")) / 2
                 except ValueError:
                     pass
             else:
                 if name == "rFonts":
-                    r.font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
+                    font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
                 extras.append((name, self.raw(child)))
-        r.extra = pack_extras(extras)
+        return bold, italic, underline, font, size, color, pack_extras(extras) if extras else ""
 
 
 def _merge_runs(runs: list[Run]) -> list[Run]:

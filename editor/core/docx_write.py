@@ -55,7 +55,11 @@ def _ordered(items: list[tuple[str, str]], order: dict[str, int]) -> str:
 
 def clean_text(text: str) -> str:
     """Text safe inside an XML element (control characters dropped, markup escaped)."""
-    return escape(_BAD_XML_CHARS.sub("", text))
+    if _BAD_XML_CHARS.search(text):
+        text = _BAD_XML_CHARS.sub("", text)
+    if "&" in text or "<" in text or ">" in text:
+        text = escape(text)
+    return text
 
 
 @dataclass
@@ -86,14 +90,51 @@ def run_xml(run: Run, ctx: BodyContext) -> str:
     """One run (or the kept element it stands for)."""
     if run.kept is not None:
         item = ctx.kept.get(run.kept)
-        if item is None:
-            return ""
+        if item is None or getattr(item, "block", False):
+            return ""  # a block cannot live inside a paragraph
         if not ctx.keep_objects:
             if getattr(item, "label", ""):
                 ctx.dropped.add(item.label)  # type: ignore[attr-defined]
             return ""
         return item.xml  # type: ignore[attr-defined]
-    props: list[tuple[str, str]] = unpack_extras(run.extra) if ctx.keep_objects else []
+    text = run.text
+    if run.extra and ctx.keep_objects:
+        rpr = _rpr_with_extras(run)
+    else:
+        # The common case, written in schema order directly (this runs for every run of a file).
+        rpr = run_fonts_xml(run.font, run.font) if run.font else \
+            '<w:rFonts w:hint="eastAsia"/>' if _AMBIGUOUS.search(text) else ""
+        if run.bold:
+            rpr += "<w:b/>"
+        if run.italic:
+            rpr += "<w:i/>"
+        if run.color:
+            rpr += f"<w:color w:val={attr(run.color)}/>"
+        if run.size:
+            half = round(run.size * 2)
+            rpr += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+        if run.underline:
+            rpr += '<w:u w:val="single"/>'
+        if rpr:
+            rpr = f"<w:rPr>{rpr}</w:rPr>"
+    if not _SPLIT.search(text):
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{clean_text(text)}</w:t></w:r>' if text else ""
+    pieces = []
+    for chunk in _SPLIT.split(text):
+        if not chunk or chunk == OBJECT_CHAR:
+            continue
+        if chunk == "\t":
+            pieces.append("<w:tab/>")
+        elif chunk in (LINE_BREAK, "\n"):
+            pieces.append("<w:br/>")
+        else:
+            pieces.append(f'<w:t xml:space="preserve">{clean_text(chunk)}</w:t>')
+    return f"<w:r>{rpr}{''.join(pieces)}</w:r>" if pieces else ""
+
+
+def _rpr_with_extras(run: Run) -> str:
+    """w:rPr merging the modelled properties with the raw ones kept from the source."""
+    props = unpack_extras(run.extra)
     raw_fonts = next((xml for name, xml in props if name == "rFonts"), "")
     if run.font and attr(run.font) not in raw_fonts:
         # The font was changed in the editor: the new name for every script.
@@ -116,18 +157,7 @@ def run_xml(run: Run, ctx: BodyContext) -> str:
         half = round(run.size * 2)
         props.insert(0, ("sz", f'<w:sz w:val="{half}"/>'))
         props.insert(0, ("szCs", f'<w:szCs w:val="{half}"/>'))
-    rpr = f"<w:rPr>{_ordered(props, RPR_ORDER)}</w:rPr>" if props else ""
-    pieces = []
-    for chunk in _SPLIT.split(run.text):
-        if not chunk or chunk == OBJECT_CHAR:
-            continue
-        if chunk == "\t":
-            pieces.append("<w:tab/>")
-        elif chunk in (LINE_BREAK, "\n"):
-            pieces.append("<w:br/>")
-        else:
-            pieces.append(f'<w:t xml:space="preserve">{clean_text(chunk)}</w:t>')
-    return f"<w:r>{rpr}{''.join(pieces)}</w:r>" if pieces else ""
+    return f"<w:rPr>{_ordered(props, RPR_ORDER)}</w:rPr>" if props else ""
 
 
 def _runs_xml(runs: list[Run], ctx: BodyContext) -> str:
