@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QTextDocument
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QTextDocument, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.recovery import Draft, RecoveryStore, key_for_path, new_untitled_key
@@ -46,10 +47,12 @@ class Autosaver(QObject):
         window.documentOpened.connect(self._on_opened)
         window.documentSaved.connect(self._on_saved)
         window.documentClosed.connect(self._on_closed)
-        window.installEventFilter(self)
+        self._had_focus = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
+            # Signals, not an event filter: no Python override runs while Qt tears windows down.
             app.applicationStateChanged.connect(self._on_app_state)
+            app.focusWindowChanged.connect(self._on_focus_window)
 
     # -- settings and state ---------------------------------------------------------------------
 
@@ -162,14 +165,17 @@ class Autosaver(QObject):
         elif self.window.document_path and key_for_path(self.window.document_path) == draft.key:
             self.apply_draft(draft)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """Autosave when the window loses focus (another window or app comes forward)."""
-        if obj is self.window and event.type() == QEvent.Type.WindowDeactivate:
+    def _on_focus_window(self, focus: QWindow | None) -> None:
+        """Autosave when this window loses focus (another window or program comes forward)."""
+        if not _alive(self.window):
+            return
+        mine = self.window.windowHandle()
+        if self._had_focus and focus is not mine:
             self.autosave()
-        return False
+        self._had_focus = mine is not None and focus is mine
 
     def _on_app_state(self, state: Qt.ApplicationState) -> None:
-        if state != Qt.ApplicationState.ApplicationActive:
+        if state != Qt.ApplicationState.ApplicationActive and _alive(self.window):
             self.autosave()
 
     # -- recovery -------------------------------------------------------------------------------
@@ -240,6 +246,11 @@ class Autosaver(QObject):
         window.show_message(self.tr("已恢复 %1 的草稿（保存于 %2），请及时保存。")
                             .replace("%1", draft.title).replace("%2", local_time(draft.saved_at)), 0)
         return source is not None or not draft.source
+
+
+def _alive(obj: object) -> bool:
+    """False once Qt has deleted the C++ side (signals can outlive a closed window briefly)."""
+    return shiboken6.isValid(obj)
 
 
 def _is_pristine(window) -> bool:  # noqa: ANN001 - MainWindow

@@ -4,8 +4,9 @@ from __future__ import annotations
 import errno
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editor.core.bank import PhraseBank
 from editor.core.recovery import RecoveryStore, key_for_path
@@ -70,10 +71,16 @@ def test_writes_only_when_changed_since_last_autosave(make_window):
     assert [d.text for d in drafts()] == ["一二"]
 
 
-def test_focus_loss_autosaves(make_window):
+def test_focus_loss_autosaves(make_window, qtbot):
     w = make_window()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is w.windowHandle(), timeout=3000)
     commit_text(w.editor, "失去焦点时保存")
-    QApplication.sendEvent(w, QEvent(QEvent.Type.WindowDeactivate))
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()  # another window comes forward: a real focus change
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is other.windowHandle(), timeout=3000)
     assert [d.text for d in drafts()] == ["失去焦点时保存"]
     commit_text(w.editor, "，切到别的程序")
     QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
