@@ -6,29 +6,20 @@ from collections.abc import Sequence
 
 from editor.core.headings import heading_level, strip_numbering
 
-# Cue words per section, tried in this order: the first section with a cue in the heading wins.
-# "问题" before "措施" because 存在问题和整改措施 is about problems first.
-SECTION_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("problems", ("存在问题", "存在的问题", "問題", "问题", "不足", "短板", "差距", "薄弱", "困难")),
-    ("next_steps", ("下一步", "下步", "今后", "打算", "计划", "計劃", "展望", "明年", "思路")),
-    ("situation", ("形势", "形勢", "面临", "面臨", "当前", "當前", "背景", "现状", "現狀", "认清", "認清",
-                   "意义", "意義", "认识", "認識")),
-    ("measures", ("做法", "措施", "成效", "举措", "舉措", "主要工作", "工作开展", "工作開展", "成绩", "成績",
-                  "落实", "落實", "开展", "開展", "经验", "經驗")),
-    ("opening", ("基本情况", "基本情況", "总体情况", "總體情況", "概述", "前言", "引言")),
-    ("closing", ("结语", "結語", "结束语", "結束語")),
-)
 _END_PUNCT = re.compile(r"[。；;！!？?]$")
 UNNUMBERED_HEADING_MAX = 15
 
 
 def section_for_heading(heading: str) -> str | None:
-    """The section a heading's words name (存在问题 → problems), or None when no cue is present."""
-    text = strip_numbering(heading)
-    for section, cues in SECTION_CUES:
-        if any(cue in text for cue in cues):
-            return section
-    return None
+    """The section a heading's words name (存在问题 → problems), or None when no cue is present.
+
+    The cue words are the miner's (core.sections), so the panel's context agrees with how the
+    bank's phrases were typed; traditional headings are compared in simplified form.
+    """
+    from editor.core.script import to_simplified
+    from editor.core.sections import heading_section
+
+    return heading_section(to_simplified(strip_numbering(heading)))
 
 
 def is_heading(line: str) -> bool:
