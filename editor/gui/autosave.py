@@ -47,6 +47,9 @@ class Autosaver(QObject):
         window.documentOpened.connect(self._on_opened)
         window.documentSaved.connect(self._on_saved)
         window.documentClosed.connect(self._on_closed)
+        settings_changed = getattr(window, "settingsChanged", None)
+        if settings_changed is not None:  # Preferences: a new interval applies at once
+            settings_changed.connect(self._on_settings_changed)
         self._had_focus = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -64,6 +67,10 @@ class Autosaver(QObject):
             seconds = 30
         if self.timer.interval() != seconds * 1000:
             self.timer.setInterval(seconds * 1000)
+
+    def _on_settings_changed(self, keys: object) -> None:
+        if isinstance(keys, (list, tuple, set)) and "autosave_seconds" in keys:
+            self.apply_interval()
 
     def _key_for_current(self) -> str:
         path = self.window.document_path

@@ -55,6 +55,9 @@ def test_interval_comes_from_settings_and_env_overrides(make_window, monkeypatch
     Settings().set("autosave_seconds", 7)
     w = make_window()
     assert w.autosaver.timer.interval() == 7000
+    w.settings.set("autosave_seconds", 45)
+    w.apply_settings(["autosave_seconds"])  # what Preferences does after OK
+    assert w.autosaver.timer.interval() == 45000
     monkeypatch.setenv("YUKU_AUTOSAVE_SECONDS", "2")
     w.autosaver.apply_interval()
     assert w.autosaver.timer.interval() == 2000
