@@ -11,7 +11,6 @@ import re
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
@@ -50,17 +49,25 @@ def keep_none_alive() -> None:
     _none_pinned = True
 
 
+_KEEP = QTextCursor.MoveMode.KeepAnchor
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
-@dataclass
 class _Run:
     """One format run of a paragraph: its text, format and document position (UTF-16 units)."""
 
-    text: str
-    fmt: QTextCharFormat
-    pos: int
-    length: int
+    __slots__ = ("text", "rng", "pos", "length")
+
+    def __init__(self, text: str, rng: object, pos: int, length: int) -> None:
+        self.text = text
+        self.rng = rng  # the QTextLayout.FormatRange owns the format: keep it alive, copy nothing
+        self.pos = pos
+        self.length = length
+
+    @property
+    def fmt(self) -> QTextCharFormat:
+        """The run's character format."""
+        return self.rng.format  # type: ignore[attr-defined, no-any-return]
 
 
 def block_runs(block: QTextBlock, start: int = -1, end: int = -1) -> list[list[_Run]]:
@@ -89,11 +96,10 @@ def block_runs(block: QTextBlock, start: int = -1, end: int = -1) -> list[list[_
         if i is None or j is None:  # a clip inside a surrogate pair: leave that character alone
             continue
         piece = text[i:j]
-        fmt = QTextCharFormat(rng.format)  # the range owns its format: copy before the list goes
-        if fmt.isImageFormat() or OBJECT_CHAR in piece:
+        if OBJECT_CHAR in piece:  # images and other objects are exactly this character
             segments.append([])
             continue
-        segments[-1].append(_Run(piece, fmt, base + a, b - a))
+        segments[-1].append(_Run(piece, rng, base + a, b - a))
     return [seg for seg in segments if seg]
 
 
@@ -107,7 +113,7 @@ def convert_block(cursor: QTextCursor, block: QTextBlock, config: str, protected
     # From the end backwards: earlier positions stay valid while later runs change length.
     for run, text in reversed(changes):
         cursor.setPosition(run.pos)
-        cursor.setPosition(run.pos + run.length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(run.pos + run.length, _KEEP)
         if text:
             cursor.insertText(text, run.fmt)
         else:
