@@ -130,6 +130,24 @@ def _comma_runs(clauses: list[str]) -> list[list[str]]:
     return runs
 
 
+def predicate_chunk(clause: str) -> str | None:
+    """The verb phrase of a clause without its subject or adverbs (全区各部门务必提高政治站位 → 提高政治站位).
+
+    A dictionary scan, not a segmenter: the first common two-character verb that does not cut a
+    word in two starts the chunk (jieba per clause would triple the mining time).
+    """
+    if len(clause) < 7 or BLANK in clause:
+        return None
+    from editor.core.mining_lexicon import two_char_words
+
+    verbs, words = two_char_words()
+    for i in range(2, len(clause) - 3):
+        if clause[i:i + 2] in verbs and clause[i - 1:i + 1] not in words:
+            chunk = clause[i:]
+            return chunk if 4 <= len(chunk) <= 14 else None
+    return None
+
+
 def _is_couplet(clauses: list[str]) -> bool:
     """Two balanced halves: 没有一个冬天不能逾越，没有一个春天不会到来 / 疫情就是命令，防控就是责任."""
     if len(clauses) != 2:
@@ -228,6 +246,9 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         elif 4 <= n <= 24:
             kind = "template" if BLANK in unit else "collocation"
             out.append(Candidate(kind, unit, sec, example, True))
+            chunk = predicate_chunk(unit)
+            if chunk:
+                out.append(Candidate("collocation", chunk, sec, example, True))
         all_clauses.append((c, sec, example))
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):

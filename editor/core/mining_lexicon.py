@@ -50,22 +50,41 @@ def _jb() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _four_char_words() -> dict[str, str]:
-    """Four-character words of jieba's dictionary with their part of speech."""
+def _dictionary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """From jieba's dictionary in one pass: four-character words with their part of speech,
+    common two-character verbs, and every common two-character word."""
     import os
 
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    out: dict[str, str] = {}
+    four: dict[str, str] = {}
+    verbs: set[str] = set()
+    two: set[str] = set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            # Lines are "word freq tag"; only four-character words matter, so check cheaply first.
+            # Lines are "word freq tag"; only two- and four-character words matter here.
             if line[4:5] == " ":
                 parts = line.split()
                 if len(parts) == 3 and len(parts[0]) == 4:
-                    out[parts[0]] = parts[2]
-    return out
+                    four[parts[0]] = parts[2]
+            elif line[2:3] == " ":
+                parts = line.split()
+                if len(parts) == 3 and len(parts[0]) == 2 and int(parts[1]) >= 50:
+                    two.add(parts[0])
+                    if parts[2] == "v" and int(parts[1]) >= 200:
+                        verbs.add(parts[0])
+    return four, frozenset(verbs), frozenset(two)
+
+
+def _four_char_words() -> dict[str, str]:
+    return _dictionary()[0]
+
+
+def two_char_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(common two-character verbs, common two-character words) from jieba's dictionary."""
+    _, verbs, two = _dictionary()
+    return verbs, two
 
 
 @lru_cache(maxsize=2)
