@@ -203,6 +203,7 @@ def extract(doc: Document) -> list[Candidate]:
         body = p.body if p.heading else p.text
         for m in INLINE_ENUM.finditer(body):
             out.append(Candidate("heading", with_blanks(m.group(1)), sec, m.group(0).strip("。；; "), True))
+        _quoted_candidates(body, sec, out)
         clauses: list[tuple[str, str, str]] = []
         for sentence in sentences(body):
             _sentence_candidates(sentence, sec, out, clauses)
@@ -211,16 +212,35 @@ def extract(doc: Document) -> list[Candidate]:
     return out
 
 
+def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate]) -> None:
+    """Text in “…” (searched over the paragraph: a quotation may hold its own 。): quotes and lists."""
+    for m in QUOTED.finditer(paragraph):
+        q = m.group(1).strip().rstrip("。！!")
+        example = paragraph[max(0, m.start() - 40):m.end() + 40]
+        if "、" in q and "，" not in q:
+            items = list_items(q) or _quoted_pair(q)
+            if items:
+                out.append(Candidate("parallel", "、".join(items), sec, example, True))
+            continue
+        n = cjk_len(q)
+        if n >= 7 or (n >= 5 and ("，" in q or "," in q)):
+            out.append(Candidate("quote", q, sec, example, True))
+        elif n >= 6:
+            out.append(Candidate("collocation", q, sec, example, True))
+
+
+def _quoted_pair(q: str) -> list[str] | None:
+    """A quoted pair of equal-length items (外严防输入、内严防反弹): the quotes mark its bounds."""
+    parts = q.split("、")
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and 3 <= len(parts[0]) <= 8:
+        return parts
+    return None
+
+
 def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
                          all_clauses: list[tuple[str, str, str]]) -> None:
     """Quotes, lists, runs, couplets and clauses of one sentence."""
     example = sentence
-    for m in QUOTED.finditer(sentence):
-        q = m.group(1).strip()
-        if "、" in q and "，" not in q:
-            continue  # a quoted list is a parallel list, found below
-        if cjk_len(q) >= 8 and ("，" in q or "," in q or q.endswith(("！", "!", "。")) or cjk_len(q) >= 10):
-            out.append(Candidate("quote", q.rstrip("。"), sec, example, True))
     body = sentence.rstrip("。！？!?；;…")
     clauses = [c.strip() for c in CLAUSE_SPLIT.split(body) if c.strip()]
     plain = [clean_unit(c) for c in clauses]
@@ -228,8 +248,7 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         out.append(Candidate("quote", "，".join(plain), sec, example, True))
     for run in _comma_runs(plain):
         out.append(Candidate("parallel", "，".join(run), sec, example, True))
-    quoted_lists = [m.group(1) for m in QUOTED.finditer(sentence) if "、" in m.group(1)]
-    for c in clauses + quoted_lists:
+    for c in clauses:
         items = list_items(c)
         if items:
             out.append(Candidate("parallel", "、".join(items), sec, example, True))

@@ -106,7 +106,7 @@ def _acceptable(text: str, kind: str) -> bool:
         return False
     if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
         return False  # a cut-off bracket or quotation: a piece of a sentence
-    if is_junk(text) or has_name(text):
+    if is_junk(text) or has_name(text, allow_places=kind == "quote" and text.count("，") + text.count(",") == 1):
         return False
     return kind == "quote" or not is_fragment(text)
 

@@ -115,15 +115,18 @@ def _is_generic_place_head(head: str) -> bool:
     return head in _GENERIC_PLACE_WORDS or any(ch in _GENERIC_PLACE_CHARS for ch in head)
 
 
-def has_name(text: str) -> bool:
-    """True when the phrase names a person or a specific place (unless that part is a blank)."""
+def has_name(text: str, allow_places: bool = False) -> bool:
+    """True when the phrase names a person or a specific place (unless that part is a blank).
+
+    allow_places: a two-line verse may name a place of legend (不破楼兰终不还) without naming anyone's town.
+    """
     pseg = _jb().posseg
     tokens = [(p.word, p.flag) for p in pseg.lcut(text.replace("___", "，"))]
     for i, (word, flag) in enumerate(tokens):
         if flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 3 and word[0] in COMMON_SURNAMES:
             return True
         if flag == "ns" and len(word) >= 2 and word not in _GENERAL_PLACES and word not in _NOT_PLACES \
-                and word[0] not in _GENERIC_PLACE_CHARS:
+                and word[0] not in _GENERIC_PLACE_CHARS and not (allow_places and word[-1] not in _PLACE_SUFFIX):
             return True
         # 和源镇 / 云坪县 as one token, or 武隆 + 区 as two: a specific place.
         if len(word) == 3 and word[-1] in _PLACE_SUFFIX and not _is_generic_place_head(word[:2]) \
