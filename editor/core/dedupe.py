@@ -22,9 +22,9 @@ def content_key(text: str) -> str:
 
 
 def _shingles(key: str) -> set[int]:
-    # hash() is salted per process, which is fine: shingles are only compared within one run.
-    hashes = {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1))}
-    return {h for h in hashes if h % _SAMPLE == 0}
+    # Which shingles are sampled depends on the text alone (the code of the first character), so
+    # the result is the same in every process; hash() (salted per process) only names them.
+    return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % _SAMPLE == 0}
 
 
 def dedupe_documents(docs: list[Document]) -> list[Document]:
