@@ -24,7 +24,9 @@ def content_key(text: str) -> str:
 def _shingles(key: str) -> set[int]:
     # Which shingles are sampled depends on the text alone (the code of the first character), so
     # the result is the same in every process; hash() (salted per process) only names them.
-    return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % _SAMPLE == 0}
+    # Short texts keep every shingle: a sample of a few dozen would make the estimate noisy.
+    step = _SAMPLE if len(key) > 2000 else 1
+    return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % step == 0}
 
 
 def dedupe_documents(docs: list[Document]) -> list[Document]:
