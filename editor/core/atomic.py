@@ -98,6 +98,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             raise _save_error(exc, target) from exc
         raise
     _fsync_dir(folder)
+    _remove_stale_temps(folder, target.name)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
@@ -109,6 +110,20 @@ def _save_error(exc: OSError, target: Path) -> SaveError:
     """The failure as a SaveError that keeps errno and the OS's reason, naming the target."""
     code = exc.errno if exc.errno is not None else errno.EIO
     return SaveError(code, exc.strerror or str(exc) or os.strerror(code), str(target))
+
+
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Delete temp files an earlier, killed save of this file left behind (an hour old: no save is live)."""
+    prefix, now = f".{name}.", time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+                        os.unlink(entry.path)
 
 
 def _fsync_dir(folder: Path) -> None:

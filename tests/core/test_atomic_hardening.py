@@ -136,3 +136,17 @@ def test_windows_sharing_violation_is_retried(tmp_path, monkeypatch):
     atomic_write_bytes(f, b"new")
     assert f.read_bytes() == b"new"
     assert len(calls) == 2
+
+
+def test_temp_files_left_by_a_killed_save_are_cleaned_up_later(tmp_path):
+    f = tmp_path / "报告.txt"
+    old_tmp = tmp_path / ".报告.txt.abc123.tmp"  # what SIGKILL during a save leaves
+    fresh_tmp = tmp_path / ".报告.txt.def456.tmp"  # may belong to a save running right now
+    other = tmp_path / ".其他.txt.abc123.tmp"
+    for p in (old_tmp, fresh_tmp, other):
+        p.write_bytes(b"partial")
+    hour_ago = os.stat(old_tmp).st_mtime - atomic.STALE_TEMP_SECONDS - 10
+    os.utime(old_tmp, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    atomic_write_text(f, "新")
+    assert only(tmp_path) == sorted([".其他.txt.abc123.tmp", ".报告.txt.def456.tmp", "报告.txt"])
