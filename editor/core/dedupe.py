@@ -25,7 +25,8 @@ def _shingles(key: str) -> set[int]:
     # Which shingles are sampled depends on the text alone (the code of the first character), so
     # the result is the same in every process; hash() (salted per process) only names them.
     # Short texts keep every shingle: a sample of a few dozen would make the estimate noisy.
-    step = _SAMPLE if len(key) > 2000 else 1
+    # Huge texts sample more sparsely so memory stays bounded (a 20 M-character file, one "document").
+    step = 1 if len(key) <= 2000 else _SAMPLE if len(key) <= 400_000 else 4 * _SAMPLE
     return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % step == 0}
 
 

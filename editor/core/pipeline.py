@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.bank import PhraseBank
 from editor.core.corpus import read_corpus_files
+from editor.core.errors import YukuError
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,13 @@ def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | Non
         return report
     if progress:
         progress(_READ + _MINE, TOTAL, "保存语库 / saving the bank")
-    report.phrases = bank.commit_mining(new_docs, result.phrases, replace_corpus=not include_bank_corpus)
+    try:
+        report.phrases = bank.commit_mining(new_docs, result.phrases, replace_corpus=not include_bank_corpus)
+    except sqlite3.Error as exc:
+        # Full disk, read-only folder, a lock held too long: the transaction rolled back, the bank
+        # is as it was; say so in one sentence.
+        raise YukuError(bank.path, f"无法写入语库（{exc}），语库保持不变；请检查磁盘空间和权限 / "
+                                   "cannot write the bank; it is unchanged", exit_code=1) from None
     report.documents = result.documents
     if progress:
         progress(TOTAL, TOTAL, "完成 / done")

@@ -269,3 +269,22 @@ def test_sigkill_during_editing_keeps_every_committed_edit(tmp_path):
                 b.delete_phrase(p.id)
         finally:
             b.close()
+
+
+def test_a_bank_that_cannot_be_written_is_a_clear_error_and_unchanged(tmp_path):
+    from editor.core.errors import YukuError
+
+    path = tmp_path / "b.db"
+    b = PhraseBank(path)
+    b.add_user_phrase("原有短语")
+    # Simulate a failing write (full disk, read-only medium): commit raises inside the transaction.
+    b.conn.execute("CREATE TRIGGER no_insert BEFORE INSERT ON phrases BEGIN SELECT RAISE(FAIL, 'disk full'); END")
+    try:
+        with pytest.raises(YukuError) as err:
+            mine_into_bank([seed_corpus_dir()], b)
+        assert err.value.exit_code == 1
+        assert str(path) in str(err.value)
+        assert [p.text for p in b.search()] == ["原有短语"]
+        assert b.corpus_documents() == []
+    finally:
+        b.close()
