@@ -8,6 +8,7 @@ drawn as a small labelled box; its XML and the source package wait in the docume
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
@@ -45,6 +46,42 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHC
 _LH = QTextBlockFormat.LineHeightTypes
 
 
+def pin_none() -> None:
+    """Keep None alive for good on CPython < 3.12 (where None is not yet immortal).
+
+    PySide6 6.12 is built for the stable ABI and returns None from every void call
+    (setBlockFormat, insertText, …) without taking a reference. On 3.12+ that is harmless; on
+    3.11 each call drops None's count by one, and opening a long document (tens of thousands of
+    calls) ends in "Fatal Python error: none_dealloc". A large head start makes the count never
+    reach zero, as 3.12 does by design.
+    """
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    import ctypes
+
+    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is the first field of PyObject
+    if count.value < 1 << 40:
+        count.value += 1 << 40
+
+
+pin_none()
+
+
+def _prop(fmt: QTextFormat, key: int) -> object:
+    """A format property, or None when unset.
+
+    PySide6 6.12 returns None from QTextFormat.property(), QObject.property(), textList(),
+    currentFrame() … without taking a reference: thousands of such calls free None itself and
+    abort the interpreter ("deallocating None"). So ask only for what exists.
+    """
+    return fmt.property(key) if fmt.hasProperty(key) else None
+
+
+def _has_dynamic(obj: QObject, name: str) -> bool:
+    """Whether a QObject carries a dynamic property (asking for a missing one leaks, see _prop)."""
+    return any(bytes(n.data()) == name.encode() for n in obj.dynamicPropertyNames())
+
+
 @dataclass
 class DocxState:
     """What a QTextDocument carries for the DOCX round trip."""
@@ -56,7 +93,7 @@ class DocxState:
 
 def state_of(qdoc: QTextDocument) -> DocxState:
     """The document's round-trip state (empty for a new document)."""
-    st = qdoc.property(STATE)
+    st = qdoc.property(STATE) if _has_dynamic(qdoc, STATE) else None
     return st if isinstance(st, DocxState) else DocxState()
 
 
@@ -69,7 +106,7 @@ class KeptObjectHandler(QObject, QTextObjectInterface):
     """Draws kept content as a small grey box with its label; invisible markers take no room."""
 
     def _label(self, fmt: QTextFormat) -> str:
-        value = fmt.property(KEPT_LABEL)
+        value = _prop(fmt, KEPT_LABEL)
         return value if isinstance(value, str) else ""
 
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
@@ -98,7 +135,7 @@ class KeptObjectHandler(QObject, QTextObjectInterface):
 
 def _install_handler(qdoc: QTextDocument) -> None:
     layout = qdoc.documentLayout()
-    if layout.property("yukuKeptHandler"):
+    if _has_dynamic(layout, "yukuKeptHandler"):
         return
     handler = KeptObjectHandler(qdoc)  # parented: lives as long as the document
     layout.registerHandler(KEPT_OBJECT, handler)
@@ -126,15 +163,15 @@ def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | 
     out: list[Paragraph | Table] = []
     it = frame.begin()
     while not it.atEnd():
-        child = it.currentFrame()
-        if isinstance(child, QTextTable):
-            out.append(_table(child, lists))
-        elif child is not None:
-            out.extend(_frame_blocks(child, lists))
+        block = it.currentBlock()
+        if block.isValid():
+            out.extend(_paragraphs(block, lists))
         else:
-            block = it.currentBlock()
-            if block.isValid():
-                out.extend(_paragraphs(block, lists))
+            child = it.currentFrame()  # only asked when there is one (see _prop)
+            if isinstance(child, QTextTable):
+                out.append(_table(child, lists))
+            elif child is not None:
+                out.extend(_frame_blocks(child, lists))
         it += 1
     return out
 
@@ -164,7 +201,7 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     """One block as a paragraph; a kept block typed into becomes the block plus a paragraph."""
     bf = block.blockFormat()
     p = Paragraph()
-    style = bf.property(STYLE_PROPERTY)
+    style = _prop(bf, STYLE_PROPERTY)
     level = bf.headingLevel()
     if isinstance(style, str) and style in BY_ID:
         p.style = style
@@ -192,9 +229,9 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     elif lh_type in (_LH.FixedHeight.value, _LH.MinimumHeight.value):
         p.line_height = round(bf.lineHeight() / PX_PER_PT, 2)
     p.page_break_before = bool(bf.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    extra = bf.property(EXTRA_P)
+    extra = _prop(bf, EXTRA_P)
     p.extra = extra if isinstance(extra, str) else ""
-    tl = block.textList()
+    tl = block.textList() if bf.objectIndex() >= 0 else None
     if tl is not None:
         lf = tl.format()
         p.list_kind = "bullet" if lf.style().value in (-1, -2, -3) else "number"  # Disc, Circle, Square
@@ -207,7 +244,7 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
         if frag.isValid():
             p.runs.append(_run(frag.text(), frag.charFormat(), style_fmt))
         it += 1
-    kept_block = bf.property(KEPT_BLOCK)
+    kept_block = _prop(bf, KEPT_BLOCK)
     if isinstance(kept_block, str):
         rest = [r for r in p.runs if r.kept != kept_block]
         p.runs = rest
@@ -224,7 +261,7 @@ def _list_key(tl: object, lists: dict[int, int]) -> int:
 
 def _run(text: str, cf: QTextCharFormat, style: object) -> Run:
     if cf.objectType() == KEPT_OBJECT:
-        key = cf.property(KEPT_KEY)
+        key = _prop(cf, KEPT_KEY)
         return Run(OBJECT_CHAR, kept=key if isinstance(key, str) else "")
     r = Run(text)
     style_families = list(getattr(style, "families", ()))
@@ -246,7 +283,7 @@ def _run(text: str, cf: QTextCharFormat, style: object) -> Run:
             r.color = brush.color().name()[1:].upper()
     if cf.isAnchor() and cf.anchorHref():
         r.link = cf.anchorHref()
-    extra = cf.property(EXTRA_R)
+    extra = _prop(cf, EXTRA_R)
     r.extra = extra if isinstance(extra, str) else ""
     return r
 
@@ -290,7 +327,7 @@ def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Do
         if not first:
             cursor.insertBlock(bf, cf)
         first = False
-        current = cursor.currentList()
+        current = cursor.currentList() if cursor.blockFormat().objectIndex() >= 0 else None
         if current is not None:
             current.remove(cursor.block())  # a new block joins the list before it; not ours to keep
         cursor.setBlockFormat(bf)

@@ -160,3 +160,21 @@ def test_kept_block_typed_into_keeps_both(qtbot):
     assert blocks[0].kept_block == "k1"
     assert blocks[1].text == "后加"
     assert OBJECT_CHAR not in blocks[1].text
+
+
+def test_long_documents_do_not_free_none(qtbot):
+    """PySide6 6.12 drops a reference to None on every void call under CPython 3.11 (see pin_none)."""
+    import sys
+
+    from PySide6.QtGui import QTextBlockFormat
+
+    from editor.core.document_model import Document, Paragraph, Run
+
+    qdoc = QTextDocument()
+    big = Document([Paragraph([Run(f"第{i}段"), Run("加粗", bold=True)]) for i in range(12000)])
+    load_model(qdoc, big)  # ~50 000 void calls into Qt
+    cursor = QTextCursor(qdoc)
+    for _ in range(20000):
+        cursor.setBlockFormat(QTextBlockFormat())
+    assert sys.getrefcount(None) > 10_000
+    assert to_model(qdoc).paragraphs[11999].text == "第11999段加粗"
