@@ -218,3 +218,22 @@ def test_opening_a_file_and_discarding_its_draft(start_window, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: RecoveryStore().drafts() == [], timeout=3000)
     assert w.editor.toPlainText().strip() == "旧"
     assert not w.editor.document().isModified()
+
+
+def test_start_with_a_file_restores_its_draft_into_that_window(qtbot, tmp_path):
+    """`yuku 报告.txt` after a crash: run_app opens the file, then the offer restores on top of it."""
+    src = tmp_path / "报告.txt"
+    src.write_text("旧版\n", encoding="utf-8")
+    crashed_draft(key_for_path(src.resolve()), str(src.resolve()), "旧版\n崩溃前的改动")
+    QApplication.instance().setProperty(autosave.OFFERED_PROPERTY, False)
+    bank = PhraseBank(tmp_path / "bank.db")
+    w = MainWindow(settings=Settings(), bank=bank)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_path(src)  # as run_app does, before the event loop runs
+    wait_dialog(qtbot, w).restore_button.click()
+    assert w.document_path == src.resolve()
+    assert w.editor.toPlainText() == "旧版\n崩溃前的改动"
+    assert autosave._restored_windows == []
+    w.editor.document().setModified(False)
+    bank.close()
