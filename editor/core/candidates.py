@@ -101,12 +101,16 @@ def list_items(clause: str) -> list[str] | None:
     items = [first, *inner, last]
     if any(len(i) != width or not _CJK.search(i) for i in items):
         return None
-    if any(ch in item for item in items for ch in "等的和及与或"):
-        return None
-    shaped = _shared_prefix(items) >= 1 or _shared_suffix(items) >= 1
     tail = parts[-1][width:]
     if tail and not _LIST_TAIL.match(tail):
-        return None  # the last item runs on into the sentence: the cut would be a guess
+        if len(tail) < 2:
+            return None  # 定人、定责、定时限: items of unequal length, not a run-on
+        # The last item runs on into the sentence (…、消毒等防控措施): cutting it would be a guess,
+        # so the list is the items before it.
+        items = items[:-1]
+    if len(items) < 2 or any(ch in item for item in items for ch in "等的和及与或"):
+        return None
+    shaped = _shared_prefix(items) >= 1 or _shared_suffix(items) >= 1
     if len(items) == 2 and not shaped and width != 4:
         return None
     if len(parts[0]) > width and not shaped and width != 4:
@@ -262,7 +266,7 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         n = cjk_len(unit)
         if n == 4 and BLANK not in unit and len(unit) == 4:
             out.append(Candidate("idiom", unit, sec, example, True))
-        elif 4 <= n <= 24:
+        elif (3 if BLANK in unit else 4) <= n <= 24:
             kind = "template" if BLANK in unit else "collocation"
             out.append(Candidate(kind, unit, sec, example, True))
             chunk = predicate_chunk(unit)
