@@ -111,6 +111,7 @@ def encoded_corpus(folder: Path) -> dict[str, tuple[Path, str]]:
         p.write_bytes(text.encode(codec))
         out[name] = (p, "高度重视")
     big5 = folder / "big5.txt"
-    big5.write_bytes(text.replace("加强组织领导", "加強組織領導").encode("cp950", errors="replace"))
-    out["big5"] = (big5, "")
+    big5.write_bytes(("一、高度重視，加強組織領導\n各單位要堅持人民至上、生命至上，切實把安全生產工作抓緊抓實抓細。\n"
+                      "二、下一步工作打算\n我們將繼續深化改革，推動各項工作再上新臺階。\n").encode("cp950"))
+    out["big5"] = (big5, "高度重")
     return out
