@@ -79,16 +79,21 @@ class _Reader:
         name = self._part("styles")
         if not name:
             return
-        info: dict[str, tuple[str, str | None, int | None]] = {}
-        for st in self.pkg.xml(name).iter(W + "style"):
-            sid = st.get(W + "styleId", "")
-            nm = st.find(W + "name")
-            based = st.find(W + "basedOn")
-            lvl = st.find(f"{W}pPr/{W}outlineLvl")
-            info[sid] = (nm.get(W + "val", "").lower() if nm is not None else "",
-                         based.get(W + "val") if based is not None else None,
-                         int(lvl.get(W + "val", "9")) if lvl is not None else None)
-        for sid, (nm, _based, lvl) in info.items():
+        info: dict[str, tuple[str, int | None]] = {}
+        style_tag, name_tag, ppr_tag, lvl_tag = W + "style", W + "name", W + "pPr", W + "outlineLvl"
+        for st in self.pkg.xml(name):
+            if st.tag != style_tag or st.get(W + "type", "paragraph") != "paragraph":
+                continue
+            nm, lvl = "", None
+            for child in st:  # one pass over the children: styles.xml can hold hundreds of styles
+                if child.tag == name_tag:
+                    nm = child.get(T_VAL, "").lower()
+                elif child.tag == ppr_tag:
+                    for prop in child:
+                        if prop.tag == lvl_tag and prop.get(T_VAL, "9").isdigit():
+                            lvl = int(prop.get(T_VAL, "9"))
+            info[st.get(W + "styleId", "")] = (nm, lvl)
+        for sid, (nm, lvl) in info.items():
             role = None
             if nm == "title":
                 role = "title"
@@ -145,9 +150,11 @@ class _Reader:
 
     def read(self) -> Document:
         """The whole document."""
-        data = self.pkg.read(self.pkg.main_part).decode("utf-8", errors="replace")
+        raw = self.pkg.read(self.pkg.main_part)
         root = self.pkg.xml(self.pkg.main_part)
-        m = re.search(r"<([A-Za-z_][\w.-]*:)?document\b[^>]*>", data)
+        # The root's start tag (namespaces, mc:Ignorable) is written back as it was.
+        m = re.search(r"<([A-Za-z_][\w.-]*:)?document\b[^>]*>",
+                      raw[:65536].decode("utf-8", errors="replace"))
         opening = m.group(0) if m else ""
         if f'="{W_NS}"' not in opening or not opening.startswith("<w:"):
             opening = ""  # an unusual prefix: write our own root, the kept XML declares its own names
@@ -205,9 +212,8 @@ class _Reader:
     def paragraph(self, el: Any) -> list[Paragraph]:
         """A w:p; a page break inside it starts a new paragraph with page_break_before."""
         p = Paragraph()
-        ppr = el.find(T_PPR)
-        if ppr is not None:
-            self.paragraph_props(p, ppr)
+        if len(el) and el[0].tag == T_PPR:  # the schema puts w:pPr first
+            self.paragraph_props(p, el[0])
         result = [p]
         self.inline(el, result, None)
         for para in result:

@@ -44,6 +44,7 @@ class DocxPackage:
         self.names = {i.filename for i in zf.infolist()}
         self.main_part = "word/document.xml"
         self._cache: dict[str, bytes] = {}
+        self._rels: dict[str, dict[str, tuple[str, str, bool]]] = {}
 
     def fail(self, message: str) -> YukuError:
         """An error naming this package's file."""
@@ -81,6 +82,8 @@ class DocxPackage:
 
     def rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """Relationships of a part: id -> (type, resolved target, external)."""
+        if part in self._rels:
+            return self._rels[part]
         folder, base = posixpath.split(part)
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if rels_name not in self.names:
@@ -93,6 +96,7 @@ class DocxPackage:
                 target = posixpath.normpath(posixpath.join(folder, target)).lstrip("/") \
                     if not target.startswith("/") else target.lstrip("/")
             out[rel.get("Id", "")] = (rel.get("Type", ""), target, external)
+        self._rels[part] = out
         return out
 
 
