@@ -175,3 +175,16 @@ def test_long_documents_do_not_free_none(qtbot):
         cursor.setBlockFormat(QTextBlockFormat())
     assert sys.getrefcount(None) > 10_000
     assert to_model(qdoc).paragraphs[0].text == "年度工作总结"
+
+
+@pytest.mark.parametrize("name", ["old_doc", "xxe", "zip_bomb", "truncated_zip", "missing_document_xml"])
+def test_hostile_file_in_the_window_is_one_message(window, tmp_path, no_blocking_dialogs, name):
+    from tests.docx_fixtures import hostile_files
+
+    path, expect = hostile_files(tmp_path / "hostile")[name]
+    window.editor.setPlainText("原有内容")
+    assert not window.open_path(path)
+    title, text = no_blocking_dialogs.shown[-1]
+    assert str(path) in text
+    assert expect in text
+    assert window.editor.plain_text() == "原有内容"
