@@ -15,6 +15,8 @@ TEXT_SUFFIXES = (".txt", ".md")
 # Word's other package types go through the DOCX reader, which names what they are.
 DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm", ".doc")
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+# zlib level 3 deflates a 1.6 MB body in half the time of the default 6, for a ~25 % larger file.
+ZIP_LEVEL = 3
 
 
 def read_document(path: str | Path) -> Document:
@@ -114,7 +116,7 @@ def docx_bytes(doc: Document, style: str = "plain", fonts_available: list[str] |
                         'TargetMode="External"/>' for url, rid in ctx.links.items())
     doc_rels = doc_rels.replace("</Relationships>", link_rels + "</Relationships>")
     buf = BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zf:
         zf.writestr("[Content_Types].xml", ds.content_types_xml(types))
         zf.writestr("_rels/.rels", ds.ROOT_RELS)
         zf.writestr("word/_rels/document.xml.rels", doc_rels)
@@ -231,7 +233,7 @@ def rewrite_source(doc: Document) -> bytes:
     replaced[rels_name] = _xml_bytes(rels)
     replaced["[Content_Types].xml"] = _xml_bytes(types)
     buf = BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as out:
         written = set()
         for info in pkg.zf.infolist():
             if info.filename in written:
