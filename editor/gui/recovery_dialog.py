@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.recovery import Draft
+from editor.core.recovery import Draft, key_for_path
+
+_restored_windows: list[QObject] = []  # windows opened to hold extra drafts, kept alive here
 
 
 def local_time(saved_at: str) -> str:
@@ -115,3 +118,34 @@ class RecoveryDialog(QDialog):
         any_checked = bool(self.checked())
         self.restore_button.setEnabled(any_checked)
         self.discard_button.setEnabled(any_checked)
+
+
+def _is_pristine(window) -> bool:  # noqa: ANN001 - MainWindow
+    doc = window.editor.document()
+    return window.document_path is None and not doc.isModified() and not doc.toPlainText()
+
+
+def restore_drafts(window, drafts: list[Draft]) -> list[object]:  # noqa: ANN001 - MainWindow
+    """Restore drafts: into this window when it is empty or holds the draft's file, else new windows."""
+    from editor.gui.main_window import MainWindow
+
+    used = []
+    for draft in drafts:
+        target = window
+        same_file = (draft.source and window.document_path is not None
+                     and key_for_path(window.document_path) == key_for_path(Path(draft.source).resolve())
+                     and not window.editor.document().isModified())
+        if window in used or not (_is_pristine(window) or same_file):
+            target = MainWindow(settings=window.settings, bank=window.bank)
+            target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            _restored_windows.append(target)
+            target.destroyed.connect(lambda _=None, w=target: _forget(w))
+            target.show()
+        target.autosaver.restore(draft)
+        used.append(target)
+    return used
+
+
+def _forget(window: QObject) -> None:
+    if window in _restored_windows:
+        _restored_windows.remove(window)

@@ -167,3 +167,17 @@ def test_failed_autosave_is_told_once_and_retried(make_window, monkeypatch, no_b
     monkeypatch.setattr(w.autosaver.store, "save", real_save)
     assert w.autosaver.autosave() is True
     assert [d.text for d in drafts()] == ["磁盘满了"]
+
+
+def test_self_test_check_uses_a_scratch_store(make_window, tmp_path):
+    from editor.gui.autosave import self_test_checks
+
+    w = make_window()
+    w.editor.setPlainText("正文")
+    w.editor.document().setModified(False)
+    ((name, check),) = self_test_checks(w, tmp_path)
+    assert name == "autosave_draft"
+    assert check() is True
+    assert w.editor.toPlainText() == "正文"
+    assert drafts() == []  # the user's own store was never written
+    assert not list((tmp_path / "recovery").glob("*.json"))

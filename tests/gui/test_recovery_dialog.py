@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from editor.core.bank import PhraseBank
 from editor.core.recovery import RecoveryStore, key_for_path, new_untitled_key
 from editor.core.settings import Settings
-from editor.gui import autosave
+from editor.gui import autosave, recovery_dialog
 from editor.gui.main_window import MainWindow
 from editor.gui.recovery_dialog import local_time
 
@@ -50,7 +50,7 @@ def start_window(qtbot, tmp_path):
         return w
 
     yield make
-    for w in list(autosave._restored_windows) + [x for x in QApplication.topLevelWidgets()
+    for w in list(recovery_dialog._restored_windows) + [x for x in QApplication.topLevelWidgets()
                                                   if isinstance(x, MainWindow)]:
         w.editor.document().setModified(False)
     bank.close()
@@ -150,10 +150,10 @@ def test_two_drafts_go_to_two_windows(start_window, qtbot):
     crashed_draft(new_untitled_key(), "", "第二份")
     w = start_window()
     wait_dialog(qtbot, w).restore_button.click()
-    texts = {w.editor.toPlainText()} | {x.editor.toPlainText() for x in autosave._restored_windows}
+    texts = {w.editor.toPlainText()} | {x.editor.toPlainText() for x in recovery_dialog._restored_windows}
     assert texts == {"第一份", "第二份"}
     assert len(RecoveryStore().drafts()) == 2
-    for x in list(autosave._restored_windows):
+    for x in list(recovery_dialog._restored_windows):
         x.editor.document().setModified(False)
         x.close()
 
@@ -234,6 +234,6 @@ def test_start_with_a_file_restores_its_draft_into_that_window(qtbot, tmp_path):
     wait_dialog(qtbot, w).restore_button.click()
     assert w.document_path == src.resolve()
     assert w.editor.toPlainText() == "旧版\n崩溃前的改动"
-    assert autosave._restored_windows == []
+    assert recovery_dialog._restored_windows == []
     w.editor.document().setModified(False)
     bank.close()
