@@ -1,4 +1,4 @@
-"""The crash-recovery dialog: every draft left behind, what it holds and when it was saved."""
+"""The crash-recovery dialog (every draft left behind, what it holds, when it was saved) and restoring the chosen ones."""
 from __future__ import annotations
 
 from datetime import datetime
