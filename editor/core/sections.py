@@ -40,11 +40,12 @@ def assign_sections(doc: Document) -> None:
     paras = doc.paragraphs
     if not paras:
         return
-    numbered = [p.level for p in paras if p.level is not None and p.heading and p.level != 5]
+    numbered = [p.level for p in paras if p.level is not None and p.heading and 1 <= p.level <= 4]
     top = min(numbered) if numbered else None
-    has_structure = top is not None or any(p.level == 5 and p.heading for p in paras)
+    has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
-    sub: str | None = None  # the section of the nearest lower heading
+    sub: str | None = None  # the section a lower heading names
+    under: str | None = None  # the section of the nearest heading of any level
     seen_heading = False
     last = len(paras) - 1
     for i, p in enumerate(paras):
@@ -57,14 +58,14 @@ def assign_sections(doc: Document) -> None:
             else:
                 sub = cue
                 p.section = cue or current or "measures"
+            under = p.section
             continue
         body_cue = next((s for s, c in BODY_CUES if c.match(p.text)), None)
         if body_cue in ("problems", "next_steps"):
             current, sub = body_cue, None
-        if CLOSING_START.match(p.text) and (i >= last - 1 or not has_structure):
+        closing_cue = bool(CLOSING_START.match(p.text))
+        if closing_cue and (i >= last - 1 or not has_structure):
             p.section = "closing"
-        elif not seen_heading and has_structure:
-            p.section = "opening"
         elif not has_structure:
             if i == 0:
                 p.section = "opening"
@@ -73,5 +74,10 @@ def assign_sections(doc: Document) -> None:
             else:
                 actions = len(ACTION_CUES.findall(p.text))
                 p.section = current or body_cue or ("measures" if actions >= 3 else "general")
+        elif not seen_heading:
+            p.section = "opening"
+        elif i == last and top is None and len(paras) > 2 and body_cue is None:
+            # Lead-sentence or 一是… summaries end with a closing paragraph of their own.
+            p.section = "closing"
         else:
-            p.section = sub or current or body_cue or "general"
+            p.section = sub or current or under or body_cue or "general"

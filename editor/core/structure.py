@@ -111,6 +111,38 @@ def split_heading(line: str) -> tuple[int | None, str, str]:
     return level, head, body
 
 
+_LEAD = re.compile(r"^([^。！!？?；;《》：:]{6,24})[。！!；;]")
+_TWO_HALVES = re.compile(r"[^，,“”]{4,9}[，,][^，,“”]{4,9}")
+
+
+def mark_lead_headings(doc: Document) -> None:
+    """Paragraphs that open with a short summary sentence in parallel (加强组织领导，部署防控工作全天候。…)
+    carry an unnumbered heading: take it when two or more paragraphs share the pattern."""
+    leads: dict[int, str] = {}
+    for i, p in enumerate(doc.paragraphs):
+        if p.heading:
+            continue
+        m = _LEAD.match(p.text)
+        if m and len(p.text) - m.end() >= 20:
+            leads[i] = m.group(1)
+    if len(leads) < 2:
+        return
+    keys = sorted(leads)
+    keep: set[int] = set()
+    # Two balanced halves in consecutive paragraphs (强化组织领导，筑牢防控堤坝) …
+    for a, b in zip(keys, keys[1:]):
+        if b == a + 1 and _TWO_HALVES.fullmatch(leads[a]) and _TWO_HALVES.fullmatch(leads[b]):
+            keep.update((a, b))
+    # … or three in a row opening alike (当好宣传员… 当好咨询员… 当好监督员…).
+    for a, b, c in zip(keys, keys[1:], keys[2:]):
+        if c == b + 1 == a + 2 and leads[a][:2] == leads[b][:2] == leads[c][:2]:
+            keep.update((a, b, c))
+    for i in keep:
+        p = doc.paragraphs[i]
+        head = leads[i]
+        p.level, p.heading, p.body = 6, head, p.text[len(head) + 1:].strip()
+
+
 def split_documents(name: str, text: str) -> list[Document]:
     """The documents in one file (sites paste several one after another, each under its title)."""
     lines = join_broken_lines(clean_lines(text))
@@ -128,4 +160,6 @@ def split_documents(name: str, text: str) -> list[Document]:
         current.paragraphs.append(Paragraph(ln, level, head, body if head else ln))
     if current.paragraphs:
         docs.append(current)
+    for d in docs:
+        mark_lead_headings(d)
     return docs

@@ -106,3 +106,17 @@ def test_near_duplicate_documents_and_repeated_paragraphs():
     b = Document("b", "", [Paragraph(base), Paragraph("高度重视，加强领导"), Paragraph(other)])
     dedupe_paragraphs([a, b])
     assert [p.text for p in b.paragraphs] == ["高度重视，加强领导", other]
+
+
+def test_lead_sentences_in_parallel_are_headings():
+    text = ("领导干部工作总结\n为深入贯彻落实上级部署，现将工作总结如下。\n"
+            "加强组织领导，部署防控工作全天候。成立领导小组，明确分工，压实责任，确保各项工作落到实处。\n"
+            "加大宣传力度，疫情防护知识全覆盖。印发宣传资料一万余份，张贴标语横幅，做到家喻户晓。\n")
+    (doc,) = split_documents("x.txt", text)
+    assign_sections(doc)
+    assert [(p.level, p.heading, p.section) for p in doc.paragraphs] == [
+        (None, "", "opening"), (6, "加强组织领导，部署防控工作全天候", "measures"),
+        (6, "加大宣传力度，疫情防护知识全覆盖", "measures")]
+    # A single short first sentence is not a heading.
+    (essay,) = split_documents("y.txt", "心得体会\n有爱不惧风来急，风雨过后是晴天。各家医院的门诊台前，人们昼夜坚守，令人感动。\n")
+    assert essay.paragraphs[0].heading == ""
