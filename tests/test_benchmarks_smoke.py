@@ -28,7 +28,7 @@ def test_benchmark_runs_at_tiny_size(name):
             assert figure is not None, row
             assert math.isfinite(figure), row
             assert figure > 0, row
-        assert row.target_max is not None
+        assert row.target_text()  # "—" for figures the issue sets no target for
     assert name in table(rows) or rows[0].what in table(rows)
 
 
