@@ -156,7 +156,27 @@ def to_model(qdoc: QTextDocument) -> Document:
     doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
     lists: dict[int, int] = {}
     doc.blocks = _frame_blocks(qdoc.rootFrame(), lists)
+    _one_section_break_each(doc.blocks)
     return doc
+
+
+def _one_section_break_each(blocks: list[Paragraph | Table]) -> None:
+    """Enter copies a paragraph's raw properties into the new one; a section break must not double."""
+    prev: Paragraph | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph) and "<w:sectPr" in block.extra:
+            if prev is not None and prev.extra == block.extra:
+                prev.extra = "\x1e".join(
+                    part for pair in _pairs(prev.extra) if pair[0] != "sectPr" for part in pair)
+            prev = block
+        else:
+            prev = None
+
+
+def _pairs(packed: str) -> list[tuple[str, str]]:
+    from editor.core.docx_write import unpack_extras
+
+    return unpack_extras(packed)
 
 
 def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | Table]:

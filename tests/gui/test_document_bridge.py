@@ -188,3 +188,19 @@ def test_hostile_file_in_the_window_is_one_message(window, tmp_path, no_blocking
     assert str(path) in text
     assert expect in text
     assert window.editor.plain_text() == "原有内容"
+
+
+def test_enter_after_a_section_break_does_not_double_it(qtbot, tmp_path):
+    from tests.docx_fixtures import para, run
+
+    sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/></w:sectPr>'
+    src = build_docx(tmp_path / "sections.docx", para(run("第一节末"), ppr=sect) + para(run("第二节")))
+    qdoc = QTextDocument()
+    load_model(qdoc, read_document(src))
+    cur = QTextCursor(qdoc.findBlockByNumber(0))
+    cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cur.insertBlock()  # Enter: Qt copies the block format, raw properties included
+    cur.insertText("新段")
+    paras = to_model(qdoc).paragraphs
+    assert [("sectPr" in p.extra) for p in paras] == [False, True, False]
+    assert [p.text for p in paras] == ["第一节末", "新段", "第二节"]
