@@ -61,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         shown = "、".join(b.text for b in blanks[:5])
         print(f"yuku: {src}: 提醒：还有 {len(blanks)} 处空白未填（{shown}）/ warning: {len(blanks)} blanks remain",
               file=sys.stderr)
+    dropped = doc.kept_labels() if style == "official" and out_suffix == DOCX else []
+    if out_suffix != DOCX and doc.kept_labels():
+        dropped = doc.kept_labels()
+    if dropped:
+        print(f"yuku: {src}: 提醒：导出结果不含 {'、'.join(dropped)} / warning: left out: {', '.join(dropped)}",
+              file=sys.stderr)
     fallbacks = settings.get("font_fallbacks")
     try:
         write_document(doc, dst, style=style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)

@@ -85,3 +85,14 @@ def test_real_process_exit_code_and_stderr(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "旧版 .doc" in proc.stderr
+
+
+def test_what_the_official_layout_leaves_out_is_named(tmp_path, capsys):
+    from tests.docx_fixtures import rich_word_file
+
+    src = rich_word_file(tmp_path / "word.docx")
+    assert main(["export", str(src), str(tmp_path / "o.docx"), "--style", "official"]) == 0
+    err = capsys.readouterr().err
+    assert "脚注、批注、图片" in err
+    assert main(["export", str(src), str(tmp_path / "p.docx"), "--style", "plain"]) == 0
+    assert capsys.readouterr().err == ""  # plain keeps them
