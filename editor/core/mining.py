@@ -6,8 +6,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.core.phrases import BLANK, Phrase
+
+if TYPE_CHECKING:
+    from editor.core.candidates import Candidate
+    from editor.core.structure import Document
 
 Progress = Callable[[int, int, str], None]
 
@@ -48,7 +53,8 @@ def _check(cancelled: Callable[[], bool] | None) -> None:
         raise MiningCancelled()
 
 
-def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None) -> list:
+def structure_corpus(corpus: list[tuple[str, str]],
+                     cancelled: Callable[[], bool] | None = None) -> list[Document]:
     """Files → de-duplicated documents with headings and sections (simplified script)."""
     from editor.core.boilerplate import edge_line_key, recurring_edge_lines
     from editor.core.dedupe import dedupe_documents, dedupe_paragraphs
@@ -111,7 +117,7 @@ def _acceptable(text: str, kind: str) -> bool:
     return kind == "quote" or not is_fragment(text)
 
 
-def mine_documents(docs: list, progress: Progress | None = None,
+def mine_documents(docs: list[Document], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> list[Phrase]:
     """Count candidates by document frequency, filter, rank and build Phrase records."""
     from editor.core.candidates import extract
@@ -175,7 +181,7 @@ def mine_documents(docs: list, progress: Progress | None = None,
     return out
 
 
-def _idiom(word: str, section: str, example: str):  # type: ignore[no-untyped-def]
+def _idiom(word: str, section: str, example: str) -> Candidate:
     from editor.core.candidates import Candidate
 
     return Candidate("idiom", word, section, example[:200], False)
