@@ -122,7 +122,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     """Count candidates by document frequency, filter, rank and build Phrase records."""
     from editor.core.candidates import extract
     from editor.core.mining_lexicon import idioms, is_patterned_idiom
-    from editor.core.normalize import counting_key
+    from editor.core.normalize import chinese_punctuation, counting_key
 
     tallies: dict[str, _Tally] = {}
     keys: dict[str, str] = {}
@@ -174,8 +174,8 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
                 progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
         if not _acceptable(t.text, kind):
             continue
-        out.append(Phrase(t.text, _pick_section(t.sections), kind, round(score, 4), t.count, len(t.docs),
-                          t.example[:300], t.source))
+        out.append(Phrase(chinese_punctuation(t.text), _pick_section(t.sections), kind, round(score, 4), t.count,
+                          len(t.docs), t.example[:300], t.source))
         if len(out) >= MAX_ENTRIES:
             break
     return out

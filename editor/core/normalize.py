@@ -59,3 +59,12 @@ def phrase_key(text: str) -> str:
     """Identity of a phrase across re-mining: t2s, blanks unified, punctuation and spaces dropped."""
     s = blanks_to_slot(fold_width(t2s(unicodedata.normalize("NFC", text))))
     return PUNCT.sub("", s)
+
+
+_ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"})
+_CJK_NEAR_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff_）”])[,;:!?()]|[,;:!?()](?=[\u4e00-\u9fff_（“])")
+
+
+def chinese_punctuation(text: str) -> str:
+    """ASCII , ; : ! ? ( ) next to Chinese text → their full-width forms (how a drafter writes them)."""
+    return _CJK_NEAR_PUNCT.sub(lambda m: m.group().translate(_ASCII_PUNCT), text)

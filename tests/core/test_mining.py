@@ -110,3 +110,10 @@ def test_generated_reports_give_stock_phrases_and_no_footers_or_names(tmp_path):
     assert not leaked
     # Stock phrases rank above one-off text: the first entries recur in many reports.
     assert min(p.doc_count for p in result.phrases[:20]) >= 3
+
+
+def test_phrases_use_chinese_punctuation():
+    found = [p.text for p in mine_corpus([("a.txt", "一、突出重点,压实责任\n要求各村(居)深入摸排,做好登记。\n")]).phrases]
+    assert "突出重点，压实责任" in found
+    assert "要求各村（居）深入摸排" in found
+    assert not [t for t in found if re.search(r"[,;:!?()]", t)]
