@@ -40,6 +40,7 @@ FEATURES: list[str] = [
     "editor.gui.blank_fields",
     "editor.gui.suggestions",
     "editor.gui.outline_dialog",
+    "editor.gui.script_actions",
 ]
 
 _FALLBACK_KEYS = {
@@ -79,8 +80,10 @@ class MainWindow(QMainWindow):
         self.template_chooser: Callable[[], object | None] | None = None
         self.editor = DocumentEditor(self)
         # Breathing room around the text on screen (printing uses the page layout's margins instead).
-        # Qt counts a margin change as a modification: the empty document must start unmodified.
+        # Qt records a margin change as an edit (modified, one undo step): the empty document must
+        # start unmodified with nothing to undo.
         self.editor.document().setDocumentMargin(18)
+        self.editor.document().clearUndoRedoStacks()
         self.editor.document().setModified(False)
         self.setCentralWidget(self.editor)
         self.bank = bank if bank is not None else self._open_bank()
