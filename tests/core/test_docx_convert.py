@@ -132,3 +132,37 @@ def test_malformed_part_is_named(tmp_path):
             b.writestr(name, a.read(name)[:-20] if name == "word/document.xml" else a.read(name))
     with pytest.raises(YukuError, match="word/document.xml"):
         convert_docx(broken, tmp_path / "out.docx", "s2t")
+
+
+def test_python_docx_package_only_text_parts_change(tmp_path):
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.add_heading("关于头发发展的通知", level=1)
+    p = d.add_paragraph()
+    for i, ch in enumerate("各单位要认真贯彻落实"):
+        r = p.add_run(ch)
+        r.bold = i % 2 == 0
+        r.font.size = Pt(12 + i % 3)
+        r.font.name = "黑体"
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "表格里的头发"
+    d.sections[0].header.paragraphs[0].text = "页眉里的发展"
+    src = tmp_path / "pd.docx"
+    d.save(str(src))
+    result = convert_docx(src, tmp_path / "out.docx", "s2t")
+    assert sorted(result.parts) == ["word/document.xml", "word/header1.xml"]
+    out = docx.Document(str(tmp_path / "out.docx"))
+    assert out.paragraphs[0].text == "關於頭髮發展的通知"
+    assert out.paragraphs[0].style.name == "Heading 1"
+    assert out.paragraphs[1].text == "各單位要認真貫徹落實"
+    assert [r.bold for r in out.paragraphs[1].runs] == [r.bold for r in p.runs]
+    assert [r.font.size for r in out.paragraphs[1].runs] == [r.font.size for r in p.runs]
+    assert {r.font.name for r in out.paragraphs[1].runs} == {"黑体"}
+    assert out.tables[0].cell(0, 0).text == "表格裏的頭髮"
+    assert out.sections[0].header.paragraphs[0].text == "頁眉裏的發展"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(tmp_path / "out.docx") as b:
+        for name in a.namelist():
+            if name not in result.parts:
+                assert a.read(name) == b.read(name), name
