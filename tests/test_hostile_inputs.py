@@ -11,8 +11,10 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -59,7 +61,7 @@ def test_case_list_covers_the_builders(cases):
 
 def yuku_measured(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
     """Run yuku; (returncode, stdout, stderr, seconds, peak RSS in MB) of exactly that process."""
-    out_path = Path(os.environ["YUKU_HOME"]).parent / f"out-{time.monotonic_ns()}"
+    out_path = Path(tempfile.mkdtemp(prefix="yuku-hostile-")) / "run"
     with open(f"{out_path}.stdout", "w+") as so, open(f"{out_path}.stderr", "w+") as se:
         start = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-m", "editor", *args], stdout=so, stderr=se,
@@ -74,7 +76,9 @@ def yuku_measured(*args: str, env: dict[str, str] | None = None, timeout: float 
         proc.returncode = os.waitstatus_to_exitcode(status)
         so.seek(0)
         se.seek(0)
-        return proc.returncode, so.read(), se.read(), seconds, usage.ru_maxrss / 1024
+        result = proc.returncode, so.read(), se.read(), seconds, usage.ru_maxrss / 1024
+    shutil.rmtree(out_path.parent, ignore_errors=True)
+    return result
 
 
 @pytest.fixture(scope="module")
@@ -82,11 +86,11 @@ def startup(tmp_path_factory) -> dict[str, float]:
     """How long each command takes on a good file: the budget is 2 s on top of this."""
     folder = tmp_path_factory.mktemp("good")
     good = top_link_file(folder / "good.docx")
-    os.environ.setdefault("YUKU_HOME", str(folder / "home"))
+    env = {"YUKU_HOME": str(folder / "home")}  # module scope: the per-test YUKU_HOME is not set yet
     times = {}
     for name, args in (("export", ["export", str(good), str(folder / "o.txt")]),
                        ("convert", ["convert", str(good), str(folder / "o.docx"), "--config", "s2t"])):
-        rc, _, err, seconds, _ = yuku_measured(*args)
+        rc, _, err, seconds, _ = yuku_measured(*args, env=env)
         assert rc == 0, err
         times[name] = seconds
     return times
