@@ -6,10 +6,12 @@ output, never committed); `--update` first re-extracts every string from editor/
 from __future__ import annotations
 
 import argparse
+import math
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 # The .ts files Yuku ships; zh_CN is the source language, so it has none.
 TARGET_LANGUAGES = ("en", "zh_TW")
@@ -72,6 +74,53 @@ def update_sources(root: Path, folder: Path) -> None:
         ts = folder / f"yuku_{lang}.ts"
         subprocess.run([*cmd, "-no-obsolete", "-locations", "none", "-source-language", SOURCE_LANGUAGE,
                         "-target-language", lang, *files, "-ts", str(ts)], check=True)
+
+
+PSEUDO_PAD = "～"
+
+
+def lengthen(text: str, scale: float = 1.6) -> str:
+    """Text wrapped in brackets and padded to about scale times its length (placeholders kept)."""
+    if not text or text.startswith("<"):
+        return text  # rich text: padding would break the markup
+    extra = max(1, math.ceil(len(text) * (scale - 1)))
+    return f"［{text}{PSEUDO_PAD * extra}］"
+
+
+def write_pseudo_ts(source_ts: Path, out_ts: Path, use_translation: bool, scale: float) -> None:
+    """A .ts whose every message is lengthened: the source text (zh_CN) or the translation."""
+    tree = ElementTree.parse(source_ts)
+    for msg in tree.getroot().iter("message"):
+        tr = msg.find("translation")
+        if tr is None:
+            tr = ElementTree.SubElement(msg, "translation")
+        forms = tr.findall("numerusform")
+        source = msg.findtext("source") or ""
+        if forms:
+            for form in forms:
+                form.text = lengthen((form.text or source) if use_translation else source, scale)
+        else:
+            tr.text = lengthen((tr.text or source) if use_translation else source, scale)
+        tr.attrib.pop("type", None)
+    tree.write(out_ts, encoding="utf-8", xml_declaration=True)
+
+
+def build_pseudo(folder: Path, language: str, out_dir: Path, scale: float = 1.6) -> Path | None:
+    """Compile a pseudo-translation .qm for language into out_dir (None without lrelease or .ts).
+
+    Built with lrelease rather than a Python QTranslator subclass: PySide6 6.12 drops a reference
+    to None on every call of a Python translate() override, and the interpreter aborts later.
+    """
+    cmd = lrelease_command()
+    source = folder / ("yuku_en.ts" if language == SOURCE_LANGUAGE else f"yuku_{language}.ts")
+    if cmd is None or not source.exists():
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ts = out_dir / f"yuku_pseudo_{language}.ts"
+    qm = ts.with_suffix(".qm")
+    write_pseudo_ts(source, ts, use_translation=language != SOURCE_LANGUAGE, scale=scale)
+    subprocess.run([*cmd, "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -83,9 +83,11 @@ def install_translators(app: QCoreApplication, language: str, pseudo: bool | Non
     if pseudo is None:
         pseudo = os.environ.get(PSEUDO_ENV, "") not in ("", "0")
     if pseudo:
-        from editor.gui.pseudo_translation import PseudoTranslator
+        from editor.gui.pseudo_translation import pseudo_translator
 
-        _installed.append(PseudoTranslator(list(_installed), app))
+        stretched = pseudo_translator(language, app)
+        if stretched is not None:
+            _installed.append(stretched)  # installed last, so Qt asks it first
     for translator in _installed:
         app.installTranslator(translator)
     return list(_installed)
