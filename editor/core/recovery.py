@@ -34,8 +34,8 @@ def new_untitled_key() -> str:
 
 
 def key_for_path(path: str | os.PathLike[str]) -> str:
-    """The identity of a titled document: its full, absolute path."""
-    return str(Path(path).expanduser().absolute())
+    """The identity of a titled document: its full, absolute path (case-folded where the OS ignores case)."""
+    return os.path.normcase(str(Path(path).expanduser().absolute()))
 
 
 def draft_id(key: str) -> str:

@@ -27,7 +27,7 @@ def lock_folder() -> Path:
 
 def lock_path(path: str | os.PathLike[str], folder: Path | None = None) -> Path:
     """The lock file guarding one document (its resolved full path, hashed)."""
-    key = str(Path(path).expanduser().resolve())
+    key = os.path.normcase(str(Path(path).expanduser().resolve()))  # one lock however the path is spelt
     return (folder or lock_folder()) / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.lock"
 
 
