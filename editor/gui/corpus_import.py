@@ -72,9 +72,9 @@ class CorpusImport(QObject):
         self.summary = ""
         bank = window.phrase_panel.bank  # type: ignore[attr-defined]
         self.worker = MiningWorker(Path(bank.path), paths)
-        self.thread = QThread(self)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker_thread = QThread(self)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         self.worker.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self.worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self.dialog = QProgressDialog(tr("正在读取语料…"), tr("取消"), 0, 100, window)
@@ -88,7 +88,7 @@ class CorpusImport(QObject):
     def start(self) -> None:
         """Show the progress dialog and start mining."""
         self.dialog.show()
-        self.thread.start()
+        self.worker_thread.start()
 
     def cancel(self) -> None:
         """Stop the run (from the dialog's Cancel button)."""
@@ -97,7 +97,7 @@ class CorpusImport(QObject):
 
     def is_running(self) -> bool:
         """Whether the worker is still at it."""
-        return self.thread.isRunning()
+        return self.worker_thread.isRunning()
 
     def _progress(self, done: int, total: int, stage: str) -> None:
         if self.worker._cancel.is_set():
@@ -107,8 +107,8 @@ class CorpusImport(QObject):
         self.dialog.setLabelText(stage)
 
     def _finished(self, result: object) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self.dialog.close()
         self.result = result
         if self.temp_dir is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -71,11 +72,11 @@ def run_dialog(dialog: QDialog) -> bool:
 class PhraseActions:
     """The bank's actions in the Tools menu and the panel's context menu."""
 
-    def __init__(self, window: object) -> None:
-        self.window = window
-        w: QWidget = window  # type: ignore[assignment]
-        self.panel = window.phrase_panel  # type: ignore[attr-defined]
-        self.editor = window.editor  # type: ignore[attr-defined]
+    def __init__(self, window: Any) -> None:
+        self.window: Any = window  # the MainWindow (typed loosely: it imports its features)
+        w: QWidget = window
+        self.panel = window.phrase_panel
+        self.editor = window.editor
 
         def make(name: str, text: str, slot: object, shortcut: str | None = None) -> QAction:
             act = QAction(text, w)
@@ -83,7 +84,7 @@ class PhraseActions:
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
-            window.actions_by_name[name] = act  # type: ignore[attr-defined]
+            window.actions_by_name[name] = act
             return act
 
         self.search = make("phrase_search", tr("搜索短语(&S)"), self.focus_search, "Ctrl+Shift+F")
@@ -114,7 +115,7 @@ class PhraseActions:
         menu.addActions([self.import_files, self.import_folder])
         menu.addSeparator()
         menu.addActions([self.import_user, self.export_user, self.show_hidden])
-        window.menus["tools"].addMenu(menu)  # type: ignore[attr-defined]
+        window.menus["tools"].addMenu(menu)
         self.menu = menu
         self.editor.sectionChanged.connect(lambda s: self.panel.set_context_section(s or None))
         self.editor.scriptChanged.connect(lambda s: self.panel.set_script(script_converter(s)))
@@ -123,7 +124,7 @@ class PhraseActions:
     # -- helpers -------------------------------------------------------------------------------
 
     @property
-    def bank(self) -> object | None:
+    def bank(self) -> Any:
         """The window's bank (None when it could not be opened)."""
         return self.panel.bank
 
@@ -135,16 +136,16 @@ class PhraseActions:
 
     def _changed(self, message: str) -> None:
         self.panel.refresh()
-        self.window.show_message(message)  # type: ignore[attr-defined]
+        self.window.show_message(message)
 
     def _error(self, title: str, text: str) -> None:
-        self.window.show_error(title, text)  # type: ignore[attr-defined]
+        self.window.show_error(title, text)
 
     # -- slots ---------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         """Show the panel and put the keyboard in its search box."""
-        self.window.phrase_dock.show()  # type: ignore[attr-defined]
+        self.window.phrase_dock.show()
         self.panel.focus_search()
 
     def insert_current(self) -> None:
@@ -157,14 +158,14 @@ class PhraseActions:
             return None
         text = self.editor.textCursor().selectedText().replace("\u2029", " ").strip()
         section = self.editor.section or "general"
-        dialog = PhraseDialog(self.window, tr("加入短语库"), text, section)  # type: ignore[arg-type]
+        dialog = PhraseDialog(self.window, tr("加入短语库"), text, section)
         if not run_dialog(dialog):
             return None
         text, section, kind = dialog.values()
         if not text:
             self._error(tr("加入短语库"), tr("短语不能为空。"))
             return None
-        phrase = self.bank.add_user_phrase(text, section, kind)  # type: ignore[attr-defined]
+        phrase = self.bank.add_user_phrase(text, section, kind)
         self._changed(tr("已加入短语库：%1").replace("%1", text))
         self.panel.select_phrase(phrase.id)
         return phrase
@@ -173,14 +174,14 @@ class PhraseActions:
         """Mark or unmark the selected phrase as a favourite."""
         phrase = self._current()
         if phrase is not None:
-            self.bank.set_favourite(phrase.id, not phrase.favourite)  # type: ignore[union-attr]
+            self.bank.set_favourite(phrase.id, not phrase.favourite)
             self._changed(tr("已收藏") if not phrase.favourite else tr("已取消收藏"))
 
     def toggle_hidden(self) -> None:
         """Hide the selected phrase (or show it again)."""
         phrase = self._current()
         if phrase is not None:
-            self.bank.set_hidden(phrase.id, not phrase.hidden)  # type: ignore[union-attr]
+            self.bank.set_hidden(phrase.id, not phrase.hidden)
             self._changed(tr("已隐藏；可在“显示已隐藏的短语”中恢复") if not phrase.hidden else tr("已取消隐藏"))
 
     def edit_current(self) -> None:
@@ -188,11 +189,11 @@ class PhraseActions:
         phrase = self._current()
         if phrase is None:
             return
-        dialog = PhraseDialog(self.window, tr("编辑短语"), phrase.text, phrase.section, phrase.kind)  # type: ignore[arg-type]
+        dialog = PhraseDialog(self.window, tr("编辑短语"), phrase.text, phrase.section, phrase.kind)
         if not run_dialog(dialog):
             return
         text, section, kind = dialog.values()
-        self.bank.update_phrase(phrase.id, text=text or None, section=section, kind=kind)  # type: ignore[union-attr]
+        self.bank.update_phrase(phrase.id, text=text or None, section=section, kind=kind)
         self._changed(tr("已修改短语"))
         self.panel.select_phrase(phrase.id)
 
@@ -201,10 +202,10 @@ class PhraseActions:
         phrase = self._current()
         if phrase is None:
             return
-        answer = QMessageBox.question(self.window, tr("删除短语"),  # type: ignore[call-overload]
+        answer = QMessageBox.question(self.window, tr("删除短语"),
                                       tr("从短语库删除“%1”？重新挖掘也不会再加回。").replace("%1", phrase.text))
         if answer == QMessageBox.StandardButton.Yes:
-            self.bank.delete_phrase(phrase.id)  # type: ignore[union-attr]
+            self.bank.delete_phrase(phrase.id)
             self._changed(tr("已删除短语"))
 
     def set_show_hidden(self, on: bool) -> None:
@@ -217,17 +218,17 @@ class PhraseActions:
 
         if self.bank is None:
             return False
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("导出我的短语"), tr("我的短语.json"), JSON_FILTER)  # type: ignore[call-overload]
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("导出我的短语"), tr("我的短语.json"), JSON_FILTER)
         if not path:
             return False
-        items = self.bank.export_user_phrases()  # type: ignore[attr-defined]
+        items = self.bank.export_user_phrases()
         try:
             atomic_write_text(Path(path), json.dumps(items, ensure_ascii=False, indent=1))
         except OSError as exc:
             self._error(tr("导出失败"), tr("%1：无法写入（%2）。").replace("%1", path)
                         .replace("%2", exc.strerror or str(exc)))
             return False
-        self.window.show_message(tr("已导出 %1 条到 %2").replace("%1", str(len(items)))  # type: ignore[attr-defined]
+        self.window.show_message(tr("已导出 %1 条到 %2").replace("%1", str(len(items)))
                                  .replace("%2", Path(path).name))
         return True
 
@@ -235,7 +236,7 @@ class PhraseActions:
         """Merge the user's phrases from a JSON file written by export."""
         if self.bank is None:
             return 0
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("导入我的短语"), "", JSON_FILTER)  # type: ignore[call-overload]
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("导入我的短语"), "", JSON_FILTER)
         if not path:
             return 0
         try:
@@ -248,20 +249,20 @@ class PhraseActions:
             self._error(tr("导入失败"), tr("%1：文件内容不是短语列表，请选择“导出我的短语”生成的文件。")
                         .replace("%1", Path(path).name))
             return 0
-        n = int(self.bank.import_user_phrases(items))  # type: ignore[attr-defined]
+        n = int(self.bank.import_user_phrases(items))
         self._changed(tr("已导入 %1 条短语").replace("%1", str(n)))
         return n
 
     def import_corpus_files(self) -> None:
         """Choose corpus files (.txt, .docx) and mine them into the bank."""
-        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("导入语料文件"), "",  # type: ignore[call-overload]
+        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("导入语料文件"), "",
                                                 tr("语料 (*.txt *.docx);;所有文件 (*)"))
         if paths:
             self.start_import([Path(p) for p in paths])
 
     def import_corpus_folder(self) -> None:
         """Choose a folder of corpus files and mine it into the bank."""
-        path = QFileDialog.getExistingDirectory(self.window, tr("导入语料文件夹"))  # type: ignore[call-overload]
+        path = QFileDialog.getExistingDirectory(self.window, tr("导入语料文件夹"))
         if path:
             self.start_import([Path(path)])
 
@@ -275,6 +276,6 @@ class PhraseActions:
         return start_corpus_import(self.window, paths)
 
 
-def install(window: object) -> None:
+def install(window: Any) -> None:
     """Add the phrase bank's actions and connect the panel to the document."""
-    window.phrase_actions = PhraseActions(window)  # type: ignore[attr-defined]
+    window.phrase_actions = PhraseActions(window)

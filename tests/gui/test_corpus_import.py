@@ -36,7 +36,7 @@ def window(qtbot, tmp_path):
     job = getattr(w, "corpus_import", None)
     if job is not None and job.is_running():
         job.cancel()
-        job.thread.wait()
+        job.worker_thread.wait()
     bank.close()
 
 
