@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import shutil
 import subprocess
 import sys
@@ -72,8 +73,57 @@ def update_sources(root: Path, folder: Path) -> None:
     files = [str(p) for p in source_files(root)]
     for lang in TARGET_LANGUAGES:
         ts = folder / f"yuku_{lang}.ts"
-        subprocess.run([*cmd, "-no-obsolete", "-locations", "none", "-source-language", SOURCE_LANGUAGE,
+        subprocess.run([*cmd, "-no-obsolete", "-locations", "absolute", "-source-language", SOURCE_LANGUAGE,
                         "-target-language", lang, *files, "-ts", str(ts)], check=True)
+        fix_module_contexts(ts)
+
+
+# Module-level helpers lupdate cannot see through: `def tr(text): return translate("ctx", text)`
+# (lupdate files the strings under an empty context) and `tr = QCoreApplication.translate` (lupdate
+# reads tr("ctx", "text") as source "ctx" with comment "text").
+_MODULE_TR = re.compile(r'def tr\([^)]*\)[^:]*:\s*(?:"""[^"]*"""\s*)?return QCoreApplication\.translate\("(\w+)"')
+_ALIAS_TR = re.compile(r"^\s*tr\s*=\s*QCoreApplication\.translate\b", re.M)
+
+
+def fix_module_contexts(ts: Path) -> int:
+    """Move strings lupdate put under the empty context to the context the code uses; drop locations."""
+    tree = ElementTree.parse(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    empty = contexts.get("")
+    moved = 0
+    if empty is not None:
+        for msg in list(empty.iter("message")):
+            loc = msg.find("location")
+            path = (ts.parent / loc.get("filename", "")) if loc is not None else None  # relative to the .ts
+            code = path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
+            target = None
+            match = _MODULE_TR.search(code)
+            comment = msg.find("comment")
+            if _ALIAS_TR.search(code) and comment is not None:
+                target = msg.findtext("source") or ""
+                msg.find("source").text = comment.text  # type: ignore[union-attr]
+                msg.remove(comment)
+            elif match:
+                target = match.group(1)
+            if not target:
+                continue
+            if target not in contexts:
+                ctx = ElementTree.SubElement(root, "context")
+                ElementTree.SubElement(ctx, "name").text = target
+                contexts[target] = ctx
+            empty.remove(msg)
+            contexts[target].append(msg)
+            moved += 1
+        if not list(empty.iter("message")):
+            root.remove(empty)
+    for ctx in root.iter("context"):
+        for msg in ctx.iter("message"):
+            for loc in msg.findall("location"):
+                msg.remove(loc)  # absolute paths are machine-specific; keep the .ts diffs small
+    ElementTree.indent(tree, space="    ")
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return moved
 
 
 PSEUDO_PAD = "～"

@@ -3,7 +3,7 @@
 
 Run after `python -m editor.build_translations --update` has extracted new strings:
     .venv/bin/python scripts/fill_translations.py [--check]
-Existing finished translations are kept; --check lists English strings still missing and exits 1.
+zh_TW strings already finished are kept (hand edits survive); --check lists English strings still missing and exits 1.
 """
 from __future__ import annotations
 
@@ -80,13 +80,14 @@ def fill(path: Path, lookup, overwrite: bool = False) -> list[str]:
     for ctx in tree.getroot().iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
-            if _finished(msg) and not overwrite:
+            finished = _finished(msg)
+            if finished and not overwrite:
                 continue
             source = msg.findtext("source") or ""
             values = lookup(name, source, msg.get("numerus") == "yes")
             if values:
                 _set(msg, values)
-            else:
+            elif not finished:
                 missing.append(f"{name}: {source}")
     tree.write(str(path), encoding="utf-8", xml_declaration=True, doctype="<!DOCTYPE TS>")
     return missing
@@ -113,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fill(I18N / "yuku_zh_TW.ts", lambda c, s, n: [to_taiwan(s)], overwrite=args.retranslate_tw)
     table = json.loads((ROOT / "scripts" / "i18n" / "en.json").read_text(encoding="utf-8"))
-    missing = fill(I18N / "yuku_en.ts", english_lookup(table))
+    # en.json is the English source of truth: its entries replace what the .ts holds.
+    missing = fill(I18N / "yuku_en.ts", english_lookup(table), overwrite=True)
     for line in missing:
         print(f"missing English: {line}", file=sys.stderr)
     return 1 if (args.check and missing) else 0

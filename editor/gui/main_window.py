@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         for act in self.view_actions.actions[:3]:
             act.triggered.connect(lambda *_: self.status_widgets.set_zoom(self.view_actions.zoom_percent()))
         view_menu.addSeparator()
+        self.toolbar.toggleViewAction().setText(self.tr("常用工具栏(&T)"))
+        self.format_toolbar.toggleViewAction().setText(self.tr("格式工具栏(&R)"))
         for bar in (self.toolbar, self.format_toolbar):
             view_menu.addAction(bar.toggleViewAction())
         view_menu.addSeparator()

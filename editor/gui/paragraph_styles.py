@@ -66,6 +66,19 @@ def style_label(style_id: str) -> str:
     return labels.get(style_id, style_id)
 
 
+def style_menu_text(style_id: str) -> str:
+    """The style's menu item, with its keyboard mnemonic."""
+    texts = {
+        "title": QCoreApplication.translate("paragraph_styles", "标题(&T)"),
+        "heading1": QCoreApplication.translate("paragraph_styles", "一级标题(&1)"),
+        "heading2": QCoreApplication.translate("paragraph_styles", "二级标题(&2)"),
+        "heading3": QCoreApplication.translate("paragraph_styles", "三级标题(&3)"),
+        "heading4": QCoreApplication.translate("paragraph_styles", "四级标题(&4)"),
+        "body": QCoreApplication.translate("paragraph_styles", "正文(&B)"),
+    }
+    return texts.get(style_id, style_id)
+
+
 def block_style(block: QTextBlock) -> str:
     """The style id of a block (blocks from plain text are body; a bare headingLevel is honoured)."""
     fmt = block.blockFormat()
@@ -122,7 +135,7 @@ class ParagraphStyles(QObject):
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         for style in STYLES:
-            act = QAction(style_label(style.id), parent)
+            act = QAction(style_menu_text(style.id), parent)
             act.setObjectName(f"style_{style.id}")
             act.setCheckable(True)
             act.setShortcut(QKeySequence(style.shortcut))

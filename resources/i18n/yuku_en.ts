@@ -1,751 +1,1307 @@
 <?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-<context>
-    <name/>
-    <message>
-        <source>blank_fields</source>
-        <comment>文档中还有空白</comment>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>%1 中还有 %2 处空白未填写。仍要保存吗？</comment>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>……另有 %1 处</comment>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>仍然保存</comment>
-        <translation type="unfinished"/>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>返回填写</comment>
-        <translation type="unfinished"/>
-    </message>
-</context>
-<context>
-    <name>Autosaver</name>
-    <message>
-        <source>未命名</source>
-        <translation>Untitled</translation>
-    </message>
-    <message>
-        <source>自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。</source>
-        <translation>Autosave failed (%1): the draft could not be written to %2. Check the free disk space and permissions, and save by hand soon.</translation>
-    </message>
-    <message>
-        <source>自动保存失败</source>
-        <translation>Autosave failed</translation>
-    </message>
-    <message>
-        <source>恢复草稿</source>
-        <translation>Recover draft</translation>
-    </message>
-    <message>
-        <source>「%1」有一份自动保存的草稿（保存于 %2），其中的改动尚未保存到文件。是否恢复？</source>
-        <translation>“%1” has an autosaved draft (saved at %2) with changes not yet saved to the file. Recover it?</translation>
-    </message>
-    <message>
-        <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
-        <translation>Recovered the draft of %1 (saved at %2). Please save it soon.</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentEditor</name>
-    <message>
-        <source>正文</source>
-        <translation>Document text</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentLock</name>
-    <message>
-        <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
-        <translation>“%1” is already open in another window of this program. Switch to that window to go on editing, or close it there first.</translation>
-    </message>
-    <message>
-        <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
-        <translation>“%1” is being edited in another Yuku (process %2 on %3, %4). It is not opened here, so that the two sets of changes cannot overwrite each other; go on editing in that window, or close it there first.</translation>
-    </message>
-    <message>
-        <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
-        <translation>“%1” is being edited in another Yuku (process %2 on %3, %4) and cannot be saved here; save under another name, or close it there first.</translation>
-    </message>
-    <message>
-        <source>文件已被占用</source>
-        <translation>File in use</translation>
-    </message>
-</context>
-<context>
-    <name>FindReplaceDialog</name>
-    <message>
-        <source>查找和替换</source>
-        <translation>Find and Replace</translation>
-    </message>
-    <message>
-        <source>查找内容</source>
-        <translation>Find what</translation>
-    </message>
-    <message>
-        <source>替换为</source>
-        <translation>Replace with</translation>
-    </message>
-    <message>
-        <source>区分大小写(&amp;C)</source>
-        <translation>Match &amp;case</translation>
-    </message>
-    <message>
-        <source>简繁通配(&amp;J)</source>
-        <translation>Match simplified and traditional &amp;script</translation>
-    </message>
-    <message>
-        <source>查找“发展”时也找到“發展”，反之亦然</source>
-        <translation>Searching for 发展 also finds 發展, and the other way round</translation>
-    </message>
-    <message>
-        <source>查找结果</source>
-        <translation>Search result</translation>
-    </message>
-    <message>
-        <source>查找下一个</source>
-        <translation>Find Next</translation>
-    </message>
-    <message>
-        <source>查找上一个</source>
-        <translation>Find Previous</translation>
-    </message>
-    <message>
-        <source>替换</source>
-        <translation>Replace</translation>
-    </message>
-    <message>
-        <source>全部替换</source>
-        <translation>Replace All</translation>
-    </message>
-    <message>
-        <source>查找(&amp;N)：</source>
-        <translation>Fi&amp;nd:</translation>
-    </message>
-    <message>
-        <source>替换为(&amp;P)：</source>
-        <translation>Re&amp;place with:</translation>
-    </message>
-    <message>
-        <source>找不到“%1”</source>
-        <translation>“%1” not found</translation>
-    </message>
-    <message numerus="yes">
-        <source>已替换 %n 处</source>
-        <translation><numerusform>Replaced %n occurrence</numerusform><numerusform>Replaced %n occurrences</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Word documents (*.docx);;Text files (*.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <source>短语库</source>
-        <translation>Phrase Bank</translation>
-    </message>
-    <message>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>格式(&amp;O)</source>
-        <translation>F&amp;ormat</translation>
-    </message>
-    <message>
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>新建(&amp;N)</source>
-        <translation>&amp;New</translation>
-    </message>
-    <message>
-        <source>打开(&amp;O)…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <source>保存(&amp;S)</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>另存为(&amp;A)…</source>
-        <translation>Save &amp;As…</translation>
-    </message>
-    <message>
-        <source>退出(&amp;Q)</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <source>最近打开(&amp;R)</source>
-        <translation>Open &amp;Recent</translation>
-    </message>
-    <message>
-        <source>撤销(&amp;U)</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <source>重做(&amp;R)</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <source>剪切(&amp;T)</source>
-        <translation>Cu&amp;t</translation>
-    </message>
-    <message>
-        <source>复制(&amp;C)</source>
-        <translation>&amp;Copy</translation>
-    </message>
-    <message>
-        <source>粘贴(&amp;P)</source>
-        <translation>&amp;Paste</translation>
-    </message>
-    <message>
-        <source>查找和替换(&amp;F)…</source>
-        <translation>&amp;Find and Replace…</translation>
-    </message>
-    <message>
-        <source>全选(&amp;L)</source>
-        <translation>Select A&amp;ll</translation>
-    </message>
-    <message>
-        <source>短语库面板(&amp;P)</source>
-        <translation>&amp;Phrase Bank Panel</translation>
-    </message>
-    <message>
-        <source>关于语库(&amp;A)</source>
-        <translation>&amp;About Yuku</translation>
-    </message>
-    <message>
-        <source>常用</source>
-        <translation>Main</translation>
-    </message>
-    <message>
-        <source>状态栏</source>
-        <translation>Status bar</translation>
-    </message>
-    <message>
-        <source>格式</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>首选项(&amp;P)…</source>
-        <translation>&amp;Preferences…</translation>
-    </message>
-    <message>
-        <source>未命名</source>
-        <translation>Untitled</translation>
-    </message>
-    <message>
-        <source>保存更改</source>
-        <translation>Save Changes</translation>
-    </message>
-    <message>
-        <source>文档已修改。是否保存更改？</source>
-        <translation>The document has been modified. Save the changes?</translation>
-    </message>
-    <message>
-        <source>打开</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>无法打开文件</source>
-        <translation>Cannot open the file</translation>
-    </message>
-    <message>
-        <source>已打开 %1</source>
-        <translation>Opened %1</translation>
-    </message>
-    <message>
-        <source>另存为</source>
-        <translation>Save As</translation>
-    </message>
-    <message>
-        <source>保存失败</source>
-        <translation>Save failed</translation>
-    </message>
-    <message>
-        <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-        <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
-    </message>
-    <message>
-        <source>已保存 %1</source>
-        <translation>Saved %1</translation>
-    </message>
-    <message>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <source>清除列表(&amp;C)</source>
-        <translation>&amp;Clear List</translation>
-    </message>
-    <message>
-        <source>关于语库</source>
-        <translation>About Yuku</translation>
-    </message>
-    <message>
-        <source>语库 Yuku %1
+    <context>
+        <name>Autosaver</name>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。</source>
+            <translation>Autosave failed (%1): the draft could not be written to %2. Check the free disk space and permissions, and save by hand soon.</translation>
+        </message>
+        <message>
+            <source>自动保存失败</source>
+            <translation>Autosave failed</translation>
+        </message>
+        <message>
+            <source>恢复草稿</source>
+            <translation>Recover draft</translation>
+        </message>
+        <message>
+            <source>「%1」有一份自动保存的草稿（保存于 %2），其中的改动尚未保存到文件。是否恢复？</source>
+            <translation>“%1” has an autosaved draft (saved at %2) with changes not yet saved to the file. Recover it?</translation>
+        </message>
+        <message>
+            <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
+            <translation>Recovered the draft of %1 (saved at %2). Please save it soon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentEditor</name>
+        <message>
+            <source>正文</source>
+            <translation>Document text</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentLock</name>
+        <message>
+            <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
+            <translation>“%1” is already open in another window of this program. Switch to that window to go on editing, or close it there first.</translation>
+        </message>
+        <message>
+            <source>「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
+            <translation>“%1” is being edited in another Yuku (process %2 on %3, %4). It is not opened here, so that the two sets of changes cannot overwrite each other; go on editing in that window, or close it there first.</translation>
+        </message>
+        <message>
+            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
+            <translation>“%1” is being edited in another Yuku (process %2 on %3, %4) and cannot be saved here; save under another name, or close it there first.</translation>
+        </message>
+        <message>
+            <source>文件已被占用</source>
+            <translation>File in use</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocxWarnings</name>
+        <message>
+            <source>保存会丢失部分内容</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>“%1”中有语库无法保留的内容：
+%2
+
+覆盖原文件后这些内容将丢失。可以另存为新文件，保留原文件不变。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>仍然保存</source>
+            <translation>Save Anyway</translation>
+        </message>
+        <message>
+            <source>另存为…</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>EncodingPreviewDialog</name>
+        <message>
+            <source>选择文本编码</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>无法可靠判断 %1 的编码（猜测为 %2）。请选择能正确显示文字的编码：</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文本编码</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>使用此编码</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>取消导入</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>跳过此文件</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <source>导出为公文格式(Word)(&amp;G)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出为 Word(&amp;W)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出为 PDF(&amp;D)…</source>
+            <translation>Export as P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>公文字体检查(&amp;Z)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>……另有 %1 处</source>
+            <translation>…and %1 more</translation>
+        </message>
+        <message>
+            <source>还有空白未填</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文档中还有 %1 处空白（如 ___）未填写：
+%2
+
+仍要导出吗？</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>%1：导出失败（%2），已有的文件未改动。请换个位置再试。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出为公文格式</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>-公文</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>Word 文档 (*.docx)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已导出公文格式 %1</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>（公文格式不含：%1）</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>；本机缺少字体：%1</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出为 Word</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已导出 %1</source>
+            <translation>Exported %1</translation>
+        </message>
+        <message>
+            <source>导出为 PDF</source>
+            <translation>Export as PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>%1：无法写入 PDF。请换个位置再试。</source>
+            <translation>%1: cannot write the PDF. Try another location.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindReplaceDialog</name>
+        <message>
+            <source>查找和替换</source>
+            <translation>Find and Replace</translation>
+        </message>
+        <message>
+            <source>查找内容</source>
+            <translation>Find what</translation>
+        </message>
+        <message>
+            <source>替换为</source>
+            <translation>Replace with</translation>
+        </message>
+        <message>
+            <source>区分大小写(&amp;C)</source>
+            <translation>Match &amp;case</translation>
+        </message>
+        <message>
+            <source>简繁通配(&amp;J)</source>
+            <translation>Match simplified and traditional &amp;script</translation>
+        </message>
+        <message>
+            <source>查找“发展”时也找到“發展”，反之亦然</source>
+            <translation>Searching for 发展 also finds 發展, and the other way round</translation>
+        </message>
+        <message>
+            <source>查找结果</source>
+            <translation>Search result</translation>
+        </message>
+        <message>
+            <source>查找下一个</source>
+            <translation>Find Next</translation>
+        </message>
+        <message>
+            <source>查找上一个</source>
+            <translation>Find Previous</translation>
+        </message>
+        <message>
+            <source>替换</source>
+            <translation>Replace</translation>
+        </message>
+        <message>
+            <source>全部替换</source>
+            <translation>Replace All</translation>
+        </message>
+        <message>
+            <source>查找(&amp;N)：</source>
+            <translation>Fi&amp;nd:</translation>
+        </message>
+        <message>
+            <source>替换为(&amp;P)：</source>
+            <translation>Re&amp;place with:</translation>
+        </message>
+        <message>
+            <source>找不到“%1”</source>
+            <translation>“%1” not found</translation>
+        </message>
+        <message numerus="yes">
+            <source>已替换 %n 处</source>
+            <translation><numerusform>Replaced %n occurrence</numerusform><numerusform>Replaced %n occurrences</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>FontReportDialog</name>
+        <message>
+            <source>公文字体检查</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>本机缺少 %1 个公文字体：%2。导出的文件仍写标准字体名，在装有这些字体的电脑上按标准显示；本机用替代字体显示和打印。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>公文所需字体本机都已安装。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>字体</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>用于</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>标准字体</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>本机</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>替代字体</source>
+            <translation>Font fallbacks</translation>
+        </message>
+        <message>
+            <source>已安装</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>缺少</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>（无，系统默认字体）</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
+            <translation>Word documents (*.docx);;Text files (*.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>短语库</source>
+            <translation>Phrase Bank</translation>
+        </message>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>F&amp;ormat</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>Save &amp;As…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>Open &amp;Recent</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>Cu&amp;t</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>&amp;Find and Replace…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>Select A&amp;ll</translation>
+        </message>
+        <message>
+            <source>短语库面板(&amp;P)</source>
+            <translation>&amp;Phrase Bank Panel</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>&amp;About Yuku</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <source>状态栏</source>
+            <translation>Status bar</translation>
+        </message>
+        <message>
+            <source>格式</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>常用工具栏(&amp;T)</source>
+            <translation>Main &amp;Toolbar</translation>
+        </message>
+        <message>
+            <source>格式工具栏(&amp;R)</source>
+            <translation>Fo&amp;rmat Toolbar</translation>
+        </message>
+        <message>
+            <source>首选项(&amp;P)…</source>
+            <translation>&amp;Preferences…</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>保存更改</source>
+            <translation>Save Changes</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>The document has been modified. Save the changes?</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>Cannot open the file</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>Opened %1</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>Save As</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>&amp;Clear List</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>About Yuku</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
 公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-        <translation>Yuku (语库) %1
+            <translation>Yuku (语库) %1
 An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
-    </message>
-    <message>
-        <source>界面语言将在重新启动语库后更改。</source>
-        <translation>The interface language changes when Yuku is restarted.</translation>
-    </message>
-</context>
-<context>
-    <name>ParagraphStyles</name>
-    <message>
-        <source>段落样式</source>
-        <translation>Paragraph style</translation>
-    </message>
-</context>
-<context>
-    <name>PhraseFilterBox</name>
-    <message>
-        <source>搜索短语（简繁皆可）…</source>
-        <translation>Search phrases (simplified or traditional)…</translation>
-    </message>
-    <message>
-        <source>搜索短语</source>
-        <translation>Search phrases</translation>
-    </message>
-</context>
-<context>
-    <name>PhrasePanel</name>
-    <message>
-        <source>短语库</source>
-        <translation>Phrase Bank</translation>
-    </message>
-</context>
-<context>
-    <name>PhrasePreview</name>
-    <message>
-        <source>短语预览</source>
-        <translation>Phrase preview</translation>
-    </message>
-    <message>
-        <source>选中短语可在此预览；双击、回车或拖入正文即可插入。</source>
-        <translation>Select a phrase to preview it here; double-click it, press Enter or drag it into the text to insert it.</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · 出现 %3 次，见于 %4 篇文档</source>
-        <translation>%1 · %2 · used %3 times in %4 documents</translation>
-    </message>
-    <message>
-        <source>%1 · 我的短语</source>
-        <translation>%1 · my phrase</translation>
-    </message>
-    <message>
-        <source>例句：</source>
-        <translation>Example:</translation>
-    </message>
-    <message>
-        <source>出处：%1</source>
-        <translation>Source: %1</translation>
-    </message>
-</context>
-<context>
-    <name>PreferencesDialog</name>
-    <message>
-        <source>首选项</source>
-        <translation>Preferences</translation>
-    </message>
-    <message>
-        <source>界面</source>
-        <translation>Interface</translation>
-    </message>
-    <message>
-        <source>跟随系统</source>
-        <translation>Follow the system</translation>
-    </message>
-    <message>
-        <source>界面语言(&amp;L)：</source>
-        <translation>Interface &amp;language:</translation>
-    </message>
-    <message>
-        <source>更改界面语言后需重新启动语库。</source>
-        <translation>A new interface language takes effect when Yuku is restarted.</translation>
-    </message>
-    <message>
-        <source>浅色</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <source>深色</source>
-        <translation>Dark</translation>
-    </message>
-    <message>
-        <source>主题(&amp;T)：</source>
-        <translation>&amp;Theme:</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>Editing</translation>
-    </message>
-    <message>
-        <source> 秒</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>自动保存间隔(&amp;A)：</source>
-        <translation>&amp;Autosave every:</translation>
-    </message>
-    <message>
-        <source>默认简繁转换(&amp;C)：</source>
-        <translation>Default script &amp;conversion:</translation>
-    </message>
-    <message>
-        <source>双击短语插入到文档(&amp;D)</source>
-        <translation>&amp;Double-click inserts a phrase into the document</translation>
-    </message>
-    <message>
-        <source>输入时提示短语(&amp;S)</source>
-        <translation>&amp;Suggest phrases while typing</translation>
-    </message>
-    <message>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>公文格式（GB/T 9704）</source>
-        <translation>Official document (GB/T 9704)</translation>
-    </message>
-    <message>
-        <source>普通文档</source>
-        <translation>Plain document</translation>
-    </message>
-    <message>
-        <source>导出样式(&amp;E)：</source>
-        <translation>&amp;Export style:</translation>
-    </message>
-    <message>
-        <source>公文字体</source>
-        <translation>Official font</translation>
-    </message>
-    <message>
-        <source>缺少时改用</source>
-        <translation>Use instead when missing</translation>
-    </message>
-    <message>
-        <source>替代字体</source>
-        <translation>Font fallbacks</translation>
-    </message>
-    <message>
-        <source>替代字体(&amp;F)：</source>
-        <translation>&amp;Font fallbacks:</translation>
-    </message>
-</context>
-<context>
-    <name>PrintActions</name>
-    <message>
-        <source>打印(&amp;P)…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <source>打印预览(&amp;V)…</source>
-        <translation>Print Pre&amp;view…</translation>
-    </message>
-    <message>
-        <source>导出为 PDF(&amp;D)…</source>
-        <translation>Export as P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>打印文档</source>
-        <translation>Print Document</translation>
-    </message>
-    <message>
-        <source>打印预览</source>
-        <translation>Print Preview</translation>
-    </message>
-    <message>
-        <source>未命名</source>
-        <translation>Untitled</translation>
-    </message>
-    <message>
-        <source>导出为 PDF</source>
-        <translation>Export as PDF</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <source>%1：无法写入 PDF。请换个位置再试。</source>
-        <translation>%1: cannot write the PDF. Try another location.</translation>
-    </message>
-    <message>
-        <source>已导出 %1</source>
-        <translation>Exported %1</translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryDialog</name>
-    <message>
-        <source>恢复未保存的草稿</source>
-        <translation>Recover Unsaved Drafts</translation>
-    </message>
-    <message>
-        <source>语库上次没有正常退出。以下草稿由自动保存留下，尚未保存到文件。勾选要恢复的草稿，恢复后请及时保存。</source>
-        <translation>Yuku did not close normally last time. Autosave kept the drafts below, which were not saved to a file. Tick the drafts to recover, and save them soon afterwards.</translation>
-    </message>
-    <message>
-        <source>草稿列表</source>
-        <translation>Drafts</translation>
-    </message>
-    <message>
-        <source>未命名文档</source>
-        <translation>Untitled document</translation>
-    </message>
-    <message>
-        <source>草稿内容预览</source>
-        <translation>Draft preview</translation>
-    </message>
-    <message>
-        <source>恢复所选(&amp;R)</source>
-        <translation>&amp;Recover Selected</translation>
-    </message>
-    <message>
-        <source>放弃所选(&amp;D)</source>
-        <translation>&amp;Discard Selected</translation>
-    </message>
-    <message>
-        <source>以后再说(&amp;L)</source>
-        <translation>&amp;Later</translation>
-    </message>
-    <message>
-        <source>%1 — %2（保存于 %3，%4 字）</source>
-        <translation>%1 — %2 (saved at %3, %4 characters)</translation>
-    </message>
-    <message>
-        <source>未命名</source>
-        <translation>Untitled</translation>
-    </message>
-    <message>
-        <source>放弃草稿</source>
-        <translation>Discard Drafts</translation>
-    </message>
-    <message>
-        <source>将永久删除 %1 份草稿，其中的改动无法找回。确定吗？</source>
-        <translation>%1 drafts will be deleted for good and their changes cannot be recovered. Are you sure?</translation>
-    </message>
-</context>
-<context>
-    <name>StatusWidgets</name>
-    <message>
-        <source>光标位置</source>
-        <translation>Cursor position</translation>
-    </message>
-    <message>
-        <source>字数统计</source>
-        <translation>Word count</translation>
-    </message>
-    <message>
-        <source>缩放比例</source>
-        <translation>Zoom</translation>
-    </message>
-    <message>
-        <source>第 %1 段，第 %2 字</source>
-        <translation>Paragraph %1, character %2</translation>
-    </message>
-    <message>
-        <source>选定 %1 字（字符数 %2）</source>
-        <translation>Selected: %1 words (%2 characters)</translation>
-    </message>
-    <message>
-        <source>字数 %1（字符数 %2）</source>
-        <translation>Words: %1 (characters: %2)</translation>
-    </message>
-    <message>
-        <source>字数（不含标点和空格）：%1
+        </message>
+        <message>
+            <source>界面语言将在重新启动语库后更改。</source>
+            <translation>The interface language changes when Yuku is restarted.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineDialog</name>
+        <message>
+            <source>新建文档</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文档类型</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>空白文档</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>%1（语料中 %2 篇）</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>提纲预览</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>（空白文档）</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>ParagraphStyles</name>
+        <message>
+            <source>段落样式</source>
+            <translation>Paragraph style</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhraseFilterBox</name>
+        <message>
+            <source>搜索短语（简繁皆可）…</source>
+            <translation>Search phrases…</translation>
+        </message>
+        <message>
+            <source>搜索短语</source>
+            <translation>Search phrases</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhrasePanel</name>
+        <message>
+            <source>短语库</source>
+            <translation>Phrase Bank</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhrasePreview</name>
+        <message>
+            <source>短语预览</source>
+            <translation>Phrase preview</translation>
+        </message>
+        <message>
+            <source>选中短语可在此预览；双击、回车或拖入正文即可插入。</source>
+            <translation>Select a phrase to preview it here; double-click it, press Enter or drag it into the text to insert it.</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · 出现 %3 次，见于 %4 篇文档</source>
+            <translation>%1 · %2 · used %3 times in %4 documents</translation>
+        </message>
+        <message>
+            <source>%1 · 我的短语</source>
+            <translation>%1 · my phrase</translation>
+        </message>
+        <message>
+            <source>例句：</source>
+            <translation>Example:</translation>
+        </message>
+        <message>
+            <source>出处：%1</source>
+            <translation>Source: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>首选项</source>
+            <translation>Preferences</translation>
+        </message>
+        <message>
+            <source>界面</source>
+            <translation>Interface</translation>
+        </message>
+        <message>
+            <source>跟随系统</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <source>界面语言(&amp;L)：</source>
+            <translation>Interface &amp;language:</translation>
+        </message>
+        <message>
+            <source>更改界面语言后需重新启动语库。</source>
+            <translation>A new interface language takes effect when Yuku is restarted.</translation>
+        </message>
+        <message>
+            <source>浅色</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>深色</source>
+            <translation>Dark</translation>
+        </message>
+        <message>
+            <source>主题(&amp;T)：</source>
+            <translation>&amp;Theme:</translation>
+        </message>
+        <message>
+            <source>编辑</source>
+            <translation>Editing</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>自动保存间隔(&amp;A)：</source>
+            <translation>&amp;Autosave every:</translation>
+        </message>
+        <message>
+            <source>默认简繁转换(&amp;C)：</source>
+            <translation>Default script &amp;conversion:</translation>
+        </message>
+        <message>
+            <source>双击短语插入到文档(&amp;D)</source>
+            <translation>&amp;Double-click inserts a phrase into the document</translation>
+        </message>
+        <message>
+            <source>输入时提示短语(&amp;S)</source>
+            <translation>&amp;Suggest phrases while typing</translation>
+        </message>
+        <message>
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>Official document (GB/T 9704)</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>Plain document</translation>
+        </message>
+        <message>
+            <source>导出样式(&amp;E)：</source>
+            <translation>&amp;Export style:</translation>
+        </message>
+        <message>
+            <source>公文字体</source>
+            <translation>Official font</translation>
+        </message>
+        <message>
+            <source>缺少时改用</source>
+            <translation>Use instead when missing</translation>
+        </message>
+        <message>
+            <source>替代字体</source>
+            <translation>Font fallbacks</translation>
+        </message>
+        <message>
+            <source>替代字体(&amp;F)：</source>
+            <translation>&amp;Font fallbacks:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintActions</name>
+        <message>
+            <source>打印(&amp;P)…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>打印预览(&amp;V)…</source>
+            <translation>Print Pre&amp;view…</translation>
+        </message>
+        <message>
+            <source>导出为 PDF(&amp;D)…</source>
+            <translation>Export as P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>打印文档</source>
+            <translation>Print Document</translation>
+        </message>
+        <message>
+            <source>打印预览</source>
+            <translation>Print Preview</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>导出为 PDF</source>
+            <translation>Export as PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>%1：无法写入 PDF。请换个位置再试。</source>
+            <translation>%1: cannot write the PDF. Try another location.</translation>
+        </message>
+        <message>
+            <source>已导出 %1</source>
+            <translation>Exported %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectedTermsDialog</name>
+        <message>
+            <source>简繁转换保护词</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>转换时保持原样的人名、地名和术语，每行一个。
+姓氏 %1 单独转换会出错（如 余小明→餘小明），请把含这些姓氏的人名加进来。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>保护词列表</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>从文档中查找可能的人名(&amp;F)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>找到 %1 个可能的人名，请检查后保存。</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>恢复未保存的草稿</source>
+            <translation>Recover Unsaved Drafts</translation>
+        </message>
+        <message>
+            <source>语库上次没有正常退出。以下草稿由自动保存留下，尚未保存到文件。勾选要恢复的草稿，恢复后请及时保存。</source>
+            <translation>Yuku did not close normally last time. Autosave kept the drafts below, which were not saved to a file. Tick the drafts to recover, and save them soon afterwards.</translation>
+        </message>
+        <message>
+            <source>草稿列表</source>
+            <translation>Drafts</translation>
+        </message>
+        <message>
+            <source>未命名文档</source>
+            <translation>Untitled document</translation>
+        </message>
+        <message>
+            <source>草稿内容预览</source>
+            <translation>Draft preview</translation>
+        </message>
+        <message>
+            <source>恢复所选(&amp;R)</source>
+            <translation>&amp;Recover Selected</translation>
+        </message>
+        <message>
+            <source>放弃所选(&amp;D)</source>
+            <translation>&amp;Discard Selected</translation>
+        </message>
+        <message>
+            <source>以后再说(&amp;L)</source>
+            <translation>&amp;Later</translation>
+        </message>
+        <message>
+            <source>%1 — %2（保存于 %3，%4 字）</source>
+            <translation>%1 — %2 (saved at %3, %4 characters)</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>放弃草稿</source>
+            <translation>Discard Drafts</translation>
+        </message>
+        <message>
+            <source>将永久删除 %1 份草稿，其中的改动无法找回。确定吗？</source>
+            <translation>%1 drafts will be deleted for good and their changes cannot be recovered. Are you sure?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptActions</name>
+        <message>
+            <source>简繁转换(&amp;J)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>保护词(&amp;P)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文档文字</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>按默认方向转换（%1）(&amp;D)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>正在转换为%1…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>简繁转换</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已转换：%1</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>没有需要转换的文字</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已取消转换，文档未改动</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>简</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文档文字：简体</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>繁</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文档文字：繁体</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>混合</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>文档文字：简繁混合</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>StatusWidgets</name>
+        <message>
+            <source>光标位置</source>
+            <translation>Cursor position</translation>
+        </message>
+        <message>
+            <source>字数统计</source>
+            <translation>Word count</translation>
+        </message>
+        <message>
+            <source>缩放比例</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>第 %1 段，第 %2 字</source>
+            <translation>Paragraph %1, character %2</translation>
+        </message>
+        <message>
+            <source>选定 %1 字（字符数 %2）</source>
+            <translation>Selected: %1 words (%2 characters)</translation>
+        </message>
+        <message>
+            <source>字数 %1（字符数 %2）</source>
+            <translation>Words: %1 (characters: %2)</translation>
+        </message>
+        <message>
+            <source>字数（不含标点和空格）：%1
 中文字符：%2
 英文单词和数字：%3
 标点符号：%4
 字符数（含标点和空格）：%5
 字符数（不含空格）：%6
 段落数：%7</source>
-        <translation>Words (Chinese characters, Latin words and numbers; no punctuation or spaces): %1
+            <translation>Words (Chinese characters, Latin words and numbers; no punctuation or spaces): %1
 Chinese characters: %2
 Latin words and numbers: %3
 Punctuation: %4
 Characters (with punctuation and spaces): %5
 Characters (without spaces): %6
 Paragraphs: %7</translation>
-    </message>
-</context>
-<context>
-    <name>SuggestionPopup</name>
-    <message>
-        <source>短语建议</source>
-        <translation>Phrase suggestions</translation>
-    </message>
-</context>
-<context>
-    <name>ViewActions</name>
-    <message>
-        <source>放大(&amp;I)</source>
-        <translation>Zoom &amp;In</translation>
-    </message>
-    <message>
-        <source>缩小(&amp;O)</source>
-        <translation>Zoom &amp;Out</translation>
-    </message>
-    <message>
-        <source>实际大小(&amp;Z)</source>
-        <translation>Actual Si&amp;ze</translation>
-    </message>
-    <message>
-        <source>全屏(&amp;U)</source>
-        <translation>F&amp;ull Screen</translation>
-    </message>
-    <message>
-        <source>专注模式(&amp;M)</source>
-        <translation>Focus &amp;Mode</translation>
-    </message>
-</context>
-<context>
-    <name>blank_fields</name>
-    <message>
-        <source>待填写：按 Tab 跳到下一处</source>
-        <translation>To fill in: press Tab to go to the next one</translation>
-    </message>
-    <message>
-        <source>第 %1 段：%2</source>
-        <translation>Paragraph %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>paragraph_styles</name>
-    <message>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>一级标题</source>
-        <translation>Heading 1</translation>
-    </message>
-    <message>
-        <source>二级标题</source>
-        <translation>Heading 2</translation>
-    </message>
-    <message>
-        <source>三级标题</source>
-        <translation>Heading 3</translation>
-    </message>
-    <message>
-        <source>四级标题</source>
-        <translation>Heading 4</translation>
-    </message>
-    <message>
-        <source>正文</source>
-        <translation>Body Text</translation>
-    </message>
-</context>
-<context>
-    <name>phrase_delegate</name>
-    <message>
-        <source>[我的]</source>
-        <translation>[mine]</translation>
-    </message>
-    <message>
-        <source>[已隐藏]</source>
-        <translation>[hidden]</translation>
-    </message>
-</context>
-<context>
-    <name>phrase_model</name>
-    <message>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <source>开头</source>
-        <translation>Opening</translation>
-    </message>
-    <message>
-        <source>形势</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <source>措施</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>下一步</source>
-        <translation>Next steps</translation>
-    </message>
-    <message>
-        <source>结尾</source>
-        <translation>Closing</translation>
-    </message>
-    <message>
-        <source>通用</source>
-        <translation>General</translation>
-    </message>
-    <message>
-        <source>小标题</source>
-        <translation>Heading</translation>
-    </message>
-    <message>
-        <source>排比</source>
-        <translation>Parallelism</translation>
-    </message>
-    <message>
-        <source>成语</source>
-        <translation>Idiom</translation>
-    </message>
-    <message>
-        <source>引语</source>
-        <translation>Quotation</translation>
-    </message>
-    <message>
-        <source>句式</source>
-        <translation>Sentence pattern</translation>
-    </message>
-    <message>
-        <source>搭配</source>
-        <translation>Collocation</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>…还有 %1 条，按回车显示更多</source>
-        <translation>…%1 more; press Enter to show them</translation>
-    </message>
-</context>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPopup</name>
+        <message>
+            <source>短语建议</source>
+            <translation>Phrase suggestions</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewActions</name>
+        <message>
+            <source>放大(&amp;I)</source>
+            <translation>Zoom &amp;In</translation>
+        </message>
+        <message>
+            <source>缩小(&amp;O)</source>
+            <translation>Zoom &amp;Out</translation>
+        </message>
+        <message>
+            <source>实际大小(&amp;Z)</source>
+            <translation>Actual Si&amp;ze</translation>
+        </message>
+        <message>
+            <source>全屏(&amp;U)</source>
+            <translation>F&amp;ull Screen</translation>
+        </message>
+        <message>
+            <source>专注模式(&amp;M)</source>
+            <translation>Focus &amp;Mode</translation>
+        </message>
+    </context>
+    <context>
+        <name>blank_fields</name>
+        <message>
+            <source>待填写：按 Tab 跳到下一处</source>
+            <translation>To fill in: press Tab to go to the next one</translation>
+        </message>
+        <message>
+            <source>第 %1 段：%2</source>
+            <translation>Paragraph %1: %2</translation>
+        </message>
+        <message>
+            <source>文档中还有空白</source>
+            <translation>The document still has blanks</translation>
+        </message>
+        <message>
+            <source>%1 中还有 %2 处空白未填写。仍要保存吗？</source>
+            <translation>%1 still has %2 blanks to fill in. Save anyway?</translation>
+        </message>
+        <message>
+            <source>……另有 %1 处</source>
+            <translation>…and %1 more</translation>
+        </message>
+        <message>
+            <source>仍然保存</source>
+            <translation>Save Anyway</translation>
+        </message>
+        <message>
+            <source>返回填写</source>
+            <translation>Go Back and Fill In</translation>
+        </message>
+    </context>
+    <context>
+        <name>paragraph_styles</name>
+        <message>
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>一级标题</source>
+            <translation>Heading 1</translation>
+        </message>
+        <message>
+            <source>二级标题</source>
+            <translation>Heading 2</translation>
+        </message>
+        <message>
+            <source>三级标题</source>
+            <translation>Heading 3</translation>
+        </message>
+        <message>
+            <source>四级标题</source>
+            <translation>Heading 4</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>Body Text</translation>
+        </message>
+        <message>
+            <source>标题(&amp;T)</source>
+            <translation>&amp;Title</translation>
+        </message>
+        <message>
+            <source>一级标题(&amp;1)</source>
+            <translation>Heading &amp;1</translation>
+        </message>
+        <message>
+            <source>二级标题(&amp;2)</source>
+            <translation>Heading &amp;2</translation>
+        </message>
+        <message>
+            <source>三级标题(&amp;3)</source>
+            <translation>Heading &amp;3</translation>
+        </message>
+        <message>
+            <source>四级标题(&amp;4)</source>
+            <translation>Heading &amp;4</translation>
+        </message>
+        <message>
+            <source>正文(&amp;B)</source>
+            <translation>&amp;Body Text</translation>
+        </message>
+    </context>
+    <context>
+        <name>phrase_delegate</name>
+        <message>
+            <source>[我的]</source>
+            <translation>[mine]</translation>
+        </message>
+        <message>
+            <source>[已隐藏]</source>
+            <translation>[hidden]</translation>
+        </message>
+    </context>
+    <context>
+        <name>phrase_model</name>
+        <message>
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>开头</source>
+            <translation>Opening</translation>
+        </message>
+        <message>
+            <source>形势</source>
+            <translation>Situation</translation>
+        </message>
+        <message>
+            <source>措施</source>
+            <translation>Measures</translation>
+        </message>
+        <message>
+            <source>问题</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <source>下一步</source>
+            <translation>Next steps</translation>
+        </message>
+        <message>
+            <source>结尾</source>
+            <translation>Closing</translation>
+        </message>
+        <message>
+            <source>通用</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <source>小标题</source>
+            <translation>Heading</translation>
+        </message>
+        <message>
+            <source>排比</source>
+            <translation>Parallelism</translation>
+        </message>
+        <message>
+            <source>成语</source>
+            <translation>Idiom</translation>
+        </message>
+        <message>
+            <source>引语</source>
+            <translation>Quotation</translation>
+        </message>
+        <message>
+            <source>句式</source>
+            <translation>Sentence pattern</translation>
+        </message>
+        <message>
+            <source>搭配</source>
+            <translation>Collocation</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>…还有 %1 条，按回车显示更多</source>
+            <translation>…%1 more; press Enter to show them</translation>
+        </message>
+    </context>
+    <context>
+        <name>corpus_import</name>
+        <message>
+            <source>正在读取语料…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入语料</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>正在取消…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入失败：%1</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已取消导入，短语库未改动。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>%1：%2</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>%1
+以下文件已跳过：
+%2</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已取消导入。</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
+    <context>
+        <name>phrase_actions</name>
+        <message>
+            <source>短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>短语(&amp;T)：</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>所属部分(&amp;S)：</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>类型(&amp;K)：</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>搜索短语(&amp;S)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>将选中内容加入短语库(&amp;A)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>插入(&amp;I)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>收藏 / 取消收藏(&amp;F)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>编辑(&amp;E)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>隐藏 / 取消隐藏(&amp;H)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>删除(&amp;D)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>显示已隐藏的短语(&amp;N)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出我的短语(&amp;X)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入我的短语(&amp;M)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入语料文件(&amp;C)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入语料文件夹(&amp;O)…</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>短语库(&amp;B)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>加入短语库</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>短语不能为空。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已加入短语库：%1</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已收藏</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已取消收藏</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已隐藏；可在“显示已隐藏的短语”中恢复</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已取消隐藏</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>编辑短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已修改短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>删除短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>从短语库删除“%1”？重新挖掘也不会再加回。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已删除短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出我的短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>我的短语.json</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>%1：无法写入（%2）。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已导出 %1 条到 %2</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入我的短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入失败</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>%1：不是语库导出的短语文件（JSON），请选择“导出我的短语”生成的文件。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>%1：文件内容不是短语列表，请选择“导出我的短语”生成的文件。</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>已导入 %1 条短语</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入语料文件</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>语料 (*.txt *.docx);;所有文件 (*)</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>导入语料文件夹</source>
+            <translation type="unfinished"/>
+        </message>
+        <message>
+            <source>短语库未能打开，无法导入语料。</source>
+            <translation type="unfinished"/>
+        </message>
+    </context>
 </TS>

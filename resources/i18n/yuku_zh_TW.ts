@@ -1,751 +1,1318 @@
 <?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
-<context>
-    <name/>
-    <message>
-        <source>blank_fields</source>
-        <comment>文档中还有空白</comment>
-        <translation>blank_fields</translation>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>%1 中还有 %2 处空白未填写。仍要保存吗？</comment>
-        <translation>blank_fields</translation>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>……另有 %1 处</comment>
-        <translation>blank_fields</translation>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>仍然保存</comment>
-        <translation>blank_fields</translation>
-    </message>
-    <message>
-        <source>blank_fields</source>
-        <comment>返回填写</comment>
-        <translation>blank_fields</translation>
-    </message>
-</context>
-<context>
-    <name>Autosaver</name>
-    <message>
-        <source>未命名</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。</source>
-        <translation>自動儲存失敗（%1）：草稿未能寫入 %2。請檢查磁盤空間和權限，並儘快手動儲存。</translation>
-    </message>
-    <message>
-        <source>自动保存失败</source>
-        <translation>自動儲存失敗</translation>
-    </message>
-    <message>
-        <source>恢复草稿</source>
-        <translation>恢復草稿</translation>
-    </message>
-    <message>
-        <source>「%1」有一份自动保存的草稿（保存于 %2），其中的改动尚未保存到文件。是否恢复？</source>
-        <translation>「%1」有一份自動儲存的草稿（儲存於 %2），其中的改動尚未儲存到檔案。是否恢復？</translation>
-    </message>
-    <message>
-        <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
-        <translation>已恢復 %1 的草稿（儲存於 %2），請及時儲存。</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentEditor</name>
-    <message>
-        <source>正文</source>
-        <translation>正文</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentLock</name>
-    <message>
-        <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
-        <translation>「%1」已在本程式的另一個視窗中開啟。請切換到那個視窗繼續編輯，或先在那裡關閉它。</translation>
-    </message>
-    <message>
-        <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
-        <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4）。為免兩處修改互相覆蓋，本次不開啟；請到那個視窗繼續編輯，或先在那裡關閉它。</translation>
-    </message>
-    <message>
-        <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
-        <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4），不能儲存到這裡；請另存新檔其他檔名，或先在那裡關閉它。</translation>
-    </message>
-    <message>
-        <source>文件已被占用</source>
-        <translation>檔案已被佔用</translation>
-    </message>
-</context>
-<context>
-    <name>FindReplaceDialog</name>
-    <message>
-        <source>查找和替换</source>
-        <translation>尋找和取代</translation>
-    </message>
-    <message>
-        <source>查找内容</source>
-        <translation>尋找內容</translation>
-    </message>
-    <message>
-        <source>替换为</source>
-        <translation>取代為</translation>
-    </message>
-    <message>
-        <source>区分大小写(&amp;C)</source>
-        <translation>區分大小寫(&amp;C)</translation>
-    </message>
-    <message>
-        <source>简繁通配(&amp;J)</source>
-        <translation>簡繁通配(&amp;J)</translation>
-    </message>
-    <message>
-        <source>查找“发展”时也找到“發展”，反之亦然</source>
-        <translation>尋找“發展”時也找到“發展”，反之亦然</translation>
-    </message>
-    <message>
-        <source>查找结果</source>
-        <translation>尋找結果</translation>
-    </message>
-    <message>
-        <source>查找下一个</source>
-        <translation>尋找下一個</translation>
-    </message>
-    <message>
-        <source>查找上一个</source>
-        <translation>尋找上一個</translation>
-    </message>
-    <message>
-        <source>替换</source>
-        <translation>取代</translation>
-    </message>
-    <message>
-        <source>全部替换</source>
-        <translation>全部取代</translation>
-    </message>
-    <message>
-        <source>查找(&amp;N)：</source>
-        <translation>尋找(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>替换为(&amp;P)：</source>
-        <translation>取代為(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>找不到“%1”</source>
-        <translation>找不到“%1”</translation>
-    </message>
-    <message numerus="yes">
-        <source>已替换 %n 处</source>
-        <translation><numerusform>已取代 %n 處</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Word 文件 (*.docx);;文字檔 (*.txt);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>短语库</source>
-        <translation>短語庫</translation>
-    </message>
-    <message>
-        <source>文件(&amp;F)</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>编辑(&amp;E)</source>
-        <translation>編輯(&amp;E)</translation>
-    </message>
-    <message>
-        <source>格式(&amp;O)</source>
-        <translation>格式(&amp;O)</translation>
-    </message>
-    <message>
-        <source>工具(&amp;T)</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>视图(&amp;V)</source>
-        <translation>檢視(&amp;V)</translation>
-    </message>
-    <message>
-        <source>帮助(&amp;H)</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <source>新建(&amp;N)</source>
-        <translation>新增(&amp;N)</translation>
-    </message>
-    <message>
-        <source>打开(&amp;O)…</source>
-        <translation>開啟(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>保存(&amp;S)</source>
-        <translation>儲存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>另存为(&amp;A)…</source>
-        <translation>另存新檔(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>退出(&amp;Q)</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>最近打开(&amp;R)</source>
-        <translation>最近開啟(&amp;R)</translation>
-    </message>
-    <message>
-        <source>撤销(&amp;U)</source>
-        <translation>復原(&amp;U)</translation>
-    </message>
-    <message>
-        <source>重做(&amp;R)</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>剪切(&amp;T)</source>
-        <translation>剪下(&amp;T)</translation>
-    </message>
-    <message>
-        <source>复制(&amp;C)</source>
-        <translation>複製(&amp;C)</translation>
-    </message>
-    <message>
-        <source>粘贴(&amp;P)</source>
-        <translation>貼上(&amp;P)</translation>
-    </message>
-    <message>
-        <source>查找和替换(&amp;F)…</source>
-        <translation>尋找和取代(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>全选(&amp;L)</source>
-        <translation>全選(&amp;L)</translation>
-    </message>
-    <message>
-        <source>短语库面板(&amp;P)</source>
-        <translation>短語庫面板(&amp;P)</translation>
-    </message>
-    <message>
-        <source>关于语库(&amp;A)</source>
-        <translation>關於語庫(&amp;A)</translation>
-    </message>
-    <message>
-        <source>常用</source>
-        <translation>常用</translation>
-    </message>
-    <message>
-        <source>状态栏</source>
-        <translation>狀態列</translation>
-    </message>
-    <message>
-        <source>格式</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>首选项(&amp;P)…</source>
-        <translation>偏好設定(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>未命名</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>保存更改</source>
-        <translation>儲存更改</translation>
-    </message>
-    <message>
-        <source>文档已修改。是否保存更改？</source>
-        <translation>文件已修改。是否儲存更改？</translation>
-    </message>
-    <message>
-        <source>打开</source>
-        <translation>開啟</translation>
-    </message>
-    <message>
-        <source>无法打开文件</source>
-        <translation>無法開啟檔案</translation>
-    </message>
-    <message>
-        <source>已打开 %1</source>
-        <translation>已開啟 %1</translation>
-    </message>
-    <message>
-        <source>另存为</source>
-        <translation>另存新檔</translation>
-    </message>
-    <message>
-        <source>保存失败</source>
-        <translation>儲存失敗</translation>
-    </message>
-    <message>
-        <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-        <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
-    </message>
-    <message>
-        <source>已保存 %1</source>
-        <translation>已儲存 %1</translation>
-    </message>
-    <message>
-        <source>（无）</source>
-        <translation>（無）</translation>
-    </message>
-    <message>
-        <source>清除列表(&amp;C)</source>
-        <translation>清除列表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>关于语库</source>
-        <translation>關於語庫</translation>
-    </message>
-    <message>
-        <source>语库 Yuku %1
+    <context>
+        <name>Autosaver</name>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。</source>
+            <translation>自動儲存失敗（%1）：草稿未能寫入 %2。請檢查磁盤空間和權限，並儘快手動儲存。</translation>
+        </message>
+        <message>
+            <source>自动保存失败</source>
+            <translation>自動儲存失敗</translation>
+        </message>
+        <message>
+            <source>恢复草稿</source>
+            <translation>恢復草稿</translation>
+        </message>
+        <message>
+            <source>「%1」有一份自动保存的草稿（保存于 %2），其中的改动尚未保存到文件。是否恢复？</source>
+            <translation>「%1」有一份自動儲存的草稿（儲存於 %2），其中的改動尚未儲存到檔案。是否恢復？</translation>
+        </message>
+        <message>
+            <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
+            <translation>已恢復 %1 的草稿（儲存於 %2），請及時儲存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentEditor</name>
+        <message>
+            <source>正文</source>
+            <translation>正文</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentLock</name>
+        <message>
+            <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
+            <translation>「%1」已在本程式的另一個視窗中開啟。請切換到那個視窗繼續編輯，或先在那裡關閉它。</translation>
+        </message>
+        <message>
+            <source>「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
+            <translation>「%1」已在本程式的另一個視窗中開啟，不能儲存到這裡；請另存新檔其他檔名，或先在那裡關閉它。</translation>
+        </message>
+        <message>
+            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
+            <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4）。為免兩處修改互相覆蓋，本次不開啟；請到那個視窗繼續編輯，或先在那裡關閉它。</translation>
+        </message>
+        <message>
+            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
+            <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4），不能儲存到這裡；請另存新檔其他檔名，或先在那裡關閉它。</translation>
+        </message>
+        <message>
+            <source>文件已被占用</source>
+            <translation>檔案已被佔用</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocxWarnings</name>
+        <message>
+            <source>保存会丢失部分内容</source>
+            <translation>儲存會丟失部分內容</translation>
+        </message>
+        <message>
+            <source>“%1”中有语库无法保留的内容：
+%2
+
+覆盖原文件后这些内容将丢失。可以另存为新文件，保留原文件不变。</source>
+            <translation>“%1”中有語庫無法保留的內容：
+%2
+
+覆蓋原檔案後這些內容將丟失。可以另存新檔新檔案，保留原檔案不變。</translation>
+        </message>
+        <message>
+            <source>仍然保存</source>
+            <translation>仍然儲存</translation>
+        </message>
+        <message>
+            <source>另存为…</source>
+            <translation>另存新檔…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EncodingPreviewDialog</name>
+        <message>
+            <source>选择文本编码</source>
+            <translation>選擇文字編碼</translation>
+        </message>
+        <message>
+            <source>无法可靠判断 %1 的编码（猜测为 %2）。请选择能正确显示文字的编码：</source>
+            <translation>無法可靠判斷 %1 的編碼（猜測為 %2）。請選擇能正確顯示文字的編碼：</translation>
+        </message>
+        <message>
+            <source>文本编码</source>
+            <translation>文字編碼</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>預覽</translation>
+        </message>
+        <message>
+            <source>使用此编码</source>
+            <translation>使用此編碼</translation>
+        </message>
+        <message>
+            <source>取消导入</source>
+            <translation>取消匯入</translation>
+        </message>
+        <message>
+            <source>跳过此文件</source>
+            <translation>跳過此檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <source>导出为公文格式(Word)(&amp;G)…</source>
+            <translation>匯出為公文格式(Word)(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>导出为 Word(&amp;W)…</source>
+            <translation>匯出為 Word(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>导出为 PDF(&amp;D)…</source>
+            <translation>匯出為 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>公文字体检查(&amp;Z)…</source>
+            <translation>公文字型檢查(&amp;Z)…</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>……另有 %1 处</source>
+            <translation>……另有 %1 處</translation>
+        </message>
+        <message>
+            <source>还有空白未填</source>
+            <translation>還有空白未填</translation>
+        </message>
+        <message>
+            <source>文档中还有 %1 处空白（如 ___）未填写：
+%2
+
+仍要导出吗？</source>
+            <translation>文件中還有 %1 處空白（如 ___）未填寫：
+%2
+
+仍要匯出嗎？</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>匯出失敗</translation>
+        </message>
+        <message>
+            <source>%1：导出失败（%2），已有的文件未改动。请换个位置再试。</source>
+            <translation>%1：匯出失敗（%2），已有的檔案未改動。請換個位置再試。</translation>
+        </message>
+        <message>
+            <source>导出为公文格式</source>
+            <translation>匯出為公文格式</translation>
+        </message>
+        <message>
+            <source>-公文</source>
+            <translation>-公文</translation>
+        </message>
+        <message>
+            <source>Word 文档 (*.docx)</source>
+            <translation>Word 文件 (*.docx)</translation>
+        </message>
+        <message>
+            <source>已导出公文格式 %1</source>
+            <translation>已匯出公文格式 %1</translation>
+        </message>
+        <message>
+            <source>（公文格式不含：%1）</source>
+            <translation>（公文格式不含：%1）</translation>
+        </message>
+        <message>
+            <source>；本机缺少字体：%1</source>
+            <translation>；本機缺少字型：%1</translation>
+        </message>
+        <message>
+            <source>导出为 Word</source>
+            <translation>匯出為 Word</translation>
+        </message>
+        <message>
+            <source>已导出 %1</source>
+            <translation>已匯出 %1</translation>
+        </message>
+        <message>
+            <source>导出为 PDF</source>
+            <translation>匯出為 PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF 檔案 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>%1：无法写入 PDF。请换个位置再试。</source>
+            <translation>%1：無法寫入 PDF。請換個位置再試。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindReplaceDialog</name>
+        <message>
+            <source>查找和替换</source>
+            <translation>尋找和取代</translation>
+        </message>
+        <message>
+            <source>查找内容</source>
+            <translation>尋找內容</translation>
+        </message>
+        <message>
+            <source>替换为</source>
+            <translation>取代為</translation>
+        </message>
+        <message>
+            <source>区分大小写(&amp;C)</source>
+            <translation>區分大小寫(&amp;C)</translation>
+        </message>
+        <message>
+            <source>简繁通配(&amp;J)</source>
+            <translation>簡繁通配(&amp;J)</translation>
+        </message>
+        <message>
+            <source>查找“发展”时也找到“發展”，反之亦然</source>
+            <translation>尋找“發展”時也找到“發展”，反之亦然</translation>
+        </message>
+        <message>
+            <source>查找结果</source>
+            <translation>尋找結果</translation>
+        </message>
+        <message>
+            <source>查找下一个</source>
+            <translation>尋找下一個</translation>
+        </message>
+        <message>
+            <source>查找上一个</source>
+            <translation>尋找上一個</translation>
+        </message>
+        <message>
+            <source>替换</source>
+            <translation>取代</translation>
+        </message>
+        <message>
+            <source>全部替换</source>
+            <translation>全部取代</translation>
+        </message>
+        <message>
+            <source>查找(&amp;N)：</source>
+            <translation>尋找(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>替换为(&amp;P)：</source>
+            <translation>取代為(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>找不到“%1”</source>
+            <translation>找不到“%1”</translation>
+        </message>
+        <message numerus="yes">
+            <source>已替换 %n 处</source>
+            <translation>
+                <numerusform>已取代 %n 處</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FontReportDialog</name>
+        <message>
+            <source>公文字体检查</source>
+            <translation>公文字型檢查</translation>
+        </message>
+        <message>
+            <source>本机缺少 %1 个公文字体：%2。导出的文件仍写标准字体名，在装有这些字体的电脑上按标准显示；本机用替代字体显示和打印。</source>
+            <translation>本機缺少 %1 個公文字型：%2。匯出的檔案仍寫標準字型名，在裝有這些字型的電腦上按標準顯示；本機用替代字型顯示和列印。</translation>
+        </message>
+        <message>
+            <source>公文所需字体本机都已安装。</source>
+            <translation>公文所需字型本機都已安裝。</translation>
+        </message>
+        <message>
+            <source>字体</source>
+            <translation>字型</translation>
+        </message>
+        <message>
+            <source>用于</source>
+            <translation>用於</translation>
+        </message>
+        <message>
+            <source>标准字体</source>
+            <translation>標準字型</translation>
+        </message>
+        <message>
+            <source>本机</source>
+            <translation>本機</translation>
+        </message>
+        <message>
+            <source>替代字体</source>
+            <translation>替代字型</translation>
+        </message>
+        <message>
+            <source>已安装</source>
+            <translation>已安裝</translation>
+        </message>
+        <message>
+            <source>缺少</source>
+            <translation>缺少</translation>
+        </message>
+        <message>
+            <source>（无，系统默认字体）</source>
+            <translation>（無，系統預設字型）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
+            <translation>Word 文件 (*.docx);;文字檔 (*.txt);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>短语库</source>
+            <translation>短語庫</translation>
+        </message>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>格式(&amp;O)</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>檢視(&amp;V)</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>說明(&amp;H)</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>新增(&amp;N)</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>開啟(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>儲存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>另存新檔(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>結束(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>最近開啟(&amp;R)</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>剪下(&amp;T)</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>複製(&amp;C)</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>貼上(&amp;P)</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>尋找和取代(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>全選(&amp;L)</translation>
+        </message>
+        <message>
+            <source>短语库面板(&amp;P)</source>
+            <translation>短語庫面板(&amp;P)</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>關於語庫(&amp;A)</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>常用</translation>
+        </message>
+        <message>
+            <source>状态栏</source>
+            <translation>狀態列</translation>
+        </message>
+        <message>
+            <source>格式</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>常用工具栏(&amp;T)</source>
+            <translation>常用工具列(&amp;T)</translation>
+        </message>
+        <message>
+            <source>格式工具栏(&amp;R)</source>
+            <translation>格式工具列(&amp;R)</translation>
+        </message>
+        <message>
+            <source>首选项(&amp;P)…</source>
+            <translation>偏好設定(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>保存更改</source>
+            <translation>儲存更改</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>文件已修改。是否儲存更改？</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>開啟</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>無法開啟檔案</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>已開啟 %1</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>另存新檔</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>儲存失敗</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>已儲存 %1</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>（無）</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>清除列表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>關於語庫</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
 公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-        <translation>語庫 Yuku %1
+            <translation>語庫 Yuku %1
 公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
-    </message>
-    <message>
-        <source>界面语言将在重新启动语库后更改。</source>
-        <translation>介面語言將在重新啟動語庫後更改。</translation>
-    </message>
-</context>
-<context>
-    <name>ParagraphStyles</name>
-    <message>
-        <source>段落样式</source>
-        <translation>段落樣式</translation>
-    </message>
-</context>
-<context>
-    <name>PhraseFilterBox</name>
-    <message>
-        <source>搜索短语（简繁皆可）…</source>
-        <translation>搜索短語（簡繁皆可）…</translation>
-    </message>
-    <message>
-        <source>搜索短语</source>
-        <translation>搜索短語</translation>
-    </message>
-</context>
-<context>
-    <name>PhrasePanel</name>
-    <message>
-        <source>短语库</source>
-        <translation>短語庫</translation>
-    </message>
-</context>
-<context>
-    <name>PhrasePreview</name>
-    <message>
-        <source>短语预览</source>
-        <translation>短語預覽</translation>
-    </message>
-    <message>
-        <source>选中短语可在此预览；双击、回车或拖入正文即可插入。</source>
-        <translation>選中短語可在此預覽；按兩下、回車或拖入正文即可插入。</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · 出现 %3 次，见于 %4 篇文档</source>
-        <translation>%1 · %2 · 出現 %3 次，見於 %4 篇文件</translation>
-    </message>
-    <message>
-        <source>%1 · 我的短语</source>
-        <translation>%1 · 我的短語</translation>
-    </message>
-    <message>
-        <source>例句：</source>
-        <translation>例句：</translation>
-    </message>
-    <message>
-        <source>出处：%1</source>
-        <translation>出處：%1</translation>
-    </message>
-</context>
-<context>
-    <name>PreferencesDialog</name>
-    <message>
-        <source>首选项</source>
-        <translation>偏好設定</translation>
-    </message>
-    <message>
-        <source>界面</source>
-        <translation>介面</translation>
-    </message>
-    <message>
-        <source>跟随系统</source>
-        <translation>跟隨系統</translation>
-    </message>
-    <message>
-        <source>界面语言(&amp;L)：</source>
-        <translation>介面語言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>更改界面语言后需重新启动语库。</source>
-        <translation>更改介面語言後需重新啟動語庫。</translation>
-    </message>
-    <message>
-        <source>浅色</source>
-        <translation>淺色</translation>
-    </message>
-    <message>
-        <source>深色</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <source>主题(&amp;T)：</source>
-        <translation>主題(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>编辑</source>
-        <translation>編輯</translation>
-    </message>
-    <message>
-        <source> 秒</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>自动保存间隔(&amp;A)：</source>
-        <translation>自動儲存間隔(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>默认简繁转换(&amp;C)：</source>
-        <translation>預設簡繁轉換(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>双击短语插入到文档(&amp;D)</source>
-        <translation>按兩下短語插入到文件(&amp;D)</translation>
-    </message>
-    <message>
-        <source>输入时提示短语(&amp;S)</source>
-        <translation>輸入時提示短語(&amp;S)</translation>
-    </message>
-    <message>
-        <source>导出</source>
-        <translation>匯出</translation>
-    </message>
-    <message>
-        <source>公文格式（GB/T 9704）</source>
-        <translation>公文格式（GB/T 9704）</translation>
-    </message>
-    <message>
-        <source>普通文档</source>
-        <translation>普通文件</translation>
-    </message>
-    <message>
-        <source>导出样式(&amp;E)：</source>
-        <translation>匯出樣式(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>公文字体</source>
-        <translation>公文字型</translation>
-    </message>
-    <message>
-        <source>缺少时改用</source>
-        <translation>缺少時改用</translation>
-    </message>
-    <message>
-        <source>替代字体</source>
-        <translation>替代字型</translation>
-    </message>
-    <message>
-        <source>替代字体(&amp;F)：</source>
-        <translation>替代字型(&amp;F)：</translation>
-    </message>
-</context>
-<context>
-    <name>PrintActions</name>
-    <message>
-        <source>打印(&amp;P)…</source>
-        <translation>列印(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>打印预览(&amp;V)…</source>
-        <translation>列印預覽(&amp;V)…</translation>
-    </message>
-    <message>
-        <source>导出为 PDF(&amp;D)…</source>
-        <translation>匯出為 PDF(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>打印文档</source>
-        <translation>列印文件</translation>
-    </message>
-    <message>
-        <source>打印预览</source>
-        <translation>列印預覽</translation>
-    </message>
-    <message>
-        <source>未命名</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>导出为 PDF</source>
-        <translation>匯出為 PDF</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF 檔案 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>匯出失敗</translation>
-    </message>
-    <message>
-        <source>%1：无法写入 PDF。请换个位置再试。</source>
-        <translation>%1：無法寫入 PDF。請換個位置再試。</translation>
-    </message>
-    <message>
-        <source>已导出 %1</source>
-        <translation>已匯出 %1</translation>
-    </message>
-</context>
-<context>
-    <name>RecoveryDialog</name>
-    <message>
-        <source>恢复未保存的草稿</source>
-        <translation>恢復未儲存的草稿</translation>
-    </message>
-    <message>
-        <source>语库上次没有正常退出。以下草稿由自动保存留下，尚未保存到文件。勾选要恢复的草稿，恢复后请及时保存。</source>
-        <translation>語庫上次沒有正常結束。以下草稿由自動儲存留下，尚未儲存到檔案。勾選要恢復的草稿，恢復後請及時儲存。</translation>
-    </message>
-    <message>
-        <source>草稿列表</source>
-        <translation>草稿列表</translation>
-    </message>
-    <message>
-        <source>未命名文档</source>
-        <translation>未命名文件</translation>
-    </message>
-    <message>
-        <source>草稿内容预览</source>
-        <translation>草稿內容預覽</translation>
-    </message>
-    <message>
-        <source>恢复所选(&amp;R)</source>
-        <translation>恢復所選(&amp;R)</translation>
-    </message>
-    <message>
-        <source>放弃所选(&amp;D)</source>
-        <translation>放棄所選(&amp;D)</translation>
-    </message>
-    <message>
-        <source>以后再说(&amp;L)</source>
-        <translation>以後再說(&amp;L)</translation>
-    </message>
-    <message>
-        <source>%1 — %2（保存于 %3，%4 字）</source>
-        <translation>%1 — %2（儲存於 %3，%4 字）</translation>
-    </message>
-    <message>
-        <source>未命名</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <source>放弃草稿</source>
-        <translation>放棄草稿</translation>
-    </message>
-    <message>
-        <source>将永久删除 %1 份草稿，其中的改动无法找回。确定吗？</source>
-        <translation>將永久刪除 %1 份草稿，其中的改動無法找回。確定嗎？</translation>
-    </message>
-</context>
-<context>
-    <name>StatusWidgets</name>
-    <message>
-        <source>光标位置</source>
-        <translation>游標位置</translation>
-    </message>
-    <message>
-        <source>字数统计</source>
-        <translation>字數統計</translation>
-    </message>
-    <message>
-        <source>缩放比例</source>
-        <translation>縮放比例</translation>
-    </message>
-    <message>
-        <source>第 %1 段，第 %2 字</source>
-        <translation>第 %1 段，第 %2 字</translation>
-    </message>
-    <message>
-        <source>选定 %1 字（字符数 %2）</source>
-        <translation>選定 %1 字（字元數 %2）</translation>
-    </message>
-    <message>
-        <source>字数 %1（字符数 %2）</source>
-        <translation>字數 %1（字元數 %2）</translation>
-    </message>
-    <message>
-        <source>字数（不含标点和空格）：%1
+        </message>
+        <message>
+            <source>界面语言将在重新启动语库后更改。</source>
+            <translation>介面語言將在重新啟動語庫後更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineDialog</name>
+        <message>
+            <source>新建文档</source>
+            <translation>新增文件</translation>
+        </message>
+        <message>
+            <source>文档类型</source>
+            <translation>文件類型</translation>
+        </message>
+        <message>
+            <source>空白文档</source>
+            <translation>空白文件</translation>
+        </message>
+        <message>
+            <source>%1（语料中 %2 篇）</source>
+            <translation>%1（語料中 %2 篇）</translation>
+        </message>
+        <message>
+            <source>提纲预览</source>
+            <translation>提綱預覽</translation>
+        </message>
+        <message>
+            <source>（空白文档）</source>
+            <translation>（空白文件）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParagraphStyles</name>
+        <message>
+            <source>段落样式</source>
+            <translation>段落樣式</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhraseFilterBox</name>
+        <message>
+            <source>搜索短语（简繁皆可）…</source>
+            <translation>搜索短語（簡繁皆可）…</translation>
+        </message>
+        <message>
+            <source>搜索短语</source>
+            <translation>搜索短語</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhrasePanel</name>
+        <message>
+            <source>短语库</source>
+            <translation>短語庫</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhrasePreview</name>
+        <message>
+            <source>短语预览</source>
+            <translation>短語預覽</translation>
+        </message>
+        <message>
+            <source>选中短语可在此预览；双击、回车或拖入正文即可插入。</source>
+            <translation>選中短語可在此預覽；按兩下、回車或拖入正文即可插入。</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · 出现 %3 次，见于 %4 篇文档</source>
+            <translation>%1 · %2 · 出現 %3 次，見於 %4 篇文件</translation>
+        </message>
+        <message>
+            <source>%1 · 我的短语</source>
+            <translation>%1 · 我的短語</translation>
+        </message>
+        <message>
+            <source>例句：</source>
+            <translation>例句：</translation>
+        </message>
+        <message>
+            <source>出处：%1</source>
+            <translation>出處：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>首选项</source>
+            <translation>偏好設定</translation>
+        </message>
+        <message>
+            <source>界面</source>
+            <translation>介面</translation>
+        </message>
+        <message>
+            <source>跟随系统</source>
+            <translation>跟隨系統</translation>
+        </message>
+        <message>
+            <source>界面语言(&amp;L)：</source>
+            <translation>介面語言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>更改界面语言后需重新启动语库。</source>
+            <translation>更改介面語言後需重新啟動語庫。</translation>
+        </message>
+        <message>
+            <source>浅色</source>
+            <translation>淺色</translation>
+        </message>
+        <message>
+            <source>深色</source>
+            <translation>深色</translation>
+        </message>
+        <message>
+            <source>主题(&amp;T)：</source>
+            <translation>主題(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>编辑</source>
+            <translation>編輯</translation>
+        </message>
+        <message>
+            <source> 秒</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>自动保存间隔(&amp;A)：</source>
+            <translation>自動儲存間隔(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>默认简繁转换(&amp;C)：</source>
+            <translation>預設簡繁轉換(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>双击短语插入到文档(&amp;D)</source>
+            <translation>按兩下短語插入到文件(&amp;D)</translation>
+        </message>
+        <message>
+            <source>输入时提示短语(&amp;S)</source>
+            <translation>輸入時提示短語(&amp;S)</translation>
+        </message>
+        <message>
+            <source>导出</source>
+            <translation>匯出</translation>
+        </message>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>公文格式（GB/T 9704）</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>普通文件</translation>
+        </message>
+        <message>
+            <source>导出样式(&amp;E)：</source>
+            <translation>匯出樣式(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>公文字体</source>
+            <translation>公文字型</translation>
+        </message>
+        <message>
+            <source>缺少时改用</source>
+            <translation>缺少時改用</translation>
+        </message>
+        <message>
+            <source>替代字体</source>
+            <translation>替代字型</translation>
+        </message>
+        <message>
+            <source>替代字体(&amp;F)：</source>
+            <translation>替代字型(&amp;F)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintActions</name>
+        <message>
+            <source>打印(&amp;P)…</source>
+            <translation>列印(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>打印预览(&amp;V)…</source>
+            <translation>列印預覽(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>导出为 PDF(&amp;D)…</source>
+            <translation>匯出為 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>打印文档</source>
+            <translation>列印文件</translation>
+        </message>
+        <message>
+            <source>打印预览</source>
+            <translation>列印預覽</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>导出为 PDF</source>
+            <translation>匯出為 PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF 檔案 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>匯出失敗</translation>
+        </message>
+        <message>
+            <source>%1：无法写入 PDF。请换个位置再试。</source>
+            <translation>%1：無法寫入 PDF。請換個位置再試。</translation>
+        </message>
+        <message>
+            <source>已导出 %1</source>
+            <translation>已匯出 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProtectedTermsDialog</name>
+        <message>
+            <source>简繁转换保护词</source>
+            <translation>簡繁轉換保護詞</translation>
+        </message>
+        <message>
+            <source>转换时保持原样的人名、地名和术语，每行一个。
+姓氏 %1 单独转换会出错（如 余小明→餘小明），请把含这些姓氏的人名加进来。</source>
+            <translation>轉換時保持原樣的人名、地名和術語，每行一個。
+姓氏 %1 單獨轉換會出錯（如 餘小明→餘小明），請把含這些姓氏的人名加進來。</translation>
+        </message>
+        <message>
+            <source>保护词列表</source>
+            <translation>保護詞列表</translation>
+        </message>
+        <message>
+            <source>从文档中查找可能的人名(&amp;F)</source>
+            <translation>從文件中尋找可能的人名(&amp;F)</translation>
+        </message>
+        <message>
+            <source>找到 %1 个可能的人名，请检查后保存。</source>
+            <translation>找到 %1 個可能的人名，請檢查後儲存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>恢复未保存的草稿</source>
+            <translation>恢復未儲存的草稿</translation>
+        </message>
+        <message>
+            <source>语库上次没有正常退出。以下草稿由自动保存留下，尚未保存到文件。勾选要恢复的草稿，恢复后请及时保存。</source>
+            <translation>語庫上次沒有正常結束。以下草稿由自動儲存留下，尚未儲存到檔案。勾選要恢復的草稿，恢復後請及時儲存。</translation>
+        </message>
+        <message>
+            <source>草稿列表</source>
+            <translation>草稿列表</translation>
+        </message>
+        <message>
+            <source>未命名文档</source>
+            <translation>未命名文件</translation>
+        </message>
+        <message>
+            <source>草稿内容预览</source>
+            <translation>草稿內容預覽</translation>
+        </message>
+        <message>
+            <source>恢复所选(&amp;R)</source>
+            <translation>恢復所選(&amp;R)</translation>
+        </message>
+        <message>
+            <source>放弃所选(&amp;D)</source>
+            <translation>放棄所選(&amp;D)</translation>
+        </message>
+        <message>
+            <source>以后再说(&amp;L)</source>
+            <translation>以後再說(&amp;L)</translation>
+        </message>
+        <message>
+            <source>%1 — %2（保存于 %3，%4 字）</source>
+            <translation>%1 — %2（儲存於 %3，%4 字）</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>放弃草稿</source>
+            <translation>放棄草稿</translation>
+        </message>
+        <message>
+            <source>将永久删除 %1 份草稿，其中的改动无法找回。确定吗？</source>
+            <translation>將永久刪除 %1 份草稿，其中的改動無法找回。確定嗎？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScriptActions</name>
+        <message>
+            <source>简繁转换(&amp;J)</source>
+            <translation>簡繁轉換(&amp;J)</translation>
+        </message>
+        <message>
+            <source>保护词(&amp;P)…</source>
+            <translation>保護詞(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>文档文字</source>
+            <translation>文件文字</translation>
+        </message>
+        <message>
+            <source>按默认方向转换（%1）(&amp;D)</source>
+            <translation>按預設方向轉換（%1）(&amp;D)</translation>
+        </message>
+        <message>
+            <source>正在转换为%1…</source>
+            <translation>正在轉換為%1…</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>简繁转换</source>
+            <translation>簡繁轉換</translation>
+        </message>
+        <message>
+            <source>已转换：%1</source>
+            <translation>已轉換：%1</translation>
+        </message>
+        <message>
+            <source>没有需要转换的文字</source>
+            <translation>沒有需要轉換的文字</translation>
+        </message>
+        <message>
+            <source>已取消转换，文档未改动</source>
+            <translation>已取消轉換，文件未改動</translation>
+        </message>
+        <message>
+            <source>简</source>
+            <translation>簡</translation>
+        </message>
+        <message>
+            <source>文档文字：简体</source>
+            <translation>文件文字：簡體</translation>
+        </message>
+        <message>
+            <source>繁</source>
+            <translation>繁</translation>
+        </message>
+        <message>
+            <source>文档文字：繁体</source>
+            <translation>文件文字：繁體</translation>
+        </message>
+        <message>
+            <source>混合</source>
+            <translation>混合</translation>
+        </message>
+        <message>
+            <source>文档文字：简繁混合</source>
+            <translation>文件文字：簡繁混合</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusWidgets</name>
+        <message>
+            <source>光标位置</source>
+            <translation>游標位置</translation>
+        </message>
+        <message>
+            <source>字数统计</source>
+            <translation>字數統計</translation>
+        </message>
+        <message>
+            <source>缩放比例</source>
+            <translation>縮放比例</translation>
+        </message>
+        <message>
+            <source>第 %1 段，第 %2 字</source>
+            <translation>第 %1 段，第 %2 字</translation>
+        </message>
+        <message>
+            <source>选定 %1 字（字符数 %2）</source>
+            <translation>選定 %1 字（字元數 %2）</translation>
+        </message>
+        <message>
+            <source>字数 %1（字符数 %2）</source>
+            <translation>字數 %1（字元數 %2）</translation>
+        </message>
+        <message>
+            <source>字数（不含标点和空格）：%1
 中文字符：%2
 英文单词和数字：%3
 标点符号：%4
 字符数（含标点和空格）：%5
 字符数（不含空格）：%6
 段落数：%7</source>
-        <translation>字數（不含標點和空格）：%1
+            <translation>字數（不含標點和空格）：%1
 中文字元：%2
 英文單詞和數字：%3
 標點符號：%4
 字元數（含標點和空格）：%5
 字元數（不含空格）：%6
 段落數：%7</translation>
-    </message>
-</context>
-<context>
-    <name>SuggestionPopup</name>
-    <message>
-        <source>短语建议</source>
-        <translation>短語建議</translation>
-    </message>
-</context>
-<context>
-    <name>ViewActions</name>
-    <message>
-        <source>放大(&amp;I)</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>缩小(&amp;O)</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>实际大小(&amp;Z)</source>
-        <translation>實際大小(&amp;Z)</translation>
-    </message>
-    <message>
-        <source>全屏(&amp;U)</source>
-        <translation>全螢幕(&amp;U)</translation>
-    </message>
-    <message>
-        <source>专注模式(&amp;M)</source>
-        <translation>專注模式(&amp;M)</translation>
-    </message>
-</context>
-<context>
-    <name>blank_fields</name>
-    <message>
-        <source>待填写：按 Tab 跳到下一处</source>
-        <translation>待填寫：按 Tab 跳到下一處</translation>
-    </message>
-    <message>
-        <source>第 %1 段：%2</source>
-        <translation>第 %1 段：%2</translation>
-    </message>
-</context>
-<context>
-    <name>paragraph_styles</name>
-    <message>
-        <source>标题</source>
-        <translation>標題</translation>
-    </message>
-    <message>
-        <source>一级标题</source>
-        <translation>一級標題</translation>
-    </message>
-    <message>
-        <source>二级标题</source>
-        <translation>二級標題</translation>
-    </message>
-    <message>
-        <source>三级标题</source>
-        <translation>三級標題</translation>
-    </message>
-    <message>
-        <source>四级标题</source>
-        <translation>四級標題</translation>
-    </message>
-    <message>
-        <source>正文</source>
-        <translation>正文</translation>
-    </message>
-</context>
-<context>
-    <name>phrase_delegate</name>
-    <message>
-        <source>[我的]</source>
-        <translation>[我的]</translation>
-    </message>
-    <message>
-        <source>[已隐藏]</source>
-        <translation>[已隱藏]</translation>
-    </message>
-</context>
-<context>
-    <name>phrase_model</name>
-    <message>
-        <source>标题</source>
-        <translation>標題</translation>
-    </message>
-    <message>
-        <source>开头</source>
-        <translation>開頭</translation>
-    </message>
-    <message>
-        <source>形势</source>
-        <translation>形勢</translation>
-    </message>
-    <message>
-        <source>措施</source>
-        <translation>措施</translation>
-    </message>
-    <message>
-        <source>问题</source>
-        <translation>問題</translation>
-    </message>
-    <message>
-        <source>下一步</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>结尾</source>
-        <translation>結尾</translation>
-    </message>
-    <message>
-        <source>通用</source>
-        <translation>通用</translation>
-    </message>
-    <message>
-        <source>小标题</source>
-        <translation>小標題</translation>
-    </message>
-    <message>
-        <source>排比</source>
-        <translation>排比</translation>
-    </message>
-    <message>
-        <source>成语</source>
-        <translation>成語</translation>
-    </message>
-    <message>
-        <source>引语</source>
-        <translation>引語</translation>
-    </message>
-    <message>
-        <source>句式</source>
-        <translation>句式</translation>
-    </message>
-    <message>
-        <source>搭配</source>
-        <translation>搭配</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>…还有 %1 条，按回车显示更多</source>
-        <translation>…還有 %1 條，按回車顯示更多</translation>
-    </message>
-</context>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPopup</name>
+        <message>
+            <source>短语建议</source>
+            <translation>短語建議</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewActions</name>
+        <message>
+            <source>放大(&amp;I)</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>缩小(&amp;O)</source>
+            <translation>縮小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>实际大小(&amp;Z)</source>
+            <translation>實際大小(&amp;Z)</translation>
+        </message>
+        <message>
+            <source>全屏(&amp;U)</source>
+            <translation>全螢幕(&amp;U)</translation>
+        </message>
+        <message>
+            <source>专注模式(&amp;M)</source>
+            <translation>專注模式(&amp;M)</translation>
+        </message>
+    </context>
+    <context>
+        <name>blank_fields</name>
+        <message>
+            <source>待填写：按 Tab 跳到下一处</source>
+            <translation>待填寫：按 Tab 跳到下一處</translation>
+        </message>
+        <message>
+            <source>第 %1 段：%2</source>
+            <translation>第 %1 段：%2</translation>
+        </message>
+        <message>
+            <source>文档中还有空白</source>
+            <translation>blank_fields</translation>
+        </message>
+        <message>
+            <source>%1 中还有 %2 处空白未填写。仍要保存吗？</source>
+            <translation>blank_fields</translation>
+        </message>
+        <message>
+            <source>……另有 %1 处</source>
+            <translation>blank_fields</translation>
+        </message>
+        <message>
+            <source>仍然保存</source>
+            <translation>blank_fields</translation>
+        </message>
+        <message>
+            <source>返回填写</source>
+            <translation>blank_fields</translation>
+        </message>
+    </context>
+    <context>
+        <name>paragraph_styles</name>
+        <message>
+            <source>标题</source>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>一级标题</source>
+            <translation>一級標題</translation>
+        </message>
+        <message>
+            <source>二级标题</source>
+            <translation>二級標題</translation>
+        </message>
+        <message>
+            <source>三级标题</source>
+            <translation>三級標題</translation>
+        </message>
+        <message>
+            <source>四级标题</source>
+            <translation>四級標題</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <source>标题(&amp;T)</source>
+            <translation>標題(&amp;T)</translation>
+        </message>
+        <message>
+            <source>一级标题(&amp;1)</source>
+            <translation>一級標題(&amp;1)</translation>
+        </message>
+        <message>
+            <source>二级标题(&amp;2)</source>
+            <translation>二級標題(&amp;2)</translation>
+        </message>
+        <message>
+            <source>三级标题(&amp;3)</source>
+            <translation>三級標題(&amp;3)</translation>
+        </message>
+        <message>
+            <source>四级标题(&amp;4)</source>
+            <translation>四級標題(&amp;4)</translation>
+        </message>
+        <message>
+            <source>正文(&amp;B)</source>
+            <translation>正文(&amp;B)</translation>
+        </message>
+    </context>
+    <context>
+        <name>phrase_delegate</name>
+        <message>
+            <source>[我的]</source>
+            <translation>[我的]</translation>
+        </message>
+        <message>
+            <source>[已隐藏]</source>
+            <translation>[已隱藏]</translation>
+        </message>
+    </context>
+    <context>
+        <name>phrase_model</name>
+        <message>
+            <source>标题</source>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>开头</source>
+            <translation>開頭</translation>
+        </message>
+        <message>
+            <source>形势</source>
+            <translation>形勢</translation>
+        </message>
+        <message>
+            <source>措施</source>
+            <translation>措施</translation>
+        </message>
+        <message>
+            <source>问题</source>
+            <translation>問題</translation>
+        </message>
+        <message>
+            <source>下一步</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>结尾</source>
+            <translation>結尾</translation>
+        </message>
+        <message>
+            <source>通用</source>
+            <translation>通用</translation>
+        </message>
+        <message>
+            <source>小标题</source>
+            <translation>小標題</translation>
+        </message>
+        <message>
+            <source>排比</source>
+            <translation>排比</translation>
+        </message>
+        <message>
+            <source>成语</source>
+            <translation>成語</translation>
+        </message>
+        <message>
+            <source>引语</source>
+            <translation>引語</translation>
+        </message>
+        <message>
+            <source>句式</source>
+            <translation>句式</translation>
+        </message>
+        <message>
+            <source>搭配</source>
+            <translation>搭配</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>…还有 %1 条，按回车显示更多</source>
+            <translation>…還有 %1 條，按回車顯示更多</translation>
+        </message>
+    </context>
+    <context>
+        <name>corpus_import</name>
+        <message>
+            <source>正在读取语料…</source>
+            <translation>正在讀取語料…</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>导入语料</source>
+            <translation>匯入語料</translation>
+        </message>
+        <message>
+            <source>正在取消…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>导入失败：%1</source>
+            <translation>匯入失敗：%1</translation>
+        </message>
+        <message>
+            <source>已取消导入，短语库未改动。</source>
+            <translation>已取消匯入，短語庫未改動。</translation>
+        </message>
+        <message>
+            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
+            <translation>匯入完成：%1 篇文件，短語庫現有 %2 條短語。</translation>
+        </message>
+        <message>
+            <source>%1：%2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>%1
+以下文件已跳过：
+%2</source>
+            <translation>%1
+以下檔案已跳過：
+%2</translation>
+        </message>
+        <message>
+            <source>已取消导入。</source>
+            <translation>已取消匯入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>phrase_actions</name>
+        <message>
+            <source>短语</source>
+            <translation>短語</translation>
+        </message>
+        <message>
+            <source>短语(&amp;T)：</source>
+            <translation>短語(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>所属部分(&amp;S)：</source>
+            <translation>所屬部分(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>类型(&amp;K)：</source>
+            <translation>類型(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>搜索短语(&amp;S)</source>
+            <translation>搜索短語(&amp;S)</translation>
+        </message>
+        <message>
+            <source>将选中内容加入短语库(&amp;A)…</source>
+            <translation>將選中內容加入短語庫(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>插入(&amp;I)</source>
+            <translation>插入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>收藏 / 取消收藏(&amp;F)</source>
+            <translation>收藏 / 取消收藏(&amp;F)</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)…</source>
+            <translation>編輯(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>隐藏 / 取消隐藏(&amp;H)</source>
+            <translation>隱藏 / 取消隱藏(&amp;H)</translation>
+        </message>
+        <message>
+            <source>删除(&amp;D)</source>
+            <translation>刪除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>显示已隐藏的短语(&amp;N)</source>
+            <translation>顯示已隱藏的短語(&amp;N)</translation>
+        </message>
+        <message>
+            <source>导出我的短语(&amp;X)…</source>
+            <translation>匯出我的短語(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>导入我的短语(&amp;M)…</source>
+            <translation>匯入我的短語(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>导入语料文件(&amp;C)…</source>
+            <translation>匯入語料檔案(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>导入语料文件夹(&amp;O)…</source>
+            <translation>匯入語料資料夾(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>短语库(&amp;B)</source>
+            <translation>短語庫(&amp;B)</translation>
+        </message>
+        <message>
+            <source>加入短语库</source>
+            <translation>加入短語庫</translation>
+        </message>
+        <message>
+            <source>短语不能为空。</source>
+            <translation>短語不能為空。</translation>
+        </message>
+        <message>
+            <source>已加入短语库：%1</source>
+            <translation>已加入短語庫：%1</translation>
+        </message>
+        <message>
+            <source>已收藏</source>
+            <translation>已收藏</translation>
+        </message>
+        <message>
+            <source>已取消收藏</source>
+            <translation>已取消收藏</translation>
+        </message>
+        <message>
+            <source>已隐藏；可在“显示已隐藏的短语”中恢复</source>
+            <translation>已隱藏；可在“顯示已隱藏的短語”中恢復</translation>
+        </message>
+        <message>
+            <source>已取消隐藏</source>
+            <translation>已取消隱藏</translation>
+        </message>
+        <message>
+            <source>编辑短语</source>
+            <translation>編輯短語</translation>
+        </message>
+        <message>
+            <source>已修改短语</source>
+            <translation>已修改短語</translation>
+        </message>
+        <message>
+            <source>删除短语</source>
+            <translation>刪除短語</translation>
+        </message>
+        <message>
+            <source>从短语库删除“%1”？重新挖掘也不会再加回。</source>
+            <translation>從短語庫刪除“%1”？重新挖掘也不會再加回。</translation>
+        </message>
+        <message>
+            <source>已删除短语</source>
+            <translation>已刪除短語</translation>
+        </message>
+        <message>
+            <source>导出我的短语</source>
+            <translation>匯出我的短語</translation>
+        </message>
+        <message>
+            <source>我的短语.json</source>
+            <translation>我的短語.json</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>匯出失敗</translation>
+        </message>
+        <message>
+            <source>%1：无法写入（%2）。</source>
+            <translation>%1：無法寫入（%2）。</translation>
+        </message>
+        <message>
+            <source>已导出 %1 条到 %2</source>
+            <translation>已匯出 %1 條到 %2</translation>
+        </message>
+        <message>
+            <source>导入我的短语</source>
+            <translation>匯入我的短語</translation>
+        </message>
+        <message>
+            <source>导入失败</source>
+            <translation>匯入失敗</translation>
+        </message>
+        <message>
+            <source>%1：不是语库导出的短语文件（JSON），请选择“导出我的短语”生成的文件。</source>
+            <translation>%1：不是語庫匯出的短語檔案（JSON），請選擇“匯出我的短語”生成的檔案。</translation>
+        </message>
+        <message>
+            <source>%1：文件内容不是短语列表，请选择“导出我的短语”生成的文件。</source>
+            <translation>%1：檔案內容不是短語列表，請選擇“匯出我的短語”生成的檔案。</translation>
+        </message>
+        <message>
+            <source>已导入 %1 条短语</source>
+            <translation>已匯入 %1 條短語</translation>
+        </message>
+        <message>
+            <source>导入语料文件</source>
+            <translation>匯入語料檔案</translation>
+        </message>
+        <message>
+            <source>语料 (*.txt *.docx);;所有文件 (*)</source>
+            <translation>語料 (*.txt *.docx);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>导入语料文件夹</source>
+            <translation>匯入語料資料夾</translation>
+        </message>
+        <message>
+            <source>短语库未能打开，无法导入语料。</source>
+            <translation>短語庫未能開啟，無法匯入語料。</translation>
+        </message>
+    </context>
 </TS>

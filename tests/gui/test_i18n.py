@@ -68,7 +68,7 @@ def test_main_window_in_english(translators, qtbot, tmp_path):
     qtbot.addWidget(w)
     titles = [a.text() for a in w.menuBar().actions()]
     assert titles[:3] == ["&File", "&Edit", "F&ormat"]
-    assert w.actions_by_name["style_heading1"].text() == "Heading 1"
+    assert w.actions_by_name["style_heading1"].text() == "Heading &1"
     assert w.paragraph_styles.combo.itemText(0) == "Title"
     bank.close()
 
@@ -105,4 +105,36 @@ def test_every_action_and_input_has_a_name(qtbot, tmp_path):
             if widget.isVisibleTo(w) and not isinstance(widget.parent(), QComboBox):
                 assert widget.accessibleName(), f"{cls.__name__} {widget.objectName()} has no accessible name"
     assert QApplication.instance() is not None
+    bank.close()
+
+
+def test_menu_mnemonics_unique_in_each_menu(qtbot, tmp_path):
+    """Every menu can be driven by Alt+letter: no two visible items in a menu share a mnemonic."""
+    import re
+
+    bank = PhraseBank(tmp_path / "bank.db")
+    w = MainWindow(settings=Settings(), bank=bank)
+    qtbot.addWidget(w)
+    clashes = []
+
+    def walk(menu, path):
+        seen: dict[str, str] = {}
+        for act in menu.actions():
+            if act.isSeparator() or not act.isVisible():
+                continue
+            m = re.search(r"&(\w)", act.text())
+            if m:
+                key = m.group(1).lower()
+                if key in seen:
+                    clashes.append(f"{path}: {seen[key]} / {act.text()}")
+                seen[key] = act.text()
+            if act.menu():
+                walk(act.menu(), f"{path} > {act.text()}")
+
+    for top in w.menuBar().actions():
+        walk(top.menu(), top.text())
+    assert not clashes
+    for name in ("style_title", "style_heading1", "style_body", "zoom_in", "full_screen", "focus_mode",
+                 "print", "preferences"):
+        assert "&" in w.actions_by_name[name].text(), name
     bank.close()
