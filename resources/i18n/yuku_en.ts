@@ -43,7 +43,7 @@
         </message>
         <message>
             <source>「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
-            <translation type="unfinished"/>
+            <translation>“%1” is open in another window of this program and cannot be saved here; save under another name, or close it there first.</translation>
         </message>
         <message>
             <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
@@ -62,14 +62,17 @@
         <name>DocxWarnings</name>
         <message>
             <source>保存会丢失部分内容</source>
-            <translation type="unfinished"/>
+            <translation>Saving will lose some content</translation>
         </message>
         <message>
             <source>“%1”中有语库无法保留的内容：
 %2
 
 覆盖原文件后这些内容将丢失。可以另存为新文件，保留原文件不变。</source>
-            <translation type="unfinished"/>
+            <translation>“%1” holds content Yuku cannot keep:
+%2
+
+Overwriting the original file loses it. You can save as a new file and leave the original unchanged.</translation>
         </message>
         <message>
             <source>仍然保存</source>
@@ -77,49 +80,49 @@
         </message>
         <message>
             <source>另存为…</source>
-            <translation type="unfinished"/>
+            <translation>Save As…</translation>
         </message>
     </context>
     <context>
         <name>EncodingPreviewDialog</name>
         <message>
             <source>选择文本编码</source>
-            <translation type="unfinished"/>
+            <translation>Choose Text Encoding</translation>
         </message>
         <message>
             <source>无法可靠判断 %1 的编码（猜测为 %2）。请选择能正确显示文字的编码：</source>
-            <translation type="unfinished"/>
+            <translation>The encoding of %1 cannot be told reliably (best guess: %2). Choose the encoding that shows the text correctly:</translation>
         </message>
         <message>
             <source>文本编码</source>
-            <translation type="unfinished"/>
+            <translation>Text encoding</translation>
         </message>
         <message>
             <source>预览</source>
-            <translation type="unfinished"/>
+            <translation>Preview</translation>
         </message>
         <message>
             <source>使用此编码</source>
-            <translation type="unfinished"/>
+            <translation>Use This Encoding</translation>
         </message>
         <message>
             <source>取消导入</source>
-            <translation type="unfinished"/>
+            <translation>Cancel Import</translation>
         </message>
         <message>
             <source>跳过此文件</source>
-            <translation type="unfinished"/>
+            <translation>Skip This File</translation>
         </message>
     </context>
     <context>
         <name>ExportActions</name>
         <message>
             <source>导出为公文格式(Word)(&amp;G)…</source>
-            <translation type="unfinished"/>
+            <translation>Export as Official Document (Word)…(&amp;G)</translation>
         </message>
         <message>
             <source>导出为 Word(&amp;W)…</source>
-            <translation type="unfinished"/>
+            <translation>Export as &amp;Word…</translation>
         </message>
         <message>
             <source>导出为 PDF(&amp;D)…</source>
@@ -127,7 +130,7 @@
         </message>
         <message>
             <source>公文字体检查(&amp;Z)…</source>
-            <translation type="unfinished"/>
+            <translation>Official Fonts Check…(&amp;Z)</translation>
         </message>
         <message>
             <source>未命名</source>
@@ -139,14 +142,17 @@
         </message>
         <message>
             <source>还有空白未填</source>
-            <translation type="unfinished"/>
+            <translation>Blanks left to fill in</translation>
         </message>
         <message>
             <source>文档中还有 %1 处空白（如 ___）未填写：
 %2
 
 仍要导出吗？</source>
-            <translation type="unfinished"/>
+            <translation>The document still has %1 blanks (such as ___) to fill in:
+%2
+
+Export anyway?</translation>
         </message>
         <message>
             <source>导出失败</source>
@@ -154,35 +160,35 @@
         </message>
         <message>
             <source>%1：导出失败（%2），已有的文件未改动。请换个位置再试。</source>
-            <translation type="unfinished"/>
+            <translation>%1: export failed (%2); the existing file is unchanged. Try another location.</translation>
         </message>
         <message>
             <source>导出为公文格式</source>
-            <translation type="unfinished"/>
+            <translation>Export as Official Document</translation>
         </message>
         <message>
             <source>-公文</source>
-            <translation type="unfinished"/>
+            <translation>-official</translation>
         </message>
         <message>
             <source>Word 文档 (*.docx)</source>
-            <translation type="unfinished"/>
+            <translation>Word documents (*.docx)</translation>
         </message>
         <message>
             <source>已导出公文格式 %1</source>
-            <translation type="unfinished"/>
+            <translation>Exported the official document %1</translation>
         </message>
         <message>
             <source>（公文格式不含：%1）</source>
-            <translation type="unfinished"/>
+            <translation>(not in the official layout: %1)</translation>
         </message>
         <message>
             <source>；本机缺少字体：%1</source>
-            <translation type="unfinished"/>
+            <translation>; fonts missing on this computer: %1</translation>
         </message>
         <message>
             <source>导出为 Word</source>
-            <translation type="unfinished"/>
+            <translation>Export as Word</translation>
         </message>
         <message>
             <source>已导出 %1</source>
@@ -268,31 +274,31 @@
         <name>FontReportDialog</name>
         <message>
             <source>公文字体检查</source>
-            <translation type="unfinished"/>
+            <translation>Official Fonts Check</translation>
         </message>
         <message>
             <source>本机缺少 %1 个公文字体：%2。导出的文件仍写标准字体名，在装有这些字体的电脑上按标准显示；本机用替代字体显示和打印。</source>
-            <translation type="unfinished"/>
+            <translation>This computer lacks %1 official fonts: %2. Exported files still name the standard fonts and look right on computers that have them; this computer shows and prints with substitutes.</translation>
         </message>
         <message>
             <source>公文所需字体本机都已安装。</source>
-            <translation type="unfinished"/>
+            <translation>Every font the official layout needs is installed on this computer.</translation>
         </message>
         <message>
             <source>字体</source>
-            <translation type="unfinished"/>
+            <translation>Font</translation>
         </message>
         <message>
             <source>用于</source>
-            <translation type="unfinished"/>
+            <translation>Used for</translation>
         </message>
         <message>
             <source>标准字体</source>
-            <translation type="unfinished"/>
+            <translation>Standard font</translation>
         </message>
         <message>
             <source>本机</source>
-            <translation type="unfinished"/>
+            <translation>This computer</translation>
         </message>
         <message>
             <source>替代字体</source>
@@ -300,15 +306,15 @@
         </message>
         <message>
             <source>已安装</source>
-            <translation type="unfinished"/>
+            <translation>Installed</translation>
         </message>
         <message>
             <source>缺少</source>
-            <translation type="unfinished"/>
+            <translation>Missing</translation>
         </message>
         <message>
             <source>（无，系统默认字体）</source>
-            <translation type="unfinished"/>
+            <translation>(none: the system default font)</translation>
         </message>
     </context>
     <context>
@@ -496,27 +502,27 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <name>OutlineDialog</name>
         <message>
             <source>新建文档</source>
-            <translation type="unfinished"/>
+            <translation>New Document</translation>
         </message>
         <message>
             <source>文档类型</source>
-            <translation type="unfinished"/>
+            <translation>Document type</translation>
         </message>
         <message>
             <source>空白文档</source>
-            <translation type="unfinished"/>
+            <translation>Blank document</translation>
         </message>
         <message>
             <source>%1（语料中 %2 篇）</source>
-            <translation type="unfinished"/>
+            <translation>%1 (%2 in the corpus)</translation>
         </message>
         <message>
             <source>提纲预览</source>
-            <translation type="unfinished"/>
+            <translation>Outline preview</translation>
         </message>
         <message>
             <source>（空白文档）</source>
-            <translation type="unfinished"/>
+            <translation>(blank document)</translation>
         </message>
     </context>
     <context>
@@ -713,24 +719,25 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <name>ProtectedTermsDialog</name>
         <message>
             <source>简繁转换保护词</source>
-            <translation type="unfinished"/>
+            <translation>Protected Terms for Script Conversion</translation>
         </message>
         <message>
             <source>转换时保持原样的人名、地名和术语，每行一个。
 姓氏 %1 单独转换会出错（如 余小明→餘小明），请把含这些姓氏的人名加进来。</source>
-            <translation type="unfinished"/>
+            <translation>Names, places and terms that conversion leaves as they are, one per line.
+The surnames %1 convert wrongly on their own (余小明→餘小明): add the names that contain them.</translation>
         </message>
         <message>
             <source>保护词列表</source>
-            <translation type="unfinished"/>
+            <translation>Protected terms</translation>
         </message>
         <message>
             <source>从文档中查找可能的人名(&amp;F)</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Find Possible Names in the Document</translation>
         </message>
         <message>
             <source>找到 %1 个可能的人名，请检查后保存。</source>
-            <translation type="unfinished"/>
+            <translation>Found %1 possible names; check them, then save.</translation>
         </message>
     </context>
     <context>
@@ -788,67 +795,67 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <name>ScriptActions</name>
         <message>
             <source>简繁转换(&amp;J)</source>
-            <translation type="unfinished"/>
+            <translation>Script Conversion (&amp;J)</translation>
         </message>
         <message>
             <source>保护词(&amp;P)…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Protected Terms…</translation>
         </message>
         <message>
             <source>文档文字</source>
-            <translation type="unfinished"/>
+            <translation>Document script</translation>
         </message>
         <message>
             <source>按默认方向转换（%1）(&amp;D)</source>
-            <translation type="unfinished"/>
+            <translation>Convert in the &amp;Default Direction (%1)</translation>
         </message>
         <message>
             <source>正在转换为%1…</source>
-            <translation type="unfinished"/>
+            <translation>Converting to %1…</translation>
         </message>
         <message>
             <source>取消</source>
-            <translation type="unfinished"/>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>简繁转换</source>
-            <translation type="unfinished"/>
+            <translation>Script Conversion</translation>
         </message>
         <message>
             <source>已转换：%1</source>
-            <translation type="unfinished"/>
+            <translation>Converted: %1</translation>
         </message>
         <message>
             <source>没有需要转换的文字</source>
-            <translation type="unfinished"/>
+            <translation>Nothing to convert</translation>
         </message>
         <message>
             <source>已取消转换，文档未改动</source>
-            <translation type="unfinished"/>
+            <translation>Conversion cancelled; the document is unchanged</translation>
         </message>
         <message>
             <source>简</source>
-            <translation type="unfinished"/>
+            <translation>Simp</translation>
         </message>
         <message>
             <source>文档文字：简体</source>
-            <translation type="unfinished"/>
+            <translation>Document script: simplified</translation>
         </message>
         <message>
             <source>繁</source>
-            <translation type="unfinished"/>
+            <translation>Trad</translation>
         </message>
         <message>
             <source>文档文字：繁体</source>
-            <translation type="unfinished"/>
+            <translation>Document script: traditional</translation>
         </message>
         <message>
             <source>混合</source>
-            <translation type="unfinished"/>
+            <translation>Mixed</translation>
         </message>
         <message>
             <source>文档文字：简繁混合</source>
-            <translation type="unfinished"/>
+            <translation>Document script: mixed simplified and traditional</translation>
         </message>
     </context>
     <context>
@@ -1088,172 +1095,174 @@ Paragraphs: %7</translation>
         <name>corpus_import</name>
         <message>
             <source>正在读取语料…</source>
-            <translation type="unfinished"/>
+            <translation>Reading the corpus…</translation>
         </message>
         <message>
             <source>取消</source>
-            <translation type="unfinished"/>
+            <translation>Cancel</translation>
         </message>
         <message>
             <source>导入语料</source>
-            <translation type="unfinished"/>
+            <translation>Import Corpus</translation>
         </message>
         <message>
             <source>正在取消…</source>
-            <translation type="unfinished"/>
+            <translation>Cancelling…</translation>
         </message>
         <message>
             <source>导入失败：%1</source>
-            <translation type="unfinished"/>
+            <translation>Import failed: %1</translation>
         </message>
         <message>
             <source>已取消导入，短语库未改动。</source>
-            <translation type="unfinished"/>
+            <translation>Import cancelled; the phrase bank is unchanged.</translation>
         </message>
         <message>
             <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
-            <translation type="unfinished"/>
+            <translation>Import finished: %1 documents; the phrase bank now has %2 phrases.</translation>
         </message>
         <message>
             <source>%1：%2</source>
-            <translation type="unfinished"/>
+            <translation>%1: %2</translation>
         </message>
         <message>
             <source>%1
 以下文件已跳过：
 %2</source>
-            <translation type="unfinished"/>
+            <translation>%1
+These files were skipped:
+%2</translation>
         </message>
         <message>
             <source>已取消导入。</source>
-            <translation type="unfinished"/>
+            <translation>Import cancelled.</translation>
         </message>
     </context>
     <context>
         <name>phrase_actions</name>
         <message>
             <source>短语</source>
-            <translation type="unfinished"/>
+            <translation>Phrase</translation>
         </message>
         <message>
             <source>短语(&amp;T)：</source>
-            <translation type="unfinished"/>
+            <translation>Phrase &amp;text:</translation>
         </message>
         <message>
             <source>所属部分(&amp;S)：</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Section:</translation>
         </message>
         <message>
             <source>类型(&amp;K)：</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Kind:</translation>
         </message>
         <message>
             <source>搜索短语(&amp;S)</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Search Phrases</translation>
         </message>
         <message>
             <source>将选中内容加入短语库(&amp;A)…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Add Selection to Phrase Bank…</translation>
         </message>
         <message>
             <source>插入(&amp;I)</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Insert</translation>
         </message>
         <message>
             <source>收藏 / 取消收藏(&amp;F)</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Favourite / Unfavourite</translation>
         </message>
         <message>
             <source>编辑(&amp;E)…</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Edit…</translation>
         </message>
         <message>
             <source>隐藏 / 取消隐藏(&amp;H)</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Hide / Unhide</translation>
         </message>
         <message>
             <source>删除(&amp;D)</source>
-            <translation type="unfinished"/>
+            <translation>&amp;Delete</translation>
         </message>
         <message>
             <source>显示已隐藏的短语(&amp;N)</source>
-            <translation type="unfinished"/>
+            <translation>Show Hidde&amp;n Phrases</translation>
         </message>
         <message>
             <source>导出我的短语(&amp;X)…</source>
-            <translation type="unfinished"/>
+            <translation>E&amp;xport My Phrases…</translation>
         </message>
         <message>
             <source>导入我的短语(&amp;M)…</source>
-            <translation type="unfinished"/>
+            <translation>Import &amp;My Phrases…</translation>
         </message>
         <message>
             <source>导入语料文件(&amp;C)…</source>
-            <translation type="unfinished"/>
+            <translation>Import &amp;Corpus Files…</translation>
         </message>
         <message>
             <source>导入语料文件夹(&amp;O)…</source>
-            <translation type="unfinished"/>
+            <translation>Import Corpus F&amp;older…</translation>
         </message>
         <message>
             <source>短语库(&amp;B)</source>
-            <translation type="unfinished"/>
+            <translation>Phrase &amp;Bank</translation>
         </message>
         <message>
             <source>加入短语库</source>
-            <translation type="unfinished"/>
+            <translation>Add to Phrase Bank</translation>
         </message>
         <message>
             <source>短语不能为空。</source>
-            <translation type="unfinished"/>
+            <translation>The phrase cannot be empty.</translation>
         </message>
         <message>
             <source>已加入短语库：%1</source>
-            <translation type="unfinished"/>
+            <translation>Added to the phrase bank: %1</translation>
         </message>
         <message>
             <source>已收藏</source>
-            <translation type="unfinished"/>
+            <translation>Added to favourites</translation>
         </message>
         <message>
             <source>已取消收藏</source>
-            <translation type="unfinished"/>
+            <translation>Removed from favourites</translation>
         </message>
         <message>
             <source>已隐藏；可在“显示已隐藏的短语”中恢复</source>
-            <translation type="unfinished"/>
+            <translation>Hidden; bring it back with “Show Hidden Phrases”</translation>
         </message>
         <message>
             <source>已取消隐藏</source>
-            <translation type="unfinished"/>
+            <translation>Shown again</translation>
         </message>
         <message>
             <source>编辑短语</source>
-            <translation type="unfinished"/>
+            <translation>Edit Phrase</translation>
         </message>
         <message>
             <source>已修改短语</source>
-            <translation type="unfinished"/>
+            <translation>Phrase changed</translation>
         </message>
         <message>
             <source>删除短语</source>
-            <translation type="unfinished"/>
+            <translation>Delete Phrase</translation>
         </message>
         <message>
             <source>从短语库删除“%1”？重新挖掘也不会再加回。</source>
-            <translation type="unfinished"/>
+            <translation>Delete “%1” from the phrase bank? Re-mining will not add it back.</translation>
         </message>
         <message>
             <source>已删除短语</source>
-            <translation type="unfinished"/>
+            <translation>Phrase deleted</translation>
         </message>
         <message>
             <source>导出我的短语</source>
-            <translation type="unfinished"/>
+            <translation>Export My Phrases</translation>
         </message>
         <message>
             <source>我的短语.json</source>
-            <translation type="unfinished"/>
+            <translation>my-phrases.json</translation>
         </message>
         <message>
             <source>导出失败</source>
@@ -1261,47 +1270,47 @@ Paragraphs: %7</translation>
         </message>
         <message>
             <source>%1：无法写入（%2）。</source>
-            <translation type="unfinished"/>
+            <translation>%1: cannot write (%2).</translation>
         </message>
         <message>
             <source>已导出 %1 条到 %2</source>
-            <translation type="unfinished"/>
+            <translation>Exported %1 phrases to %2</translation>
         </message>
         <message>
             <source>导入我的短语</source>
-            <translation type="unfinished"/>
+            <translation>Import My Phrases</translation>
         </message>
         <message>
             <source>导入失败</source>
-            <translation type="unfinished"/>
+            <translation>Import failed</translation>
         </message>
         <message>
             <source>%1：不是语库导出的短语文件（JSON），请选择“导出我的短语”生成的文件。</source>
-            <translation type="unfinished"/>
+            <translation>%1: not a phrase file exported by Yuku (JSON); choose a file made by “Export My Phrases”.</translation>
         </message>
         <message>
             <source>%1：文件内容不是短语列表，请选择“导出我的短语”生成的文件。</source>
-            <translation type="unfinished"/>
+            <translation>%1: the file does not hold a list of phrases; choose a file made by “Export My Phrases”.</translation>
         </message>
         <message>
             <source>已导入 %1 条短语</source>
-            <translation type="unfinished"/>
+            <translation>Imported %1 phrases</translation>
         </message>
         <message>
             <source>导入语料文件</source>
-            <translation type="unfinished"/>
+            <translation>Import Corpus Files</translation>
         </message>
         <message>
             <source>语料 (*.txt *.docx);;所有文件 (*)</source>
-            <translation type="unfinished"/>
+            <translation>Corpus files (*.txt *.docx);;All files (*)</translation>
         </message>
         <message>
             <source>导入语料文件夹</source>
-            <translation type="unfinished"/>
+            <translation>Import Corpus Folder</translation>
         </message>
         <message>
             <source>短语库未能打开，无法导入语料。</source>
-            <translation type="unfinished"/>
+            <translation>The phrase bank could not be opened, so the corpus cannot be imported.</translation>
         </message>
     </context>
 </TS>
