@@ -26,9 +26,16 @@ SHOWN_ROLE = Qt.ItemDataRole.UserRole + 4  # the phrase as shown (the document's
 KEY_ROLE = Qt.ItemDataRole.UserRole + 5  # section id, (section, kind) or the phrase position
 
 ROWS_PER_GROUP = 200  # leaves listed per kind before a "more" row; more on request
+# While searching every kind is open, and the view lays out each listed row through Python calls
+# (~15 µs a row): about 300 listed rows keep a keystroke within a frame on a 100,000-phrase bank.
+SEARCH_ROW_BUDGET = 300
+SEARCH_ROWS_MIN = 8
 _KIND_BASE = 1  # kind node ids: 1 + section number
 _LEAF_BASE = 1000  # leaf ids: 1000 + group number
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Built once: the view asks for flags twice per row, and OR-ing Python enums costs ~1 µs each.
+_NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_PHRASE_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
 
 
 def section_label(section: str) -> str:
@@ -82,6 +89,7 @@ class PhraseTreeModel(QAbstractItemModel):
         self._kinds: dict[str, list[str]] = {}  # shown kinds per section
         self._rows: dict[Group, list[int]] = {}
         self._caps: dict[Group, int] = {}
+        self._default_cap = ROWS_PER_GROUP
 
     # -- feeding -------------------------------------------------------------------------------
 
@@ -129,7 +137,7 @@ class PhraseTreeModel(QAbstractItemModel):
     def show_more(self, group: Group) -> None:
         """List more of a group's matches (its "more" row was activated)."""
         rows = self._rows.get(group, [])
-        cap = self._caps.get(group, ROWS_PER_GROUP)
+        cap = self._caps.get(group, self._default_cap)
         if cap >= len(rows):
             return
         parent = self._kind_index(group)
@@ -156,6 +164,9 @@ class PhraseTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._rows = self.index_data.filter(self.query, include_hidden=self.show_hidden)
         self._caps = {}
+        # Searching opens every kind: share a row budget among the groups that matched.
+        self._default_cap = (max(SEARCH_ROWS_MIN, SEARCH_ROW_BUDGET // max(1, len(self._rows)))
+                             if self.query.strip() else ROWS_PER_GROUP)
         kinds: dict[str, list[str]] = {}
         for section, kind in self._rows:  # already in SECTIONS × KINDS order
             kinds.setdefault(section, []).append(kind)
@@ -195,7 +206,7 @@ class PhraseTreeModel(QAbstractItemModel):
         if group is None:
             return None
         rows = self._rows.get(group, [])
-        if index.row() >= min(len(rows), self._caps.get(group, ROWS_PER_GROUP)):
+        if index.row() >= min(len(rows), self._caps.get(group, self._default_cap)):
             return None  # the "more" row
         return rows[index.row()]
 
@@ -212,7 +223,7 @@ class PhraseTreeModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         """Child index by row."""
-        if not self.hasIndex(row, column, parent):
+        if column != 0 or row < 0 or row >= self.rowCount(parent):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, 0, 0) if row < len(self._sections) else QModelIndex()
@@ -251,7 +262,7 @@ class PhraseTreeModel(QAbstractItemModel):
             section = self._all_sections[pid - _KIND_BASE]
             group = (section, self._kinds[section][parent.row()])
             n = len(self._rows.get(group, []))
-            cap = self._caps.get(group, ROWS_PER_GROUP)
+            cap = self._caps.get(group, self._default_cap)
             return n if n <= cap else cap + 1
         return 0
 
@@ -265,10 +276,12 @@ class PhraseTreeModel(QAbstractItemModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         """Phrases can be dragged; group nodes cannot."""
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._position(index) is not None:
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base
+        iid = index.internalId()
+        if iid >= _LEAF_BASE:
+            group = self._groups[iid - _LEAF_BASE]
+            if index.row() < min(len(self._rows.get(group, ())), self._caps.get(group, self._default_cap)):
+                return _PHRASE_FLAGS
+        return _NODE_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Labels, phrases, match spans."""
@@ -289,7 +302,7 @@ class PhraseTreeModel(QAbstractItemModel):
         pos = self._position(index)
         if pos is None:
             group = self._group_of(index)
-            left = len(self._rows.get(group, [])) - self._caps.get(group, ROWS_PER_GROUP)  # type: ignore[arg-type]
+            left = len(self._rows.get(group, [])) - self._caps.get(group, self._default_cap)  # type: ignore[arg-type]
             if role == Qt.ItemDataRole.DisplayRole:
                 return QCoreApplication.translate("phrase_model", "…还有 %1 条，按回车显示更多").replace("%1", str(left))
             return {NODE_ROLE: "more", KEY_ROLE: group}.get(role)
