@@ -9,7 +9,7 @@
         </message>
         <message>
             <source>自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。</source>
-            <translation>自動儲存失敗（%1）：草稿未能寫入 %2。請檢查磁盤空間和權限，並儘快手動儲存。</translation>
+            <translation>自動儲存失敗（%1）：草稿未能寫入 %2。請檢查磁碟空間和權限，並儘快手動儲存。</translation>
         </message>
         <message>
             <source>自动保存失败</source>
@@ -43,15 +43,15 @@
         </message>
         <message>
             <source>「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
-            <translation>「%1」已在本程式的另一個視窗中開啟，不能儲存到這裡；請另存新檔其他檔名，或先在那裡關閉它。</translation>
+            <translation>「%1」已在本程式的另一個視窗中開啟，不能儲存到這裡；請另存為其他檔名，或先在那裡關閉它。</translation>
         </message>
         <message>
             <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
-            <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4）。為免兩處修改互相覆蓋，本次不開啟；請到那個視窗繼續編輯，或先在那裡關閉它。</translation>
+            <translation>「%1」正由另一個語庫程式編輯（處理程序 %2，電腦 %3，程式 %4）。為免兩處修改互相覆蓋，本次不開啟；請到那個視窗繼續編輯，或先在那裡關閉它。</translation>
         </message>
         <message>
             <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
-            <translation>「%1」正由另一個語庫程式編輯（進程 %2，計算機 %3，程式 %4），不能儲存到這裡；請另存新檔其他檔名，或先在那裡關閉它。</translation>
+            <translation>「%1」正由另一個語庫程式編輯（處理程序 %2，電腦 %3，程式 %4），不能儲存到這裡；請另存為其他檔名，或先在那裡關閉它。</translation>
         </message>
         <message>
             <source>文件已被占用</source>
@@ -72,7 +72,7 @@
             <translation>“%1”中有語庫無法保留的內容：
 %2
 
-覆蓋原檔案後這些內容將丟失。可以另存新檔新檔案，保留原檔案不變。</translation>
+覆蓋原檔案後這些內容將丟失。可以另存為新檔案，保留原檔案不變。</translation>
         </message>
         <message>
             <source>仍然保存</source>
@@ -267,9 +267,7 @@
         </message>
         <message numerus="yes">
             <source>已替换 %n 处</source>
-            <translation>
-                <numerusform>已取代 %n 處</numerusform>
-            </translation>
+            <translation><numerusform>已取代 %n 處</numerusform></translation>
         </message>
     </context>
     <context>
@@ -443,11 +441,11 @@
         </message>
         <message>
             <source>保存更改</source>
-            <translation>儲存更改</translation>
+            <translation>儲存變更</translation>
         </message>
         <message>
             <source>文档已修改。是否保存更改？</source>
-            <translation>文件已修改。是否儲存更改？</translation>
+            <translation>文件已修改。是否儲存變更？</translation>
         </message>
         <message>
             <source>打开</source>
@@ -497,7 +495,7 @@
         </message>
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
-            <translation>介面語言將在重新啟動語庫後更改。</translation>
+            <translation>介面語言將在重新啟動語庫後變更。</translation>
         </message>
     </context>
     <context>
@@ -599,7 +597,7 @@
         </message>
         <message>
             <source>更改界面语言后需重新启动语库。</source>
-            <translation>更改介面語言後需重新啟動語庫。</translation>
+            <translation>變更介面語言後需重新啟動語庫。</translation>
         </message>
         <message>
             <source>浅色</source>
@@ -945,23 +943,23 @@
         </message>
         <message>
             <source>文档中还有空白</source>
-            <translation>blank_fields</translation>
+            <translation>文件中還有空白</translation>
         </message>
         <message>
             <source>%1 中还有 %2 处空白未填写。仍要保存吗？</source>
-            <translation>blank_fields</translation>
+            <translation>%1 中還有 %2 處空白未填寫。仍要儲存嗎？</translation>
         </message>
         <message>
             <source>……另有 %1 处</source>
-            <translation>blank_fields</translation>
+            <translation>……另有 %1 處</translation>
         </message>
         <message>
             <source>仍然保存</source>
-            <translation>blank_fields</translation>
+            <translation>仍然儲存</translation>
         </message>
         <message>
             <source>返回填写</source>
-            <translation>blank_fields</translation>
+            <translation>返回填寫</translation>
         </message>
     </context>
     <context>
