@@ -76,10 +76,14 @@ class FindReplaceDialog(QDialog):
         self.replace_all_button = QPushButton(self.tr("全部替换"), self)
         self.find_next_button.setDefault(True)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("查找(&N)："), self, buddy=self.find_edit), 0, 0)
+        find_label = QLabel(self.tr("查找(&N)："), self)
+        find_label.setBuddy(self.find_edit)
+        replace_label = QLabel(self.tr("替换为(&P)："), self)
+        replace_label.setBuddy(self.replace_edit)
+        grid.addWidget(find_label, 0, 0)
         grid.addWidget(self.find_edit, 0, 1)
         grid.addWidget(self.find_next_button, 0, 2)
-        grid.addWidget(QLabel(self.tr("替换为(&P)："), self, buddy=self.replace_edit), 1, 0)
+        grid.addWidget(replace_label, 1, 0)
         grid.addWidget(self.replace_edit, 1, 1)
         grid.addWidget(self.replace_button, 1, 2)
         grid.addWidget(self.case, 2, 1)
@@ -88,8 +92,8 @@ class FindReplaceDialog(QDialog):
         grid.addWidget(self.replace_all_button, 3, 2)
         grid.addWidget(self.status, 4, 0, 1, 3)
         grid.setColumnStretch(1, 1)
-        self.find_next_button.clicked.connect(lambda: self.find(backward=False))
-        self.find_prev_button.clicked.connect(lambda: self.find(backward=True))
+        self.find_next_button.clicked.connect(lambda: self.find_text(backward=False))
+        self.find_prev_button.clicked.connect(lambda: self.find_text(backward=True))
         self.replace_button.clicked.connect(self.replace_one)
         self.replace_all_button.clicked.connect(self.replace_all)
 
@@ -112,7 +116,7 @@ class FindReplaceDialog(QDialog):
         cur.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cur)
 
-    def find(self, backward: bool = False) -> bool:
+    def find_text(self, backward: bool = False) -> bool:
         """Select the next (or previous) match, wrapping around once."""
         needle = self._needle()
         if not needle:
@@ -146,7 +150,7 @@ class FindReplaceDialog(QDialog):
         """Replace the current match and find the next."""
         if self._selection_matches():
             self.editor.textCursor().insertText(self.replace_edit.text())
-        self.find()
+        self.find_text()
 
     def replace_all(self) -> int:
         """Replace every match as one undo step; returns the count."""

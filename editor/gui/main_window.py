@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QFileInfo, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileInfo, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -51,7 +51,7 @@ _FALLBACK_KEYS = {
     QKeySequence.StandardKey.Preferences: "Ctrl+,",
 }
 
-# Marked for lupdate here, translated where used through self.tr(FILE_FILTER).
+# Marked for lupdate here, translated where used through self.tr(str(FILE_FILTER)).
 FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)")
 
 
@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
             log.exception("could not open the phrase bank")
             return None
 
-    def _action(self, name: str, text: str, slot, shortcut: QKeySequence | str | None = None,
+    def _action(self, name: str, text: str, slot,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                 icon: QStyle.StandardPixmap | str | None = None) -> QAction:
         act = QAction(text, self)
         act.setObjectName(name)
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         """Ask for a file and open it."""
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开"), "", self.tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开"), "", self.tr(str(FILE_FILTER)))
         if path:
             self.open_path(path)
 
@@ -349,7 +350,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
         start = str(self.document_path or Path.home() / (self.tr("未命名") + ".docx"))
-        path, selected = QFileDialog.getSaveFileName(self, self.tr("另存为"), start, self.tr(FILE_FILTER))
+        path, selected = QFileDialog.getSaveFileName(self, self.tr("另存为"), start, self.tr(str(FILE_FILTER)))
         if not path:
             return False
         p = Path(path)
@@ -428,42 +429,24 @@ class MainWindow(QMainWindow):
 
     def show_preferences(self) -> bool:
         """Open the Preferences dialog; True when the user saved changes."""
-        from editor.gui.preferences_dialog import PreferencesDialog
+        from editor.gui.preferences_dialog import show_preferences
 
-        dialog = PreferencesDialog(self.settings, self)
-        dialog.settingsChanged.connect(self.apply_settings)
-        self.preferences_dialog = dialog
-        return bool(dialog.exec())
+        return show_preferences(self)
 
     def apply_settings(self, keys: list[str]) -> None:
         """React to changed preferences (theme now, language after a restart); emits settingsChanged."""
-        if "theme" in keys:
-            from PySide6.QtWidgets import QApplication
+        from editor.gui.preferences_dialog import apply_changed_settings
 
-            from editor.gui.theme import apply_theme
-
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_theme(app, self.settings.get("theme"))
-        if "ui_language" in keys:
-            self.show_message(self.tr("界面语言将在重新启动语库后更改。"), 10000)
+        apply_changed_settings(self, keys)
         self.settingsChanged.emit(keys)
 
     def restore_layout(self) -> None:
         """Put the window back where the user left it: geometry, docks and toolbars."""
-        geometry = self.settings.get("window_geometry")
-        state = self.settings.get("window_state")
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        if state:
-            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        self.view_actions.restore_layout()
 
     def save_layout(self) -> None:
-        """Remember geometry and dock/toolbar layout (focus mode is left first, so chrome comes back)."""
-        if self.view_actions.in_focus_mode():
-            self.view_actions.set_focus_mode(False)
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
-        self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+        """Remember geometry and dock/toolbar layout."""
+        self.view_actions.save_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask to save before closing."""

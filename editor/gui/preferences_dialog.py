@@ -1,8 +1,9 @@
 """Preferences: autosave, default conversion, export style and fonts, UI language, theme, phrase panel."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -164,3 +166,24 @@ class PreferencesDialog(QDialog):
         super().accept()
         if changed:
             self.settingsChanged.emit(changed)
+
+
+def show_preferences(window: QMainWindow) -> bool:
+    """Run the dialog for the main window; True when the user saved changes."""
+    dialog = PreferencesDialog(window.settings, window)  # type: ignore[attr-defined]
+    dialog.settingsChanged.connect(window.apply_settings)  # type: ignore[attr-defined]
+    window.preferences_dialog = dialog  # type: ignore[attr-defined]
+    return bool(dialog.exec())
+
+
+def apply_changed_settings(window: QMainWindow, keys: list[str]) -> None:
+    """What changes at once: the theme; the language waits for a restart (the user is told)."""
+    if "theme" in keys:
+        from editor.gui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, window.settings.get("theme"))  # type: ignore[attr-defined]
+    if "ui_language" in keys:
+        window.show_message(  # type: ignore[attr-defined]
+            QCoreApplication.translate("PreferencesDialog", "界面语言将在重新启动语库后更改。"), 10000)

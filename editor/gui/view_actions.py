@@ -1,7 +1,7 @@
-"""View menu: zoom, full screen and a distraction-free focus mode."""
+"""View menu: zoom, full screen, a distraction-free focus mode, and the remembered window layout."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit, QToolBar
 
@@ -23,6 +23,7 @@ class ViewActions(QObject):
         self.base_point_size = editor.document().defaultFont().pointSizeF()
         self._hidden: list[object] = []
         self._was_maximized = False
+        self.zoom: int = 0
         self.zoom_in = self._make("zoom_in", self.tr("放大(&I)"), "zoom-in", ["Ctrl++", "Ctrl+="],
                                   lambda: self.set_zoom(self.zoom + 1))
         self.zoom_out = self._make("zoom_out", self.tr("缩小(&O)"), "zoom-out", ["Ctrl+-"],
@@ -34,7 +35,6 @@ class ViewActions(QObject):
                                       self.set_full_screen, checkable=True)
         self.focus_mode = self._make("focus_mode", self.tr("专注模式(&M)"), "view-focus", ["Shift+F11"],
                                      self.set_focus_mode, checkable=True)
-        self.zoom = 0
         self.set_zoom(int(settings.get("zoom")), save=False)
 
     def _make(self, name: str, text: str, icon_name: str, keys: list[str], slot, checkable: bool = False) -> QAction:
@@ -94,6 +94,22 @@ class ViewActions(QObject):
                 w.show()  # type: ignore[attr-defined]
             self._hidden = []
         self.focus_mode.setChecked(on)
+
+    def restore_layout(self) -> None:
+        """Put the window back where the user left it: geometry, docks and toolbars."""
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
+        if geometry:
+            self.window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def save_layout(self) -> None:
+        """Remember geometry and dock/toolbar layout (focus mode is left first, so chrome comes back)."""
+        if self.in_focus_mode():
+            self.set_focus_mode(False)
+        self.settings.set("window_geometry", bytes(self.window.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set("window_state", bytes(self.window.saveState().toBase64().data()).decode("ascii"))
 
     def in_focus_mode(self) -> bool:
         """True while focus mode hides the window's chrome."""

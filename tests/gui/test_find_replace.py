@@ -32,20 +32,20 @@ def test_find_all_non_overlapping():
 def test_simplified_query_finds_traditional_text(dialog):
     dialog.editor.setPlainText("一、總體情況\n經濟發展穩中向好")
     dialog.find_edit.setText("经济发展")
-    assert dialog.find()
+    assert dialog.find_text()
     assert dialog.editor.textCursor().selectedText() == "經濟發展"
 
 
 def test_traditional_query_finds_simplified_and_wraps(dialog):
     dialog.editor.setPlainText("发展甲发展")
     dialog.find_edit.setText("發展")
-    assert dialog.find()
+    assert dialog.find_text()
     assert dialog.editor.textCursor().selectionStart() == 0
-    assert dialog.find()
+    assert dialog.find_text()
     assert dialog.editor.textCursor().selectionStart() == 3
-    assert dialog.find()  # wraps around
+    assert dialog.find_text()  # wraps around
     assert dialog.editor.textCursor().selectionStart() == 0
-    assert dialog.find(backward=True)
+    assert dialog.find_text(backward=True)
     assert dialog.editor.textCursor().selectionStart() == 3
 
 
@@ -53,7 +53,7 @@ def test_script_matching_can_be_turned_off(dialog):
     dialog.editor.setPlainText("經濟")
     dialog.script.setChecked(False)
     dialog.find_edit.setText("经济")
-    assert not dialog.find()
+    assert not dialog.find_text()
     assert "经济" in dialog.status.text()
 
 
@@ -81,7 +81,7 @@ def test_replace_one_replaces_current_match_then_moves_on(dialog):
     dialog.editor.setPlainText("後来 后来")
     dialog.find_edit.setText("后来")
     dialog.replace_edit.setText("此后")
-    assert dialog.find()
+    assert dialog.find_text()
     dialog.replace_one()
     assert dialog.editor.toPlainText() == "此后 后来"
     assert dialog.editor.textCursor().selectedText() == "后来"
@@ -90,5 +90,5 @@ def test_replace_one_replaces_current_match_then_moves_on(dialog):
 def test_find_in_second_paragraph_positions_map(dialog):
     dialog.editor.setPlainText("第一段\n第二段有關鍵詞")
     dialog.find_edit.setText("关键词")
-    assert dialog.find()
+    assert dialog.find_text()
     assert dialog.editor.textCursor().selectedText() == "關鍵詞"

@@ -56,10 +56,12 @@ def test_zoom_has_limits(make_window):
 
 def test_focus_mode_hides_panels_and_toolbars_and_restores(make_window, qtbot):
     w = make_window()
-    assert w.phrase_dock.isVisible() and w.toolbar.isVisible()
+    assert w.phrase_dock.isVisible()
+    assert w.toolbar.isVisible()
     w.actions_by_name["focus_mode"].trigger()
     assert not w.phrase_dock.isVisible()
-    assert not w.toolbar.isVisible() and not w.format_toolbar.isVisible()
+    assert not w.toolbar.isVisible()
+    assert not w.format_toolbar.isVisible()
     assert not w.statusBar().isVisible()
     assert w.menuBar().isVisible()  # every action stays reachable
     w.editor.setPlainText("甲")
@@ -69,7 +71,9 @@ def test_focus_mode_hides_panels_and_toolbars_and_restores(make_window, qtbot):
     qtbot.keyClick(w.editor, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert w.editor.document().firstBlock().blockFormat().headingLevel() == 1
     w.actions_by_name["focus_mode"].trigger()
-    assert w.phrase_dock.isVisible() and w.toolbar.isVisible() and w.statusBar().isVisible()
+    assert w.phrase_dock.isVisible()
+    assert w.toolbar.isVisible()
+    assert w.statusBar().isVisible()
 
 
 def test_full_screen_toggles(make_window, qtbot):
@@ -85,7 +89,8 @@ def test_geometry_and_panel_layout_remembered(make_window):
     w.resize(700, 500)
     w.phrase_dock.hide()
     assert w.close()
-    assert w.settings.get("window_geometry") and w.settings.get("window_state")
+    assert w.settings.get("window_geometry")
+    assert w.settings.get("window_state")
     w2 = make_window()
     assert not w2.phrase_dock.isVisible()
     assert (w2.width(), w2.height()) == (700, 500)
@@ -96,7 +101,8 @@ def test_focus_mode_not_saved_as_layout(make_window):
     w.actions_by_name["focus_mode"].trigger()
     assert w.close()
     w2 = make_window()
-    assert w2.phrase_dock.isVisible() and w2.toolbar.isVisible()
+    assert w2.phrase_dock.isVisible()
+    assert w2.toolbar.isVisible()
 
 
 def test_export_pdf_writes_pages_at_100_percent(make_window, tmp_path, no_blocking_dialogs):

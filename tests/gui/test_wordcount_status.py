@@ -27,4 +27,5 @@ def test_counts_document_and_selection(qtbot):
     qtbot.waitUntil(lambda: status.last_count.words == 4)
     assert status.text().startswith("选定 4 字")
     assert status.position_label.text() == "第 1 段，第 5 字"
-    assert status.accessibleName() and status.position_label.accessibleName()
+    assert status.accessibleName()
+    assert status.position_label.accessibleName()
