@@ -89,9 +89,10 @@ def zip_bomb_400mb(path: Path) -> Path:
     """HAZARDS.md's case: a small .docx whose image inflates to 400 MB (python-docx would use ~830 MB)."""
     import zipfile
 
-    from tests.docx_fixtures import build_docx, para, run
+    from tests.docx_fixtures import build_docx, drawing, para, run
 
-    build_docx(path, para(run("正文")))
+    # The picture is really used by the text, so a naive reader loads it (an unused part it skips).
+    build_docx(path, para(run("正文"), drawing("rIdBomb")), rels=[("rIdBomb", "image", "media/image1.png", None)])
     chunk = b"\0" * (4 << 20)
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as zf, \
             zf.open("word/media/image1.png", "w", force_zip64=True) as fh:

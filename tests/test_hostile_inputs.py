@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -59,26 +58,33 @@ def test_case_list_covers_the_builders(cases):
     assert sorted(cases) == sorted(CASE_NAMES)
 
 
+# Runs the real CLI and records the peak memory of exactly this program: VmHWM belongs to the
+# process image after exec, unlike ru_maxrss, which also counts the (large) pytest process it forked from.
+LAUNCHER = """
+import atexit, sys
+def report():
+    with open(sys.argv[1], "w") as f:
+        f.write(next((l.split()[1] for l in open("/proc/self/status") if l.startswith("VmHWM:")), "0"))
+atexit.register(report)
+from editor.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
 def yuku_measured(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
-    """Run yuku; (returncode, stdout, stderr, seconds, peak RSS in MB) of exactly that process."""
-    out_path = Path(tempfile.mkdtemp(prefix="yuku-hostile-")) / "run"
-    with open(f"{out_path}.stdout", "w+") as so, open(f"{out_path}.stderr", "w+") as se:
-        start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "editor", *args], stdout=so, stderr=se,
-                                env={**os.environ, **(env or {})})
-        killer = threading.Timer(timeout, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-        seconds = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        so.seek(0)
-        se.seek(0)
-        result = proc.returncode, so.read(), se.read(), seconds, usage.ru_maxrss / 1024
-    shutil.rmtree(out_path.parent, ignore_errors=True)
-    return result
+    """Run yuku; (returncode, stdout, stderr, seconds, peak memory in MB) of exactly that process."""
+    scratch = Path(tempfile.mkdtemp(prefix="yuku-hostile-"))
+    peak_file = scratch / "peak"
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", LAUNCHER, str(peak_file), *args], capture_output=True,
+                          text=True, timeout=timeout, env={**os.environ, **(env or {})})
+    seconds = time.monotonic() - start
+    try:
+        peak_mb = int(peak_file.read_text() or 0) / 1024
+    except (OSError, ValueError):
+        peak_mb = float("inf")  # no report: the program died without exiting (killed, out of memory)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return done.returncode, done.stdout, done.stderr, seconds, peak_mb
 
 
 @pytest.fixture(scope="module")
