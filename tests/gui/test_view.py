@@ -149,3 +149,21 @@ def test_no_two_actions_share_a_shortcut(make_window):
             if key and owners.setdefault(key, act.objectName() or act.text()) != (act.objectName() or act.text()):
                 clashes.append(f"{key}: {owners[key]} / {act.objectName() or act.text()}")
     assert not clashes
+
+
+def test_recent_files_menu_reopens_and_clears(make_window, tmp_path):
+    first, second = tmp_path / "甲.txt", tmp_path / "乙.txt"
+    first.write_text("甲稿", encoding="utf-8")
+    second.write_text("乙稿", encoding="utf-8")
+    w = make_window()
+    assert w.open_path(first)
+    assert w.open_path(second)
+    w.recent_menu.aboutToShow.emit()
+    items = [a for a in w.recent_menu.actions() if a.toolTip().endswith(".txt")]
+    assert [a.text() for a in items] == ["&1 乙.txt", "&2 甲.txt"]
+    items[1].trigger()
+    assert w.editor.plain_text() == "甲稿"
+    w.recent_menu.aboutToShow.emit()
+    clear = [a for a in w.recent_menu.actions() if "清除" in a.text()]
+    clear[0].trigger()
+    assert w.settings.get("recent_files") == []
