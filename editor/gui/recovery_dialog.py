@@ -52,13 +52,21 @@ class RecoveryDialog(QDialog):
             item = QListWidgetItem(self.describe(draft), self.draft_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(draft.source or self.tr("未命名文档"))
+            item.setToolTip(self.source_text(draft))
+        self.source_label = QLabel(self)
+        self.source_label.setWordWrap(True)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName(self.tr("草稿内容预览"))
         split = QSplitter(Qt.Orientation.Vertical, self)
+        below = QWidget(self)
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.source_label)
+        below_layout.addWidget(self.preview, 1)
         split.addWidget(self.draft_list)
-        split.addWidget(self.preview)
+        split.addWidget(below)
         self.buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton(self.tr("恢复所选(&R)"), self)
         self.discard_button = QPushButton(self.tr("放弃所选(&D)"), self)
@@ -80,11 +88,14 @@ class RecoveryDialog(QDialog):
         self.resize(640, 480)
 
     def describe(self, draft: Draft) -> str:
-        """One line per draft: title, folder and when it was saved."""
-        where = draft.source or self.tr("未命名文档")
-        return (self.tr("%1 — %2（保存于 %3，%4 字）").replace("%1", draft.title or self.tr("未命名"))
-                .replace("%2", where).replace("%3", local_time(draft.saved_at))
-                .replace("%4", str(len(draft.text))))
+        """One short line per draft: its name, when it was saved and how long it is."""
+        return (self.tr("%1（保存于 %2，%3 字）").replace("%1", draft.title or self.tr("未命名"))
+                .replace("%2", local_time(draft.saved_at)).replace("%3", str(len(draft.text))))
+
+    def source_text(self, draft: Draft) -> str:
+        """Where the draft came from, in full (the list line has only the file name)."""
+        where = draft.source or self.tr("未命名文档（从未保存为文件）")
+        return self.tr("来源：%1").replace("%1", where)
 
     def checked(self) -> list[Draft]:
         """The drafts whose boxes are ticked."""
@@ -112,7 +123,9 @@ class RecoveryDialog(QDialog):
             self.accept()
 
     def _show_preview(self, row: int) -> None:
-        self.preview.setPlainText(self.drafts[row].text if 0 <= row < len(self.drafts) else "")
+        draft = self.drafts[row] if 0 <= row < len(self.drafts) else None
+        self.source_label.setText(self.source_text(draft) if draft else "")
+        self.preview.setPlainText(draft.text if draft else "")
 
     def _update_buttons(self) -> None:
         any_checked = bool(self.checked())

@@ -68,12 +68,18 @@ def test_start_offers_every_draft_with_source_time_and_preview(start_window, qtb
     w = start_window()
     dlg = wait_dialog(qtbot, w)
     assert dlg.draft_list.count() == 2
-    lines = [dlg.draft_list.item(i).text() for i in range(2)]
-    assert any(str(src) in line and local_time(d1.saved_at) in line for line in lines)
-    assert any("未命名" in line and local_time(d2.saved_at) in line for line in lines)
+    lines = {dlg.drafts[i].key: dlg.draft_list.item(i).text() for i in range(2)}
+    assert "报告.docx" in lines[d1.key]
+    assert local_time(d1.saved_at) in lines[d1.key]
+    assert "未命名" in lines[d2.key]
+    assert local_time(d2.saved_at) in lines[d2.key]
     for row in range(2):
         dlg.draft_list.setCurrentRow(row)
         assert dlg.preview.toPlainText() == dlg.drafts[row].text
+        if dlg.drafts[row].key == d1.key:
+            assert str(src) in dlg.source_label.text()  # the full path, so two 报告.docx are told apart
+        else:
+            assert "未命名文档" in dlg.source_label.text()
 
 
 def test_no_drafts_no_dialog_and_only_once_per_start(start_window, qtbot):
