@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from editor.core.paths import user_dirs
 
@@ -121,6 +122,11 @@ class DocumentLock(QObject):
         self._held, self.held_path = lock, resolved
 
     def _drop_pending(self) -> None:
+        if QApplication.activeModalWidget() is not None:
+            # A later hook is asking the user something (a nested event loop): the open or save
+            # is still under way, so its lock must stay until it has finished.
+            QTimer.singleShot(200, self._drop_pending)
+            return
         for lock in self._pending.values():
             lock.unlock()
         self._pending.clear()

@@ -136,3 +136,28 @@ def test_unusable_lock_folder_does_not_stop_editing(make_window, doc, tmp_path, 
     monkeypatch.setattr(document_lock, "lock_folder", lambda: blocker / "locks")
     w = make_window()
     assert w.open_path(doc)
+
+
+def test_lock_survives_a_later_hook_that_asks_the_user(make_window, tmp_path, qtbot):
+    """A hook after the lock's (a warning box: a nested event loop) must not cost the new file its lock."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialog
+
+    target = tmp_path / "新稿.txt"
+    w = make_window()
+    w.editor.insertPlainText("正文")
+
+    def ask(path):
+        box = QDialog(w)
+        box.setModal(True)
+        QTimer.singleShot(300, box.accept)
+        box.exec()  # the event loop runs here, as under QMessageBox.warning
+        return True
+
+    w.before_save.append(ask)
+    assert w.save_to(target)
+    assert w.document_lock.held_path == target.resolve()
+    qtbot.wait(50)
+    probe = QLockFile(str(document_lock.lock_path(target)))
+    probe.setStaleLockTime(0)
+    assert not probe.tryLock(0)  # still held by the window
