@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
@@ -59,11 +60,30 @@ def try_lock(path: str | os.PathLike[str], folder: Path | None = None) -> QLockF
         # A read-only data dir must not stop anyone from editing; it only loses the guard.
         log.warning("cannot lock %s (%s); opening without a lock", path, lock.error())
         return None
+    pid, host, app = _holder(lock)
+    if not pid and not _unreadable_for_a_while(target):
+        raise LockHeld(0, "", "")  # another editor is writing this lock right now
+    # Qt takes a lock as stale when its process is gone, or when it names no one at all (power
+    # lost while it was written): such a lock is taken over.
     if lock.removeStaleLockFile() and lock.tryLock(0):
         return lock
+    raise LockHeld(*_holder(lock))
+
+
+def _holder(lock: QLockFile) -> tuple[int, str, str]:
+    """(pid, host, app) written in a lock file; pid 0 when it cannot be read."""
     info = lock.getLockInfo()
-    pid, host, app = (info if isinstance(info, tuple) and len(info) == 3 else (0, "", ""))
-    raise LockHeld(int(pid), str(host), str(app))
+    if isinstance(info, tuple) and len(info) == 3:
+        return int(info[0]), str(info[1]), str(info[2])
+    return 0, "", ""
+
+
+def _unreadable_for_a_while(target: Path, seconds: float = 5.0) -> bool:
+    """True for a lock file old enough not to be one another editor is writing this very moment."""
+    try:
+        return time.time() - target.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 class DocumentLock(QObject):
@@ -142,7 +162,9 @@ class DocumentLock(QObject):
         self._held, self.held_path = None, None
 
     def _tell(self, path: Path, held: LockHeld, opening: bool) -> None:
-        if held.pid == os.getpid() and opening:
+        if not held.pid:
+            text = self.tr("「%1」正被另一个语库程序打开，请稍候再试。")
+        elif held.pid == os.getpid() and opening:
             text = self.tr("「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。")
         elif held.pid == os.getpid():
             text = self.tr("「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。")

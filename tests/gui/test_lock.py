@@ -161,3 +161,25 @@ def test_lock_survives_a_later_hook_that_asks_the_user(make_window, tmp_path, qt
     probe = QLockFile(str(document_lock.lock_path(target)))
     probe.setStaleLockTime(0)
     assert not probe.tryLock(0)  # still held by the window
+
+
+@pytest.mark.parametrize("content", [b"", b"garbled\n"])
+def test_damaged_lock_file_does_not_block_for_ever(make_window, doc, content):
+    lock_file = document_lock.lock_path(doc)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    lock_file.write_bytes(content)  # power lost while a lock was being written
+    old = lock_file.stat().st_mtime - 60
+    os.utime(lock_file, (old, old))
+    w = make_window()
+    assert w.open_path(doc)
+    assert w.document_lock.held_path == doc.resolve()
+
+
+def test_fresh_unreadable_lock_is_respected(make_window, doc, no_blocking_dialogs):
+    """A lock file being written this very moment by another editor is not torn away."""
+    lock_file = document_lock.lock_path(doc)
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    lock_file.write_bytes(b"")
+    w = make_window()
+    assert not w.open_path(doc)
+    assert no_blocking_dialogs.shown[-1][0] == "文件已被占用"
