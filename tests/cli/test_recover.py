@@ -61,3 +61,13 @@ def test_discard_by_id_and_bad_id_is_one_line(tmp_path):
     assert bad.returncode == 2
     assert len(bad.stderr.strip().splitlines()) == 1
     assert "Traceback" not in bad.stderr
+
+
+def test_long_drafts_are_previewed_unless_full():
+    long_text = "今年以来，我们坚持稳中求进。" * 40
+    RecoveryStore().save(new_untitled_key(), source="", title="未命名", text=long_text)
+    short = yuku("recover", "--list")
+    assert long_text not in short.stdout.replace("\n    | ", "")
+    assert "…" in short.stdout
+    full = yuku("recover", "--list", "--full")
+    assert long_text in full.stdout
