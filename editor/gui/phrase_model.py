@@ -36,6 +36,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # Built once: the view asks for flags twice per row, and OR-ing Python enums costs ~1 µs each.
 _NODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _PHRASE_FLAGS = _NODE_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PHRASE_ROLE, MATCH_ROLE,
+                    NODE_ROLE, SHOWN_ROLE, KEY_ROLE})
 
 
 def section_label(section: str) -> str:
@@ -285,7 +287,8 @@ class PhraseTreeModel(QAbstractItemModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Labels, phrases, match spans."""
-        if not index.isValid():
+        # The delegate and view ask for a dozen roles per painted row; most are answered here.
+        if role not in _ROLES or not index.isValid():
             return None
         iid = index.internalId()
         if iid == 0:
