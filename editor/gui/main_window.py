@@ -248,7 +248,9 @@ class MainWindow(QMainWindow):
         prefs = self._action("preferences", self.tr("首选项(&P)…"), self.show_preferences,
                              QKeySequence.StandardKey.Preferences, "preferences-system")
         prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.menus["tools"].addAction(prefs)
+        count = self._action("word_count", self.tr("字数统计(&W)…"), self.status_widgets.show_details,
+                             "Ctrl+Shift+G")
+        self.menus["tools"].addActions([count, prefs])
         for act in [*self.paragraph_styles.actions.values(), *self.view_actions.actions, *printing]:
             self._register(act)
 

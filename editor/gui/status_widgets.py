@@ -23,6 +23,8 @@ class StatusWidgets(QLabel):
         self.zoom_label = QLabel(status_bar)
         self.zoom_label.setAccessibleName(self.tr("缩放比例"))
         self.last_count: WordCount = count_text("")
+        for label in (self.position_label, self, self.zoom_label):
+            label.setContentsMargins(8, 0, 8, 0)  # room between the items, which have no separators
         status_bar.addPermanentWidget(self.position_label)
         status_bar.addPermanentWidget(self)
         status_bar.addPermanentWidget(self.zoom_label)
@@ -55,12 +57,23 @@ class StatusWidgets(QLabel):
         else:
             text = self.tr("字数 %1（字符数 %2）")
         self.setText(text.replace("%1", str(wc.words)).replace("%2", str(wc.chars_with_spaces)))
-        self.setToolTip(
-            self.tr("字数（不含标点和空格）：%1\n中文字符：%2\n英文单词和数字：%3\n标点符号：%4\n"
-                    "字符数（含标点和空格）：%5\n字符数（不含空格）：%6\n段落数：%7")
-            .replace("%1", str(wc.words)).replace("%2", str(wc.cjk)).replace("%3", str(wc.latin_words))
-            .replace("%4", str(wc.punctuation)).replace("%5", str(wc.chars_with_spaces))
-            .replace("%6", str(wc.chars_no_spaces)).replace("%7", str(wc.paragraphs)))
+        self.setToolTip(self.details(wc))
+
+    def details(self, wc: WordCount) -> str:
+        """Every count, one per line (the tooltip and the word-count dialog)."""
+        return (self.tr("字数（不含标点和空格）：%1\n中文字符：%2\n英文单词和数字：%3\n标点符号：%4\n"
+                        "字符数（含标点和空格）：%5\n字符数（不含空格）：%6\n段落数：%7")
+                .replace("%1", str(wc.words)).replace("%2", str(wc.cjk)).replace("%3", str(wc.latin_words))
+                .replace("%4", str(wc.punctuation)).replace("%5", str(wc.chars_with_spaces))
+                .replace("%6", str(wc.chars_no_spaces)).replace("%7", str(wc.paragraphs)))
+
+    def show_details(self) -> None:
+        """The counts in a dialog: the tooltip cannot be reached from the keyboard."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.update_count()
+        title = self.tr("字数统计（选定内容）") if self.editor.textCursor().hasSelection() else self.tr("字数统计")
+        QMessageBox.information(self.window(), title, self.details(self.last_count))
 
     def set_zoom(self, percent: int) -> None:
         """Show the zoom level."""

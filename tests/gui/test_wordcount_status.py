@@ -29,3 +29,22 @@ def test_counts_document_and_selection(qtbot):
     assert status.position_label.text() == "第 1 段，第 5 字"
     assert status.accessibleName()
     assert status.position_label.accessibleName()
+
+
+def test_word_count_dialog_reachable_from_keyboard(qtbot, tmp_path, no_blocking_dialogs):
+    from editor.core.bank import PhraseBank
+    from editor.core.settings import Settings
+    from editor.gui.main_window import MainWindow
+
+    bank = PhraseBank(tmp_path / "bank.db")
+    w = MainWindow(settings=Settings(), bank=bank)
+    qtbot.addWidget(w)
+    w.editor.setPlainText("一、总体情况。GDP")
+    act = w.actions_by_name["word_count"]
+    assert act.shortcut().toString() == "Ctrl+Shift+G"
+    act.trigger()
+    title, text = no_blocking_dialogs.shown[-1]
+    assert title == "字数统计"
+    assert "字数（不含标点和空格）：6" in text
+    assert "标点符号：2" in text
+    bank.close()
