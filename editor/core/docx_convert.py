@@ -59,6 +59,8 @@ def _read_zip(path: Path) -> zipfile.ZipFile:
         raise YukuError(path, "文件不存在，请检查路径 / the file does not exist") from None
     except OSError as exc:
         raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
+    if not data:
+        raise YukuError(path, "文件是空的（0 字节），请检查是否保存完整 / the file is empty")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise YukuError(path, "这是旧版 .doc 或有密码保护的文件，请在 Word 中另存为 .docx（不加密）后再转换"
                               " / an old .doc or a password-protected file")
@@ -73,8 +75,42 @@ def _read_zip(path: Path) -> zipfile.ZipFile:
         total += info.file_size
         big = info.file_size > 50 * 1024 * 1024
         if total > MAX_TOTAL_BYTES or (big and info.file_size > MAX_RATIO * max(1, info.compress_size)):
-            raise YukuError(path, "文件解压后异常巨大，可能是恶意文件，已拒绝 / the .docx inflates to an absurd size")
+            raise YukuError(path, "文件解压后过大，可能是恶意文件，已拒绝 / the .docx inflates to an absurd size")
+    _check_package(zf, path)
     return zf
+
+
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
+    """Refuse, like Word, a package whose main part is missing or whose relationships point nowhere."""
+    import posixpath
+
+    from lxml import etree
+
+    names = set(zf.namelist())
+    main = "word/document.xml"
+    for rels_name in sorted(n for n in names if n.endswith(".rels")):
+        try:
+            rels = etree.fromstring(zf.read(rels_name), _parser())
+        except Exception:  # noqa: BLE001 - any damage in a .rels part is the same sentence
+            raise YukuError(path, f"文件中的 {rels_name} 已损坏，请用 Word 打开修复后另存 / a part is damaged") from None
+        # _rels/.rels describes the package root; word/_rels/x.xml.rels the part word/x.xml.
+        base = posixpath.dirname(posixpath.dirname(rels_name))
+        for rel in rels.iter(_REL):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External" or target.startswith("#") or "://" in target:
+                continue  # external links, and Word's own "#_top" bookmarks links
+            part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(base, target))
+            if rels_name == "_rels/.rels" and (rel.get("Type") or "").endswith("/officeDocument"):
+                main = part
+            if part not in names:
+                what = "缺少正文部件" if part == main else "文件引用了不存在的部件"
+                raise YukuError(path, f"{what} {part}，文件不完整，请用 Word 打开修复后另存"
+                                      " / the package refers to a missing part")
+    if main not in names:
+        raise YukuError(path, f"缺少正文部件 {main}，文件不完整，请用 Word 打开修复后另存 / the main part is missing")
 
 
 def text_parts(zf: zipfile.ZipFile) -> list[str]:
@@ -156,7 +192,7 @@ def _convert_part(data: bytes, name: str, path: Path, config: str,
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as exc:
-        raise YukuError(path, f"文件中的 {name} 已损坏（{exc.msg}），请用 Word 打开修复后另存"
+        raise YukuError(path, f"文件中的 {name} {_xml_problem(str(exc.msg))}，请用 Word 打开修复后另存"
                               " / a part of the .docx is damaged") from None
     paragraphs, changed = convert_tree(tree.getroot(), config, protected)
     if not changed:
@@ -165,6 +201,16 @@ def _convert_part(data: bytes, name: str, path: Path, config: str,
     out = etree.tostring(tree, xml_declaration=True, encoding=info.encoding or "UTF-8",
                          standalone=info.standalone)
     return out, paragraphs, changed
+
+
+def _xml_problem(message: str) -> str:
+    """A sentence for a parser error, without the parser's own jargon."""
+    low = message.lower()
+    if "depth" in low:
+        return "嵌套层数过多（XML 结构异常）"
+    if "too long" in low or "resource limit" in low or "huge" in low:
+        return "含有过长的文字段（XML 结构异常）"
+    return "XML 格式已损坏"
 
 
 def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -> tuple[bytes, DocxConvertResult]:

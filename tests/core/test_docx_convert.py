@@ -96,7 +96,7 @@ def test_in_place_conversion(tmp_path):
 
 
 @pytest.mark.parametrize(("content", "words"), [
-    (b"", "不是 Word"),
+    (b"", "空"),
     (b"just text renamed", "不是 Word"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "密码保护"),
     (b"PK\x03\x04broken", "损坏"),
@@ -166,3 +166,36 @@ def test_python_docx_package_only_text_parts_change(tmp_path):
         for name in a.namelist():
             if name not in result.parts:
                 assert a.read(name) == b.read(name), name
+
+
+def test_missing_main_part_and_dangling_relationships_are_refused(tmp_path):
+    src = build_docx(tmp_path / "in.docx", [para(run("头发"))], image=True)
+
+    def without(name: str, target: str) -> None:
+        with zipfile.ZipFile(src) as a, zipfile.ZipFile(tmp_path / target, "w") as b:
+            for item in a.namelist():
+                if item != name:
+                    b.writestr(item, a.read(item))
+
+    without("word/document.xml", "nodoc.docx")
+    with pytest.raises(YukuError, match="缺少正文部件 word/document.xml"):
+        convert_docx(tmp_path / "nodoc.docx", tmp_path / "out.docx", "s2t")
+    without("word/media/image1.png", "dangling.docx")
+    with pytest.raises(YukuError, match="不存在的部件 word/media/image1.png"):
+        convert_docx(tmp_path / "dangling.docx", tmp_path / "out.docx", "s2t")
+
+
+def test_parser_jargon_never_reaches_the_user(tmp_path):
+    src = build_docx(tmp_path / "in.docx", [para(run("头发"))])
+    deep = tmp_path / "deep.docx"
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(deep, "w") as b:
+        for name in a.namelist():
+            data = a.read(name)
+            if name == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:sdt><w:sdtContent>" * 400, 1).replace(
+                    b"</w:body>", b"</w:sdtContent></w:sdt>" * 400 + b"</w:body>", 1)
+            b.writestr(name, data)
+    with pytest.raises(YukuError) as info:
+        convert_docx(deep, tmp_path / "out.docx", "s2t")
+    assert "嵌套层数过多" in str(info.value)
+    assert "XML_PARSE_HUGE" not in str(info.value)
