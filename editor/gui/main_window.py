@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import YukuError
 from editor.core.settings import Settings
 from editor.gui.document_editor import DocumentEditor
+from editor.gui.i18n import plain_label
 from editor.gui.icons import icon as themed_icon
 from editor.gui.paragraph_styles import ParagraphStyles
 from editor.gui.phrase_panel import PhrasePanel
@@ -255,13 +256,15 @@ class MainWindow(QMainWindow):
             self._register(act)
 
     def _finish_actions(self) -> None:
-        """After the features: drop our PDF item if an export feature brings one, name every action."""
+        """After the features: drop our PDF item if an export feature brings one; shortcut tooltips."""
         others = [a for a in self.menus["file"].actions() if a is not self.print_actions.pdf_action
                   and "pdf" in (a.objectName() + a.text()).lower()]
         self.print_actions.pdf_action.setVisible(not others)
-        for act in self.findChildren(QAction):
-            if act.text() and not act.toolTip():
-                act.setToolTip(act.text())
+        # Tooltips name the shortcut, so toolbar users learn the keyboard way.
+        for act in self.actions_by_name.values():
+            if act.text() and not act.shortcut().isEmpty():
+                act.setToolTip(self.tr("%1（%2）").replace("%1", plain_label(act.text())).replace(
+                    "%2", act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
 
     def _update_title(self) -> None:
         name = self.document_path.name if self.document_path else self.tr("未命名")

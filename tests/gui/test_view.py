@@ -167,3 +167,9 @@ def test_recent_files_menu_reopens_and_clears(make_window, tmp_path):
     clear = [a for a in w.recent_menu.actions() if "清除" in a.text()]
     clear[0].trigger()
     assert w.settings.get("recent_files") == []
+
+
+def test_tooltips_name_the_shortcut(make_window):
+    w = make_window()
+    assert w.actions_by_name["save"].toolTip() == "保存（Ctrl+S）"
+    assert w.actions_by_name["find"].toolTip().startswith("查找和替换（")
