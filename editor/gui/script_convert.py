@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 
+from editor.core.script import converter
 from editor.core.script_mapping import convert_runs
 
 OBJECT_CHAR = "\ufffc"  # images and other inline objects: never converted, a phrase boundary
@@ -175,6 +176,8 @@ class DocumentConversion(QObject):
         if self.characters() <= SYNC_LIMIT:
             self._step(deadline=None)
         else:
+            # Load the dictionaries (50–80 ms the first time) now, not inside the first slice.
+            converter(self.config)
             self._timer.start()
 
     def cancel(self) -> None:
