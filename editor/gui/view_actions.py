@@ -1,14 +1,15 @@
 """View menu: zoom, full screen, a distraction-free focus mode, and the remembered window layout."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit, QToolBar
 
 from editor.gui.icons import icon
 
 ZOOM_MIN, ZOOM_MAX = -5, 10
 ZOOM_STEP = 0.1  # each step is 10 % of the base size
+FOCUS_COLUMN_CHARS = 36  # characters per line in focus mode; an official A4 page has 28
 
 
 class ViewActions(QObject):
@@ -88,12 +89,29 @@ class ViewActions(QObject):
             self._hidden = [w for w in chrome if w.isVisible() and w.parent() is self.window]  # type: ignore[attr-defined]
             for w in self._hidden:
                 w.hide()  # type: ignore[attr-defined]
+            self.editor.installEventFilter(self)
+            self._center_column()
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         elif not on:
             for w in self._hidden:
                 w.show()  # type: ignore[attr-defined]
             self._hidden = []
+            self.editor.removeEventFilter(self)
+            self.editor.setViewportMargins(0, 0, 0, 0)
         self.focus_mode.setChecked(on)
+
+    def _center_column(self) -> None:
+        """In focus mode the text runs in a centred column of comfortable width, not edge to edge."""
+        metrics = QFontMetrics(self.editor.document().defaultFont())
+        column = metrics.horizontalAdvance("字") * FOCUS_COLUMN_CHARS + 2 * int(self.editor.document().documentMargin())
+        side = max(0, (self.editor.width() - column) // 2)
+        self.editor.setViewportMargins(side, 0, side, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the focus-mode column centred as the window changes size."""
+        if watched is self.editor and event.type() == QEvent.Type.Resize:
+            self._center_column()
+        return False
 
     def restore_layout(self) -> None:
         """Put the window back where the user left it: geometry, docks and toolbars."""

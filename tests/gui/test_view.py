@@ -173,3 +173,14 @@ def test_tooltips_name_the_shortcut(make_window):
     w = make_window()
     assert w.actions_by_name["save"].toolTip() == "保存（Ctrl+S）"
     assert w.actions_by_name["find"].toolTip().startswith("查找和替换（")
+
+
+def test_focus_mode_centres_a_text_column(make_window, qtbot):
+    w = make_window()
+    w.resize(1200, 700)
+    w.actions_by_name["focus_mode"].trigger()
+    qtbot.waitUntil(lambda: w.editor.viewportMargins().left() > 0)
+    margins = w.editor.viewportMargins()
+    assert margins.left() == margins.right()
+    w.actions_by_name["focus_mode"].trigger()
+    assert w.editor.viewportMargins().left() == 0
