@@ -1,7 +1,7 @@
 """Preferences: autosave, default conversion, export style and fonts, UI language, theme, phrase panel."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -25,6 +25,25 @@ from editor.gui.i18n import LANGUAGE_NAMES, plain_label
 
 # The fonts an official document asks for; people without them pick what to print instead.
 OFFICIAL_FONTS = ("方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312")
+
+
+# core.script names the configs in Chinese without Qt; these marks let lupdate collect the names
+# so the English and zh_TW interfaces show them translated.
+_CONVERSION_NAMES = [
+    QT_TRANSLATE_NOOP("conversion", "简→繁"), QT_TRANSLATE_NOOP("conversion", "简→繁(台湾)"),
+    QT_TRANSLATE_NOOP("conversion", "简→繁(台湾用语)"), QT_TRANSLATE_NOOP("conversion", "简→繁(香港)"),
+    QT_TRANSLATE_NOOP("conversion", "简→繁(香港用语)"), QT_TRANSLATE_NOOP("conversion", "繁→简"),
+    QT_TRANSLATE_NOOP("conversion", "繁(台湾)→简"), QT_TRANSLATE_NOOP("conversion", "繁(台湾用语)→简"),
+    QT_TRANSLATE_NOOP("conversion", "繁(香港)→简"), QT_TRANSLATE_NOOP("conversion", "繁(香港用语)→简"),
+    QT_TRANSLATE_NOOP("conversion", "繁→繁(台湾)"), QT_TRANSLATE_NOOP("conversion", "繁→繁(香港)"),
+    QT_TRANSLATE_NOOP("conversion", "繁(台湾)→繁"), QT_TRANSLATE_NOOP("conversion", "繁(香港)→繁"),
+    QT_TRANSLATE_NOOP("conversion", "繁→日本新字体"), QT_TRANSLATE_NOOP("conversion", "日本新字体→繁"),
+]
+
+
+def conversion_label(label: str) -> str:
+    """A conversion's name in the interface language (core.script's Chinese name translated)."""
+    return QCoreApplication.translate("conversion", label)
 
 
 def conversion_choices() -> list[tuple[str, str]]:
@@ -71,7 +90,7 @@ class PreferencesDialog(QDialog):
         self._label(form, self.tr("自动保存间隔(&A)："), self.autosave)
         self.conversion = QComboBox(editing)
         for cid, label in conversion_choices():
-            self.conversion.addItem(f"{label} ({cid})", cid)
+            self.conversion.addItem(f"{conversion_label(label)} ({cid})", cid)
         self._label(form, self.tr("默认简繁转换(&C)："), self.conversion)
         self.double_click = QCheckBox(self.tr("双击短语插入到文档(&D)"), editing)
         self.suggestions = QCheckBox(self.tr("输入时提示短语(&S)"), editing)

@@ -38,6 +38,10 @@
     <context>
         <name>DocumentLock</name>
         <message>
+            <source>「%1」正被另一个语库程序打开，请稍候再试。</source>
+            <translation>“%1” is being opened by another Yuku; try again in a moment.</translation>
+        </message>
+        <message>
             <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
             <translation>“%1” is already open in another window of this program. Switch to that window to go on editing, or close it there first.</translation>
         </message>
@@ -436,6 +440,14 @@ Export anyway?</translation>
             <translation>&amp;Preferences…</translation>
         </message>
         <message>
+            <source>字数统计(&amp;W)…</source>
+            <translation>&amp;Word Count…</translation>
+        </message>
+        <message>
+            <source>%1（%2）</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
             <source>未命名</source>
             <translation>Untitled</translation>
         </message>
@@ -492,10 +504,6 @@ Export anyway?</translation>
 公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
             <translation>Yuku (语库) %1
 An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
-        </message>
-        <message>
-            <source>界面语言将在重新启动语库后更改。</source>
-            <translation>The interface language changes when Yuku is restarted.</translation>
         </message>
     </context>
     <context>
@@ -667,6 +675,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
             <source>替代字体(&amp;F)：</source>
             <translation>&amp;Font fallbacks:</translation>
         </message>
+        <message>
+            <source>界面语言将在重新启动语库后更改。</source>
+            <translation>The interface language changes when Yuku is restarted.</translation>
+        </message>
     </context>
     <context>
         <name>PrintActions</name>
@@ -755,10 +767,6 @@ The surnames %1 convert wrongly on their own (余小明→餘小明): add the na
             <translation>Drafts</translation>
         </message>
         <message>
-            <source>未命名文档</source>
-            <translation>Untitled document</translation>
-        </message>
-        <message>
             <source>草稿内容预览</source>
             <translation>Draft preview</translation>
         </message>
@@ -775,12 +783,20 @@ The surnames %1 convert wrongly on their own (余小明→餘小明): add the na
             <translation>&amp;Later</translation>
         </message>
         <message>
-            <source>%1 — %2（保存于 %3，%4 字）</source>
-            <translation>%1 — %2 (saved at %3, %4 characters)</translation>
-        </message>
-        <message>
             <source>未命名</source>
             <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>%1（保存于 %2，%3 字）</source>
+            <translation>%1 (saved at %2, %3 characters)</translation>
+        </message>
+        <message>
+            <source>未命名文档（从未保存为文件）</source>
+            <translation>Untitled document (never saved to a file)</translation>
+        </message>
+        <message>
+            <source>来源：%1</source>
+            <translation>Source: %1</translation>
         </message>
         <message>
             <source>放弃草稿</source>
@@ -866,7 +882,7 @@ The surnames %1 convert wrongly on their own (余小明→餘小明): add the na
         </message>
         <message>
             <source>字数统计</source>
-            <translation>Word count</translation>
+            <translation>Word Count</translation>
         </message>
         <message>
             <source>缩放比例</source>
@@ -899,6 +915,10 @@ Punctuation: %4
 Characters (with punctuation and spaces): %5
 Characters (without spaces): %6
 Paragraphs: %7</translation>
+        </message>
+        <message>
+            <source>字数统计（选定内容）</source>
+            <translation>Word Count (Selection)</translation>
         </message>
     </context>
     <context>
@@ -960,6 +980,73 @@ Paragraphs: %7</translation>
         <message>
             <source>返回填写</source>
             <translation>Go Back and Fill In</translation>
+        </message>
+    </context>
+    <context>
+        <name>conversion</name>
+        <message>
+            <source>简→繁</source>
+            <translation>Simplified → Traditional</translation>
+        </message>
+        <message>
+            <source>简→繁(台湾)</source>
+            <translation>Simplified → Traditional (Taiwan)</translation>
+        </message>
+        <message>
+            <source>简→繁(台湾用语)</source>
+            <translation>Simplified → Traditional (Taiwan, with Taiwan vocabulary)</translation>
+        </message>
+        <message>
+            <source>简→繁(香港)</source>
+            <translation>Simplified → Traditional (Hong Kong)</translation>
+        </message>
+        <message>
+            <source>简→繁(香港用语)</source>
+            <translation>Simplified → Traditional (Hong Kong, with Hong Kong vocabulary)</translation>
+        </message>
+        <message>
+            <source>繁→简</source>
+            <translation>Traditional → Simplified</translation>
+        </message>
+        <message>
+            <source>繁(台湾)→简</source>
+            <translation>Traditional (Taiwan) → Simplified</translation>
+        </message>
+        <message>
+            <source>繁(台湾用语)→简</source>
+            <translation>Traditional (Taiwan vocabulary) → Simplified</translation>
+        </message>
+        <message>
+            <source>繁(香港)→简</source>
+            <translation>Traditional (Hong Kong) → Simplified</translation>
+        </message>
+        <message>
+            <source>繁(香港用语)→简</source>
+            <translation>Traditional (Hong Kong vocabulary) → Simplified</translation>
+        </message>
+        <message>
+            <source>繁→繁(台湾)</source>
+            <translation>Traditional → Traditional (Taiwan)</translation>
+        </message>
+        <message>
+            <source>繁→繁(香港)</source>
+            <translation>Traditional → Traditional (Hong Kong)</translation>
+        </message>
+        <message>
+            <source>繁(台湾)→繁</source>
+            <translation>Traditional (Taiwan) → Traditional</translation>
+        </message>
+        <message>
+            <source>繁(香港)→繁</source>
+            <translation>Traditional (Hong Kong) → Traditional</translation>
+        </message>
+        <message>
+            <source>繁→日本新字体</source>
+            <translation>Traditional → Japanese Shinjitai</translation>
+        </message>
+        <message>
+            <source>日本新字体→繁</source>
+            <translation>Japanese Shinjitai → Traditional</translation>
         </message>
     </context>
     <context>

@@ -38,6 +38,10 @@
     <context>
         <name>DocumentLock</name>
         <message>
+            <source>「%1」正被另一个语库程序打开，请稍候再试。</source>
+            <translation>「%1」正被另一個語庫程式開啟，請稍候再試。</translation>
+        </message>
+        <message>
             <source>「%1」已在本程序的另一个窗口中打开。请切换到那个窗口继续编辑，或先在那里关闭它。</source>
             <translation>「%1」已在本程式的另一個視窗中開啟。請切換到那個視窗繼續編輯，或先在那裡關閉它。</translation>
         </message>
@@ -267,7 +271,9 @@
         </message>
         <message numerus="yes">
             <source>已替换 %n 处</source>
-            <translation><numerusform>已取代 %n 處</numerusform></translation>
+            <translation>
+                <numerusform>已取代 %n 處</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -436,6 +442,14 @@
             <translation>偏好設定(&amp;P)…</translation>
         </message>
         <message>
+            <source>字数统计(&amp;W)…</source>
+            <translation>字數統計(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>%1（%2）</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
             <source>未命名</source>
             <translation>未命名</translation>
         </message>
@@ -492,10 +506,6 @@
 公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
             <translation>語庫 Yuku %1
 公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
-        </message>
-        <message>
-            <source>界面语言将在重新启动语库后更改。</source>
-            <translation>介面語言將在重新啟動語庫後變更。</translation>
         </message>
     </context>
     <context>
@@ -667,6 +677,10 @@
             <source>替代字体(&amp;F)：</source>
             <translation>替代字型(&amp;F)：</translation>
         </message>
+        <message>
+            <source>界面语言将在重新启动语库后更改。</source>
+            <translation>介面語言將在重新啟動語庫後變更。</translation>
+        </message>
     </context>
     <context>
         <name>PrintActions</name>
@@ -755,10 +769,6 @@
             <translation>草稿列表</translation>
         </message>
         <message>
-            <source>未命名文档</source>
-            <translation>未命名文件</translation>
-        </message>
-        <message>
             <source>草稿内容预览</source>
             <translation>草稿內容預覽</translation>
         </message>
@@ -775,12 +785,20 @@
             <translation>以後再說(&amp;L)</translation>
         </message>
         <message>
-            <source>%1 — %2（保存于 %3，%4 字）</source>
-            <translation>%1 — %2（儲存於 %3，%4 字）</translation>
-        </message>
-        <message>
             <source>未命名</source>
             <translation>未命名</translation>
+        </message>
+        <message>
+            <source>%1（保存于 %2，%3 字）</source>
+            <translation>%1（儲存於 %2，%3 字）</translation>
+        </message>
+        <message>
+            <source>未命名文档（从未保存为文件）</source>
+            <translation>未命名文件（從未儲存為檔案）</translation>
+        </message>
+        <message>
+            <source>来源：%1</source>
+            <translation>來源：%1</translation>
         </message>
         <message>
             <source>放弃草稿</source>
@@ -900,6 +918,10 @@
 字元數（不含空格）：%6
 段落數：%7</translation>
         </message>
+        <message>
+            <source>字数统计（选定内容）</source>
+            <translation>字數統計（選定內容）</translation>
+        </message>
     </context>
     <context>
         <name>SuggestionPopup</name>
@@ -960,6 +982,73 @@
         <message>
             <source>返回填写</source>
             <translation>返回填寫</translation>
+        </message>
+    </context>
+    <context>
+        <name>conversion</name>
+        <message>
+            <source>简→繁</source>
+            <translation>簡→繁</translation>
+        </message>
+        <message>
+            <source>简→繁(台湾)</source>
+            <translation>簡→繁(臺灣)</translation>
+        </message>
+        <message>
+            <source>简→繁(台湾用语)</source>
+            <translation>簡→繁(臺灣用語)</translation>
+        </message>
+        <message>
+            <source>简→繁(香港)</source>
+            <translation>簡→繁(香港)</translation>
+        </message>
+        <message>
+            <source>简→繁(香港用语)</source>
+            <translation>簡→繁(香港用語)</translation>
+        </message>
+        <message>
+            <source>繁→简</source>
+            <translation>繁→簡</translation>
+        </message>
+        <message>
+            <source>繁(台湾)→简</source>
+            <translation>繁(臺灣)→簡</translation>
+        </message>
+        <message>
+            <source>繁(台湾用语)→简</source>
+            <translation>繁(臺灣用語)→簡</translation>
+        </message>
+        <message>
+            <source>繁(香港)→简</source>
+            <translation>繁(香港)→簡</translation>
+        </message>
+        <message>
+            <source>繁(香港用语)→简</source>
+            <translation>繁(香港用語)→簡</translation>
+        </message>
+        <message>
+            <source>繁→繁(台湾)</source>
+            <translation>繁→繁(臺灣)</translation>
+        </message>
+        <message>
+            <source>繁→繁(香港)</source>
+            <translation>繁→繁(香港)</translation>
+        </message>
+        <message>
+            <source>繁(台湾)→繁</source>
+            <translation>繁(臺灣)→繁</translation>
+        </message>
+        <message>
+            <source>繁(香港)→繁</source>
+            <translation>繁(香港)→繁</translation>
+        </message>
+        <message>
+            <source>繁→日本新字体</source>
+            <translation>繁→日本新字型</translation>
+        </message>
+        <message>
+            <source>日本新字体→繁</source>
+            <translation>日本新字型→繁</translation>
         </message>
     </context>
     <context>
