@@ -20,6 +20,7 @@ def printable_copy(document: QTextDocument, base_point_size: float) -> QTextDocu
     font = copy.defaultFont()
     font.setPointSizeF(base_point_size)
     copy.setDefaultFont(font)
+    copy.setDocumentMargin(0)  # the page layout's margins apply on paper; the screen margin must not add
     return copy
 
 
