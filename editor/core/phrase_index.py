@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from itertools import compress, repeat
+from operator import contains, itemgetter
 
 from editor.core.phrases import KINDS, SECTIONS, Phrase
 
 Group = tuple[str, str]  # (section, kind)
-_INTERSECT_FROM = 200  # candidates above which two postings are intersected first
 Normaliser = Callable[[str], str]
+PAIR_MIN_PHRASES = 200  # below this a character is rare enough to narrow a query alone
 
 
 def default_normaliser(text: str) -> str:
@@ -33,6 +36,16 @@ def _normalise_many(texts: list[str], normalise: Normaliser) -> list[str]:
     if len(parts) != len(cleaned):  # a converter that ate or added a newline: go one by one
         parts = [normalise(t) for t in cleaned]
     return parts
+
+
+def _holding(candidates: list[int], keys: list[str], q: str) -> list[int]:
+    """The candidates whose key holds q, tested in C (a Python loop costs ~0.5 µs a phrase)."""
+    if not candidates:
+        return []
+    picked = itemgetter(*candidates)(keys)
+    if len(candidates) == 1:
+        picked = (picked,)
+    return list(compress(candidates, map(contains, picked, repeat(q))))
 
 
 def group_order(group: Group) -> tuple[int, int, str, str]:
@@ -67,6 +80,10 @@ class PhraseIndex:
                     postings.setdefault(ch, []).append(i)
             self._postings[g] = postings
         self._sorted_keys: list[tuple[str, int]] | None = None
+        # Postings of character pairs, built in slices after start-up (pair_builder): a two-character
+        # query of common characters ("工作") then is a lookup instead of testing ~40% of the bank.
+        self._pairs: dict[Group, dict[str, list[int]]] | None = None
+        self._common: frozenset[str] = frozenset()
         self._last: tuple[str, bool, dict[Group, list[int]]] | None = None
 
     def __len__(self) -> int:
@@ -104,16 +121,58 @@ class PhraseIndex:
                     continue
                 if len(lists[0]) < len(candidates):
                     candidates = lists[0]
-                if len(lists) > 1 and len(candidates) > _INTERSECT_FROM:
-                    # Two common characters: intersecting their postings (in C) leaves far fewer
-                    # phrases to test than either alone.
-                    both = set(lists[1]).intersection(candidates)
-                    candidates = sorted(both)
-            found = [i for i in candidates if q in keys[i]]
+                if self._pairs is not None:
+                    pair_lists = [self._pairs[g].get(q[j:j + 2], []) for j in range(len(q) - 1)
+                                  if q[j] in self._common and q[j + 1] in self._common]
+                    if pair_lists:
+                        shortest = min(pair_lists, key=len)
+                        if len(q) == 2:  # the pair's posting is the answer
+                            if shortest:
+                                result[g] = shortest
+                            continue
+                        if len(shortest) < len(candidates):
+                            candidates = shortest
+            found = _holding(candidates, keys, q)
             if found:
                 result[g] = found
         self._last = (q, include_hidden, result)
         return result
+
+    def pair_builder(self, step: int = 400) -> Iterator[int]:
+        """Build the pair postings a slice at a time (yields phrases done), so a GUI can interleave it.
+
+        Only pairs of common characters (in 1% of the bank or more) are indexed: a query holding a
+        rare character is already narrowed by that character's own posting.
+        """
+        totals: Counter[str] = Counter()
+        for postings in self._postings.values():
+            for ch, ids in postings.items():
+                totals[ch] += len(ids)
+        limit = max(PAIR_MIN_PHRASES, len(self.phrases) // 100)
+        common = frozenset(ch for ch, n in totals.items() if n >= limit)
+        pairs: dict[Group, dict[str, list[int]]] = {}
+        keys = self.keys
+        done = 0
+        for g, ids in self._visible.items():
+            found: dict[str, list[int]] = {}
+            pairs[g] = found
+            for i in ids:
+                key = keys[i]
+                for pair in {key[j:j + 2] for j in range(len(key) - 1)
+                             if key[j] in common and key[j + 1] in common}:
+                    found.setdefault(pair, []).append(i)
+                done += 1
+                if done % step == 0:
+                    yield done
+        self._common = common
+        self._pairs = pairs
+        self._last = None
+        yield done
+
+    def build_pairs(self) -> None:
+        """Build the pair postings in one go (benchmarks, tests)."""
+        for _ in self.pair_builder():
+            pass
 
     def match_span(self, i: int, query: str, shown: str | None = None) -> tuple[int, int] | None:
         """Where the query matches phrase i's text (or its shown form), for highlighting."""

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QSplitter, QTreeView, QVBoxLayout, QWidget
 
@@ -69,6 +69,10 @@ class PhrasePanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._expand)
+        self._pair_job: Iterator[int] | None = None
+        self._pair_timer = QTimer(self)
+        self._pair_timer.setInterval(0)
+        self._pair_timer.timeout.connect(self._build_pairs_step)
         self.refresh()
 
     # -- loading and filtering -----------------------------------------------------------------
@@ -84,9 +88,26 @@ class PhrasePanel(QWidget):
                 log.exception("could not read the phrase bank")
         self.index = PhraseIndex(phrases)
         self.model.set_index(self.index)
+        # Pair postings make two-character queries instant on a big bank; build them between
+        # events, a few milliseconds at a time, so the window stays responsive meanwhile.
+        self._pair_job = self.index.pair_builder()
+        self._pair_timer.start()
         if current is not None:
             self.select_phrase(current.id)
         self.bankChanged.emit()
+
+    def _build_pairs_step(self) -> None:
+        if self._pair_job is not None:
+            try:
+                next(self._pair_job)
+            except StopIteration:
+                self._pair_job = None
+        if self._pair_job is None:
+            self._pair_timer.stop()
+
+    def pairs_ready(self) -> bool:
+        """Whether the background pair postings are built (benchmarks wait for it)."""
+        return self._pair_job is None
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_query(text)

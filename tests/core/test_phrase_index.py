@@ -67,3 +67,26 @@ def test_favourites_rank_first_and_position_of():
     index = make_index()
     assert index.phrases[0].text == "同志们"
     assert index.phrases[index.position_of(3)].text == "下一步工作打算"
+
+
+def test_pair_postings_give_the_same_answers(monkeypatch):
+    import random
+
+    from editor.core import phrase_index
+
+    monkeypatch.setattr(phrase_index, "PAIR_MIN_PHRASES", 1)
+    rng = random.Random(7)
+    alphabet = "工作推进安全加强领导組織"
+    phrases = [Phrase("".join(rng.choice(alphabet) for _ in range(rng.randint(2, 9))), rng.choice(["measures", "general"]),
+                      "collocation", rng.random(), id=n, hidden=n % 17 == 0) for n in range(400)]
+    plain = PhraseIndex(phrases)
+    paired = PhraseIndex(phrases)
+    paired.build_pairs()
+    assert paired._pairs is not None
+    for query in ["工", "工作", "作工", "安全", "加强领导", "组织", "組織", "工作推", "x", "全安全", ""]:
+        plain._last = None
+        want = plain.filter(query)
+        assert paired.filter(query) == want, query
+        brute = sorted(i for i, p in enumerate(plain.phrases)
+                       if not p.hidden and plain.normalise_query(query) in plain.keys[i])
+        assert sorted(i for ids in want.values() for i in ids) == brute, query

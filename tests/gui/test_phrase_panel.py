@@ -224,3 +224,15 @@ def test_large_group_lists_a_more_row(qtbot, tmp_path):
     assert model.rowCount(group) == ROWS_PER_GROUP + 5
     assert model.index(ROWS_PER_GROUP + 4, 0, group).data(NODE_ROLE) == "phrase"
     b.close()
+
+
+def test_pair_postings_build_in_the_background_and_search_still_agrees(window, qtbot, monkeypatch):
+    from editor.core import phrase_index
+
+    monkeypatch.setattr(phrase_index, "PAIR_MIN_PHRASES", 1)
+    window.phrase_panel.refresh()
+    assert not window.phrase_panel.pairs_ready()
+    qtbot.waitUntil(window.phrase_panel.pairs_ready, timeout=5000)
+    assert window.phrase_panel.index._pairs is not None
+    commit_text(window.phrase_panel.filter, "领导")
+    assert sorted(t for _, t in leaves(window.phrase_panel.model)) == ["在___的正确领导下", "高度重视，加强领导"]
