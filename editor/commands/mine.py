@@ -40,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
         bank.close()
     for path, reason in report.skipped:
         print(f"yuku: {path}: 已跳过，{reason}", file=sys.stderr)
+    for path, encoding, confidence in report.low_confidence:
+        print(f"yuku: {path}: 按 {encoding} 读取，但编码识别把握不大（{confidence:.0%}），请检查挖掘结果 / "
+              "encoding guessed with low confidence", file=sys.stderr)
     if report.files == 0 and not report.documents:
         raise YukuError(args.paths[0], "没有可读取的 .txt 或 .docx 文件 / no readable .txt or .docx file")
     if args.json:

@@ -70,3 +70,14 @@ def test_damaged_bank_is_restored_and_the_user_is_told(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "备份" in out.stderr
     assert len(json.loads(out.stdout)) > 300
+
+
+def test_low_confidence_encoding_is_reported(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "short.txt").write_bytes("高度重视，加强领导".encode("gbk"))
+    out = yuku("mine", str(corpus), "--bank", str(tmp_path / "b.db"), "--json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["low_confidence"][0]["path"].endswith("short.txt")
+    assert "short.txt" in out.stderr
