@@ -7,6 +7,7 @@ from a timer so the event loop never waits long; all slices join one undo step.
 """
 from __future__ import annotations
 
+import gc
 import re
 import sys
 import time
@@ -19,7 +20,10 @@ from editor.core.script import converter
 from editor.core.script_mapping import convert_runs
 
 OBJECT_CHAR = "\ufffc"  # images and other inline objects: never converted, a phrase boundary
-SLICE_MS = 25  # work per timer slice; with layout and painting each event-loop pause stays under 100 ms
+# One timer slice (conversion plus Qt's relayout in endEditBlock) aims at this long, so that with
+# painting every pause of the event loop stays under 100 ms. Qt's relayout has a large fixed cost
+# per edit block, so slices should not be much shorter either.
+SLICE_MS = 45
 SYNC_LIMIT = 200_000  # documents (or selections) up to this many characters convert in one go
 
 
@@ -154,6 +158,9 @@ class DocumentConversion(QObject):
         self.total = max(1, last.blockNumber() - first.blockNumber() + 1)
         self.done = 0
         self._opened = False
+        self._loaded = False
+        self._gc_was_enabled = False
+        self._finish_ms = SLICE_MS * 0.6  # endEditBlock's cost, re-measured every slice; start careful
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -176,23 +183,41 @@ class DocumentConversion(QObject):
         if self.characters() <= SYNC_LIMIT:
             self._step(deadline=None)
         else:
-            # Load the dictionaries (50–80 ms the first time) now, not inside the first slice.
-            converter(self.config)
+            # A full garbage collection of a big heap can take 50 ms; conversion makes no cycles,
+            # so collect after it rather than in the middle of a slice.
+            self._gc_was_enabled = gc.isenabled()
+            gc.disable()
             self._timer.start()
+
+    def _stop(self, ok: bool) -> None:
+        self.running = False
+        if self._gc_was_enabled:
+            gc.enable()
+            self._gc_was_enabled = False
+        self.finished.emit(ok)
 
     def cancel(self) -> None:
         """Stop and undo what was converted so far."""
         if not self.running:
             return
         self._timer.stop()
-        self.running = False
         if self._opened:
             self.document.undo()
-        self.finished.emit(False)
+        self._stop(False)
 
     def _slice(self) -> None:
-        if self.running:
-            self._step(deadline=time.perf_counter() + SLICE_MS / 1000)
+        if not self.running:
+            return
+        if not self._loaded:
+            # The dictionaries take 50–80 ms to load the first time and the binding holds the GIL
+            # meanwhile: give that its own turn of the event loop rather than adding it to a slice.
+            converter(self.config)
+            self._loaded = True
+            self._timer.start()
+            return
+        # Leave room for the relayout, measured on the previous slice.
+        budget = max(SLICE_MS * 0.2, SLICE_MS - self._finish_ms) / 1000
+        self._step(deadline=time.perf_counter() + budget)
 
     def _step(self, deadline: float | None) -> None:
         cur = self._cursor
@@ -220,14 +245,15 @@ class DocumentConversion(QObject):
                 if deadline is not None and time.perf_counter() >= deadline:
                     break
         finally:
+            t_end = time.perf_counter()
             cur.endEditBlock()
+            self._finish_ms = (time.perf_counter() - t_end) * 1000
             self._opened = self._opened or self.changed_runs > before
         self.progress.emit(min(self.done, self.total), self.total)
         if self._block.isValid() and not (self._ranged and self._block.position() > self._end.position()):
             self._timer.start()
             return
-        self.running = False
-        self.finished.emit(True)
+        self._stop(True)
 
     def range_end(self) -> int:
         """Where the converted range ends now (it moves when conversion changes lengths)."""

@@ -203,3 +203,20 @@ def test_first_slice_without_changes_does_not_join_earlier_typing(qtbot, monkeyp
     doc.undo()
     assert doc.toPlainText().startswith("xabc")
     assert doc.toPlainText().endswith("头发")
+
+
+def test_garbage_collection_is_back_on_after_a_sliced_conversion(qtbot, monkeypatch):
+    import gc
+
+    monkeypatch.setattr(script_convert, "SYNC_LIMIT", 10)
+    doc = QTextDocument()
+    doc.setPlainText("\n".join(["头发"] * 20))
+    assert gc.isenabled()
+    for cancel in (False, True):
+        job = DocumentConversion(doc, "s2t")
+        with qtbot.waitSignal(job.finished, timeout=10000):
+            job.start()
+            assert not gc.isenabled()
+            if cancel:
+                job.cancel()
+        assert gc.isenabled()
