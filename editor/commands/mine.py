@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         bank.close()
     for path, reason in report.skipped:
         print(f"yuku: {path}: 已跳过，{reason}", file=sys.stderr)
-    for path, encoding, confidence in report.low_confidence:
+    # With --json the unsure encodings are in the report; without it, tell the reader here.
+    for path, encoding, confidence in ([] if args.json else report.low_confidence):
         print(f"yuku: {path}: 按 {encoding} 读取，但编码识别把握不大（{confidence:.0%}），请检查挖掘结果 / "
               "encoding guessed with low confidence", file=sys.stderr)
     if report.files == 0 and not report.documents:

@@ -20,7 +20,9 @@ def yuku(*args, home=None):
 def test_mine_names_bad_files_on_stderr_and_succeeds(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "good.txt").write_bytes("一、高度重视，加强领导\n要坚持人民至上、生命至上。\n".encode("gbk"))
+    text = ("一、高度重视，加强领导\n要坚持人民至上、生命至上，坚决克服麻痹思想、厌战情绪、侥幸心理、松劲心态，"
+            "全面落实落细常态化疫情防控的各项措施，坚决巩固好当前来之不易的疫情防控成果。\n")
+    (corpus / "good.txt").write_bytes(text.encode("gbk"))
     (corpus / "bad.docx").write_bytes(b"not a word file")
     out = yuku("mine", str(corpus), "--bank", str(tmp_path / "b.db"), "--json")
     assert out.returncode == 0, out.stderr
@@ -80,4 +82,6 @@ def test_low_confidence_encoding_is_reported(tmp_path):
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert report["low_confidence"][0]["path"].endswith("short.txt")
-    assert "short.txt" in out.stderr
+    plain = yuku("mine", str(corpus), "--bank", str(tmp_path / "b.db"))
+    assert "short.txt" in plain.stderr
+    assert "把握不大" in plain.stderr
