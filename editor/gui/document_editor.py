@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 PHRASE_MIME = "application/x-yuku-phrase"
-CONTEXT_DELAY_MS = 120  # recompute section and script once typing pauses, not on every key
+CONTEXT_DELAY_MS = 120
+SCRIPT_SAMPLE = 3000  # characters judged at the start of a long document, and again at the cursor  # recompute section and script once typing pauses, not on every key
 
 
 class KeyHandler(Protocol):
@@ -73,6 +74,7 @@ class DocumentEditor(QTextEdit):
         self.blank_navigation = True  # Tab / Shift+Tab jump between blanks
         self.section = ""
         self.script = "none"
+        self._script_revision = -1
         self._context_timer = QTimer(self)
         self._context_timer.setSingleShot(True)
         self._context_timer.setInterval(CONTEXT_DELAY_MS)
@@ -94,8 +96,18 @@ class DocumentEditor(QTextEdit):
 
         self._context_timer.stop()
         text = self.document().toPlainText()
-        section = section_at(text.split("\n"), self.textCursor().blockNumber()) or ""
-        script = detect_script(text)
+        cursor = self.textCursor()
+        section = section_at(text.split("\n"), cursor.blockNumber()) or ""
+        revision = self.document().revision()
+        script = self.script
+        if revision != self._script_revision:  # the script only changes with the text
+            self._script_revision = revision
+            # Detection costs ~1 ms per 1,000 characters: a long document is judged by its
+            # start and the text around the cursor, which is what the writer is working on.
+            if len(text) > SCRIPT_SAMPLE * 2:
+                pos = cursor.position()
+                text = text[:SCRIPT_SAMPLE] + text[max(SCRIPT_SAMPLE, pos - SCRIPT_SAMPLE // 2):pos + SCRIPT_SAMPLE // 2]
+            script = detect_script(text)
         if script != self.script:
             self.script = script
             self.scriptChanged.emit(script)

@@ -236,3 +236,12 @@ def test_pair_postings_build_in_the_background_and_search_still_agrees(window, q
     assert window.phrase_panel.index._pairs is not None
     commit_text(window.phrase_panel.filter, "领导")
     assert sorted(t for _, t in leaves(window.phrase_panel.model)) == ["在___的正确领导下", "高度重视，加强领导"]
+
+
+def test_long_document_script_is_judged_from_samples(window):
+    window.editor.setPlainText("我們堅持實事求是，認真總結經驗。\n" * 2000)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.update_context()
+    assert window.editor.script == "traditional"
+    window.phrase_panel.tree.doubleClicked.emit(find_leaf(window.phrase_panel.model, "同志们"))
+    assert window.editor.plain_text().endswith("同志們")
