@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.encoding import decode_bytes
+from editor.core.encoding import Decoded, decode_bytes
 
 SUFFIXES = (".txt", ".docx")
 # Word files we cannot mine are still listed from folders, so that the user hears they were skipped.
@@ -48,13 +48,19 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _read_txt(path: Path) -> CorpusFile:
+def _read_txt(path: Path, encoding: str | None = None) -> CorpusFile:
     data = path.read_bytes()
     if not data.strip():
         raise SkipFile("文件是空的 / the file is empty")
     if data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0") or data[:5] == b"%PDF-":
         raise SkipFile("不是纯文本文件 / not a plain-text file")
-    decoded = decode_bytes(data)
+    if encoding:  # the user chose it in the preview: trust it, but a wrong choice is still caught below
+        try:
+            decoded = Decoded(data.decode(encoding, errors="replace"), encoding, 1.0)
+        except LookupError:
+            raise SkipFile(f"未知的编码 {encoding} / unknown encoding") from None
+    else:
+        decoded = decode_bytes(data)
     text = clean_text(decoded.text)
     bad = text.count("\ufffd") + sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\t")
     if bad > max(5, len(text[:20000]) // 50):
@@ -74,7 +80,7 @@ def _read_docx(path: Path) -> CorpusFile:
     return CorpusFile(str(path), clean_text(document.plain_text()))
 
 
-def read_file(path: Path) -> CorpusFile:
+def read_file(path: Path, encoding: str | None = None) -> CorpusFile:
     """Read one corpus file; raises SkipFile with a reason."""
     suffix = path.suffix.lower()
     if suffix in WORD_OTHER:
@@ -84,7 +90,7 @@ def read_file(path: Path) -> CorpusFile:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise SkipFile("文件过大（超过 64 MB）/ the file is too large")
-        result = _read_docx(path) if suffix == ".docx" else _read_txt(path)
+        result = _read_docx(path) if suffix == ".docx" else _read_txt(path, encoding)
     except OSError as exc:
         raise SkipFile(f"无法读取（{exc.strerror or exc}）/ cannot read the file") from None
     if not result.text.strip():
@@ -111,7 +117,8 @@ def list_files(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def read_corpus_files(paths: list[Path], progress: Callable[[int, int, str], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> CorpusRead:
+                      cancelled: Callable[[], bool] | None = None,
+                      encodings: Mapping[str, str] | None = None) -> CorpusRead:
     """Read every usable file under paths; never raises for a bad file."""
     files, skipped = list_files(paths)
     out = CorpusRead(skipped=skipped)
@@ -121,7 +128,7 @@ def read_corpus_files(paths: list[Path], progress: Callable[[int, int, str], Non
         if progress:
             progress(i, len(files), f"读取 {f.name} / reading")
         try:
-            out.files.append(read_file(f))
+            out.files.append(read_file(f, (encodings or {}).get(str(f))))
         except SkipFile as exc:
             out.skipped.append((str(f), str(exc)))
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,12 +57,16 @@ def _scaled(progress: Progress | None, start: int, width: int) -> Progress | Non
 
 
 def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | None = None,
-                   cancelled: Cancelled | None = None, include_bank_corpus: bool = True) -> MineReport:
-    """Read paths into the bank's corpus and re-mine it all; the bank is unchanged when cancelled."""
+                   cancelled: Cancelled | None = None, include_bank_corpus: bool = True,
+                   encodings: Mapping[str, str] | None = None) -> MineReport:
+    """Read paths into the bank's corpus and re-mine it all; the bank is unchanged when cancelled.
+
+    encodings: {file path: codec} the user chose for files decode_bytes was unsure about.
+    """
     from editor.core.mining import mine_corpus
 
     is_cancelled: Cancelled = cancelled or (lambda: False)
-    read = read_corpus_files([Path(p) for p in paths], _scaled(progress, 0, _READ), is_cancelled)
+    read = read_corpus_files([Path(p) for p in paths], _scaled(progress, 0, _READ), is_cancelled, encodings)
     report = MineReport(skipped=list(read.skipped), files=len(read.files))
     report.low_confidence = [(f.name, f.encoding, f.confidence) for f in read.files if f.confidence < 0.6]
     if is_cancelled():

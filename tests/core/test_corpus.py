@@ -104,3 +104,14 @@ def test_docx_with_a_dtd_is_refused(tmp_path):
     with pytest.raises(SkipFile) as err:
         read_file(bad)
     assert "DTD" in str(err.value) or "DOCTYPE" in str(err.value)
+
+
+def test_the_users_encoding_choice_wins(tmp_path):
+    p = tmp_path / "short.txt"
+    p.write_bytes("高度重视".encode("gbk"))
+    assert read_file(p, "gb18030").text == "高度重视"
+    read = read_corpus_files([p], encodings={str(p): "cp950"})
+    assert read.files[0].encoding == "cp950"
+    assert read.files[0].text != "高度重视"  # the wrong choice is the user's; it is honoured
+    with pytest.raises(SkipFile, match="未知的编码"):
+        read_file(p, "no-such-codec")
