@@ -35,6 +35,8 @@ class PhraseBank:
         self._lock = threading.RLock()
         self._dirty = False  # user edits since the last backup
         self.conn, self.recovered_from_backup, needs_keys = open_checked(self.path)
+        # True when this file was written by the first Yuku (schema 1, no stored corpus).
+        self.migrated_from_v1 = needs_keys
         if needs_keys:
             self._fill_keys()
         if not backup_path(self.path).exists() and self.count_all() > 0:

@@ -17,8 +17,9 @@ def open_bank(path: str | Path | None = None) -> PhraseBank:
 
     target = Path(path) if path else user_dirs().ensure().bank
     bank = PhraseBank(target)
-    # A bank with no corpus and no phrases is new (or was rebuilt after damage with no backup).
-    if bank.count_all() == 0 and not bank.corpus_documents():
+    # A bank with no corpus and no phrases is new (or was rebuilt after damage with no backup); one
+    # from the first Yuku holds first-cut phrases and no corpus: re-mine it (the user's work stays).
+    if (bank.count_all() == 0 or bank.migrated_from_v1) and not bank.corpus_documents():
         report = mine_into_bank([seed_corpus_dir()], bank)
         log.info("created bank %s from the seed corpus: %s phrases", target, report.phrases)
     return bank

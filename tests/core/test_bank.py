@@ -141,6 +141,7 @@ def test_migrates_a_version_1_bank(tmp_path):
     conn.close()
     b = PhraseBank(path)
     try:
+        assert b.migrated_from_v1
         assert texts(b.search("视")) == ["高度重視"]  # search column filled by the migration
         assert b.search()[0].favourite
         assert b.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -202,3 +203,33 @@ def test_garbage_file_without_backup_gives_a_new_bank_and_says_so(tmp_path):
 def test_folder_as_bank_is_a_clear_error(tmp_path):
     with pytest.raises(YukuError):
         PhraseBank(tmp_path)
+
+
+def test_open_bank_re_mines_a_first_cut_bank_and_keeps_the_favourite(tmp_path):
+    from editor.core.default_bank import open_bank
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE phrases (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, section TEXT NOT NULL,"
+                 " kind TEXT NOT NULL, score REAL NOT NULL DEFAULT 0, count INTEGER NOT NULL DEFAULT 1,"
+                 " doc_count INTEGER NOT NULL DEFAULT 1, example TEXT NOT NULL DEFAULT '',"
+                 " source TEXT NOT NULL DEFAULT '', user INTEGER NOT NULL DEFAULT 0,"
+                 " favourite INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0,"
+                 " locked INTEGER NOT NULL DEFAULT 0)")
+    conn.execute("INSERT INTO phrases (text, section, kind, favourite) VALUES ('三、下一步工作打算', 'general',"
+                 " 'collocation', 1)")
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    b = open_bank(path)
+    try:
+        assert b.count() > 300
+        assert b.search()[0].text == "三、下一步工作打算"  # the favourite survives, first
+        assert b.corpus_documents()
+    finally:
+        b.close()
+    b = PhraseBank(path)
+    try:
+        assert not b.migrated_from_v1
+    finally:
+        b.close()
