@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 
@@ -28,10 +26,11 @@ class MiningWorker(QObject):
     progressed = Signal(int, int, str)
     finished = Signal(object)  # a MineReport, or the exception that stopped the run
 
-    def __init__(self, bank_path: Path, paths: list[Path]) -> None:
+    def __init__(self, bank_path: Path, paths: list[Path], encodings: dict[str, str] | None = None) -> None:
         super().__init__()
         self.bank_path = bank_path
         self.paths = paths
+        self.encodings = encodings or {}
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -48,7 +47,7 @@ class MiningWorker(QObject):
             bank = PhraseBank(self.bank_path)
             try:
                 report = mine_into_bank(self.paths, bank, progress=self.progressed.emit,
-                                        cancelled=self._cancel.is_set)
+                                        cancelled=self._cancel.is_set, encodings=self.encodings)
             finally:
                 bank.close()
         except Exception as exc:  # noqa: BLE001 - reported to the user by the GUI thread
@@ -63,15 +62,15 @@ class CorpusImport(QObject):
 
     done = Signal(object)  # the MineReport (or exception)
 
-    def __init__(self, window: QWidget, paths: list[Path], temp_dir: Path | None = None) -> None:
+    def __init__(self, window: QWidget, paths: list[Path], encodings: dict[str, str] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.paths = paths
-        self.temp_dir = temp_dir
+        self.encodings = encodings or {}
         self.result: object | None = None
         self.summary = ""
         bank = window.phrase_panel.bank  # type: ignore[attr-defined]
-        self.worker = MiningWorker(Path(bank.path), paths)
+        self.worker = MiningWorker(Path(bank.path), paths, self.encodings)
         self.worker_thread = QThread(self)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
@@ -111,8 +110,6 @@ class CorpusImport(QObject):
         self.worker_thread.wait()
         self.dialog.close()
         self.result = result
-        if self.temp_dir is not None:
-            shutil.rmtree(self.temp_dir, ignore_errors=True)
         if isinstance(result, Exception):
             self.summary = tr("导入失败：%1").replace("%1", str(result))
             self.window.show_error(tr("导入语料"), self.summary)  # type: ignore[attr-defined]
@@ -133,39 +130,30 @@ class CorpusImport(QObject):
         self.done.emit(result)
 
 
-def resolve_encodings(window: QWidget, paths: list[Path]) -> tuple[list[Path], Path | None] | None:
-    """Ask about every doubtful .txt file; doubtful ones are re-encoded to UTF-8 in a temp folder.
+def resolve_encodings(window: QWidget, paths: list[Path]) -> tuple[list[Path], dict[str, str]] | None:
+    """Ask about every doubtful .txt file: the paths to mine and {file: chosen codec}.
 
-    Returns the paths to mine and the temp folder to remove afterwards, or None when the user
-    cancelled the import.
+    None when the user cancelled the import; a skipped file is left out of the paths.
     """
     from editor.core.corpus import list_files
     from editor.gui.encoding_preview_dialog import ask_encoding, needs_choice
 
     files, _missing = list_files(paths)
     doubtful = [(f, found) for f in files if (found := needs_choice(f)) is not None]
-    if not doubtful:
-        return paths, None
-    temp = Path(tempfile.mkdtemp(prefix="yuku-import-"))
-    replaced: dict[Path, Path | None] = {}
-    for n, (f, (data, guess)) in enumerate(doubtful):
+    encodings: dict[str, str] = {}
+    skipped: set[Path] = set()
+    for f, (data, guess) in doubtful:
         choice = ask_encoding(window, f, data, guess)
         if choice is None:
-            shutil.rmtree(temp, ignore_errors=True)
             return None
         if choice == "":
-            replaced[f] = None
-            continue
-        # A folder per file keeps the original name (the bank shows it as the phrase's source).
-        target = temp / str(n) / f.name
-        target.parent.mkdir()
-        target.write_text(data.decode(choice, errors="replace"), encoding="utf-8")
-        replaced[f] = target
-    if any(p.is_dir() for p in paths):  # expand folders so single files can be swapped out
-        result = [replaced.get(f, f) for f in files]
-    else:
-        result = [replaced.get(p, p) for p in paths]
-    return [p for p in result if p is not None], temp
+            skipped.add(f)
+        else:
+            encodings[str(f)] = choice
+    if not skipped:
+        return paths, encodings
+    # Expand folders into their files so a skipped one can be left out.
+    return [f for f in files if f not in skipped], encodings
 
 
 def start_corpus_import(window: QWidget, paths: list[Path]) -> CorpusImport | None:
@@ -174,8 +162,8 @@ def start_corpus_import(window: QWidget, paths: list[Path]) -> CorpusImport | No
     if resolved is None:
         window.show_message(tr("已取消导入。"))  # type: ignore[attr-defined]
         return None
-    to_mine, temp = resolved
-    job = CorpusImport(window, to_mine, temp)
+    to_mine, encodings = resolved
+    job = CorpusImport(window, to_mine, encodings)
     window.corpus_import = job  # type: ignore[attr-defined]
     job.start()
     return job

@@ -62,7 +62,7 @@ def test_cancel_leaves_the_bank_unchanged(window, corpus, qtbot, monkeypatch):
     # Hold the worker inside its first file until Cancel is pressed, so the race is decided.
     gate = threading.Event()
     real_read = corpus_module.read_file
-    monkeypatch.setattr(corpus_module, "read_file", lambda path: (gate.wait(30), real_read(path))[1])
+    monkeypatch.setattr(corpus_module, "read_file", lambda *a: (gate.wait(30), real_read(*a))[1])
     before = window.bank.count()
     job = window.phrase_actions.start_import([corpus])
     assert job.is_running()
@@ -123,7 +123,7 @@ def test_import_asks_for_the_encoding_and_uses_it(window, tmp_path, qtbot, monke
     assert len(asked) == 1
     stored = [text for _name, text in window.bank.corpus_documents()]
     assert any("加强领导" in text for text in stored)
-    assert not job.temp_dir.exists()  # the re-encoded copy is cleaned up
+    assert job.encodings == {str(path): "gb18030"}
 
 
 def test_encoding_cancel_stops_the_import(window, tmp_path, monkeypatch):
