@@ -53,8 +53,8 @@ def _check(cancelled: Callable[[], bool] | None) -> None:
         raise MiningCancelled()
 
 
-def structure_corpus(corpus: list[tuple[str, str]],
-                     cancelled: Callable[[], bool] | None = None) -> list[Document]:
+def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
+                     progress: Progress | None = None) -> list[Document]:
     """Files → de-duplicated documents with headings and sections (simplified script)."""
     from editor.core.boilerplate import edge_line_key, recurring_edge_lines
     from editor.core.dedupe import dedupe_documents, dedupe_paragraphs
@@ -63,8 +63,10 @@ def structure_corpus(corpus: list[tuple[str, str]],
     from editor.core.structure import split_documents
 
     docs = []
-    for name, text in corpus:
+    for i, (name, text) in enumerate(corpus):
         _check(cancelled)
+        if progress:
+            progress(i, len(corpus), "分析文档结构 / reading structure")
         # Counting happens in simplified script with half-width digits (MINING.md).
         docs.extend(split_documents(Path(name).name, fold_width(t2s(text))))
     docs = dedupe_documents(docs)
@@ -190,5 +192,11 @@ def _idiom(word: str, section: str, example: str) -> Candidate:
 def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> MiningResult:
     """Mine (name, text) files into phrases."""
-    docs = structure_corpus(corpus, cancelled)
-    return MiningResult(mine_documents(docs, progress, cancelled), len(docs))
+    # A third of the bar for structure, two thirds for counting and filtering.
+    docs = structure_corpus(corpus, cancelled, (lambda d, t, s: progress(d, 3 * max(t, 1), s)) if progress else None)
+
+    def rest(done: int, total: int, stage: str) -> None:
+        if progress:
+            progress(total // 2 + done, total // 2 * 3 if total else 1, stage)
+
+    return MiningResult(mine_documents(docs, rest if progress else None, cancelled), len(docs))
