@@ -174,6 +174,31 @@ class PhraseIndex:
         for _ in self.pair_builder():
             pass
 
+    def set_flags(self, pos: int, favourite: bool | None = None, hidden: bool | None = None) -> None:
+        """Mark a phrase favourite or hidden in place, without rebuilding (a 100,000-phrase rebuild
+        takes a second). A new favourite keeps its place until the next load sorts it first."""
+        phrase = self.phrases[pos]
+        if favourite is not None:
+            phrase.favourite = favourite
+        if hidden is None or hidden == phrase.hidden:
+            return
+        phrase.hidden = hidden
+        key = self.keys[pos]
+        group = (phrase.section, phrase.kind)
+        lists = [self._visible[group]]
+        lists += [self._postings[group].setdefault(ch, []) for ch in set(key)]
+        if self._pairs is not None:
+            lists += [self._pairs[group].setdefault(key[j:j + 2], []) for j in range(len(key) - 1)
+                      if key[j] in self._common and key[j + 1] in self._common]
+        for ids in {id(x): x for x in lists}.values():  # each list once
+            at = bisect_left(ids, pos)
+            if hidden and at < len(ids) and ids[at] == pos:
+                del ids[at]
+            elif not hidden and (at == len(ids) or ids[at] != pos):
+                ids.insert(at, pos)
+        self._sorted_keys = None
+        self._last = None
+
     def match_span(self, i: int, query: str, shown: str | None = None) -> tuple[int, int] | None:
         """Where the query matches phrase i's text (or its shown form), for highlighting."""
         q = self.normalise_query(query)

@@ -174,15 +174,19 @@ class PhraseActions:
         """Mark or unmark the selected phrase as a favourite."""
         phrase = self._current()
         if phrase is not None:
-            self.bank.set_favourite(phrase.id, not phrase.favourite)
-            self._changed(tr("已收藏") if not phrase.favourite else tr("已取消收藏"))
+            on = not phrase.favourite
+            self.bank.set_favourite(phrase.id, on)
+            self.panel.set_flags(phrase.id, favourite=on)
+            self.window.show_message(tr("已收藏") if on else tr("已取消收藏"))
 
     def toggle_hidden(self) -> None:
         """Hide the selected phrase (or show it again)."""
         phrase = self._current()
         if phrase is not None:
-            self.bank.set_hidden(phrase.id, not phrase.hidden)
-            self._changed(tr("已隐藏；可在“显示已隐藏的短语”中恢复") if not phrase.hidden else tr("已取消隐藏"))
+            on = not phrase.hidden
+            self.bank.set_hidden(phrase.id, on)
+            self.panel.set_flags(phrase.id, hidden=on)
+            self.window.show_message(tr("已隐藏；可在“显示已隐藏的短语”中恢复") if on else tr("已取消隐藏"))
 
     def edit_current(self) -> None:
         """Edit the selected phrase's text, section and kind; it becomes the user's own."""

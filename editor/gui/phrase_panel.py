@@ -96,6 +96,16 @@ class PhrasePanel(QWidget):
             self.select_phrase(current.id)
         self.bankChanged.emit()
 
+    def set_flags(self, phrase_id: int | None, favourite: bool | None = None, hidden: bool | None = None) -> None:
+        """Show a favourite or hidden change at once, without reloading the whole bank."""
+        pos = self.index.position_of(phrase_id) if self.index is not None else None
+        if pos is None or self.index is None:
+            self.refresh()
+            return
+        self.index.set_flags(pos, favourite=favourite, hidden=hidden)
+        self.model.set_query(self.model.query)
+        self.select_phrase(phrase_id)
+
     def _build_pairs_step(self) -> None:
         if self._pair_job is not None:
             try:

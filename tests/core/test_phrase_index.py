@@ -90,3 +90,23 @@ def test_pair_postings_give_the_same_answers(monkeypatch):
         brute = sorted(i for i, p in enumerate(plain.phrases)
                        if not p.hidden and plain.normalise_query(query) in plain.keys[i])
         assert sorted(i for ids in want.values() for i in ids) == brute, query
+
+
+def test_set_flags_in_place_matches_a_rebuild(monkeypatch):
+    from editor.core import phrase_index
+
+    monkeypatch.setattr(phrase_index, "PAIR_MIN_PHRASES", 1)
+    index = make_index()
+    index.build_pairs()
+    pos = index.position_of(1)
+    index.set_flags(pos, hidden=True)
+    assert texts(index, index.filter("领导")) == {("measures", "collocation"): ["加強組織領導"]}
+    assert texts(index, index.filter("加强")) == {("measures", "collocation"): ["加強組織領導"]}
+    assert all(index.phrases[i].id != 1 for i, _ in index.continuations("高度"))
+    index.set_flags(pos, hidden=False, favourite=True)
+    assert texts(index, index.filter("领导"))[("measures", "heading")] == ["高度重视，加强领导"]
+    assert index.phrases[pos].favourite
+    assert [index.phrases[i].text for i, _ in index.continuations("高度")] == ["高度重视，加强领导"]
+    hidden = index.position_of(4)
+    index.set_flags(hidden, hidden=False)
+    assert texts(index, index.filter("问")) == {("problems", "heading"): ["存在问题"]}

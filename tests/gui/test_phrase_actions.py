@@ -89,6 +89,10 @@ def test_hide_removes_and_show_hidden_brings_back(window, bank):
     select(window, "同志们")
     act(window, "phrase_hide")  # unhide
     assert not bank.search("同志们", include_hidden=True)[0].hidden
+    act(window, "phrase_show_hidden")  # off again: the phrase stays listed, it is no longer hidden
+    assert "同志们" in [t for _, t in leaves(window.phrase_panel.model)]
+    window.phrase_panel.refresh()  # and a reload agrees with the in-place change
+    assert "同志们" in [t for _, t in leaves(window.phrase_panel.model)]
 
 
 def test_edit_changes_text_section_and_kind_and_marks_it_mine(window, bank, monkeypatch):
