@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import re
-import sys
 import time
 from collections.abc import Iterable
 
@@ -18,6 +17,7 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocumen
 
 from editor.core.script import converter
 from editor.core.script_mapping import convert_runs
+from editor.gui.qt_workarounds import keep_singletons_alive
 
 OBJECT_CHAR = "\ufffc"  # images and other inline objects: never converted, a phrase boundary
 # One timer slice (conversion plus Qt's relayout in endEditBlock) aims at this long, so that with
@@ -27,31 +27,9 @@ SLICE_MS = 45
 SYNC_LIMIT = 200_000  # documents (or selections) up to this many characters convert in one go
 
 
-_none_pinned = False
-
-
 def keep_none_alive() -> None:
-    """Guard against PySide6 6.12 dropping a reference to None on every void call (CPython < 3.12).
-
-    Converting a long document makes hundreds of thousands of such calls (setPosition,
-    insertText…); without this the interpreter aborts with "none_dealloc: deallocating None".
-    None is never freed, so giving it a huge reference count is harmless.
-    """
-    global _none_pinned
-    if _none_pinned or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(8):
-        probe.setObjectName("probe")
-    if sys.getrefcount(None) < before:
-        import ctypes
-
-        # ob_refcnt is the first field of every PyObject. Signal arguments lose references to
-        # True and False the same way, so they get the same treatment.
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-    _none_pinned = True
+    """Kept for callers of the old name: the guard now runs when editor.gui is imported."""
+    keep_singletons_alive()
 
 
 _KEEP = QTextCursor.MoveMode.KeepAnchor
