@@ -44,6 +44,8 @@ class _Tally:
     example: str = ""
     source: str = ""
     standalone: bool = False
+    traditional: int = 0  # occurrences in traditional-script documents minus those in simplified
+    surface: tuple[str, str] | None = None  # a traditional file it was seen in (simplified, original)
 
 
 def _check(cancelled: Callable[[], bool] | None) -> None:
@@ -58,7 +60,7 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
     """Files → de-duplicated documents with headings and sections (simplified script)."""
     from editor.core.boilerplate import edge_line_key, recurring_edge_lines
     from editor.core.dedupe import dedupe_documents, dedupe_paragraphs
-    from editor.core.normalize import fold_width, t2s
+    from editor.core.normalize import fold_width, is_traditional, t2s
     from editor.core.sections import assign_sections
     from editor.core.structure import split_documents
 
@@ -67,8 +69,15 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
         _check(cancelled)
         if progress:
             progress(i, len(corpus), "分析文档结构 / reading structure")
-        # Counting happens in simplified script with half-width digits (MINING.md).
-        docs.extend(split_documents(Path(name).name, fold_width(t2s(text))))
+        # Counting happens in simplified script with half-width digits (MINING.md); the script
+        # the document was written in is remembered so phrases can be shown in it.
+        simplified = fold_width(t2s(text))
+        found = split_documents(Path(name).name, simplified)
+        if is_traditional(text, simplified):
+            pair = (simplified, fold_width(text)) if len(simplified) == len(text) else None
+            for d in found:
+                d.traditional, d.surface = True, pair
+        docs.extend(found)
     docs = dedupe_documents(docs)
     footers = recurring_edge_lines([[p.text for p in d.paragraphs if not p.heading] for d in docs])
     if footers:
@@ -154,6 +163,9 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
                 t = tallies[key] = _Tally(c.text, example=c.example, source=doc.name)
             t.kinds[c.kind] += 1
             t.sections[c.section] += 1
+            t.traditional += 1 if doc.traditional else -1
+            if doc.surface is not None and t.surface is None:
+                t.surface = doc.surface
             t.docs.add(i)
             t.count += 1
     n_docs = len(docs)
@@ -176,11 +188,26 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
                 progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
         if not _acceptable(t.text, kind):
             continue
-        out.append(Phrase(chinese_punctuation(t.text), _pick_section(t.sections), kind, round(score, 4), t.count,
-                          len(t.docs), t.example[:300], t.source))
+        text, example = t.text, t.example[:300]
+        if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
+            text, example = _surface(text, t.surface), _surface(example, t.surface)
+        text = chinese_punctuation(text)
+        out.append(Phrase(text, _pick_section(t.sections), kind, round(score, 4), t.count, len(t.docs),
+                          example, t.source))
         if len(out) >= MAX_ENTRIES:
             break
     return out
+
+
+def _surface(text: str, pair: tuple[str, str] | None) -> str:
+    """The original characters of a simplified text, found at the same offset in its file; else s2t."""
+    from editor.core.normalize import s2t
+
+    if pair is not None:
+        at = pair[0].find(text)
+        if at >= 0:
+            return pair[1][at:at + len(text)]
+    return s2t(text)
 
 
 def _idiom(word: str, section: str, example: str) -> Candidate:

@@ -9,6 +9,7 @@ from typing import Any
 from editor.core.phrases import BLANK
 
 _converter: Any = None
+_back: Any = None
 _lock = threading.Lock()
 
 # Every placeholder the corpus uses for a blank (blanks.py plus ×× / 〇〇 / 某 + unit words).
@@ -33,6 +34,26 @@ def t2s(text: str) -> str:
 
 
 _WIDTH_TABLE = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
+
+
+def s2t(text: str) -> str:
+    """Simplified → traditional (OpenCC s2t), to show a phrase in the script it was written in."""
+    global _back
+    if _back is None:
+        with _lock:
+            if _back is None:
+                import opencc
+
+                _back = opencc.OpenCC("s2t")
+    return str(_back.convert(text)) if text else text
+
+
+def is_traditional(text: str, simplified: str) -> bool:
+    """True when OpenCC t2s changed more than 2 % of the characters: the text was traditional."""
+    if len(text) != len(simplified):
+        return text != simplified
+    changed = sum(1 for a, b in zip(text, simplified) if a != b)
+    return changed > 0.02 * max(1, len(text))
 
 
 def fold_width(text: str) -> str:

@@ -42,6 +42,9 @@ class Document:
     name: str
     title: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
+    traditional: bool = False  # written in traditional script (the text here is already simplified)
+    # (simplified file text, original file text) of equal length, to find a phrase's surface form.
+    surface: tuple[str, str] | None = None
 
     def text(self) -> str:
         """The body text, one paragraph a line."""

@@ -117,3 +117,12 @@ def test_phrases_use_chinese_punctuation():
     assert "突出重点，压实责任" in found
     assert "要求各村（居）深入摸排" in found
     assert not [t for t in found if re.search(r"[,;:!?()]", t)]
+
+
+def test_phrases_keep_the_script_they_were_written_in():
+    trad = "一、高度重視，加強領導\n要堅持人民至上、生命至上，主動作為。\n"
+    simp = "一、突出重点，压实责任\n要坚持人民至上、生命至上，主动作为。\n"
+    found = {p.text: p for p in mine_corpus([("t.txt", trad), ("s.txt", simp)]).phrases}
+    assert "高度重視，加強領導" in found  # the original characters, not a round trip through s2t
+    assert "突出重点，压实责任" in found
+    assert found["人民至上、生命至上"].doc_count == 2  # counted together across scripts
