@@ -203,7 +203,8 @@ def _surface(text: str, pair: tuple[str, str] | None) -> str:
     """The original characters of a simplified text, found at the same offset in its file; else s2t."""
     from editor.core.normalize import s2t
 
-    if pair is not None:
+    # A scan per phrase is cheap in a report-sized file; in a huge one, s2t is close enough.
+    if pair is not None and len(pair[0]) <= 300_000:
         at = pair[0].find(text)
         if at >= 0:
             return pair[1][at:at + len(text)]
