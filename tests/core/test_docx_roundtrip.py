@@ -197,3 +197,41 @@ def test_written_package_parses_with_namespaces(tmp_path):
                 etree.fromstring(zf.read(name))
         root = etree.fromstring(zf.read("word/document.xml"))
     assert root.tag == f"{{{W}}}document"
+
+
+def test_new_list_in_a_word_file_adds_numbering(tmp_path):
+    doc = read_document(rich_word_file(tmp_path / "word.docx"))
+    doc.blocks.append(Paragraph([Run("新增条目")], list_kind="number", list_id=77))
+    write_document(doc, tmp_path / "out.docx")
+    with zipfile.ZipFile(tmp_path / "out.docx") as zf:
+        numbering = zf.read("word/numbering.xml").decode()
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+        types = zf.read("[Content_Types].xml").decode()
+    assert 'w:numFmt w:val="decimal"' in numbering
+    assert 'Target="numbering.xml"' in rels
+    assert "/word/numbering.xml" in types
+    back = read_document(tmp_path / "out.docx")
+    assert back.paragraphs[-1].list_kind == "number"
+    assert back.paragraphs[-1].text == "新增条目"  # (python-docx itself cannot open it: the #_top link)
+
+
+def test_source_numbering_keeps_its_lists_and_gains_ours(tmp_path):
+    numbering = (f'<?xml version="1.0"?><w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">'
+                 '<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+    body = para(run("第一条"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+    src = build_docx(tmp_path / "num.docx", body, parts={"word/numbering.xml": numbering},
+                     rels=[("rIdNum", "numbering", "numbering.xml", None)],
+                     types={"word/numbering.xml": "application/vnd.openxmlformats-officedocument."
+                                                  "wordprocessingml.numbering+xml"})
+    doc = read_document(src)
+    assert doc.paragraphs[0].list_kind == "number"
+    doc.blocks.append(Paragraph([Run("要点")], list_kind="bullet"))
+    write_document(doc, tmp_path / "out.docx")
+    with zipfile.ZipFile(tmp_path / "out.docx") as zf:
+        xml = zf.read("word/numbering.xml").decode()
+        body_xml = zf.read("word/document.xml").decode()
+    assert xml.index('w:abstractNumId="9001"') < xml.index('<w:num w:numId="1"')  # schema order
+    assert 'chineseCounting' in xml
+    assert '<w:numId w:val="1"/>' in body_xml  # the source list keeps its own numbering
+    assert docx.Document(str(tmp_path / "out.docx")).paragraphs[1].text == "要点"
