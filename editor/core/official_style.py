@@ -85,7 +85,13 @@ def _plain_runs(runs: list[Run]) -> list[Run]:
 
 
 def _official_paragraph(p: Paragraph) -> Paragraph:
-    return Paragraph(_plain_runs(p.runs), style=p.style, page_break_before=p.page_break_before,
+    runs = _plain_runs(p.runs)
+    # Typed indentation (　　) would double the layout's two-character indent.
+    while runs and not runs[0].text.lstrip(" \u3000\t"):
+        runs.pop(0)
+    if runs:
+        runs[0].text = runs[0].text.lstrip(" \u3000\t")
+    return Paragraph(runs, style=p.style, page_break_before=p.page_break_before,
                      list_kind=p.list_kind, list_level=p.list_level, list_id=p.list_id)
 
 

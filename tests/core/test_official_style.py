@@ -139,3 +139,12 @@ def test_installed_fonts_substitute_when_asked(tmp_path):
 def test_font_table_names_fallbacks(official):
     table = zipfile.ZipFile(official).read("word/fontTable.xml").decode()
     assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in table
+
+
+def test_typed_indentation_is_left_to_the_layout():
+    from editor.core.official_style import prepare_official
+
+    doc = Document([Paragraph([Run("标题")]), Paragraph([Run("\u3000\u3000"), Run("正文开始", bold=True)])])
+    ready = prepare_official(doc)
+    assert ready.paragraphs[1].text == "正文开始"
+    assert ready.paragraphs[1].runs[0].bold
