@@ -158,6 +158,7 @@ def rewrite_source(doc: Document) -> bytes:
     used_ids = {r.get("Id") for r in rels}
 
     def add_rel(typ: str, target: str, external: bool = False) -> str:
+        """A new relationship of the main part, with an id the file does not use yet."""
         n = 1
         while f"rIdYuku{n}" in used_ids:
             n += 1
@@ -169,6 +170,7 @@ def rewrite_source(doc: Document) -> bytes:
         return rid
 
     def add_part(name: str, xml: str, rel_type: str) -> None:
+        """A part the source lacked (styles, numbering), with its relationship and content type."""
         replaced[name] = xml.encode("utf-8")
         add_rel(rel_type, name[len(folder):])
         ct = etree.SubElement(types, "{http://schemas.openxmlformats.org/package/2006/content-types}Override")

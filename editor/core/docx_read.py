@@ -222,6 +222,7 @@ class _Reader:
         return result
 
     def paragraph_props(self, p: Paragraph, ppr: Any) -> None:
+        """Modelled w:pPr children onto p; the others kept raw, in order, for the round trip."""
         extras: list[tuple[str, str]] = []
         for child in ppr:
             if not isinstance(child.tag, str):
@@ -261,6 +262,7 @@ class _Reader:
 
     @staticmethod
     def spacing(p: Paragraph, el: Any) -> None:
+        """w:spacing: before/after in points, line as a multiple (auto) or an exact pitch."""
         def num(name: str) -> float | None:
             v = el.get(W + name)
             try:
@@ -277,6 +279,7 @@ class _Reader:
 
     @staticmethod
     def indent(p: Paragraph, el: Any) -> None:
+        """w:ind: left/right/first-line (negative for hanging) in points."""
         def num(*names: str) -> float | None:
             for n in names:
                 v = el.get(W + n)
@@ -389,6 +392,7 @@ class _Reader:
 
     @staticmethod
     def page_break(paras: list[Paragraph]) -> None:
+        """A w:br page break: what follows starts a paragraph on a new page."""
         cur = paras[-1]
         if not cur.runs:
             cur.page_break_before = True

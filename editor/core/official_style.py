@@ -61,6 +61,7 @@ def official_preset(available: Iterable[str] | None = None,
     avail = list(available) if available is not None else None
 
     def font(cls: str) -> str:
+        """The font named for a class (standard, or the installed fallback)."""
         return fonts.resolve(cls, avail, overrides)
 
     latin = font("latin")

@@ -9,6 +9,7 @@ def self_test_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], 
     """One check: DOCX round trip through the window's own save and open."""
 
     def docx_round_trip() -> bool:
+        """Save as DOCX, check it with python-docx, open it again: the same text."""
         import docx
 
         editor = window.editor  # type: ignore[attr-defined]
