@@ -251,5 +251,6 @@ def plain_preset(font: str | None = None, size: float | None = None) -> Preset:
     """The editor's look: its default font and size, headings only marked for the outline."""
     section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" '
                'w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
-    return Preset("plain", RoleStyle(east_asia=font, latin=font, size=size),
+    # Without an editor font, still name an East Asian font: Word would otherwise use its theme's.
+    return Preset("plain", RoleStyle(east_asia=font or "宋体", latin=font or "Times New Roman", size=size),
                   {role: RoleStyle(keep_next=True) for role in ROLE_STYLES}, section_xml=section)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import zipfile
 
 import docx
@@ -68,6 +69,7 @@ def test_word_sees_real_heading_styles_and_east_asian_fonts(tmp_path):
     xml = zipfile.ZipFile(target).read("word/document.xml").decode()
     assert 'w:eastAsia="黑体"' in xml
     styles = zipfile.ZipFile(target).read("word/styles.xml").decode()
+    assert all("w:eastAsia=" in tag for tag in re.findall(r"<w:rFonts [^>]*>", styles + xml)), "eastAsia missing"
     assert '<w:outlineLvl w:val="0"/>' in styles
     assert 'w:eastAsia="zh-CN"' in styles
     # python-docx reads the formatting back too
