@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from editor.core.mining_frames import frame_templates
 from editor.core.normalize import PLACEHOLDER
 from editor.core.phrases import BLANK
 from editor.core.structure import Document
@@ -22,7 +23,7 @@ NUMBER = re.compile(r"[\d]+(?:\.\d+)?[%％]?(?:万|亿|千|百)?(?:余|多)?")
 _SINGLE_X = re.compile(r"(?<![A-Za-z])[Xx×](?=[人个名例次天家条起处万亿元月日年号期批户所项])")
 _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
 # A date written with blanks (___月___日___时) is one blank followed by its last unit.
-_BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月日号]{re.escape(BLANK)})+")
+_BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月]{re.escape(BLANK)})+[日号]?")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
 # Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
 _LEAD = re.compile(r"^(?:并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
@@ -52,7 +53,7 @@ def with_blanks(text: str) -> str:
     s = DATE.sub(BLANK, s)
     s = NUMBER.sub(BLANK, s)
     s = _BLANKS.sub(BLANK, s)
-    return _BLANK_DATE.sub(BLANK, s)
+    return _BLANKS.sub(BLANK, _BLANK_DATE.sub(BLANK, s))
 
 
 def cjk_len(text: str) -> int:
@@ -272,6 +273,8 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
             chunk = predicate_chunk(unit)
             if chunk:
                 out.append(Candidate("collocation", chunk, sec, example, True))
+            for tpl in frame_templates(unit):
+                out.append(Candidate("template", tpl, sec, example, True))
         all_clauses.append((c, sec, example))
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):

@@ -126,3 +126,22 @@ def test_phrases_keep_the_script_they_were_written_in():
     assert "高度重視，加強領導" in found  # the original characters, not a round trip through s2t
     assert "突出重点，压实责任" in found
     assert found["人民至上、生命至上"].doc_count == 2  # counted together across scripts
+
+
+@pytest.mark.parametrize(("clause", "template"), [
+    ("现将宣传工作情况总结如下", "现将___总结如下"),
+    ("根据市委宣传部有关宣传安排", "根据___安排"),
+    ("在区疫情防控指挥部的领导下", "在___的领导下"),
+    ("坚持动态清零目标不动摇", "坚持___不动摇"),
+])
+def test_stock_frames_become_templates(clause, template):
+    from editor.core.mining_frames import frame_templates
+
+    assert frame_templates(clause) == [template]
+
+
+def test_text_outside_a_frame_is_not_a_template():
+    from editor.core.mining_frames import frame_templates
+
+    assert frame_templates("现总结如下") == []
+    assert frame_templates("要坚持人民至上") == []
