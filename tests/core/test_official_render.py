@@ -64,3 +64,25 @@ def test_libreoffice_layout_matches_the_official_grid(tmp_path):
     back = tmp_path / "back.txt"
     assert main(["export", str(out), str(back)]) == 0
     assert back.read_text(encoding="utf-8") == draft.read_text(encoding="utf-8")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_libreoffice_renders_a_resaved_word_file_with_everything_kept(tmp_path):
+    from editor.core.document_files import read_document, write_document
+    from tests.docx_fixtures import rich_word_file
+
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    doc = read_document(rich_word_file(tmp_path / "word.docx"))
+    doc.paragraphs[2].runs[0].text = "全年以来，"
+    out = tmp_path / "resaved.docx"
+    write_document(doc, out)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", str(tmp_path / "resaved.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for needle in ("页眉文字", "脚注内容", "全年以来，成绩显著", "（一）具体措施", "100%"):
+        assert needle in text, needle
