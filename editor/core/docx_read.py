@@ -304,6 +304,19 @@ class _Reader:
         for el in parent:
             tag = el.tag
             if tag == T_R:
+                # Fast path for the usual shapes, <w:r><w:t/></w:r> and <w:r><w:rPr/><w:t/></w:r>.
+                n = len(el)
+                if n == 1:
+                    t = el[0]
+                    if t.tag == T_T:
+                        paras[-1].runs.append(Run(t.text or "", link=link))
+                        continue
+                elif n == 2:
+                    rpr, t = el[0], el[1]
+                    if rpr.tag == T_RPR and t.tag == T_T:
+                        b, i, u, font, size, color, extra = self.run_props(rpr)
+                        paras[-1].runs.append(Run(t.text or "", b, i, u, font, size, color, None, link, extra))
+                        continue
                 self.run(el, paras, link)
                 continue
             if not isinstance(tag, str) or tag == T_PPR:
