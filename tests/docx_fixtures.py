@@ -185,6 +185,9 @@ def hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
     xxe = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
            f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>前&x;后</w:t></w:r></w:p></w:body></w:document>')
     add("xxe", _document_with(folder / "xxe.docx", xxe.encode()), "DTD")
+    # The same in UTF-16 (with a BOM): a byte search for "<!DOCTYPE" in UTF-8 would miss it.
+    add("xxe_utf16", _document_with(folder / "xxe16.docx", xxe.replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
+                                    .encode("utf-16")), "DTD")
     laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
               + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
               + f']><w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')

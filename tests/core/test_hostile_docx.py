@@ -12,7 +12,7 @@ from editor.core.errors import YukuError
 from tests.docx_fixtures import hostile_files, top_link_file
 
 CASES = ["empty", "text_renamed", "truncated_zip", "old_doc", "password_protected", "docm", "dotx",
-         "malformed_xml", "xxe", "billion_laughs", "deep_nesting", "damaged_deflate", "missing_document_xml",
+         "malformed_xml", "xxe", "xxe_utf16", "billion_laughs", "deep_nesting", "damaged_deflate", "missing_document_xml",
          "dangling_relationship", "zip_bomb"]
 
 
