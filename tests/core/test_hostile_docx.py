@@ -9,10 +9,10 @@ import pytest
 from editor.cli import main
 from editor.core.document_files import read_document
 from editor.core.errors import YukuError
-from tests.docx_fixtures import hostile_files, top_link_file
+from tests.docx_fixtures import hostile_files, top_link_file, utf16_doctype_file
 
 CASES = ["empty", "text_renamed", "truncated_zip", "old_doc", "password_protected", "docm", "dotx",
-         "malformed_xml", "xxe", "xxe_utf16", "billion_laughs", "deep_nesting", "damaged_deflate", "missing_document_xml",
+         "malformed_xml", "xxe", "billion_laughs", "deep_nesting", "damaged_deflate", "missing_document_xml",
          "dangling_relationship", "zip_bomb"]
 
 
@@ -79,3 +79,9 @@ def test_unexpected_failure_still_becomes_one_sentence(tmp_path, monkeypatch):
         read_document(path)
     assert str(path) in str(info.value)
     assert "损坏" in str(info.value)
+
+
+def test_dtd_in_a_utf16_part_is_refused(tmp_path):
+    path = utf16_doctype_file(tmp_path / "xxe16.docx")
+    with pytest.raises(YukuError, match="DTD"):
+        read_document(path)
