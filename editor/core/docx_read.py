@@ -13,6 +13,7 @@ from editor.core.document_model import (
     Run,
     Table,
 )
+from editor.core.docx_read_fast import ATTRS, FastBody, Mismatch, body_text
 from editor.core.docx_safety import DocxPackage
 from editor.core.docx_styles import W_NS
 from editor.core.docx_write import pack_extras
@@ -37,6 +38,7 @@ _SIMPLE_TEXT = {W + "tab": "\t", W + "cr": LINE_BREAK, W + "noBreakHyphen": "\u2
 _LOCAL: dict[str, str] = {}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 _PLAIN: tuple = (False, False, False, None, None, None, "")
+_BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
 
 
 def local_name(tag: str) -> str:
@@ -55,14 +57,20 @@ def _on(el: Any) -> bool:
 class _Reader:
     """One pass over word/document.xml."""
 
-    def __init__(self, pkg: DocxPackage) -> None:
+    def __init__(self, pkg: DocxPackage, fast: bool = True) -> None:
         self.pkg = pkg
+        self.fast = fast
         self.doc = Document(source=pkg.data)
         self.roles: dict[str, str] = {}
         self.num_kinds: dict[str, dict[str, str]] = {}
         self.decls: re.Pattern[str] | None = None
         self.counter = 0
         self.go_back: set[str] = set()
+        self.opening = ""
+        self._body: Any = None
+        self._parse: tuple[Any, dict[str, Any]] | None = None
+        if fast:
+            self._start_parse()
         self._load_styles()
         self._load_numbering()
 
@@ -151,44 +159,110 @@ class _Reader:
     def read(self) -> Document:
         """The whole document."""
         raw = self.pkg.read(self.pkg.main_part)
-        root = self.pkg.xml(self.pkg.main_part)
         # The root's start tag (namespaces, mc:Ignorable) is written back as it was.
         m = re.search(r"<([A-Za-z_][\w.-]*:)?document\b[^>]*>",
                       raw[:65536].decode("utf-8", errors="replace"))
         opening = m.group(0) if m else ""
         if f'="{W_NS}"' not in opening or not opening.startswith("<w:"):
             opening = ""  # an unusual prefix: write our own root, the kept XML declares its own names
-        decls = [f' xmlns:{p}="{u}"' for p, u in root.nsmap.items() if p] if opening else []
-        self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+        self.opening = opening
         if opening:
             self.doc.kept[ROOT_KEY] = KeptItem(opening, "", True)
-        body = root.find(W + "body")
-        if body is None:
-            raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
-        self.doc.blocks = self.blocks(body)
+        blocks = self.fast_blocks(raw, opening) if self.fast and opening else None
+        self.doc.blocks = self.blocks(self.body()) if blocks is None else blocks
         return self.doc
+
+    def body(self) -> Any:
+        """w:body of the parsed main part (waiting for the parse started in __init__)."""
+        if self._body is None:
+            if self._parse is not None:
+                thread, box = self._parse
+                thread.join()
+                if "error" in box:
+                    raise box["error"]
+                root = box["root"]
+            else:
+                root = self.pkg.xml(self.pkg.main_part)
+            decls = [f' xmlns:{p}="{u}"' for p, u in root.nsmap.items() if p] if self.opening else []
+            self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+            self._body = root.find(W + "body")
+            if self._body is None:
+                raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
+        return self._body
+
+    def _start_parse(self) -> None:
+        """Parse document.xml on a thread: lxml releases the GIL, so it overlaps styles and the fast path."""
+        import threading
+
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["root"] = self.pkg.xml(self.pkg.main_part)
+            except BaseException as exc:  # noqa: BLE001 - re-raised on the reading thread
+                box["error"] = exc
+
+        thread = threading.Thread(target=work, name="docx-parse", daemon=True)
+        thread.start()
+        self._parse = (thread, box)
 
     def blocks(self, parent: Any) -> list[Paragraph | Table]:
         """Paragraphs and tables of a body or table cell."""
         out: list[Paragraph | Table] = []
+        in_cell = parent.tag == W + "tc"
         for el in parent:
-            tag = el.tag
-            if tag == T_P:
-                out.extend(self.paragraph(el))
-            elif tag == W + "tbl":
-                if parent.tag == W + "tc":
-                    out.append(Paragraph(kept_block=self.keep(self.raw(el), "嵌套表格", True)))
-                else:
-                    out.append(self.table(el))
-            elif tag == W + "sectPr":
-                self.doc.kept[SECT_KEY] = KeptItem(self.raw(el), "", True)
-            elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "tcPr") or not isinstance(tag, str):
-                continue
-            else:
-                label = "目录" if "Table of Contents" in self.raw(el)[:2000] else "内容控件" \
-                    if tag == W + "sdt" else "其他内容"
-                out.append(Paragraph(kept_block=self.keep(self.raw(el), label, True)))
+            self.block(el, out, in_cell)
         return out
+
+    def block(self, el: Any, out: list[Paragraph | Table], in_cell: bool = False) -> None:
+        """One child of a body or table cell, appended to out."""
+        tag = el.tag
+        if tag == T_P:
+            out.extend(self.paragraph(el))
+        elif tag == W + "tbl":
+            if in_cell:
+                out.append(Paragraph(kept_block=self.keep(self.raw(el), "嵌套表格", True)))
+            else:
+                out.append(self.table(el))
+        elif tag == W + "sectPr":
+            self.doc.kept[SECT_KEY] = KeptItem(self.raw(el), "", True)
+        elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "tcPr") or not isinstance(tag, str):
+            return
+        else:
+            label = "目录" if "Table of Contents" in self.raw(el)[:2000] else "内容控件" \
+                if tag == W + "sdt" else "其他内容"
+            out.append(Paragraph(kept_block=self.keep(self.raw(el), label, True)))
+
+    def fast_blocks(self, raw: bytes, opening: str) -> list[Paragraph | Table] | None:
+        """The body through docx_read_fast (same model, far fewer Python steps), or None if it cannot."""
+        from lxml import etree
+
+        text = body_text(raw)
+        m = _BODY_OPEN.search(text, len(opening)) if text is not None else None
+        if m is None:
+            return None
+        assert text is not None
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                                 remove_comments=True)
+        try:  # the root's own namespaces, for raw() of properties read before lxml's tree is ready
+            nsmap = etree.fromstring(opening + "</w:document>", parser).nsmap
+        except etree.XMLSyntaxError:
+            return None
+        decls = [f' xmlns:{p}="{u}"' for p, u in nsmap.items() if p]
+        self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+        fast = FastBody(text, (opening + m.group(0), "</w:body></w:document>"),
+                        lambda xml: etree.fromstring(xml, parser), self.paragraph_props, self.run_props)
+        kept = dict(self.doc.kept)
+        try:
+            return fast.read(m.end(), self.body, self.block)
+        except Exception as exc:
+            self.body()  # a malformed part is refused as the lxml path refuses it
+            if not isinstance(exc, (Mismatch, etree.XMLSyntaxError, IndexError)):
+                raise
+            # Text and tree disagreed (never seen): undo what the lxml path recorded, start over.
+            self.doc.kept, self.counter, self.go_back = kept, 0, set()
+            self.doc.unsupported.clear()
+            return None
 
     def table(self, el: Any) -> Table:
         """A table; merged cells are flattened (and the user is told)."""
@@ -463,6 +537,6 @@ def _same_format(a: Run, b: Run) -> bool:
         (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra)
 
 
-def read_docx(pkg: DocxPackage) -> Document:
-    """The document model of a checked package."""
-    return _Reader(pkg).read()
+def read_docx(pkg: DocxPackage, fast: bool = True) -> Document:
+    """The document model of a checked package (fast=False: lxml path only, the reference)."""
+    return _Reader(pkg, fast).read()
