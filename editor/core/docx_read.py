@@ -68,11 +68,13 @@ class _Reader:
         self.go_back: set[str] = set()
         self.opening = ""
         self._body: Any = None
-        self._parse: tuple[Any, dict[str, Any]] | None = None
-        if fast:
-            self._start_parse()
-        self._load_styles()
-        self._load_numbering()
+        self._parses: _Parses | None = None
+        if fast:  # styles and numbering are read in read(), once the body's text is tokenised
+            names = [n for n in (self._part("styles"), self._part("numbering")) if n]
+            self._parses = _Parses(pkg, [*dict.fromkeys(names), pkg.main_part])
+        else:
+            self._load_styles()
+            self._load_numbering()
 
     # -- package-wide tables ------------------------------------------------------------------
 
@@ -89,7 +91,7 @@ class _Reader:
             return
         info: dict[str, tuple[str, int | None]] = {}
         style_tag, name_tag, ppr_tag, lvl_tag = W + "style", W + "name", W + "pPr", W + "outlineLvl"
-        for st in self.pkg.xml(name):
+        for st in self._xml(name):
             if st.tag != style_tag or st.get(W + "type", "paragraph") != "paragraph":
                 continue
             nm, lvl = "", None
@@ -113,11 +115,17 @@ class _Reader:
             if role:
                 self.roles[sid] = role
 
+    def _xml(self, name: str) -> Any:
+        """A parsed part, from the parsing thread when it has it."""
+        if self._parses is not None and name in self._parses.done:
+            return self._parses.get(name)
+        return self.pkg.xml(name)
+
     def _load_numbering(self) -> None:
         name = self._part("numbering")
         if not name:
             return
-        root = self.pkg.xml(name)
+        root = self._xml(name)
         abstract: dict[str, dict[str, str]] = {}
         for an in root.iter(W + "abstractNum"):
             levels = {}
@@ -168,43 +176,24 @@ class _Reader:
         self.opening = opening
         if opening:
             self.doc.kept[ROOT_KEY] = KeptItem(opening, "", True)
-        blocks = self.fast_blocks(raw, opening) if self.fast and opening else None
+        fast = self.fast_prepare(raw, opening) if self._parses is not None and opening else None
+        if self._parses is not None:
+            self._load_styles()
+            self._load_numbering()
+        blocks = self.fast_blocks(*fast) if fast is not None else None
         self.doc.blocks = self.blocks(self.body()) if blocks is None else blocks
         return self.doc
 
     def body(self) -> Any:
-        """w:body of the parsed main part (waiting for the parse started in __init__)."""
+        """w:body of the parsed main part (waiting for the parsing thread if need be)."""
         if self._body is None:
-            if self._parse is not None:
-                thread, box = self._parse
-                thread.join()
-                if "error" in box:
-                    raise box["error"]
-                root = box["root"]
-            else:
-                root = self.pkg.xml(self.pkg.main_part)
+            root = self._xml(self.pkg.main_part)
             decls = [f' xmlns:{p}="{u}"' for p, u in root.nsmap.items() if p] if self.opening else []
             self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
             self._body = root.find(W + "body")
             if self._body is None:
                 raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
         return self._body
-
-    def _start_parse(self) -> None:
-        """Parse document.xml on a thread: lxml releases the GIL, so it overlaps styles and the fast path."""
-        import threading
-
-        box: dict[str, Any] = {}
-
-        def work() -> None:
-            try:
-                box["root"] = self.pkg.xml(self.pkg.main_part)
-            except BaseException as exc:  # noqa: BLE001 - re-raised on the reading thread
-                box["error"] = exc
-
-        thread = threading.Thread(target=work, name="docx-parse", daemon=True)
-        thread.start()
-        self._parse = (thread, box)
 
     def blocks(self, parent: Any) -> list[Paragraph | Table]:
         """Paragraphs and tables of a body or table cell."""
@@ -233,8 +222,8 @@ class _Reader:
                 if tag == W + "sdt" else "其他内容"
             out.append(Paragraph(kept_block=self.keep(self.raw(el), label, True)))
 
-    def fast_blocks(self, raw: bytes, opening: str) -> list[Paragraph | Table] | None:
-        """The body through docx_read_fast (same model, far fewer Python steps), or None if it cannot."""
+    def fast_prepare(self, raw: bytes, opening: str) -> tuple[FastBody, list[tuple]] | None:
+        """document.xml's text cut into tokens for docx_read_fast, or None when it cannot be."""
         from lxml import etree
 
         text = body_text(raw)
@@ -252,9 +241,15 @@ class _Reader:
         self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
         fast = FastBody(text, (opening + m.group(0), "</w:body></w:document>"),
                         lambda xml: etree.fromstring(xml, parser), self.paragraph_props, self.run_props)
+        return fast, fast.tokens(m.end())
+
+    def fast_blocks(self, fast: FastBody, tokens: list[tuple]) -> list[Paragraph | Table] | None:
+        """The body through docx_read_fast (same model, far fewer Python steps), or None if it cannot."""
+        from lxml import etree
+
         kept = dict(self.doc.kept)
         try:
-            return fast.read(m.end(), self.body, self.block)
+            return fast.read(tokens, self.body, self.block)
         except Exception as exc:
             self.body()  # a malformed part is refused as the lxml path refuses it
             if not isinstance(exc, (Mismatch, etree.XMLSyntaxError, IndexError)):
@@ -519,6 +514,33 @@ class _Reader:
                     font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
                 extras.append((name, self.raw(child)))
         return bold, italic, underline, font, size, color, pack_extras(extras) if extras else ""
+
+
+class _Parses:
+    """XML parts parsed in order on a thread (lxml releases the GIL), each waited for by name."""
+
+    def __init__(self, pkg: DocxPackage, names: list[str]) -> None:
+        import threading
+
+        self.done = {name: threading.Event() for name in names}
+        self.results: dict[str, tuple[Any, BaseException | None]] = {}
+        threading.Thread(target=self._work, args=(pkg, names), name="docx-parse", daemon=True).start()
+
+    def _work(self, pkg: DocxPackage, names: list[str]) -> None:
+        for name in names:
+            try:
+                self.results[name] = (pkg.xml(name), None)
+            except BaseException as exc:  # noqa: BLE001 - raised again on the reading thread
+                self.results[name] = (None, exc)
+            self.done[name].set()
+
+    def get(self, name: str) -> Any:
+        """The part's root, or the exception its parse raised."""
+        self.done[name].wait()
+        root, error = self.results[name]
+        if error is not None:
+            raise error
+        return root
 
 
 def _merge_runs(runs: list[Run]) -> list[Run]:

@@ -59,9 +59,9 @@ def body_text(raw: bytes) -> str | None:
         if m is None or (m.group(2) and m.group(2).lower().replace("_", "-") not in ("utf-8", "utf8")):
             return None
         start = m.end()
-    # Comments, CDATA and processing instructions could hide tags from the patterns; a second
-    # declaration of the w prefix could rename it. Word writes none of these in document.xml.
-    if b"<!--" in raw or b"<![CDATA[" in raw or raw.find(b"<?", start) >= 0 or raw.count(b"xmlns:w=") != 1:
+    # Comments, CDATA (both "<!…") and processing instructions could hide tags from the patterns; a
+    # second declaration of the w prefix could rename it. Word writes none of these in document.xml.
+    if b"<!" in raw or raw.find(b"<?", start) >= 0 or raw.count(b"xmlns:w=") != 1:
         return None
     try:
         return raw.decode("utf-8")
@@ -101,7 +101,11 @@ class FastBody:
             args = self.rprs[xml] = (b, i, u, font, size, color, None, None, extra)
         return args
 
-    def read(self, start: int, body: Callable[[], Any], other: Callable[[Any, list], None]) -> list:
+    def tokens(self, start: int) -> list[tuple]:
+        """The body's tokens from start (its content, after <w:body>)."""
+        return _TOKENS.findall(self.text, start)
+
+    def read(self, tokens: list[tuple], body: Callable[[], Any], other: Callable[[Any, list], None]) -> list:
         """Blocks of the body whose content starts at start; other(element, out) reads the rest.
 
         One findall cuts the body into tokens that cover it without gaps (every tag is matched by
@@ -120,7 +124,7 @@ class FastBody:
         seen = False  # the paragraph has an element child already (w:pPr counts only first)
         opened = ""
         for (r_open, rpr, t_text, r_end_p, p_open, p_ppr, p_close, ppr, close, name, selfc,
-             _txt) in _TOKENS.findall(self.text, start):
+             _txt) in tokens:
             if simple:
                 if r_open:
                     if "&" in t_text or "\r" in t_text:

@@ -45,6 +45,7 @@ class DocxPackage:
         self.main_part = "word/document.xml"
         self._cache: dict[str, bytes] = {}
         self._rels: dict[str, dict[str, tuple[str, str, bool]]] = {}
+        self._no_dtd: set[str] = set()  # parts already scanned for a DTD (open_docx scans every XML part)
 
     def fail(self, message: str) -> YukuError:
         """An error naming this package's file."""
@@ -72,7 +73,8 @@ class DocxPackage:
         from lxml import etree
 
         data = self.read(name)
-        _refuse_doctype(self, name, data)
+        if name not in self._no_dtd:
+            _refuse_doctype(self, name, data)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                                  huge_tree=False, remove_comments=True)
         try:
@@ -152,6 +154,7 @@ def open_docx(path: str | Path, data: bytes | None = None) -> DocxPackage:
         # Word refuses a DTD in any part, including the ones only copied through on save.
         if name.endswith((".xml", ".rels")):
             _refuse_doctype(pkg, name, pkg.read(name))
+            pkg._no_dtd.add(name)  # the bytes are cached: xml() need not scan them again
     _check_relationships(pkg)
     return pkg
 
