@@ -176,9 +176,13 @@ class Autosaver(QObject):
         if not _alive(self.window):
             return
         mine = self.window.windowHandle()
-        if self._had_focus and focus is not mine:
+        # A dialog of this window (a progress dialog, Find) taking focus is not the user leaving:
+        # autosaving a large document then would stall the very work the dialog shows.
+        ours = focus is not None and focus.transientParent() is mine
+        if self._had_focus and focus is not mine and not ours:
             self.autosave()
-        self._had_focus = mine is not None and focus is mine
+        if not ours:
+            self._had_focus = mine is not None and focus is mine
 
     def _on_app_state(self, state: Qt.ApplicationState) -> None:
         if state != Qt.ApplicationState.ApplicationActive and _alive(self.window):

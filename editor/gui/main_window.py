@@ -114,10 +114,30 @@ class MainWindow(QMainWindow):
         from editor.core.default_bank import open_bank
 
         try:
-            return open_bank()
-        except Exception:  # noqa: BLE001 - a broken bank must not stop the editor; the user is told
+            bank = open_bank()
+        except Exception as exc:  # noqa: BLE001 - a broken bank must not stop the editor; the user is told
             log.exception("could not open the phrase bank")
+            self._tell_later(self.tr("短语库"), self.tr(
+                "无法打开短语库（%1）。编辑器照常可用；请检查用户数据文件夹的权限或空间后重启。")
+                .replace("%1", str(exc)))
             return None
+        note = getattr(bank, "recovered_from_backup", None)
+        if note:
+            self._tell_later(self.tr("短语库已修复"), str(note))
+        return bank
+
+    def _tell_later(self, title: str, text: str) -> None:
+        """Show a message once the window is up (start-up must not block on a dialog)."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, lambda: self.show_error(title, text))
+
+    def _remember_recent(self, path: Path) -> None:
+        """Add to recent files; a settings write that fails (full disk) must not undo a good save."""
+        try:
+            self.settings.add_recent_file(str(path))
+        except OSError as exc:
+            log.warning("could not update recent files: %s", exc)
 
     def _action(self, name: str, text: str, slot,
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -340,7 +360,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(False)
         self.document_path = p.resolve()
         self.documentOpened.emit(str(self.document_path))
-        self.settings.add_recent_file(str(self.document_path))
+        self._remember_recent(self.document_path)
         self._update_title()
         self.editor.go_to_start()
         self.show_message(self.tr("已打开 %1").replace("%1", p.name))
@@ -381,7 +401,7 @@ class MainWindow(QMainWindow):
             return False
         self.document_path = path.resolve()
         self.editor.document().setModified(False)
-        self.settings.add_recent_file(str(self.document_path))
+        self._remember_recent(self.document_path)
         self._update_title()
         self.documentSaved.emit(str(self.document_path))
         self.show_message(self.tr("已保存 %1").replace("%1", path.name))
@@ -457,7 +477,10 @@ class MainWindow(QMainWindow):
         """Ask to save before closing."""
         if self.maybe_save():
             self.documentClosed.emit(str(self.document_path or ""))
-            self.save_layout()
+            try:
+                self.save_layout()
+            except OSError as exc:  # a full disk must not keep the window from closing
+                log.warning("could not save the window layout: %s", exc)
             event.accept()
         else:
             event.ignore()

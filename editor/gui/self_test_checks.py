@@ -13,6 +13,7 @@ CHECK_MODULES: list[str] = [
     "editor.gui.i18n",
     "editor.gui.icons",
     "editor.gui.self_test_script",
+    "editor.gui.autosave",
 ]
 
 

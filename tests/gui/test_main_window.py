@@ -152,3 +152,36 @@ def test_find_replace_all_is_one_undo(window):
     assert window.editor.plain_text() == "疫情防控 防控 疫情防控"
     window.editor.undo()
     assert window.editor.plain_text() == "疫情 防控 疫情"
+
+
+def test_failing_settings_write_does_not_undo_a_save_or_block_close(window, tmp_path, monkeypatch):
+    import errno
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(window.settings, "save", full)
+    window.editor.insertPlainText("正文")
+    target = tmp_path / "稿.txt"
+    assert window.save_to(target)
+    assert target.read_text(encoding="utf-8").startswith("正文")
+    assert not window.isWindowModified()
+    assert window.close()
+
+
+def test_damaged_bank_is_reported_after_start(qtbot, monkeypatch, no_blocking_dialogs):
+    import editor.core.default_bank as default_bank
+
+    class Repaired:
+        recovered_from_backup = "语库文件已损坏，已从备份恢复"
+
+        def search(self, *a, **k):
+            return []
+
+        def count(self):
+            return 0
+
+    monkeypatch.setattr(default_bank, "open_bank", lambda *a, **k: Repaired())
+    w = MainWindow(settings=Settings())
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: any("备份" in text for _, text in no_blocking_dialogs.shown))
