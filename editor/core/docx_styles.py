@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
+
+from editor.core.xml_text import quote_attr
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -25,7 +26,7 @@ NUMBER_ABSTRACT = 9002
 
 def attr(value: object) -> str:
     """An XML attribute value, quoted and escaped."""
-    return quoteattr(str(value))
+    return quote_attr(str(value))
 
 
 def twips(points: float) -> int:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from editor.core.document_model import LINE_BREAK, OBJECT_CHAR, Document, Paragraph, Run, Table
 from editor.core.docx_styles import JC, ROLE_STYLES, attr, run_fonts_xml, twips
+from editor.core.xml_text import escape_text
 
 # Schema order of w:pPr and w:rPr children: Word rejects a file when they are out of order, so
 # modelled properties and kept raw ones are merged by these positions.
@@ -58,7 +58,7 @@ def clean_text(text: str) -> str:
     if _BAD_XML_CHARS.search(text):
         text = _BAD_XML_CHARS.sub("", text)
     if "&" in text or "<" in text or ">" in text:
-        text = escape(text)
+        text = escape_text(text)
     return text
 
 
