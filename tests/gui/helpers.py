@@ -27,3 +27,8 @@ def drop_at(viewport: QWidget, pos: QPoint, mime: QMimeData) -> None:
     drop = QDropEvent(QPointF(pos), action, mime, buttons, mods)
     QApplication.sendEvent(viewport, drop)
     assert drop.isAccepted()
+
+
+def act(window: QWidget, name: str) -> None:
+    """Trigger one of the main window's named actions, as a menu click or shortcut does."""
+    window.actions_by_name[name].trigger()  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from editor.core.phrases import Phrase
 from editor.core.settings import Settings
 from editor.gui.document_editor import PHRASE_MIME
 from editor.gui.main_window import MainWindow
-from tests.gui.helpers import commit_text, drop_at
+from tests.gui.helpers import act, commit_text, drop_at
 
 
 @pytest.fixture
@@ -24,20 +24,6 @@ def bank(tmp_path):
     ])
     yield b
     b.close()
-
-
-@pytest.fixture
-def window(qtbot, bank):
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
-
-
-def act(window, name):
-    window.actions_by_name[name].trigger()
 
 
 def test_window_has_editor_dock_menus_and_focus(window):

@@ -13,6 +13,7 @@ from editor.core.phrases import Phrase
 from editor.core.settings import Settings
 from editor.gui import phrase_actions
 from editor.gui.main_window import MainWindow
+from tests.gui.helpers import act
 from tests.gui.test_phrase_panel import find_leaf, leaves
 
 
@@ -26,20 +27,6 @@ def bank(tmp_path):
     ])
     yield b
     b.close()
-
-
-@pytest.fixture
-def window(qtbot, bank):
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
-
-
-def act(window, name):
-    window.actions_by_name[name].trigger()
 
 
 def select(window, text):

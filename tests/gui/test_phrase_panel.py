@@ -33,16 +33,6 @@ def bank(tmp_path):
     b.close()
 
 
-@pytest.fixture
-def window(qtbot, bank):
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
-
-
 def leaves(model):
     """Every phrase listed, in display order: [(section label, shown text)]."""
     out = []
