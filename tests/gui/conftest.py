@@ -8,6 +8,12 @@ from editor.gui.main_window import MainWindow
 
 
 @pytest.fixture
+def bank():
+    """No phrase bank; test modules that need one define their own `bank` fixture."""
+    return None
+
+
+@pytest.fixture
 def window(qtbot, bank):
     """A shown main window over the test module's own `bank` fixture."""
     w = MainWindow(settings=Settings(), bank=bank)

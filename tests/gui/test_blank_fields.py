@@ -6,23 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from editor.core.settings import Settings
 from editor.gui import blank_fields
 from editor.gui.blank_fields import blank_spans_in, blanks_report
-from editor.gui.main_window import MainWindow
 from tests.gui.helpers import commit_text
 
 TEXT = "在___的领导下\n参加XX会议，某某同志\n完"
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(settings=Settings(), bank=None)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
 
 
 def selected(window):

@@ -10,23 +10,11 @@ from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
 
 from editor.core.document_files import read_document
 from editor.core.document_model import OBJECT_CHAR
-from editor.core.settings import Settings
 from editor.gui.document_bridge import KEPT_OBJECT, load_model, state_of, to_model
-from editor.gui.main_window import MainWindow
 from editor.gui.paragraph_styles import apply_style
 from tests.core.test_docx_roundtrip import _comparable, rich_model
 from tests.docx_fixtures import build_docx, para, rich_word_file, run
 from tests.gui.helpers import commit_text
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(settings=Settings(), bank=None)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
 
 
 def test_model_survives_the_editor(qtbot):

@@ -4,26 +4,13 @@ from __future__ import annotations
 import zipfile
 
 import docx
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from editor.core.document_files import read_document
-from editor.core.settings import Settings
 from editor.gui.export_actions import blank_contexts
 from editor.gui.font_report import FontReportDialog, installed_families, report_for
-from editor.gui.main_window import MainWindow
 
 DRAFT = "关于做好年度工作的通知\n一、总体要求\n今年以来，各单位完成___项任务。\n（一）加强领导\n谢谢。"
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow(settings=Settings(), bank=None)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
 
 
 def test_actions_are_in_the_file_menu_after_save_as(window):
