@@ -1,8 +1,6 @@
 """Qt helpers shared by the in-process GUI benchmarks: the app, key events, paint and signal clocks."""
 from __future__ import annotations
 
-import ctypes
-import sys
 import time
 from collections.abc import Callable
 
@@ -11,37 +9,21 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 
-def none_refs_lost_per_void_call() -> int:
-    """How many references to None one void PySide6 call drops (0 when the binding is sound).
-
-    PySide6 6.12's void wrappers return None without a reference; on CPython < 3.12, where None is
-    not immortal, every call then drops one, and after a few thousand the interpreter aborts with
-    "none_dealloc: deallocating None".
-    """
-    obj = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        obj.setObjectName("probe")
-    return round((before - sys.getrefcount(None)) / 100)
-
-
-def pin_none() -> bool:
-    """Work around that bug for the length of a benchmark: give None an enormous reference count.
+def pin_none() -> None:
+    """The application's guard against PySide6 6.12's None refcount leak, for bare baselines too.
 
     Without it the editor aborts after about 1,200 keystrokes or one 100,000-row model build, so
-    nothing could be measured. The same lines belong in the application (see the README).
+    nothing could be measured; baselines run it as well so both sides pay the same.
     """
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12) or none_refs_lost_per_void_call() <= 0:
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is the first field of PyObject
-    return True
+    from editor.gui.qt_workarounds import keep_singletons_alive
+
+    keep_singletons_alive()
 
 
 def app() -> QApplication:
     """The QApplication (reused under pytest-qt), offscreen unless a display was asked for."""
     from editor.gui.app import create_app
 
-    pin_none()
     return create_app()
 
 

@@ -8,7 +8,6 @@ drawn as a small labelled box; its XML and the source package wait in the docume
 """
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
@@ -44,27 +43,6 @@ PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
 _LH = QTextBlockFormat.LineHeightTypes
-
-
-def pin_none() -> None:
-    """Keep None alive for good on CPython < 3.12 (where None is not yet immortal).
-
-    PySide6 6.12 is built for the stable ABI and returns None from every void call
-    (setBlockFormat, insertText, …) without taking a reference. On 3.12+ that is harmless; on
-    3.11 each call drops None's count by one, and opening a long document (tens of thousands of
-    calls) ends in "Fatal Python error: none_dealloc". A large head start makes the count never
-    reach zero, as 3.12 does by design.
-    """
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    count = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is the first field of PyObject
-    if count.value < 1 << 40:
-        count.value += 1 << 40
-
-
-pin_none()
 
 
 def _prop(fmt: QTextFormat, key: int) -> object:

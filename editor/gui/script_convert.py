@@ -17,7 +17,6 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocumen
 
 from editor.core.script import converter
 from editor.core.script_mapping import convert_runs
-from editor.gui.qt_workarounds import keep_singletons_alive
 
 OBJECT_CHAR = "\ufffc"  # images and other inline objects: never converted, a phrase boundary
 # One timer slice (conversion plus Qt's relayout in endEditBlock) aims at this long, so that with
@@ -25,11 +24,6 @@ OBJECT_CHAR = "\ufffc"  # images and other inline objects: never converted, a ph
 # per edit block, so slices should not be much shorter either.
 SLICE_MS = 45
 SYNC_LIMIT = 200_000  # documents (or selections) up to this many characters convert in one go
-
-
-def keep_none_alive() -> None:
-    """Kept for callers of the old name: the guard now runs when editor.gui is imported."""
-    keep_singletons_alive()
 
 
 _KEEP = QTextCursor.MoveMode.KeepAnchor
@@ -116,7 +110,6 @@ class DocumentConversion(QObject):
 
     def __init__(self, document: QTextDocument, config: str, protected: Iterable[str] = (),
                  start: int = -1, end: int = -1, parent: QObject | None = None) -> None:
-        keep_none_alive()
         super().__init__(parent)
         self.document = document
         self.config = config

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocu
 
 from editor.core.script import VOCABULARY_CONFIGS
 from editor.gui import script_convert
-from editor.gui.script_convert import DocumentConversion, convert_document, keep_none_alive
+from editor.gui.script_convert import DocumentConversion, convert_document
 from tests.core.test_script import upstream_cases
 
 
@@ -32,7 +32,6 @@ def _key(fmt: QTextCharFormat) -> tuple:
 
 def build(doc: QTextDocument, paragraphs: list[str]) -> None:
     """One block per paragraph, each character its own format (so its own run)."""
-    keep_none_alive()
     fmts = _formats()
     cur = QTextCursor(doc)
     cur.beginEditBlock()
