@@ -1,6 +1,7 @@
 """Read a checked DOCX package into the document model, keeping aside what the editor cannot show."""
 from __future__ import annotations
 
+import gc
 import re
 from typing import Any
 
@@ -13,7 +14,7 @@ from editor.core.document_model import (
     Run,
     Table,
 )
-from editor.core.docx_read_fast import ATTRS, FastBody, Mismatch, body_text
+from editor.core.docx_read_fast import Mismatch, prepare
 from editor.core.docx_safety import DocxPackage
 from editor.core.docx_styles import W_NS
 from editor.core.docx_write import pack_extras
@@ -38,7 +39,6 @@ _SIMPLE_TEXT = {W + "tab": "\t", W + "cr": LINE_BREAK, W + "noBreakHyphen": "\u2
 _LOCAL: dict[str, str] = {}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 _PLAIN: tuple = (False, False, False, None, None, None, "")
-_BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
 
 
 def local_name(tag: str) -> str:
@@ -68,13 +68,8 @@ class _Reader:
         self.go_back: set[str] = set()
         self.opening = ""
         self._body: Any = None
-        self._parses: _Parses | None = None
-        if fast:  # styles and numbering are read in read(), once the body's text is tokenised
-            names = [n for n in (self._part("styles"), self._part("numbering")) if n]
-            self._parses = _Parses(pkg, [*dict.fromkeys(names), pkg.main_part])
-        else:
-            self._load_styles()
-            self._load_numbering()
+        self._load_styles()
+        self._load_numbering()
 
     # -- package-wide tables ------------------------------------------------------------------
 
@@ -91,7 +86,7 @@ class _Reader:
             return
         info: dict[str, tuple[str, int | None]] = {}
         style_tag, name_tag, ppr_tag, lvl_tag = W + "style", W + "name", W + "pPr", W + "outlineLvl"
-        for st in self._xml(name):
+        for st in self.pkg.xml(name):
             if st.tag != style_tag or st.get(W + "type", "paragraph") != "paragraph":
                 continue
             nm, lvl = "", None
@@ -115,17 +110,11 @@ class _Reader:
             if role:
                 self.roles[sid] = role
 
-    def _xml(self, name: str) -> Any:
-        """A parsed part, from the parsing thread when it has it."""
-        if self._parses is not None and name in self._parses.done:
-            return self._parses.get(name)
-        return self.pkg.xml(name)
-
     def _load_numbering(self) -> None:
         name = self._part("numbering")
         if not name:
             return
-        root = self._xml(name)
+        root = self.pkg.xml(name)
         abstract: dict[str, dict[str, str]] = {}
         for an in root.iter(W + "abstractNum"):
             levels = {}
@@ -176,18 +165,14 @@ class _Reader:
         self.opening = opening
         if opening:
             self.doc.kept[ROOT_KEY] = KeptItem(opening, "", True)
-        fast = self.fast_prepare(raw, opening) if self._parses is not None and opening else None
-        if self._parses is not None:
-            self._load_styles()
-            self._load_numbering()
-        blocks = self.fast_blocks(*fast) if fast is not None else None
+        blocks = self.fast_blocks(raw, opening) if self.fast and opening else None
         self.doc.blocks = self.blocks(self.body()) if blocks is None else blocks
         return self.doc
 
     def body(self) -> Any:
-        """w:body of the parsed main part (waiting for the parsing thread if need be)."""
+        """w:body of the parsed main part."""
         if self._body is None:
-            root = self._xml(self.pkg.main_part)
+            root = self.pkg.xml(self.pkg.main_part)
             decls = [f' xmlns:{p}="{u}"' for p, u in root.nsmap.items() if p] if self.opening else []
             self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
             self._body = root.find(W + "body")
@@ -222,41 +207,27 @@ class _Reader:
                 if tag == W + "sdt" else "其他内容"
             out.append(Paragraph(kept_block=self.keep(self.raw(el), label, True)))
 
-    def fast_prepare(self, raw: bytes, opening: str) -> tuple[FastBody, list[tuple]] | None:
-        """document.xml's text cut into tokens for docx_read_fast, or None when it cannot be."""
-        from lxml import etree
-
-        text = body_text(raw)
-        m = _BODY_OPEN.search(text, len(opening)) if text is not None else None
-        if m is None:
-            return None
-        assert text is not None
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                 remove_comments=True)
-        try:  # the root's own namespaces, for raw() of properties read before lxml's tree is ready
-            nsmap = etree.fromstring(opening + "</w:document>", parser).nsmap
-        except etree.XMLSyntaxError:
-            return None
-        decls = [f' xmlns:{p}="{u}"' for p, u in nsmap.items() if p]
-        self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
-        fast = FastBody(text, (opening + m.group(0), "</w:body></w:document>"),
-                        lambda xml: etree.fromstring(xml, parser), self.paragraph_props, self.run_props)
-        return fast, fast.tokens(m.end())
-
-    def fast_blocks(self, fast: FastBody, tokens: list[tuple]) -> list[Paragraph | Table] | None:
+    def fast_blocks(self, raw: bytes, opening: str) -> list[Paragraph | Table] | None:
         """The body through docx_read_fast (same model, far fewer Python steps), or None if it cannot."""
         from lxml import etree
 
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                                 remove_comments=True)
         kept = dict(self.doc.kept)
         try:
-            return fast.read(tokens, self.body, self.block)
-        except Exception as exc:
-            self.body()  # a malformed part is refused as the lxml path refuses it
-            if not isinstance(exc, (Mismatch, etree.XMLSyntaxError, IndexError)):
-                raise
-            # Text and tree disagreed (never seen): undo what the lxml path recorded, start over.
+            fast = prepare(raw, opening, lambda xml: etree.fromstring(xml, parser), self.paragraph_props,
+                           self.run_props)
+            if fast is None:
+                return None
+            decls = [f' xmlns:{p}="{u}"' for p, u in fast.nsmap.items() if p]
+            self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+            return fast.read(self.block)
+        except (Mismatch, etree.XMLSyntaxError, IndexError):
+            # Not modelled by the patterns, or malformed: undo what was recorded, let lxml read it all
+            # (the lxml path refuses a malformed part with its message).
             self.doc.kept, self.counter, self.go_back = kept, 0, set()
             self.doc.unsupported.clear()
+            self.decls = None
             return None
 
     def table(self, el: Any) -> Table:
@@ -516,33 +487,6 @@ class _Reader:
         return bold, italic, underline, font, size, color, pack_extras(extras) if extras else ""
 
 
-class _Parses:
-    """XML parts parsed in order on a thread (lxml releases the GIL), each waited for by name."""
-
-    def __init__(self, pkg: DocxPackage, names: list[str]) -> None:
-        import threading
-
-        self.done = {name: threading.Event() for name in names}
-        self.results: dict[str, tuple[Any, BaseException | None]] = {}
-        threading.Thread(target=self._work, args=(pkg, names), name="docx-parse", daemon=True).start()
-
-    def _work(self, pkg: DocxPackage, names: list[str]) -> None:
-        for name in names:
-            try:
-                self.results[name] = (pkg.xml(name), None)
-            except BaseException as exc:  # noqa: BLE001 - raised again on the reading thread
-                self.results[name] = (None, exc)
-            self.done[name].set()
-
-    def get(self, name: str) -> Any:
-        """The part's root, or the exception its parse raised."""
-        self.done[name].wait()
-        root, error = self.results[name]
-        if error is not None:
-            raise error
-        return root
-
-
 def _merge_runs(runs: list[Run]) -> list[Run]:
     """Join neighbouring runs with one format (Word splits runs anywhere: spell-check, rsids)."""
     out: list[Run] = []
@@ -561,4 +505,12 @@ def _same_format(a: Run, b: Run) -> bool:
 
 def read_docx(pkg: DocxPackage, fast: bool = True) -> Document:
     """The document model of a checked package (fast=False: lxml path only, the reference)."""
-    return _Reader(pkg, fast).read()
+    # A long document is tens of thousands of new objects, none in a reference cycle: the cyclic
+    # collector would only rescan them (and the whole heap) over and over while they are made.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Reader(pkg, fast).read()
+    finally:
+        if enabled:
+            gc.enable()

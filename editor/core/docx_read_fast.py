@@ -1,11 +1,14 @@
 """Fast path of the DOCX reader: plain body paragraphs read straight from document.xml's text.
 
-Walking lxml elements from Python costs ~0.4 µs per element (a proxy object each), more than
-python-docx's whole open of a long document. Most paragraphs are `w:p` > `w:pPr`? > `w:r` >
-`w:rPr`? + `w:t`: one regular expression (which runs in C) cuts the body into tokens, and their
-w:pPr/w:rPr, repeated thousands of times with the same text, are read once each by the lxml path.
-Everything else (tables, fields, bookmarks, drawings …) is handed to the lxml path element by
-element, so the model is exactly the one that path builds on its own.
+Building lxml's tree of a long document costs about as much as python-docx's whole open, and
+walking it from Python costs ~0.4 µs per element on top. Most paragraphs are `w:p` > `w:pPr`? >
+(`w:r` > `w:rPr`? + `w:t`)*: one regular expression (which runs in C) cuts the body into whole
+plain paragraphs and other tags, and their w:pPr/w:rPr, repeated thousands of times with the same
+text, are read once each by the lxml path. Every other top-level element (tables, fields,
+bookmarks, drawings, a paragraph that is not plain …) is parsed on its own by lxml and handed to
+the lxml path, so the model is exactly the one that path builds. lxml checks what it parses; the
+patterns accept only well-formed plain paragraphs, so a malformed part still falls to lxml, which
+refuses it.
 """
 from __future__ import annotations
 
@@ -19,27 +22,61 @@ from editor.core.document_model import Paragraph, Run
 # paragraph and run inheriting exactly the root's namespaces).
 ATTRS = r"""(?:\s+(?!xmlns)[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
 _ANY_ATTRS = r"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
+# Bytes that are characters XML 1.0 allows (as UTF-8, every byte of U+0080 and above counts).
+_XML_BYTES = bytes([9, 10, 13, *range(32, 256)])
+# Attributes of the tags a plain paragraph is built from, strict enough that a match is well-formed:
+# XML white space only, names with a prefix the root declares, values without "<" or bad characters
+# (characters and references are checked once for the whole part), nor ">" (so that _RUNS can be
+# simple). One leniency: a repeated attribute.
+_SP = "[ \t\r\n]"
+_STRICT = rf"""(?:{_SP}+(?:w|xml{{extra}}):[A-Za-z]+{_SP}*={_SP}*(?:"[^"<>]*"|'[^'<>]*'))*{_SP}*"""
 # Content of a w:rPr / w:pPr that holds no element of the same name (a w:rPrChange does: lxml path).
+# lxml parses each distinct w:rPr / w:pPr text, so these need not be strict.
 _RPR = rf"<w:rPr{ATTRS}(?:/>|>[^<]*(?:<(?!/?w:rPr[\s/>])[^<]*)*</w:rPr>)"
 _PPR = rf"<w:pPr{ATTRS}(?:/>|>[^<]*(?:<(?!/?w:pPr[\s/>])[^<]*)*</w:pPr>)"
-# Tokens covering the body without gaps: a whole plain run (w:rPr? + one w:t, and the w:p close
-# when it follows), w:p open (with its w:pPr), w:p close, a w:pPr, any other tag, text between tags.
-_TOKENS = re.compile(rf"(<w:r{ATTRS}>)({_RPR})?<w:t{ATTRS}>([^<]*)</w:t></w:r>(</w:p>)?|(<w:p{ATTRS}>)({_PPR})?"
-                     rf"|(</w:p>)|({_PPR})|<(/?)([^\s/>]+){_ANY_ATTRS}(/?)>|([^<]+)")
+# Tokens covering the body without gaps: a whole plain paragraph (groups: the whole, its w:pPr, its
+# runs; Word's spell-check marks may sit between the runs, both readers drop them), any other tag
+# (the whole, "/" if closing, its name, "/" if empty), text between tags, and a "<" that starts no
+# tag (a comment, CDATA, a processing instruction: the lxml path reads those).
+_TOKENS = (rf"(<w:p{{a}}(?:/>|>({_PPR})?((?:<w:r{{a}}>(?:{_RPR.replace(ATTRS, '{a}', 1)})?<w:t{{a}}>[^<]*</w:t></w:r>"
+           rf"|<w:proofErr{{a}}/>)*)</w:p>))|(<(/?)([^\s/>!?][^\s/>]*){_ANY_ATTRS}(/?)>)|([^<]+)|(<)")
+# A plain run among a plain paragraph's runs, which the token matched already (groups: its w:rPr,
+# its character data). Their attribute values hold no ">", and a w:rPr no w:rPr inside.
+# The w:rPr's attributes are matched lazily: "/>" ends an empty one before ">" can.
+_RUNS = re.compile(r"<w:r(?:[ \t\r\n][^>]*)?>(<w:rPr(?:[ \t\r\n][^>]*?)?(?:/>|>.*?</w:rPr>))?<w:t[^>]*>([^<]*)</w:t>",
+                   re.S)
+_PATTERNS: dict[bool, re.Pattern[str]] = {}
+_PLAIN = (False, False, False, None, None, None, None, None, "")  # Run() arguments after the text, no format
+_BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
 _REF = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
+_BAD_REF = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _DECL = re.compile(r"""<\?xml(?:\s+version\s*=\s*(?:"[^"]*"|'[^']*'))?(?:\s+encoding\s*=\s*(["'])([^"']*)\1)?"""
                    r"""(?:\s+standalone\s*=\s*(?:"[^"]*"|'[^']*'))?\s*\?>""")
+_END = "</w:body></w:document>"
 
 
 class Mismatch(Exception):
-    """The text and lxml's tree disagree: the caller reads the whole body through lxml instead."""
+    """The text holds what the patterns do not model: the caller reads the whole body through lxml."""
+
+
+def _tokens_pattern(w14: bool) -> re.Pattern[str]:
+    """The token pattern; Word 2010+ puts w14:paraId on paragraphs when the root declares w14."""
+    pattern = _PATTERNS.get(w14)
+    if pattern is None:
+        strict = _STRICT.replace("{extra}", "|w14" if w14 else "")
+        pattern = _PATTERNS[w14] = re.compile(_TOKENS.replace("{a}", strict))
+    return pattern
 
 
 def _ref(m: re.Match[str]) -> str:
     if m.group(3):
         return _NAMED[m.group(3)]
-    return chr(int(m.group(1))) if m.group(1) else chr(int(m.group(2), 16))
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    # A reference to a character XML forbids makes the part malformed: lxml refuses it.
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return chr(code)
+    raise Mismatch("reference to a character XML forbids")
 
 
 def unescape(text: str) -> str:
@@ -53,40 +90,68 @@ def body_text(raw: bytes) -> str | None:
     """document.xml as text, or None when it holds what the patterns do not model (then: lxml path)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    start = 0
     if raw.startswith(b"<?xml"):
         m = _DECL.match(raw[:200].decode("latin-1"))
         if m is None or (m.group(2) and m.group(2).lower().replace("_", "-") not in ("utf-8", "utf8")):
             return None
-        start = m.end()
-    # Comments, CDATA (both "<!…") and processing instructions could hide tags from the patterns; a
-    # second declaration of the w prefix could rename it. Word writes none of these in document.xml.
-    if b"<!" in raw or raw.find(b"<?", start) >= 0 or raw.count(b"xmlns:w=") != 1:
-        return None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    # Characters XML forbids, "]]>" in character data and an "&" that starts no reference XML knows
+    # make the part malformed: lxml refuses it.
+    if raw.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text or "]]>" in text \
+            or ("&" in text and _BAD_REF.search(text)):
+        return None
+    return text
+
+
+def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: Callable[[Paragraph, Any], None],
+            rpr: Callable[[Any], tuple]) -> FastBody | None:
+    """A FastBody for document.xml, or None when the lxml path must read it.
+
+    opening is the root's start tag as it appears in the part. parse is lxml's safe parser.
+    """
+    text = body_text(raw)
+    start = text.find(opening) if text is not None else -1
+    m = _BODY_OPEN.search(text, start) if text is not None and start >= 0 else None
+    if m is None:
+        return None
+    assert text is not None
+    # Everything up to <w:body> (declaration, root, anything Word puts before the body) checked by
+    # lxml, which also gives the root's namespaces. Bytes: lxml refuses a str with an encoding.
+    frame = parse((text[:m.end()] + _END).encode("utf-8"))
+    return FastBody(text, m.end(), (opening + m.group(0), _END), frame.nsmap, parse, ppr, rpr)
 
 
 class FastBody:
-    """Body children of one document: plain paragraphs from the text, the rest via `other`."""
+    """Body children of one document: plain paragraphs from the text, the rest parsed one by one."""
 
-    def __init__(self, text: str, wrap: tuple[str, str], parse: Callable[[str], Any],
-                 ppr: Callable[[Paragraph, Any], None], rpr: Callable[[Any], tuple]) -> None:
-        self.text = text
+    def __init__(self, text: str, start: int, wrap: tuple[str, str], nsmap: dict[str | None, str],
+                 parse: Callable[[str | bytes], Any], ppr: Callable[[Paragraph, Any], None],
+                 rpr: Callable[[Any], tuple]) -> None:
+        self.text, self.start = text, start
         self.head, self.tail = wrap
+        self.nsmap = nsmap
         self.parse = parse
         self.ppr_of, self.rpr_of = ppr, rpr
         self.pprs: dict[str, tuple] = {}
         self.rprs: dict[str, tuple] = {}
+        self.formats: dict[tuple, tuple] = {_PLAIN: _PLAIN}
+
+    def element(self, xml: str) -> Any:
+        """One body child parsed on its own, with the root's namespaces."""
+        body = self.parse(f"{self.head}{xml}{self.tail}")[0]
+        if len(body) != 1:
+            raise Mismatch("not one element")
+        return body[0]
 
     def _ppr(self, xml: str) -> tuple:
         """Paragraph fields after `runs` for a w:pPr, read once per distinct text by the lxml path."""
         vals = self.pprs.get(xml)
         if vals is None:
             p = Paragraph()
-            self.ppr_of(p, self.parse(f"{self.head}<w:p>{xml}</w:p>{self.tail}")[0][0][0])
+            self.ppr_of(p, self.element(f"<w:p>{xml}</w:p>")[0])
             vals = self.pprs[xml] = (p.style, p.align, p.first_line_indent, p.left_indent, p.right_indent,
                                      p.line_spacing, p.line_height, p.space_before, p.space_after, p.list_kind,
                                      p.list_level, p.list_id, p.page_break_before, None, p.extra)
@@ -96,105 +161,74 @@ class FastBody:
         """Run() arguments after the text for a w:rPr, read once per distinct text by the lxml path."""
         args = self.rprs.get(xml)
         if args is None:
-            b, i, u, font, size, color, extra = self.rpr_of(
-                self.parse(f"{self.head}<w:p><w:r>{xml}</w:r></w:p>{self.tail}")[0][0][0][0])
-            args = self.rprs[xml] = (b, i, u, font, size, color, None, None, extra)
+            b, i, u, font, size, color, extra = self.rpr_of(self.element(f"<w:p><w:r>{xml}</w:r></w:p>")[0][0])
+            args = (b, i, u, font, size, color, None, None, extra)
+            # One object per distinct format, so that read() can compare formats by identity.
+            args = self.rprs[xml] = self.formats.setdefault(args, args)
         return args
 
-    def tokens(self, start: int) -> list[tuple]:
-        """The body's tokens from start (its content, after <w:body>)."""
-        return _TOKENS.findall(self.text, start)
+    def read(self, other: Callable[[Any, list], None]) -> list:
+        """Blocks of the body; other(element, out) reads an element that is not a plain paragraph.
 
-    def read(self, tokens: list[tuple], body: Callable[[], Any], other: Callable[[Any, list], None]) -> list:
-        """Blocks of the body whose content starts at start; other(element, out) reads the rest.
-
-        One findall cuts the body into tokens that cover it without gaps (every tag is matched by
-        the generic alternative if by no other): plain paragraphs are built from their tokens, any
-        other top-level element is counted through by depth and read from lxml's tree.
+        One findall cuts the body into tokens that cover it without gaps: a plain paragraph is one
+        token, built here; any other top-level element is counted through by depth, its tokens
+        joined and parsed by lxml. What follows </w:body> must be </w:document>.
         """
         out: list = []
-        plain = (False, False, False, None, None, None, None, None, "")  # docx_read._PLAIN as Run() args
-        pprs, get_ppr, rprs, get_rpr = self.pprs, self._ppr, self.rprs, self._rpr
+        plain = _PLAIN
+        pprs, get_ppr, rprs, get_rpr, runs_of = self.pprs, self._ppr, self.rprs, self._rpr, _RUNS.findall
         depth = 0
-        i = -1  # index of the current top-level element among the body's children
-        simple = False
-        ppr_xml = ""
-        runs: list[Run] = []  # of the paragraph being read
-        last, last_fmt = Run(""), ()  # its last run and that run's format
-        seen = False  # the paragraph has an element child already (w:pPr counts only first)
-        opened = ""
-        for (r_open, rpr, t_text, r_end_p, p_open, p_ppr, p_close, ppr, close, name, selfc,
-             _txt) in tokens:
-            if simple:
-                if r_open:
-                    if "&" in t_text or "\r" in t_text:
-                        t_text = unescape(t_text)
-                    fmt = (rprs.get(rpr) or get_rpr(rpr)) if rpr else plain
-                    if fmt == last_fmt:
-                        last.text += t_text  # as _merge_runs joins neighbouring runs of one format
-                    else:
-                        last, last_fmt = Run(t_text, *fmt), fmt
-                        runs.append(last)
-                    if not r_end_p:
-                        seen = True
-                        continue
-                    p_close = r_end_p
-                if p_close:
-                    out.append(Paragraph(runs, *(pprs.get(ppr_xml) or get_ppr(ppr_xml))) if ppr_xml
-                               else Paragraph(runs))
-                    depth, simple = 0, False
-                    continue
-                if ppr and not seen:
-                    ppr_xml, seen = ppr, True
-                    continue
-                if _txt:
-                    continue  # a tail: never read
-                simple = False  # anything else: the whole paragraph goes through lxml
-            elif depth == 0:
-                if p_open:
-                    depth, i, simple, ppr_xml, seen, opened = 1, i + 1, True, p_ppr, bool(p_ppr), "w:p"
-                    runs, last_fmt = [], ()
-                    continue
-                if close:
-                    break  # </w:body>
+        opened = ""  # name of the top-level element being counted through
+        pieces: list[str] = []  # its text
+        tokens = iter(_tokens_pattern("w14" in self.nsmap).findall(self.text, self.start))
+        for whole, ppr, runs_text, tag, close, name, selfc, txt, stray in tokens:
+            if stray:
+                raise Mismatch("a comment, CDATA or processing instruction")
+            if depth:
+                pieces.append(whole or tag or txt)
                 if name:
-                    i += 1
-                    if selfc:
-                        self._other(body, i, name, other, out)
-                    else:
-                        depth, opened = 1, name
-                    continue
-                if (ppr or r_open) and not r_end_p:  # not where the schema allows them: lxml reads it
-                    i += 1
-                    self._other(body, i, "w:pPr" if ppr else "w:r", other, out)
-                    continue
-                if _txt:
-                    continue
-                raise Mismatch("unexpected token")
-            if p_open:
-                depth += 1
-            elif p_close or r_end_p:
-                depth -= 1
+                    if close:
+                        depth -= 1
+                        if not depth:
+                            el = self.element("".join(pieces))
+                            if _qname(el) != opened:
+                                raise Mismatch("element and text disagree")
+                            other(el, out)
+                    elif not selfc:
+                        depth += 1
+            elif whole:
+                runs: list[Run] = []
+                if runs_text:
+                    escaped = "&" in runs_text or "\r" in runs_text
+                    last, last_fmt = Run(""), None  # the paragraph's last run and that run's format
+                    for rpr, text in runs_of(runs_text):
+                        if escaped:
+                            text = unescape(text)
+                        fmt = (rprs.get(rpr) or get_rpr(rpr)) if rpr else plain
+                        if fmt is last_fmt:
+                            last.text += text  # as _merge_runs joins neighbouring runs of one format
+                        else:
+                            last, last_fmt = Run(text, *fmt), fmt
+                            runs.append(last)
+                out.append(Paragraph(runs, *(pprs.get(ppr) or get_ppr(ppr))) if ppr else Paragraph(runs))
             elif name:
                 if close:
-                    depth -= 1
-                elif not selfc:
-                    depth += 1
-            if depth == 0:
-                self._other(body, i, opened, other, out)
+                    if name != "w:body":
+                        raise Mismatch("unexpected end tag")
+                    break
+                if selfc:
+                    other(self.element(tag), out)
+                else:
+                    depth, opened, pieces = 1, name, [tag]
+            elif txt.strip(" \t\r\n"):
+                raise Mismatch("text directly in the body")  # lxml decides whether the part is sound
         else:
             raise Mismatch("body not closed")
-        if i + 1 != len(body()):  # also waits for lxml's parse: a malformed part is refused
-            raise Mismatch("text and tree disagree")
+        # After the body: the root's end tag and white space only.
+        rest = [t for t in tokens if not (t[7] and t[7].strip(" \t\r\n") == "")]
+        if len(rest) != 1 or rest[0][3] != "</w:document>":
+            raise Mismatch("not the end of the document")
         return out
-
-    @staticmethod
-    def _other(body: Callable[[], Any], i: int, name: str, other: Callable[[Any, list], None], out: list) -> None:
-        """A top-level element the tokens do not model, read from lxml's tree."""
-        el = body()[i]
-        if _qname(el) != name:
-            raise Mismatch("text and tree disagree")
-        other(el, out)
 
 
 def _qname(el: Any) -> str:

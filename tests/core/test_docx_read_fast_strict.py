@@ -1,0 +1,108 @@
+"""The fast DOCX reader never accepts what lxml refuses, and never reads a paragraph differently."""
+from __future__ import annotations
+
+import pytest
+
+from editor.core.docx_read import read_docx
+from editor.core.docx_read_fast import FastBody
+from editor.core.docx_safety import open_docx
+from editor.core.errors import YukuError
+from tests.docx_fixtures import DOC_NS, _document_with, build_docx, para, run
+
+SECT = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+
+
+def _outcome(path, fast):
+    """The model, or the message the file is refused with."""
+    try:
+        return read_docx(open_docx(path), fast=fast)
+    except YukuError as exc:
+        return str(exc)
+
+
+# Bodies that are well-formed: both paths must build the same model.
+SOUND = {
+    "self_closing_rpr_then_formatted_runs": '<w:p><w:r><w:rPr/><w:t>一</w:t></w:r><w:r><w:rPr><w:b/></w:rPr>'
+                                            "<w:t>二</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>三</w:t></w:r></w:p>",
+    "rpr_with_attributes_self_closing": '<w:p><w:r><w:rPr w:rsidR="1"/><w:t>一</w:t></w:r>'
+                                        "<w:r><w:rPr><w:b/></w:rPr><w:t>二</w:t></w:r></w:p>",
+    "slash_in_attribute": '<w:p w:rsidR="a/b"><w:r w:rsidR="c/d"><w:rPr><w:b/></w:rPr><w:t>斜杠</w:t></w:r></w:p>',
+    "slash_in_rpr_attribute": '<w:p><w:r><w:rPr w:rsidR="a/b"><w:b/></w:rPr><w:t>一</w:t></w:r><w:r><w:rPr '
+                              'w:rsidR="c/"/><w:t>二</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>三</w:t></w:r></w:p>',
+    "gt_in_attribute": '<w:p w:rsidR="a&gt;b"><w:r><w:t>大于</w:t></w:r></w:p><w:p w:rsidR="x>y"><w:r><w:t>二</w:t></w:r></w:p>',
+    "gt_and_brackets_in_text": para(run("a > b ]] c")),
+    "w14_attributes": '<w:p w14:paraId="1A2B3C4D" w14:textId="77777777"><w:r><w:t>段落标识</w:t></w:r></w:p>',
+    "proof_marks": '<w:p><w:proofErr w:type="spellStart"/><w:r><w:t>拼</w:t></w:r><w:proofErr w:type="spellEnd"/>'
+                   "<w:r><w:t>写</w:t></w:r></w:p>",
+    "comment_in_body": "<!-- 注释 -->" + para(run("注释后")),
+    "comment_in_paragraph": "<w:p><w:r><w:t>前</w:t></w:r><!-- x --><w:r><w:t>后</w:t></w:r></w:p>",
+    "processing_instruction": '<?yuku x="1"?>' + para(run("指令后")),
+    "cdata_text": "<w:p><w:r><w:t><![CDATA[<w:p>不是段落</w:p>]]></w:t></w:r></w:p>",
+    "references": para(run("&#x4E2D;&#25991;&amp;&lt;&gt;&quot;&apos;")),
+    "single_quotes": "<w:p w:rsidR='00A1'><w:r w:rsidR='00A2'><w:t xml:space='preserve'> 单引号 </w:t></w:r></w:p>",
+    "whitespace_in_tags": '<w:p\n  w:rsidR="1" ><w:r\tw:rsidR="2"><w:t xml:space = "preserve">空白</w:t></w:r></w:p>',
+    "empty_paragraphs": "<w:p/><w:p></w:p><w:p><w:pPr/></w:p>",
+    "table_then_paragraph": "<w:tbl><w:tr><w:tc>" + para(run("格")) + "</w:tc></w:tr></w:tbl>" + para(run("后")),
+    "text_between_children": para(run("一")) + "\n\t " + para(run("二")),
+    "nested_prefix_redeclared": f'<w:tbl xmlns:w="{DOC_NS.split(chr(34))[1]}"><w:tr><w:tc>'
+                                + para(run("再声明")) + "</w:tc></w:tr></w:tbl>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOUND))
+def test_sound_bodies_read_the_same_by_both_paths(tmp_path, name):
+    path = build_docx(tmp_path / f"{name}.docx", SOUND[name])
+    fast, slow = _outcome(path, True), _outcome(path, False)
+    assert not isinstance(slow, str), slow
+    assert fast == slow
+
+
+def test_plain_runs_keep_their_own_formats(tmp_path):
+    path = build_docx(tmp_path / "f.docx", SOUND["self_closing_rpr_then_formatted_runs"])
+    runs = read_docx(open_docx(path)).paragraphs[0].runs
+    assert [(r.text, r.bold, r.italic) for r in runs] == [("一", False, False), ("二", True, False),
+                                                          ("三", False, True)]
+
+
+def test_plain_documents_take_the_fast_path(tmp_path, monkeypatch):
+    used: list[int] = []
+    real = FastBody.read
+    monkeypatch.setattr(FastBody, "read", lambda self, *a: used.append(1) or real(self, *a))
+    for name in ("w14_attributes", "proof_marks", "table_then_paragraph", "gt_and_brackets_in_text"):
+        read_docx(open_docx(build_docx(tmp_path / f"{name}.docx", SOUND[name])))
+    assert len(used) == 4
+
+
+# Parts lxml refuses: the fast path must refuse them too, with the same message.
+def _doc(body: str, after: str = "") -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {DOC_NS}>'
+            f"<w:body>{body}{SECT}</w:body></w:document>{after}").encode()
+
+
+MALFORMED = {
+    "control_character": _doc(para(run("控制\x01字符"))),
+    "bad_entity": _doc(para(run("前&bogus;后"))),
+    "bare_ampersand": _doc(para(run("甲 & 乙"))),
+    "reference_to_forbidden_char": _doc(para(run("&#1;"))),
+    "reference_out_of_range": _doc(para(run("&#x110000;"))),
+    "cdata_end_in_text": _doc(para(run("a]]>b"))),
+    "noncharacter": _doc(para(run("\ufffe"))),
+    "lt_in_attribute": _doc('<w:p w:rsidR="a<b"><w:r><w:t>x</w:t></w:r></w:p>'),
+    "undeclared_prefix": _doc('<w:p foo:bar="1"><w:r><w:t>x</w:t></w:r></w:p>'),
+    "unicode_space_in_tag": _doc('<w:p\u3000w:rsidR="1"><w:r><w:t>x</w:t></w:r></w:p>'),
+    "mismatched_end_tag": _doc("<w:tbl><w:tr><w:tc>" + para(run("x")) + "</w:tr></w:tc></w:tbl>"),
+    "unclosed_body_child": _doc("<w:tbl><w:tr>" + para(run("x"))),
+    "garbage_after_root": _doc(para(run("x")), after="<w:p/>"),
+    "text_after_root": _doc(para(run("x")), after="尾巴"),
+    "truncated": _doc(para(run("x")))[:-40],
+    "unquoted_attribute": _doc("<w:p w:rsidR=1><w:r><w:t>x</w:t></w:r></w:p>"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+def test_malformed_parts_are_refused_as_lxml_refuses_them(tmp_path, name):
+    path = _document_with(tmp_path / f"{name}.docx", MALFORMED[name])
+    slow = _outcome(path, False)
+    assert isinstance(slow, str), "the case must be one lxml refuses"
+    assert _outcome(path, True) == slow
+    assert str(path.name) in slow or "XML" in slow
