@@ -60,7 +60,7 @@ def run(size: str, work: Path) -> list[Row]:
     if len(model.plain_text()) < 0.9 * len(docx.Document(str(src)).element.body.xpath("string(.)")):
         raise RuntimeError("read_document lost text of the DOCX")
     bare_doc = docx.Document(str(src))
-    runs = 5 if size == "full" else 1
+    runs = 11 if size == "full" else 1  # medians of 11: single runs of ~30 ms swing by ±30 % on a busy VM
     bare_open, yuku_open = interleave(runs, lambda: _timed(lambda: docx.Document(str(src))),
                                       lambda: _timed(lambda: read_document(src)))
     bare_save, yuku_save = interleave(runs, lambda: _timed(lambda: bare_doc.save(str(work / "bare.docx"))),

@@ -20,10 +20,10 @@ def commit_text(widget: QWidget, text: str) -> None:
 def drop_at(viewport: QWidget, pos: QPoint, mime: QMimeData) -> None:
     """Drag enter, move and drop at pos, as Qt delivers them (pytest-qt cannot drive a drag)."""
     buttons, mods, action = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.CopyAction
-    enter = QDragEnterEvent(pos, action, mime, buttons, mods)
+    enter = QDragEnterEvent(QPointF(pos), action, mime, buttons, mods)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    QApplication.sendEvent(viewport, QDragMoveEvent(pos, action, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDragMoveEvent(QPointF(pos), action, mime, buttons, mods))
     drop = QDropEvent(QPointF(pos), action, mime, buttons, mods)
     QApplication.sendEvent(viewport, drop)
     assert drop.isAccepted()
