@@ -63,4 +63,18 @@ def run_app(files: list[str]) -> int:
     window.show()
     for f in files[:1]:
         window.open_path(f)
+    freeze_startup_heap()
     return app.exec()
+
+
+def freeze_startup_heap() -> None:
+    """Exclude what start-up built (Qt wrappers, the bank's index, dictionaries) from cyclic GC.
+
+    Those objects live until exit, yet every full collection would walk all of them again: while
+    typing (a pause each time) and several times at exit (~110 ms measured). Frozen objects are
+    still freed by reference counting; one caught in a reference cycle stays until exit, which
+    start-up objects do anyway. Objects made later are collected as before.
+    """
+    import gc
+
+    gc.freeze()

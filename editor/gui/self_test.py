@@ -32,7 +32,7 @@ def run_self_test() -> int:
             traceback.print_exc(file=sys.stderr)
         mark(name, start)
 
-    from editor.gui.app import create_app
+    from editor.gui.app import create_app, freeze_startup_heap
 
     app = create_app()
     t = mark("qt_start", t0)
@@ -44,6 +44,7 @@ def run_self_test() -> int:
     window.show()
     app.processEvents()
     mark("window_shown", t)
+    freeze_startup_heap()  # as run_app does once the window is up
     checks["window_visible"] = window.isVisible()
     checks["bank_loaded"] = window.bank is not None and window.bank.count() > 0  # type: ignore[attr-defined]
 
