@@ -152,8 +152,8 @@ class _Reader(PropsReader):
                 return None
             decls = [f' xmlns:{p}="{u}"' for p, u in fast.nsmap.items() if p]
             self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
-            return fast.read(self.block)
-        except (Mismatch, etree.XMLSyntaxError, IndexError):
+            return fast.read(self.block, self.body)
+        except (Mismatch, etree.XMLSyntaxError, IndexError, StopIteration):
             # Not modelled by the patterns, or malformed: undo what was recorded, let lxml read it all
             # (the lxml path refuses a malformed part with its message).
             self.doc.kept, self.counter, self.go_back = kept, 0, set()

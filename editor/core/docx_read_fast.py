@@ -46,6 +46,7 @@ _TOKENS = (rf"(<w:p{{a}}(?:/>|>({_PPR})?((?:<w:r{{a}}>(?:{_RPR.replace(ATTRS, '{
 _RUNS = re.compile(r"<w:r(?:[ \t\r\n][^>]*)?>(<w:rPr(?:[ \t\r\n][^>]*?)?(?:/>|>.*?</w:rPr>))?<w:t[^>]*>([^<]*)</w:t>",
                    re.S)
 _PATTERNS: dict[bool, re.Pattern[str]] = {}
+_MANY = 64  # elements parsed one by one before the whole part is parsed instead
 _PLAIN = (False, False, False, None, None, None, None, None, "")  # Run() arguments after the text, no format
 _BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
 _REF = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
@@ -121,7 +122,24 @@ def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: 
     # Everything up to <w:body> (declaration, root, anything Word puts before the body) checked by
     # lxml, which also gives the root's namespaces. Bytes: lxml refuses a str with an encoding.
     frame = parse((text[:m.end()] + _END).encode("utf-8"))
+    if not _mostly_plain(text, m.end(), "w14" in frame.nsmap):
+        return None
     return FastBody(text, m.end(), (opening + m.group(0), _END), frame.nsmap, parse, ppr, rpr)
+
+
+def _mostly_plain(text: str, start: int, w14: bool) -> bool:
+    """Whether most paragraphs in the body's first 64 KB are plain: else lxml alone reads it faster.
+
+    A paragraph that is not plain costs the fast path its tokens as well as lxml's reading.
+    """
+    plain = other = 0
+    for whole, _ppr, _runs, _tag, close, name, _selfc, _txt, _stray in _tokens_pattern(w14).findall(
+            text, start, start + 65536):
+        if whole:
+            plain += 1
+        elif name == "w:p" and not close:
+            other += 1
+    return plain >= other
 
 
 class FastBody:
@@ -167,19 +185,24 @@ class FastBody:
             args = self.rprs[xml] = self.formats.setdefault(args, args)
         return args
 
-    def read(self, other: Callable[[Any, list], None]) -> list:
+    def read(self, other: Callable[[Any, list], None], tree: Callable[[], Any]) -> list:
         """Blocks of the body; other(element, out) reads an element that is not a plain paragraph.
 
         One findall cuts the body into tokens that cover it without gaps: a plain paragraph is one
         token, built here; any other top-level element is counted through by depth, its tokens
-        joined and parsed by lxml. What follows </w:body> must be </w:document>.
+        joined and parsed by lxml. Past _MANY such elements, lxml's parse of the whole part (tree(),
+        its w:body) is cheaper than one parse each: the rest are taken from it by position. What
+        follows </w:body> must be </w:document>.
         """
         out: list = []
         plain = _PLAIN
         pprs, get_ppr, rprs, get_rpr, runs_of = self.pprs, self._ppr, self.rprs, self._rpr, _RUNS.findall
         depth = 0
+        i = -1  # position of the current top-level element among the body's children
         opened = ""  # name of the top-level element being counted through
         pieces: list[str] = []  # its text
+        others = 0
+        children = _Children(tree)
         tokens = iter(_tokens_pattern("w14" in self.nsmap).findall(self.text, self.start))
         for whole, ppr, runs_text, tag, close, name, selfc, txt, stray in tokens:
             if stray:
@@ -190,13 +213,15 @@ class FastBody:
                     if close:
                         depth -= 1
                         if not depth:
-                            el = self.element("".join(pieces))
+                            others += 1
+                            el = children.at(i) if others > _MANY else self.element("".join(pieces))
                             if _qname(el) != opened:
                                 raise Mismatch("element and text disagree")
                             other(el, out)
                     elif not selfc:
                         depth += 1
             elif whole:
+                i += 1
                 runs: list[Run] = []
                 if runs_text:
                     escaped = "&" in runs_text or "\r" in runs_text
@@ -216,8 +241,13 @@ class FastBody:
                     if name != "w:body":
                         raise Mismatch("unexpected end tag")
                     break
+                i += 1
                 if selfc:
-                    other(self.element(tag), out)
+                    others += 1
+                    el = children.at(i) if others > _MANY else self.element(tag)
+                    if _qname(el) != name:
+                        raise Mismatch("element and text disagree")
+                    other(el, out)
                 else:
                     depth, opened, pieces = 1, name, [tag]
             elif txt.strip(" \t\r\n"):
@@ -228,7 +258,32 @@ class FastBody:
         rest = [t for t in tokens if not (t[7] and t[7].strip(" \t\r\n") == "")]
         if len(rest) != 1 or rest[0][3] != "</w:document>":
             raise Mismatch("not the end of the document")
+        if children.body is not None and len(children.body) != i + 1:
+            raise Mismatch("text and tree disagree")
         return out
+
+
+class _Children:
+    """The parsed body's children, taken in document order (lxml's body[i] walks from the start)."""
+
+    def __init__(self, tree: Callable[[], Any]) -> None:
+        self.tree = tree
+        self.body: Any = None
+        self.it: Any = None
+        self.pos = -1
+
+    def at(self, i: int) -> Any:
+        """Child i; i never decreases between calls."""
+        if self.body is None:
+            self.body = self.tree()
+            self.it = iter(self.body)
+        el = None
+        while self.pos < i:
+            el = next(self.it)
+            self.pos += 1
+        if el is None:
+            raise Mismatch("child asked twice")
+        return el
 
 
 def _qname(el: Any) -> str:

@@ -106,3 +106,47 @@ def test_malformed_parts_are_refused_as_lxml_refuses_them(tmp_path, name):
     assert isinstance(slow, str), "the case must be one lxml refuses"
     assert _outcome(path, True) == slow
     assert str(path.name) in slow or "XML" in slow
+
+
+def _tabbed(text: str) -> str:
+    """A paragraph that is not plain (a tab inside its run): the lxml path reads it."""
+    return f"<w:p><w:r><w:t>{text}</w:t><w:tab/><w:t>尾</w:t></w:r></w:p>"
+
+
+def test_many_elements_that_are_not_plain_are_read_from_one_parse(tmp_path, monkeypatch):
+    import editor.core.docx_read_fast as fast_module
+
+    one_by_one: list[str] = []
+    real_element = FastBody.element
+    monkeypatch.setattr(FastBody, "element", lambda self, xml: one_by_one.append(xml) or real_element(self, xml))
+    finished: list[int] = []
+    real_read = FastBody.read
+
+    def read(self, *args):  # counts bodies the fast path read to the end (no fallback to lxml)
+        out = real_read(self, *args)
+        finished.append(len(out))
+        return out
+
+    monkeypatch.setattr(FastBody, "read", read)
+    body = "".join(para(run(f"第{i}段"), run("粗", "<w:b/>")) + para(run(f"又{i}"))
+                   + (_tabbed(f"表{i}") if i % 2 else f'<w:bookmarkStart w:id="{i}" w:name="b{i}"/>')
+                   for i in range(3 * fast_module._MANY))
+    path = build_docx(tmp_path / "mixed.docx", body)
+    fast = read_docx(open_docx(path))
+    assert fast == read_docx(open_docx(path), fast=False)
+    assert len(fast.paragraphs) > 6 * fast_module._MANY
+    assert finished == [len(fast.blocks)]
+    # The first _MANY were parsed on their own (besides w:rPr / w:pPr texts), the rest came from the tree.
+    assert len([x for x in one_by_one if not x.startswith("<w:p><w:r><w:rPr") and not x.startswith("<w:p><w:pPr")]) \
+        == fast_module._MANY
+
+
+def test_a_body_of_paragraphs_that_are_not_plain_goes_to_lxml_at_once(tmp_path, monkeypatch):
+    used: list[int] = []
+    real = FastBody.read
+    monkeypatch.setattr(FastBody, "read", lambda self, *a: used.append(1) or real(self, *a))
+    path = build_docx(tmp_path / "tabs.docx", "".join(_tabbed(f"第{i}段") for i in range(300)))
+    doc = read_docx(open_docx(path))
+    assert doc == read_docx(open_docx(path), fast=False)
+    assert doc.paragraphs[5].text == "第5段\t尾"
+    assert used == []
