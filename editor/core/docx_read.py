@@ -153,12 +153,12 @@ class _Reader(PropsReader):
             decls = [f' xmlns:{p}="{u}"' for p, u in fast.nsmap.items() if p]
             self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
             return fast.read(self.block, self.body)
-        except (Mismatch, etree.XMLSyntaxError, IndexError, StopIteration):
+        except (Mismatch, etree.XMLSyntaxError, IndexError, StopIteration, ValueError):
             # Not modelled by the patterns, or malformed: undo what was recorded, let lxml read it all
-            # (the lxml path refuses a malformed part with its message).
+            # (the lxml path refuses a malformed part with its message). body() sets decls again.
             self.doc.kept, self.counter, self.go_back = kept, 0, set()
             self.doc.unsupported.clear()
-            self.decls = None
+            self.decls, self._body = None, None
             return None
 
     def table(self, el: Any) -> Table:
@@ -313,11 +313,16 @@ class _Reader(PropsReader):
 def _merge_runs(runs: list[Run]) -> list[Run]:
     """Join neighbouring runs with one format (Word splits runs anywhere: spell-check, rsids)."""
     out: list[Run] = []
+    texts: list[list[str]] = []  # the texts of each run of out, joined once at the end (linear)
     for r in runs:
         if out and r.kept is None and out[-1].kept is None and _same_format(out[-1], r):
-            out[-1].text += r.text
+            texts[-1].append(r.text)
         else:
             out.append(r)
+            texts.append([r.text])
+    for r, parts in zip(out, texts):
+        if len(parts) > 1:
+            r.text = "".join(parts)
     return out
 
 

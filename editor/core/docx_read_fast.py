@@ -17,11 +17,14 @@ from collections.abc import Callable
 from typing import Any
 
 from editor.core.document_model import Paragraph, Run
+from editor.core.docx_styles import W_NS
 
 # Attributes, quoted either way; never a namespace declaration (the reparse below relies on the
 # paragraph and run inheriting exactly the root's namespaces).
 ATTRS = r"""(?:\s+(?!xmlns)[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
-_ANY_ATTRS = r"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
+# No "<" anywhere in a tag (it would be malformed): a match attempt then never runs past the next
+# "<", which keeps tokenising linear whatever the text (a comment full of "<" was quadratic).
+_ANY_ATTRS = r"""(?:\s+[^\s=/><"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*"""
 # Bytes that are characters XML 1.0 allows (as UTF-8, every byte of U+0080 and above counts).
 _XML_BYTES = bytes([9, 10, 13, *range(32, 256)])
 # Attributes of the tags a plain paragraph is built from, strict enough that a match is well-formed:
@@ -30,6 +33,7 @@ _XML_BYTES = bytes([9, 10, 13, *range(32, 256)])
 # simple). One leniency: a repeated attribute.
 _SP = "[ \t\r\n]"
 _STRICT = rf"""(?:{_SP}+(?:w|xml{{extra}}):[A-Za-z]+{_SP}*={_SP}*(?:"[^"<>]*"|'[^'<>]*'))*{_SP}*"""
+_TAG_NAME = r"""[^\s/>!?<"'=][^\s/><"'=]*"""  # "!" and "?" start comments, CDATA, instructions
 # Content of a w:rPr / w:pPr that holds no element of the same name (a w:rPrChange does: lxml path).
 # lxml parses each distinct w:rPr / w:pPr text, so these need not be strict.
 _RPR = rf"<w:rPr{ATTRS}(?:/>|>[^<]*(?:<(?!/?w:rPr[\s/>])[^<]*)*</w:rPr>)"
@@ -39,7 +43,7 @@ _PPR = rf"<w:pPr{ATTRS}(?:/>|>[^<]*(?:<(?!/?w:pPr[\s/>])[^<]*)*</w:pPr>)"
 # (the whole, "/" if closing, its name, "/" if empty), text between tags, and a "<" that starts no
 # tag (a comment, CDATA, a processing instruction: the lxml path reads those).
 _TOKENS = (rf"(<w:p{{a}}(?:/>|>({_PPR})?((?:<w:r{{a}}>(?:{_RPR.replace(ATTRS, '{a}', 1)})?<w:t{{a}}>[^<]*</w:t></w:r>"
-           rf"|<w:proofErr{{a}}/>)*)</w:p>))|(<(/?)([^\s/>!?][^\s/>]*){_ANY_ATTRS}(/?)>)|([^<]+)|(<)")
+           rf"|<w:proofErr{{a}}/>)*)</w:p>))|(<(/?)({_TAG_NAME}){_ANY_ATTRS}(/?)>)|([^<]+)|(<)")
 # A plain run among a plain paragraph's runs, which the token matched already (groups: its w:rPr,
 # its character data). Their attribute values hold no ">", and a w:rPr no w:rPr inside.
 # The w:rPr's attributes are matched lazily: "/>" ends an empty one before ">" can.
@@ -49,8 +53,10 @@ _PATTERNS: dict[bool, re.Pattern[str]] = {}
 _MANY = 64  # elements parsed one by one before the whole part is parsed instead
 _PLAIN = (False, False, False, None, None, None, None, None, "")  # Run() arguments after the text, no format
 _BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
-_REF = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
-_BAD_REF = re.compile(r"&(?!(?:#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)")
+_REF = re.compile(r"&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
+_BAD_REF = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)")
+_NUM_REF = re.compile(r"&#(?:([0-9]+)|x([0-9a-fA-F]+));")
+_BODY_END = re.compile(r"</w:body[ \t\r\n]*>")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _DECL = re.compile(r"""<\?xml(?:\s+version\s*=\s*(?:"[^"]*"|'[^']*'))?(?:\s+encoding\s*=\s*(["'])([^"']*)\1)?"""
                    r"""(?:\s+standalone\s*=\s*(?:"[^"]*"|'[^']*'))?\s*\?>""")
@@ -70,14 +76,24 @@ def _tokens_pattern(w14: bool) -> re.Pattern[str]:
     return pattern
 
 
+def _code(dec: str | None, hex_: str | None) -> int:
+    """The code point of a numeric reference, or -1 when it is not a character XML allows."""
+    digits = (dec if dec is not None else hex_ or "").lstrip("0") or "0"
+    if len(digits) > 7:  # beyond U+10FFFF in either base (and int() refuses very long strings)
+        return -1
+    code = int(digits) if dec is not None else int(digits, 16)
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return code
+    return -1
+
+
 def _ref(m: re.Match[str]) -> str:
     if m.group(3):
         return _NAMED[m.group(3)]
-    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
-    # A reference to a character XML forbids makes the part malformed: lxml refuses it.
-    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
-        return chr(code)
-    raise Mismatch("reference to a character XML forbids")
+    code = _code(m.group(1), m.group(2))
+    if code < 0:  # body_text refused these already
+        raise Mismatch("reference to a character XML forbids")
+    return chr(code)
 
 
 def unescape(text: str) -> str:
@@ -91,6 +107,8 @@ def body_text(raw: bytes) -> str | None:
     """document.xml as text, or None when it holds what the patterns do not model (then: lxml path)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+        if raw.startswith(b"\xef\xbb\xbf"):
+            return None  # a second byte-order mark: malformed, lxml refuses it
     if raw.startswith(b"<?xml"):
         m = _DECL.match(raw[:200].decode("latin-1"))
         if m is None or (m.group(2) and m.group(2).lower().replace("_", "-") not in ("utf-8", "utf8")):
@@ -101,9 +119,14 @@ def body_text(raw: bytes) -> str | None:
         return None
     # Characters XML forbids, "]]>" in character data and an "&" that starts no reference XML knows
     # make the part malformed: lxml refuses it.
-    if raw.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text or "]]>" in text \
-            or ("&" in text and _BAD_REF.search(text)):
+    if raw.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text or "]]>" in text:
         return None
+    if "&" in text:
+        if _BAD_REF.search(text):
+            return None
+        # Numeric references, in text and attribute values alike, must name characters XML allows.
+        if "&#" in text and any(_code(m.group(1), m.group(2)) < 0 for m in _NUM_REF.finditer(text)):
+            return None
     return text
 
 
@@ -114,14 +137,22 @@ def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: 
     opening is the root's start tag as it appears in the part. parse is lxml's safe parser.
     """
     text = body_text(raw)
-    start = text.find(opening) if text is not None else -1
-    m = _BODY_OPEN.search(text, start) if text is not None and start >= 0 else None
+    if text is None:
+        return None
+    start = text.find(opening)
+    decl = _DECL.match(text)
+    # Only the declaration and white space before the root: then opening is the root's start tag
+    # (the caller finds it by a search, which a comment holding "<w:document" would fool).
+    if start < 0 or text[decl.end() if decl else 0:start].strip(" \t\r\n"):
+        return None
+    m = _BODY_OPEN.search(text, start)
     if m is None:
         return None
-    assert text is not None
     # Everything up to <w:body> (declaration, root, anything Word puts before the body) checked by
     # lxml, which also gives the root's namespaces. Bytes: lxml refuses a str with an encoding.
     frame = parse((text[:m.end()] + _END).encode("utf-8"))
+    if frame.nsmap.get("w") != W_NS:
+        return None
     if not _mostly_plain(text, m.end(), "w14" in frame.nsmap):
         return None
     return FastBody(text, m.end(), (opening + m.group(0), _END), frame.nsmap, parse, ppr, rpr)
@@ -226,19 +257,26 @@ class FastBody:
                 if runs_text:
                     escaped = "&" in runs_text or "\r" in runs_text
                     last, last_fmt = Run(""), None  # the paragraph's last run and that run's format
+                    joined: list[str] | None = None  # texts of runs merged into last (joined once: linear)
                     for rpr, text in runs_of(runs_text):
                         if escaped:
                             text = unescape(text)
                         fmt = (rprs.get(rpr) or get_rpr(rpr)) if rpr else plain
-                        if fmt is last_fmt:
-                            last.text += text  # as _merge_runs joins neighbouring runs of one format
+                        if fmt is last_fmt:  # as _merge_runs joins neighbouring runs of one format
+                            if joined is None:
+                                joined = [last.text]
+                            joined.append(text)
                         else:
+                            if joined is not None:
+                                last.text, joined = "".join(joined), None
                             last, last_fmt = Run(text, *fmt), fmt
                             runs.append(last)
+                    if joined is not None:
+                        last.text = "".join(joined)
                 out.append(Paragraph(runs, *(pprs.get(ppr) or get_ppr(ppr))) if ppr else Paragraph(runs))
             elif name:
                 if close:
-                    if name != "w:body":
+                    if not _BODY_END.fullmatch(tag):
                         raise Mismatch("unexpected end tag")
                     break
                 i += 1

@@ -150,3 +150,84 @@ def test_a_body_of_paragraphs_that_are_not_plain_goes_to_lxml_at_once(tmp_path, 
     assert doc == read_docx(open_docx(path), fast=False)
     assert doc.paragraphs[5].text == "第5段\t尾"
     assert used == []
+
+
+# Found in review: each was accepted, misread, slow or a crash on the fast path.
+MALFORMED_REVIEW = {
+    "unicode_digits_in_reference": _doc(para(run("A&#\uff16\uff15;B"))),
+    "forbidden_reference_in_attribute": _doc('<w:p w:rsidR="&#1;"><w:r><w:t>x</w:t></w:r></w:p>'),
+    "surrogate_reference_in_attribute": _doc('<w:p><w:r><w:t xml:space="&#xD800;">x</w:t></w:r></w:p>'),
+    "huge_reference": _doc(para(run("&#" + "9" * 5000 + ";"))),
+    "attributes_on_body_end": _doc(para(run("x"))).replace(b"</w:body>", b'</w:body w:x="1">'),
+    "empty_body_end": _doc(para(run("x"))).replace(b"</w:body>", b"</w:body/>"),
+    "unicode_space_in_body_end": _doc(para(run("x"))).replace(b"</w:body>", "</w:body\u3000>".encode()),
+    "two_byte_order_marks": b"\xef\xbb\xbf\xef\xbb\xbf" + _doc(para(run("x"))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED_REVIEW))
+def test_review_cases_are_refused_as_lxml_refuses_them(tmp_path, name):
+    path = _document_with(tmp_path / f"{name}.docx", MALFORMED_REVIEW[name])
+    slow = _outcome(path, False)
+    assert isinstance(slow, str), "the case must be one lxml refuses"
+    assert _outcome(path, True) == slow
+
+
+def test_w_bound_to_another_namespace_is_refused_as_lxml_refuses_it(tmp_path):
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="urn:other" xmlns:v="{main}">'
+           f"<w:body>{para(run('x'))}</w:body></w:document>").encode()
+    path = _document_with(tmp_path / "other_w.docx", xml)
+    slow = _outcome(path, False)
+    assert _outcome(path, True) == slow
+
+
+SOUND_REVIEW = {
+    "long_zero_padded_reference": para(run("&#" + "0" * 5000 + "65;")),
+    "comment_after_many_elements": "".join(f'<w:bookmarkStart w:id="{i}" w:name="b{i}"/>' for i in range(70))
+                                   + "<!-- c -->" + para(run("x")),
+    "reference_between_many_elements": "".join(f'<w:bookmarkStart w:id="{i}" w:name="b{i}"/>' for i in range(70))
+                                       + "&#32;" + para(run("x")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOUND_REVIEW))
+def test_review_sound_cases_read_the_same(tmp_path, name):
+    path = build_docx(tmp_path / f"{name}.docx", SOUND_REVIEW[name])
+    slow = _outcome(path, False)
+    assert not isinstance(slow, str), slow
+    assert _outcome(path, True) == slow
+
+
+def test_root_start_tag_is_the_real_one_not_a_comment(tmp_path):
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?><!-- <w:document xmlns:w="{main}" xmlns:foo="urn:A"> -->'
+           f'<w:document {DOC_NS}><w:body><w:tbl><w:tr><w:tc>{para(run("格"))}</w:tc></w:tr></w:tbl>{SECT}'
+           "</w:body></w:document>").encode()
+    path = _document_with(tmp_path / "fake_root.docx", xml)
+    assert _outcome(path, True) == _outcome(path, False)
+
+
+def _time_of(path):
+    import time
+
+    start = time.perf_counter()
+    _outcome(path, True)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("unit", ["<", ' <a="'])
+def test_stray_angle_brackets_cost_linear_time(tmp_path, unit):
+    # Doubling the input must not quadruple the time (it did: 20,000 "<" in a comment took 33 s).
+    small = build_docx(tmp_path / "small.docx", para(run("x")) + "<!--" + unit * 4000 + " -->")
+    large = build_docx(tmp_path / "large.docx", para(run("x")) + "<!--" + unit * 16000 + " -->")
+    _time_of(small)
+    assert _time_of(large) < 8 * _time_of(small) + 0.05
+
+
+def test_many_runs_of_one_format_merge_in_linear_time(tmp_path):
+    small = build_docx(tmp_path / "small.docx", "<w:p>" + run("十个字的一段文字啊") * 5000 + "</w:p>")
+    large = build_docx(tmp_path / "large.docx", "<w:p>" + run("十个字的一段文字啊") * 40000 + "</w:p>")
+    _time_of(small)
+    assert _time_of(large) < 16 * _time_of(small) + 0.1
+    assert read_docx(open_docx(large)).paragraphs[0].text == "十个字的一段文字啊" * 40000
