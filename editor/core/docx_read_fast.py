@@ -13,7 +13,7 @@ refuses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from editor.core.document_model import Paragraph, Run
@@ -32,7 +32,7 @@ _XML_BYTES = bytes([9, 10, 13, *range(32, 256)])
 # (characters and references are checked once for the whole part), nor ">" (so that _RUNS can be
 # simple). One leniency: a repeated attribute.
 _SP = "[ \t\r\n]"
-_STRICT = rf"""(?:{_SP}+(?:w|xml{{extra}}):[A-Za-z]+{_SP}*={_SP}*(?:"[^"<>]*"|'[^'<>]*'))*{_SP}*"""
+_STRICT = rf"""(?:{_SP}+(?:w|xml{{extra}}):[A-Za-z]{{1,64}}{_SP}*={_SP}*(?:"[^"<>]*"|'[^'<>]*'))*{_SP}*"""
 _TAG_NAME = r"""[^\s/>!?<"'=][^\s/><"'=]*"""  # "!" and "?" start comments, CDATA, instructions
 # Content of a w:rPr / w:pPr that holds no element of the same name (a w:rPrChange does: lxml path).
 # lxml parses each distinct w:rPr / w:pPr text, so these need not be strict.
@@ -51,6 +51,8 @@ _RUNS = re.compile(r"<w:r(?:[ \t\r\n][^>]*)?>(<w:rPr(?:[ \t\r\n][^>]*?)?(?:/>|>.
                    re.S)
 _PATTERNS: dict[bool, re.Pattern[str]] = {}
 _MANY = 64  # elements parsed one by one before the whole part is parsed instead
+_BIG = 20_000  # tokens of one element counted through before the whole part is parsed instead
+_SLICE = 1 << 20  # characters tokenised at a time
 _PLAIN = (False, False, False, None, None, None, None, None, "")  # Run() arguments after the text, no format
 _BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
 _REF = re.compile(r"&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
@@ -61,6 +63,11 @@ _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _DECL = re.compile(r"""<\?xml(?:\s+version\s*=\s*(?:"[^"]*"|'[^']*'))?(?:\s+encoding\s*=\s*(["'])([^"']*)\1)?"""
                    r"""(?:\s+standalone\s*=\s*(?:"[^"]*"|'[^']*'))?\s*\?>""")
 _END = "</w:body></w:document>"
+# lxml (huge_tree=False) refuses a text node or attribute value of about 10 MB; the patterns do not
+# count, so a part holding a stretch that long without "<" goes to lxml. The look-behind lets the
+# count start only where a stretch starts, which keeps the search linear.
+_LONG = 9_000_000
+_LONG_STRETCH = re.compile(rb"(?<![^<])[^<]{%d}" % _LONG)
 
 
 class Mismatch(Exception):
@@ -119,6 +126,8 @@ def body_text(raw: bytes) -> str | None:
         return None
     # Characters XML forbids, "]]>" in character data and an "&" that starts no reference XML knows
     # make the part malformed: lxml refuses it.
+    if len(raw) > _LONG and _LONG_STRETCH.search(raw):
+        return None
     if raw.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text or "]]>" in text:
         return None
     if "&" in text:
@@ -152,6 +161,10 @@ def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: 
     # lxml, which also gives the root's namespaces. Bytes: lxml refuses a str with an encoding.
     frame = parse((text[:m.end()] + _END).encode("utf-8"))
     if frame.nsmap.get("w") != W_NS:
+        return None
+    # The body the patterns found must be the one the reference reader takes: the root's first.
+    body = frame.find(f"{{{W_NS}}}body")
+    if body is None or frame.index(body) != len(frame) - 1:
         return None
     if not _mostly_plain(text, m.end(), "w14" in frame.nsmap):
         return None
@@ -187,9 +200,15 @@ class FastBody:
         self.pprs: dict[str, tuple] = {}
         self.rprs: dict[str, tuple] = {}
         self.formats: dict[tuple, tuple] = {_PLAIN: _PLAIN}
+        # Characters parsed one piece at a time, at most about a quarter of the part again: past
+        # that (thousands of distinct w:rPr, a huge root tag) one parse of the whole part is cheaper.
+        self.budget = 1_000_000 + len(text) // 4
 
     def element(self, xml: str) -> Any:
         """One body child parsed on its own, with the root's namespaces."""
+        self.budget -= len(self.head) + len(xml)
+        if self.budget < 0:
+            raise _UseTree
         body = self.parse(f"{self.head}{xml}{self.tail}")[0]
         if len(body) != 1:
             raise Mismatch("not one element")
@@ -216,14 +235,28 @@ class FastBody:
             args = self.rprs[xml] = self.formats.setdefault(args, args)
         return args
 
+    def tokens(self) -> Iterator[tuple]:
+        """The body's tokens, cut a slice of about 1 MB at a time (a list per slice, not per part).
+
+        Slices end just after a "</w:p>": a tag boundary, so the tokens are those of the whole text
+        (a "</w:p>" inside a comment or CDATA gives a stray "<" token either way).
+        """
+        pattern = _tokens_pattern("w14" in self.nsmap)
+        text, start, end = self.text, self.start, len(self.text)
+        while start < end:
+            stop = text.find("</w:p>", start + _SLICE)
+            stop = end if stop < 0 else stop + 6
+            yield from pattern.findall(text, start, stop)
+            start = stop
+
     def read(self, other: Callable[[Any, list], None], tree: Callable[[], Any]) -> list:
         """Blocks of the body; other(element, out) reads an element that is not a plain paragraph.
 
-        One findall cuts the body into tokens that cover it without gaps: a plain paragraph is one
-        token, built here; any other top-level element is counted through by depth, its tokens
-        joined and parsed by lxml. Past _MANY such elements, lxml's parse of the whole part (tree(),
-        its w:body) is cheaper than one parse each: the rest are taken from it by position. What
-        follows </w:body> must be </w:document>.
+        The tokens cover the body without gaps: a plain paragraph is one token, built here; any other
+        top-level element is counted through by depth, its tokens joined and parsed by lxml. When
+        such elements are many (_MANY), large (_BIG tokens) or their parsing exceeds the budget, the
+        rest of the body is read from one parse of the whole part, tree() (its w:body), instead.
+        What follows </w:body> must be </w:document>.
         """
         out: list = []
         plain = _PLAIN
@@ -233,95 +266,90 @@ class FastBody:
         opened = ""  # name of the top-level element being counted through
         pieces: list[str] = []  # its text
         others = 0
-        children = _Children(tree)
-        tokens = iter(_tokens_pattern("w14" in self.nsmap).findall(self.text, self.start))
-        for whole, ppr, runs_text, tag, close, name, selfc, txt, stray in tokens:
-            if stray:
-                raise Mismatch("a comment, CDATA or processing instruction")
-            if depth:
-                pieces.append(whole or tag or txt)
-                if name:
+        tokens = self.tokens()
+        try:
+            for whole, ppr, runs_text, tag, close, name, selfc, txt, stray in tokens:
+                if stray:
+                    raise Mismatch("a comment, CDATA or processing instruction")
+                if depth:
+                    pieces.append(whole or tag or txt)
+                    if name:
+                        if close:
+                            depth -= 1
+                            if not depth:
+                                el = self.element("".join(pieces))
+                                if _qname(el) != opened:
+                                    raise Mismatch("element and text disagree")
+                                other(el, out)
+                        elif not selfc:
+                            depth += 1
+                    if len(pieces) > _BIG:
+                        raise _UseTree
+                elif whole:
+                    i += 1
+                    runs: list[Run] = []
+                    if runs_text:
+                        escaped = "&" in runs_text or "\r" in runs_text
+                        last, last_fmt = Run(""), None  # the paragraph's last run and that run's format
+                        joined: list[str] | None = None  # texts merged into last (joined once: linear)
+                        for rpr, text in runs_of(runs_text):
+                            if escaped:
+                                text = unescape(text)
+                            fmt = (rprs.get(rpr) or get_rpr(rpr)) if rpr else plain
+                            if fmt is last_fmt:  # as _merge_runs joins neighbouring runs of one format
+                                if joined is None:
+                                    joined = [last.text]
+                                joined.append(text)
+                            else:
+                                if joined is not None:
+                                    last.text, joined = "".join(joined), None
+                                last, last_fmt = Run(text, *fmt), fmt
+                                runs.append(last)
+                        if joined is not None:
+                            last.text = "".join(joined)
+                    out.append(Paragraph(runs, *(pprs.get(ppr) or get_ppr(ppr))) if ppr else Paragraph(runs))
+                elif name:
                     if close:
-                        depth -= 1
-                        if not depth:
-                            others += 1
-                            el = children.at(i) if others > _MANY else self.element("".join(pieces))
-                            if _qname(el) != opened:
-                                raise Mismatch("element and text disagree")
-                            other(el, out)
-                    elif not selfc:
-                        depth += 1
-            elif whole:
-                i += 1
-                runs: list[Run] = []
-                if runs_text:
-                    escaped = "&" in runs_text or "\r" in runs_text
-                    last, last_fmt = Run(""), None  # the paragraph's last run and that run's format
-                    joined: list[str] | None = None  # texts of runs merged into last (joined once: linear)
-                    for rpr, text in runs_of(runs_text):
-                        if escaped:
-                            text = unescape(text)
-                        fmt = (rprs.get(rpr) or get_rpr(rpr)) if rpr else plain
-                        if fmt is last_fmt:  # as _merge_runs joins neighbouring runs of one format
-                            if joined is None:
-                                joined = [last.text]
-                            joined.append(text)
-                        else:
-                            if joined is not None:
-                                last.text, joined = "".join(joined), None
-                            last, last_fmt = Run(text, *fmt), fmt
-                            runs.append(last)
-                    if joined is not None:
-                        last.text = "".join(joined)
-                out.append(Paragraph(runs, *(pprs.get(ppr) or get_ppr(ppr))) if ppr else Paragraph(runs))
-            elif name:
-                if close:
-                    if not _BODY_END.fullmatch(tag):
-                        raise Mismatch("unexpected end tag")
-                    break
-                i += 1
-                if selfc:
+                        if not _BODY_END.fullmatch(tag):
+                            raise Mismatch("unexpected end tag")
+                        break
+                    i += 1
                     others += 1
-                    el = children.at(i) if others > _MANY else self.element(tag)
-                    if _qname(el) != name:
-                        raise Mismatch("element and text disagree")
-                    other(el, out)
-                else:
-                    depth, opened, pieces = 1, name, [tag]
-            elif txt.strip(" \t\r\n"):
-                raise Mismatch("text directly in the body")  # lxml decides whether the part is sound
-        else:
-            raise Mismatch("body not closed")
+                    if others > _MANY:
+                        raise _UseTree
+                    if selfc:
+                        el = self.element(tag)
+                        if _qname(el) != name:
+                            raise Mismatch("element and text disagree")
+                        other(el, out)
+                    else:
+                        depth, opened, pieces = 1, name, [tag]
+                elif txt.strip(" \t\r\n"):
+                    raise Mismatch("text directly in the body")  # lxml decides whether the part is sound
+            else:
+                raise Mismatch("body not closed")
+        except _UseTree:
+            return self._rest_from_tree(out, i, other, tree)
         # After the body: the root's end tag and white space only.
         rest = [t for t in tokens if not (t[7] and t[7].strip(" \t\r\n") == "")]
         if len(rest) != 1 or rest[0][3] != "</w:document>":
             raise Mismatch("not the end of the document")
-        if children.body is not None and len(children.body) != i + 1:
-            raise Mismatch("text and tree disagree")
+        return out
+
+    @staticmethod
+    def _rest_from_tree(out: list, i: int, other: Callable[[Any, list], None], tree: Callable[[], Any]) -> list:
+        """Body children from position i on, read from the parsed part (which lxml has checked whole)."""
+        children = iter(tree())
+        for _ in range(i):  # those before i were read from the text: the tree must have them too
+            if next(children, None) is None:
+                raise Mismatch("text and tree disagree")
+        for el in children:
+            other(el, out)
         return out
 
 
-class _Children:
-    """The parsed body's children, taken in document order (lxml's body[i] walks from the start)."""
-
-    def __init__(self, tree: Callable[[], Any]) -> None:
-        self.tree = tree
-        self.body: Any = None
-        self.it: Any = None
-        self.pos = -1
-
-    def at(self, i: int) -> Any:
-        """Child i; i never decreases between calls."""
-        if self.body is None:
-            self.body = self.tree()
-            self.it = iter(self.body)
-        el = None
-        while self.pos < i:
-            el = next(self.it)
-            self.pos += 1
-        if el is None:
-            raise Mismatch("child asked twice")
-        return el
+class _UseTree(Exception):
+    """Reading on from the text costs more than one parse of the whole part."""
 
 
 def _qname(el: Any) -> str:

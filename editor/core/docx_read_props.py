@@ -15,6 +15,12 @@ _JC = {"left": "left", "start": "left", "center": "center", "right": "right", "e
        "both": "justify", "distribute": "justify"}
 _LOCAL: dict[str, str] = {}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_NUMBER = re.compile(r"-?[0-9]{1,9}")  # Word's integers; longer ones or "²" are nonsense, not crashes
+
+
+def number(value: str | None) -> int | None:
+    """An attribute's integer value, or None when it is missing or not a sane integer."""
+    return int(value) if value is not None and _NUMBER.fullmatch(value) else None
 
 
 def local_name(tag: str) -> str:
@@ -46,15 +52,14 @@ def paragraph_roles(pkg: DocxPackage, name: str | None) -> dict[str, str]:
                 nm = child.get(T_VAL, "").lower()
             elif child.tag == ppr_tag:
                 for prop in child:
-                    if prop.tag == lvl_tag and prop.get(T_VAL, "9").isdigit():
-                        lvl = int(prop.get(T_VAL, "9"))
+                    if prop.tag == lvl_tag and (n := number(prop.get(T_VAL))) is not None and n >= 0:
+                        lvl = n
         info[st.get(W + "styleId", "")] = (nm, lvl)
     for sid, (nm, lvl) in info.items():
         role = None
         if nm == "title":
             role = "title"
-        elif nm.startswith("heading ") and nm[8:].isdigit():
-            level = int(nm[8:])
+        elif nm.startswith("heading ") and (level := number(nm[8:])) is not None and level >= 0:
             role = f"heading{level}" if level <= 4 else None
         elif lvl is not None and lvl <= 3:
             role = f"heading{lvl + 1}"
@@ -106,8 +111,8 @@ class PropsReader:
                 if role:
                     p.style = role
                     continue
-            elif name == "outlineLvl" and child.get(W + "val", "9").isdigit() and int(child.get(W + "val")) <= 3:
-                p.style = f"heading{int(child.get(W + 'val')) + 1}"
+            elif name == "outlineLvl" and (lvl := number(child.get(T_VAL))) is not None and 0 <= lvl <= 3:
+                p.style = f"heading{lvl + 1}"
                 continue
             elif name == "jc":
                 p.align = _JC.get(child.get(W + "val", ""))
@@ -128,8 +133,8 @@ class PropsReader:
                 level = lvl.get(W + "val", "0") if lvl is not None else "0"
                 if num_id != "0" and num_id in self.num_kinds:
                     p.list_kind = self.num_kinds[num_id].get(level, "number")
-                    p.list_level = int(level) if level.isdigit() else 0
-                    p.list_id = int(num_id) if num_id.isdigit() else None
+                    p.list_level = max(number(level) or 0, 0)
+                    p.list_id = number(num_id)
             extras.append((name, self.raw(child)))
         p.extra = pack_extras(extras)
 
@@ -137,11 +142,8 @@ class PropsReader:
     def spacing(p: Paragraph, el: Any) -> None:
         """w:spacing: before/after in points, line as a multiple (auto) or an exact pitch."""
         def num(name: str) -> float | None:
-            v = el.get(W + name)
-            try:
-                return int(v) / 20 if v is not None else None
-            except ValueError:
-                return None
+            v = number(el.get(W + name))
+            return v / 20 if v is not None else None
         p.space_before, p.space_after = num("before"), num("after")
         line = num("line")
         if line:
@@ -157,18 +159,16 @@ class PropsReader:
             for n in names:
                 v = el.get(W + n)
                 if v is not None:
-                    try:
-                        return int(v) / 20
-                    except ValueError:
-                        return None
+                    value = number(v)
+                    return value / 20 if value is not None else None
             return None
         p.left_indent = num("left", "start")
         p.right_indent = num("right", "end")
         hanging = num("hanging")
         p.first_line_indent = -hanging if hanging else num("firstLine")
-        chars = el.get(W + "firstLineChars")
-        if p.first_line_indent is None and chars and chars.isdigit():
-            p.first_line_indent = int(chars) / 100 * 16  # character units: assume 三号 (16 pt)
+        chars = number(el.get(W + "firstLineChars"))
+        if p.first_line_indent is None and chars is not None and chars >= 0:
+            p.first_line_indent = chars / 100 * 16  # character units: assume 三号 (16 pt)
 
     def run_props(self, rpr: Any) -> tuple:
         """(bold, italic, underline, font, size, colour, raw extras) of a w:rPr."""
@@ -191,10 +191,9 @@ class PropsReader:
                 val = child.get(T_VAL, "auto")
                 color = val.upper() if len(val) == 6 and _HEX.fullmatch(val) else None
             elif name == "sz":
-                try:
-                    size = int(child.get(T_VAL, "")) / 2
-                except ValueError:
-                    pass
+                half_points = number(child.get(T_VAL))
+                if half_points is not None:
+                    size = half_points / 2
             else:
                 if name == "rFonts":
                     font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")

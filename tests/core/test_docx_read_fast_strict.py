@@ -231,3 +231,71 @@ def test_many_runs_of_one_format_merge_in_linear_time(tmp_path):
     _time_of(small)
     assert _time_of(large) < 16 * _time_of(small) + 0.1
     assert read_docx(open_docx(large)).paragraphs[0].text == "十个字的一段文字啊" * 40000
+
+
+# Found in the second review.
+def test_the_body_read_is_the_roots_first(tmp_path):
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for name, first in (("empty_first", "<w:body/>"), ("declaring_first", '<w:body xmlns:q="urn:q"></w:body>'),
+                        ("other_prefix_first", f'<v:body xmlns:v="{main}"/>')):
+        xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {DOC_NS}>{first}'
+               f"<w:body>{para(run('第二个'))}</w:body></w:document>").encode()
+        path = _document_with(tmp_path / f"{name}.docx", xml)
+        assert _outcome(path, True) == _outcome(path, False), name
+
+
+def test_lxml_size_limits_hold_for_plain_paragraphs(tmp_path):
+    import random
+    import string
+
+    letters = "".join(random.Random(7).choices(string.ascii_letters, k=10_000_001))
+    long_name = "w:" + "a" * 50_001
+    cases = {
+        "text_node": para(run("x")) * 3 + para(run(letters)),
+        "attribute_value": para(run("x")) * 3 + f'<w:p w:rsidR="{letters}"><w:r><w:t>x</w:t></w:r></w:p>',
+        "attribute_name": para(run("x")) * 3 + f'<w:p {long_name}="1"><w:r><w:t>x</w:t></w:r></w:p>',
+    }
+    for name, body in cases.items():
+        path = build_docx(tmp_path / f"{name}.docx", body)
+        slow = _outcome(path, False)
+        assert isinstance(slow, str), name
+        assert _outcome(path, True) == slow, name
+
+
+def test_thousands_of_distinct_run_formats_switch_to_one_parse(tmp_path, monkeypatch):
+    parsed: list[int] = []
+    real_element = FastBody.element
+    monkeypatch.setattr(FastBody, "element", lambda self, xml: parsed.append(len(xml)) or real_element(self, xml))
+    body = "".join(para(run(f"第{i}段", f'<w:sz w:val="{20 + i}"/>')) for i in range(6000))
+    path = build_docx(tmp_path / "sizes.docx", body)
+    fast = read_docx(open_docx(path))
+    assert fast == read_docx(open_docx(path), fast=False)
+    assert fast.paragraphs[5999].runs[0].size == (20 + 5999) / 2
+    assert len(parsed) < 6000  # the budget ran out: the rest came from one parse of the part
+
+
+def test_a_huge_element_is_not_walked_token_by_token(tmp_path, monkeypatch):
+    import editor.core.docx_read_fast as fast_module
+
+    big = "<w:tbl>" + "<w:tr><w:tc>" + "<w:bookmarkStart w:id=\"1\" w:name=\"b\"/>" * (fast_module._BIG + 10) \
+        + para(run("格")) + "</w:tc></w:tr></w:tbl>"
+    path = build_docx(tmp_path / "big.docx", para(run("前")) * 10 + big + para(run("后")))
+    joined: list[int] = []
+    real_element = FastBody.element
+    monkeypatch.setattr(FastBody, "element", lambda self, xml: joined.append(len(xml)) or real_element(self, xml))
+    fast = read_docx(open_docx(path))
+    assert fast == read_docx(open_docx(path), fast=False)
+    assert joined == []  # the table was taken from the tree, never joined from its tokens
+    assert fast.paragraphs[-1].text == "后"
+
+
+@pytest.mark.parametrize("props", ['<w:sz w:val="' + "9" * 400 + '"/>', '<w:spacing w:before="' + "9" * 400 + '"/>',
+                                   '<w:ind w:left="' + "9" * 400 + '"/>', '<w:outlineLvl w:val="\u00b2"/>',
+                                   '<w:ind w:firstLineChars="\u00b2"/>'])
+def test_absurd_numbers_in_properties_are_ignored_not_a_crash(tmp_path, props):
+    where = "rpr" if props.startswith("<w:sz") else "ppr"
+    body = para(run("数", props if where == "rpr" else ""), ppr=props if where == "ppr" else "")
+    path = build_docx(tmp_path / "numbers.docx", body)
+    fast, slow = _outcome(path, True), _outcome(path, False)
+    assert fast == slow
+    assert fast.paragraphs[0].text == "数"
