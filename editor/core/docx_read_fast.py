@@ -157,6 +157,11 @@ def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: 
     m = _BODY_OPEN.search(text, start)
     if m is None:
         return None
+    # A comment, CDATA or processing instruction in or after the body ends the fast path anyway
+    # (a stray "<" token), but only once its slice is tokenised: a comment full of "<" is cheap
+    # for lxml and dear in tokens. ("!" and "?" alone are rare in Chinese text: a quick first look.)
+    if ("!" in text and text.find("<!", m.end()) >= 0) or ("?" in text and text.find("<?", m.end()) >= 0):
+        return None
     # Everything up to <w:body> (declaration, root, anything Word puts before the body) checked by
     # lxml, which also gives the root's namespaces. Bytes: lxml refuses a str with an encoding.
     frame = parse((text[:m.end()] + _END).encode("utf-8"))
@@ -273,6 +278,8 @@ class FastBody:
                     raise Mismatch("a comment, CDATA or processing instruction")
                 if depth:
                     pieces.append(whole or tag or txt)
+                    if len(pieces) > _BIG:  # before the element is read: the tree reads it instead
+                        raise _UseTree
                     if name:
                         if close:
                             depth -= 1
@@ -283,8 +290,6 @@ class FastBody:
                                 other(el, out)
                         elif not selfc:
                             depth += 1
-                    if len(pieces) > _BIG:
-                        raise _UseTree
                 elif whole:
                     i += 1
                     runs: list[Run] = []

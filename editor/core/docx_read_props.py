@@ -15,12 +15,17 @@ _JC = {"left": "left", "start": "left", "center": "center", "right": "right", "e
        "both": "justify", "distribute": "justify"}
 _LOCAL: dict[str, str] = {}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
-_NUMBER = re.compile(r"-?[0-9]{1,9}")  # Word's integers; longer ones or "²" are nonsense, not crashes
+# An XML Schema integer (white space, sign and leading zeros allowed) of at most nine digits: longer
+# ones or "²" are nonsense from a broken or hostile file, not a reason to crash.
+_NUMBER = re.compile(r"[ \t\r\n]*([+-]?)0*([0-9]{1,9})[ \t\r\n]*")
 
 
 def number(value: str | None) -> int | None:
     """An attribute's integer value, or None when it is missing or not a sane integer."""
-    return int(value) if value is not None and _NUMBER.fullmatch(value) else None
+    m = _NUMBER.fullmatch(value) if value is not None else None
+    if m is None:
+        return None
+    return int(m.group(1) + m.group(2))
 
 
 def local_name(tag: str) -> str:

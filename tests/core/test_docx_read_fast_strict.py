@@ -299,3 +299,40 @@ def test_absurd_numbers_in_properties_are_ignored_not_a_crash(tmp_path, props):
     fast, slow = _outcome(path, True), _outcome(path, False)
     assert fast == slow
     assert fast.paragraphs[0].text == "数"
+
+
+# Found in the third review.
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_an_element_right_at_the_token_limit_is_read_once(tmp_path, monkeypatch, extra):
+    import editor.core.docx_read_fast as fast_module
+
+    # Tokens of the table: <w:tbl>, per row <w:tr> <w:tc> (plain paragraph) </w:tc> </w:tr>, </w:tbl>.
+    # With extra == 0 its closing tag is the token that passes the limit.
+    rows = 8
+    tokens = 2 + 5 * rows
+    monkeypatch.setattr(fast_module, "_BIG", tokens - 1 + extra)
+    table = "<w:tbl>" + "".join(f"<w:tr><w:tc>{para(run(f'格{r}'))}</w:tc></w:tr>" for r in range(rows)) + "</w:tbl>"
+    path = build_docx(tmp_path / "edge.docx", para(run("前")) + table + para(run("后")))
+    fast = read_docx(open_docx(path))
+    assert fast == read_docx(open_docx(path), fast=False)
+    assert sum(1 for b in fast.blocks if not hasattr(b, "runs")) == 1  # one table, not two
+
+
+def test_a_comment_full_of_angle_brackets_goes_to_lxml_without_tokenising(tmp_path, monkeypatch):
+    import editor.core.docx_read_fast as fast_module
+
+    tokenised: list[int] = []
+    real = fast_module.FastBody.tokens
+    monkeypatch.setattr(fast_module.FastBody, "tokens", lambda self: tokenised.append(1) or real(self))
+    for name, tail in (("comment", "<!--" + "<1" * 2000 + "-->"), ("instruction", '<?x ' + "<a" * 2000 + "?>")):
+        path = build_docx(tmp_path / f"{name}.docx", para(run("x")) + tail + para(run("y")))
+        assert _outcome(path, True) == _outcome(path, False)
+    assert tokenised == []
+
+
+@pytest.mark.parametrize(("value", "points"), [("+24", 12.0), (" 24 ", 12.0), ("0000000024", 12.0), ("-0", 0.0)])
+def test_schema_integers_with_sign_space_or_zeros_are_read(tmp_path, value, points):
+    path = build_docx(tmp_path / "sz.docx", para(run("字", f'<w:sz w:val="{value}"/>')))
+    fast = read_docx(open_docx(path))
+    assert fast == read_docx(open_docx(path), fast=False)
+    assert fast.paragraphs[0].runs[0].size == points
