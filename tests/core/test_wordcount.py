@@ -48,3 +48,45 @@ def test_empty_text():
 @pytest.mark.parametrize(("ch", "expected"), [("字", True), ("〇", True), ("𠀀", True), ("A", False), ("，", False)])
 def test_is_cjk(ch, expected):
     assert is_cjk(ch) is expected
+
+
+def _count_by_loop(text: str) -> tuple[int, ...]:
+    """The character-by-character count the regular expressions replaced: the specification."""
+    def word_char(ch: str) -> bool:
+        return ch.isalnum() and not is_cjk(ch)
+
+    breaks = cjk = latin = punct = spaces = 0
+    in_word = False
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in "\n\r\u2028\u2029\x0b\x0c":
+            breaks += 1
+            in_word = False
+        elif is_cjk(ch):
+            cjk += 1
+            in_word = False
+        elif word_char(ch):
+            if not in_word:
+                latin += 1
+            in_word = True
+        elif in_word and 0 < i < n - 1 and ch in ".,'’-" and word_char(text[i - 1]) and word_char(text[i + 1]):
+            continue
+        elif ch.isspace():
+            spaces += 1
+            in_word = False
+        else:
+            punct += 1
+            in_word = False
+    return cjk + latin, cjk, latin, punct, n - breaks, n - breaks - spaces
+
+
+def test_counts_match_the_character_by_character_definition():
+    import random
+
+    alphabet = ("字文〇𠀀あア한ＧＤＰ１Aa9_é٣²½ \u3000\t\n\r\u2028\u2029\x0b\x0c\x1c\xa0.,'’-。，、“”%…—_" + "\u0301")
+    rng = random.Random(20261123)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        wc = count_text(text)
+        got = (wc.words, wc.cjk, wc.latin_words, wc.punctuation, wc.chars_with_spaces, wc.chars_no_spaces)
+        assert got == _count_by_loop(text), repr(text)
