@@ -6,9 +6,10 @@ walking it from Python costs ~0.4 µs per element on top. Most paragraphs are `w
 plain paragraphs and other tags, and their w:pPr/w:rPr, repeated thousands of times with the same
 text, are read once each by the lxml path. Every other top-level element (tables, fields,
 bookmarks, drawings, a paragraph that is not plain …) is parsed on its own by lxml and handed to
-the lxml path, so the model is exactly the one that path builds. lxml checks what it parses; the
-patterns accept only well-formed plain paragraphs, so a malformed part still falls to lxml, which
-refuses it.
+the lxml path, so the model is exactly the one that path builds. When such elements are many or
+huge, the rest of the body is read from one parse of the whole part instead. lxml checks what it
+parses; the patterns accept only well-formed plain paragraphs, and the part's characters and
+references are checked once, so a malformed part still falls to lxml, which refuses it.
 """
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from editor.core.document_model import Paragraph, Run
+from editor.core.docx_part_text import XML_DECL, Mismatch, body_text, unescape
 from editor.core.docx_styles import W_NS
+
+__all__ = ["FastBody", "Mismatch", "prepare"]
 
 # Attributes, quoted either way; never a namespace declaration (the reparse below relies on the
 # paragraph and run inheriting exactly the root's namespaces).
@@ -25,8 +29,6 @@ ATTRS = r"""(?:\s+(?!xmlns)[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*"""
 # No "<" anywhere in a tag (it would be malformed): a match attempt then never runs past the next
 # "<", which keeps tokenising linear whatever the text (a comment full of "<" was quadratic).
 _ANY_ATTRS = r"""(?:\s+[^\s=/><"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*"""
-# Bytes that are characters XML 1.0 allows (as UTF-8, every byte of U+0080 and above counts).
-_XML_BYTES = bytes([9, 10, 13, *range(32, 256)])
 # Attributes of the tags a plain paragraph is built from, strict enough that a match is well-formed:
 # XML white space only, names with a prefix the root declares, values without "<" or bad characters
 # (characters and references are checked once for the whole part), nor ">" (so that _RUNS can be
@@ -55,23 +57,8 @@ _BIG = 20_000  # tokens of one element counted through before the whole part is 
 _SLICE = 1 << 20  # characters tokenised at a time
 _PLAIN = (False, False, False, None, None, None, None, None, "")  # Run() arguments after the text, no format
 _BODY_OPEN = re.compile(rf"<w:body{ATTRS}>")
-_REF = re.compile(r"&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
-_BAD_REF = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)")
-_NUM_REF = re.compile(r"&#(?:([0-9]+)|x([0-9a-fA-F]+));")
 _BODY_END = re.compile(r"</w:body[ \t\r\n]*>")
-_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_DECL = re.compile(r"""<\?xml(?:\s+version\s*=\s*(?:"[^"]*"|'[^']*'))?(?:\s+encoding\s*=\s*(["'])([^"']*)\1)?"""
-                   r"""(?:\s+standalone\s*=\s*(?:"[^"]*"|'[^']*'))?\s*\?>""")
 _END = "</w:body></w:document>"
-# lxml (huge_tree=False) refuses a text node or attribute value of about 10 MB; the patterns do not
-# count, so a part holding a stretch that long without "<" goes to lxml. The look-behind lets the
-# count start only where a stretch starts, which keeps the search linear.
-_LONG = 9_000_000
-_LONG_STRETCH = re.compile(rb"(?<![^<])[^<]{%d}" % _LONG)
-
-
-class Mismatch(Exception):
-    """The text holds what the patterns do not model: the caller reads the whole body through lxml."""
 
 
 def _tokens_pattern(w14: bool) -> re.Pattern[str]:
@@ -81,62 +68,6 @@ def _tokens_pattern(w14: bool) -> re.Pattern[str]:
         strict = _STRICT.replace("{extra}", "|w14" if w14 else "")
         pattern = _PATTERNS[w14] = re.compile(_TOKENS.replace("{a}", strict))
     return pattern
-
-
-def _code(dec: str | None, hex_: str | None) -> int:
-    """The code point of a numeric reference, or -1 when it is not a character XML allows."""
-    digits = (dec if dec is not None else hex_ or "").lstrip("0") or "0"
-    if len(digits) > 7:  # beyond U+10FFFF in either base (and int() refuses very long strings)
-        return -1
-    code = int(digits) if dec is not None else int(digits, 16)
-    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
-        return code
-    return -1
-
-
-def _ref(m: re.Match[str]) -> str:
-    if m.group(3):
-        return _NAMED[m.group(3)]
-    code = _code(m.group(1), m.group(2))
-    if code < 0:  # body_text refused these already
-        raise Mismatch("reference to a character XML forbids")
-    return chr(code)
-
-
-def unescape(text: str) -> str:
-    """Character data as lxml gives it: line ends normalised first, then references expanded."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _REF.sub(_ref, text) if "&" in text else text
-
-
-def body_text(raw: bytes) -> str | None:
-    """document.xml as text, or None when it holds what the patterns do not model (then: lxml path)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        if raw.startswith(b"\xef\xbb\xbf"):
-            return None  # a second byte-order mark: malformed, lxml refuses it
-    if raw.startswith(b"<?xml"):
-        m = _DECL.match(raw[:200].decode("latin-1"))
-        if m is None or (m.group(2) and m.group(2).lower().replace("_", "-") not in ("utf-8", "utf8")):
-            return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    # Characters XML forbids, "]]>" in character data and an "&" that starts no reference XML knows
-    # make the part malformed: lxml refuses it.
-    if len(raw) > _LONG and _LONG_STRETCH.search(raw):
-        return None
-    if raw.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text or "]]>" in text:
-        return None
-    if "&" in text:
-        if _BAD_REF.search(text):
-            return None
-        # Numeric references, in text and attribute values alike, must name characters XML allows.
-        if "&#" in text and any(_code(m.group(1), m.group(2)) < 0 for m in _NUM_REF.finditer(text)):
-            return None
-    return text
 
 
 def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: Callable[[Paragraph, Any], None],
@@ -149,7 +80,7 @@ def prepare(raw: bytes, opening: str, parse: Callable[[str | bytes], Any], ppr: 
     if text is None:
         return None
     start = text.find(opening)
-    decl = _DECL.match(text)
+    decl = XML_DECL.match(text)
     # Only the declaration and white space before the root: then opening is the root's start tag
     # (the caller finds it by a search, which a comment holding "<w:document" would fool).
     if start < 0 or text[decl.end() if decl else 0:start].strip(" \t\r\n"):
