@@ -17,7 +17,8 @@ _LOCAL: dict[str, str] = {}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
 # An XML Schema integer (white space, sign and leading zeros allowed) of at most nine digits: longer
 # ones or "²" are nonsense from a broken or hostile file, not a reason to crash.
-_NUMBER = re.compile(r"[ \t\r\n]*([+-]?)0*([0-9]{1,9})[ \t\r\n]*")
+# Zeros are taken possessively: a long run of them followed by junk fails at once, not zero by zero.
+_NUMBER = re.compile(r"[ \t\r\n]*([+-]?)(?:0*+([1-9][0-9]{0,8})|0++)[ \t\r\n]*")
 
 
 def number(value: str | None) -> int | None:
@@ -25,7 +26,7 @@ def number(value: str | None) -> int | None:
     m = _NUMBER.fullmatch(value) if value is not None else None
     if m is None:
         return None
-    return int(m.group(1) + m.group(2))
+    return int(m.group(1) + m.group(2)) if m.group(2) else 0
 
 
 def local_name(tag: str) -> str:

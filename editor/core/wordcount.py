@@ -56,10 +56,9 @@ def count_text(text: str) -> WordCount:
     n = len(text)
     breaks = sum(text.count(ch) for ch in _LINE_BREAKS)
     cjk = n - len(_CJK_RUN.sub("", text))  # runs, not characters: one replacement per run
-    latin = in_words = 0
-    for m in _LATIN_WORD.finditer(text):
-        latin += 1
-        in_words += m.end() - m.start()  # letters, digits and the marks joining them: not punctuation
+    words = _LATIN_WORD.findall(text)
+    latin = len(words)
+    in_words = sum(map(len, words))  # letters, digits and the marks joining them: not punctuation
     spaces = n - len(_SPACE_RUN.sub("", text))
     # Everything else (。，、“”《》—…% and other symbols) is punctuation: not a 字.
     punct = n - breaks - cjk - in_words - spaces
