@@ -48,6 +48,25 @@ def no_blocking_dialogs(request, monkeypatch):
     yield type("Dialogs", (), {"answers": answers, "shown": shown})
 
 
+@pytest.fixture
+def make_bank(tmp_path):
+    """Phrase banks in the test's folder, empty or holding the phrases given; closed after the test."""
+    from editor.core.bank import PhraseBank
+
+    made = []
+
+    def make(phrases=(), name="bank.db"):
+        bank = PhraseBank(tmp_path / name)
+        if phrases:
+            bank.replace_mined(list(phrases))
+        made.append(bank)
+        return bank
+
+    yield make
+    for bank in made:
+        bank.close()
+
+
 def libreoffice_or_skip() -> str:
     """Path of soffice; skip without it, but fail in CI where it must be installed."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")

@@ -20,11 +20,8 @@ MINED = [
 
 
 @pytest.fixture
-def bank(tmp_path):
-    b = PhraseBank(tmp_path / "bank.db")
-    b.replace_mined(MINED)
-    yield b
-    b.close()
+def bank(make_bank):
+    return make_bank(MINED)
 
 
 def texts(phrases):

@@ -14,11 +14,24 @@ def bank():
 
 
 @pytest.fixture
-def window(qtbot, bank):
+def make_window(qtbot, bank):
+    """Shown main windows over the test module's own `bank` fixture, as many as the test asks for."""
+    made = []
+
+    def make():
+        w = MainWindow(settings=Settings(), bank=bank)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.editor.document().setModified(False)
+
+
+@pytest.fixture
+def window(make_window):
     """A shown main window over the test module's own `bank` fixture."""
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
+    return make_window()

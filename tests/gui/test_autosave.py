@@ -8,30 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from editor.core.bank import PhraseBank
 from editor.core.recovery import RecoveryStore, key_for_path
 from editor.core.settings import Settings
-from editor.gui.main_window import MainWindow
 from tests.gui.helpers import commit_text
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
-    bank = PhraseBank(tmp_path / "bank.db")
-    windows = []
-
-    def make():
-        w = MainWindow(settings=Settings(), bank=bank)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        windows.append(w)
-        return w
-
-    yield make
-    for w in windows:
-        w.editor.document().setModified(False)
-    bank.close()
+def bank(make_bank):
+    return make_bank()  # an empty bank: building the bundled one is slow
 
 
 def drafts():

@@ -10,10 +10,7 @@ import textwrap
 import pytest
 from PySide6.QtCore import QLockFile
 
-from editor.core.bank import PhraseBank
-from editor.core.settings import Settings
 from editor.gui import document_lock
-from editor.gui.main_window import MainWindow
 
 HOLDER = textwrap.dedent("""
     import sys, time
@@ -26,20 +23,8 @@ HOLDER = textwrap.dedent("""
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
-    bank = PhraseBank(tmp_path / "bank.db")
-    windows = []
-
-    def make():
-        w = MainWindow(settings=Settings(), bank=bank)
-        qtbot.addWidget(w)
-        windows.append(w)
-        return w
-
-    yield make
-    for w in windows:
-        w.editor.document().setModified(False)
-    bank.close()
+def bank(make_bank):
+    return make_bank()  # an empty bank: building the bundled one is slow
 
 
 @pytest.fixture

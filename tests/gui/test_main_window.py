@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from editor.core.bank import PhraseBank
 from editor.core.phrases import Phrase
 from editor.core.settings import Settings
 from editor.gui.document_editor import PHRASE_MIME
@@ -15,15 +14,12 @@ from tests.gui.helpers import act, commit_text, drop_at
 
 
 @pytest.fixture
-def bank(tmp_path):
-    b = PhraseBank(tmp_path / "bank.db")
-    b.replace_mined([
+def bank(make_bank):
+    return make_bank([
         Phrase("高度重视，加强领导", "measures", "heading", 5, 3, 3),
         Phrase("下一步工作打算", "next_steps", "heading", 4, 2, 2),
         Phrase("同志们", "closing", "collocation", 3, 2, 2),
     ])
-    yield b
-    b.close()
 
 
 def test_window_has_editor_dock_menus_and_focus(window):

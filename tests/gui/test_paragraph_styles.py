@@ -5,22 +5,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
 
-from editor.core.bank import PhraseBank
-from editor.core.settings import Settings
-from editor.gui.main_window import MainWindow
 from editor.gui.paragraph_styles import STYLE_PROPERTY, STYLES, block_style
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    bank = PhraseBank(tmp_path / "bank.db")
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
-    bank.close()
+def bank(make_bank):
+    return make_bank()  # an empty bank: building the bundled one is slow
 
 
 def _put_cursor_in_block(window, n):

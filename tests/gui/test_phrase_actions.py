@@ -18,15 +18,12 @@ from tests.gui.test_phrase_panel import find_leaf, leaves
 
 
 @pytest.fixture
-def bank(tmp_path):
-    b = PhraseBank(tmp_path / "bank.db")
-    b.replace_mined([
+def bank(make_bank):
+    return make_bank([
         Phrase("高度重视，加强领导", "measures", "heading", 9),
         Phrase("压实责任", "measures", "collocation", 8),
         Phrase("同志们", "closing", "collocation", 5),
     ])
-    yield b
-    b.close()
 
 
 def select(window, text):

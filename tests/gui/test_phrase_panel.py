@@ -26,11 +26,8 @@ PHRASES = [
 
 
 @pytest.fixture
-def bank(tmp_path):
-    b = PhraseBank(tmp_path / "bank.db")
-    b.replace_mined(PHRASES)
-    yield b
-    b.close()
+def bank(make_bank):
+    return make_bank(PHRASES)
 
 
 def leaves(model):

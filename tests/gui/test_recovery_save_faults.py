@@ -7,22 +7,13 @@ import os
 import pytest
 
 from editor.core import atomic
-from editor.core.bank import PhraseBank
-from editor.core.settings import Settings
-from editor.gui.main_window import MainWindow
 from tests.gui.helpers import commit_text
 from tests.hostile_files import fill_disk, make_read_only, tiny_tmpfs
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    bank = PhraseBank(tmp_path / "bank.db")
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.editor.document().setModified(False)
-    bank.close()
+def bank(make_bank):
+    return make_bank()  # an empty bank: building the bundled one is slow
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])

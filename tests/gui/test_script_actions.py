@@ -8,22 +8,12 @@ from editor.core.protected_terms import load_terms, save_terms
 from editor.core.script import CONFIGS
 from editor.core.settings import Settings
 from editor.gui import script_actions, script_convert
-from editor.gui.main_window import MainWindow
 from tests.gui.helpers import commit_text
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    from editor.core.bank import PhraseBank
-
-    bank = PhraseBank(tmp_path / "bank.db")  # an empty bank: building the bundled one is slow
-    w = MainWindow(settings=Settings(), bank=bank)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.editor.document().setModified(False)
-    bank.close()
+def bank(make_bank):
+    return make_bank()  # an empty bank: building the bundled one is slow
 
 
 def set_text(window, text):

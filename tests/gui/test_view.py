@@ -5,28 +5,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 
-from editor.core.bank import PhraseBank
-from editor.core.settings import Settings
-from editor.gui.main_window import MainWindow
-
 
 @pytest.fixture
-def make_window(qtbot, tmp_path):
-    made = []
-    bank = PhraseBank(tmp_path / "bank.db")
-
-    def make():
-        w = MainWindow(settings=Settings(), bank=bank)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.editor.document().setModified(False)
-    bank.close()
+def bank(make_bank):
+    return make_bank()  # an empty bank: building the bundled one is slow
 
 
 def test_zoom_scales_text_and_is_remembered(make_window):
