@@ -104,8 +104,7 @@ class _Reader(PropsReader):
         """w:body of the parsed main part."""
         if self._body is None:
             root = self.pkg.xml(self.pkg.main_part)
-            decls = [f' xmlns:{p}="{u}"' for p, u in root.nsmap.items() if p] if self.opening else []
-            self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+            self.decls = _declarations(root.nsmap if self.opening else {})
             self._body = root.find(W + "body")
             if self._body is None:
                 raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
@@ -150,8 +149,7 @@ class _Reader(PropsReader):
                            self.run_props)
             if fast is None:
                 return None
-            decls = [f' xmlns:{p}="{u}"' for p, u in fast.nsmap.items() if p]
-            self.decls = re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+            self.decls = _declarations(fast.nsmap)
             return fast.read(self.block, self.body)
         except (Mismatch, etree.XMLSyntaxError, IndexError, StopIteration, ValueError):
             # Not modelled by the patterns, or malformed: undo what was recorded, let lxml read it all
@@ -309,6 +307,12 @@ class _Reader(PropsReader):
                                left_indent=cur.left_indent, right_indent=cur.right_indent,
                                line_spacing=cur.line_spacing, line_height=cur.line_height,
                                page_break_before=True))
+
+def _declarations(nsmap: dict[str | None, str]) -> re.Pattern[str]:
+    """The root's prefixed namespace declarations, which raw() strips (kept XML inherits them)."""
+    decls = [f' xmlns:{p}="{u}"' for p, u in nsmap.items() if p]
+    return re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+
 
 def _merge_runs(runs: list[Run]) -> list[Run]:
     """Join neighbouring runs with one format (Word splits runs anywhere: spell-check, rsids)."""
