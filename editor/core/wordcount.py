@@ -21,22 +21,17 @@ class WordCount:
     paragraphs: int  # non-empty paragraphs
 
 
+# CJK ideographs (and kana/hangul), each of which counts as one 字: unified ideographs, extension A,
+# extensions B-G, compatibility ideographs, hiragana and katakana, hangul syllables, and 〇 (二〇二四年).
+_CJK_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u3007"
+_CJK_CHAR = re.compile(f"[{_CJK_RANGES}]")
+
+
 def is_cjk(ch: str) -> bool:
     """True for a CJK ideograph (or kana/hangul), each of which counts as one 字."""
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF  # unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0x20000 <= code <= 0x3134F  # extensions B-G
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0x3040 <= code <= 0x30FF  # hiragana, katakana
-        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
-        or code == 0x3007  # 〇, used in dates (二〇二四年)
-    )
+    return _CJK_CHAR.fullmatch(ch) is not None
 
 
-# The same ranges as is_cjk, as a character class.
-_CJK_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af\u3007"
 _CJK_RUN = re.compile(f"[{_CJK_RANGES}]+")
 # A word character: alphanumeric (str.isalnum(), which is what \w means without "_") and not CJK.
 # isalnum() is also true for full-width Ａ１, so "ＧＤＰ" counts like "GDP".

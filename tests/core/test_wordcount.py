@@ -50,8 +50,25 @@ def test_is_cjk(ch, expected):
     assert is_cjk(ch) is expected
 
 
+def _cjk_by_code(ch: str) -> bool:
+    """The CJK ranges written out as numbers: the specification is_cjk's character class must meet."""
+    code = ord(ch)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x3134F
+            or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or code == 0x3007)
+
+
+def test_is_cjk_matches_the_ranges_at_every_edge():
+    edges = [0x3006, 0x3007, 0x3008, 0x303F, 0x3040, 0x30FF, 0x3100, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF,
+             0x4E00, 0x9FFF, 0xA000, 0xABFF, 0xAC00, 0xD7AF, 0xD7B0, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0x1FFFF,
+             0x20000, 0x3134F, 0x31350]
+    for code in edges:
+        assert is_cjk(chr(code)) is _cjk_by_code(chr(code)), hex(code)
+
+
 def _count_by_loop(text: str) -> tuple[int, ...]:
     """The character-by-character count the regular expressions replaced: the specification."""
+    is_cjk = _cjk_by_code
+
     def word_char(ch: str) -> bool:
         return ch.isalnum() and not is_cjk(ch)
 
