@@ -53,12 +53,9 @@ class DocxConvertResult:
 
 def _read_zip(path: Path) -> zipfile.ZipFile:
     """Open the .docx as a zip, with one clear sentence for each kind of wrong file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise YukuError(path, "文件不存在，请检查路径 / the file does not exist") from None
-    except OSError as exc:
-        raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
+    from editor.core.docx_safety import read_file
+
+    data = read_file(path)
     if not data:
         raise YukuError(path, "文件是空的（0 字节），请检查是否保存完整 / the file is empty")
     if data.startswith(b"\xd0\xcf\x11\xe0"):

@@ -129,19 +129,23 @@ def sniff(path: Path, head: bytes) -> None:
                               "/ not a Word file (perhaps renamed)")
 
 
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """A Word file's bytes (at most limit), or YukuError saying why they cannot be had."""
+    try:
+        if limit is not None and path.stat().st_size > limit:
+            raise YukuError(path, f"文件过大（超过 {limit >> 20} MB），请拆分后再打开 / the file is too large")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise YukuError(path, "文件不存在，请检查路径 / the file does not exist") from None
+    except OSError as exc:
+        raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
+
+
 def open_docx(path: str | Path, data: bytes | None = None) -> DocxPackage:
     """Open and check a DOCX; the result has a safe main part. Raises YukuError otherwise."""
     p = Path(path)
     if data is None:
-        try:
-            size = p.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise YukuError(p, "文件过大（超过 256 MB），请拆分后再打开 / the file is too large")
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise YukuError(p, "文件不存在，请检查路径 / the file does not exist") from None
-        except OSError as exc:
-            raise YukuError(p, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
+        data = read_file(p, MAX_FILE_BYTES)
     sniff(p, data[:8])
     try:
         zf = zipfile.ZipFile(BytesIO(data))
