@@ -46,8 +46,8 @@ def run(size: str, work: Path) -> list[Row]:
     """Median of interleaved runs: Yuku's read_document/write_document against docx.Document/.save."""
     import docx
 
-    from editor.core.document_files import read_document, write_document
     from editor.core.errors import YukuError
+    from editor.core.formats.document_files import read_document, write_document
 
     src = work / "report.docx"
     text_bytes = make_docx(src, SIZE[size])
@@ -56,7 +56,7 @@ def run(size: str, work: Path) -> list[Row]:
         write_document(model, work / "probe.docx")
     except YukuError as exc:
         print(f"docx: {exc}", file=sys.stderr)
-        raise NotAvailable("editor.core.document_files .docx support missing") from None
+        raise NotAvailable("editor.core.formats.document_files .docx support missing") from None
     if len(model.plain_text()) < 0.9 * len(docx.Document(str(src)).element.body.xpath("string(.)")):
         raise RuntimeError("read_document lost text of the DOCX")
     bare_doc = docx.Document(str(src))

@@ -63,13 +63,13 @@ def _longest_gap(seconds: float) -> float:
 
 def run(size: str, work: Path) -> list[Row]:
     """Convert the real editor's document through DocumentConversion while a 10 ms timer watches."""
-    script_convert = require("editor.gui.script_convert", "DocumentConversion")
+    script_convert = require("editor.gui.script.convert", "DocumentConversion")
     import opencc
     from PySide6.QtCore import QEventLoop, QTimer
 
     from benchmarks.qt_kit import app
     from editor.core.settings import Settings
-    from editor.gui.main_window import MainWindow
+    from editor.gui.window.main_window import MainWindow
 
     application = app()
     text = data.document_text(SIZE[size], seed=9)
@@ -96,7 +96,7 @@ def run(size: str, work: Path) -> list[Row]:
     # The user's first conversion of a session loads OpenCC's dictionaries: measure that, every run.
     cold = False
     with contextlib.suppress(ImportError):
-        from editor.core import script
+        from editor.core.script import converter as script
 
         cache = getattr(script, "_make_converter", None)
         if hasattr(cache, "cache_clear"):

@@ -27,7 +27,7 @@ def make_corpus(folder: Path, chars: int) -> tuple[list[Path], int, str]:
 
 def run(size: str, work: Path) -> list[Row]:
     """One mining process (it is the slow one), against reading and splitting the same corpus."""
-    require("editor.core.pipeline", "mine_into_bank")
+    require("editor.core.mining.pipeline", "mine_into_bank")
     folder = work / "corpus"
     files, chars, generator = make_corpus(folder, SIZE[size])
     env = bench_env(work / "home")

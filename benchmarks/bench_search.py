@@ -54,7 +54,7 @@ def run(size: str, work: Path) -> list[Row]:
     from PySide6.QtCore import Qt
 
     from benchmarks.qt_kit import ModelClock, PaintClock, app, press, settle, type_text
-    from editor.gui.phrase_panel import PhrasePanel
+    from editor.gui.phrases.panel import PhrasePanel
 
     application = app()
     count = SIZE[size]

@@ -78,7 +78,7 @@ def run(size: str, work: Path) -> list[Row]:
     """Alternate the same keystrokes between a bare QTextEdit window and the real one; p95 of each."""
     from benchmarks.qt_kit import PaintClock, app
     from editor.core.settings import Settings
-    from editor.gui import main_window
+    from editor.gui.window import main_window
 
     application = app()
     doc_bytes, n, phrases = SIZE[size]
@@ -87,7 +87,7 @@ def run(size: str, work: Path) -> list[Row]:
     doc.write_text(text, encoding="utf-8")
     bank = data.build_bank(work / "bank.db", phrases)
     window = main_window.MainWindow(settings=Settings(work / "settings.json"), bank=bank)
-    highlighter = "editor.gui.blank_fields"
+    highlighter = "editor.gui.document.blank_fields"
     if has_module(highlighter) and highlighter not in main_window.FEATURES:
         __import__(highlighter, fromlist=["install"]).install(window)
     note = "" if has_module(highlighter) else "blank-field highlighter not landed: measured without it"

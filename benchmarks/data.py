@@ -136,8 +136,8 @@ def phrase_texts(count: int, seed: int = 3) -> list[str]:
 
 
 def phrases(count: int, seed: int = 3) -> list[object]:
-    """count bank entries (editor.core.phrases.Phrase) spread over every section and kind."""
-    from editor.core.phrases import KINDS, SECTIONS, Phrase
+    """count bank entries (editor.core.model.phrases.Phrase) spread over every section and kind."""
+    from editor.core.model.phrases import KINDS, SECTIONS, Phrase
 
     rng = random.Random(seed)
     texts = phrase_texts(count, seed)
@@ -148,7 +148,7 @@ def phrases(count: int, seed: int = 3) -> list[object]:
 
 def build_bank(path: Path, count: int, seed: int = 3) -> object:
     """A PhraseBank at path holding count mined phrases."""
-    from editor.core.bank import PhraseBank
+    from editor.core.bank.store import PhraseBank
 
     bank = PhraseBank(path)
     bank.replace_mined(phrases(count, seed))  # type: ignore[arg-type]

@@ -36,10 +36,10 @@ def bare_window(text_file: str | None = None) -> int:
 def real_window(bank_path: str, doc_path: str) -> int:
     """The memory subject: the real MainWindow with a big bank in the panel and a document open."""
     from benchmarks.qt_kit import pin_none
-    from editor.core.bank import PhraseBank
+    from editor.core.bank.store import PhraseBank
     from editor.core.settings import Settings
     from editor.gui.app import create_app
-    from editor.gui.main_window import MainWindow
+    from editor.gui.window.main_window import MainWindow
 
     pin_none()  # without it the 100,000-row panel aborts the process (PySide6 6.12 None refcount bug)
     app = create_app()
@@ -73,9 +73,9 @@ def read_corpus(folder: str) -> int:
 
 
 def mine(folder: str, bank_path: str) -> int:
-    """The mining subject: editor.core.pipeline.mine_into_bank over a folder into a fresh bank."""
-    from editor.core import pipeline
-    from editor.core.bank import PhraseBank
+    """The mining subject: editor.core.mining.pipeline.mine_into_bank over a folder into a fresh bank."""
+    from editor.core.bank.store import PhraseBank
+    from editor.core.mining import pipeline
 
     bank = PhraseBank(bank_path)
     start = time.perf_counter()

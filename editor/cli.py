@@ -84,7 +84,7 @@ def _run_gui(argv: list[str]) -> int:
 
     setup_logging(logging.DEBUG if debug else logging.INFO)
     if "--self-test" in argv:
-        from editor.gui.self_test import run_self_test
+        from editor.gui.self_test.runner import run_self_test
 
         return run_self_test()
     unknown = [a for a in argv if a.startswith("--") and a not in ("--help",)]

@@ -38,8 +38,8 @@ def main() -> int:
 
     from editor.core.settings import Settings
     from editor.gui.app import create_app, setup_ui
-    from editor.gui.main_window import MainWindow
-    from editor.gui.paragraph_styles import apply_style
+    from editor.gui.document.paragraph_styles import apply_style
+    from editor.gui.window.main_window import MainWindow
 
     app = create_app()
     settings = Settings(Path(tempfile.mkdtemp(prefix="yuku-shot-")) / "settings.json")

@@ -51,7 +51,7 @@ def no_blocking_dialogs(request, monkeypatch):
 @pytest.fixture
 def make_bank(tmp_path):
     """Phrase banks in the test's folder, empty or holding the phrases given; closed after the test."""
-    from editor.core.bank import PhraseBank
+    from editor.core.bank.store import PhraseBank
 
     made = []
 

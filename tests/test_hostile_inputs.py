@@ -177,9 +177,9 @@ def test_mine_skips_and_names_bad_files_and_mines_the_rest(cases, tmp_path):
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from editor.core.bank import PhraseBank
+    from editor.core.bank.store import PhraseBank
     from editor.core.settings import Settings
-    from editor.gui.main_window import MainWindow
+    from editor.gui.window.main_window import MainWindow
 
     bank = PhraseBank(tmp_path / "bank.db")
     w = MainWindow(settings=Settings(), bank=bank)

@@ -25,7 +25,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> str:
-    from editor.core.script import CONFIG_IDS, CONFIGS
+    from editor.core.script.converter import CONFIG_IDS, CONFIGS
 
     cfg = args.config
     if cfg is None:
@@ -40,7 +40,7 @@ def _config(args: argparse.Namespace) -> str:
 
 
 def _terms(args: argparse.Namespace) -> list[str]:
-    from editor.core.protected_terms import load_terms, normalise_terms
+    from editor.core.script.protected_terms import load_terms, normalise_terms
 
     user = [] if args.no_user_terms else load_terms()
     return normalise_terms([*user, *args.protect])
@@ -49,8 +49,8 @@ def _terms(args: argparse.Namespace) -> list[str]:
 def convert_text_file(src: Path, dst: Path, config: str, terms: list[str]) -> int:
     """Convert a text file in any encoding to UTF-8; returns the number of characters written."""
     from editor.core.atomic import atomic_write_bytes
-    from editor.core.encoding import decode_bytes
-    from editor.core.script import convert_text
+    from editor.core.formats.encoding import decode_bytes
+    from editor.core.script.converter import convert_text
 
     try:
         size = src.stat().st_size
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     terms = _terms(args)
     try:
         if is_docx:
-            from editor.core.docx_convert import convert_docx
+            from editor.core.formats.docx.convert import convert_docx
 
             result = convert_docx(src, dst, config, terms)
             summary = {"input": str(src), "output": str(dst), "config": config,

@@ -21,9 +21,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def load_input(path: Path):  # noqa: ANN201 - returns a core Document
     """The input as a document model: drafts get their title and headings recognised."""
-    from editor.core.document_files import read_document
-    from editor.core.draft_text import draft_to_document
-    from editor.core.encoding import decode_bytes
+    from editor.core.formats.document_files import read_document
+    from editor.core.formats.draft_text import draft_to_document
+    from editor.core.formats.encoding import decode_bytes
 
     suffix = path.suffix.lower()
     if suffix in TEXT_IN:
@@ -39,8 +39,8 @@ def load_input(path: Path):  # noqa: ANN201 - returns a core Document
 
 def run(args: argparse.Namespace) -> int:
     """Export; remaining blanks (___) are listed on stderr but do not stop the export."""
-    from editor.core.blanks import find_blanks
-    from editor.core.document_files import write_document
+    from editor.core.formats.document_files import write_document
+    from editor.core.model.blanks import find_blanks
     from editor.core.settings import Settings
 
     src, dst = Path(args.input), Path(args.output)

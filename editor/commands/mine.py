@@ -20,9 +20,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Mine and store; bad files are named on stderr and skipped."""
-    from editor.core.bank import PhraseBank
+    from editor.core.bank.store import PhraseBank
+    from editor.core.mining.pipeline import mine_into_bank
     from editor.core.paths import user_dirs
-    from editor.core.pipeline import mine_into_bank
 
     paths = [Path(p) for p in args.paths]
     for p in paths:

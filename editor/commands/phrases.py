@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from editor.core.errors import YukuError
-from editor.core.phrases import KINDS, SECTIONS
+from editor.core.model.phrases import KINDS, SECTIONS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -22,7 +22,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """List phrases."""
-    from editor.core.default_bank import open_bank
+    from editor.core.bank.default import open_bank
 
     if args.bank and not Path(args.bank).exists():
         raise YukuError(args.bank, "语库文件不存在；先用 yuku mine 建立 / no such bank, create it with yuku mine")

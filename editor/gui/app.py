@@ -42,7 +42,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def setup_ui(app: QApplication, settings) -> str:
     """Translations and theme from the settings; returns the UI language in use."""
-    from editor.gui.theme import apply_theme, follow_system
+    from editor.gui.window.theme import apply_theme, follow_system
 
     language = ui_language(settings.get("ui_language"))
     install_translators(app, language)
@@ -54,7 +54,7 @@ def setup_ui(app: QApplication, settings) -> str:
 def run_app(files: list[str]) -> int:
     """Run the editor until the user quits."""
     from editor.core.settings import Settings
-    from editor.gui.main_window import MainWindow
+    from editor.gui.window.main_window import MainWindow
 
     app = create_app()
     settings = Settings()

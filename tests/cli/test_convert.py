@@ -10,11 +10,11 @@ from collections import defaultdict
 import pytest
 
 from editor.cli import main
-from editor.core.docx_convert import paragraph_texts
-from editor.core.protected_terms import save_terms
-from editor.core.script import VOCABULARY_CONFIGS
-from tests.core.test_docx_convert_builder import build_docx, char_runs, para, run, runs_of
-from tests.core.test_script import upstream_cases
+from editor.core.formats.docx.convert import paragraph_texts
+from editor.core.script.converter import VOCABULARY_CONFIGS
+from editor.core.script.protected_terms import save_terms
+from tests.core.formats.docx.convert_builder import build_docx, char_runs, para, run, runs_of
+from tests.core.script.test_converter import upstream_cases
 
 
 def yuku(*args, env=None):

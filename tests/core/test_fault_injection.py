@@ -13,8 +13,8 @@ import random
 import pytest
 
 from editor.core import atomic
-from editor.core.document_files import read_document, write_document
-from editor.core.document_model import Document
+from editor.core.formats.document_files import read_document, write_document
+from editor.core.model.document import Document
 from editor.core.recovery import RecoveryStore, new_untitled_key
 from editor.core.settings import Settings
 from tests.hostile_files import fill_disk, make_read_only, tiny_tmpfs

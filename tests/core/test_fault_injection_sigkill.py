@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from editor.core.document_files import read_document
+from editor.core.formats.document_files import read_document
 from editor.core.recovery import RecoveryStore
 from editor.core.settings import Settings
 
@@ -22,8 +22,8 @@ CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
     kind, folder = sys.argv[1], Path(sys.argv[2])
-    from editor.core.document_files import write_document
-    from editor.core.document_model import Document
+    from editor.core.formats.document_files import write_document
+    from editor.core.model.document import Document
     from editor.core.recovery import RecoveryStore
     from editor.core.settings import Settings
 

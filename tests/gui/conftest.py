@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from editor.core.settings import Settings
-from editor.gui.main_window import MainWindow
+from editor.gui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from editor.build_translations import build
-from editor.core.bank import PhraseBank
+from editor.core.bank.store import PhraseBank
 from editor.core.resources import resource_path
 from editor.core.settings import Settings
 from editor.gui.i18n import install_translators, plain_label, remove_translators, system_language, ui_language
-from editor.gui.main_window import MainWindow
+from editor.gui.window.main_window import MainWindow
 
 
 @pytest.fixture

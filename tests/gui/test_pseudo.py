@@ -6,12 +6,12 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from editor.build_translations import build
-from editor.core.bank import PhraseBank
+from editor.core.bank.store import PhraseBank
 from editor.core.resources import resource_path
 from editor.core.settings import Settings
 from editor.gui.i18n import install_translators, remove_translators
-from editor.gui.main_window import MainWindow
 from editor.gui.pseudo_translation import lengthen
+from editor.gui.window.main_window import MainWindow
 
 
 @pytest.fixture(params=[("zh_CN", True), ("en", True), ("en", False), ("zh_TW", False)], ids=str)
@@ -77,7 +77,7 @@ def test_no_clipped_widgets(language, qtbot, tmp_path):
     _settle(qtbot, w.find_dialog)
     assert not clipped(w.find_dialog), clipped(w.find_dialog)
 
-    from editor.gui.preferences_dialog import PreferencesDialog
+    from editor.gui.window.preferences_dialog import PreferencesDialog
 
     prefs = PreferencesDialog(w.settings, w)
     qtbot.addWidget(prefs)

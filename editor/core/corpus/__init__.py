@@ -1,0 +1,1 @@
+"""A corpus of real documents as structured text: files read in any encoding, split into documents, cleaned of web boilerplate, de-duplicated, normalised for counting, with headings found and every paragraph given a section type."""

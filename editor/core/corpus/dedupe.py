@@ -1,0 +1,80 @@
+"""Remove identical and near-identical documents and repeated paragraphs before counting (MINING.md)."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+from editor.core.corpus.structure import Document
+
+_NOISE = re.compile(r"[\s\W_\d]+")
+SHINGLE = 8
+NEAR_DUPLICATE = 0.8
+# Only shingles whose hash falls in 1/_SAMPLE of the space are compared: a consistent sample,
+# so two copies of a document keep the same shingles, at a fraction of the cost.
+_SAMPLE = 4
+MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
+
+
+def content_key(text: str) -> str:
+    """Text with punctuation, digits and spaces dropped: copies differ in those first."""
+    return _NOISE.sub("", text)
+
+
+def _shingles(key: str) -> set[int]:
+    # Which shingles are sampled depends on the text alone (the code of the first character), so
+    # the result is the same in every process; hash() (salted per process) only names them.
+    # Short texts keep every shingle: a sample of a few dozen would make the estimate noisy.
+    # Huge texts sample more sparsely so memory stays bounded (a 20 M-character file, one "document").
+    step = 1 if len(key) <= 2000 else _SAMPLE if len(key) <= 400_000 else 4 * _SAMPLE
+    return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % step == 0}
+
+
+def dedupe_documents(docs: list[Document]) -> list[Document]:
+    """Keep the first of every group of identical or near-identical (Jaccard ≥ 0.8) documents."""
+    kept: list[Document] = []
+    kept_sets: list[set[int]] = []
+    exact: set[str] = set()
+    index: dict[int, list[int]] = defaultdict(list)
+    for doc in docs:
+        key = content_key(doc.text())
+        if not key:
+            continue
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+        if digest in exact:
+            continue
+        sh = _shingles(key)
+        candidates: dict[int, int] = defaultdict(int)
+        for h in sh:
+            for j in index.get(h, ()):
+                candidates[j] += 1
+        duplicate = False
+        for j, shared in candidates.items():
+            union = len(sh) + len(kept_sets[j]) - shared
+            if union and shared / union >= NEAR_DUPLICATE:
+                duplicate = True
+                break
+        if duplicate:
+            continue
+        exact.add(digest)
+        n = len(kept)
+        kept.append(doc)
+        kept_sets.append(sh)
+        for h in sh:
+            index[h].append(n)
+    return kept
+
+
+def dedupe_paragraphs(docs: list[Document]) -> None:
+    """Drop long paragraphs already seen in an earlier document (copied passages count once)."""
+    seen: set[str] = set()
+    for doc in docs:
+        keep = []
+        for p in doc.paragraphs:
+            key = content_key(p.text)
+            if len(key) >= MIN_PARAGRAPH:
+                if key in seen:
+                    continue
+                seen.add(key)
+            keep.append(p)
+        doc.paragraphs = keep

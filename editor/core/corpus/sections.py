@@ -1,0 +1,83 @@
+"""Section types: which part of a report each paragraph belongs to (MINING.md: cues, position, headings)."""
+from __future__ import annotations
+
+import re
+
+from editor.core.corpus.structure import Document
+
+# Heading cue words per section, checked in this order (a heading about 存在问题 is problems even
+# when it also says 工作).
+HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("problems", re.compile(r"问题|不足|短板|差距|薄弱|弱项|教训|困难")),
+    ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|思路|计划|安排")),
+    ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况")),
+    ("closing", re.compile(r"结束语|结语")),
+    ("measures", re.compile(r"做法|措施|举措|成效|经验|成绩")),
+)
+# A body paragraph that opens a new part without a heading ("下一步，将…", "存在问题：…").
+BODY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("problems", re.compile(r"^(?:存在(?:的)?(?:主要)?问题|存在(?:的)?不足|但也要看到|同时也要看到|"
+                            r"(?:但是?|不过)?[，,]?(?:工作中)?(?:也|还)存在|问题和不足)")),
+    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|下步|接下来|明年|新的一年)")),
+    ("situation", re.compile(r"^(?:当前|目前|今年以来|面对|从.{1,6}来看)")),
+)
+# Action wording: in a document without headings, a paragraph full of it describes measures.
+ACTION_CUES = re.compile(r"(?:^|[，。；,;])要|加强|落实|严格|做好|强化|措施|确保|压实|健全|完善|推进|抓好|筑牢")
+CLOSING_START = re.compile(r"^(?:同志们|让我们|总之|总而言之|最后[，,]|我们坚信|我们相信|相信|衷心希望|希望|"
+                           r"只要我们|征途漫漫|雄关漫道|胜利)")
+
+
+def heading_section(heading: str) -> str | None:
+    """The section a heading's words name, or None when they name none."""
+    for section, cue in HEADING_CUES:
+        if cue.search(heading):
+            return section
+    return None
+
+
+def assign_sections(doc: Document) -> None:
+    """Set every paragraph's section from headings (propagated to their text), cues and position."""
+    paras = doc.paragraphs
+    if not paras:
+        return
+    numbered = [p.level for p in paras if p.level is not None and p.heading and 1 <= p.level <= 4]
+    top = min(numbered) if numbered else None
+    has_structure = any(p.heading for p in paras)
+    current: str | None = None  # the section of the enclosing top-level heading
+    sub: str | None = None  # the section a lower heading names
+    under: str | None = None  # the section of the nearest heading of any level
+    seen_heading = False
+    last = len(paras) - 1
+    for i, p in enumerate(paras):
+        if p.heading:
+            cue = heading_section(p.heading)
+            seen_heading = True
+            if p.level == top or p.level == 0:
+                current, sub = cue or "measures", None
+                p.section = current
+            else:
+                sub = cue
+                p.section = cue or current or "measures"
+            under = p.section
+            continue
+        body_cue = next((s for s, c in BODY_CUES if c.match(p.text)), None)
+        if body_cue in ("problems", "next_steps"):
+            current, sub = body_cue, None
+        closing_cue = bool(CLOSING_START.match(p.text))
+        if closing_cue and (i >= last - 1 or not has_structure):
+            p.section = "closing"
+        elif not has_structure:
+            if i == 0:
+                p.section = "opening"
+            elif i == last and len(paras) > 2:
+                p.section = "closing"
+            else:
+                actions = len(ACTION_CUES.findall(p.text))
+                p.section = current or body_cue or ("measures" if actions >= 3 else "general")
+        elif not seen_heading:
+            p.section = "opening"
+        elif i == last and top is None and len(paras) > 2 and body_cue is None:
+            # Lead-sentence or 一是… summaries end with a closing paragraph of their own.
+            p.section = "closing"
+        else:
+            p.section = sub or current or under or body_cue or "general"

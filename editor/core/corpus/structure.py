@@ -1,0 +1,168 @@
+"""Document structure: split a file into documents, join broken lines, find titles and headings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor.core.corpus.boilerplate import COLLECTION_TITLE, is_snippet, is_web_line
+from editor.core.model.headings import ENUM_CLAUSE, heading_level, strip_numbering
+
+# Words that end the title of an official document (…工作总结, …会上的讲话, …心得体会(二)).
+_DOC_TYPES = ("总结|總結|讲话|講話|发言|發言|心得|体会|體會|报告|報告|汇报|匯報|致辞|致辭|提纲|提綱|材料|方案|"
+              "意见|意見|通知|计划|計劃|感悟|演讲稿|演講稿|讲稿|講稿|述职|述職|纲要|綱要|决定|決定|公报|公報")
+TITLE_END = re.compile(rf"(?:{_DOC_TYPES})\s*(?:[（(]?[一二三四五六七八九十\d]+[)）]?|【[^】]*】|\d*篇)?$")
+_END_PUNCT = tuple("。！？；：，、,;:!?")
+# A line that ends a sentence (or a quotation / bracket closing one): never joined to the next.
+_CLOSED = tuple("。！？；：!?;:”’」』）)…")
+_DATE_LINE = re.compile(r"^[\d０-９〇一二三四五六七八九十零]{2,4}\s*年(?:\s*[\d０-９一二三四五六七八九十]{1,2}\s*月"
+                        r"(?:\s*[\d０-９一二三四五六七八九十]{1,3}\s*日)?)?$")
+# Unnumbered headings and inline lead-ins naming a part of a report (存在问题： 下一步工作打算).
+CUE_HEADING = re.compile(r"^(存在(?:的)?(?:主要)?问题|存在(?:的)?不足|主要(?:做法|措施|成效|问题)|工作(?:措施|成效|打算)|"
+                         r"下一步(?:工作)?(?:打算|计划|安排|思路|重点)?|今后(?:工作)?(?:打算|计划)|基本情况|总体情况|"
+                         r"存在(?:的)?(?:问题|不足)和(?:下一步)?(?:打算|建议|措施))(?:[:：]|$)")
+_INDENT = " \t\u3000\u00a0\ufeff"
+MAX_HEADING = 40
+
+
+@dataclass
+class Paragraph:
+    """One paragraph: surface text, heading level (1-4 numbered, 5 一是…, 0 unnumbered) and section."""
+
+    text: str
+    level: int | None = None
+    heading: str = ""  # the heading's own words, numbering stripped; "" for body text
+    body: str = ""  # the text after an inline heading ("1.全面发动兴热潮。连日来…" → "连日来…")
+    section: str = "general"
+
+
+@dataclass
+class Document:
+    """A document found in a file: title and paragraphs."""
+
+    name: str
+    title: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    traditional: bool = False  # written in traditional script (the text here is already simplified)
+    # (simplified file text, original file text) of equal length, to find a phrase's surface form.
+    surface: tuple[str, str] | None = None
+
+    def text(self) -> str:
+        """The body text, one paragraph a line."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def is_title(line: str) -> bool:
+    """A document title: short, unpunctuated, unnumbered, ending in a document type word."""
+    s = line.strip(_INDENT)
+    if not 4 <= len(s) <= 50 or s.endswith(_END_PUNCT) or "。" in s or "，" in s:
+        return False
+    if heading_level(s) is not None or ENUM_CLAUSE.match(s):
+        return False
+    return bool(TITLE_END.search(s)) or bool(COLLECTION_TITLE.search(s))
+
+
+def _is_heading_line(s: str) -> bool:
+    return heading_level(s) is not None or bool(ENUM_CLAUSE.match(s)) or bool(CUE_HEADING.match(s))
+
+
+def clean_lines(text: str) -> list[str]:
+    """Stripped, non-empty lines with web boilerplate, snippets and date lines removed."""
+    raw = [ln.strip(_INDENT) for ln in text.split("\n")]
+    raw = [ln for ln in raw if ln]
+    out: list[str] = []
+    for i, ln in enumerate(raw):
+        if is_web_line(ln) or _DATE_LINE.match(ln.replace(" ", "")):
+            continue
+        if is_snippet(ln, " ".join(raw[i + 1:i + 3])):
+            continue
+        out.append(ln)
+    return out
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Re-join paragraphs that a PDF or web copy broke mid-sentence ("…落实24" + "小时值班制…")."""
+    out: list[str] = []
+    for ln in lines:
+        if out:
+            prev = out[-1]
+            if (not prev.endswith(_CLOSED) and not is_title(prev) and not _is_heading_line(prev)
+                    and not is_title(ln) and not _is_heading_line(ln) and len(prev) + len(ln) < 3000):
+                out[-1] = prev + ln
+                continue
+        out.append(ln)
+    return out
+
+
+def split_heading(line: str) -> tuple[int | None, str, str]:
+    """(level, heading words, body after it) for a line; (None, "", line) for body text."""
+    level = heading_level(line)
+    if level is not None:
+        rest = strip_numbering(line)
+    elif ENUM_CLAUSE.match(line):
+        level, rest = 5, ENUM_CLAUSE.sub("", line, count=1)
+    else:
+        m = CUE_HEADING.match(line)
+        if not m:
+            return None, "", line
+        return 0, m.group(1), line[m.end():].strip()
+    m = re.search(r"[。：:；;！!？?]", rest)
+    head, body = (rest[:m.start()], rest[m.end():].strip()) if m else (rest, "")
+    head = head.strip()
+    if not head or len(head) > MAX_HEADING:
+        # A long numbered item is a list entry of body text, not a heading.
+        return (level if level != 5 else None), "", rest
+    return level, head, body
+
+
+_LEAD = re.compile(r"^([^。！!？?；;《》：:]{6,24})[。！!；;]")
+_TWO_HALVES = re.compile(r"[^，,“”]{4,9}[，,][^，,“”]{4,9}")
+
+
+def mark_lead_headings(doc: Document) -> None:
+    """Paragraphs that open with a short summary sentence in parallel (加强组织领导，部署防控工作全天候。…)
+    carry an unnumbered heading: take it when two or more paragraphs share the pattern."""
+    leads: dict[int, str] = {}
+    for i, p in enumerate(doc.paragraphs):
+        if p.heading:
+            continue
+        m = _LEAD.match(p.text)
+        if m and len(p.text) - m.end() >= 20:
+            leads[i] = m.group(1)
+    if len(leads) < 2:
+        return
+    keys = sorted(leads)
+    keep: set[int] = set()
+    # Two balanced halves in consecutive paragraphs (强化组织领导，筑牢防控堤坝) …
+    for a, b in zip(keys, keys[1:]):
+        if b == a + 1 and _TWO_HALVES.fullmatch(leads[a]) and _TWO_HALVES.fullmatch(leads[b]):
+            keep.update((a, b))
+    # … or three in a row opening alike (当好宣传员… 当好咨询员… 当好监督员…).
+    for a, b, c in zip(keys, keys[1:], keys[2:]):
+        if c == b + 1 == a + 2 and leads[a][:2] == leads[b][:2] == leads[c][:2]:
+            keep.update((a, b, c))
+    for i in keep:
+        p = doc.paragraphs[i]
+        head = leads[i]
+        p.level, p.heading, p.body = 6, head, p.text[len(head) + 1:].strip()
+
+
+def split_documents(name: str, text: str) -> list[Document]:
+    """The documents in one file (sites paste several one after another, each under its title)."""
+    lines = join_broken_lines(clean_lines(text))
+    docs: list[Document] = []
+    current = Document(name)
+    for ln in lines:
+        if is_title(ln):
+            if current.paragraphs:
+                docs.append(current)
+                current = Document(name)
+            # A collection header ("…心得总结【多篇】") names the page, not a document.
+            current.title = "" if COLLECTION_TITLE.search(ln) else ln
+            continue
+        level, head, body = split_heading(ln)
+        current.paragraphs.append(Paragraph(ln, level, head, body if head else ln))
+    if current.paragraphs:
+        docs.append(current)
+    for d in docs:
+        mark_lead_headings(d)
+    return docs

@@ -1,0 +1,1 @@
+"""Files in and out: the format registry (which suffix reads and writes how), text encodings, plain-text drafts and the export styles (plain, official GB/T 9704). A new file format or export style is one module here plus one registration."""

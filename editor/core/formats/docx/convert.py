@@ -1,0 +1,267 @@
+"""Script conversion of a .docx file in place of its text only, leaving every other byte's meaning alone.
+
+Each paragraph (w:p, and DrawingML a:p in text boxes and diagrams) is converted as a whole and the
+result mapped back onto its text nodes, so phrases split across runs still convert as phrases.
+Only text nodes (w:t, a:t) change: font names (黑体), style names, numbering, images, field codes
+and every part without body text are copied unchanged.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from editor.core.atomic import atomic_write_bytes
+from editor.core.errors import YukuError
+from editor.core.script.converter import check_config
+from editor.core.script.run_mapping import convert_runs
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+PARAGRAPHS = frozenset({f"{{{W}}}p", f"{{{A}}}p"})
+TEXTS = frozenset({f"{{{W}}}t", f"{{{A}}}t"})
+# Elements that end a phrase inside a paragraph: text on either side is converted apart.
+BREAKS = frozenset({f"{{{W}}}{n}" for n in ("tab", "br", "cr", "ptab", "sym", "noBreakHyphen")}
+                   | {f"{{{A}}}br"})
+
+# Content types of the parts that carry document text.
+_TEXT_CONTENT_TYPES = re.compile(
+    r"wordprocessingml\.(document\.main|template\.main|header|footer|footnotes|endnotes|comments)\+xml$"
+    r"|document\.macroEnabled\.main\+xml$|template\.macroEnabledTemplate\.main\+xml$"
+    r"|drawingml\.diagramData\+xml$|drawingml\.chart\+xml$")
+_TEXT_PART_NAMES = re.compile(
+    r"^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
+
+MAX_PART_BYTES = 200 * 1024 * 1024       # one XML part
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024     # everything inflated
+MAX_RATIO = 200                          # compression ratio above which a big entry is a bomb
+
+
+@dataclass
+class DocxConvertResult:
+    """What a conversion did."""
+
+    parts: list[str]
+    paragraphs: int
+    changed_nodes: int
+
+
+def _read_zip(path: Path) -> zipfile.ZipFile:
+    """Open the .docx as a zip, with one clear sentence for each kind of wrong file."""
+    from editor.core.formats.docx.safety import read_file
+
+    data = read_file(path)
+    if not data:
+        raise YukuError(path, "文件是空的（0 字节），请检查是否保存完整 / the file is empty")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise YukuError(path, "这是旧版 .doc 或有密码保护的文件，请在 Word 中另存为 .docx（不加密）后再转换"
+                              " / an old .doc or a password-protected file")
+    if not data.startswith(b"PK\x03\x04"):
+        raise YukuError(path, "不是 Word (.docx) 文件或文件已损坏 / not a .docx file, or it is damaged")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError):
+        raise YukuError(path, "文件已损坏（zip 结构不完整），请用 Word 打开修复后另存 / the .docx is damaged") from None
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        big = info.file_size > 50 * 1024 * 1024
+        if total > MAX_TOTAL_BYTES or (big and info.file_size > MAX_RATIO * max(1, info.compress_size)):
+            raise YukuError(path, "文件解压后过大，可能是恶意文件，已拒绝 / the .docx inflates to an absurd size")
+    _check_package(zf, path)
+    return zf
+
+
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
+    """Refuse, like Word, a package whose main part is missing or whose relationships point nowhere."""
+    import posixpath
+
+    from lxml import etree
+
+    names = set(zf.namelist())
+    main = "word/document.xml"
+    for rels_name in sorted(n for n in names if n.endswith(".rels")):
+        try:
+            rels = etree.fromstring(zf.read(rels_name), _parser())
+        except Exception:  # noqa: BLE001 - any damage in a .rels part is the same sentence
+            raise YukuError(path, f"文件中的 {rels_name} 已损坏，请用 Word 打开修复后另存 / a part is damaged") from None
+        # _rels/.rels describes the package root; word/_rels/x.xml.rels the part word/x.xml.
+        base = posixpath.dirname(posixpath.dirname(rels_name))
+        for rel in rels.iter(_REL):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External" or target.startswith("#") or "://" in target:
+                continue  # external links, and Word's own "#_top" bookmarks links
+            part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(base, target))
+            if rels_name == "_rels/.rels" and (rel.get("Type") or "").endswith("/officeDocument"):
+                main = part
+            if part not in names:
+                what = "缺少正文部件" if part == main else "文件引用了不存在的部件"
+                raise YukuError(path, f"{what} {part}，文件不完整，请用 Word 打开修复后另存"
+                                      " / the package refers to a missing part")
+    if main not in names:
+        raise YukuError(path, f"缺少正文部件 {main}，文件不完整，请用 Word 打开修复后另存 / the main part is missing")
+
+
+def text_parts(zf: zipfile.ZipFile) -> list[str]:
+    """Names of the parts holding document text: by content type, else by the usual names."""
+    names = set(zf.namelist())
+    found: list[str] = []
+    try:
+        from lxml import etree
+
+        types = etree.fromstring(zf.read("[Content_Types].xml"), _parser())
+        for el in types:
+            part = (el.get("PartName") or "").lstrip("/")
+            if part in names and _TEXT_CONTENT_TYPES.search(el.get("ContentType") or ""):
+                found.append(part)
+    except (KeyError, ValueError, SyntaxError):
+        pass
+    for name in zf.namelist():
+        if _TEXT_PART_NAMES.match(name) and name not in found:
+            found.append(name)
+    return found
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    # No entities, no network, default depth/size limits: hostile XML fails instead of expanding.
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+def _segments(p: Any) -> Iterator[list[Any]]:
+    """Text nodes of one paragraph, grouped between breaks; nested paragraphs (text boxes) excluded."""
+    current: list[Any] = []
+
+    def walk(el: Any) -> Iterator[list[Any]]:
+        nonlocal current
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in PARAGRAPHS:
+                continue  # comments/PIs, and nested paragraphs that get their own turn
+            if tag in TEXTS:
+                current.append(child)
+            elif tag in BREAKS:
+                if current:
+                    yield current
+                current = []
+            else:
+                yield from walk(child)
+
+    yield from walk(p)
+    if current:
+        yield current
+
+
+def convert_tree(root: Any, config: str, protected: Iterable[str] = ()) -> tuple[int, int]:
+    """Convert every paragraph under root in place; returns (paragraphs, text nodes changed)."""
+    terms = tuple(protected)
+    paragraphs = changed = 0
+    for p in root.iter(*PARAGRAPHS):
+        paragraphs += 1
+        for nodes in _segments(p):
+            texts = [n.text or "" for n in nodes]
+            new = convert_runs(texts, config, terms)
+            for node, old, text in zip(nodes, texts, new):
+                if text != old:
+                    node.text = text
+                    changed += 1
+                    if node.tag == f"{{{W}}}t" and text != text.strip() and node.get(XML_SPACE) is None:
+                        node.set(XML_SPACE, "preserve")  # Word drops edge spaces otherwise
+    return paragraphs, changed
+
+
+def _convert_part(data: bytes, name: str, path: Path, config: str,
+                  protected: Iterable[str]) -> tuple[bytes | None, int, int]:
+    """Converted bytes of one XML part (None when nothing changed)."""
+    from lxml import etree
+
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise YukuError(path, f"文件中的 {name} 含有 DTD，Word 不会打开这种文件，已拒绝 / a part carries a DTD")
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as exc:
+        raise YukuError(path, f"文件中的 {name} {_xml_problem(str(exc.msg))}，请用 Word 打开修复后另存"
+                              " / a part of the .docx is damaged") from None
+    paragraphs, changed = convert_tree(tree.getroot(), config, protected)
+    if not changed:
+        return None, paragraphs, 0
+    info = tree.docinfo
+    out = etree.tostring(tree, xml_declaration=True, encoding=info.encoding or "UTF-8",
+                         standalone=info.standalone)
+    return out, paragraphs, changed
+
+
+def _xml_problem(message: str) -> str:
+    """A sentence for a parser error, without the parser's own jargon."""
+    low = message.lower()
+    if "depth" in low:
+        return "嵌套层数过多（XML 结构异常）"
+    if "too long" in low or "resource limit" in low or "huge" in low:
+        return "含有过长的文字段（XML 结构异常）"
+    return "XML 格式已损坏"
+
+
+def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -> tuple[bytes, DocxConvertResult]:
+    """The converted .docx as bytes; path is only read (and named in errors)."""
+    check_config(config)
+    terms = tuple(protected)
+    zf = _read_zip(path)
+    parts = text_parts(zf)
+    result = DocxConvertResult([], 0, 0)
+    buf = io.BytesIO()
+    with zf, zipfile.ZipFile(buf, "w") as out:
+        for info in zf.infolist():
+            try:
+                data = zf.read(info)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                raise YukuError(path, f"文件中的 {info.filename} 已损坏（{exc}），请用 Word 打开修复后另存"
+                                      " / a part of the .docx is damaged") from None
+            except Exception as exc:  # zlib.error and friends: damaged deflate data
+                raise YukuError(path, f"文件中的 {info.filename} 无法解压（{exc.__class__.__name__}），文件已损坏"
+                                      " / a part of the .docx is damaged") from None
+            if info.filename in parts:
+                if info.file_size > MAX_PART_BYTES:
+                    raise YukuError(path, f"{info.filename} 过大，已拒绝 / a part is too large")
+                new, paragraphs, changed = _convert_part(data, info.filename, path, config, terms)
+                result.paragraphs += paragraphs
+                if new is not None:
+                    data = new
+                    result.parts.append(info.filename)
+                    result.changed_nodes += changed
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = info.compress_type
+            copy.external_attr = info.external_attr
+            copy.create_system = info.create_system
+            copy.comment = info.comment
+            copy.extra = info.extra
+            out.writestr(copy, data)
+    return buf.getvalue(), result
+
+
+def convert_docx(src: str | Path, dst: str | Path, config: str,
+                 protected: Iterable[str] = ()) -> DocxConvertResult:
+    """Convert the text of src with an OpenCC config and write dst atomically (src may equal dst)."""
+    data, result = convert_docx_bytes(Path(src), config, protected)
+    atomic_write_bytes(dst, data)
+    return result
+
+
+def paragraph_texts(path: str | Path, part: str = "word/document.xml") -> list[str]:
+    """Plain text of every paragraph of one part (tests and previews), text boxes as their own paragraphs."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read(part), _parser())
+    texts: list[str] = []
+    for p in root.iter(*PARAGRAPHS):
+        texts.append("\t".join("".join(n.text or "" for n in seg) for seg in _segments(p)))
+    return texts

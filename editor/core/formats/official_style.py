@@ -1,0 +1,126 @@
+"""The official layout (GB/T 9704-2012, OFFICIAL_FORMAT.md) as a DOCX style preset."""
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+
+from editor.core import fonts
+from editor.core.formats.docx.styles import XML_HEAD, Preset, RoleStyle, run_fonts_xml
+from editor.core.model.document import Document, Paragraph, Run, Table
+
+MM = 1440 / 25.4  # twips per millimetre
+PAGE_W, PAGE_H = 210, 297
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37, 35, 28, 26
+LINES, CHARS = 22, 28
+BODY_PT, TITLE_PT, PAGE_NO_PT = 16.0, 22.0, 14.0
+# 225 mm / 22 lines, rounded down to whole twips (579 = 28.95 pt, written "exactly"): rounding up
+# to 580 makes 22 lines 4 twips taller than the text block and a page holds only 21.
+LINE_PITCH_PT = ((round(PAGE_H * MM) - round(MARGIN_TOP * MM) - round(MARGIN_BOTTOM * MM)) // LINES) / 20
+# 28 × 16 pt = 448 pt > 442 pt of text width: each character gives up 0.25 pt (w:spacing -5),
+# 28 × 15.75 = 441 pt fits and 29 characters do not.
+CHAR_SPACING = -5
+CHAR_PT = BODY_PT + CHAR_SPACING / 20
+INDENT_PT = 2 * CHAR_PT  # first line: two characters
+
+
+def _tw(mm: float) -> int:
+    return round(mm * MM)
+
+
+def section_xml() -> str:
+    """A4, the official margins, odd/even page-number footers."""
+    return ('<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+            '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+            f'<w:pgSz w:w="{_tw(PAGE_W)}" w:h="{_tw(PAGE_H)}"/>'
+            f'<w:pgMar w:top="{_tw(MARGIN_TOP)}" w:right="{_tw(MARGIN_RIGHT)}" w:bottom="{_tw(MARGIN_BOTTOM)}" '
+            f'w:left="{_tw(MARGIN_LEFT)}" w:header="851" w:footer="{_tw(MARGIN_BOTTOM - 12)}" w:gutter="0"/>'
+            '<w:cols w:space="425"/></w:sectPr>')
+
+
+def footer_xml(odd: bool, font: str) -> str:
+    """A page-number footer: `— 1 —` in 4号 宋体, odd pages right, even pages left, one character in."""
+    side = '<w:jc w:val="right"/><w:ind w:right="280" w:firstLine="0"/>' if odd else \
+        '<w:jc w:val="left"/><w:ind w:left="280" w:firstLine="0"/>'
+    half = round(PAGE_NO_PT * 2)
+    rpr = f'<w:rPr>{run_fonts_xml(font, font)}<w:spacing w:val="0"/><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+    runs = (f'<w:r>{rpr}<w:t xml:space="preserve">— </w:t></w:r>'
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{rpr}<w:t>1</w:t></w:r>'
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+            f'<w:r>{rpr}<w:t xml:space="preserve"> —</w:t></w:r>')
+    return (f'{XML_HEAD}<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{side}</w:pPr>{runs}</w:p></w:ftr>')
+
+
+def official_preset(available: Iterable[str] | None = None,
+                    overrides: dict[str, list[str]] | None = None) -> Preset:
+    """The official preset; with `available` fonts, missing standard fonts are replaced by fallbacks."""
+    avail = list(available) if available is not None else None
+
+    def font(cls: str) -> str:
+        """The font named for a class (standard, or the installed fallback)."""
+        return fonts.resolve(cls, avail, overrides)
+
+    latin = font("latin")
+    body = RoleStyle(font("fangsong"), latin, BODY_PT, align="justify", first_line=INDENT_PT)
+    roles = {
+        "title": RoleStyle(font("xiaobiaosong"), latin, TITLE_PT, align="center", first_line=0, keep_next=True),
+        "heading1": RoleStyle(font("heiti"), latin, BODY_PT, keep_next=True),
+        "heading2": RoleStyle(font("kaiti"), latin, BODY_PT, keep_next=True),
+        "heading3": RoleStyle(font("fangsong"), latin, BODY_PT, keep_next=True),
+        "heading4": RoleStyle(font("fangsong"), latin, BODY_PT, keep_next=True),
+    }
+    page_font = font("songti")
+    return Preset("official", body, roles, line_height=LINE_PITCH_PT, char_spacing=CHAR_SPACING,
+                  section_xml=section_xml(),
+                  footers={"rIdFooterOdd": footer_xml(True, page_font), "rIdFooterEven": footer_xml(False, page_font)},
+                  even_and_odd=True, widow_control=False, alt_fonts=fonts.alt_names(overrides))
+
+
+def _plain_runs(runs: list[Run]) -> list[Run]:
+    # The layout sets fonts, sizes and colours; emphasis the writer chose stays.
+    return [Run(r.text, r.bold, r.italic, r.underline) for r in runs if r.kept is None]
+
+
+def _official_paragraph(p: Paragraph) -> Paragraph:
+    runs = _plain_runs(p.runs)
+    # Typed indentation (　　) would double the layout's two-character indent.
+    while runs and not runs[0].text.lstrip(" \u3000\t"):
+        runs.pop(0)
+    if runs:
+        runs[0].text = runs[0].text.lstrip(" \u3000\t")
+    return Paragraph(runs, style=p.style, page_break_before=p.page_break_before,
+                     list_kind=p.list_kind, list_level=p.list_level, list_id=p.list_id)
+
+
+def prepare_official(doc: Document) -> Document:
+    """A copy laid out by the official styles only: roles recognised, direct formatting dropped.
+
+    Content the layout cannot carry (images, footnotes …) is left out and named in `unsupported`.
+    """
+    from editor.core.formats.draft_text import recognise_roles
+
+    src = doc if any(isinstance(b, Paragraph) and b.style != "body" for b in doc.blocks) \
+        else recognise_roles(copy.deepcopy(doc))
+    out = Document(default_font=None, default_size=None)
+    out.unsupported = list(doc.unsupported)
+    for label in doc.kept_labels():
+        out.unsupported.append(label)
+    for block in src.blocks:
+        if isinstance(block, Paragraph):
+            if block.kept_block is None:
+                out.blocks.append(_official_paragraph(block))
+        else:
+            out.blocks.append(Table([[[_official_paragraph(p) for p in cell if p.kept_block is None]
+                                      for cell in row] for row in block.rows]))
+    return out
+
+
+def describe() -> str:
+    """One line summarising the layout, for help texts."""
+    return (f"A4，页边距 上{MARGIN_TOP} 下{MARGIN_BOTTOM} 左{MARGIN_LEFT} 右{MARGIN_RIGHT} 毫米，"
+            f"每页 {LINES} 行、每行 {CHARS} 字")
+

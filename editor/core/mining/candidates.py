@@ -1,0 +1,284 @@
+"""Candidate phrases of every kind from one structured document (headings, lists, quotes, clauses…)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from editor.core.corpus.normalize import PLACEHOLDER
+from editor.core.corpus.structure import Document
+from editor.core.mining.frames import frame_templates
+from editor.core.model.phrases import BLANK
+
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+CLAUSE_SPLIT = re.compile(r"[，,：:]")
+QUOTED = re.compile(r"“([^“”]{4,60})”")
+INLINE_ENUM = re.compile(r"(?:^|(?<=[。；;！!？?]))\s*(?:其?[一二三四五六七八九十]是|首先|其次|再次|最后)[，,]?"
+                         r"([^。；;！!？?：:，,]{4,20}[，,][^。；;！!？?：:，,]{2,20}|[^。；;！!？?：:，,]{4,20})[。；;]")
+# Dates, then numbers (with units that only make sense after a number), become one blank.
+DATE = re.compile(r"[\d〇零一二三四五六七八九十]{2,4}年(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?"
+                  r"|[\d]{1,2}月(?:[\d]{1,2}[日号])?|[\d]{1,2}[日号]")
+NUMBER = re.compile(r"[\d]+(?:\.\d+)?[%％]?(?:万|亿|千|百)?(?:余|多)?")
+# A lone X before a measure word is a placeholder too (返回人员X人); X光 or X射线 are not.
+_SINGLE_X = re.compile(r"(?<![A-Za-z])[Xx×](?=[人个名例次天家条起处万亿元月日年号期批户所项])")
+_BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
+# A date written with blanks (___月___日___时) is one blank followed by its last unit.
+_BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月]{re.escape(BLANK)})+[日号]?")
+_QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
+# Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
+_LEAD = re.compile(r"^(?:并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
+                   r"与(?![会其时])|及(?![时早格])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
+_TRAIL = re.compile(r"(?:等等|等)$")
+# What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
+_LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|”)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Titles: leading years, trailing serial numbers and collection marks are not part of the title.
+_TITLE_TAIL = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+|【[^】]*】|\d*篇)$")
+
+
+@dataclass
+class Candidate:
+    """One occurrence of a candidate phrase."""
+
+    kind: str
+    text: str
+    section: str
+    example: str
+    standalone: bool = False  # a whole clause, list item or heading, not a window inside text
+
+
+def with_blanks(text: str) -> str:
+    """Placeholders, dates and numbers → ___ (a run of them is one blank)."""
+    s = _SINGLE_X.sub(BLANK, PLACEHOLDER.sub(BLANK, text))
+    s = DATE.sub(BLANK, s)
+    s = NUMBER.sub(BLANK, s)
+    s = _BLANKS.sub(BLANK, s)
+    return _BLANKS.sub(BLANK, _BLANK_DATE.sub(BLANK, s))
+
+
+def cjk_len(text: str) -> int:
+    """Number of Chinese characters (blanks and punctuation excluded)."""
+    return len(_CJK.findall(text))
+
+
+def clean_unit(text: str) -> str:
+    """A clause as a phrase: quote marks gone, leading conjunctions and a trailing 等 dropped."""
+    s = text.translate(_QUOTE_CHARS).strip(" 　\t-—…·.")
+    s = _LEAD.sub("", s)
+    s = _TRAIL.sub("", s)
+    return s.strip(" 　\t-—…·.")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, ending punctuation kept."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def _shared_prefix(items: list[str]) -> int:
+    n = 0
+    for chars in zip(*items):
+        if len(set(chars)) != 1:
+            break
+        n += 1
+    return n
+
+
+def _shared_suffix(items: list[str]) -> int:
+    return _shared_prefix([s[::-1] for s in items])
+
+
+def list_items(clause: str) -> list[str] | None:
+    """A 、-list of equal-length or same-shaped items, trimmed of its lead-in and tail."""
+    parts = clause.translate(_QUOTE_CHARS).split("、")
+    if len(parts) < 2:
+        return None
+    inner = parts[1:-1]
+    width = len(inner[0]) if inner else len(parts[-1])
+    if not inner and width > 8 and _LIST_TAIL.match(parts[-1][4:]):
+        width = 4  # 众志成城、群防群控的浓厚氛围: two four-character items before a tail
+    if not 2 <= width <= 8 or any(len(p) != width for p in inner):
+        return None
+    first, last = parts[0][-width:], parts[-1][:width]
+    items = [first, *inner, last]
+    if any(len(i) != width or not _CJK.search(i) for i in items):
+        return None
+    tail = parts[-1][width:]
+    if tail and not _LIST_TAIL.match(tail):
+        if len(tail) < 2:
+            return None  # 定人、定责、定时限: items of unequal length, not a run-on
+        # The last item runs on into the sentence (…、消毒等防控措施): cutting it would be a guess,
+        # so the list is the items before it.
+        items = items[:-1]
+    if len(items) < 2 or any(ch in item for item in items for ch in "等的和及与或"):
+        return None
+    shaped = _shared_prefix(items) >= 1 or _shared_suffix(items) >= 1
+    if len(items) == 2 and not shaped and width != 4:
+        return None
+    if len(parts[0]) > width and not shaped and width != 4:
+        return None  # cutting the lead-in at a guessed width is only safe for four-character items
+    return items
+
+
+def _comma_runs(clauses: list[str]) -> list[list[str]]:
+    """Runs of ≥3 short clauses opening the same way (全面动员，全面部署，全面发声)."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for c in clauses:
+        if 2 <= len(c) <= 12 and run and c[:2] == run[0][:2]:
+            run.append(c)
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = [c] if 2 <= len(c) <= 12 else []
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
+def predicate_chunk(clause: str) -> str | None:
+    """The verb phrase of a clause without its subject or adverbs (全区各部门务必提高政治站位 → 提高政治站位).
+
+    A dictionary scan, not a segmenter: the first common two-character verb that does not cut a
+    word in two starts the chunk (jieba per clause would triple the mining time).
+    """
+    if len(clause) < 7 or BLANK in clause:
+        return None
+    from editor.core.mining.lexicon import two_char_words
+
+    verbs, words = two_char_words()
+    for i in range(2, len(clause) - 3):
+        if clause[i:i + 2] in verbs and clause[i - 1:i + 1] not in words:
+            chunk = clause[i:]
+            return chunk if 4 <= len(chunk) <= 14 else None
+    return None
+
+
+def _is_couplet(clauses: list[str]) -> bool:
+    """Two balanced halves: 没有一个冬天不能逾越，没有一个春天不会到来 / 疫情就是命令，防控就是责任."""
+    if len(clauses) != 2:
+        return False
+    a, b = clauses
+    if not 5 <= len(a) <= 14 or len(a) != len(b):
+        return False
+    return _shared_prefix([a, b]) >= 2 or len(a) == 7 or ("就是" in a and "就是" in b)
+
+
+def title_phrase(title: str) -> str:
+    """A document title as a reusable phrase: serial numbers dropped, years made blanks."""
+    s = title
+    while True:
+        t = _TITLE_TAIL.sub("", s)
+        if t == s:
+            break
+        s = t
+    return with_blanks(s).strip()
+
+
+def _variable_templates(clauses: list[str]) -> list[str]:
+    """Parallel clauses of one paragraph differing only in an equal-length middle (从境外来看/从全国来看)."""
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in clauses:
+        if 4 <= len(c) <= 10 and BLANK not in c:
+            for width in (1, 2):
+                mid = c[width:-2]
+                if 1 <= len(mid) <= 4:
+                    groups[(c[:width], c[-2:])].add(mid)
+    out = []
+    taken: set[str] = set()
+    for (pre, suf), mids in sorted(groups.items(), key=lambda g: len(g[0][0])):
+        if len(mids) >= 2 and len({len(m) for m in mids}) == 1 and len(pre) + len(suf) >= 3:
+            if suf in taken:
+                continue  # 从___来看 already covers 从全___来看
+            taken.add(suf)
+            out.append(f"{pre}{BLANK}{suf}")
+    return out
+
+
+def extract(doc: Document) -> list[Candidate]:
+    """Every candidate occurrence in a document (one entry per occurrence)."""
+    out: list[Candidate] = []
+    if doc.title:
+        t = title_phrase(doc.title)
+        if t:
+            out.append(Candidate("heading", t, "title", doc.title, True))
+    for p in doc.paragraphs:
+        sec = p.section
+        if p.heading:
+            out.append(Candidate("heading", with_blanks(p.heading.strip("。．.：:；; ")), sec, p.text, True))
+        body = p.body if p.heading else p.text
+        for m in INLINE_ENUM.finditer(body):
+            out.append(Candidate("heading", with_blanks(m.group(1)), sec, m.group(0).strip("。；; "), True))
+        _quoted_candidates(body, sec, out)
+        clauses: list[tuple[str, str, str]] = []
+        for sentence in sentences(body):
+            _sentence_candidates(sentence, sec, out, clauses)
+        for tpl in _variable_templates([c for c, _, _ in clauses]):
+            out.append(Candidate("template", tpl, sec, p.text[:200], True))
+    return out
+
+
+def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate]) -> None:
+    """Text in “…” (searched over the paragraph: a quotation may hold its own 。): quotes and lists."""
+    for m in QUOTED.finditer(paragraph):
+        q = m.group(1).strip().rstrip("。！!")
+        example = paragraph[max(0, m.start() - 40):m.end() + 40]
+        if "、" in q and "，" not in q:
+            items = list_items(q) or _quoted_pair(q)
+            if items:
+                out.append(Candidate("parallel", "、".join(items), sec, example, True))
+            continue
+        n = cjk_len(q)
+        if n >= 7 or (n >= 5 and ("，" in q or "," in q)):
+            out.append(Candidate("quote", q, sec, example, True))
+        elif n >= 6:
+            out.append(Candidate("collocation", q, sec, example, True))
+
+
+def _quoted_pair(q: str) -> list[str] | None:
+    """A quoted pair of equal-length items (外严防输入、内严防反弹): the quotes mark its bounds."""
+    parts = q.split("、")
+    if len(parts) == 2 and len(parts[0]) == len(parts[1]) and 3 <= len(parts[0]) <= 8:
+        return parts
+    return None
+
+
+def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
+                         all_clauses: list[tuple[str, str, str]]) -> None:
+    """Quotes, lists, runs, couplets and clauses of one sentence."""
+    example = sentence
+    body = sentence.rstrip("。！？!?；;…")
+    clauses = [c.strip() for c in CLAUSE_SPLIT.split(body) if c.strip()]
+    plain = [clean_unit(c) for c in clauses]
+    if _is_couplet(plain) and "“" not in sentence:
+        out.append(Candidate("quote", "，".join(plain), sec, example, True))
+    for run in _comma_runs(plain):
+        out.append(Candidate("parallel", "，".join(run), sec, example, True))
+    for c in clauses:
+        items = list_items(c)
+        if items:
+            out.append(Candidate("parallel", "、".join(items), sec, example, True))
+            for it in items:
+                if len(it) == 4:
+                    out.append(Candidate("idiom", it, sec, example, True))
+    for c in plain:
+        if "《" in c or "》" in c:
+            continue
+        unit = with_blanks(c)
+        n = cjk_len(unit)
+        if n == 4 and BLANK not in unit and len(unit) == 4:
+            out.append(Candidate("idiom", unit, sec, example, True))
+        elif (3 if BLANK in unit else 4) <= n <= 24:
+            kind = "template" if BLANK in unit else "collocation"
+            out.append(Candidate(kind, unit, sec, example, True))
+            chunk = predicate_chunk(unit)
+            if chunk:
+                out.append(Candidate("collocation", chunk, sec, example, True))
+            for tpl in frame_templates(unit):
+                out.append(Candidate("template", tpl, sec, example, True))
+        all_clauses.append((c, sec, example))
+    # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
+    if len(plain) == 2 and all(len(c) == 4 for c in plain):
+        out.append(Candidate("collocation", "，".join(plain), sec, example, True))
+    elif 2 <= len(plain) <= 3 and cjk_len(body) <= 30 and all(cjk_len(c) >= 3 for c in plain):
+        unit = with_blanks("，".join(plain))
+        out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))

@@ -1,0 +1,38 @@
+"""Stock frames of official writing whose middle varies (现将…总结如下, 在…的坚强领导下) → templates with ___.
+
+These are the genre's sentence frames, not phrases of any corpus: a clause that fills one becomes a
+template even when the corpus holds a single filling (frequency cannot show a slot that is seen once).
+"""
+from __future__ import annotations
+
+import re
+
+from editor.core.model.phrases import BLANK
+
+_MID = r"(?P<mid>[^，。；：、]{2,16}?)"
+# (pattern matched against a whole clause, template with {B} for the blank)
+FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern.replace("MID", _MID)), template) for pattern, template in (
+        (r"现将MID(?P<w>总结|报告|汇报|通报|说明)如下", "现将{B}{w}如下"),
+        (r"(?P<w>根据|按照|遵照)MID(?P<v>要求|部署|安排|精神|规定|指示)", "{w}{B}{v}"),
+        (r"在MID的(?P<w>坚强|正确|统一)?领导下", "在{B}的{w}领导下"),
+        (r"以MID为(?P<w>指导|引领|统领|抓手|载体|契机|重点|目标|核心|主线)", "以{B}为{w}"),
+        (r"(?P<w>深入贯彻落实|认真贯彻落实|贯彻落实|深入学习贯彻|认真学习贯彻)MID(?P<v>精神|部署|要求|指示)",
+         "{w}{B}{v}"),
+        (r"为MID提供(?P<w>坚强|有力|坚实|良好)?(?P<v>保障|支撑|支持|保证)", "为{B}提供{w}{v}"),
+        (r"坚持MID不动摇", "坚持{B}不动摇"),
+        (r"(?P<w>围绕|聚焦)MID(?P<v>目标|任务|要求|中心工作)", "{w}{B}{v}"),
+        (r"从MID来看", "从{B}来看"),
+        (r"(?P<w>确保|力争|推动)MID(?P<v>取得实效|落到实处|落地见效|见到实效|再上新台阶)", "{w}{B}{v}"),
+    ))
+
+
+def frame_templates(clause: str) -> list[str]:
+    """The templates of every frame the clause fills (its middle becomes ___)."""
+    out = []
+    for pattern, template in FRAMES:
+        m = pattern.fullmatch(clause)
+        if m and BLANK not in m.group("mid"):
+            groups = {k: (v or "") for k, v in m.groupdict().items() if k != "mid"}
+            out.append(template.format(B=BLANK, **groups))
+    return out

@@ -1,0 +1,103 @@
+"""Corpus files → mined phrases → bank, with progress and cancellation hooks for the GUI."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core.bank.store import PhraseBank
+from editor.core.corpus.reader import read_corpus_files
+from editor.core.errors import YukuError
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+# Share of the progress bar each stage takes (reading is quick, mining is most of the work).
+_READ, _MINE, _STORE = 15, 80, 5
+TOTAL = _READ + _MINE + _STORE
+
+
+@dataclass
+class MineReport:
+    """What a mining run did."""
+
+    documents: int = 0  # distinct documents mined (after splitting and de-duplication)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason 中文 / English)
+    phrases: int = 0
+    cancelled: bool = False
+    files: int = 0  # files read in this run
+    low_confidence: list[tuple[str, str, float]] = field(default_factory=list)  # (path, encoding, conf)
+
+    def as_json(self) -> dict[str, object]:
+        """JSON summary for `yuku mine --json`."""
+        return {"documents": self.documents, "files": self.files, "phrases": self.phrases,
+                "cancelled": self.cancelled,
+                "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+                "low_confidence": [{"path": p, "encoding": e, "confidence": round(c, 2)}
+                                   for p, e, c in self.low_confidence]}
+
+
+class MiningCancelled(Exception):
+    """Raised inside the miner when the cancel hook turns true."""
+
+
+def _scaled(progress: Progress | None, start: int, width: int) -> Progress | None:
+    """Map a stage's own (done, total) onto its share of the overall bar."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int, stage: str) -> None:
+        progress(start + (width * done // total if total else 0), TOTAL, stage)
+
+    return report
+
+
+def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | None = None,
+                   cancelled: Cancelled | None = None, include_bank_corpus: bool = True,
+                   encodings: Mapping[str, str] | None = None) -> MineReport:
+    """Read paths into the bank's corpus and re-mine it all; the bank is unchanged when cancelled.
+
+    encodings: {file path: codec} the user chose for files decode_bytes was unsure about.
+    """
+    from editor.core.mining.miner import mine_corpus
+
+    is_cancelled: Cancelled = cancelled or (lambda: False)
+    read = read_corpus_files([Path(p) for p in paths], _scaled(progress, 0, _READ), is_cancelled, encodings)
+    report = MineReport(skipped=list(read.skipped), files=len(read.files))
+    report.low_confidence = [(f.name, f.encoding, f.confidence) for f in read.files if f.confidence < 0.6]
+    if is_cancelled():
+        report.cancelled = True
+        return report
+    new_docs = [(f.digest, f.name, f.text) for f in read.files]
+    corpus: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    stored = bank.corpus_documents_with_digest() if include_bank_corpus else []
+    for digest, name, text in [*stored, *new_docs]:
+        if digest not in seen:
+            seen.add(digest)
+            corpus.append((name, text))
+    try:
+        result = mine_corpus(corpus, _scaled(progress, _READ, _MINE), is_cancelled)
+    except MiningCancelled:
+        report.cancelled = True
+        return report
+    if is_cancelled():
+        report.cancelled = True
+        return report
+    if progress:
+        progress(_READ + _MINE, TOTAL, "保存语库 / saving the bank")
+    try:
+        report.phrases = bank.commit_mining(new_docs, result.phrases, replace_corpus=not include_bank_corpus)
+    except sqlite3.Error as exc:
+        # Full disk, read-only folder, a lock held too long: the transaction rolled back, the bank
+        # is as it was; say so in one sentence.
+        raise YukuError(bank.path, f"无法写入语库（{exc}），语库保持不变；请检查磁盘空间和权限 / "
+                                   "cannot write the bank; it is unchanged", exit_code=1) from None
+    report.documents = result.documents
+    if progress:
+        progress(TOTAL, TOTAL, "完成 / done")
+    return report

@@ -1,0 +1,1 @@
+"""The document and phrase model shared by every layer: the neutral document (blocks, runs, kept objects), phrase records with their section and kind registries, blanks to fill, official heading numbering and the outlines of document types. Pure data and rules; no files, no Qt."""

@@ -1,0 +1,1 @@
+"""The document pane and everything about one open document: the editor widget, the bridge to the core model, paragraph styles, blanks, find and replace, locks, autosave and recovery, warnings before saving and File → New from an outline."""

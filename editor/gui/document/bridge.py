@@ -1,0 +1,442 @@
+"""Move documents between QTextDocument and the core document model, formatting included.
+
+Mapping: runs <-> QTextCharFormat (bold, italic, underline, families, point size, colour,
+anchor); paragraphs <-> QTextBlockFormat (alignment, indents, line height, margins, page break,
+headingLevel and paragraph_styles.STYLE_PROPERTY for the role); lists <-> QTextList; tables <->
+QTextTable. Content the editor cannot show (images, footnote marks …) is an object character
+drawn as a small labelled box; its XML and the source package wait in the document's state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextListFormat,
+    QTextObjectInterface,
+    QTextTable,
+)
+
+from editor.core.model.document import OBJECT_CHAR, Document, KeptItem, Paragraph, Run, Table
+from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
+
+_USER = int(QTextFormat.Property.UserProperty)
+KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
+KEPT_KEY = _USER + 0x5960  # char property: key into the state's kept items
+KEPT_LABEL = _USER + 0x5961  # char property: what the placeholder says
+KEPT_BLOCK = _USER + 0x5962  # block property: the block stands for a kept block
+EXTRA_P = _USER + 0x5963  # block property: raw paragraph properties
+EXTRA_R = _USER + 0x5964  # char property: raw run properties
+STATE = "yukuDocxState"
+PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
+_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+          "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
+_LH = QTextBlockFormat.LineHeightTypes
+
+
+def _prop(fmt: QTextFormat, key: int) -> object:
+    """A format property, or None when unset.
+
+    PySide6 6.12 returns None from QTextFormat.property(), QObject.property(), textList(),
+    currentFrame() … without taking a reference: thousands of such calls free None itself and
+    abort the interpreter ("deallocating None"). So ask only for what exists.
+    """
+    return fmt.property(key) if fmt.hasProperty(key) else None
+
+
+def _has_dynamic(obj: QObject, name: str) -> bool:
+    """Whether a QObject carries a dynamic property (asking for a missing one leaks, see _prop)."""
+    return any(bytes(n.data()) == name.encode() for n in obj.dynamicPropertyNames())
+
+
+@dataclass
+class DocxState:
+    """What a QTextDocument carries for the DOCX round trip."""
+
+    kept: dict[str, KeptItem] = field(default_factory=dict)
+    source: bytes | None = None
+    unsupported: list[str] = field(default_factory=list)
+
+
+def state_of(qdoc: QTextDocument) -> DocxState:
+    """The document's round-trip state (empty for a new document)."""
+    st = qdoc.property(STATE) if _has_dynamic(qdoc, STATE) else None
+    return st if isinstance(st, DocxState) else DocxState()
+
+
+def clear_state(qdoc: QTextDocument) -> None:
+    """Forget the source package (New, or another file opened)."""
+    qdoc.setProperty(STATE, DocxState())
+
+
+class KeptObjectHandler(QObject, QTextObjectInterface):
+    """Draws kept content as a small grey box with its label; invisible markers take no room."""
+
+    def _label(self, fmt: QTextFormat) -> str:
+        value = _prop(fmt, KEPT_LABEL)
+        return value if isinstance(value, str) else ""
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        """Room for the label."""
+        label = self._label(fmt)
+        if not label:
+            return QSizeF(0, 0)
+        metrics = QFontMetricsF(doc.defaultFont())
+        return QSizeF(metrics.horizontalAdvance(f"〔{label}〕") + 4, metrics.height())
+
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
+                   fmt: QTextFormat) -> None:
+        """A rounded grey box with the label."""
+        label = self._label(fmt)
+        if not label:
+            return
+        painter.save()
+        painter.setPen(QColor("#888888"))
+        painter.setBrush(QColor("#f0f0f0"))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        painter.setFont(doc.defaultFont())
+        painter.setPen(QColor("#555555"))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"〔{label}〕")
+        painter.restore()
+
+
+def _install_handler(qdoc: QTextDocument) -> None:
+    layout = qdoc.documentLayout()
+    if _has_dynamic(layout, "yukuKeptHandler"):
+        return
+    handler = KeptObjectHandler(qdoc)  # parented: lives as long as the document
+    layout.registerHandler(KEPT_OBJECT, handler)
+    layout.setProperty("yukuKeptHandler", True)
+    qdoc.setProperty("yukuKeptHandlerRef", handler)
+
+
+# -- QTextDocument -> model ---------------------------------------------------------------------
+
+
+def to_model(qdoc: QTextDocument) -> Document:
+    """The editor's content as a core Document."""
+    st = state_of(qdoc)
+    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported))
+    font = qdoc.defaultFont()
+    families = font.families() or [font.family()]
+    doc.default_font = families[0] if families and families[0] else None
+    doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
+    lists: dict[int, int] = {}
+    doc.blocks = _frame_blocks(qdoc.rootFrame(), lists)
+    _one_section_break_each(doc.blocks)
+    return doc
+
+
+def _one_section_break_each(blocks: list[Paragraph | Table]) -> None:
+    """Enter copies a paragraph's raw properties into the new one; a section break must not double."""
+    prev: Paragraph | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph) and "<w:sectPr" in block.extra:
+            if prev is not None and prev.extra == block.extra:
+                prev.extra = "\x1e".join(
+                    part for pair in _pairs(prev.extra) if pair[0] != "sectPr" for part in pair)
+            prev = block
+        else:
+            prev = None
+
+
+def _pairs(packed: str) -> list[tuple[str, str]]:
+    from editor.core.formats.docx.write import unpack_extras
+
+    return unpack_extras(packed)
+
+
+def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | Table]:
+    out: list[Paragraph | Table] = []
+    it = frame.begin()
+    while not it.atEnd():
+        block = it.currentBlock()
+        if block.isValid():
+            out.extend(_paragraphs(block, lists))
+        else:
+            child = it.currentFrame()  # only asked when there is one (see _prop)
+            if isinstance(child, QTextTable):
+                out.append(_table(child, lists))
+            elif child is not None:
+                out.extend(_frame_blocks(child, lists))
+        it += 1
+    return out
+
+
+def _table(table: QTextTable, lists: dict[int, int]) -> Table:
+    t = Table()
+    for r in range(table.rows()):
+        row = []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            if cell.row() != r or cell.column() != c:
+                row.append([])  # covered by a merged cell
+                continue
+            paras: list[Paragraph] = []
+            it = cell.begin()
+            while not it.atEnd():
+                block = it.currentBlock()
+                if block.isValid():
+                    paras.extend(_paragraphs(block, lists))
+                it += 1
+            row.append(paras)
+        t.rows.append(row)
+    return t
+
+
+def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
+    """One block as a paragraph; a kept block typed into becomes the block plus a paragraph."""
+    bf = block.blockFormat()
+    p = Paragraph()
+    style = _prop(bf, STYLE_PROPERTY)
+    level = bf.headingLevel()
+    if isinstance(style, str) and style in BY_ID:
+        p.style = style
+    elif 1 <= level <= 4:
+        p.style = f"heading{level}"
+    role = BY_ID.get(p.style)
+    centred_role = role is not None and role.centered and bool(bf.alignment() & Qt.AlignmentFlag.AlignHCenter)
+    if bf.hasProperty(QTextFormat.Property.BlockAlignment) and not centred_role:
+        a = bf.alignment()
+        p.align = "center" if a & Qt.AlignmentFlag.AlignHCenter else "right" if a & Qt.AlignmentFlag.AlignRight \
+            else "justify" if a & Qt.AlignmentFlag.AlignJustify else "left"
+    if bf.hasProperty(QTextFormat.Property.TextIndent):
+        p.first_line_indent = round(bf.textIndent() / PX_PER_PT, 2)
+    if bf.hasProperty(QTextFormat.Property.BlockLeftMargin):
+        p.left_indent = round(bf.leftMargin() / PX_PER_PT, 2)
+    if bf.hasProperty(QTextFormat.Property.BlockRightMargin):
+        p.right_indent = round(bf.rightMargin() / PX_PER_PT, 2)
+    if bf.hasProperty(QTextFormat.Property.BlockTopMargin):
+        p.space_before = round(bf.topMargin() / PX_PER_PT, 2)
+    if bf.hasProperty(QTextFormat.Property.BlockBottomMargin):
+        p.space_after = round(bf.bottomMargin() / PX_PER_PT, 2)
+    lh_type = bf.lineHeightType()
+    if lh_type == _LH.ProportionalHeight.value and bf.lineHeight() not in (0, 100):
+        p.line_spacing = round(bf.lineHeight() / 100, 3)
+    elif lh_type in (_LH.FixedHeight.value, _LH.MinimumHeight.value):
+        p.line_height = round(bf.lineHeight() / PX_PER_PT, 2)
+    p.page_break_before = bool(bf.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    extra = _prop(bf, EXTRA_P)
+    p.extra = extra if isinstance(extra, str) else ""
+    tl = block.textList() if bf.objectIndex() >= 0 else None
+    if tl is not None:
+        lf = tl.format()
+        p.list_kind = "bullet" if lf.style().value in (-1, -2, -3) else "number"  # Disc, Circle, Square
+        p.list_level = max(lf.indent() - 1, 0)
+        p.list_id = _list_key(tl, lists)
+    style_fmt = BY_ID.get(p.style)
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.isValid():
+            p.runs.append(_run(frag.text(), frag.charFormat(), style_fmt))
+        it += 1
+    kept_block = _prop(bf, KEPT_BLOCK)
+    if isinstance(kept_block, str):
+        rest = [r for r in p.runs if r.kept != kept_block]
+        p.runs = rest
+        head = Paragraph(kept_block=kept_block)
+        return [head, p] if any(r.text for r in rest) else [head]
+    return [p]
+
+
+def _list_key(tl: object, lists: dict[int, int]) -> int:
+    # QTextList wrappers are recreated on each call; the list's first block identifies it.
+    first = tl.item(0).position()  # type: ignore[attr-defined]
+    return lists.setdefault(first, len(lists) + 1)
+
+
+def _run(text: str, cf: QTextCharFormat, style: object) -> Run:
+    if cf.objectType() == KEPT_OBJECT:
+        key = _prop(cf, KEPT_KEY)
+        return Run(OBJECT_CHAR, kept=key if isinstance(key, str) else "")
+    r = Run(text)
+    style_families = list(getattr(style, "families", ()))
+    style_bold = bool(getattr(style, "bold", False))
+    if cf.hasProperty(QTextFormat.Property.FontWeight):
+        bold = cf.fontWeight() >= QFont.Weight.DemiBold.value
+        # A heading's own weight is the style's, not the writer's emphasis.
+        r.bold = bold and not (style_bold and p_is_style(cf, style_families))
+    r.italic = cf.fontItalic()
+    r.underline = cf.fontUnderline()
+    families = cf.fontFamilies() if cf.hasProperty(QTextFormat.Property.FontFamilies) else None
+    if families and list(families) != style_families:
+        r.font = str(families[0])
+    if cf.hasProperty(QTextFormat.Property.FontPointSize) and cf.fontPointSize() > 0:
+        r.size = round(cf.fontPointSize(), 2)
+    if cf.hasProperty(QTextFormat.Property.ForegroundBrush):
+        brush = cf.foreground()
+        if brush.style() != Qt.BrushStyle.NoBrush:
+            r.color = brush.color().name()[1:].upper()
+    if cf.isAnchor() and cf.anchorHref():
+        r.link = cf.anchorHref()
+    extra = _prop(cf, EXTRA_R)
+    r.extra = extra if isinstance(extra, str) else ""
+    return r
+
+
+def p_is_style(cf: QTextCharFormat, style_families: list[str]) -> bool:
+    """True when a fragment still has its paragraph style's fonts (so its weight is the style's)."""
+    fams = cf.fontFamilies() if cf.hasProperty(QTextFormat.Property.FontFamilies) else None
+    return bool(fams) and list(fams) == style_families
+
+
+# -- model -> QTextDocument ---------------------------------------------------------------------
+
+
+def load_model(qdoc: QTextDocument, doc: Document) -> None:
+    """Replace the editor's content with a core Document (not undoable, like opening a file)."""
+    _install_handler(qdoc)
+    undo = qdoc.isUndoRedoEnabled()
+    qdoc.setUndoRedoEnabled(False)  # opening is not an edit; and it is much faster
+    try:
+        qdoc.clear()
+        qdoc.setProperty(STATE, DocxState(dict(doc.kept), doc.source, list(doc.unsupported)))
+        cursor = QTextCursor(qdoc)
+        cursor.beginEditBlock()
+        _insert_blocks(cursor, doc.blocks, doc, first=True)
+        cursor.endEditBlock()
+    finally:
+        qdoc.setUndoRedoEnabled(undo)
+
+
+def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Document, first: bool) -> None:
+    # One QTextList per list and level: Qt shows a level by the list's indent.
+    lists: dict[tuple[int | None, str, int], object] = {}
+    prev_list: tuple[int | None, str, int] | None = None
+    for block in blocks:
+        if isinstance(block, Table):
+            _insert_table(cursor, block, doc)
+            first = True  # the table leaves an empty block after it: the next paragraph goes there
+            prev_list = None
+            continue
+        bf, cf = _block_format(block)
+        if not first:
+            cursor.insertBlock(bf, cf)
+        first = False
+        current = cursor.currentList() if cursor.blockFormat().objectIndex() >= 0 else None
+        if current is not None:
+            current.remove(cursor.block())  # a new block joins the list before it; not ours to keep
+        cursor.setBlockFormat(bf)
+        cursor.setBlockCharFormat(cf)
+        if block.kept_block is not None:
+            item = doc.kept.get(block.kept_block)
+            cursor.insertText(OBJECT_CHAR, _kept_format(block.kept_block, item.label if item else ""))
+            prev_list = None
+            continue
+        if block.list_kind:
+            key = (block.list_id if block.list_id is not None else -1 if prev_list is None else prev_list[0],
+                   block.list_kind, block.list_level)
+            tl = lists.get(key)
+            if tl is None:
+                lf = QTextListFormat()
+                lf.setStyle(QTextListFormat.Style.ListDecimal if block.list_kind == "number"
+                            else QTextListFormat.Style.ListDisc)
+                lf.setIndent(block.list_level + 1)
+                lists[key] = cursor.createList(lf)
+            else:
+                tl.add(cursor.block())  # type: ignore[attr-defined]
+            prev_list = key
+        else:
+            prev_list = None
+        for run in block.runs:
+            if run.kept is not None:
+                item = doc.kept.get(run.kept)
+                cursor.insertText(OBJECT_CHAR, _kept_format(run.kept, item.label if item else ""))
+            elif run.text:
+                cursor.insertText(run.text.replace("\n", "\u2028"), _char_format(run, cf))
+
+
+def _insert_table(cursor: QTextCursor, table: Table, doc: Document) -> None:
+    rows = len(table.rows)
+    cols = max((len(r) for r in table.rows), default=0)
+    if not rows or not cols:
+        cursor.insertBlock()
+        return
+    qt_table = cursor.insertTable(rows, cols)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            cell_cursor = qt_table.cellAt(r, c).firstCursorPosition()
+            _insert_blocks(cell_cursor, list(cell), doc, first=True)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+def _kept_format(key: str, label: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setObjectType(KEPT_OBJECT)
+    fmt.setProperty(KEPT_KEY, key)
+    fmt.setProperty(KEPT_LABEL, label)
+    fmt.setToolTip(label)
+    return fmt
+
+
+def _block_format(p: Paragraph) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    bf = QTextBlockFormat()
+    cf = QTextCharFormat()
+    style = BY_ID.get(p.style)
+    if p.style != "body" and style is not None:
+        bf.setProperty(STYLE_PROPERTY, p.style)
+        bf.setHeadingLevel(style.heading_level)
+        # Show the role the way the paragraph-style feature does, so headings look like headings.
+        cf.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
+        cf.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
+        cf.setFontFamilies(list(style.families))
+        if style.centered and p.align is None:
+            bf.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    if p.align:
+        bf.setAlignment(_ALIGN.get(p.align, Qt.AlignmentFlag.AlignLeft))
+    if p.first_line_indent is not None:
+        bf.setTextIndent(p.first_line_indent * PX_PER_PT)
+    if p.left_indent is not None:
+        bf.setLeftMargin(p.left_indent * PX_PER_PT)
+    if p.right_indent is not None:
+        bf.setRightMargin(p.right_indent * PX_PER_PT)
+    if p.space_before is not None:
+        bf.setTopMargin(p.space_before * PX_PER_PT)
+    if p.space_after is not None:
+        bf.setBottomMargin(p.space_after * PX_PER_PT)
+    if p.line_height:
+        bf.setLineHeight(p.line_height * PX_PER_PT, _LH.FixedHeight.value)
+    elif p.line_spacing:
+        bf.setLineHeight(p.line_spacing * 100, _LH.ProportionalHeight.value)
+    if p.page_break_before:
+        bf.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    if p.extra:
+        bf.setProperty(EXTRA_P, p.extra)
+    if p.kept_block is not None:
+        bf.setProperty(KEPT_BLOCK, p.kept_block)
+    return bf, cf
+
+
+def _char_format(run: Run, base: QTextCharFormat) -> QTextCharFormat:
+    cf = QTextCharFormat(base)
+    if run.bold:
+        cf.setFontWeight(QFont.Weight.Bold)
+    if run.italic:
+        cf.setFontItalic(True)
+    if run.underline:
+        cf.setFontUnderline(True)
+    if run.font:
+        cf.setFontFamilies([run.font])
+    if run.size:
+        cf.setFontPointSize(run.size)
+    if run.color:
+        cf.setForeground(QColor("#" + run.color))
+    if run.link:
+        cf.setAnchor(True)
+        cf.setAnchorHref(run.link)
+    if run.extra:
+        cf.setProperty(EXTRA_R, run.extra)
+    return cf
+

@@ -1,0 +1,201 @@
+"""The document pane: a rich-text editor that takes phrases from the bank."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import shiboken6
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+PHRASE_MIME = "application/x-yuku-phrase"
+CONTEXT_DELAY_MS = 120
+SCRIPT_SAMPLE = 3000  # characters judged at the start of a long document, and again at the cursor  # recompute section and script once typing pauses, not on every key
+
+
+class KeyHandler(Protocol):
+    """What the editor asks of the suggestion popup."""
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """True when the key was for the popup."""
+        ...
+
+    def text_typed(self) -> None:
+        """The writer typed (keys or an input method commit)."""
+        ...
+
+    def dismiss(self) -> None:
+        """Hide the popup."""
+        ...
+
+
+def can_ask_user() -> bool:
+    """False on the offscreen platform (tests, self-test): nobody is there to answer a dialog."""
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() != "offscreen"
+
+
+def script_converter(script: str) -> Callable[[str], str] | None:
+    """The conversion that puts a phrase into a document of this script (None: leave it)."""
+    if script == "traditional":
+        from editor.core.script.converter import convert_text
+
+        return lambda text: convert_text(text, "s2t")
+    if script == "simplified":
+        from editor.core.script.converter import to_simplified
+
+        return to_simplified
+    return None
+
+
+class DocumentEditor(QTextEdit):
+    """Rich-text pane with QTextDocument's undo stack; phrases go in as one undo step each.
+
+    It also tells the panel where the writer is: sectionChanged (the section id the cursor is
+    in, "" for none) and scriptChanged ("simplified", "traditional", "mixed" or "none").
+    """
+
+    phraseInserted = Signal(str)
+    sectionChanged = Signal(str)
+    scriptChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(True)
+        self.setAccessibleName(self.tr("正文"))
+        font = QFont()
+        font.setFamilies(["FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC", "serif"])
+        font.setPointSize(14)
+        self.document().setDefaultFont(font)
+        self.setTabChangesFocus(False)
+        self.suggester: KeyHandler | None = None
+        self.blank_navigation = True  # Tab / Shift+Tab jump between blanks
+        self.section = ""
+        self.script = "none"
+        self._script_revision = -1
+        self._context_timer = QTimer(self)
+        self._context_timer.setSingleShot(True)
+        self._context_timer.setInterval(CONTEXT_DELAY_MS)
+        self._context_timer.timeout.connect(self.update_context)
+        self.cursorPositionChanged.connect(self._schedule_context)
+        self.textChanged.connect(self._schedule_context)
+
+    # -- where the writer is -------------------------------------------------------------------
+
+    def _schedule_context(self) -> None:
+        # Qt emits these while the widget is being destroyed too; the timer may be gone by then.
+        if shiboken6.isValid(self._context_timer):
+            self._context_timer.start()
+
+    def update_context(self) -> None:
+        """Recompute the cursor's section and the document's script; signal changes."""
+        from editor.core.corpus.section_cues import section_at
+        from editor.core.script.converter import detect_script
+
+        self._context_timer.stop()
+        text = self.document().toPlainText()
+        cursor = self.textCursor()
+        section = section_at(text.split("\n"), cursor.blockNumber()) or ""
+        revision = self.document().revision()
+        script = self.script
+        if revision != self._script_revision:  # the script only changes with the text
+            self._script_revision = revision
+            # Detection costs ~1 ms per 1,000 characters: a long document is judged by its
+            # start and the text around the cursor, which is what the writer is working on.
+            if len(text) > SCRIPT_SAMPLE * 2:
+                pos = cursor.position()
+                text = text[:SCRIPT_SAMPLE] + text[max(SCRIPT_SAMPLE, pos - SCRIPT_SAMPLE // 2):pos + SCRIPT_SAMPLE // 2]
+            script = detect_script(text)
+        if script != self.script:
+            self.script = script
+            self.scriptChanged.emit(script)
+        if section != self.section:
+            self.section = section
+            self.sectionChanged.emit(section)
+
+    def convert_for_document(self, text: str) -> str:
+        """Text in the document's script (a simplified phrase in a traditional document, …)."""
+        if self._context_timer.isActive():
+            self.update_context()
+        convert = script_converter(self.script)
+        return convert(text) if convert else text
+
+    # -- phrases -------------------------------------------------------------------------------
+
+    def insert_phrase(self, text: str, cursor: QTextCursor | None = None) -> None:
+        """Insert a phrase at the cursor (or the given cursor) as a single undo step.
+
+        When the phrase holds a blank (___), the first one is selected so typing fills it.
+        """
+        from editor.gui.document.blank_fields import blank_spans_in
+
+        cur = cursor or self.textCursor()
+        prepared = self.prepare_phrase(text)
+        cur.beginEditBlock()
+        start = cur.selectionStart()
+        cur.insertText(prepared)
+        cur.endEditBlock()
+        spans = blank_spans_in(self.document(), start, cur.position())
+        if spans:
+            cur.setPosition(spans[0][0])
+            cur.setPosition(spans[0][1], QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+        self.phraseInserted.emit(text)
+
+    def prepare_phrase(self, text: str) -> str:
+        """A phrase adapted before insertion: in the document's script."""
+        return self.convert_for_document(text)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        """Accept phrases from the panel as well as ordinary text."""
+        return source.hasFormat(PHRASE_MIME) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """A dropped or pasted phrase goes in through insert_phrase (one undo step).
+
+        On a drop Qt has already put the text cursor where the drop indicator was.
+        """
+        if source.hasFormat(PHRASE_MIME):
+            text = bytes(source.data(PHRASE_MIME).data()).decode("utf-8")
+            self.insert_phrase(text)
+            return
+        super().insertFromMimeData(source)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The suggestion popup first; then Tab / Shift+Tab between blanks; then typing."""
+        if self.suggester is not None and self.suggester.handle_key(event):
+            return
+        if self.blank_navigation and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            from editor.gui.document.blank_fields import select_blank
+
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if select_blank(self, backwards=backwards):
+                return
+        super().keyPressEvent(event)
+        if self.suggester is not None:
+            if event.text() and event.text().isprintable():
+                self.suggester.text_typed()
+            elif event.key() not in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+                self.suggester.dismiss()
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Text committed by an input method counts as typing for suggestions."""
+        super().inputMethodEvent(event)
+        if self.suggester is not None and event.commitString():
+            self.suggester.text_typed()
+
+    # -- misc ----------------------------------------------------------------------------------
+
+    def plain_text(self) -> str:
+        """The document as plain text (paragraph separators become newlines)."""
+        return self.document().toPlainText()
+
+    def go_to_start(self) -> None:
+        """Put the cursor at the start of the document."""
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,169 @@
+"""Paragraph styles (标题, 一至四级标题, 正文): a toolbar combo, Format-menu actions and shortcuts.
+
+How a style is stored in the QTextDocument (the DOCX bridge maps it to Word's styles):
+- QTextBlockFormat.headingLevel(): 1..4 for heading1..heading4, 0 for body and title;
+- the block property STYLE_PROPERTY holds the core style id ("title", "heading1".."heading4",
+  "body", as in editor.core.model.document.STYLES), so a title is told apart from body text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QFont,
+    QKeySequence,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QComboBox, QTextEdit, QWidget
+
+# Block property holding the core style id. A fixed number so files and other modules agree.
+STYLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5955  # 0x5955 = "YU"
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    """How one style looks in the editor: size relative to body text, weight, fonts, alignment."""
+
+    id: str
+    heading_level: int
+    size_adjustment: int  # QTextCharFormat.fontSizeAdjustment: relative, so zoom scales headings too
+    bold: bool
+    families: tuple[str, ...]
+    shortcut: str
+    centered: bool = False
+
+
+# Families follow GB/T 9704: title 小标宋, heading1 黑体, heading2 楷体, heading3-4 and body 仿宋.
+_FANGSONG = ("FangSong", "仿宋", "仿宋_GB2312", "Noto Serif CJK SC", "serif")
+STYLES: tuple[ParagraphStyle, ...] = (
+    ParagraphStyle("title", 0, 2, True, ("方正小标宋简体", "SimSun", "宋体", "Noto Serif CJK SC", "serif"),
+                   "Ctrl+Shift+T", centered=True),
+    ParagraphStyle("heading1", 1, 1, True, ("SimHei", "黑体", "Noto Sans CJK SC", "sans-serif"), "Ctrl+1"),
+    ParagraphStyle("heading2", 2, 1, False, ("KaiTi", "楷体", "楷体_GB2312", "AR PL UKai CN", "serif"), "Ctrl+2"),
+    ParagraphStyle("heading3", 3, 0, True, _FANGSONG, "Ctrl+3"),
+    ParagraphStyle("heading4", 4, 0, False, _FANGSONG, "Ctrl+4"),
+    ParagraphStyle("body", 0, 0, False, _FANGSONG, "Ctrl+0"),
+)
+BY_ID = {s.id: s for s in STYLES}
+
+
+def style_label(style_id: str) -> str:
+    """The style's name for people."""
+    labels = {
+        "title": QCoreApplication.translate("paragraph_styles", "标题"),
+        "heading1": QCoreApplication.translate("paragraph_styles", "一级标题"),
+        "heading2": QCoreApplication.translate("paragraph_styles", "二级标题"),
+        "heading3": QCoreApplication.translate("paragraph_styles", "三级标题"),
+        "heading4": QCoreApplication.translate("paragraph_styles", "四级标题"),
+        "body": QCoreApplication.translate("paragraph_styles", "正文"),
+    }
+    return labels.get(style_id, style_id)
+
+
+def style_menu_text(style_id: str) -> str:
+    """The style's menu item, with its keyboard mnemonic."""
+    texts = {
+        "title": QCoreApplication.translate("paragraph_styles", "标题(&T)"),
+        "heading1": QCoreApplication.translate("paragraph_styles", "一级标题(&1)"),
+        "heading2": QCoreApplication.translate("paragraph_styles", "二级标题(&2)"),
+        "heading3": QCoreApplication.translate("paragraph_styles", "三级标题(&3)"),
+        "heading4": QCoreApplication.translate("paragraph_styles", "四级标题(&4)"),
+        "body": QCoreApplication.translate("paragraph_styles", "正文(&B)"),
+    }
+    return texts.get(style_id, style_id)
+
+
+def block_style(block: QTextBlock) -> str:
+    """The style id of a block (blocks from plain text are body; a bare headingLevel is honoured)."""
+    fmt = block.blockFormat()
+    value = fmt.property(STYLE_PROPERTY)
+    if isinstance(value, str) and value in BY_ID:
+        return value
+    level = fmt.headingLevel()
+    return f"heading{level}" if 1 <= level <= 4 else "body"
+
+
+def _char_format(style: ParagraphStyle) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
+    fmt.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
+    fmt.setFontFamilies(list(style.families))
+    return fmt
+
+
+def apply_style(cursor: QTextCursor, style_id: str) -> None:
+    """Give every paragraph touched by the cursor's selection the style, as one undo step."""
+    style = BY_ID[style_id]
+    doc = cursor.document()
+    start = doc.findBlock(cursor.selectionStart())
+    end = doc.findBlock(cursor.selectionEnd())
+    edit = QTextCursor(cursor)
+    edit.beginEditBlock()
+    block = start
+    while block.isValid():
+        bc = QTextCursor(block)
+        bfmt = block.blockFormat()
+        bfmt.setHeadingLevel(style.heading_level)
+        bfmt.setProperty(STYLE_PROPERTY, style.id)
+        if style.centered:
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        elif bfmt.alignment() & Qt.AlignmentFlag.AlignHCenter:
+            bfmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        bc.setBlockFormat(bfmt)
+        cfmt = _char_format(style)
+        bc.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        bc.mergeCharFormat(cfmt)
+        bc.mergeBlockCharFormat(cfmt)  # text typed into an empty paragraph takes the style too
+        if block == end:
+            break
+        block = block.next()
+    edit.endEditBlock()
+
+
+class ParagraphStyles(QObject):
+    """The style actions (Format menu, shortcuts) and the toolbar combo, kept in step with the cursor."""
+
+    def __init__(self, editor: QTextEdit, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.group = QActionGroup(self)
+        self.actions: dict[str, QAction] = {}
+        for style in STYLES:
+            act = QAction(style_menu_text(style.id), parent)
+            act.setObjectName(f"style_{style.id}")
+            act.setCheckable(True)
+            act.setShortcut(QKeySequence(style.shortcut))
+            act.setData(style.id)
+            act.triggered.connect(lambda _=False, s=style.id: self.apply(s))
+            self.group.addAction(act)
+            self.actions[style.id] = act
+        self.combo = QComboBox(parent)
+        self.combo.setObjectName("paragraph_style_combo")
+        self.combo.setAccessibleName(self.tr("段落样式"))
+        self.combo.setToolTip(self.tr("段落样式"))
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for style in STYLES:
+            self.combo.addItem(style_label(style.id), style.id)
+        self.combo.activated.connect(lambda i: self.apply(self.combo.itemData(i)))
+        editor.cursorPositionChanged.connect(self.sync)
+        self.sync()
+
+    def apply(self, style_id: str) -> None:
+        """Apply a style to the current paragraph(s) and return focus to the text."""
+        apply_style(self.editor.textCursor(), style_id)
+        self.sync()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def sync(self) -> None:
+        """Show the current paragraph's style in the combo and the checked action."""
+        style_id = block_style(self.editor.textCursor().block())
+        self.actions[style_id].setChecked(True)
+        index = self.combo.findData(style_id)
+        if index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)

@@ -1,0 +1,113 @@
+"""File menu: print, print preview and (unless the export feature provides it) export to PDF."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QTextCursor, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QTextEdit
+
+from editor.gui.window.icons import icon
+
+# GB/T 9704 page: A4 with 37/35 mm top/bottom and 28/26 mm left/right margins.
+PAGE_MARGINS_MM = QMarginsF(28, 37, 26, 35)
+
+
+def printable_copy(document: QTextDocument, base_point_size: float) -> QTextDocument:
+    """A copy of the document at 100 % (zoom is a view setting and must not reach paper)."""
+    copy = document.clone()
+    font = copy.defaultFont()
+    font.setPointSizeF(base_point_size)
+    copy.setDefaultFont(font)
+    copy.setDocumentMargin(0)  # the page layout's margins apply on paper; the screen margin must not add
+    return copy
+
+
+def setup_printer(printer: QPrinter) -> None:
+    """A4 portrait with the official-document margins."""
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                      PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter))
+
+
+def print_to(document: QTextDocument, printer: QPrinter, base_point_size: float) -> None:
+    """Print (or write PDF) through printer."""
+    printable_copy(document, base_point_size).print_(printer)
+
+
+def write_pdf(document: QTextDocument, path: Path, base_point_size: float) -> None:
+    """Write the document as a PDF file."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    setup_printer(printer)
+    print_to(document, printer, base_point_size)
+
+
+class PrintActions(QObject):
+    """Print…, Print preview… and, when no other feature adds one, Export PDF…."""
+
+    def __init__(self, window: QMainWindow, editor: QTextEdit, base_point_size: float) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = editor
+        self.base_point_size = base_point_size
+        self.print_action = QAction(icon("document-print"), self.tr("打印(&P)…"), window)
+        self.print_action.setObjectName("print")
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        if self.print_action.shortcut().isEmpty():
+            self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(self.print_dialog)
+        self.preview_action = QAction(self.tr("打印预览(&V)…"), window)
+        self.preview_action.setObjectName("print_preview")
+        self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.preview_action.triggered.connect(self.preview)
+        self.pdf_action = QAction(icon("application-pdf"), self.tr("导出为 PDF(&D)…"), window)
+        self.pdf_action.setObjectName("print_pdf")
+        self.pdf_action.triggered.connect(self.export_pdf)
+
+    def _printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_printer(printer)
+        return printer
+
+    def print_dialog(self) -> bool:
+        """Ask for a printer and print; False when cancelled."""
+        printer = self._printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(self.tr("打印文档"))
+        if self.editor.textCursor().hasSelection():
+            dialog.setOption(QPrintDialog.PrintDialogOption.PrintSelection, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        source = self.editor.document()
+        if printer.printRange() == QPrinter.PrintRange.Selection:
+            source = QTextDocument(self)
+            source.setDefaultFont(self.editor.document().defaultFont())
+            QTextCursor(source).insertFragment(self.editor.textCursor().selection())
+        print_to(source, printer, self.base_point_size)
+        return True
+
+    def preview(self) -> None:
+        """Show the pages as they will print."""
+        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        dialog.setWindowTitle(self.tr("打印预览"))
+        dialog.paintRequested.connect(lambda p: print_to(self.editor.document(), p, self.base_point_size))
+        dialog.exec()
+
+    def export_pdf(self) -> bool:
+        """Ask for a file name and write a PDF of the document as it prints."""
+        window = self.window
+        current = getattr(window, "document_path", None)
+        start = str(Path(current).with_suffix(".pdf")) if current else str(Path.home() / (self.tr("未命名") + ".pdf"))
+        path, _ = QFileDialog.getSaveFileName(window, self.tr("导出为 PDF"), start, self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return False
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        write_pdf(self.editor.document(), target, self.base_point_size)
+        if not target.exists() or target.stat().st_size == 0:
+            window.show_error(self.tr("导出失败"), self.tr("%1：无法写入 PDF。请换个位置再试。")  # type: ignore[attr-defined]
+                              .replace("%1", str(target)))
+            return False
+        window.show_message(self.tr("已导出 %1").replace("%1", target.name))  # type: ignore[attr-defined]
+        return True

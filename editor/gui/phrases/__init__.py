@@ -1,0 +1,1 @@
+"""The phrase sidebar: the tree model and its painting, the search box, the preview, as-you-type suggestions, the bank's actions (user phrases, import, export) and corpus import with its encoding preview."""

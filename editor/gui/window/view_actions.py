@@ -1,0 +1,134 @@
+"""View menu: zoom, full screen, a distraction-free focus mode, and the remembered window layout."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit, QToolBar
+
+from editor.gui.window.icons import icon
+
+ZOOM_MIN, ZOOM_MAX = -5, 10
+ZOOM_STEP = 0.1  # each step is 10 % of the base size
+FOCUS_COLUMN_CHARS = 36  # characters per line in focus mode; an official A4 page has 28
+
+
+class ViewActions(QObject):
+    """Owns the zoom level (stored in settings "zoom") and the full-screen and focus states."""
+
+    def __init__(self, window: QMainWindow, editor: QTextEdit, settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = editor
+        self.settings = settings
+        # Zoom scales the document's default font: style sizes are relative to it, so headings follow.
+        self.base_point_size = editor.document().defaultFont().pointSizeF()
+        self._hidden: list[object] = []
+        self._was_maximized = False
+        self.zoom: int = 0
+        self.zoom_in = self._make("zoom_in", self.tr("放大(&I)"), "zoom-in", ["Ctrl++", "Ctrl+="],
+                                  lambda: self.set_zoom(self.zoom + 1))
+        self.zoom_out = self._make("zoom_out", self.tr("缩小(&O)"), "zoom-out", ["Ctrl+-"],
+                                   lambda: self.set_zoom(self.zoom - 1))
+        # Ctrl+0 is the 正文 paragraph style, so reset takes Ctrl+Alt+0.
+        self.zoom_reset = self._make("zoom_reset", self.tr("实际大小(&Z)"), "zoom-original", ["Ctrl+Alt+0"],
+                                     lambda: self.set_zoom(0))
+        self.full_screen = self._make("full_screen", self.tr("全屏(&U)"), "view-fullscreen", ["F11"],
+                                      self.set_full_screen, checkable=True)
+        self.focus_mode = self._make("focus_mode", self.tr("专注模式(&M)"), "view-focus", ["Shift+F11"],
+                                     self.set_focus_mode, checkable=True)
+        self.set_zoom(int(settings.get("zoom")), save=False)
+
+    def _make(self, name: str, text: str, icon_name: str, keys: list[str], slot, checkable: bool = False) -> QAction:
+        act = QAction(icon(icon_name), text, self.window)
+        act.setObjectName(name)
+        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setCheckable(checkable)
+        act.triggered.connect(slot)
+        return act
+
+    @property
+    def actions(self) -> list[QAction]:
+        """The view actions in menu order."""
+        return [self.zoom_in, self.zoom_out, self.zoom_reset, self.full_screen, self.focus_mode]
+
+    def set_zoom(self, steps: int, save: bool = True) -> None:
+        """Zoom the text to 100 % + steps × 10 %, within limits; remembered across sessions."""
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, steps))
+        font = self.editor.document().defaultFont()
+        font.setPointSizeF(self.base_point_size * (1 + ZOOM_STEP * self.zoom))
+        self.editor.document().setDefaultFont(font)
+        self.zoom_in.setEnabled(self.zoom < ZOOM_MAX)
+        self.zoom_out.setEnabled(self.zoom > ZOOM_MIN)
+        if save and self.settings.get("zoom") != self.zoom:
+            self.settings.set("zoom", self.zoom)
+
+    def zoom_percent(self) -> int:
+        """The zoom as a percentage."""
+        return round(100 * (1 + ZOOM_STEP * self.zoom))
+
+    def set_full_screen(self, on: bool) -> None:
+        """Enter or leave full screen (F11)."""
+        if on and not self.window.isFullScreen():
+            self._was_maximized = self.window.isMaximized()
+            self.window.showFullScreen()
+        elif not on and self.window.isFullScreen():
+            if self._was_maximized:
+                self.window.showMaximized()
+            else:
+                self.window.showNormal()
+        self.full_screen.setChecked(on)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Hide the docks, toolbars and status bar, or bring them back.
+
+        The menu bar stays: it keeps every action (and its shortcut) reachable from the keyboard.
+        """
+        if on and not self._hidden:
+            chrome: list[object] = [*self.window.findChildren(QDockWidget), *self.window.findChildren(QToolBar),
+                                    self.window.statusBar()]
+            self._hidden = [w for w in chrome if w.isVisible() and w.parent() is self.window]  # type: ignore[attr-defined]
+            for w in self._hidden:
+                w.hide()  # type: ignore[attr-defined]
+            self.editor.installEventFilter(self)
+            self._center_column()
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif not on:
+            for w in self._hidden:
+                w.show()  # type: ignore[attr-defined]
+            self._hidden = []
+            self.editor.removeEventFilter(self)
+            self.editor.setViewportMargins(0, 0, 0, 0)
+        self.focus_mode.setChecked(on)
+
+    def _center_column(self) -> None:
+        """In focus mode the text runs in a centred column of comfortable width, not edge to edge."""
+        metrics = QFontMetrics(self.editor.document().defaultFont())
+        column = metrics.horizontalAdvance("字") * FOCUS_COLUMN_CHARS + 2 * int(self.editor.document().documentMargin())
+        side = max(0, (self.editor.width() - column) // 2)
+        self.editor.setViewportMargins(side, 0, side, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the focus-mode column centred as the window changes size."""
+        if watched is self.editor and event.type() == QEvent.Type.Resize:
+            self._center_column()
+        return False
+
+    def restore_layout(self) -> None:
+        """Put the window back where the user left it: geometry, docks and toolbars."""
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
+        if geometry:
+            self.window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def save_layout(self) -> None:
+        """Remember geometry and dock/toolbar layout (focus mode is left first, so chrome comes back)."""
+        if self.in_focus_mode():
+            self.set_focus_mode(False)
+        self.settings.set("window_geometry", bytes(self.window.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set("window_state", bytes(self.window.saveState().toBase64().data()).decode("ascii"))
+
+    def in_focus_mode(self) -> bool:
+        """True while focus mode hides the window's chrome."""
+        return bool(self._hidden)

@@ -1,0 +1,122 @@
+"""Structure: documents in a file, boilerplate, broken lines, headings, sections, de-duplication."""
+from __future__ import annotations
+
+from editor.core.corpus.boilerplate import is_web_line, recurring_edge_lines
+from editor.core.corpus.dedupe import dedupe_documents, dedupe_paragraphs
+from editor.core.corpus.sections import assign_sections
+from editor.core.corpus.structure import Document, Paragraph, is_title, split_documents, split_heading
+
+FILE = """- 17.12 KB
+- 2021-04-14 发布
+- 1、本文档由用户上传,淘文库整理发布,可阅读全部内容。
+- 网站客服QQ:403074932
+疫情防控工作总结大全3篇
+疫情防控工作总结(一)
+在区委统一部署下，全面动员，全面部署。
+1.全面发动兴热潮。连日来，召开专题会议。
+存在问题:一是防护设备不足。二是人员少。
+下一步,将充分发挥职能作用。
+一是及时发布权威信息。通过电视、广播及时转播。
+疫情防控工作总结(二)
+今年以来，我们坚持常态化防控，实行24
+小时值班制，确保
+稳定高效运转。
+一、认清形势，始终绷紧这根弦
+从全国来看，形势严峻。
+二、压实责任，持续站好这个岗
+各级各部门要压紧压实责任。
+同志们，让我们团结一心，夺取胜利！
+"""
+
+
+def test_splits_documents_and_drops_site_boilerplate():
+    docs = split_documents("f.txt", FILE)
+    assert [d.title for d in docs] == ["疫情防控工作总结(一)", "疫情防控工作总结(二)"]
+    text = "\n".join(d.text() for d in docs)
+    for junk in ("KB", "17.12", "2021-04-14", "上传", "客服", "大全"):
+        assert junk not in text
+
+
+def test_broken_lines_are_joined():
+    second = split_documents("f.txt", FILE)[1]
+    assert second.paragraphs[0].text == "今年以来，我们坚持常态化防控，实行24小时值班制，确保稳定高效运转。"
+
+
+def test_headings_inline_and_enumerated():
+    assert split_heading("1.全面发动兴热潮。连日来，召开专题会议。") == (3, "全面发动兴热潮", "连日来，召开专题会议。")
+    assert split_heading("一、认清形势，始终绷紧这根弦") == (1, "认清形势，始终绷紧这根弦", "")
+    assert split_heading("一是及时发布权威信息。通过电视") == (5, "及时发布权威信息", "通过电视")
+    assert split_heading("存在问题:一是防护设备不足。")[:2] == (0, "存在问题")
+    assert split_heading("今年以来，我们坚持") == (None, "", "今年以来，我们坚持")
+
+
+def test_titles():
+    assert is_title("2022抗击新冠疫情心得总结10")
+    assert is_title("2024年春节期间疫情防控工作部署会上的讲话")
+    assert not is_title("一、下一步工作打算")
+    assert not is_title("今年以来，我们坚持常态化防控。")
+
+
+def test_sections_from_headings_cues_and_position():
+    first, second = split_documents("f.txt", FILE)
+    for d in (first, second):
+        assign_sections(d)
+    assert [p.section for p in first.paragraphs] == ["opening", "measures", "problems", "next_steps", "next_steps"]
+    assert [p.section for p in second.paragraphs] == ["opening", "situation", "situation", "measures", "measures",
+                                                      "closing"]
+
+
+def test_documents_without_headings_open_and_close():
+    d = Document("x", "心得", [Paragraph("面对突如其来的疫情，我们众志成城。"), Paragraph("有爱不惧风来急。"),
+                             Paragraph("要加强防控，落实责任，严格管理，做好服务。"), Paragraph("胜利一定属于我们！")])
+    assign_sections(d)
+    assert [p.section for p in d.paragraphs] == ["opening", "general", "measures", "closing"]
+
+
+def test_web_lines():
+    assert is_web_line("- 网站客服QQ:403074932")
+    assert is_web_line("本文来源：某某网　责任编辑：小王")
+    assert not is_web_line("要加大宣传力度，引导社会舆论。")
+
+
+def test_recurring_edge_lines_are_footers_but_stock_sentences_are_not():
+    docs = []
+    for i in range(6):
+        docs.append([f"正文第{i}段。", "要坚持人民至上、生命至上。", f"其他内容{i}。",
+                     "主办单位：某某市人民政府办公室", "让我们团结一心，夺取胜利！"])
+    found = recurring_edge_lines(docs)
+    assert "主办单位：某某市人民政府办公室" in found
+    assert "让我们团结一心，夺取胜利！" not in found
+    assert "要坚持人民至上、生命至上。" not in found
+
+
+def _doc(text):
+    return Document("x", "", [Paragraph(line) for line in text.split("\\n")])
+
+
+def test_near_duplicate_documents_and_repeated_paragraphs():
+    base = ("今年以来，全区各级各部门认真贯彻落实上级决策部署，扎实推进各项工作，取得了明显成效。"
+            "一是强化组织领导，成立工作专班，明确责任分工。二是加强宣传引导，营造浓厚氛围，凝聚社会共识。"
+            "三是完善工作机制，建立会商制度，定期研判形势。四是狠抓督导检查，发现问题及时整改到位。")
+    near = base.replace("明显", "显著", 1)
+    other = "这是另一篇完全不同的文章，讲的是安全生产和应急管理方面的具体做法与体会。" * 3
+    docs = dedupe_documents([_doc(base), _doc(near), _doc(other), _doc(base)])
+    assert len(docs) == 2
+    a = Document("a", "", [Paragraph(base), Paragraph("高度重视，加强领导")])
+    b = Document("b", "", [Paragraph(base), Paragraph("高度重视，加强领导"), Paragraph(other)])
+    dedupe_paragraphs([a, b])
+    assert [p.text for p in b.paragraphs] == ["高度重视，加强领导", other]
+
+
+def test_lead_sentences_in_parallel_are_headings():
+    text = ("领导干部工作总结\n为深入贯彻落实上级部署，现将工作总结如下。\n"
+            "加强组织领导，部署防控工作全天候。成立领导小组，明确分工，压实责任，确保各项工作落到实处。\n"
+            "加大宣传力度，疫情防护知识全覆盖。印发宣传资料一万余份，张贴标语横幅，做到家喻户晓。\n")
+    (doc,) = split_documents("x.txt", text)
+    assign_sections(doc)
+    assert [(p.level, p.heading, p.section) for p in doc.paragraphs] == [
+        (None, "", "opening"), (6, "加强组织领导，部署防控工作全天候", "measures"),
+        (6, "加大宣传力度，疫情防护知识全覆盖", "measures")]
+    # A single short first sentence is not a heading.
+    (essay,) = split_documents("y.txt", "心得体会\n有爱不惧风来急，风雨过后是晴天。各家医院的门诊台前，人们昼夜坚守，令人感动。\n")
+    assert essay.paragraphs[0].heading == ""
