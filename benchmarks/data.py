@@ -121,7 +121,7 @@ def write_corpus(folder: Path, total_chars: int, seed: int = 2, report_chars: in
 
 
 def phrase_texts(count: int, seed: int = 3) -> list[str]:
-    """count distinct phrase texts in the bank's style (verb + object, with a tail or blank)."""
+    """Count distinct phrase texts in the bank's style (verb + object, with a tail or blank)."""
     rng = random.Random(seed)
     combos = [(v, o, t) for v in VERBS for o in OBJECTS for t in TAILS]
     rng.shuffle(combos)
@@ -136,7 +136,7 @@ def phrase_texts(count: int, seed: int = 3) -> list[str]:
 
 
 def phrases(count: int, seed: int = 3) -> list[object]:
-    """count bank entries (editor.core.model.phrases.Phrase) spread over every section and kind."""
+    """Count bank entries (editor.core.model.phrases.Phrase) spread over every section and kind."""
     from editor.core.model.phrases import KINDS, SECTIONS, Phrase
 
     rng = random.Random(seed)

@@ -40,7 +40,7 @@ class Row:
 
     @property
     def ratio(self) -> float | None:
-        """value / baseline, when both are measured."""
+        """Value / baseline, when both are measured."""
         if self.value is None or not self.baseline:
             return None
         return self.value / self.baseline
@@ -222,7 +222,7 @@ def machine_info() -> dict[str, object]:
             from importlib.metadata import version
 
             info[name] = version({"docx": "python-docx"}.get(name, name))
-        except Exception:  # noqa: BLE001 - a missing version is not worth failing the run
+        except Exception:
             pass
     return info
 

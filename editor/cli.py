@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("yuku: 已中断 / interrupted", file=sys.stderr)
         return 1
-    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+    except Exception as exc:
         if getattr(args, "debug", False):
             raise
         logging.getLogger(__name__).exception("command failed")

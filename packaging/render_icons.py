@@ -1,7 +1,7 @@
 """Render resources/icons/yuku.svg into the raster icons installers want (build/icons/).
 
-    python packaging/render_icons.py          # PNGs 16…1024 and yuku.ico (Windows)
-    python packaging/render_icons.py --icns   # also yuku.icns through iconutil (macOS only)
+python packaging/render_icons.py          # PNGs 16…1024 and yuku.ico (Windows)
+python packaging/render_icons.py --icns   # also yuku.icns through iconutil (macOS only)
 """
 from __future__ import annotations
 

@@ -92,8 +92,11 @@ def drawing(rid: str) -> str:
 
 
 def rich_word_file(path: Path) -> Path:
-    """A Word-like file with a header, a footnote, an image, a comment, a table, a #_top link,
-    tracked-change-free odd run splits and localised heading styles."""
+    """Build a Word-like file.
+
+    It has a header, a footnote, an image, a comment, a table, a #_top link, tracked-change-free odd
+    run splits and localised heading styles.
+    """
     header = f'<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W}"><w:p>{run("页眉文字")}</w:p></w:hdr>'
     footnotes = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{W}">'
                  f'<w:footnote w:id="1"><w:p>{run("脚注内容")}</w:p></w:footnote></w:footnotes>')
@@ -155,7 +158,7 @@ def _document_with(path: Path, xml: bytes) -> Path:
 
 
 def hostile_files(folder: Path) -> dict[str, tuple[Path, str]]:
-    """name -> (file, a fragment the error message must contain)."""
+    """Name -> (file, a fragment the error message must contain)."""
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, tuple[Path, str]] = {}
 

@@ -1,5 +1,6 @@
-"""Every hostile or broken input of HAZARDS.md through every door: `yuku export`, `yuku convert`,
-`yuku mine` and the window's open_path.
+"""Every hostile or broken input of HAZARDS.md through every door.
+
+The doors: `yuku export`, `yuku convert`, `yuku mine` and the window's open_path.
 
 Each refusal is one line naming the file and saying what to do, comes within 2 s (for the
 commands: within 2 s more than the same command takes on a good file, which is Python's start-up)
@@ -33,7 +34,7 @@ RAW_ERROR = re.compile(r"\b(?:[A-Z][a-z]+)+(?:Error|Exception)\b|Traceback|XML_P
 
 @pytest.fixture(scope="module")
 def cases(tmp_path_factory) -> dict[str, Path]:
-    """name -> hostile file: the DOCX engineer's set plus the rest of HAZARDS.md."""
+    """Name -> hostile file: the DOCX engineer's set plus the rest of HAZARDS.md."""
     folder = tmp_path_factory.mktemp("hostile")
     out = {name: path for name, (path, _) in hostile_files(folder).items()}
     out["huge_text_node"] = huge_text_node(folder / "huge_text.docx")

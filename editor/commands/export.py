@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="official: GB/T 9704 公文格式; plain: as written (default: the export_style setting)")
 
 
-def load_input(path: Path):  # noqa: ANN201 - returns a core Document
+def load_input(path: Path):
     """The input as a document model: drafts get their title and headings recognised."""
     from editor.core.formats.document_files import read_document
     from editor.core.formats.draft_text import draft_to_document

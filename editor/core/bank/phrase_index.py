@@ -175,8 +175,11 @@ class PhraseIndex:
             pass
 
     def set_flags(self, pos: int, favourite: bool | None = None, hidden: bool | None = None) -> None:
-        """Mark a phrase favourite or hidden in place, without rebuilding (a 100,000-phrase rebuild
-        takes a second). A new favourite keeps its place until the next load sorts it first."""
+        """Mark a phrase favourite or hidden in place, without rebuilding.
+
+        A 100,000-phrase rebuild takes a second. A new favourite keeps its place until the next load
+        sorts it first.
+        """
         phrase = self.phrases[pos]
         if favourite is not None:
             phrase.favourite = favourite

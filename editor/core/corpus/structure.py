@@ -119,8 +119,10 @@ _TWO_HALVES = re.compile(r"[^，,“”]{4,9}[，,][^，,“”]{4,9}")
 
 
 def mark_lead_headings(doc: Document) -> None:
-    """Paragraphs that open with a short summary sentence in parallel (加强组织领导，部署防控工作全天候。…)
-    carry an unnumbered heading: take it when two or more paragraphs share the pattern."""
+    """Take the unnumbered lead headings of paragraphs that open with a parallel summary sentence.
+
+    Such paragraphs (加强组织领导，部署防控工作全天候。…) carry a heading when two or more share the pattern.
+    """
     leads: dict[int, str] = {}
     for i, p in enumerate(doc.paragraphs):
         if p.heading:

@@ -54,7 +54,7 @@ def read_docx_file(path: Path) -> Document:
         raise
     except (MemoryError, RecursionError):
         raise YukuError(path, "文件结构过深或过大，无法安全打开 / the file is too deeply nested or too large") from None
-    except Exception as exc:  # noqa: BLE001 - a hostile file must never show a traceback
+    except Exception as exc:
         raise YukuError(path, f"文件已损坏，无法读取（{exc.__class__.__name__}）；请用 Word 打开修复后另存 "
                               "/ the file is damaged") from None
 

@@ -51,8 +51,11 @@ def _jb() -> Any:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """From jieba's dictionary in one pass: four-character words with their part of speech,
-    common two-character verbs, and every common two-character word."""
+    """Read jieba's dictionary in one pass.
+
+    Returns four-character words with their part of speech, common two-character verbs, and every
+    common two-character word.
+    """
     import os
 
     import jieba
@@ -100,7 +103,7 @@ def is_patterned_idiom(text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """jieba words, blanks kept as one word."""
+    """Jieba words, blanks kept as one word."""
     return [w for w in _jb().lcut(text.replace("___", "某")) if w.strip()]
 
 

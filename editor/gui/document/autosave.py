@@ -27,7 +27,7 @@ OFFERED_PROPERTY = "yuku_recovery_offered"
 class Autosaver(QObject):
     """Keeps one window's unsaved changes in the recovery store."""
 
-    def __init__(self, window, store: RecoveryStore | None = None) -> None:  # noqa: ANN001 - MainWindow
+    def __init__(self, window, store: RecoveryStore | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.store = store or RecoveryStore()
@@ -263,13 +263,13 @@ def _alive(obj: object) -> bool:
     return shiboken6.isValid(obj)
 
 
-def install(window) -> None:  # noqa: ANN001 - MainWindow
+def install(window) -> None:
     """Feature hook: autosave this window and, once per start, offer drafts left by a crash."""
     window.autosaver = Autosaver(window)
     QTimer.singleShot(0, window.autosaver.offer_recovery)
 
 
-def self_test_checks(window, tmp: Path) -> list[tuple[str, object]]:  # noqa: ANN001 - MainWindow
+def self_test_checks(window, tmp: Path) -> list[tuple[str, object]]:
     """`yuku --self-test`: a change reaches a draft (in a scratch store, never the user's) and goes away."""
     def draft_round_trip() -> bool:
         saver: Autosaver = window.autosaver

@@ -89,7 +89,7 @@ def _unreadable_for_a_while(target: Path, seconds: float = 5.0) -> bool:
 class DocumentLock(QObject):
     """Holds the lock of a window's document and vetoes opening or saving a file held elsewhere."""
 
-    def __init__(self, window, folder: Path | None = None) -> None:  # noqa: ANN001 - MainWindow
+    def __init__(self, window, folder: Path | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.folder = folder
@@ -179,6 +179,6 @@ class DocumentLock(QObject):
         self.window.show_error(self.tr("文件已被占用"), text)
 
 
-def install(window) -> None:  # noqa: ANN001 - MainWindow
+def install(window) -> None:
     """Feature hook: guard every document this window opens or saves."""
     window.document_lock = DocumentLock(window)

@@ -32,7 +32,7 @@ def document_types(bank: object | None) -> list[DocType]:
         if not texts:
             texts = corpus_texts([seed_corpus_dir()])
         return learn_types(texts)
-    except Exception:  # noqa: BLE001 - without a corpus the built-in skeletons still serve
+    except Exception:
         log.exception("could not learn document types from the corpus")
         return learn_types([])
 

@@ -133,12 +133,12 @@ class RecoveryDialog(QDialog):
         self.discard_button.setEnabled(any_checked)
 
 
-def _is_pristine(window) -> bool:  # noqa: ANN001 - MainWindow
+def _is_pristine(window) -> bool:
     doc = window.editor.document()
     return window.document_path is None and not doc.isModified() and not doc.toPlainText()
 
 
-def restore_drafts(window, drafts: list[Draft]) -> list[object]:  # noqa: ANN001 - MainWindow
+def restore_drafts(window, drafts: list[Draft]) -> list[object]:
     """Restore drafts: into this window when it is empty or holds the draft's file, else new windows."""
     from editor.gui.window.main_window import MainWindow
 

@@ -35,7 +35,7 @@ class ExportActions(QObject):
         self.pdf_action = self._make("export_pdf", self.tr("导出为 PDF(&D)…"), self.export_pdf)
         self.fonts_action = self._make("font_report", self.tr("公文字体检查(&Z)…"), self.show_font_report)
 
-    def _make(self, name: str, text: str, slot) -> QAction:  # noqa: ANN001
+    def _make(self, name: str, text: str, slot) -> QAction:
         act = QAction(text, self.window)
         act.setObjectName(name)
         act.triggered.connect(lambda _=False: slot())

@@ -50,7 +50,7 @@ class MiningWorker(QObject):
                                         cancelled=self._cancel.is_set, encodings=self.encodings)
             finally:
                 bank.close()
-        except Exception as exc:  # noqa: BLE001 - reported to the user by the GUI thread
+        except Exception as exc:
             log.exception("corpus import failed")
             self.finished.emit(exc)
             return

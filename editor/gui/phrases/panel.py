@@ -84,7 +84,7 @@ class PhrasePanel(QWidget):
         if self.bank is not None:
             try:
                 phrases = self.bank.search(include_hidden=True)
-            except Exception:  # noqa: BLE001 - a damaged bank leaves the panel empty, not the editor dead
+            except Exception:
                 log.exception("could not read the phrase bank")
         self.index = PhraseIndex(phrases)
         self.model.set_index(self.index)

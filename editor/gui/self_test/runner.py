@@ -26,7 +26,7 @@ def run_self_test() -> int:
         start = time.perf_counter()
         try:
             checks[name] = bool(fn())
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a false check in the report
+        except Exception as exc:
             checks[name] = False
             errors[name] = f"{exc.__class__.__name__}: {exc}"
             traceback.print_exc(file=sys.stderr)

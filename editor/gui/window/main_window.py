@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
 
         try:
             bank = open_bank()
-        except Exception as exc:  # noqa: BLE001 - a broken bank must not stop the editor; the user is told
+        except Exception as exc:
             log.exception("could not open the phrase bank")
             self._tell_later(self.tr("短语库"), self.tr(
                 "无法打开短语库（%1）。编辑器照常可用；请检查用户数据文件夹的权限或空间后重启。")

@@ -91,7 +91,7 @@ def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
     for rels_name in sorted(n for n in names if n.endswith(".rels")):
         try:
             rels = etree.fromstring(zf.read(rels_name), _parser())
-        except Exception:  # noqa: BLE001 - any damage in a .rels part is the same sentence
+        except Exception:
             raise YukuError(path, f"文件中的 {rels_name} 已损坏，请用 Word 打开修复后另存 / a part is damaged") from None
         # _rels/.rels describes the package root; word/_rels/x.xml.rels the part word/x.xml.
         base = posixpath.dirname(posixpath.dirname(rels_name))

@@ -43,7 +43,7 @@ def _on(el: Any) -> bool:
 
 
 def paragraph_roles(pkg: DocxPackage, name: str | None) -> dict[str, str]:
-    """styleId -> role of a styles part, by name or outline level (Chinese Word uses ids "1", "2" …)."""
+    """StyleId -> role of a styles part, by name or outline level (Chinese Word uses ids "1", "2" …)."""
     roles: dict[str, str] = {}
     if not name:
         return roles
@@ -75,7 +75,7 @@ def paragraph_roles(pkg: DocxPackage, name: str | None) -> dict[str, str]:
 
 
 def list_kinds(pkg: DocxPackage, name: str | None) -> dict[str, dict[str, str]]:
-    """numId -> level -> "bullet" or "number", from a numbering part."""
+    """NumId -> level -> "bullet" or "number", from a numbering part."""
     kinds: dict[str, dict[str, str]] = {}
     if not name:
         return kinds
