@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -100,7 +101,7 @@ def plain_label(text: str) -> str:
     return re.sub(r"\(&.\)|…|\.\.\.", "", text).replace("&", "").rstrip("：: ")
 
 
-def self_test_checks(window: object, tmp: object) -> list[tuple[str, object]]:
+def self_test_checks(window: object, tmp: object) -> list[tuple[str, Callable[[], bool]]]:
     """`yuku --self-test`: the shipped .qm files and Qt's own translations load (checked, not installed)."""
 
     def yuku_translations() -> bool:

@@ -1400,4 +1400,30 @@ These files were skipped:
             <translation>The phrase bank could not be opened, so the corpus cannot be imported.</translation>
         </message>
     </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word documents</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>Text files</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>All files</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>Official document (GB/T 9704)</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>Plain document</translation>
+        </message>
+    </context>
 </TS>

@@ -1402,4 +1402,30 @@
             <translation>短語庫未能開啟，無法匯入語料。</translation>
         </message>
     </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word 文件</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>文字檔</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>所有檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>公文格式（GB/T 9704）</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>普通文件</translation>
+        </message>
+    </context>
 </TS>

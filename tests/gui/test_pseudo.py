@@ -74,8 +74,8 @@ def test_no_clipped_widgets(language, qtbot, tmp_path):
     assert not clipped(w.statusBar()), clipped(w.statusBar())
 
     w.actions_by_name["find"].trigger()
-    _settle(qtbot, w.find_dialog)
-    assert not clipped(w.find_dialog), clipped(w.find_dialog)
+    _settle(qtbot, w.standard.find_dialog)
+    assert not clipped(w.standard.find_dialog), clipped(w.standard.find_dialog)
 
     from editor.gui.window.preferences_dialog import PreferencesDialog
 
@@ -86,7 +86,7 @@ def test_no_clipped_widgets(language, qtbot, tmp_path):
     if language[1]:
         assert "～" in prefs.windowTitle()
     prefs.reject()
-    w.find_dialog.close()
+    w.standard.find_dialog.close()
     bank.close()
 
 

@@ -8,19 +8,22 @@ How a style is stored in the QTextDocument (the DOCX bridge maps it to Word's st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QFont,
-    QKeySequence,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QComboBox, QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from editor.gui.window.actions import ActionFactory
 
 # Block property holding the core style id. A fixed number so files and other modules agree.
 STYLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5955  # 0x5955 = "YU"
@@ -129,18 +132,15 @@ def apply_style(cursor: QTextCursor, style_id: str) -> None:
 class ParagraphStyles(QObject):
     """The style actions (Format menu, shortcuts) and the toolbar combo, kept in step with the cursor."""
 
-    def __init__(self, editor: QTextEdit, parent: QWidget) -> None:
+    def __init__(self, editor: QTextEdit, parent: QWidget, factory: ActionFactory) -> None:
         super().__init__(parent)
         self.editor = editor
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         for style in STYLES:
-            act = QAction(style_menu_text(style.id), parent)
-            act.setObjectName(f"style_{style.id}")
-            act.setCheckable(True)
-            act.setShortcut(QKeySequence(style.shortcut))
+            act = factory.make(f"style_{style.id}", style_menu_text(style.id),
+                               lambda _=False, s=style.id: self.apply(s), style.shortcut, checkable=True)
             act.setData(style.id)
-            act.triggered.connect(lambda _=False, s=style.id: self.apply(s))
             self.group.addAction(act)
             self.actions[style.id] = act
         self.combo = QComboBox(parent)
