@@ -236,7 +236,9 @@ class MainWindow(QMainWindow):
     def _build_builtin_features(self) -> None:
         """Paragraph styles, view (zoom, full screen, focus), print and preferences."""
         file_menu, view_menu = self.menus["file"], self.menus["view"]
-        self.paragraph_styles = ParagraphStyles(self.editor, self)
+        self.paragraph_styles = ParagraphStyles(self.editor, self,
+                                                lambda: bool(self.settings.get("auto_format_headings")))
+        self.paragraph_styles.message.connect(self.show_message)
         self.menus["format"].addActions(list(self.paragraph_styles.actions.values()))
         self.format_toolbar = QToolBar(self.tr("格式"), self)
         self.format_toolbar.setObjectName("format_toolbar")
