@@ -58,6 +58,7 @@ class DocumentEditor(QTextEdit):
     """
 
     phraseInserted = Signal(str)
+    statusMessage = Signal(str)  # a short note for the window's status bar
     sectionChanged = Signal(str)
     scriptChanged = Signal(str)
 
@@ -74,6 +75,7 @@ class DocumentEditor(QTextEdit):
         # Enter at the end of a paragraph (paragraph styles: body after a heading, auto-format).
         self.enter_handler: Callable[[QKeyEvent], bool] | None = None
         self.blank_navigation = True  # Tab / Shift+Tab jump between blanks
+        self.filling_blanks = False  # Tab has gone to a blank in this document (see blank_fields)
         self.section = ""
         self.script = "none"
         self._script_revision = -1
@@ -178,11 +180,11 @@ class DocumentEditor(QTextEdit):
                 and self.enter_handler(event)):
             return
         if self.blank_navigation and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            from editor.gui.document.blank_fields import select_blank
+            from editor.gui.document.blank_fields import tab_key
 
             backwards = event.key() == Qt.Key.Key_Backtab or bool(
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if select_blank(self, backwards=backwards):
+            if tab_key(self, backwards):
                 return
         super().keyPressEvent(event)
         if self.suggester is not None:

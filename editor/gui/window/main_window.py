@@ -376,7 +376,10 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        start = str(self.document_path or Path.home() / (self.tr("未命名") + ".docx"))
+        from editor.gui.document.save_name import proposed_file_name
+
+        start = str(self.document_path
+                    or Path.home() / proposed_file_name(self.editor.plain_text(), self.tr("未命名")))
         path, selected = QFileDialog.getSaveFileName(self, self.tr("另存为"), start, self.tr(str(FILE_FILTER)))
         if not path:
             return False
