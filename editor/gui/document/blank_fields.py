@@ -79,18 +79,21 @@ def tab_key(editor: QTextEdit, backwards: bool) -> bool:
 
     False lets the editor type a tab (a document where Tab never went to a blank).
     """
-    tr = QCoreApplication.translate
     found = next_blank(editor, backwards)
+    note = ""
     if found is None:
         if not getattr(editor, "filling_blanks", False):
             return False
-        editor.statusMessage.emit(tr("blank_fields", "空白已全部填写，没有下一处了"))  # type: ignore[attr-defined]
-        return True
-    select_blank(editor, backwards)
-    editor.filling_blanks = True  # type: ignore[attr-defined]
-    if found[1]:
-        editor.statusMessage.emit(tr("blank_fields", "已回到最后一处空白") if backwards  # type: ignore[attr-defined]
-                                  else tr("blank_fields", "已回到第一处空白"))
+        note = QCoreApplication.translate("blank_fields", "空白已全部填写，没有下一处了")
+    else:
+        select_blank(editor, backwards)
+        editor.filling_blanks = True  # type: ignore[attr-defined]
+        if found[1] and backwards:
+            note = QCoreApplication.translate("blank_fields", "已回到最后一处空白")
+        elif found[1]:
+            note = QCoreApplication.translate("blank_fields", "已回到第一处空白")
+    if note:
+        editor.statusMessage.emit(note)  # type: ignore[attr-defined]
     return True
 
 
