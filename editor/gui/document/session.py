@@ -45,6 +45,10 @@ class DocumentView(Protocol):
         """Put the cursor at the top and show it."""
         ...
 
+    def plain_text(self) -> str:
+        """The document's text (a new file's proposed name comes from its title)."""
+        ...
+
 
 class DocumentSession(QObject):
     """Owns the current file: its path, its lock, saving, opening and the recent-files list.
@@ -166,7 +170,9 @@ class DocumentSession(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        start = str(self.path or Path.home() / (tr("未命名") + ".docx"))
+        from editor.gui.document.save_name import proposed_file_name
+
+        start = str(self.path or Path.home() / proposed_file_name(self.view.plain_text(), tr("未命名")))
         path, selected = QFileDialog.getSaveFileName(self.dialog_parent, tr("另存为"), start,
                                                      file_dialog_filter())
         if not path:

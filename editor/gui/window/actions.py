@@ -11,6 +11,7 @@ from editor.gui.window.icons import icon as themed_icon
 # Some platforms define no key for a standard action (Quit on Windows/offscreen).
 FALLBACK_KEYS = {
     QKeySequence.StandardKey.Quit: "Ctrl+Q",
+    QKeySequence.StandardKey.Print: "Ctrl+P",
     QKeySequence.StandardKey.Replace: "Ctrl+H",
     QKeySequence.StandardKey.Redo: "Ctrl+Y",
     QKeySequence.StandardKey.SaveAs: "Ctrl+Shift+S",

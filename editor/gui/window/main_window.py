@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.phrase_dock.toggleViewAction())
         self.phrase_dock.toggleViewAction().setText(self.tr("短语库面板(&P)"))
         self.phrase_dock.toggleViewAction().setShortcut(QKeySequence("F9"))
-        self.paragraph_styles = ParagraphStyles(self.editor, self, self.action_factory)
+        self.paragraph_styles = ParagraphStyles(self.editor, self, self.action_factory,
+                                                lambda: bool(self.settings.get("auto_format_headings")))
+        self.paragraph_styles.message.connect(self.show_message)
         self.menus["format"].addActions(list(self.paragraph_styles.actions.values()))
         self.format_toolbar = QToolBar(self.tr("格式"), self)
         self.format_toolbar.setObjectName("format_toolbar")
