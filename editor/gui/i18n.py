@@ -189,7 +189,7 @@ def self_test_checks(window: object, tmp: object) -> list[tuple[str, Callable[[]
         expected = {"en": "&File", "zh_TW": "檔案(&F)"}
         for lang, text in expected.items():
             translator = QTranslator()
-            if not translator.load(qm_path(lang)) or translator.translate("MainWindow", "文件(&F)") != text:
+            if not translator.load(qm_path(lang)) or translator.translate("StandardActions", "文件(&F)") != text:
                 return False
         return True
 

@@ -35,7 +35,7 @@ def test_lengthen_keeps_placeholders_and_markup():
 def test_pseudo_translator_lengthens_yuku_strings_only(qapp):
     install_translators(qapp, "zh_CN", pseudo=True)
     try:
-        assert QCoreApplication.translate("MainWindow", "文件(&F)").startswith("［文件(&F)～")
+        assert QCoreApplication.translate("StandardActions", "文件(&F)").startswith("［文件(&F)～")
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         remove_translators(qapp)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 class ExportStyle:
     """How a document is laid out when written as Word: plain (as written) or official (GB/T 9704).
 
-    label is the Simplified Chinese source text the GUI translates in the "ExportStyles" context.
+    label is the Simplified Chinese source text, marked with QT_TRANSLATE_NOOP("ExportStyles", …)
+    and translated by the GUI.
     """
 
     id: str
@@ -40,8 +41,8 @@ class WriteOptions:
 class FileFormat:
     """A file type Yuku opens and saves: suffixes, a reader and a writer.
 
-    label is the Simplified Chinese source text the GUI translates in the "FileFormats" context
-    for the Open/Save dialogs; suffixes[0] is the one Save As adds. open_only lists suffixes the
+    label is the Simplified Chinese source text for the Open/Save dialogs, marked with
+    QT_TRANSLATE_NOOP("FileFormats", …) and translated by the GUI; suffixes[0] is the one Save As adds. open_only lists suffixes the
     reader also takes, only to say clearly what they are (old .doc, macro-enabled files).
     """
 

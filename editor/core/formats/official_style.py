@@ -8,6 +8,7 @@ from editor.core import fonts
 from editor.core.formats.docx.styles import XML_HEAD, Preset, RoleStyle, run_fonts_xml
 from editor.core.formats.file_format import ExportStyle
 from editor.core.model.document import Document, Paragraph, Run, Table
+from editor.core.translatable import QT_TRANSLATE_NOOP
 
 MM = 1440 / 25.4  # twips per millimetre
 PAGE_W, PAGE_H = 210, 297
@@ -131,5 +132,5 @@ def _preset(_doc: Document, available: list[str] | None, fallbacks: dict[str, li
     return official_preset(available, fallbacks)
 
 
-OFFICIAL_STYLE = ExportStyle("official", "公文格式（GB/T 9704）", "official: GB/T 9704 公文格式",
+OFFICIAL_STYLE = ExportStyle("official", QT_TRANSLATE_NOOP("ExportStyles", "公文格式（GB/T 9704）"), "official: GB/T 9704 公文格式",
                              prepare=prepare_official, preset=_preset)

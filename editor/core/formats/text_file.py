@@ -8,6 +8,7 @@ from editor.core.errors import YukuError
 from editor.core.formats.encoding import decode_bytes
 from editor.core.formats.file_format import FileFormat, WriteOptions
 from editor.core.model.document import Document
+from editor.core.translatable import QT_TRANSLATE_NOOP
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 
@@ -30,4 +31,4 @@ def write_text_file(doc: Document, path: Path, _options: WriteOptions) -> None:
     atomic_write_text(path, doc.plain_text() + ("\n" if doc.blocks else ""))
 
 
-TEXT_FORMAT = FileFormat("text", "文本文件", (".txt", ".md"), read_text_file, write_text_file, is_text=True)
+TEXT_FORMAT = FileFormat("text", QT_TRANSLATE_NOOP("FileFormats", "文本文件"), (".txt", ".md"), read_text_file, write_text_file, is_text=True)

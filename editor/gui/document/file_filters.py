@@ -19,7 +19,7 @@ def format_filter(fmt: FileFormat) -> str:
 
 def file_dialog_filter() -> str:
     """Every registered format, then all files, for the Open and Save As dialogs."""
-    every = QCoreApplication.translate(FORMATS_CONTEXT, "所有文件")
+    every = QCoreApplication.translate("FileFormats", "所有文件")
     return ";;".join([*(format_filter(fmt) for fmt in FILE_FORMATS), f"{every} (*)"])
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -24,10 +24,6 @@ from editor.gui.document.lock import DocumentLock
 log = logging.getLogger(__name__)
 
 
-
-def tr(text: str) -> str:
-    """Translate in the main window's context (the .ts files hold these strings there)."""
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class DocumentView(Protocol):
@@ -104,7 +100,7 @@ class DocumentSession(QObject):
         if not self.is_modified():
             return True
         answer = QMessageBox.warning(
-            self.dialog_parent, tr("保存更改"), tr("文档已修改。是否保存更改？"),
+            self.dialog_parent, self.tr("保存更改"), self.tr("文档已修改。是否保存更改？"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
@@ -133,7 +129,7 @@ class DocumentSession(QObject):
         """Ask for a file and open it."""
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, tr("打开"), "", file_dialog_filter())
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("打开"), "", file_dialog_filter())
         if path:
             self.open_path(path)
 
@@ -148,7 +144,7 @@ class DocumentSession(QObject):
         try:
             doc = read_document(p)
         except YukuError as exc:
-            self.report(tr("无法打开文件"), str(exc))
+            self.report(self.tr("无法打开文件"), str(exc))
             return False
         self.closed.emit(str(self.path or ""))
         load_model(self.document(), doc)
@@ -159,7 +155,7 @@ class DocumentSession(QObject):
         self._remember_recent(self.path)
         self.pathChanged.emit(self.path)
         self.view.go_to_start()
-        self.message.emit(tr("已打开 %1").replace("%1", p.name), 5000)
+        self.message.emit(self.tr("已打开 %1").replace("%1", p.name), 5000)
         return True
 
     def save(self) -> bool:
@@ -172,8 +168,8 @@ class DocumentSession(QObject):
         """Ask for a file name and save there."""
         from editor.gui.document.save_name import proposed_file_name
 
-        start = str(self.path or Path.home() / proposed_file_name(self.view.plain_text(), tr("未命名")))
-        path, selected = QFileDialog.getSaveFileName(self.dialog_parent, tr("另存为"), start,
+        start = str(self.path or Path.home() / proposed_file_name(self.view.plain_text(), self.tr("未命名")))
+        path, selected = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("另存为"), start,
                                                      file_dialog_filter())
         if not path:
             return False
@@ -192,10 +188,10 @@ class DocumentSession(QObject):
         try:
             write_document(to_model(self.document()), path)
         except YukuError as exc:
-            self.report(tr("保存失败"), str(exc))
+            self.report(self.tr("保存失败"), str(exc))
             return False
         except OSError as exc:
-            self.report(tr("保存失败"), tr("%1：保存失败（%2），原文件未改动。请换个位置另存。")
+            self.report(self.tr("保存失败"), self.tr("%1：保存失败（%2），原文件未改动。请换个位置另存。")
                         .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return False
         self.path = path.resolve()
@@ -203,7 +199,7 @@ class DocumentSession(QObject):
         self._remember_recent(self.path)
         self.pathChanged.emit(self.path)
         self.saved.emit(str(self.path))
-        self.message.emit(tr("已保存 %1").replace("%1", path.name), 5000)
+        self.message.emit(self.tr("已保存 %1").replace("%1", path.name), 5000)
         return True
 
     def close_document(self) -> bool:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.bank.store import PhraseBank
-from editor.core.model.phrases import KINDS, SECTIONS, Phrase
+from editor.core.model.phrases import DEFAULT_KIND, KINDS, SECTIONS, Phrase
 from editor.gui.document.editor import script_converter
 from editor.gui.phrases.model import kind_label, section_label
 from editor.gui.window.host import WindowHost
@@ -39,7 +39,7 @@ class PhraseDialog(QDialog):
     """Text, section and kind of a phrase, for adding the selection or editing an entry."""
 
     def __init__(self, parent: QWidget | None, title: str, text: str = "", section: str = "general",
-                 kind: str = "collocation") -> None:
+                 kind: str = DEFAULT_KIND) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.text_edit = QLineEdit(text, self)

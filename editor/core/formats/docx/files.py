@@ -10,6 +10,7 @@ from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
 from editor.core.formats.file_format import ExportStyle, FileFormat, WriteOptions
 from editor.core.model.document import Document
+from editor.core.translatable import QT_TRANSLATE_NOOP
 
 # Word's other package types go through the DOCX reader, which names what they are.
 OPEN_ONLY_SUFFIXES = (".docm", ".dotx", ".dotm", ".doc")
@@ -100,5 +101,5 @@ def rewrite_source(doc: Document) -> bytes:
     return save_into_source(doc)
 
 
-DOCX_FORMAT = FileFormat("docx", "Word 文档", (".docx",), read_docx_file, write_docx_file,
+DOCX_FORMAT = FileFormat("docx", QT_TRANSLATE_NOOP("FileFormats", "Word 文档"), (".docx",), read_docx_file, write_docx_file,
                          open_only=OPEN_ONLY_SUFFIXES, styled=True)
