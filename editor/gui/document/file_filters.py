@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from editor.core.formats import registry
 from editor.core.formats.file_format import ExportStyle, FileFormat
-from editor.core.formats.registry import EXPORT_STYLES, FILE_FORMATS
 
 # Translation contexts of the registries' labels (resources/i18n/*.ts hold them).
 FORMATS_CONTEXT = "FileFormats"
@@ -20,15 +20,15 @@ def format_filter(fmt: FileFormat) -> str:
 def file_dialog_filter() -> str:
     """Every registered format, then all files, for the Open and Save As dialogs."""
     every = QCoreApplication.translate("FileFormats", "所有文件")
-    return ";;".join([*(format_filter(fmt) for fmt in FILE_FORMATS), f"{every} (*)"])
+    return ";;".join([*(format_filter(fmt) for fmt in registry.FILE_FORMATS), f"{every} (*)"])
 
 
 def suffix_for_filter(selected: str) -> str:
     """The suffix Save As adds when the user typed none: the chosen filter's format, else Word."""
-    for fmt in FILE_FORMATS:
+    for fmt in registry.FILE_FORMATS:
         if selected == format_filter(fmt):
             return fmt.suffixes[0]
-    return FILE_FORMATS[0].suffixes[0]
+    return registry.FILE_FORMATS[0].suffixes[0]
 
 
 def style_label(style: ExportStyle) -> str:
@@ -38,4 +38,4 @@ def style_label(style: ExportStyle) -> str:
 
 def export_styles() -> tuple[ExportStyle, ...]:
     """The registered export styles, in menu order."""
-    return EXPORT_STYLES
+    return registry.EXPORT_STYLES
