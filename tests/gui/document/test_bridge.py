@@ -5,6 +5,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
@@ -189,6 +190,11 @@ def test_enter_after_a_section_break_does_not_double_it(qtbot, tmp_path):
     cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     cur.insertBlock()  # Enter: Qt copies the block format, raw properties included
     cur.insertText("新段")
-    paras = to_model(qdoc).paragraphs
-    assert [("sectPr" in p.extra) for p in paras] == [False, True, False]
-    assert [p.text for p in paras] == ["第一节末", "新段", "第二节"]
+    doc = to_model(qdoc)
+    assert [p.text for p in doc.paragraphs] == ["第一节末", "新段", "第二节"]
+    from editor.core.formats.document_files import write_document
+
+    write_document(doc, tmp_path / "saved.docx")
+    saved = docx.Document(str(tmp_path / "saved.docx"))
+    has_sect = [p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None for p in saved.paragraphs]
+    assert has_sect == [False, True, False]  # the section still ends after the last paragraph of it
