@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table, signature
+from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table
 from editor.gui.document.docx_state import (
     EXTRA_P,
     EXTRA_R,
@@ -39,7 +39,9 @@ from editor.gui.document.docx_state import (
     _install_handler,
     _kept_format,
     _prop,
+    baseline,
     clear_state,
+    mark_untouched,
     state_of,
 )
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
@@ -64,7 +66,7 @@ def to_model(qdoc: QTextDocument) -> Document:
     doc.blocks = _frame_blocks(qdoc.rootFrame(), {})
     if doc.source is not None:
         doc.blocks = [b for i, b in enumerate(doc.blocks) if not _qt_filler(doc.blocks, i)]
-        _mark_untouched(doc.blocks, st.baseline)
+        mark_untouched(doc.blocks, st.baseline)
     return doc
 
 
@@ -74,31 +76,6 @@ def _qt_filler(blocks: list[Block], i: int) -> bool:
     return isinstance(b, Paragraph) and b.origin is None and not b.runs and not b.extra and \
         b.kept_block is None and (len(blocks) == 1 or (i > 0 and isinstance(blocks[i - 1], Table))
                                   or (i == 0 and isinstance(blocks[1], Table)))
-
-
-def _mark_untouched(blocks: list[Block] | list[Paragraph], baseline: dict[str, int]) -> None:
-    """Give each block that looks as it did when loaded its signature as base (model.untouched)."""
-    for block in blocks:
-        if block.origin is None:
-            continue
-        sig = signature(block)
-        block.base = sig if baseline.get(block.origin) == sig else None
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    _mark_untouched(cell, baseline)
-
-
-def _baseline(blocks: list[Block] | list[Paragraph], out: dict[str, int]) -> dict[str, int]:
-    """Origin -> signature of every block as the editor gives it back right after loading."""
-    for block in blocks:
-        if block.origin is not None:
-            out[block.origin] = signature(block)
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    _baseline(cell, out)
-    return out
 
 
 def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | Table]:
@@ -273,7 +250,7 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
         _insert_blocks(cursor, doc.blocks, doc, first=True)
         cursor.endEditBlock()
         if doc.source is not None:
-            state.baseline = _baseline(_frame_blocks(qdoc.rootFrame(), {}), {})
+            state.baseline = baseline(_frame_blocks(qdoc.rootFrame(), {}), {})
     finally:
         qdoc.setUndoRedoEnabled(undo)
 

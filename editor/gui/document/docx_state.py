@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextObjectInterface,
 )
 
-from editor.core.model.document import KeptItem
+from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature
 
 _USER = int(QTextFormat.Property.UserProperty)
 KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
@@ -120,3 +120,28 @@ def _kept_format(key: str, label: str) -> QTextCharFormat:
     fmt.setProperty(KEPT_LABEL, label)
     fmt.setToolTip(label)
     return fmt
+
+
+def mark_untouched(blocks: list[Block] | list[Paragraph], baseline: dict[str, int]) -> None:
+    """Give each block that looks as it did when loaded its signature as base (model.untouched)."""
+    for block in blocks:
+        if block.origin is None:
+            continue
+        sig = signature(block)
+        block.base = sig if baseline.get(block.origin) == sig else None
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    mark_untouched(cell, baseline)
+
+
+def baseline(blocks: list[Block] | list[Paragraph], out: dict[str, int]) -> dict[str, int]:
+    """Origin -> signature of every block as the editor gives it back right after loading."""
+    for block in blocks:
+        if block.origin is not None:
+            out[block.origin] = signature(block)
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    baseline(cell, out)
+    return out
