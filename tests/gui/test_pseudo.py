@@ -69,6 +69,9 @@ def test_no_clipped_widgets(language, qtbot, tmp_path):
     w = MainWindow(settings=Settings(), bank=bank)
     qtbot.addWidget(w)
     _settle(qtbot, w)
+    # The window fits itself to the offscreen 800 × 600 screen; judge clipping at the default size.
+    w.resize(1200, 800)
+    QApplication.processEvents()
     w.status_widgets.update_count()
     QApplication.processEvents()
     assert not clipped(w.statusBar()), clipped(w.statusBar())
