@@ -191,6 +191,29 @@ def test_lines_that_are_not_headings_stay_body(window, qtbot, line):
     assert block_style(window.editor.document().firstBlock()) == "body"
 
 
+def test_numbered_lines_in_tables_and_lists_are_not_auto_formatted(window, qtbot):
+    from PySide6.QtGui import QTextListFormat
+
+    cur = window.editor.textCursor()
+    cur.insertTable(1, 2)
+    window.editor.setTextCursor(cur)
+    commit_text(window.editor, "1.加强领导")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    assert window.editor.textCursor().currentTable() is not None
+    cell = window.editor.textCursor().currentTable().cellAt(0, 0)
+    assert block_style(cell.firstCursorPosition().block()) == "body"
+
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    cur = window.editor.textCursor()
+    cur.insertList(QTextListFormat.Style.ListDecimal)
+    window.editor.setTextCursor(cur)
+    commit_text(window.editor, "一、列表项")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    item = window.editor.textCursor().block().previous()
+    assert item.text() == "一、列表项"
+    assert block_style(item) == "body"
+
+
 def test_one_undo_takes_back_the_auto_format_and_keeps_the_paragraph(window, qtbot):
     commit_text(window.editor, "（一）加强组织领导")
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)
