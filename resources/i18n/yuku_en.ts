@@ -684,8 +684,8 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
             <translation>The interface language changes when Yuku is restarted.</translation>
         </message>
         <message>
-            <source>回车时自动设置编号标题（一、 （一） 1. （1））(&amp;H)</source>
-            <translation>Auto-format numbered &amp;headings on Enter (一、 （一） 1. （1）)</translation>
+            <source>回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&amp;H)</source>
+            <translation>On Enter, make short lines starting with 一、 （一） 1. （1） &amp;headings</translation>
         </message>
     </context>
     <context>

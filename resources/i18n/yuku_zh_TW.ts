@@ -686,8 +686,8 @@
             <translation>介面語言將在重新啟動語庫後變更。</translation>
         </message>
         <message>
-            <source>回车时自动设置编号标题（一、 （一） 1. （1））(&amp;H)</source>
-            <translation>按 Enter 鍵時自動設定編號標題（一、 （一） 1. （1））(&amp;H)</translation>
+            <source>回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&amp;H)</source>
+            <translation>按 Enter 鍵時將「一、」「（一）」「1.」「（1）」開頭的短行設為標題(&amp;H)</translation>
         </message>
     </context>
     <context>
