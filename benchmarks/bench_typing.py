@@ -92,7 +92,7 @@ def run(size: str, work: Path) -> list[Row]:
         __import__(highlighter, fromlist=["install"]).install(window)
     note = "" if has_module(highlighter) else "blank-field highlighter not landed: measured without it"
     open_start = time.perf_counter()
-    if not window.open_path(doc):
+    if not window.session.open_path(doc):
         raise RuntimeError("the real window could not open the 1 MB document")
     open_s = time.perf_counter() - open_start
     bare = _bare_window(text)
