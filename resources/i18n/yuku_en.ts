@@ -539,6 +539,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
             <source>段落样式</source>
             <translation>Paragraph style</translation>
         </message>
+        <message>
+            <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
+            <translation>Made it %1 (Ctrl+Z undoes; turn off in Preferences)</translation>
+        </message>
     </context>
     <context>
         <name>PhraseFilterBox</name>
@@ -678,6 +682,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
             <translation>The interface language changes when Yuku is restarted.</translation>
+        </message>
+        <message>
+            <source>回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&amp;H)</source>
+            <translation>On Enter, make short lines starting with 一、 （一） 1. （1） &amp;headings</translation>
         </message>
     </context>
     <context>
@@ -980,6 +988,18 @@ Paragraphs: %7</translation>
         <message>
             <source>返回填写</source>
             <translation>Go Back and Fill In</translation>
+        </message>
+        <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>All blanks are filled; there is no next one</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>Back to the last blank</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>Back to the first blank</translation>
         </message>
     </context>
     <context>

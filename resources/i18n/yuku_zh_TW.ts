@@ -541,6 +541,10 @@
             <source>段落样式</source>
             <translation>段落樣式</translation>
         </message>
+        <message>
+            <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
+            <translation>已自動設為%1（Ctrl+Z 復原；可在偏好設定中關閉）</translation>
+        </message>
     </context>
     <context>
         <name>PhraseFilterBox</name>
@@ -680,6 +684,10 @@
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
             <translation>介面語言將在重新啟動語庫後變更。</translation>
+        </message>
+        <message>
+            <source>回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&amp;H)</source>
+            <translation>按 Enter 鍵時將「一、」「（一）」「1.」「（1）」開頭的短行設為標題(&amp;H)</translation>
         </message>
     </context>
     <context>
@@ -982,6 +990,18 @@
         <message>
             <source>返回填写</source>
             <translation>返回填寫</translation>
+        </message>
+        <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>空白已全部填寫，沒有下一處了</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>已回到最後一處空白</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>已回到第一處空白</translation>
         </message>
     </context>
     <context>

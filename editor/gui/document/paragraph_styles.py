@@ -229,7 +229,10 @@ class ParagraphStyles(QObject):
         if cur.hasSelection() or cur.position() != block.position() + block.length() - 1:
             return False
         style = block_style(block)
-        auto = auto_heading_style(block.text()) if style == "body" and self.auto_headings() else None
+        # Never in a table cell or a list item: "1.…" there is a row or an item, not a heading.
+        plain_paragraph = cur.currentTable() is None and block.textList() is None
+        auto = auto_heading_style(block.text()) \
+            if style == "body" and plain_paragraph and self.auto_headings() else None
         if style == "body" and auto is None:
             return False
         cur.beginEditBlock()

@@ -98,7 +98,7 @@ class PreferencesDialog(QDialog):
         self._label(form, self.tr("默认简繁转换(&C)："), self.conversion)
         self.double_click = QCheckBox(self.tr("双击短语插入到文档(&D)"), editing)
         self.suggestions = QCheckBox(self.tr("输入时提示短语(&S)"), editing)
-        self.auto_headings = QCheckBox(self.tr("回车时自动设置编号标题（一、 （一） 1. （1））(&H)"), editing)
+        self.auto_headings = QCheckBox(self.tr("回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&H)"), editing)
         self.auto_headings.setObjectName("auto_format_headings")
         form.addRow(self.double_click)
         form.addRow(self.suggestions)

@@ -5,6 +5,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
@@ -189,6 +190,58 @@ def test_enter_after_a_section_break_does_not_double_it(qtbot, tmp_path):
     cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     cur.insertBlock()  # Enter: Qt copies the block format, raw properties included
     cur.insertText("新段")
-    paras = to_model(qdoc).paragraphs
-    assert [("sectPr" in p.extra) for p in paras] == [False, True, False]
-    assert [p.text for p in paras] == ["第一节末", "新段", "第二节"]
+    doc = to_model(qdoc)
+    assert [p.text for p in doc.paragraphs] == ["第一节末", "新段", "第二节"]
+    from editor.core.formats.document_files import write_document
+
+    write_document(doc, tmp_path / "saved.docx")
+    saved = docx.Document(str(tmp_path / "saved.docx"))
+    has_sect = [p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None for p in saved.paragraphs]
+    assert has_sect == [False, True, False]  # the section still ends after the last paragraph of it
+
+
+def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_path):
+    import io
+
+    from docx.shared import Cm
+    from PySide6.QtTest import QTest
+
+    from PySide6.QtCore import QBuffer, QByteArray
+    from PySide6.QtGui import QImage
+
+    from editor.gui.document.docx_state import KEPT_LABEL, KeptObjectHandler
+
+    image, data = QImage(32, 41, QImage.Format.Format_RGB32), QByteArray()
+    image.fill(0x3366CC)
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    src = tmp_path / "picture.docx"
+    d = docx.Document()
+    d.add_paragraph("图如下：").add_run().add_picture(io.BytesIO(bytes(data)), width=Cm(3.2), height=Cm(4.1))
+    d.add_paragraph("后文")
+    d.save(str(src))
+    assert window.open_path(src)
+    ed = window.editor
+    qdoc = ed.document()
+    assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
+    ed.setFocus()
+    ed.moveCursor(QTextCursor.MoveOperation.Start)
+    QTest.keyClick(ed, Qt.Key.Key_End)
+    QTest.keyClick(ed, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)  # the placeholder selects like a character
+    assert ed.textCursor().selectedText() == OBJECT_CHAR
+    at = QTextCursor(qdoc)
+    at.setPosition(ed.textCursor().selectionEnd())
+    fmt = at.charFormat()  # the format of the character before: the placeholder
+    assert fmt.objectType() == KEPT_OBJECT
+    assert fmt.property(KEPT_LABEL) == "图片 3.2 × 4.1 cm"  # its kind and size
+    size = KeptObjectHandler().intrinsicSize(qdoc, ed.textCursor().position(), fmt)
+    assert size.width() > 40 and size.height() > 5  # drawn, not an empty-looking line
+    QTest.keyClick(ed, Qt.Key.Key_Delete)
+    assert qdoc.findBlockByNumber(0).text() == "图如下："
+    assert window.save_to(tmp_path / "without.docx")
+    assert "<w:drawing" not in zipfile.ZipFile(tmp_path / "without.docx").read("word/document.xml").decode()
+    QTest.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step brings it back
+    assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
+    assert window.save_to(tmp_path / "with.docx")
+    assert read_document(tmp_path / "with.docx").kept_labels() == ["图片 3.2 × 4.1 cm"]
