@@ -7,6 +7,7 @@ Elements that show nothing (bookmarks, w:sectPr …) stay where they were.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
@@ -28,14 +29,14 @@ _BAD_XML = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFF
 class Patcher(PropsReader):
     """Writes model blocks into a parsed source body."""
 
-    def __init__(self, nsmap: dict[str | None, str], kept: dict[str, Any], roles: dict[str, str],
-                 num_kinds: dict[str, dict[str, str]], style_ids: dict[str, str], first_num_id: int) -> None:
+    def __init__(self, nsmap: dict[str | None, str], kept: dict[str, Any],
+                 package: Callable[[], tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str], int]]) -> None:
         self.nsmap = nsmap
         self.kept = kept
-        self.roles = roles
-        self.num_kinds = num_kinds
-        self.style_ids = style_ids
-        self.first_num_id = first_num_id
+        # (roles, list kinds, role style ids, first free numId): read from the package's styles and
+        # numbering parts only when an edited paragraph needs them (an unedited save never does).
+        self._package = package
+        self._info: tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str], int] | None = None
         self.nums: dict[int, str] = {}  # numId -> kind of lists the editor started
         self.list_nums: dict[tuple[int | None, str], int] = {}
         self.links: dict[str, str] = {}  # external URL -> new relationship id
@@ -49,6 +50,31 @@ class Patcher(PropsReader):
     def raw(self, el: Any) -> str:
         """Not used: patching never stores XML aside."""
         return ""
+
+    def _package_info(self) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str], int]:
+        if self._info is None:
+            self._info = self._package()
+        return self._info
+
+    @property
+    def roles(self) -> dict[str, str]:  # type: ignore[override]
+        """Style id -> role, of the package's styles part."""
+        return self._package_info()[0]
+
+    @property
+    def num_kinds(self) -> dict[str, dict[str, str]]:  # type: ignore[override]
+        """NumId -> level -> list kind, of the package's numbering part."""
+        return self._package_info()[1]
+
+    @property
+    def style_ids(self) -> dict[str, str]:
+        """Role -> the package's own style id for it."""
+        return self._package_info()[2]
+
+    @property
+    def first_num_id(self) -> int:
+        """The first numId the package does not use."""
+        return self._package_info()[3]
 
     def fragment(self, xml: str) -> Any:
         """An element from kept XML, its namespaces resolved against the source root's."""
@@ -361,6 +387,9 @@ def block_text(t: Table) -> str:
 
 def _index(origin: str | None, prefix: str, count: int) -> int | None:
     """The child index an origin names under prefix, or None."""
+    if not prefix and origin is not None and origin.isdigit():  # a top-level block: the usual case
+        idx = int(origin)
+        return idx if idx < count else None
     if origin is None or not origin.startswith(prefix):
         return None
     head = origin[len(prefix):].split("/", 1)[0]

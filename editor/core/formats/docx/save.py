@@ -20,7 +20,7 @@ from editor.core.formats.docx.patch import Patcher
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
 from editor.core.formats.docx.safety import CT_NS, PKG_REL_NS, DocxPackage, open_docx
 from editor.core.formats.docx.structure import W
-from editor.core.model.document import Document
+from editor.core.model.document import Document, body_signature, untouched
 
 ZIP_LEVEL = 3
 _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
@@ -30,6 +30,8 @@ _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "lo
 def save_into_source(doc: Document) -> bytes:
     """The source package with the document's edits patched in (the source itself when unedited)."""
     assert doc.source is not None
+    if unedited(doc):
+        return doc.source  # nothing edited: the file as it was, byte for byte, without opening it
     pkg = open_docx(Path("source.docx"), data=doc.source)
     main = pkg.main_part
     tree = _parse(pkg, main)
@@ -39,23 +41,29 @@ def save_into_source(doc: Document) -> bytes:
         raise pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
     targets = {typ.rsplit("/", 1)[-1]: target for typ, target, ext in pkg.rels(main).values()
                if not ext and target in pkg.names}
-    styles = _parse(pkg, targets["styles"]) if "styles" in targets else None
+    styles: list[Any] = []  # parsed on first need
     numbering = targets.get("numbering")
-    taken = [int(n.get(W + "numId", "0")) for n in _parse(pkg, numbering).getroot().iter(W + "num")
-             if n.get(W + "numId", "").isdigit()] if numbering else []
-    patcher = Patcher(root.nsmap, doc.kept, paragraph_roles(pkg, targets.get("styles")),
-                      list_kinds(pkg, numbering), _style_ids(styles), max([9000, *taken]) + 1)
+
+    def package_info() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str], int]:
+        styles.append(_parse(pkg, targets["styles"]) if "styles" in targets else None)
+        taken = [int(n.get(W + "numId", "0")) for n in _parse(pkg, numbering).getroot().iter(W + "num")
+                 if n.get(W + "numId", "").isdigit()] if numbering else []
+        return (paragraph_roles(pkg, targets.get("styles")), list_kinds(pkg, numbering), _style_ids(styles[0]),
+                max([9000, *taken]) + 1)
+
+    patcher = Patcher(root.nsmap, doc.kept, package_info)
     new = patcher.children(list(body), doc.blocks, "", in_cell=False)
     if not patcher.changed and len(new) == len(body) and all(a is b for a, b in zip(new, body)):
         return doc.source  # nothing edited: the file as it was, byte for byte
     body[:] = new
     replaced: dict[str, bytes] = {main: _bytes(tree)}
     added: list[tuple[str, str, str]] = []  # (part name, relationship type, content type)
-    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(styles, only_found=True)]
-    if missing and styles is not None:
+    style_tree = styles[0] if styles else None
+    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(style_tree, only_found=True)]
+    if missing and style_tree is not None:
         for role in missing:
-            styles.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
-        replaced[targets["styles"]] = _bytes(styles)
+            style_tree.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
+        replaced[targets["styles"]] = _bytes(style_tree)
     elif missing:
         name = _free_name(pkg, main, "styles.xml")
         replaced[name] = ds.styles_xml(ds.plain_preset()).encode("utf-8")
@@ -72,6 +80,11 @@ def save_into_source(doc: Document) -> bytes:
     if added or patcher.links:
         _relate(pkg, main, added, patcher.links, replaced)
     return _zip(pkg, replaced)
+
+
+def unedited(doc: Document) -> bool:
+    """Whether the blocks are exactly those read, in order and untouched (Document.base says which)."""
+    return doc.base is not None and all(untouched(b) for b in doc.blocks) and doc.base == body_signature(doc)
 
 
 def _parse(pkg: DocxPackage, name: str) -> Any:
