@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -88,12 +88,13 @@ class KeptObjectHandler(QObject, QTextObjectInterface):
         metrics = QFontMetricsF(doc.defaultFont())
         return QSizeF(metrics.horizontalAdvance(f"〔{label}〕") + 4, metrics.height())
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
         """A rounded grey box with the label."""
         label = self._label(fmt)
         if not label:
             return
+        rect = QRectF(rect)
         painter.save()
         painter.setPen(QColor("#888888"))
         painter.setBrush(QColor("#f0f0f0"))
