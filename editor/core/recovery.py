@@ -236,7 +236,7 @@ def document_to_json(doc: Document) -> str:
     blocks = [{"table": asdict(b)} if isinstance(b, Table) else {"p": asdict(b)} for b in doc.blocks]
     return json.dumps({"blocks": blocks, "unsupported": doc.unsupported,
                        "kept": {k: asdict(v) for k, v in doc.kept.items()},
-                       "default_font": doc.default_font, "default_size": doc.default_size},
+                       "default_font": doc.default_font, "default_size": doc.default_size, "base": doc.base},
                       ensure_ascii=False)
 
 
@@ -260,11 +260,12 @@ def document_from_json(text: str, package: bytes | None = None) -> Document:
             if "table" in b:
                 t = b["table"]
                 blocks.append(Table([[[_paragraph(p) for p in cell] for cell in row] for row in t["rows"]],
-                                    extra=str(t.get("extra", ""))))
+                                    extra=str(t.get("extra", "")), origin=t.get("origin"), base=t.get("base")))
             else:
                 blocks.append(_paragraph(b["p"]))
         kept = {str(k): KeptItem(**_only(KeptItem, v)) for k, v in raw.get("kept", {}).items()}
         return Document(blocks, unsupported=list(raw.get("unsupported", [])), kept=kept, source=package,
-                        default_font=raw.get("default_font"), default_size=raw.get("default_size"))
+                        default_font=raw.get("default_font"), default_size=raw.get("default_size"),
+                        base=raw.get("base"))
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a Yuku document model: {exc}") from exc
