@@ -1,4 +1,4 @@
-"""`yuku export IN OUT [--style official|plain]`: a text draft to DOCX, or a DOCX to text."""
+"""`yuku export IN OUT [--style official|plain]`: a text draft to DOCX or PDF, or a DOCX to text or PDF."""
 from __future__ import annotations
 
 import argparse
@@ -9,12 +9,13 @@ from editor.core.errors import YukuError
 
 TEXT_IN = (".txt", ".md")
 DOCX = ".docx"
+PDF = ".pdf"  # laid out by LibreOffice from the DOCX (core/formats/pdf_export.py)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Declare the options."""
     p.add_argument("input", metavar="IN", help=".txt/.md draft (first line the title) or .docx")
-    p.add_argument("output", metavar="OUT", help=".docx, or .txt to get the text of a DOCX")
+    p.add_argument("output", metavar="OUT", help=".docx, .pdf (needs LibreOffice), or .txt to get the text of a DOCX")
     p.add_argument("--style", choices=("official", "plain"), default=None,
                    help="official: GB/T 9704 公文格式; plain: as written (default: the export_style setting)")
 
@@ -45,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     src, dst = Path(args.input), Path(args.output)
     out_suffix = dst.suffix.lower()
-    if out_suffix not in (DOCX, ".txt", ".md"):
-        raise YukuError(dst, "不支持的输出类型，请给出 .docx 或 .txt 文件名 / output must be .docx or .txt")
+    if out_suffix not in (DOCX, PDF, ".txt", ".md"):
+        raise YukuError(dst, "不支持的输出类型，请给出 .docx、.pdf 或 .txt 文件名 / output must be .docx, .pdf or .txt")
     if src.exists() and dst.exists() and src.resolve() == dst.resolve():
         raise YukuError(dst, "输出文件不能与输入文件相同，请换个文件名 / output must differ from input")
     if not dst.parent.exists():
@@ -57,17 +58,22 @@ def run(args: argparse.Namespace) -> int:
         style = "official"
     doc = load_input(src)
     blanks = find_blanks(doc.plain_text())
-    if blanks and out_suffix == DOCX:
+    if blanks and out_suffix in (DOCX, PDF):
         shown = "、".join(b.text for b in blanks[:5])
         print(f"yuku: {src}: 提醒：还有 {len(blanks)} 处空白未填（{shown}）/ warning: {len(blanks)} blanks remain",
               file=sys.stderr)
-    dropped = doc.kept_labels() if style == "official" and out_suffix == DOCX else []
-    if out_suffix != DOCX and doc.kept_labels():
+    dropped = doc.kept_labels() if style == "official" and out_suffix in (DOCX, PDF) else []
+    if out_suffix not in (DOCX, PDF) and doc.kept_labels():
         dropped = doc.kept_labels()
     if dropped:
         print(f"yuku: {src}: 提醒：导出结果不含 {'、'.join(dropped)} / warning: left out: {', '.join(dropped)}",
               file=sys.stderr)
     fallbacks = settings.get("font_fallbacks")
+    if out_suffix == PDF:
+        from editor.core.formats.pdf_export import export_pdf
+
+        export_pdf(doc, dst, style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
+        return 0
     try:
         write_document(doc, dst, style=style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
     except OSError as exc:

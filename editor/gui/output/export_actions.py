@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from editor.core.errors import YukuError
 from editor.core.model.blanks import find_blanks
@@ -124,22 +124,39 @@ class ExportActions(QObject):
         return True
 
     def export_pdf(self, path: Path | None = None) -> bool:
-        """PDF through Qt's printing (A4, official margins), as the document prints."""
-        from editor.gui.output.print_actions import write_pdf
+        """PDF in the export style's layout: LibreOffice lays out the very DOCX, else Qt's renderer."""
+        from editor.core.formats.pdf_export import export_pdf, find_soffice
+        from editor.gui.output.font_report import installed_families
+        from editor.gui.output.print_actions import font_fallbacks, print_style, write_pdf
 
         if not self.confirm_blanks():
             return False
         path = path or self._ask_path(self.tr("导出为 PDF"), ".pdf", "", self.tr("PDF 文件 (*.pdf)"))
         if path is None:
             return False
-        view = getattr(self.window, "view_actions", None)
-        base = getattr(view, "base_point_size", None) or self.window.editor.document().defaultFont().pointSizeF()  # type: ignore[attr-defined]
-        write_pdf(self.window.editor.document(), path, base)  # type: ignore[attr-defined]
+        style = print_style(self.window)
+        qdoc = self.window.editor.document()  # type: ignore[attr-defined]
+        note = self.tr("已导出 %1").replace("%1", path.name)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if find_soffice():
+                export_pdf(to_model(qdoc), path, style, installed_families(), font_fallbacks(self.window))
+            else:
+                view = getattr(self.window, "view_actions", None)
+                base = getattr(view, "base_point_size", None) or qdoc.defaultFont().pointSizeF()
+                write_pdf(qdoc, path, base, style, font_fallbacks(self.window))
+                note += self.tr("（本机未装 LibreOffice，由语库排版：含数字或西文的行可能与 Word 相差一两个字）")
+        except YukuError as exc:
+            self.window.show_error(self.tr("导出失败"), str(exc))  # type: ignore[attr-defined]
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
         if not path.exists() or path.stat().st_size == 0:
             self.window.show_error(self.tr("导出失败"),  # type: ignore[attr-defined]
                                    self.tr("%1：无法写入 PDF。请换个位置再试。").replace("%1", str(path)))
             return False
-        self.window.show_message(self.tr("已导出 %1").replace("%1", path.name))  # type: ignore[attr-defined]
+        self.last_note = note
+        self.window.show_message(note, 10000)  # type: ignore[attr-defined]
         return True
 
     def show_font_report(self) -> None:
