@@ -27,7 +27,7 @@ def _norm(text: str) -> str:
 
 
 def page_count(pdf: Path) -> int:
-    """pdfinfo's page count."""
+    """The page count pdfinfo reports."""
     out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", out).group(1))
 
