@@ -58,12 +58,23 @@ def page_setup(doc: Document, style: str) -> PageSetup:
     """The page a document prints on in a style (a Word file's own section in the plain style)."""
     if style == "official":
         return OFFICIAL_PAGE
-    from editor.core.formats.docx.read import SECT_KEY
-
-    sect = doc.kept.get(SECT_KEY)
-    if doc.source is None or sect is None:
+    if doc.source is None:
         return PLAIN_PAGE
-    return _section_page(sect.xml)
+    return _section_page(_body_section(doc.source))
+
+
+def _body_section(package: bytes) -> str:
+    """The body's own (last) w:sectPr of a Word package, "" when there is none to read."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as zf:
+            xml = zf.read("word/document.xml")[-200_000:].decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return ""
+    start = xml.rfind("<w:sectPr")
+    return xml[start:] if start >= 0 else ""
 
 
 def _twips(xml: str, element: str, attr: str) -> float | None:
