@@ -16,6 +16,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """Declare the options."""
     p.add_argument("input", metavar="IN", help=".txt/.md draft (first line the title) or .docx")
     p.add_argument("output", metavar="OUT", help=".docx, .pdf (needs LibreOffice), or .txt to get the text of a DOCX")
+    p.add_argument("--local-fonts", action="store_true",
+                   help="official style: name this machine's substitutes for missing 公文 fonts (keeps the hierarchy)")
     p.add_argument("--style", choices=("official", "plain"), default=None,
                    help="official: GB/T 9704 公文格式; plain: as written (default: the export_style setting)")
 
@@ -75,7 +77,11 @@ def run(args: argparse.Namespace) -> int:
         export_pdf(doc, dst, style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
         return 0
     try:
-        write_document(doc, dst, style=style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
+        from editor.core.formats.pdf_export import installed_font_families
+
+        local = installed_font_families() if args.local_fonts else None
+        write_document(doc, dst, style=style, fonts_available=local,
+                       font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
     except OSError as exc:
         raise YukuError(dst, f"无法写入（{exc.strerror or exc}），请换个位置 / cannot write the file", 1) from None
     return 0

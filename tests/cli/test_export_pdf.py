@@ -62,3 +62,19 @@ def test_without_libreoffice_one_sentence_and_exit_1(draft, tmp_path):
     assert out.stderr.count("\n") == 1
     assert "LibreOffice" in out.stderr
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_local_fonts_option_names_substitutes(draft, tmp_path):
+    import zipfile
+
+    from editor.core import fonts
+    from editor.core.formats.pdf_export import installed_font_families
+
+    have = installed_font_families()
+    sub = fonts.resolve("fangsong", have)
+    if sub == fonts.standard("fangsong"):
+        pytest.skip("仿宋_GB2312 is installed here")
+    out = tmp_path / "local.docx"
+    assert main(["export", str(draft), str(out), "--style", "official", "--local-fonts"]) == 0
+    with zipfile.ZipFile(out) as zf:
+        assert f'w:eastAsia="{sub}"' in zf.read("word/styles.xml").decode("utf-8")

@@ -32,6 +32,10 @@ class ExportActions(QObject):
         self.window = window
         self.official_action = self._make("export_official", self.tr("导出为公文格式(Word)(&G)…"), self.export_official)
         self.docx_action = self._make("export_docx", self.tr("导出为 Word(&W)…"), self.export_docx)
+        self.local_fonts_action = self._make("export_official_local_fonts",
+                                             self.tr("导出为公文格式(本机字体)(&B)…"), self.export_official_local_fonts)
+        self.local_fonts_action.setToolTip(self.tr("缺少的公文字体写成本机的替代字体（如 仿宋_GB2312 → 本机的仿宋），"
+                                                   "在本机和没有标准字体的电脑上保留标题、正文、各级标题的字体层次"))
         self.pdf_action = self._make("export_pdf", self.tr("导出为 PDF(&D)…"), self.export_pdf)
         self.fonts_action = self._make("font_report", self.tr("公文字体检查(&Z)…"), self.show_font_report)
 
@@ -73,12 +77,14 @@ class ExportActions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _write(self, path: Path, style: str) -> bool:
+    def _write(self, path: Path, style: str, local_fonts: bool = False) -> bool:
         from editor.core.formats.document_files import write_document
+        from editor.gui.output.font_report import installed_families
 
         fallbacks = self.window.settings.get("font_fallbacks")  # type: ignore[attr-defined]
         try:
             write_document(to_model(self.window.editor.document()), path, style=style,  # type: ignore[attr-defined]
+                           fonts_available=installed_families() if local_fonts else None,
                            font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
         except YukuError as exc:
             self.window.show_error(self.tr("导出失败"), str(exc))  # type: ignore[attr-defined]
@@ -92,26 +98,37 @@ class ExportActions(QObject):
 
     # -- actions --------------------------------------------------------------------------------
 
-    def export_official(self, path: Path | None = None) -> bool:
-        """GB/T 9704 layout; headings are recognised from their numbering in plain drafts."""
+    def export_official(self, path: Path | None = None, local_fonts: bool = False) -> bool:
+        """GB/T 9704 layout; headings are recognised from their numbering in plain drafts.
+
+        With local_fonts, missing standard fonts are named by this machine's substitutes.
+        """
         if not self.confirm_blanks():
             return False
-        path = path or self._ask_path(self.tr("导出为公文格式"), ".docx", self.tr("-公文"),
-                                      self.tr("Word 文档 (*.docx)"))
-        if path is None or not self._write(path, "official"):
+        title = self.tr("导出为公文格式（本机字体）") if local_fonts else self.tr("导出为公文格式")
+        path = path or self._ask_path(title, ".docx", self.tr("-公文"), self.tr("Word 文档 (*.docx)"))
+        if path is None or not self._write(path, "official", local_fonts):
             return False
         from editor.gui.output.font_report import report_for
 
-        missing = [s.standard for s in report_for(self.window.settings.get("font_fallbacks")) if not s.installed]  # type: ignore[attr-defined]
+        report = report_for(self.window.settings.get("font_fallbacks"))  # type: ignore[attr-defined]
+        missing = [s.standard for s in report if not s.installed]
         dropped = to_model(self.window.editor.document()).kept_labels()  # type: ignore[attr-defined]
         note = self.tr("已导出公文格式 %1").replace("%1", path.name)
         if dropped:
             note += self.tr("（公文格式不含：%1）").replace("%1", "、".join(dropped))
-        if missing:
-            note += self.tr("；本机缺少字体：%1").replace("%1", "、".join(missing))
+        if missing and local_fonts:
+            used = "、".join(f"{s.standard}→{s.substitute}" for s in report if not s.installed and s.substitute)
+            note += self.tr("；用本机字体代替：%1").replace("%1", used)
+        elif missing:
+            note += self.tr("；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）").replace("%1", "、".join(missing))
         self.window.show_message(note, 10000)  # type: ignore[attr-defined]
         self.last_note = note
         return True
+
+    def export_official_local_fonts(self, path: Path | None = None) -> bool:
+        """The official layout naming this machine's substitutes for the missing standard fonts."""
+        return self.export_official(path, local_fonts=True)
 
     def export_docx(self, path: Path | None = None) -> bool:
         """The document as it looks in the editor, as Word."""
@@ -164,6 +181,7 @@ class ExportActions(QObject):
         from editor.gui.output.font_report import FontReportDialog, report_for
 
         dialog = FontReportDialog(report_for(self.window.settings.get("font_fallbacks")), self.window)  # type: ignore[attr-defined]
+        dialog.exportLocalRequested.connect(self.local_fonts_action.trigger)
         self.font_dialog = dialog
         dialog.open()
 
@@ -176,7 +194,8 @@ def install(window: QMainWindow) -> None:
     items = file_menu.actions()
     sep = getattr(window, "file_export_separator", None)
     before = items[items.index(sep) + 1] if sep in items and items.index(sep) + 1 < len(items) else None
-    mine = [actions.official_action, actions.docx_action, actions.pdf_action, actions.fonts_action]
+    mine = [actions.official_action, actions.local_fonts_action, actions.docx_action, actions.pdf_action,
+            actions.fonts_action]
     if before is not None:
         file_menu.insertActions(before, mine)
         file_menu.insertSeparator(before)
