@@ -8,6 +8,7 @@ drawn as a small labelled box; its XML and the source package wait in the docume
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
@@ -39,6 +40,9 @@ KEPT_BLOCK = _USER + 0x5962  # block property: the block stands for a kept block
 EXTRA_P = _USER + 0x5963  # block property: raw paragraph properties
 EXTRA_R = _USER + 0x5964  # char property: raw run properties
 STATE = "yukuDocxState"
+# Page view (page_view.py) lays paragraphs out for the page; the document keeps its own layout:
+MODEL_FONT = "yukuModelFont"  # document property: the default font under the view's
+BLOCK_FORMAT_VIEWS: list[Callable[[QTextBlockFormat], QTextBlockFormat]] = []  # each: view format -> own
 PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
@@ -128,7 +132,8 @@ def to_model(qdoc: QTextDocument) -> Document:
     """The editor's content as a core Document."""
     st = state_of(qdoc)
     doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported))
-    font = qdoc.defaultFont()
+    own = qdoc.property(MODEL_FONT) if _has_dynamic(qdoc, MODEL_FONT) else None
+    font = own if isinstance(own, QFont) else qdoc.defaultFont()
     families = font.families() or [font.family()]
     doc.default_font = families[0] if families and families[0] else None
     doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
@@ -198,6 +203,8 @@ def _table(table: QTextTable, lists: dict[int, int]) -> Table:
 def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     """One block as a paragraph; a kept block typed into becomes the block plus a paragraph."""
     bf = block.blockFormat()
+    for own in BLOCK_FORMAT_VIEWS:
+        bf = own(bf)
     p = Paragraph()
     style = _prop(bf, STYLE_PROPERTY)
     level = bf.headingLevel()

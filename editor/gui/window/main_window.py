@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 FEATURES: list[str] = [
     "editor.gui.document.lock",
     "editor.gui.document.autosave",
+    "editor.gui.document.page_view",
     "editor.gui.document.docx_warnings",
     "editor.gui.output.export_actions",
     "editor.gui.phrases.actions",
