@@ -120,9 +120,13 @@ def installed_font_families() -> list[str]:
 def pdf_docx_bytes(doc: Document, style: str, available: Iterable[str] | None,
                    font_fallbacks: dict[str, list[str]] | None = None) -> bytes:
     """The DOCX a PDF is made from: the style's, naming fonts this machine has."""
-    from editor.core.formats.document_files import docx_bytes
+    from editor.core.formats.docx.files import docx_bytes
+    from editor.core.formats.registry import export_style
 
-    return docx_bytes(doc, style, list(available) if available is not None else None, font_fallbacks)
+    chosen = export_style(style)
+    if chosen is None:
+        raise YukuError("", f"未知的导出样式 {style} / unknown export style {style}")
+    return docx_bytes(doc, chosen, list(available) if available is not None else None, font_fallbacks)
 
 
 def convert_docx_to_pdf(docx: bytes, target: Path, soffice: str | None = None) -> None:

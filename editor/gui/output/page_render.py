@@ -17,15 +17,16 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextCharFormat,
     QTextDocument,
     QTextLayout,
     QTextOption,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 from editor.core import fonts
 from editor.core.formats.docx.styles import RoleStyle
@@ -69,7 +70,7 @@ class PagedDocument:
         """The paper, in millimetres."""
         return _paper(self.setup)
 
-    def paint(self, device: QPagedPaintDevice, first: int = 1, last: int = 0) -> int:
+    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
         """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
         return _paint(self, device, first, last)
 
@@ -95,7 +96,7 @@ def _paper(setup: PageSetup) -> QPageLayout:
     return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
-def _paint(pages: PagedDocument | OfficialPages, device: QPagedPaintDevice, first: int, last: int) -> int:
+def _paint(pages: PagedDocument | OfficialPages, device: QPrinter | QPdfWriter, first: int, last: int) -> int:
     device.setPageLayout(pages.page_layout())
     painter = QPainter()
     if not painter.begin(device):
@@ -289,7 +290,7 @@ class OfficialPages:
         """The paper, in millimetres."""
         return _paper(self.setup)
 
-    def paint(self, device: QPagedPaintDevice, first: int = 1, last: int = 0) -> int:
+    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
         """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
         return _paint(self, device, first, last)
 
@@ -361,7 +362,7 @@ def plain_document(source: QTextDocument, model: Document, base_point_size: floa
 
 
 def paged(source: QTextDocument, style: str, base_point_size: float,
-          overrides: dict[str, list[str]] | None = None) -> PagedDocument:
+          overrides: dict[str, list[str]] | None = None) -> PagedDocument | OfficialPages:
     """The document laid out for printing in a style ("official" or "plain")."""
     from editor.gui.document.bridge import to_model
 

@@ -9,25 +9,25 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence, QPdfWriter, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeySequence, QPdfWriter, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QTextEdit
+from PySide6.QtWidgets import QDialog, QFileDialog, QTextEdit
 
+from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
+from editor.core.settings import Settings
 from editor.gui.output.page_render import paged
-from editor.gui.window.icons import icon
+from editor.gui.window.host import WindowHost
 
 
-def print_style(window: QMainWindow) -> str:
+def print_style(settings: Settings) -> str:
     """The layout printing follows: the export style setting ("official" or "plain")."""
-    settings = getattr(window, "settings", None)
-    style = settings.get("export_style") if settings is not None else "official"
-    return style if style in ("official", "plain") else "official"
+    style = settings.get("export_style")
+    return style if style in (OFFICIAL_STYLE_ID, PLAIN_STYLE_ID) else OFFICIAL_STYLE_ID
 
 
-def font_fallbacks(window: QMainWindow) -> dict[str, list[str]] | None:
+def font_fallbacks(settings: Settings) -> dict[str, list[str]] | None:
     """The user's font fallback chains (Preferences), if any."""
-    settings = getattr(window, "settings", None)
-    value = settings.get("font_fallbacks") if settings is not None else None
+    value = settings.get("font_fallbacks")
     return value if isinstance(value, dict) else None
 
 
@@ -51,24 +51,17 @@ def write_pdf(document: QTextDocument, path: Path, base_point_size: float, style
 class PrintActions(QObject):
     """Print…, Print preview… and, when no other feature adds one, Export PDF…."""
 
-    def __init__(self, window: QMainWindow, editor: QTextEdit, base_point_size: float) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost, editor: QTextEdit, base_point_size: float) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = host.widget
         self.editor = editor
         self.base_point_size = base_point_size
-        self.print_action = QAction(icon("document-print"), self.tr("打印(&P)…"), window)
-        self.print_action.setObjectName("print")
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        if self.print_action.shortcut().isEmpty():
-            self.print_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_action.triggered.connect(self.print_dialog)
-        self.preview_action = QAction(self.tr("打印预览(&V)…"), window)
-        self.preview_action.setObjectName("print_preview")
-        self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.preview_action.triggered.connect(self.preview)
-        self.pdf_action = QAction(icon("application-pdf"), self.tr("导出为 PDF(&D)…"), window)
-        self.pdf_action.setObjectName("print_pdf")
-        self.pdf_action.triggered.connect(self.export_pdf)
+        make = host.action_factory.make
+        self.print_action = make("print", self.tr("打印(&P)…"), self.print_dialog, QKeySequence.StandardKey.Print,
+                                 "document-print")
+        self.preview_action = make("print_preview", self.tr("打印预览(&V)…"), self.preview, "Ctrl+Shift+P")
+        self.pdf_action = make("print_pdf", self.tr("导出为 PDF(&D)…"), self.export_pdf, None, "application-pdf")
         self.preview_printer: QPrinter | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.preview_pages_painted = 0  # paint requests served (the preview really drew the pages)
@@ -79,7 +72,8 @@ class PrintActions(QObject):
         return printer
 
     def _print(self, source: QTextDocument, printer: QPrinter) -> int:
-        return print_to(source, printer, self.base_point_size, print_style(self.window), font_fallbacks(self.window))
+        settings = self.host.settings
+        return print_to(source, printer, self.base_point_size, print_style(settings), font_fallbacks(settings))
 
     def print_dialog(self) -> bool:
         """Ask for a printer and print; False when cancelled."""
@@ -106,7 +100,7 @@ class PrintActions(QObject):
         printer = self.preview_printer = self._printer()
         dialog = QPrintPreviewDialog(printer, self.window)
         self.preview_dialog = dialog
-        dialog.setWindowTitle(self.tr("打印预览") if print_style(self.window) == "plain"
+        dialog.setWindowTitle(self.tr("打印预览") if print_style(self.host.settings) == PLAIN_STYLE_ID
                               else self.tr("打印预览（公文格式）"))
         dialog.paintRequested.connect(self._paint_preview)
         try:
@@ -123,16 +117,18 @@ class PrintActions(QObject):
     def export_pdf(self) -> bool:
         """Ask for a file name and write a PDF of the document as it prints."""
         window = self.window
-        current = getattr(window, "document_path", None)
+        current = self.host.session.path
         start = str(Path(current).with_suffix(".pdf")) if current else str(Path.home() / (self.tr("未命名") + ".pdf"))
         path, _ = QFileDialog.getSaveFileName(window, self.tr("导出为 PDF"), start, self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return False
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        write_pdf(self.editor.document(), target, self.base_point_size, print_style(window), font_fallbacks(window))
+        settings = self.host.settings
+        write_pdf(self.editor.document(), target, self.base_point_size, print_style(settings),
+                  font_fallbacks(settings))
         if not target.exists() or target.stat().st_size == 0:
-            window.show_error(self.tr("导出失败"), self.tr("%1：无法写入 PDF。请换个位置再试。")  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("导出失败"), self.tr("%1：无法写入 PDF。请换个位置再试。")
                               .replace("%1", str(target)))
             return False
-        window.show_message(self.tr("已导出 %1").replace("%1", target.name))  # type: ignore[attr-defined]
+        self.host.show_message(self.tr("已导出 %1").replace("%1", target.name))
         return True

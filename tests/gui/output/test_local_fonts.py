@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from editor.core import fonts
+from editor.gui.output.export_actions import ExportActions
 from editor.gui.output.font_report import FontReportDialog, installed_families, report_for
 from tests.conftest import libreoffice_or_skip
 
@@ -28,7 +29,7 @@ def pdf_fonts(pdf):
 def opened(window, tmp_path):
     src = tmp_path / "通知.txt"
     src.write_text(DRAFT, encoding="utf-8")
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     return window
 
 
@@ -38,7 +39,7 @@ def test_font_check_points_to_the_local_font_export_which_names_substitutes(open
     if not missing:
         pytest.skip("this machine has every standard 公文 font")
     opened.actions_by_name["font_report"].trigger()
-    dialog = opened.export_actions.font_dialog
+    dialog = opened.feature(ExportActions).font_dialog
     assert isinstance(dialog, FontReportDialog)
     assert "导出为公文格式(本机字体)" in dialog.summary.text()
     assert dialog.export_local.isEnabled()

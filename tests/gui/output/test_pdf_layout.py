@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
 from editor.gui.output import print_actions
+from editor.gui.output.export_actions import ExportActions
 from tests.conftest import libreoffice_or_skip
 from tests.pdf_pages import body_lines, letters, page_count, page_number, page_size
 
@@ -29,7 +30,7 @@ CHAR_PT, LEFT_PT = 15.75, 28 / 25.4 * 72
 def opened(window, tmp_path):
     src = tmp_path / "通知.txt"
     src.write_text(DRAFT, encoding="utf-8")
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     return window
 
 
@@ -91,7 +92,7 @@ def test_without_libreoffice_qt_lays_out_the_same_lines(opened, no_blocking_dial
     ref = libreoffice_reference(opened, no_blocking_dialogs, tmp_path)
     monkeypatch.setenv("YUKU_SOFFICE", "")
     pdf = export_pdf_through_the_menu(opened, no_blocking_dialogs, tmp_path / "qt.pdf")
-    assert "LibreOffice" in opened.export_actions.last_note
+    assert "LibreOffice" in opened.feature(ExportActions).last_note
     pages = assert_official_page(pdf)
     assert page_count(ref) == pages
     for page in range(1, pages + 1):

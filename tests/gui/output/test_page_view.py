@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from editor.gui.document.bridge import to_model
 from editor.gui.output.page_render import official_document
+from editor.gui.output.page_view import PAGE_ORIGINAL, PageView
 from tests.docx_fixtures import rich_word_file
 from tests.gui.helpers import commit_text
 
@@ -20,7 +21,7 @@ DRAFT = "\n".join(["关于做好年度工作的通知", "各单位：", *[PARA *
 def opened(window, tmp_path):
     src = tmp_path / "通知.txt"
     src.write_text(DRAFT, encoding="utf-8")
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     return window
 
 
@@ -36,7 +37,7 @@ def view_lines(window) -> list[list[str]]:
             line = layout.lineAt(i)
             y = rect.top() + line.y()
             text = block.text()[line.textStart():line.textStart() + line.textLength()]
-            pages.setdefault(window.page_view.page_at(y), []).append(text)
+            pages.setdefault(window.feature(PageView).page_at(y), []).append(text)
         block = block.next()
     return [pages[k] for k in sorted(pages)]
 
@@ -52,7 +53,7 @@ def test_page_view_shows_the_printed_lines_and_pages(opened, qtbot):
     doc = opened.editor.document()
     assert not doc.isModified()
     opened.actions_by_name["page_view"].trigger()
-    view = opened.page_view
+    view = opened.feature(PageView)
     assert view.active
     assert opened.actions_by_name["page_view"].isChecked()
     assert not doc.isModified()  # a view, not an edit
@@ -81,11 +82,11 @@ def test_typing_in_page_view_keeps_pages_undo_and_a_clean_save(opened, qtbot, tm
     editor = opened.editor
     editor.setFocus()
     editor.moveCursor(QTextCursor.MoveOperation.End)
-    before = opened.page_view.page_count()
+    before = opened.feature(PageView).page_count()
     for _ in range(30):
         commit_text(editor, PARA)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert opened.page_view.page_count() > before
+    assert opened.feature(PageView).page_count() > before
     assert editor.document().isModified()
     opened.resize(opened.width() - 100, opened.height())  # QTextEdit relayouts; the sheet stays one A4 wide
     qtbot.wait(50)
@@ -94,11 +95,11 @@ def test_typing_in_page_view_keeps_pages_undo_and_a_clean_save(opened, qtbot, tm
     assert editor.toPlainText().endswith(PARA)  # undo undoes typing, not the view
 
     in_view = tmp_path / "in-view.docx"
-    assert opened.save_to(in_view)
+    assert opened.session.save_to(in_view)
     opened.actions_by_name["page_view"].trigger()
-    assert not opened.page_view.active
+    assert not opened.feature(PageView).active
     normal = tmp_path / "normal.docx"
-    assert opened.save_to(normal)
+    assert opened.session.save_to(normal)
     with zipfile.ZipFile(in_view) as a, zipfile.ZipFile(normal) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
         assert a.read("word/styles.xml") == b.read("word/styles.xml")
@@ -109,16 +110,16 @@ def test_a_word_file_saved_in_page_view_is_unchanged(window, tmp_path):
     path = rich_word_file(tmp_path / "rich.docx")
     copy = tmp_path / "copy.docx"
     copy.write_bytes(path.read_bytes())
-    assert window.open_path(path)
+    assert window.session.open_path(path)
     window.actions_by_name["page_view"].trigger()
-    window.open_path(copy)  # opened while in page view: laid on pages too
-    assert window.page_view.active
+    window.session.open_path(copy)  # opened while in page view: laid on pages too
+    assert window.feature(PageView).active
     assert window.editor.document().begin().blockFormat().hasProperty(
-        __import__("editor.gui.document.page_view", fromlist=["x"]).PAGE_ORIGINAL)
+        PAGE_ORIGINAL)
     saved = tmp_path / "saved.docx"
-    assert window.save_to(saved)
+    assert window.session.save_to(saved)
     window.actions_by_name["page_view"].trigger()
     plain = tmp_path / "plain.docx"
-    assert window.save_to(plain)
+    assert window.session.save_to(plain)
     with zipfile.ZipFile(saved) as a, zipfile.ZipFile(plain) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")

@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
-    QKeySequence,
     QPainter,
     QTextBlockFormat,
     QTextCursor,
@@ -35,13 +34,14 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextLayout,
 )
-from PySide6.QtWidgets import QMainWindow, QTextEdit
+from PySide6.QtWidgets import QTextEdit
 
 from editor.core import fonts
 from editor.core.formats import official_style as official
 from editor.core.formats.pdf_export import OFFICIAL_PAGE, PLAIN_PAGE, PageSetup
 from editor.gui.document import bridge
 from editor.gui.document.paragraph_styles import STYLE_PROPERTY
+from editor.gui.window.host import WindowHost
 
 PX_PER_PT = 96 / 72
 PX_PER_MM = 96 / 25.4
@@ -83,14 +83,12 @@ def _saved_layout(bf: QTextBlockFormat) -> str:
 class PageView(QObject):
     """The page view of one window: on and off, the layout it applies and the pages it paints."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.editor: QTextEdit = window.editor  # type: ignore[attr-defined]
-        self.action = QAction(self.tr("页面视图(&L)"), window)
-        self.action.setObjectName("page_view")
-        self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("Ctrl+Alt+L"))
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.editor: QTextEdit = host.editor
+        self.action: QAction = host.action_factory.make("page_view", self.tr("页面视图(&L)"), None, "Ctrl+Alt+L",
+                                                        checkable=True)
         self.action.setToolTip(self.tr("按打印的页面显示文档：纸张、页边距、分页和页码"))
         self.action.toggled.connect(self.set_active)
         self.active = False
@@ -159,7 +157,7 @@ class PageView(QObject):
         if on == self.active:
             return
         if on:
-            style = self.window.settings.get("export_style")  # type: ignore[attr-defined]
+            style = self.host.settings.get("export_style")
             self.style = style if style in ("official", "plain") else "official"
             self.setup = OFFICIAL_PAGE if self.style == "official" else PLAIN_PAGE
         self.active = on
@@ -181,7 +179,7 @@ class PageView(QObject):
         self.editor.ensureCursorVisible()
         self.action.setChecked(on)
         self.editor.viewport().update()
-        self.window.show_message(  # type: ignore[attr-defined]
+        self.host.show_message(
             self.tr("页面视图：%1（撤销记录从此重新开始）").replace(
                 "%1", official.describe() if self.style == "official" else self.tr("A4，常规页边距"))
             if on else self.tr("已回到普通视图（撤销记录从此重新开始）"))
@@ -391,15 +389,19 @@ def _families() -> list[str]:
     return list(QFontDatabase.families())
 
 
-def install(window: QMainWindow) -> None:
-    """Feature hook: View ▸ 页面视图."""
-    view = PageView(window)
-    window.page_view = view  # type: ignore[attr-defined]
+def install(host: WindowHost) -> PageView:
+    """Feature entry point (window/features.py): View ▸ 页面视图, first in the View menu."""
+    view = PageView(host)
     if own_block_format not in bridge.BLOCK_FORMAT_VIEWS:
         bridge.BLOCK_FORMAT_VIEWS.append(own_block_format)
-    menu = window.menus["view"]  # type: ignore[attr-defined]
-    menu.insertAction(menu.actions()[0] if menu.actions() else None, view.action)  # type: ignore[arg-type]
-    window.actions_by_name["page_view"] = view.action  # type: ignore[attr-defined]
-    # A file opened, or New: the fresh content goes on pages too (after the window has loaded it).
-    window.documentOpened.connect(lambda _path: view.document_replaced())  # type: ignore[attr-defined]
-    window.documentClosed.connect(lambda _path: QTimer.singleShot(0, view.document_replaced))  # type: ignore[attr-defined]
+    menu = host.menu("view")
+    first = menu.actions()[0] if menu.actions() else None
+    if first is not None:
+        menu.insertAction(first, view.action)
+        menu.insertSeparator(first)
+    else:
+        menu.addAction(view.action)
+    # A file opened, or New: the fresh content goes on pages too (after the session has loaded it).
+    host.session.opened.connect(lambda _path: view.document_replaced())
+    host.session.closed.connect(lambda _path: QTimer.singleShot(0, view.document_replaced))
+    return view
