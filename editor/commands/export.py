@@ -1,4 +1,4 @@
-"""`yuku export IN OUT [--style official|plain]`: a text draft to DOCX, or a DOCX to text."""
+"""`yuku export IN OUT [--style official|plain] [--type TYPE]`: a text draft to DOCX, or a DOCX to text."""
 from __future__ import annotations
 
 import argparse
@@ -17,10 +17,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("output", metavar="OUT", help=".docx, or .txt to get the text of a DOCX")
     p.add_argument("--style", choices=("official", "plain"), default=None,
                    help="official: GB/T 9704 公文格式; plain: as written (default: the export_style setting)")
+    from editor.core.gongwen.types import TYPES
+
+    p.add_argument("--type", choices=list(TYPES), default=None, dest="doc_type",
+                   help="公文文种，按其版式排版 / the 公文 type whose layout to apply")
 
 
-def load_input(path: Path):
-    """The input as a document model: drafts get their title and headings recognised."""
+def load_input(path: Path, gongwen: dict[str, object] | None = None):
+    """The input as a document model: drafts get their title and headings recognised.
+
+    A draft's front matter (the 公文要素) is taken off the text and put in gongwen["text"] when given.
+    """
     from editor.core.formats.document_files import read_document
     from editor.core.formats.draft_text import draft_to_document
     from editor.core.formats.encoding import decode_bytes
@@ -29,7 +36,13 @@ def load_input(path: Path):
     if suffix in TEXT_IN:
         doc = read_document(path)  # existence, size and permission checks with their messages
         del doc
-        return draft_to_document(decode_bytes(path.read_bytes()).text)
+        text = decode_bytes(path.read_bytes()).text
+        if gongwen is not None:
+            from editor.core.gongwen.cli_support import body_of
+
+            gongwen["text"] = text
+            text = body_of(path, text)
+        return draft_to_document(text)
     if suffix == DOCX:
         return read_document(path)
     if suffix in (".doc", ".docm", ".dotx", ".dotm"):
@@ -55,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     style = args.style or settings.get("export_style")
     if style not in ("official", "plain"):
         style = "official"
-    doc = load_input(src)
+    gongwen: dict[str, object] = {}
+    doc = load_input(src, gongwen)
     blanks = find_blanks(doc.plain_text())
     if blanks and out_suffix == DOCX:
         shown = "、".join(b.text for b in blanks[:5])
@@ -68,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"yuku: {src}: 提醒：导出结果不含 {'、'.join(dropped)} / warning: left out: {', '.join(dropped)}",
               file=sys.stderr)
     fallbacks = settings.get("font_fallbacks")
+    if style == "official" and out_suffix == DOCX:
+        from editor.core.gongwen.cli_support import export_official
+
+        if export_official(src, dst, doc, gongwen, args.doc_type, fallbacks if isinstance(fallbacks, dict) else None):
+            return 0
     try:
         write_document(doc, dst, style=style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
     except OSError as exc:
