@@ -2,8 +2,10 @@
 
 One JSON file per draft, named from a hash of the document's full path (or of an
 "untitled-<uuid>" key), so two 报告.docx in different folders never collide and a draft never
-overwrites the user's own file. The rich form (QTextDocument HTML) is an opaque string made on the
-GUI side, which keeps this module free of Qt.
+overwrites the user's own file. The rich form is Yuku's own document model as JSON (roles, layout,
+raw w:pPr/w:rPr extras, kept-object references): never Qt HTML, which keeps none of them. A draft of
+a DOCX also keeps the file's original package beside it (<id>.package), so images and other kept
+parts survive recovery and the next save.
 """
 from __future__ import annotations
 
@@ -14,18 +16,21 @@ import logging
 import os
 import socket
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from editor.core.atomic import atomic_write_text
+from editor.core.atomic import atomic_write_bytes, atomic_write_text
+from editor.core.model.document import Document, KeptItem, Paragraph, Run, Table
 from editor.core.paths import user_dirs
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 SUFFIX = ".draft.json"
+PACKAGE_SUFFIX = ".package"
+MODEL_FORMAT = "yuku-model-1"  # Draft.rich holds document_to_json(); Draft.package the source's sha256
 
 
 def new_untitled_key() -> str:
@@ -57,6 +62,7 @@ class Draft:
     pid: int = 0
     host: str = ""
     started: str = ""  # the owning process's start time, so a reused pid is not taken for it
+    package: str = ""  # sha256 of the source DOCX package kept beside the draft, "" when none
 
     @property
     def id(self) -> str:
@@ -127,22 +133,58 @@ class RecoveryStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or user_dirs().recovery
+        self._written: dict[str, str] = {}  # key -> sha256 of the package last written for it
 
     def path_of(self, key: str) -> Path:
         """The file a draft with this key is kept in."""
         return self.folder / f"{draft_id(key)}{SUFFIX}"
 
+    def package_path_of(self, key: str) -> Path:
+        """The file the source DOCX package of a draft is kept in."""
+        return self.folder / f"{draft_id(key)}{PACKAGE_SUFFIX}"
+
     def save(self, key: str, *, source: str, title: str, text: str, rich: str = "",
-             rich_format: str = "") -> Draft:
-        """Write (or replace) the draft for key atomically and return it."""
+             rich_format: str = "", package: bytes | None = None) -> Draft:
+        """Write (or replace) the draft for key atomically and return it.
+
+        `package` (the source DOCX bytes) is written first and only when it changed, so a draft
+        never names a package that is not on disk.
+        """
+        digest = ""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if package is not None:
+            digest = hashlib.sha256(package).hexdigest()
+            if self._written.get(key) != digest or not self.package_path_of(key).exists():
+                atomic_write_bytes(self.package_path_of(key), package)
+                self._written[key] = digest
         draft = Draft(key=key, source=source, title=title,
                       saved_at=datetime.now().astimezone().isoformat(timespec="seconds"),
                       text=text, rich=rich, rich_format=rich_format, pid=os.getpid(),
-                      host=socket.gethostname(), started=process_started(os.getpid()))
+                      host=socket.gethostname(), started=process_started(os.getpid()), package=digest)
         record = {"format": FORMAT_VERSION, **asdict(draft)}
-        self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path_of(key), json.dumps(record, ensure_ascii=False))
+        if package is None:
+            self._remove_package(key)
         return draft
+
+    def package(self, draft: Draft) -> bytes | None:
+        """The source package a draft keeps, when it is there and still the one the draft names."""
+        if not draft.package:
+            return None
+        try:
+            data = self.package_path_of(draft.key).read_bytes()
+        except OSError as exc:
+            log.warning("draft %s: its package cannot be read: %s", draft.id, exc)
+            return None
+        if hashlib.sha256(data).hexdigest() != draft.package:
+            log.warning("draft %s: its package does not match the draft", draft.id)
+            return None
+        return data
+
+    def _remove_package(self, key: str) -> None:
+        self._written.pop(key, None)
+        with contextlib.suppress(FileNotFoundError):
+            self.package_path_of(key).unlink()
 
     def load(self, path: Path) -> Draft | None:
         """Read one draft file; None (logged) when it is not a readable draft."""
@@ -153,7 +195,7 @@ class RecoveryStore:
                 raise ValueError("field of the wrong type")
             return Draft(**fields, rich=str(raw.get("rich", "")), rich_format=str(raw.get("rich_format", "")),
                          pid=int(raw.get("pid", 0)), host=str(raw.get("host", "")),
-                         started=str(raw.get("started", "")))
+                         started=str(raw.get("started", "")), package=str(raw.get("package", "")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("skipping unreadable draft %s: %s", path, exc)
             return None
@@ -178,8 +220,51 @@ class RecoveryStore:
 
     def remove(self, key: str) -> bool:
         """Delete the draft for key (after a save or a discard); True if one was there."""
+        self._remove_package(key)
         try:
             self.path_of(key).unlink()
         except FileNotFoundError:
             return False
         return True
+
+
+# -- the document model as JSON ------------------------------------------------------------------
+
+
+def document_to_json(doc: Document) -> str:
+    """The model (without its source package, kept beside the draft) as JSON."""
+    blocks = [{"table": asdict(b)} if isinstance(b, Table) else {"p": asdict(b)} for b in doc.blocks]
+    return json.dumps({"blocks": blocks, "unsupported": doc.unsupported,
+                       "kept": {k: asdict(v) for k, v in doc.kept.items()},
+                       "default_font": doc.default_font, "default_size": doc.default_size},
+                      ensure_ascii=False)
+
+
+def _only(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The fields cls knows (a draft from a newer version may carry more)."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def _paragraph(data: dict[str, Any]) -> Paragraph:
+    runs = [Run(**_only(Run, r)) for r in data.get("runs", [])]
+    return Paragraph(**{**_only(Paragraph, data), "runs": runs})
+
+
+def document_from_json(text: str, package: bytes | None = None) -> Document:
+    """The model back from document_to_json; raises ValueError when the text is not one."""
+    try:
+        raw = json.loads(text)
+        blocks: list[Paragraph | Table] = []
+        for b in raw["blocks"]:
+            if "table" in b:
+                t = b["table"]
+                blocks.append(Table([[[_paragraph(p) for p in cell] for cell in row] for row in t["rows"]],
+                                    extra=str(t.get("extra", ""))))
+            else:
+                blocks.append(_paragraph(b["p"]))
+        kept = {str(k): KeptItem(**_only(KeptItem, v)) for k, v in raw.get("kept", {}).items()}
+        return Document(blocks, unsupported=list(raw.get("unsupported", [])), kept=kept, source=package,
+                        default_font=raw.get("default_font"), default_size=raw.get("default_size"))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a Yuku document model: {exc}") from exc

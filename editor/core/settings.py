@@ -23,6 +23,7 @@ DEFAULTS: dict[str, tuple[type, Any]] = {
     "recent_files_max": (int, 10),
     "phrase_insert_on_double_click": (bool, True),
     "phrase_suggestions": (bool, True),
+    "auto_format_headings": (bool, True),  # Enter after 一、… makes the line a heading
     "protected_terms": (list, []),
     "window_geometry": (str, ""),
     "window_state": (str, ""),

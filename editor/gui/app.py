@@ -54,10 +54,12 @@ def setup_ui(app: QApplication, settings) -> str:
 def run_app(files: list[str]) -> int:
     """Run the editor until the user quits."""
     from editor.core.settings import Settings
+    from editor.gui.i18n import prepare_system_locale
     from editor.gui.window.main_window import MainWindow
 
-    app = create_app()
     settings = Settings()
+    prepare_system_locale(settings.get("ui_language"))  # before Qt reads the system locale
+    app = create_app()
     setup_ui(app, settings)
     window = MainWindow(settings=settings)
     window.show()

@@ -1,8 +1,18 @@
-"""UI language: pick it from the setting or the system locale and install Qt's and Yuku's translators."""
+"""UI language: pick it from the setting or the system locale and install Qt's and Yuku's translators.
+
+Qt's own dialogs (file, print, colour, message boxes) speak the UI language too: Qt's qtbase
+catalogue is installed for it, Qt strings the catalogue has not caught up with are filled in
+(mnemonic_fallback), and on Linux the dates in Qt's file dialog and the strings of a native GTK
+dialog follow it (prepare_system_locale). The file dialogs are the platform's own wherever the
+platform has them (Windows, macOS, GNOME/KDE through the platform theme or xdg portal); Yuku never
+asks for Qt's widget-based dialog.
+"""
 from __future__ import annotations
 
 import logging
 import os
+import re
+import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -48,6 +58,75 @@ def qt_locale(language: str) -> QLocale:
     return QLocale("en_US" if language == "en" else language)
 
 
+def _env_locale(*names: str) -> QLocale:
+    """The locale the first set environment variable names (zh_CN.UTF-8@x → zh_CN), C if none is."""
+    for name in names:
+        value = os.environ.get(name, "")
+        if value:
+            return QLocale(re.split(r"[.@]", value)[0] or "C")
+    return QLocale.c()
+
+
+def prepare_system_locale(setting: str) -> str:
+    """Before the QApplication exists: make Qt's and GTK's dialogs follow a Chinese UI on Linux.
+
+    Qt's file dialog writes dates in the *system* locale, read once from LC_TIME/LANG: under
+    LANG=C a date reads "6 12 2026". A GTK file dialog translates itself by LANGUAGE. Both are
+    set for this process only, and only when they are not Chinese already; LC_ALL, if the user
+    set it, is left alone. Returns the UI language.
+    """
+    language = setting if setting in LANGUAGE_NAMES else system_language(
+        _env_locale("LC_ALL", "LC_MESSAGES", "LANG"))
+    if not language.startswith("zh") or not sys.platform.startswith(("linux", "freebsd")):
+        return language
+    if not os.environ.get("LC_ALL") and _env_locale("LC_TIME", "LANG").language() != QLocale.Language.Chinese:
+        os.environ["LC_TIME"] = f"{language}.UTF-8"
+    if not os.environ.get("LANGUAGE", "").startswith("zh"):
+        os.environ["LANGUAGE"] = f"{language}:zh"
+    return language
+
+
+class MnemonicFallback(QTranslator):
+    """Qt's strings that gained a mnemonic after its Chinese catalogue was written, translated anyway.
+
+    Qt 6.12's file dialog says "&Look in:" and "Files of &type:", but qtbase_zh_CN/zh_TW only know
+    "Look in:" and "Files of type:", so those labels stayed English. Asked last (installed first),
+    this looks the string up without its "&" and puts the mnemonic back the Chinese way: 查找范围(&L)：.
+    """
+
+    def __init__(self, base: QTranslator, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.base = base
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # type: ignore[override]
+        """The catalogue's text for the string without its mnemonic, with the mnemonic added.
+
+        None (a null QString) when there is none: Qt takes even "" as a translation.
+        """
+        if not context.startswith("Q") or "&" not in source:
+            return None
+        letter = re.search(r"&(\w)", source.replace("&&", ""))
+        if letter is None:
+            return None
+        plain = source.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = self.base.translate(context, plain, disambiguation, n)
+        if not text:
+            return None
+        if "&" in text:
+            return text
+        colon = text[-1] if text[-1] in "：:" else ""
+        return f"{text[:len(text) - len(colon)]}(&{letter.group(1).upper()}){colon}"
+
+    def isEmpty(self) -> bool:
+        """Never empty: Qt skips empty translators."""
+        return False
+
+    def language(self) -> str:
+        """The language of the catalogue it completes."""
+        return self.base.language()
+
+
 def qm_path(language: str) -> str:
     """Where Yuku's compiled translation for a language lives."""
     return str(resource_path("i18n", f"yuku_{language}.qm"))
@@ -71,6 +150,8 @@ def install_translators(app: QCoreApplication, language: str, pseudo: bool | Non
     qt_name = "qtbase_en" if language == "en" else f"qtbase_{language}"
     qt_translator = QTranslator(app)
     if qt_translator.load(qt_name, qt_dir):
+        if language.startswith("zh"):
+            _installed.append(MnemonicFallback(qt_translator, app))  # installed first: asked last
         _installed.append(qt_translator)
     else:
         log.info("no Qt translation %s in %s", qt_name, qt_dir)

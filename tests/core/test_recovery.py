@@ -108,3 +108,30 @@ def _set_owner(store, key, pid, started=None):
     raw["pid"] = pid
     raw["started"] = recovery.process_started(pid) if started is None else started
     path.write_text(json.dumps(raw), encoding="utf-8")
+
+
+def test_document_model_round_trips_through_json_with_its_package():
+    from editor.core.model.document import Document, KeptItem, Paragraph, Run, Table
+    from editor.core.recovery import document_from_json, document_to_json
+
+    doc = Document([Paragraph([Run("标题", bold=True)], style="title", align="center", extra="<w:keepNext/>"),
+                    Paragraph([Run("附图："), Run("\ufffc", kept="k1")], first_line_indent=32.0),
+                    Table([[[Paragraph([Run("甲")])], [Paragraph([Run("乙", extra="<w:b/>")])]]], extra="<w:tblW/>")],
+                   kept={"k1": KeptItem("<w:drawing/>", "图片")}, unsupported=["修订"], default_font="宋体",
+                   default_size=12.0)
+    back = document_from_json(document_to_json(doc), b"PK-package")
+    assert back.blocks == doc.blocks
+    assert back.kept == doc.kept
+    assert back.unsupported == ["修订"]
+    assert (back.default_font, back.default_size, back.source) == ("宋体", 12.0, b"PK-package")
+
+
+def test_draft_keeps_its_package_beside_it_and_drops_it_with_the_draft(tmp_path):
+    store = RecoveryStore(tmp_path / "r")
+    key = key_for_path(tmp_path / "a.docx")
+    draft = store.save(key, source=str(tmp_path / "a.docx"), title="a.docx", text="x", package=b"PK1")
+    assert store.package(store.get(key)) == b"PK1"
+    store.package_path_of(key).write_bytes(b"PK-other")  # damaged or replaced: not taken for the draft's
+    assert store.package(draft) is None
+    store.remove(key)
+    assert not list(store.folder.iterdir())

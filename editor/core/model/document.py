@@ -1,6 +1,7 @@
 """A neutral document model between the editor (QTextDocument) and files (TXT, DOCX)."""
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 # Paragraph roles. Headings 1-4 follow the official numbering 一、 （一） 1. （1）.
@@ -25,7 +26,7 @@ class Run:
     color: str | None = None  # "RRGGBB"
     kept: str | None = None  # key into Document.kept when text is OBJECT_CHAR
     link: str | None = None  # hyperlink: "#anchor" or "rId:<id>" of the source package
-    extra: str = ""  # raw w:rPr children the editor does not model (kept for the round trip)
+    extra: str = ""  # the source run's whole w:rPr as XML: saving patches only what changed
 
 
 @dataclass(slots=True)
@@ -47,7 +48,12 @@ class Paragraph:
     list_id: int | None = None  # paragraphs of one list share it (numbering restarts per list)
     page_break_before: bool = False
     kept_block: str | None = None  # key into Document.kept: a whole block kept as it was
-    extra: str = ""  # raw w:pPr children the editor does not model
+    extra: str = ""  # the source paragraph's whole w:pPr as XML: saving patches only what changed
+    # Where the block came from in the source body ("3", "3/0" inside a content control,
+    # "5/1,2/0" in a table cell) and its signature() when read: a save writes a block whose
+    # signature still matches back as the very element it came from.
+    origin: str | None = None
+    base: int | None = None
 
     @property
     def text(self) -> str:
@@ -61,9 +67,34 @@ class Table:
 
     rows: list[list[list[Paragraph]]] = field(default_factory=list)
     extra: str = ""  # raw w:tblPr of the source table
+    origin: str | None = None  # as Paragraph.origin
+    base: int | None = None
 
 
 Block = Paragraph | Table
+
+
+def _paragraph_key(p: Paragraph) -> tuple:
+    return (p.style, p.align, p.first_line_indent, p.left_indent, p.right_indent, p.line_spacing,
+            p.line_height, p.space_before, p.space_after, p.list_kind, p.list_level, p.list_id,
+            p.page_break_before, p.kept_block, p.extra,
+            tuple((r.text, r.bold, r.italic, r.underline, r.font, r.size, r.color, r.kept, r.link, r.extra)
+                  for r in p.runs))
+
+
+def signature(block: Block) -> int:
+    """A checksum of everything a block shows (not where it came from), stable across processes."""
+    if isinstance(block, Paragraph):
+        key: tuple = _paragraph_key(block)
+    else:
+        key = (block.extra, tuple(tuple(tuple(_paragraph_key(p) for p in cell) for cell in row)
+                                  for row in block.rows))
+    return zlib.crc32(repr(key).encode("utf-8", "surrogatepass"))
+
+
+def untouched(block: Block) -> bool:
+    """Whether a block is as it was read from its source element (so that element can be kept)."""
+    return block.origin is not None and block.base is not None and block.base == signature(block)
 
 
 @dataclass(slots=True)

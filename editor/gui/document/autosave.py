@@ -4,6 +4,10 @@ Like novelWriter's _autoSaveDocument, the timer slot is small and only writes wh
 changed since the last autosave. Drafts are keyed by the document's full path (or an untitled
 key), never written over the user's file, and removed after an explicit save or discard. On
 start the drafts a crashed or killed editor left behind are offered back (recovery_dialog).
+
+A draft holds Yuku's document model (bridge.to_model) as JSON, plus the DOCX package it came
+from, never QTextDocument HTML: HTML keeps no paragraph role, raw Word properties or kept-object
+reference, and a recovered DOCX would lose its images at the next save (HAZARDS.md).
 """
 from __future__ import annotations
 
@@ -15,12 +19,22 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QTextDocument, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor.core.recovery import Draft, RecoveryStore, key_for_path, new_untitled_key
+from editor.core.model.document import Document
+from editor.core.recovery import (
+    MODEL_FORMAT,
+    Draft,
+    RecoveryStore,
+    document_from_json,
+    document_to_json,
+    key_for_path,
+    new_untitled_key,
+)
+from editor.gui.document.bridge import load_model, to_model
 from editor.gui.document.recovery_dialog import RecoveryDialog, local_time, restore_drafts
 
 log = logging.getLogger(__name__)
 
-RICH_FORMAT = "qt-html"
+RICH_FORMAT = MODEL_FORMAT
 OFFERED_PROPERTY = "yuku_recovery_offered"
 
 
@@ -104,10 +118,12 @@ class Autosaver(QObject):
         if not doc.isModified() or not self._dirty:
             return False
         path = self.window.document_path
+        model = to_model(doc)
         try:
             self.store.save(self.key, source=str(path) if path else "",
                             title=path.name if path else self.tr("未命名"),
-                            text=doc.toPlainText(), rich=doc.toHtml(), rich_format=RICH_FORMAT)
+                            text=doc.toPlainText(), rich=document_to_json(model), rich_format=RICH_FORMAT,
+                            package=model.source)
         except OSError as exc:
             self._report_failure(exc)
             return False
@@ -215,10 +231,12 @@ class Autosaver(QObject):
         doc = self.window.editor.document()
         self._restoring = True
         try:
-            if draft.rich and draft.rich_format == RICH_FORMAT:
-                doc.setHtml(draft.rich)
+            model = self._model_of(draft)
+            if model is not None:
+                load_model(doc, model)
             if doc.toPlainText() != draft.text:
                 doc.setPlainText(draft.text)  # the plain text is the authority if the rich form disagrees
+            doc.clearUndoRedoStacks()
             doc.setModified(True)
         finally:
             self._restoring = False
@@ -229,6 +247,20 @@ class Autosaver(QObject):
         self._dirty = True
         if self.autosave() and old_key != self.key:
             self.store.remove(old_key)  # now kept under this document's own key
+
+    def _model_of(self, draft: Draft) -> Document | None:
+        """The draft's document model with its source package; None for text-only (or old HTML) drafts."""
+        if draft.rich_format != MODEL_FORMAT or not draft.rich:
+            return None
+        package = self.store.package(draft)
+        try:
+            model = document_from_json(draft.rich, package)
+        except ValueError as exc:
+            log.warning("draft %s: %s; restoring its text only", draft.id, exc)
+            return None
+        if draft.package and package is None:
+            self.window.show_message(self.tr("草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。"), 0)
+        return model
 
     def restore(self, draft: Draft) -> bool:
         """Restore a draft into this window (opening its file first); False if its file stayed shut."""

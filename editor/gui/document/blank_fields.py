@@ -1,4 +1,10 @@
-"""Blanks (___, XX, 某某 …) as fields: shown marked, reached by Tab / Shift+Tab, warned about on save."""
+"""Blanks (___, XX, 某某 …) as fields: shown marked, reached by Tab / Shift+Tab, warned about on save.
+
+Tab works like a form's Tab in Word or WPS: it goes to the next blank, and after the last one
+wraps to the first, saying so in the status bar. Once Tab has gone to a blank in a document, the
+writer is filling a form: when every blank is filled, Tab says so in the status bar and types
+nothing. In a document where Tab never went to a blank it types a tab, as in Word.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,22 +47,53 @@ def blank_spans_in(doc: QTextDocument, start: int = 0, end: int | None = None) -
     return spans
 
 
-def select_blank(editor: QTextEdit | QPlainTextEdit, backwards: bool = False) -> bool:
-    """Select the next (or previous) blank, wrapping around; False when there is none."""
+def next_blank(editor: QTextEdit | QPlainTextEdit, backwards: bool = False) -> tuple[tuple[int, int], bool] | None:
+    """The next (or previous) blank's span and whether reaching it wraps round; None when there is none."""
     spans = blank_spans_in(editor.document())
     if not spans:
-        return False
+        return None
     cur = editor.textCursor()
     if backwards:
         before = [s for s in spans if s[1] <= cur.selectionStart()]
-        target = before[-1] if before else spans[-1]
-    else:
-        after = [s for s in spans if s[0] >= cur.selectionEnd()]
-        target = after[0] if after else spans[0]
-    cur.setPosition(target[0])
-    cur.setPosition(target[1], QTextCursor.MoveMode.KeepAnchor)
+        return (before[-1], False) if before else (spans[-1], True)
+    after = [s for s in spans if s[0] >= cur.selectionEnd()]
+    return (after[0], False) if after else (spans[0], True)
+
+
+def select_blank(editor: QTextEdit | QPlainTextEdit, backwards: bool = False) -> bool:
+    """Select the next (or previous) blank, wrapping around; False when there is none."""
+    found = next_blank(editor, backwards)
+    if found is None:
+        return False
+    (start, end), _ = found
+    cur = editor.textCursor()
+    cur.setPosition(start)
+    cur.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cur)
     editor.ensureCursorVisible()
+    return True
+
+
+def tab_key(editor: QTextEdit, backwards: bool) -> bool:
+    """Tab / Shift+Tab in the document: True when it went to a blank or told that none is left.
+
+    False lets the editor type a tab (a document where Tab never went to a blank).
+    """
+    found = next_blank(editor, backwards)
+    note = ""
+    if found is None:
+        if not getattr(editor, "filling_blanks", False):
+            return False
+        note = QCoreApplication.translate("blank_fields", "空白已全部填写，没有下一处了")
+    else:
+        select_blank(editor, backwards)
+        editor.filling_blanks = True  # type: ignore[attr-defined]
+        if found[1] and backwards:
+            note = QCoreApplication.translate("blank_fields", "已回到最后一处空白")
+        elif found[1]:
+            note = QCoreApplication.translate("blank_fields", "已回到第一处空白")
+    if note:
+        editor.statusMessage.emit(note)  # type: ignore[attr-defined]
     return True
 
 
@@ -141,3 +178,9 @@ def install(window: object) -> None:
     window.blank_highlighter = BlankHighlighter(editor.document())  # type: ignore[attr-defined]
     window.blanks_on_save = BlanksOnSave(window)  # type: ignore[attr-defined]
     window.before_save.append(window.blanks_on_save)  # type: ignore[attr-defined]
+    editor.statusMessage.connect(window.show_message)  # type: ignore[attr-defined]
+
+    def new_document(_path: str) -> None:
+        editor.filling_blanks = False  # another document: Tab types a tab until it finds a blank
+
+    window.documentClosed.connect(new_document)  # type: ignore[attr-defined]

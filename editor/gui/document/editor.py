@@ -58,6 +58,7 @@ class DocumentEditor(QTextEdit):
     """
 
     phraseInserted = Signal(str)
+    statusMessage = Signal(str)  # a short note for the window's status bar
     sectionChanged = Signal(str)
     scriptChanged = Signal(str)
 
@@ -71,7 +72,10 @@ class DocumentEditor(QTextEdit):
         self.document().setDefaultFont(font)
         self.setTabChangesFocus(False)
         self.suggester: KeyHandler | None = None
+        # Enter at the end of a paragraph (paragraph styles: body after a heading, auto-format).
+        self.enter_handler: Callable[[QKeyEvent], bool] | None = None
         self.blank_navigation = True  # Tab / Shift+Tab jump between blanks
+        self.filling_blanks = False  # Tab has gone to a blank in this document (see blank_fields)
         self.section = ""
         self.script = "none"
         self._script_revision = -1
@@ -166,15 +170,21 @@ class DocumentEditor(QTextEdit):
     # -- keys ----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """The suggestion popup first; then Tab / Shift+Tab between blanks; then typing."""
+        """The suggestion popup first; then Enter's paragraph styles; Tab / Shift+Tab between blanks; typing.
+
+        Enter always ends the paragraph: the popup only closes on it (ARCHITECTURE.md keyboard contract).
+        """
         if self.suggester is not None and self.suggester.handle_key(event):
             return
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.enter_handler is not None
+                and self.enter_handler(event)):
+            return
         if self.blank_navigation and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            from editor.gui.document.blank_fields import select_blank
+            from editor.gui.document.blank_fields import tab_key
 
             backwards = event.key() == Qt.Key.Key_Backtab or bool(
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if select_blank(self, backwards=backwards):
+            if tab_key(self, backwards):
                 return
         super().keyPressEvent(event)
         if self.suggester is not None:
@@ -184,10 +194,18 @@ class DocumentEditor(QTextEdit):
                 self.suggester.dismiss()
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        """Text committed by an input method counts as typing for suggestions."""
+        """Text committed by an input method counts as typing for suggestions.
+
+        While the input method composes (preedit only) the popup steps aside: the candidate
+        window is where the writer looks, and the clause is about to change anyway.
+        """
         super().inputMethodEvent(event)
-        if self.suggester is not None and event.commitString():
+        if self.suggester is None:
+            return
+        if event.commitString():
             self.suggester.text_typed()
+        elif event.preeditString():
+            self.suggester.dismiss()
 
     # -- misc ----------------------------------------------------------------------------------
 

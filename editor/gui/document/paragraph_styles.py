@@ -1,5 +1,10 @@
 """Paragraph styles (标题, 一至四级标题, 正文): a toolbar combo, Format-menu actions and shortcuts.
 
+Enter follows Word's "style for following paragraph": at the end of a title or heading it starts a
+body paragraph. With the auto_format_headings setting, Enter after a short numbered line
+(一、 （一） 1. （1） without a sentence end) first makes that line the heading its numbering marks;
+the auto-format is an undo step of its own, so one Ctrl+Z takes it back and keeps the new paragraph.
+
 How a style is stored in the QTextDocument (the DOCX bridge maps it to Word's styles):
 - QTextBlockFormat.headingLevel(): 1..4 for heading1..heading4, 0 for body and title;
 - the block property STYLE_PROPERTY holds the core style id ("title", "heading1".."heading4",
@@ -7,20 +12,25 @@ How a style is stored in the QTextDocument (the DOCX bridge maps it to Word's st
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import QComboBox, QTextEdit, QWidget
+
+from editor.core.model.headings import heading_level, strip_numbering
 
 # Block property holding the core style id. A fixed number so files and other modules agree.
 STYLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5955  # 0x5955 = "YU"
@@ -51,6 +61,12 @@ STYLES: tuple[ParagraphStyle, ...] = (
     ParagraphStyle("body", 0, 0, False, _FANGSONG, "Ctrl+0"),
 )
 BY_ID = {s.id: s for s in STYLES}
+
+# Auto-format: a heading is one short line. 30 characters is a little over one line of the
+# official page (28); a numbered line that ends like a sentence is body text that opens with a number.
+AUTO_HEADING_MAX_CHARS = 30
+SENTENCE_END = "。！？；：，、…!?;:,."  # none may end a heading
+SENTENCE_BREAK = "。！？；!?;"  # none may occur in one: "1.加强领导。各单位要…" is a paragraph
 
 
 def style_label(style_id: str) -> str:
@@ -87,6 +103,27 @@ def block_style(block: QTextBlock) -> str:
         return value
     level = fmt.headingLevel()
     return f"heading{level}" if 1 <= level <= 4 else "body"
+
+
+def auto_heading_style(text: str) -> str | None:
+    """The heading style a typed line's numbering asks for (一、… → heading1), or None for body text."""
+    line = text.strip().lstrip("\u3000")
+    if not line or len(line) > AUTO_HEADING_MAX_CHARS or line[-1] in SENTENCE_END:
+        return None
+    if any(ch in SENTENCE_BREAK for ch in line):
+        return None
+    level = heading_level(line)
+    if level is None or not strip_numbering(line):
+        return None
+    return f"heading{level}"
+
+
+def body_formats() -> tuple[QTextBlockFormat, QTextCharFormat]:
+    """A fresh body paragraph: none of the previous paragraph's style, raw Word extras or kept parts."""
+    bfmt = QTextBlockFormat()
+    bfmt.setHeadingLevel(0)
+    bfmt.setProperty(STYLE_PROPERTY, "body")
+    return bfmt, _char_format(BY_ID["body"])
 
 
 def _char_format(style: ParagraphStyle) -> QTextCharFormat:
@@ -127,11 +164,20 @@ def apply_style(cursor: QTextCursor, style_id: str) -> None:
 
 
 class ParagraphStyles(QObject):
-    """The style actions (Format menu, shortcuts) and the toolbar combo, kept in step with the cursor."""
+    """The style actions (Format menu, shortcuts) and the toolbar combo, kept in step with the cursor.
 
-    def __init__(self, editor: QTextEdit, parent: QWidget) -> None:
+    It also decides what Enter does to styles (the editor asks new_paragraph first); message
+    carries a status-bar note when a line was auto-formatted.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, editor: QTextEdit, parent: QWidget,
+                 auto_headings: Callable[[], bool] = lambda: True) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.auto_headings = auto_headings
+        editor.enter_handler = self.new_paragraph  # type: ignore[attr-defined]
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         for style in STYLES:
@@ -167,3 +213,33 @@ class ParagraphStyles(QObject):
         index = self.combo.findData(style_id)
         if index != self.combo.currentIndex():
             self.combo.setCurrentIndex(index)
+
+    def new_paragraph(self, event: QKeyEvent) -> bool:
+        """Enter at the end of a paragraph: body text after a heading, auto-format a numbered line.
+
+        False leaves the key to Qt: in the middle of a paragraph Enter splits it and both halves
+        keep its style, as in Word; Shift+Enter stays a line break.
+        """
+        if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier
+                                | Qt.KeyboardModifier.AltModifier):
+            return False
+        cur = self.editor.textCursor()
+        block = cur.block()
+        if cur.hasSelection() or cur.position() != block.position() + block.length() - 1:
+            return False
+        style = block_style(block)
+        auto = auto_heading_style(block.text()) if style == "body" and self.auto_headings() else None
+        if style == "body" and auto is None:
+            return False
+        cur.beginEditBlock()
+        cur.insertBlock(*body_formats())
+        cur.endEditBlock()
+        self.editor.setTextCursor(cur)
+        if auto is not None:
+            # Its own undo step, after the new paragraph: Ctrl+Z undoes the format, not the Enter.
+            apply_style(QTextCursor(block), auto)
+            self.message.emit(self.tr("已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）")
+                              .replace("%1", style_label(auto)))
+        self.sync()
+        self.editor.ensureCursorVisible()
+        return True

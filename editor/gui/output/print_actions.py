@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -65,6 +66,9 @@ class PrintActions(QObject):
         self.pdf_action = QAction(icon("application-pdf"), self.tr("导出为 PDF(&D)…"), window)
         self.pdf_action.setObjectName("print_pdf")
         self.pdf_action.triggered.connect(self.export_pdf)
+        self.preview_printer: QPrinter | None = None
+        self.preview_dialog: QPrintPreviewDialog | None = None
+        self.preview_pages_painted = 0  # paint requests served (the preview really drew the pages)
 
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -90,10 +94,24 @@ class PrintActions(QObject):
 
     def preview(self) -> None:
         """Show the pages as they will print."""
-        dialog = QPrintPreviewDialog(self._printer(), self.window)
+        # QPrintPreviewDialog keeps a bare pointer to its printer and paints through it: the printer
+        # must outlive the dialog (HAZARDS.md). Hold it here, and destroy the dialog before letting
+        # the printer go, instead of leaving the dialog to the window's children.
+        printer = self.preview_printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self.window)
+        self.preview_dialog = dialog
         dialog.setWindowTitle(self.tr("打印预览"))
-        dialog.paintRequested.connect(lambda p: print_to(self.editor.document(), p, self.base_point_size))
-        dialog.exec()
+        dialog.paintRequested.connect(self._paint_preview)
+        try:
+            dialog.exec()
+        finally:
+            self.preview_dialog = None
+            shiboken6.delete(dialog)
+            self.preview_printer = None
+
+    def _paint_preview(self, printer: QPrinter) -> None:
+        self.preview_pages_painted += 1
+        print_to(self.editor.document(), printer, self.base_point_size)
 
     def export_pdf(self) -> bool:
         """Ask for a file name and write a PDF of the document as it prints."""

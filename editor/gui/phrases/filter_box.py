@@ -1,4 +1,9 @@
-"""The search box above the phrase tree: filters as you type, arrows and Enter lead into the tree."""
+"""The search box above the phrase tree: filters as you type, arrows and Enter lead into the tree.
+
+One Esc returns to the document (ARCHITECTURE.md keyboard contract). The query stays, so the
+list the writer found is still there when they come back; the clear button or Ctrl+Shift+F (which
+selects the query) starts a new one.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -19,15 +24,12 @@ class PhraseFilterBox(QLineEdit):
         self.setAccessibleName(self.tr("搜索短语"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Down, Enter: go to the first match; Esc: clear, or leave when already empty."""
+        """Down, Enter: go to the first match; Esc: back to the document at once."""
         key = event.key()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.intoTree.emit()
             return
         if key == Qt.Key.Key_Escape:
-            if self.text():
-                self.clear()
-            else:
-                self.escaped.emit()
+            self.escaped.emit()
             return
         super().keyPressEvent(event)

@@ -1,32 +1,56 @@
-"""The preview under the phrase tree: the phrase, its example sentence and where it came from."""
+"""The preview under the phrase tree: the phrase, its example sentence and where it came from.
+
+A read-only text view, not a label: a word-wrapped QLabel asks for the width of its longest
+line, so every selection resized the dock (260 → 335 → 425 px) and reflowed the document, and
+text longer than its pane was clipped. The view wraps to the width it is given and scrolls.
+"""
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from editor.core.model.phrases import Phrase
 from editor.gui.phrases.model import kind_label, section_label
 
 
-class PhrasePreview(QLabel):
-    """Rich-text label showing the selected phrase in the document's script."""
+class PhrasePreview(QTextBrowser):
+    """Read-only rich text showing the selected phrase in the document's script; wraps and scrolls."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setMinimumHeight(80)
+        self.setOpenLinks(False)
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Whatever it shows, it asks for no width of its own: the dock keeps the width it has.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(0, 80)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Window)  # reads as a note, not an input box
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        self.document().setDocumentMargin(6)
         self.setAccessibleName(self.tr("短语预览"))
-        self.setFrameShape(QLabel.Shape.StyledPanel)
-        self.setMargin(6)
         self.phrase: Phrase | None = None
+        self._html = ""
         self.show_phrase(None)
+
+    def sizeHint(self) -> QSize:
+        """A fixed hint: content never changes what the preview asks for."""
+        return QSize(120, 160)
+
+    def text(self) -> str:
+        """The rich text shown (as set, before Qt rewrites it)."""
+        return self._html
+
+    def setText(self, text: str) -> None:
+        """Show rich text (or plain text: the hint) from the top."""
+        self._html = text
+        self.setHtml(text)
 
     def show_phrase(self, phrase: Phrase | None, convert: Callable[[str], str] | None = None) -> None:
         """Show a phrase (None: a hint); convert puts text into the document's script."""

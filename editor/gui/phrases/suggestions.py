@@ -1,7 +1,8 @@
 """As-you-type suggestions: a small popup offering bank phrases that continue the current clause.
 
 The popup never takes the keyboard focus (a Chinese input method keeps composing into the
-document); the editor hands it Tab/Enter (accept), Esc (dismiss) and Up/Down (choose).
+document); the editor hands it Tab (accept), Esc (dismiss) and Up/Down (choose). Enter is never the
+popup's: it closes it and ends the paragraph, as in Word (the keyboard contract in ARCHITECTURE.md).
 """
 from __future__ import annotations
 
@@ -142,11 +143,17 @@ class Suggester(QObject):
         return True
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        """Keys meant for the popup while it is open: Tab/Enter accept, Esc closes, arrows choose."""
+        """Keys meant for the popup while it is open: Tab accepts, Esc closes, arrows choose.
+
+        Enter and Return are not taken: the popup closes and the editor ends the paragraph.
+        """
         if not self.popup.isVisible():
             return False
         key = event.key()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.dismiss()
+            return False
+        if key == Qt.Key.Key_Tab:
             return self.accept()
         if key == Qt.Key.Key_Escape:
             self.dismiss()

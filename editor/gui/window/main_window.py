@@ -236,7 +236,9 @@ class MainWindow(QMainWindow):
     def _build_builtin_features(self) -> None:
         """Paragraph styles, view (zoom, full screen, focus), print and preferences."""
         file_menu, view_menu = self.menus["file"], self.menus["view"]
-        self.paragraph_styles = ParagraphStyles(self.editor, self)
+        self.paragraph_styles = ParagraphStyles(self.editor, self,
+                                                lambda: bool(self.settings.get("auto_format_headings")))
+        self.paragraph_styles.message.connect(self.show_message)
         self.menus["format"].addActions(list(self.paragraph_styles.actions.values()))
         self.format_toolbar = QToolBar(self.tr("格式"), self)
         self.format_toolbar.setObjectName("format_toolbar")
@@ -374,7 +376,10 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
-        start = str(self.document_path or Path.home() / (self.tr("未命名") + ".docx"))
+        from editor.gui.document.save_name import proposed_file_name
+
+        start = str(self.document_path
+                    or Path.home() / proposed_file_name(self.editor.plain_text(), self.tr("未命名")))
         path, selected = QFileDialog.getSaveFileName(self, self.tr("另存为"), start, self.tr(str(FILE_FILTER)))
         if not path:
             return False

@@ -94,8 +94,11 @@ class PreferencesDialog(QDialog):
         self._label(form, self.tr("默认简繁转换(&C)："), self.conversion)
         self.double_click = QCheckBox(self.tr("双击短语插入到文档(&D)"), editing)
         self.suggestions = QCheckBox(self.tr("输入时提示短语(&S)"), editing)
+        self.auto_headings = QCheckBox(self.tr("回车时自动设置编号标题（一、 （一） 1. （1））(&H)"), editing)
+        self.auto_headings.setObjectName("auto_format_headings")
         form.addRow(self.double_click)
         form.addRow(self.suggestions)
+        form.addRow(self.auto_headings)
         layout.addWidget(editing)
 
         export = QGroupBox(self.tr("导出"), self)
@@ -141,6 +144,7 @@ class PreferencesDialog(QDialog):
         self._select(self.conversion, get("default_conversion"))
         self.double_click.setChecked(bool(get("phrase_insert_on_double_click")))
         self.suggestions.setChecked(bool(get("phrase_suggestions")))
+        self.auto_headings.setChecked(bool(get("auto_format_headings")))
         self._select(self.export_style, get("export_style"))
         fallbacks: dict[str, str] = dict(get("font_fallbacks"))
         names = list(OFFICIAL_FONTS) + [n for n in fallbacks if n not in OFFICIAL_FONTS]
@@ -171,6 +175,7 @@ class PreferencesDialog(QDialog):
             "default_conversion": self.conversion.currentData(),
             "phrase_insert_on_double_click": self.double_click.isChecked(),
             "phrase_suggestions": self.suggestions.isChecked(),
+            "auto_format_headings": self.auto_headings.isChecked(),
             "export_style": self.export_style.currentData(),
             "font_fallbacks": fallbacks,
         }

@@ -1,9 +1,9 @@
 """View menu: zoom, full screen, a distraction-free focus mode, and the remembered window layout."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextEdit, QToolBar
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTextEdit, QToolBar
 
 from editor.gui.window.icons import icon
 
@@ -37,6 +37,8 @@ class ViewActions(QObject):
         self.focus_mode = self._make("focus_mode", self.tr("专注模式(&M)"), "view-focus", ["Shift+F11"],
                                      self.set_focus_mode, checkable=True)
         self.set_zoom(int(settings.get("zoom")), save=False)
+        self._fitted_on_show = False
+        window.installEventFilter(self)
 
     def _make(self, name: str, text: str, icon_name: str, keys: list[str], slot, checkable: bool = False) -> QAction:
         act = QAction(icon(icon_name), text, self.window)
@@ -108,10 +110,42 @@ class ViewActions(QObject):
         self.editor.setViewportMargins(side, 0, side, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Keep the focus-mode column centred as the window changes size."""
+        """Keep the focus-mode column centred as the window changes size; fit the window when first shown."""
         if watched is self.editor and event.type() == QEvent.Type.Resize:
             self._center_column()
+        elif watched is self.window and event.type() == QEvent.Type.Show and not self._fitted_on_show:
+            # Only now does the window manager's frame (title bar) have a size: fit again with it.
+            self._fitted_on_show = True
+            QTimer.singleShot(0, self, self.fit_to_screen)
         return False
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, title bar and status bar included, on the available part of its screen.
+
+        A size saved at another scale (QT_SCALE_FACTOR=2 halves the screen in logical pixels), on a
+        bigger monitor, or the first-run default can be larger than the screen.
+        """
+        win = self.window
+        if win.isMaximized() or win.isFullScreen():
+            return
+        screen = win.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        geo, frame = win.geometry(), win.frameGeometry()
+        extra_w, extra_h = frame.width() - geo.width(), frame.height() - geo.height()
+        if not win.isVisible() or extra_h <= 2:
+            # Not framed yet (or a frameless platform): leave room for a typical title bar and border.
+            extra_h = max(extra_h, win.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 8)
+            extra_w = max(extra_w, 8)
+        width = max(win.minimumWidth(), min(geo.width(), avail.width() - extra_w))
+        height = max(win.minimumHeight(), min(geo.height(), avail.height() - extra_h))
+        if (width, height) != (geo.width(), geo.height()):
+            win.resize(width, height)
+        x = max(avail.x(), min(frame.x(), avail.x() + avail.width() - (width + extra_w)))
+        y = max(avail.y(), min(frame.y(), avail.y() + avail.height() - (height + extra_h)))
+        if (x, y) != (frame.x(), frame.y()):
+            win.move(x, y)
 
     def restore_layout(self) -> None:
         """Put the window back where the user left it: geometry, docks and toolbars."""
@@ -121,6 +155,7 @@ class ViewActions(QObject):
             self.window.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         if state:
             self.window.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        self.fit_to_screen()
 
     def save_layout(self) -> None:
         """Remember geometry and dock/toolbar layout (focus mode is left first, so chrome comes back)."""

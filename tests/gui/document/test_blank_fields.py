@@ -13,6 +13,11 @@ from tests.gui.helpers import commit_text
 TEXT = "在___的领导下\n参加XX会议，某某同志\n完"
 
 
+@pytest.fixture
+def bank(make_bank):
+    return make_bank()  # empty: no suggestion popup takes Tab in these tests (and the bundled bank is slow)
+
+
 def selected(window):
     return window.editor.textCursor().selectedText()
 
@@ -60,6 +65,39 @@ def test_tab_without_blanks_types_a_tab(window, qtbot):
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
     assert window.editor.plain_text() == "没有空白\t"
+
+
+def test_tab_after_the_last_blank_wraps_and_says_so(window, qtbot):
+    window.editor.setPlainText(TEXT)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)  # after the last blank
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert selected(window) == "___"
+    assert window.statusBar().currentMessage() == "已回到第一处空白"
+    assert "\t" not in window.editor.plain_text()
+
+
+def test_tab_after_filling_the_last_blank_types_no_tab_and_says_none_is_left(window, qtbot):
+    window.editor.setPlainText("在___的领导下，参加XX会议")
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    commit_text(window.editor, "县委")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    commit_text(window.editor, "防疫")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)  # the report: this typed a tab
+    assert window.editor.plain_text() == "在县委的领导下，参加防疫会议"
+    assert window.statusBar().currentMessage() == "空白已全部填写，没有下一处了"
+    qtbot.keyClick(window.editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.plain_text() == "在县委的领导下，参加防疫会议"
+
+
+def test_a_new_document_types_tabs_again(window, qtbot):
+    window.editor.setPlainText("在___的领导下")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    commit_text(window.editor, "县委")
+    window.actions_by_name["new"].trigger()
+    commit_text(window.editor, "甲")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.editor.plain_text() == "甲\t"
 
 
 def test_rare_characters_keep_positions_right(window, qtbot):

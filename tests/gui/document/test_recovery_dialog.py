@@ -7,13 +7,15 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.bank.store import PhraseBank
-from editor.core.recovery import RecoveryStore, key_for_path, new_untitled_key
+from editor.core.model.document import Document, Paragraph, Run
+from editor.core.recovery import MODEL_FORMAT, RecoveryStore, document_to_json, key_for_path, new_untitled_key
 from editor.core.settings import Settings
 from editor.gui.document import autosave, recovery_dialog
+from editor.gui.document.bridge import to_model
 from editor.gui.document.recovery_dialog import local_time
 from editor.gui.window.main_window import MainWindow
 
@@ -28,7 +30,7 @@ def crashed_draft(key, source, text, rich=""):
     """A draft as a killed editor leaves it: written, and its process gone."""
     store = RecoveryStore()
     store.save(key, source=source, title=os.path.basename(source) or "未命名", text=text, rich=rich,
-               rich_format="qt-html" if rich else "")
+               rich_format=MODEL_FORMAT if rich else "")
     path = store.path_of(key)
     raw = json.loads(path.read_text(encoding="utf-8"))
     raw["pid"] = dead_pid()
@@ -138,17 +140,28 @@ def test_restore_draft_whose_file_is_gone_keeps_its_name(start_window, qtbot, tm
 
 
 def test_rich_form_is_restored(start_window, qtbot):
-    doc = QTextDocument()
-    cur = QTextCursor(doc)
-    fmt = cur.charFormat()
-    fmt.setFontWeight(700)
-    cur.insertText("加粗标题", fmt)
-    crashed_draft(new_untitled_key(), "", "加粗标题", rich=doc.toHtml())
+    model = Document([Paragraph([Run("加粗标题", bold=True)], style="title")])
+    crashed_draft(new_untitled_key(), "", "加粗标题", rich=document_to_json(model))
     w = start_window()
     wait_dialog(qtbot, w).restore_button.click()
     cur = QTextCursor(w.editor.document())
     cur.setPosition(2)
     assert cur.charFormat().fontWeight() == 700
+    assert to_model(w.editor.document()).blocks[0].style == "title"
+
+
+def test_old_html_draft_restores_its_text_only(start_window, qtbot):
+    store = RecoveryStore()
+    key = new_untitled_key()
+    store.save(key, source="", title="未命名", text="旧草稿", rich="<html><body><b>旧草稿</b></body></html>",
+               rich_format="qt-html")
+    path = store.path_of(key)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["pid"] = dead_pid()
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    w = start_window()
+    wait_dialog(qtbot, w).restore_button.click()
+    assert w.editor.toPlainText() == "旧草稿"
 
 
 def test_two_drafts_go_to_two_windows(start_window, qtbot):

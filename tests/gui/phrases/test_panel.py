@@ -189,10 +189,71 @@ def test_keyboard_only_search_and_insert(window, qtbot):
     assert window.editor.plain_text() == "同志们"
     assert QApplication.focusWidget() is window.editor
     window.actions_by_name["phrase_search"].trigger()
-    qtbot.keyClick(window.phrase_panel.filter, Qt.Key.Key_Escape)  # clears the query
-    assert window.phrase_panel.filter.text() == ""
-    qtbot.keyClick(window.phrase_panel.filter, Qt.Key.Key_Escape)  # back to the document
+    assert window.phrase_panel.filter.selectedText() == "同志"  # ready for a new query
+    qtbot.keyClick(window.phrase_panel.filter, Qt.Key.Key_Escape)  # one Esc: back to the document
     assert QApplication.focusWidget() is window.editor
+    assert window.phrase_panel.filter.text() == "同志"  # the list found is kept
+
+
+@pytest.mark.parametrize("query", ["", "高度"])
+def test_one_escape_in_the_search_box_returns_to_the_document(window, qtbot, query):
+    commit_text(window.editor, "正文")
+    window.actions_by_name["phrase_search"].trigger()
+    assert QApplication.focusWidget() is window.phrase_panel.filter
+    if query:
+        commit_text(window.phrase_panel.filter, query)
+    qtbot.keyClick(window.phrase_panel.filter, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.editor
+    commit_text(window.editor, "继续")
+    assert window.editor.plain_text() == "正文继续"
+
+
+def test_escape_in_the_tree_returns_to_the_document(window, qtbot):
+    window.phrase_panel.focus_first_phrase()
+    assert QApplication.focusWidget() is window.phrase_panel.tree
+    qtbot.keyClick(window.phrase_panel.tree, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.editor
+
+
+LONG_EXAMPLE = ("一、高度重视，加强领导。" + "成立了以主要负责同志为组长的领导小组，定期研究部署，层层压实责任，"
+                "确保各项工作落到实处。" * 4 + "全年未发生较大事故。")
+
+
+def test_selecting_phrases_never_changes_the_panel_width_and_examples_wrap(make_bank, qtbot):
+    P = Phrase
+    bank = make_bank([
+        P("高度重视，加强领导", "measures", "heading", 9, 5, 3, example=LONG_EXAMPLE, source="总结.txt"),
+        P("压实责任", "measures", "collocation", 8, 4, 3, example="层层压实责任，" + "把任务分解到岗位、落实到人员，" * 5,
+          source="关于进一步加强安全生产工作的情况报告（2026年上半年）.docx"),
+        P("同志们", "closing", "collocation", 5, 2, 2),
+    ], name="long.db")
+    window = MainWindow(settings=Settings(), bank=bank)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.phrase_panel
+    panel.tree.expandAll()
+    dock_width, editor_width = window.phrase_dock.width(), window.editor.width()
+    for text in ["高度重视，加强领导", "压实责任", "同志们", "高度重视，加强领导", "压实责任"]:
+        leaf = find_leaf(panel.model, text)
+        panel.tree.scrollTo(leaf)
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=panel.tree.visualRect(leaf).center())
+        QApplication.processEvents()
+        assert panel.current_phrase().text == text
+        assert window.phrase_dock.width() == dock_width
+        assert window.editor.width() == editor_width
+    # The long example is shown whole: wrapped to the preview's width, the rest reachable by scrolling.
+    panel.tree.setCurrentIndex(find_leaf(panel.model, "高度重视，加强领导"))
+    QApplication.processEvents()
+    preview = panel.preview
+    assert "全年未发生较大事故" in preview.toPlainText()
+    layout_width = preview.document().size().width()
+    assert layout_width <= preview.viewport().width() + 1
+    assert preview.horizontalScrollBar().maximum() == 0
+    hidden = preview.document().size().height() - preview.viewport().height()
+    assert hidden > 0  # far longer than the pane ...
+    assert preview.verticalScrollBar().maximum() >= hidden - 1  # ... and all of it reachable
+    window.editor.document().setModified(False)
 
 
 def test_large_group_lists_a_more_row(qtbot, tmp_path):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.core.bank.store import PhraseBank
@@ -48,11 +49,56 @@ def test_tab_accepts_as_one_undo_step(window, qtbot):
     assert window.editor.plain_text() == "我们要高度"
 
 
-def test_arrow_then_enter_accepts_the_second(window, qtbot):
+def test_arrow_then_tab_accepts_the_second(window, qtbot):
+    commit_text(window.editor, "高度重")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Down)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.editor.plain_text() == "高度重视安全生产"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_never_accepts_it_ends_the_paragraph(window, qtbot, key):
+    # The report: 四、工作措施 Enter 加强领导 gave "四、工作措施不力加强领导力量" in one paragraph.
+    window.settings.set("auto_format_headings", False)
+    commit_text(window.editor, "高度重")
+    assert window.suggester.is_visible()
+    qtbot.keyClick(window.editor, key)
+    assert not window.suggester.is_visible()
+    commit_text(window.editor, "加强")
+    assert window.editor.plain_text() == "高度重\n加强"
+    assert window.editor.document().blockCount() == 2
+
+
+def test_enter_after_arrows_still_ends_the_paragraph(window, qtbot):
     commit_text(window.editor, "高度重")
     qtbot.keyClick(window.editor, Qt.Key.Key_Down)
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    assert window.editor.plain_text() == "高度重\n"
+
+
+def test_mouse_click_on_a_suggestion_accepts_it(window, qtbot):
+    commit_text(window.editor, "高度重")
+    popup = window.suggester.popup
+    rect = popup.visualItemRect(popup.item(1))
+    qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.plain_text() == "高度重视安全生产"
+
+
+def test_input_method_composition_is_not_disturbed(window, qtbot):
+    commit_text(window.editor, "高度")
+    assert window.suggester.is_visible()
+    preedit = QInputMethodEvent("zhong", [])
+    QApplication.sendEvent(window.editor, preedit)
+    # The composition stays a composition: shown in the paragraph, not committed, focus unmoved.
+    block = window.editor.textCursor().block()
+    assert block.layout().preeditAreaText() == "zhong"
+    assert window.editor.plain_text() == "高度"
+    assert QApplication.focusWidget() is window.editor
+    assert not window.suggester.is_visible()  # the popup steps aside for the candidate window
+    commit_text(window.editor, "重视")
+    assert window.editor.plain_text() == "高度重视"
+    assert block.layout().preeditAreaText() == ""
+    assert window.suggester.texts() == ["高度重视，加强领导", "高度重视安全生产"]
 
 
 def test_escape_dismisses_and_typing_goes_on(window, qtbot):

@@ -1,14 +1,26 @@
-"""Read a checked DOCX package into the document model, keeping aside what the editor cannot show."""
+"""Read a checked DOCX package into the document model, keeping aside what the editor cannot show.
+
+Every block remembers the element it came from (Paragraph.origin) and its signature when read, so a
+save can write untouched blocks back as the very elements they were (see docx/patch.py).
+"""
 from __future__ import annotations
 
 import gc
 import re
 from typing import Any
 
-from editor.core.formats.docx.read_fast import Mismatch, prepare
 from editor.core.formats.docx.read_props import PropsReader, list_kinds, local_name, paragraph_roles
 from editor.core.formats.docx.safety import DocxPackage
-from editor.core.formats.docx.styles import W_NS
+from editor.core.formats.docx.structure import (
+    BREAK_LABELS,
+    M_NS,
+    MC_NS,
+    STRICT_W_NS,
+    W,
+    block_content,
+    is_block,
+    table_rows,
+)
 from editor.core.model.document import (
     LINE_BREAK,
     OBJECT_CHAR,
@@ -17,38 +29,39 @@ from editor.core.model.document import (
     Paragraph,
     Run,
     Table,
+    signature,
 )
 
-W = f"{{{W_NS}}}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-M_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-MC_NS = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-SECT_KEY = "__sectPr__"
-ROOT_KEY = "__root__"
+WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 _DROP_INLINE = {"proofErr", "permStart", "permEnd", "lastRenderedPageBreak", "noProof"}
 _DESCEND = {"smartTag", "customXml", "dir", "bdo", "ins", "moveTo"}
 _LABELS = {"footnoteReference": "脚注", "endnoteReference": "尾注", "commentReference": "批注",
            "object": "嵌入对象", "sym": "符号", "fldSimple": "域", "ruby": "拼音"}
-
+_INVISIBLE_INLINE = {"bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "del",
+                     "moveFrom", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"}
+EMU_PER_CM = 360000
+_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?")
+_UNIT_CM = {"pt": 2.54 / 72, "in": 2.54, "cm": 1.0, "mm": 0.1, "px": 2.54 / 96, "": 2.54 / 72}
 
 T_T, T_RPR, T_BR, T_R, T_P, T_PPR = W + "t", W + "rPr", W + "br", W + "r", W + "p", W + "pPr"
-T_TYPE, T_VAL = W + "type", W + "val"
+T_TYPE = W + "type"
 _SIMPLE_TEXT = {W + "tab": "\t", W + "cr": LINE_BREAK, W + "noBreakHyphen": "\u2011", W + "softHyphen": "\u00ad"}
 _PLAIN: tuple = (False, False, False, None, None, None, "")
 
+STRICT = ("这是“严格 Open XML”（Strict）格式的 Word 文档，语库暂不能编辑；请在 Word 或 WPS 中另存为"
+          "“Word 文档（*.docx）”后再打开 / a Strict Open XML document: save it as a standard .docx first")
+
 
 class _Reader(PropsReader):
-    """One pass over word/document.xml."""
+    """One pass over the main part."""
 
-    def __init__(self, pkg: DocxPackage, fast: bool = True) -> None:
+    def __init__(self, pkg: DocxPackage) -> None:
         self.pkg = pkg
-        self.fast = fast
         self.doc = Document(source=pkg.data)
-        self.decls: re.Pattern[str] | None = None
+        self.decls: re.Pattern[str] = re.compile("(?!)")
         self.counter = 0
         self.go_back: set[str] = set()
-        self.opening = ""
-        self._body: Any = None
         self.roles = paragraph_roles(pkg, self._part("styles"))
         self.num_kinds = list_kinds(pkg, self._part("numbering"))
 
@@ -62,12 +75,11 @@ class _Reader(PropsReader):
     # -- helpers --------------------------------------------------------------------------------
 
     def raw(self, el: Any) -> str:
-        """An element's XML without the namespace declarations the kept root already makes."""
+        """An element's XML without the namespace declarations the root makes (patch.py adds them back)."""
         from lxml import etree
 
         text = etree.tostring(el, encoding="unicode", with_tail=False)
         end = text.find(">")
-        assert self.decls is not None
         return self.decls.sub("", text[:end]) + text[end:]
 
     def keep(self, xml: str, label: str, block: bool = False) -> str:
@@ -78,7 +90,7 @@ class _Reader(PropsReader):
         return key
 
     def note(self, what: str) -> None:
-        """Remember content that will not survive a save."""
+        """Remember content that will not survive editing as it was."""
         if what not in self.doc.unsupported:
             self.doc.unsupported.append(what)
 
@@ -86,166 +98,116 @@ class _Reader(PropsReader):
 
     def read(self) -> Document:
         """The whole document."""
-        raw = self.pkg.read(self.pkg.main_part)
-        # The root's start tag (namespaces, mc:Ignorable) is written back as it was.
-        m = re.search(r"<([A-Za-z_][\w.-]*:)?document\b[^>]*>",
-                      raw[:65536].decode("utf-8", errors="replace"))
-        opening = m.group(0) if m else ""
-        if f'="{W_NS}"' not in opening or not opening.startswith("<w:"):
-            opening = ""  # an unusual prefix: write our own root, the kept XML declares its own names
-        self.opening = opening
-        if opening:
-            self.doc.kept[ROOT_KEY] = KeptItem(opening, "", True)
-        blocks = self.fast_blocks(raw, opening) if self.fast and opening else None
-        self.doc.blocks = self.blocks(self.body()) if blocks is None else blocks
+        root = self.pkg.xml(self.pkg.main_part, comments=True)  # as docx/save.py parses it: same indices
+        if isinstance(root.tag, str) and root.tag.startswith("{" + STRICT_W_NS):
+            raise self.pkg.fail(STRICT)
+        self.decls = _declarations(root.nsmap)
+        body = root.find(W + "body")
+        if body is None:
+            raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
+        self.doc.blocks = self.blocks(body, "", in_cell=False)
         return self.doc
 
-    def body(self) -> Any:
-        """w:body of the parsed main part."""
-        if self._body is None:
-            root = self.pkg.xml(self.pkg.main_part)
-            self.decls = _declarations(root.nsmap if self.opening else {})
-            self._body = root.find(W + "body")
-            if self._body is None:
-                raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
-        return self._body
-
-    def blocks(self, parent: Any) -> list[Paragraph | Table]:
-        """Paragraphs and tables of a body or table cell."""
+    def blocks(self, parent: Any, prefix: str, in_cell: bool) -> list[Paragraph | Table]:
+        """Paragraphs and tables of a body, table cell or block-level content control."""
         out: list[Paragraph | Table] = []
-        in_cell = parent.tag == W + "tc"
-        for el in parent:
-            self.block(el, out, in_cell)
+        for i, el in enumerate(parent):
+            if is_block(el):
+                self.block(el, out, f"{prefix}{i}", in_cell)
         return out
 
-    def block(self, el: Any, out: list[Paragraph | Table], in_cell: bool = False) -> None:
-        """One child of a body or table cell, appended to out."""
+    def block(self, el: Any, out: list[Paragraph | Table], origin: str, in_cell: bool) -> None:
+        """One block-level element, appended to out as the blocks it shows."""
         tag = el.tag
+        block: Paragraph | Table
         if tag == T_P:
-            out.extend(self.paragraph(el))
-        elif tag == W + "tbl":
-            if in_cell:
-                out.append(Paragraph(kept_block=self.keep(self.raw(el), "嵌套表格", True)))
-            else:
-                out.append(self.table(el))
-        elif tag == W + "sectPr":
-            self.doc.kept[SECT_KEY] = KeptItem(self.raw(el), "", True)
-        elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "proofErr", W + "tcPr") or not isinstance(tag, str):
-            return
+            block = self.paragraph(el)
+        elif tag == W + "tbl" and not in_cell:
+            block = self.table(el, origin)
         else:
-            label = "目录" if "Table of Contents" in self.raw(el)[:2000] else "内容控件" \
-                if tag == W + "sdt" else "其他内容"
-            out.append(Paragraph(kept_block=self.keep(self.raw(el), label, True)))
+            content = block_content(el)
+            inner = self.blocks(content, origin + "/", in_cell) if content is not None else []
+            if inner:  # a content control or custom XML around paragraphs: its text is shown and edited
+                out.extend(inner)
+                return
+            label = "嵌套表格" if tag == W + "tbl" else "嵌入文档" if tag == W + "altChunk" else \
+                "内容控件" if tag == W + "sdt" else "其他内容"
+            block = Paragraph(kept_block=self.keep(self.raw(el), label, True))
+        block.origin = origin
+        block.base = signature(block)
+        out.append(block)
 
-    def fast_blocks(self, raw: bytes, opening: str) -> list[Paragraph | Table] | None:
-        """The body through docx_read_fast (same model, far fewer Python steps), or None if it cannot."""
-        from lxml import etree
-
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                 remove_comments=True)
-        kept = dict(self.doc.kept)
-        try:
-            fast = prepare(raw, opening, lambda xml: etree.fromstring(xml, parser), self.paragraph_props,
-                           self.run_props)
-            if fast is None:
-                return None
-            self.decls = _declarations(fast.nsmap)
-            return fast.read(self.block, self.body)
-        except (Mismatch, etree.XMLSyntaxError, IndexError, StopIteration, ValueError):
-            # Not modelled by the patterns, or malformed: undo what was recorded, let lxml read it all
-            # (the lxml path refuses a malformed part with its message). body() sets decls again.
-            self.doc.kept, self.counter, self.go_back = kept, 0, set()
-            self.doc.unsupported.clear()
-            self.decls, self._body = None, None
-            return None
-
-    def table(self, el: Any) -> Table:
-        """A table; merged cells are flattened (and the user is told)."""
+    def table(self, el: Any, origin: str) -> Table:
+        """A table: its cells' paragraphs, rows and cells inside content controls included."""
         t = Table()
         tbl_pr = el.find(W + "tblPr")
         if tbl_pr is not None:
             t.extra = self.raw(tbl_pr)
-        for tr in el.iter(W + "tr"):
-            if tr.getparent() is not el:
-                continue
-            row = []
-            for tc in tr:
-                if tc.tag != W + "tc":
-                    continue
-                if tc.find(f"{W}tcPr/{W}gridSpan") is not None or tc.find(f"{W}tcPr/{W}vMerge") is not None:
-                    self.note("合并单元格（保存后需重新合并）")
-                row.append([b for b in self.blocks(tc) if isinstance(b, Paragraph)])
-            t.rows.append(row)
+        for r, row in enumerate(table_rows(el)):
+            cells = []
+            for c, tc in enumerate(row):
+                cells.append([b for b in self.blocks(tc, f"{origin}/{r},{c}/", in_cell=True)
+                              if isinstance(b, Paragraph)])
+            t.rows.append(cells)
         return t
 
-    def paragraph(self, el: Any) -> list[Paragraph]:
-        """A w:p; a page break inside it starts a new paragraph with page_break_before."""
+    def paragraph(self, el: Any) -> Paragraph:
+        """A w:p."""
         p = Paragraph()
         if len(el) and el[0].tag == T_PPR:  # the schema puts w:pPr first
             self.paragraph_props(p, el[0])
-        result = [p]
-        self.inline(el, result, None)
-        for para in result:
-            if len(para.runs) > 1:
-                para.runs = _merge_runs(para.runs)
-        return result
+        self.inline(el, p, None)
+        if len(p.runs) > 1:
+            p.runs = _merge_runs(p.runs)
+        return p
 
     # -- inline content -----------------------------------------------------------------------
 
-    def inline(self, parent: Any, paras: list[Paragraph], link: str | None) -> None:
+    def inline(self, parent: Any, p: Paragraph, link: str | None) -> None:
         """Runs and inline elements of a paragraph (or of a hyperlink, insertion … inside it)."""
         for el in parent:
             tag = el.tag
             if tag == T_R:
-                # Fast path for the usual shapes, <w:r><w:t/></w:r> and <w:r><w:rPr/><w:t/></w:r>.
-                n = len(el)
-                if n == 1:
-                    t = el[0]
-                    if t.tag == T_T:
-                        paras[-1].runs.append(Run(t.text or "", link=link))
-                        continue
-                elif n == 2:
-                    rpr, t = el[0], el[1]
-                    if rpr.tag == T_RPR and t.tag == T_T:
-                        b, i, u, font, size, color, extra = self.run_props(rpr)
-                        paras[-1].runs.append(Run(t.text or "", b, i, u, font, size, color, None, link, extra))
-                        continue
-                self.run(el, paras, link)
+                self.run(el, p, link)
                 continue
             if not isinstance(tag, str) or tag == T_PPR:
                 continue
             name = local_name(tag)
-            if False:
-                pass
-            elif tag == W + "hyperlink":
+            if tag == W + "hyperlink":
                 anchor, rid = el.get(W + "anchor"), el.get(R_ID)
                 target = f"#{anchor}" if anchor else f"rId:{rid}" if rid else None
-                self.inline(el, paras, target)
+                self.inline(el, p, target)
             elif name in _DESCEND and tag.startswith(W):
                 if name in ("ins", "moveTo"):
-                    self.note("修订标记（保存时将接受全部修订）")
-                self.inline(el, paras, link)
+                    self.note("修订标记（编辑过的段落保存时接受其中的插入）")
+                self.inline(el, p, link)
             elif tag == W + "sdt":
-                self.note("内容控件（保存后只留文字）")
+                self.note("段落内的内容控件（编辑过的段落只留其中文字）")
                 content = el.find(W + "sdtContent")
                 if content is not None:
-                    self.inline(content, paras, link)
-            elif name in ("del", "moveFrom") and tag.startswith(W):
-                self.note("修订标记（保存时将接受全部修订）")
+                    self.inline(content, p, link)
             elif name in _DROP_INLINE:
                 continue
             elif tag == W + "bookmarkStart" and el.get(W + "name") == "_GoBack":
                 self.go_back.add(el.get(W + "id", ""))  # Word's "last edit" mark: not content
             elif tag == W + "bookmarkEnd" and el.get(W + "id", "") in self.go_back:
                 continue
-            elif tag in (W + "bookmarkStart", W + "bookmarkEnd", W + "commentRangeStart", W + "commentRangeEnd"):
-                paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "")))
+            elif name in _INVISIBLE_INLINE and tag.startswith(W):
+                p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "")))
             else:
                 label = "公式" if tag.startswith(M_NS) else _LABELS.get(name, "其他内容")
-                paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), label)))
+                p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), label)))
 
-    def run(self, el: Any, paras: list[Paragraph], link: str | None) -> None:
-        """A w:r: text with its format; objects inside it become kept runs of their own."""
+    def run(self, el: Any, p: Paragraph, link: str | None) -> None:
+        """A w:r: text with its format; objects and breaks inside it become kept runs of their own."""
+        n = len(el)
+        if n == 1 and el[0].tag == T_T:  # the usual shapes first: <w:r><w:t/></w:r> …
+            p.runs.append(Run(el[0].text or "", link=link))
+            return
+        if n == 2 and el[0].tag == T_RPR and el[1].tag == T_T:  # … and <w:r><w:rPr/><w:t/></w:r>
+            b, i, u, font, size, color, extra = self.run_props(el[0])
+            p.runs.append(Run(el[1].text or "", b, i, u, font, size, color, None, link, extra))
+            return
         rpr = None
         fmt = _PLAIN
         text: list[str] = []
@@ -260,53 +222,81 @@ class _Reader(PropsReader):
                 continue
             elif tag in _SIMPLE_TEXT:
                 text.append(_SIMPLE_TEXT[tag])
-            elif tag == T_BR:
-                if child.get(T_TYPE, "textWrapping") == "page":
-                    self._flush(fmt, link, text, paras)
-                    self.page_break(paras)
-                else:
-                    text.append(LINE_BREAK)
+            elif tag == T_BR and child.get(T_TYPE, "textWrapping") == "textWrapping":
+                text.append(LINE_BREAK)
             elif local_name(tag) in _DROP_INLINE:
                 continue
             else:
-                self._flush(fmt, link, text, paras)
-                name = local_name(tag)
-                # The object keeps its run's format (superscript footnote marks …).
-                rpr_xml = self.raw(rpr) if rpr is not None else ""
-                xml = f"<w:r>{rpr_xml}{self.raw(child)}</w:r>"
-                paras[-1].runs.append(Run(OBJECT_CHAR, kept=self.keep(xml, self.label(name, child))))
+                self._flush(fmt, link, text, p)
+                label = BREAK_LABELS.get(child.get(T_TYPE, ""), "") if tag == T_BR else self.label(child)
+                p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self._object_run(el, rpr, child), label)))
         if text:
-            self._flush(fmt, link, text, paras)
+            self._flush(fmt, link, text, p)
+
+    def _object_run(self, run: Any, rpr: Any, child: Any) -> str:
+        """A run holding only one object, with its run's format (superscript footnote marks …)."""
+        from copy import deepcopy
+
+        from lxml import etree
+
+        r = etree.Element(T_R, nsmap=run.nsmap)
+        for name, value in run.attrib.items():
+            r.set(name, value)
+        if rpr is not None:
+            r.append(deepcopy(rpr))
+        r.append(deepcopy(child))
+        return self.raw(r)
 
     @staticmethod
-    def _flush(fmt: tuple, link: str | None, text: list[str], paras: list[Paragraph]) -> None:
+    def _flush(fmt: tuple, link: str | None, text: list[str], p: Paragraph) -> None:
         if text:
             b, i, u, font, size, color, extra = fmt
-            paras[-1].runs.append(Run("".join(text), b, i, u, font, size, color, None, link, extra))
+            p.runs.append(Run("".join(text), b, i, u, font, size, color, None, link, extra))
             text.clear()
 
-    def label(self, name: str, el: Any) -> str:
-        """What a kept object is, for the placeholder and the warnings."""
+    def label(self, el: Any) -> str:
+        """What a kept object is, with its size when it has one, for the placeholder and the warnings."""
+        name = local_name(el.tag)
         if name in ("fldChar", "instrText", "delInstrText"):
             return ""  # field markers: the field's result stays editable text between them
-        if name in ("drawing", "pict") or (el.tag == MC_NS + "AlternateContent"):
+        if name in ("drawing", "pict", "object") or el.tag == MC_NS + "AlternateContent":
             xml = self.raw(el)
-            if "txbxContent" in xml:
-                return "文本框"
-            return "图表" if "/chart" in xml else "图片"
+            kind = "文本框" if "txbxContent" in xml else "图表" if "/chart" in xml else \
+                "嵌入对象" if name == "object" else "图片"
+            return f"{kind} {size}" if (size := _object_size(el)) else kind
         return _LABELS.get(name, "其他内容")
 
-    @staticmethod
-    def page_break(paras: list[Paragraph]) -> None:
-        """A w:br page break: what follows starts a paragraph on a new page."""
-        cur = paras[-1]
-        if not cur.runs:
-            cur.page_break_before = True
-            return
-        paras.append(Paragraph(style=cur.style, align=cur.align, first_line_indent=cur.first_line_indent,
-                               left_indent=cur.left_indent, right_indent=cur.right_indent,
-                               line_spacing=cur.line_spacing, line_height=cur.line_height,
-                               page_break_before=True))
+
+def _object_size(el: Any) -> str:
+    """"3.2 × 4.1 cm" from a drawing's extent or a VML shape's style; "" when it has none."""
+    extent = next(el.iter(WP_EXTENT), None)
+    if extent is not None:
+        try:
+            cx, cy = int(extent.get("cx", "")), int(extent.get("cy", ""))
+        except ValueError:
+            return ""
+        return _cm(cx / EMU_PER_CM, cy / EMU_PER_CM)
+    for node in el.iter():
+        style = node.get("style") if isinstance(node.tag, str) else None
+        if style and "width" in style and "height" in style:
+            dims = {k: float(v) * _UNIT_CM[u] for k, v, u in _VML_SIZE.findall(style) if _is_number(v)}
+            if "width" in dims and "height" in dims:
+                return _cm(dims["width"], dims["height"])
+    return ""
+
+
+def _cm(width: float, height: float) -> str:
+    """Width × height in centimetres to one decimal ("" when too small to say)."""
+    return f"{width:.1f} × {height:.1f} cm" if width >= 0.05 and height >= 0.05 else ""
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
 
 def _declarations(nsmap: dict[str | None, str]) -> re.Pattern[str]:
     """The root's prefixed namespace declarations, which raw() strips (kept XML inherits them)."""
@@ -335,14 +325,14 @@ def _same_format(a: Run, b: Run) -> bool:
         (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra)
 
 
-def read_docx(pkg: DocxPackage, fast: bool = True) -> Document:
-    """The document model of a checked package (fast=False: lxml path only, the reference)."""
+def read_docx(pkg: DocxPackage) -> Document:
+    """The document model of a checked package."""
     # A long document is tens of thousands of new objects, none in a reference cycle: the cyclic
     # collector would only rescan them (and the whole heap) over and over while they are made.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Reader(pkg, fast).read()
+        return _Reader(pkg).read()
     finally:
         if enabled:
             gc.enable()

@@ -6,7 +6,6 @@ from typing import Any
 
 from editor.core.formats.docx.safety import DocxPackage
 from editor.core.formats.docx.styles import W_NS
-from editor.core.formats.docx.write import pack_extras
 from editor.core.model.document import Paragraph
 
 W = f"{{{W_NS}}}"
@@ -105,9 +104,8 @@ class PropsReader:
         """An element's XML as kept for the round trip."""
         raise NotImplementedError
 
-    def paragraph_props(self, p: Paragraph, ppr: Any) -> None:
-        """Modelled w:pPr children onto p; the others kept raw, in order, for the round trip."""
-        extras: list[tuple[str, str]] = []
+    def paragraph_props(self, p: Paragraph, ppr: Any, keep: bool = True) -> None:
+        """Modelled w:pPr children onto p; the whole w:pPr kept raw (keep) for the round trip."""
         for child in ppr:
             if not isinstance(child.tag, str):
                 continue
@@ -141,8 +139,8 @@ class PropsReader:
                     p.list_kind = self.num_kinds[num_id].get(level, "number")
                     p.list_level = max(number(level) or 0, 0)
                     p.list_id = number(num_id)
-            extras.append((name, self.raw(child)))
-        p.extra = pack_extras(extras)
+        if keep:
+            p.extra = self.raw(ppr)
 
     @staticmethod
     def spacing(p: Paragraph, el: Any) -> None:
@@ -176,12 +174,11 @@ class PropsReader:
         if p.first_line_indent is None and chars is not None and chars >= 0:
             p.first_line_indent = chars / 100 * 16  # character units: assume 三号 (16 pt)
 
-    def run_props(self, rpr: Any) -> tuple:
-        """(bold, italic, underline, font, size, colour, raw extras) of a w:rPr."""
+    def run_props(self, rpr: Any, keep: bool = True) -> tuple:
+        """(bold, italic, underline, font, size, colour, the raw w:rPr when keep) of a w:rPr."""
         bold = italic = underline = False
         font = color = None
         size = None
-        extras: list[tuple[str, str]] = []
         for child in rpr:
             tag = child.tag
             if not isinstance(tag, str):
@@ -200,8 +197,6 @@ class PropsReader:
                 half_points = number(child.get(T_VAL))
                 if half_points is not None:
                     size = half_points / 2
-            else:
-                if name == "rFonts":
-                    font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
-                extras.append((name, self.raw(child)))
-        return bold, italic, underline, font, size, color, pack_extras(extras) if extras else ""
+            elif name == "rFonts":
+                font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
+        return bold, italic, underline, font, size, color, self.raw(rpr) if keep and len(rpr) else ""

@@ -68,7 +68,7 @@ class DocxPackage:
             self._cache[name] = data  # XML is scanned for a DTD first, then parsed: inflate once
         return data
 
-    def xml(self, name: str) -> Any:
+    def xml(self, name: str, comments: bool = False) -> Any:
         """A part parsed as XML: no DTD, no entities, no network, lxml's depth and size limits."""
         from lxml import etree
 
@@ -76,7 +76,7 @@ class DocxPackage:
         if name not in self._no_dtd:
             _refuse_doctype(self, name, data)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False, remove_comments=True)
+                                 huge_tree=False, remove_comments=not comments)
         try:
             return etree.fromstring(data, parser)
         except etree.XMLSyntaxError:

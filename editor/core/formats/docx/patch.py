@@ -1,0 +1,375 @@
+"""Save a document into its source package by patching the source XML, never rebuilding it.
+
+A block whose signature still matches (model.untouched) is written back as the very element it was
+read from; an edited paragraph is a copy of its source with only what changed patched into its
+w:pPr and its runs' w:rPr; an edited cell patches that cell's paragraphs inside the source table.
+Elements that show nothing (bookmarks, w:sectPr …) stay where they were.
+"""
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any
+
+from lxml import etree
+
+from editor.core.formats.docx.read_props import PropsReader
+from editor.core.formats.docx.structure import LEADING, W, block_content, is_block, table_rows
+from editor.core.formats.docx.styles import JC, ROLE_STYLES, twips
+from editor.core.formats.docx.write import PPR_ORDER, RPR_ORDER
+from editor.core.model.document import LINE_BREAK, OBJECT_CHAR, Paragraph, Run, Table, untouched
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_AMBIGUOUS = frozenset("\u2018\u2019\u201c\u201d\u2014\u2026\u00b7")
+_BAD_XML = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF))
+
+
+class Patcher(PropsReader):
+    """Writes model blocks into a parsed source body."""
+
+    def __init__(self, nsmap: dict[str | None, str], kept: dict[str, Any], roles: dict[str, str],
+                 num_kinds: dict[str, dict[str, str]], style_ids: dict[str, str], first_num_id: int) -> None:
+        self.nsmap = nsmap
+        self.kept = kept
+        self.roles = roles
+        self.num_kinds = num_kinds
+        self.style_ids = style_ids
+        self.first_num_id = first_num_id
+        self.nums: dict[int, str] = {}  # numId -> kind of lists the editor started
+        self.list_nums: dict[tuple[int | None, str], int] = {}
+        self.links: dict[str, str] = {}  # external URL -> new relationship id
+        self.roles_used: set[str] = set()
+        # Kept XML leaves out the root's namespace declarations: a wrapper element makes them again.
+        wrap = etree.tostring(etree.Element(W + "wrap", nsmap=nsmap), encoding="unicode")
+        self._open, self._close = wrap[:-2] + ">", "</" + wrap[1:].split(" ", 1)[0].rstrip("/>") + ">"
+
+    def raw(self, el: Any) -> str:
+        """Not used: patching never stores XML aside."""
+        return ""
+
+    def fragment(self, xml: str) -> Any:
+        """An element from kept XML, its namespaces resolved against the source root's."""
+        wrapper = etree.fromstring((self._open + xml + self._close).encode("utf-8"),
+                                   etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+        return wrapper[0]
+
+    # -- containers ---------------------------------------------------------------------------
+
+    def children(self, orig: list[Any], blocks: list[Any], prefix: str, in_cell: bool) -> list[Any]:
+        """New children of a body, cell or content control: source elements kept, edited ones patched."""
+        out = [el for el in orig if el.tag in LEADING]
+        used: set[int] = set()
+        last = -1
+        i = 0
+        while i < len(blocks):
+            idx = _index(blocks[i].origin, prefix, len(orig))
+            j = i + 1
+            while j < len(blocks) and idx is not None and _index(blocks[j].origin, prefix, len(orig)) == idx:
+                j += 1
+            group = blocks[i:j]
+            i = j
+            if idx is None or not is_block(orig[idx]):
+                out.extend(self.fresh(b, in_cell) for b in group)
+                continue
+            if idx > last:
+                out.extend(el for el in orig[last + 1:idx] if not is_block(el) and el.tag not in LEADING)
+                last = idx
+            el = orig[idx] if idx not in used else deepcopy(orig[idx])
+            used.add(idx)
+            out.extend(self.element(el, group, f"{prefix}{idx}/", in_cell))
+        out.extend(el for el in orig[last + 1:] if not is_block(el) and el.tag not in LEADING)
+        return out
+
+    def element(self, el: Any, group: list[Any], prefix: str, in_cell: bool) -> list[Any]:
+        """A source element and the blocks read from it, as the elements to write."""
+        if el.tag == W + "p":
+            if len(group) == 1 and isinstance(group[0], Paragraph) and untouched(group[0]):
+                return [el]
+            last = max((k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None),
+                       default=-1)
+            return [self.paragraph(b, el, keep_sect=k == last) if isinstance(b, Paragraph) and b.kept_block is None
+                    else self.fresh(b, in_cell) for k, b in enumerate(group)]
+        if el.tag == W + "tbl" and len(group) == 1 and isinstance(group[0], Table):
+            return [el if untouched(group[0]) else self.table(el, group[0])]
+        content = block_content(el)
+        if content is not None and any(b.origin and b.origin.startswith(prefix) for b in group):
+            new = self.children(list(content), group, prefix, in_cell)
+            if len(new) != len(content) or any(a is not b for a, b in zip(new, content)):
+                content[:] = new
+            return [el]
+        return [el if isinstance(b, Paragraph) and b.kept_block is not None and untouched(b)
+                else self.fresh(b, in_cell) for b in group]
+
+    def fresh(self, block: Any, in_cell: bool) -> Any:
+        """A block with no source element (typed, pasted, or a kept block moved away from its source)."""
+        if isinstance(block, Table):
+            return self.new_table(block) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]), None)
+        if block.kept_block is not None:
+            item = self.kept.get(block.kept_block)
+            return self.fragment(item.xml) if item is not None else self.paragraph(Paragraph(), None)
+        return self.paragraph(block, None)
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    def table(self, tbl: Any, t: Table) -> Any:
+        """The source table with only its edited cells' paragraphs patched (grid, borders, merges kept)."""
+        rows = table_rows(tbl)
+        for r, mrow in enumerate(t.rows):
+            if r >= len(rows):
+                if not rows or not rows[-1]:
+                    break
+                template = rows[-1][0].getparent()
+                new_tr = deepcopy(template)
+                template.addnext(new_tr)
+                rows.append([tc for tc in new_tr if tc.tag == W + "tc"])
+                for tc in rows[-1]:
+                    tc[:] = [ch for ch in tc if ch.tag == W + "tcPr"] + [etree.Element(W + "p")]
+            for c, cell in enumerate(mrow):
+                if c < len(rows[r]):
+                    self.cell(rows[r][c], cell, f"{t.origin}/{r},{c}/")
+                elif rows[r]:  # a cell the source row lacks (Qt pads short rows): its text goes last
+                    rows[r][-1].extend(self.paragraph(p, None) for p in cell if p.text)
+        for row in rows[len(t.rows):]:
+            if row and (tr := row[0].getparent()) is not None and tr.getparent() is not None:
+                tr.getparent().remove(tr)
+        return tbl
+
+    def cell(self, tc: Any, paras: list[Paragraph], prefix: str) -> None:
+        """One cell's content patched in place; a cell ends with a paragraph."""
+        if all(untouched(p) and p.origin and p.origin.startswith(prefix) for p in paras) and \
+                [p.origin for p in paras] == [f"{prefix}{i}" for i, el in enumerate(tc) if is_block(el)]:
+            return
+        new = self.children(list(tc), paras, prefix, in_cell=True)
+        blocks = [el for el in new if is_block(el)]
+        if not blocks or blocks[-1].tag != W + "p":
+            new.append(etree.Element(W + "p"))
+        tc[:] = new
+
+    def new_table(self, t: Table) -> Any:
+        """A table typed in the editor: single borders, equal columns."""
+        cols = max((len(r) for r in t.rows), default=1) or 1
+        width = str(8300 // cols)
+        tbl = etree.Element(W + "tbl")
+        tbl_pr = etree.SubElement(tbl, W + "tblPr")
+        etree.SubElement(tbl_pr, W + "tblW", {W + "w": "0", W + "type": "auto"})
+        borders = etree.SubElement(tbl_pr, W + "tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            etree.SubElement(borders, W + side, {W + "val": "single", W + "sz": "4", W + "space": "0",
+                                                 W + "color": "auto"})
+        grid = etree.SubElement(tbl, W + "tblGrid")
+        for _ in range(cols):
+            etree.SubElement(grid, W + "gridCol", {W + "w": width})
+        for row in t.rows:
+            tr = etree.SubElement(tbl, W + "tr")
+            for cell in list(row) + [[] for _ in range(cols - len(row))]:
+                tc = etree.SubElement(tr, W + "tc")
+                etree.SubElement(etree.SubElement(tc, W + "tcPr"), W + "tcW", {W + "w": width, W + "type": "dxa"})
+                for p in cell:
+                    tc.append(self.fresh(p, in_cell=True))
+                if not len(tc) > 1 or tc[-1].tag != W + "p":
+                    etree.SubElement(tc, W + "p")
+        return tbl
+
+    # -- paragraphs -----------------------------------------------------------------------------
+
+    def paragraph(self, p: Paragraph, source: Any, keep_sect: bool = True) -> Any:
+        """A w:p: the source's attributes, its w:pPr patched where the model changed, the model's runs."""
+        new = etree.Element(W + "p")
+        if source is not None:
+            for name, value in source.attrib.items():
+                new.set(name, value)
+        ppr = self.fragment(p.extra) if p.extra else etree.Element(W + "pPr")
+        self.patch_ppr(ppr, p)
+        if not keep_sect:
+            for sect in ppr.findall(W + "sectPr"):
+                ppr.remove(sect)
+        if len(ppr) or ppr.attrib:
+            new.append(ppr)
+        self.runs(new, p.runs)
+        return new
+
+    def patch_ppr(self, ppr: Any, p: Paragraph) -> None:
+        """Set in a w:pPr only the properties whose modelled value differs from what it says now."""
+        base = Paragraph()
+        self.paragraph_props(base, ppr, keep=False)
+        if p.style != base.style:
+            _remove(ppr, "pStyle", "outlineLvl")
+            if p.style != "body":
+                self.roles_used.add(p.style)
+                _put(ppr, "pStyle", PPR_ORDER, val=self.style_ids.get(p.style, ROLE_STYLES[p.style][0]))
+        if p.align != base.align:
+            _remove(ppr, "jc")
+            if p.align:
+                _put(ppr, "jc", PPR_ORDER, val=JC.get(p.align, "left"))
+        if p.page_break_before != base.page_break_before:
+            _remove(ppr, "pageBreakBefore")
+            if p.page_break_before:
+                _put(ppr, "pageBreakBefore", PPR_ORDER)
+        if (p.list_kind, p.list_level, p.list_id) != (base.list_kind, base.list_level, base.list_id):
+            _remove(ppr, "numPr")
+            if p.list_kind:
+                num = _put(ppr, "numPr", PPR_ORDER)
+                etree.SubElement(num, W + "ilvl", {W + "val": str(p.list_level)})
+                etree.SubElement(num, W + "numId", {W + "val": str(self.num_for(p))})
+        spacing = {"before": (p.space_before, base.space_before), "after": (p.space_after, base.space_after)}
+        if (p.line_spacing, p.line_height) != (base.line_spacing, base.line_height) or \
+                any(a != b for a, b in spacing.values()):
+            el = ppr.find(W + "spacing")
+            el = _put(ppr, "spacing", PPR_ORDER) if el is None else el
+            for name, (now, _was) in spacing.items():
+                _attr(el, name, twips(now) if now is not None else None)
+                el.attrib.pop(W + name + "Lines", None)
+                el.attrib.pop(W + name + "Autospacing", None)
+            line = twips(p.line_height) if p.line_height else round(p.line_spacing * 240) if p.line_spacing else None
+            _attr(el, "line", line)
+            _attr(el, "lineRule", ("exact" if p.line_height else "auto") if line is not None else None)
+        indents = (p.left_indent, p.right_indent, p.first_line_indent)
+        if indents != (base.left_indent, base.right_indent, base.first_line_indent):
+            el = ppr.find(W + "ind")
+            el = _put(ppr, "ind", PPR_ORDER) if el is None else el
+            for names, value in ((("left", "start"), p.left_indent), (("right", "end"), p.right_indent)):
+                for name in (*names, names[0] + "Chars", names[1] + "Chars"):
+                    el.attrib.pop(W + name, None)
+                _attr(el, names[0], twips(value) if value is not None else None)
+            for name in ("hanging", "firstLine", "hangingChars", "firstLineChars"):
+                el.attrib.pop(W + name, None)
+            fl = p.first_line_indent
+            if fl is not None:
+                _attr(el, "hanging" if fl < 0 else "firstLine", twips(abs(fl)))
+
+    def num_for(self, p: Paragraph) -> int:
+        """The numId of a list the editor made (one per list, so numbering restarts)."""
+        if p.list_id is not None and str(p.list_id) in self.num_kinds and \
+                self.num_kinds[str(p.list_id)].get(str(p.list_level), p.list_kind) == p.list_kind:
+            return p.list_id
+        key = (p.list_id, p.list_kind or "bullet")
+        if key not in self.list_nums:
+            self.list_nums[key] = self.first_num_id + len(self.list_nums)
+            self.nums[self.list_nums[key]] = key[1]
+        return self.list_nums[key]
+
+    # -- runs -------------------------------------------------------------------------------------
+
+    def runs(self, parent: Any, runs: list[Run]) -> None:
+        """The model's runs into a w:p, consecutive runs of one link inside one w:hyperlink."""
+        holder, link = parent, None
+        for run in runs:
+            if run.kept is not None:
+                item = self.kept.get(run.kept)
+                if item is not None and not item.block:
+                    parent.append(self.fragment(item.xml))
+                holder, link = parent, None
+                continue
+            if run.link != link:
+                holder, link = parent, run.link
+                if run.link:
+                    holder = etree.SubElement(parent, W + "hyperlink")
+                    if run.link.startswith("#"):
+                        holder.set(W + "anchor", run.link[1:])
+                    elif run.link.startswith("rId:"):
+                        holder.set(f"{{{R_NS}}}id", run.link[4:])
+                    else:
+                        holder.set(f"{{{R_NS}}}id", self.links.setdefault(run.link, f"rIdYukuLink{len(self.links) + 1}"))
+            self.run(holder, run)
+
+    def run(self, parent: Any, run: Run) -> None:
+        """One w:r: the source w:rPr with only the changed properties patched, then the text."""
+        text = "".join(ch for ch in run.text if ch not in _BAD_XML and not 0xD800 <= ord(ch) <= 0xDFFF)
+        if not text:
+            return
+        r = etree.SubElement(parent, W + "r")
+        rpr = self.fragment(run.extra) if run.extra else etree.Element(W + "rPr")
+        self.patch_rpr(rpr, run, fresh=not run.extra)
+        if len(rpr):
+            r.append(rpr)
+        piece: list[str] = []
+
+        def flush() -> None:
+            if piece:
+                t = etree.SubElement(r, W + "t")
+                t.text = "".join(piece)
+                if t.text != t.text.strip() or "  " in t.text:
+                    t.set(XML_SPACE, "preserve")
+                piece.clear()
+        for ch in text:
+            if ch == "\t":
+                flush()
+                etree.SubElement(r, W + "tab")
+            elif ch in (LINE_BREAK, "\n"):
+                flush()
+                etree.SubElement(r, W + "br")
+            elif ch != OBJECT_CHAR:
+                piece.append(ch)
+        flush()
+
+    def patch_rpr(self, rpr: Any, run: Run, fresh: bool) -> None:
+        """Set in a w:rPr only the formatting whose modelled value differs from what it says now."""
+        b, i, u, font, size, color, _ = self.run_props(rpr, keep=False)
+        for name, now, was in (("b", run.bold, b), ("i", run.italic, i)):
+            if now != was:
+                _remove(rpr, name, name + "Cs")
+                if now:
+                    _put(rpr, name, RPR_ORDER)
+        if run.underline != u:
+            _remove(rpr, "u")
+            if run.underline:
+                _put(rpr, "u", RPR_ORDER, val="single")
+        if run.color != color:
+            _remove(rpr, "color")
+            if run.color:
+                _put(rpr, "color", RPR_ORDER, val=run.color)
+        if run.size != size:
+            _remove(rpr, "sz", "szCs")
+            if run.size:
+                half = str(round(run.size * 2))
+                _put(rpr, "sz", RPR_ORDER, val=half)
+                _put(rpr, "szCs", RPR_ORDER, val=half)
+        if run.font != font:
+            _remove(rpr, "rFonts")
+            if run.font:
+                _put(rpr, "rFonts", RPR_ORDER, **{"ascii": run.font, "hAnsi": run.font, "eastAsia": run.font})
+        if fresh and not run.font and rpr.find(W + "rFonts") is None and _AMBIGUOUS.intersection(run.text):
+            # Word sets “ ” — … in the Latin font unless told they belong to the East Asian text.
+            _put(rpr, "rFonts", RPR_ORDER, hint="eastAsia")
+
+
+def block_text(t: Table) -> str:
+    """A table's text on one line (a table pasted where only paragraphs can go)."""
+    return " ".join(p.text for row in t.rows for cell in row for p in cell)
+
+
+def _index(origin: str | None, prefix: str, count: int) -> int | None:
+    """The child index an origin names under prefix, or None."""
+    if origin is None or not origin.startswith(prefix):
+        return None
+    head = origin[len(prefix):].split("/", 1)[0]
+    if not head.isdigit():
+        return None
+    idx = int(head)
+    return idx if idx < count else None
+
+
+def _remove(parent: Any, *names: str) -> None:
+    for name in names:
+        for el in parent.findall(W + name):
+            parent.remove(el)
+
+
+def _put(parent: Any, name: str, order: dict[str, int], **attrs: str) -> Any:
+    """A new property element at its schema position (Word rejects properties out of order)."""
+    el = etree.Element(W + name, {W + k: v for k, v in attrs.items()})
+    rank = order.get(name, 999)
+    for pos, child in enumerate(parent):
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if order.get(tag.rsplit("}", 1)[-1], 999) > rank:
+            parent.insert(pos, el)
+            return el
+    parent.append(el)
+    return el
+
+
+def _attr(el: Any, name: str, value: object) -> None:
+    if value is None:
+        el.attrib.pop(W + name, None)
+    else:
+        el.set(W + name, str(value))

@@ -1,0 +1,176 @@
+"""Save a document opened from a DOCX into its own package: patched parts, every other byte kept.
+
+Unedited, the source file comes back byte for byte. Edited, only word/document.xml changes, plus
+styles/numbering/relationships when the editor introduced a role style, a list or a link the
+package lacks. The parts are patched with lxml and the zip copied entry by entry: python-docx's
+package layer would serialise every XML part again, and then no part would stay byte-identical.
+"""
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from editor.core.formats.docx import styles as ds
+from editor.core.formats.docx.patch import Patcher
+from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
+from editor.core.formats.docx.safety import CT_NS, PKG_REL_NS, DocxPackage, open_docx
+from editor.core.formats.docx.structure import W
+from editor.core.model.document import Document
+
+ZIP_LEVEL = 3
+_PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
+                              "huge_tree": False, "remove_blank_text": False}
+
+
+def save_into_source(doc: Document) -> bytes:
+    """The source package with the document's edits patched in (the source itself when unedited)."""
+    assert doc.source is not None
+    pkg = open_docx(Path("source.docx"), data=doc.source)
+    main = pkg.main_part
+    tree = _parse(pkg, main)
+    root = tree.getroot()
+    body = root.find(W + "body")
+    if body is None:
+        raise pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
+    targets = {typ.rsplit("/", 1)[-1]: target for typ, target, ext in pkg.rels(main).values()
+               if not ext and target in pkg.names}
+    styles = _parse(pkg, targets["styles"]) if "styles" in targets else None
+    numbering = targets.get("numbering")
+    taken = [int(n.get(W + "numId", "0")) for n in _parse(pkg, numbering).getroot().iter(W + "num")
+             if n.get(W + "numId", "").isdigit()] if numbering else []
+    patcher = Patcher(root.nsmap, doc.kept, paragraph_roles(pkg, targets.get("styles")),
+                      list_kinds(pkg, numbering), _style_ids(styles), max([9000, *taken]) + 1)
+    new = patcher.children(list(body), doc.blocks, "", in_cell=False)
+    if len(new) == len(body) and all(a is b for a, b in zip(new, body)):
+        return doc.source  # nothing edited: the file as it was, byte for byte
+    body[:] = new
+    replaced: dict[str, bytes] = {main: _bytes(tree)}
+    added: list[tuple[str, str, str]] = []  # (part name, relationship type, content type)
+    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(styles, only_found=True)]
+    if missing and styles is not None:
+        for role in missing:
+            styles.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
+        replaced[targets["styles"]] = _bytes(styles)
+    elif missing:
+        name = _free_name(pkg, main, "styles.xml")
+        replaced[name] = ds.styles_xml(ds.plain_preset()).encode("utf-8")
+        added.append((name, ds.REL_TYPES["styles"], ds.PART_TYPES["word/styles.xml"]))
+    if patcher.nums:
+        if numbering:
+            num_tree = _parse(pkg, numbering)
+            _merge_numbering(num_tree.getroot(), patcher.nums)
+            replaced[numbering] = _bytes(num_tree)
+        else:
+            name = _free_name(pkg, main, "numbering.xml")
+            replaced[name] = ds.numbering_xml(patcher.nums).encode("utf-8")
+            added.append((name, ds.REL_TYPES["numbering"], ds.PART_TYPES["word/numbering.xml"]))
+    if added or patcher.links:
+        _relate(pkg, main, added, patcher.links, replaced)
+    return _zip(pkg, replaced)
+
+
+def _parse(pkg: DocxPackage, name: str) -> Any:
+    """A part as an lxml tree, comments kept (the checks of open_docx already refused any DTD)."""
+    return etree.ElementTree(etree.fromstring(pkg.read(name), etree.XMLParser(**_PARSER_KW)))
+
+
+def _bytes(tree: Any) -> bytes:
+    info = tree.docinfo
+    return etree.tostring(tree, xml_declaration=True, encoding=info.encoding or "UTF-8",
+                          standalone=True if info.standalone is None else info.standalone)
+
+
+def _fragment(xml: str) -> Any:
+    """One element written by styles.py, with the w and r namespaces declared."""
+    return etree.fromstring(f"<w:x {ds.NS_DECL}>{xml}</w:x>".encode())[0]
+
+
+def _style_ids(styles: Any, only_found: bool = False) -> dict[str, str]:
+    """Role -> the file's own style id (Chinese Word calls "heading 1" "1"); ours where it has none."""
+    ids = {} if only_found else {role: sid for role, (sid, _n, _l) in ds.ROLE_STYLES.items()}
+    if styles is None:
+        return ids
+    names = {}
+    for st in styles.getroot().iter(W + "style"):
+        nm = st.find(W + "name")
+        if nm is not None and st.get(W + "type") == "paragraph":
+            names[nm.get(W + "val", "").lower()] = st.get(W + "styleId", "")
+    for role, (_sid, name, _lvl) in ds.ROLE_STYLES.items():
+        if name.lower() in names:
+            ids[role] = names[name.lower()]
+    return ids
+
+
+def _merge_numbering(root: Any, nums: dict[int, str]) -> None:
+    """Our list definitions into a source numbering part (abstractNums before the first w:num)."""
+    ours = etree.fromstring(f"<w:x {ds.NS_DECL}>{ds.abstract_nums_xml()}{ds.nums_xml(nums)}</w:x>".encode())
+    have = {a.get(W + "abstractNumId") for a in root.iter(W + "abstractNum")}
+    first_num = root.find(W + "num")
+    for el in list(ours):
+        if el.tag == W + "abstractNum":
+            if el.get(W + "abstractNumId") in have:
+                continue
+            if first_num is not None:
+                first_num.addprevious(el)
+                continue
+        root.append(el)
+
+
+def _free_name(pkg: DocxPackage, main: str, base: str) -> str:
+    folder = posixpath.dirname(main)
+    name = posixpath.join(folder, base)
+    n = 1
+    while name in pkg.names:
+        n += 1
+        name = posixpath.join(folder, base.replace(".xml", f"{n}.xml"))
+    return name
+
+
+def _relate(pkg: DocxPackage, main: str, added: list[tuple[str, str, str]], links: dict[str, str],
+            replaced: dict[str, bytes]) -> None:
+    """Relationships and content types for new parts and external links."""
+    folder, base = posixpath.split(main)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    rels = _parse(pkg, rels_name) if rels_name in pkg.names else etree.ElementTree(
+        etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS}))
+    used = {r.get("Id") for r in rels.getroot()}
+    for name, rel_type, _ct in added:
+        n = 1
+        while f"rIdYuku{n}" in used:
+            n += 1
+        used.add(f"rIdYuku{n}")
+        etree.SubElement(rels.getroot(), f"{{{PKG_REL_NS}}}Relationship", Id=f"rIdYuku{n}", Type=rel_type,
+                         Target=posixpath.relpath(name, folder or "."))
+    for url, rid in links.items():
+        etree.SubElement(rels.getroot(), f"{{{PKG_REL_NS}}}Relationship", Id=rid, Type=f"{ds.REL}/hyperlink",
+                         Target=url, TargetMode="External")
+    replaced[rels_name] = _bytes(rels)
+    if added:
+        types = _parse(pkg, "[Content_Types].xml")
+        for name, _rel, ct in added:
+            etree.SubElement(types.getroot(), f"{{{CT_NS}}}Override", PartName="/" + name, ContentType=ct)
+        replaced["[Content_Types].xml"] = _bytes(types)
+
+
+def _zip(pkg: DocxPackage, replaced: dict[str, bytes]) -> bytes:
+    """The package with replaced parts; every other entry copied with its own bytes and settings."""
+    buf = BytesIO()
+    written: set[str] = set()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as out:
+        for info in pkg.zf.infolist():
+            if info.filename in written:
+                continue
+            written.add(info.filename)
+            data = replaced.pop(info.filename, None)
+            entry = zipfile.ZipInfo(info.filename, info.date_time)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            out.writestr(entry, data if data is not None else pkg.read(info.filename), compresslevel=ZIP_LEVEL)
+        for name, data in replaced.items():
+            out.writestr(name, data)
+    return buf.getvalue()
