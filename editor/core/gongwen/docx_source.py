@@ -20,7 +20,8 @@ ROLE_STYLES = {"Title": "title", "Heading1": "heading1", "Heading2": "heading2",
 GW_ROLES = {"GwCopyNumber": "part:份号", "GwSecrecy": "part:密级", "GwUrgency": "part:紧急程度",
             "GwIssuerMark": "part:发文机关标志", "GwDocNumber": "docnum", "GwMain": "main",
             "GwAttachNote": "attach_note", "GwSignature": "signature", "GwDate": "date", "GwNote": "note",
-            "GwAttendance": "part:出席", "GwRecord": "record", "GwRecordBreak": "record", "GwLetterLine": "record"}
+            "GwAttendance": "part:出席", "GwRecord": "record", "GwRecordBreak": "record", "GwRecordPlain": "record",
+            "GwLetterLine": "record"}
 
 
 def _style_chain(p: Paragraph) -> list[Any]:

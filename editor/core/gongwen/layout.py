@@ -32,8 +32,8 @@ from editor.core.gongwen.source import ATTACH_PAGE, Line, assign_roles
 from editor.core.gongwen.types import LETTER, MINUTES, ORDER, STANDARD, DocType
 
 STYLES = ("GwCopyNumber", "GwSecrecy", "GwUrgency", "GwIssuerMark", "GwDocNumber", "GwMain", "GwAttachNote",
-          "GwSignature", "GwDate", "GwNote", "GwAttendance", "GwRecord", "GwRecordBreak",
-          "GwLetterLine")
+          "GwSignature", "GwDate", "GwNote", "GwAttendance", "GwRecord", "GwRecordPlain",
+          "GwRecordBreak", "GwLetterLine")
 THICK = 8  # eighths of a point: the 0.35 mm rules of the 版记 (§7.4.1)
 # One style for every framed 版记 paragraph: LibreOffice frames consecutive paragraphs only when their
 # properties are the same, and drops the frame of a paragraph with borders of its own.
@@ -293,7 +293,7 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
         return
     body_end = d.paragraphs[-1]
     record_lines = (1 if parts.copy_to else 0) + (1 if has_print else 0)
-    breaks = pages.breaks_before_record(d.paragraphs, record_lines)
+    breaks = pages.breaks_before_record(d.paragraphs, record_lines, even=kind != LETTER)
     anchor = body_end
     for _ in range(breaks):
         p = new_paragraph(anchor, style="GwRecordBreak")
@@ -301,12 +301,11 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
         p.paragraph_format.page_break_before = True
         anchor = p
     if parts.copy_to:
-        p = new_paragraph(anchor, style="GwRecord" if kind != LETTER else "GwRecordBreak")
+        p = new_paragraph(anchor, style="GwRecord" if kind != LETTER else "GwRecordPlain")
         layout(p, "both", first=-3 * RECORD_PT / 15.75, left=1 + 3 * RECORD_PT / 15.75, right=1)
         add_run(p, "抄送：", f.fs, f.latin, RECORD_PT)
         add_run(p, parts.copy_to.rstrip("。") + "。", f.fs, f.latin, RECORD_PT)
-        if kind != LETTER:
-            frame_bottom(p, TEXT_W_TW)
+        frame_bottom(p, TEXT_W_TW)  # a 信函 too: its 抄送 is on the last page, without rules (§10.1)
         anchor = p
     if has_print and parts.copy_to:
         rule = new_paragraph(anchor, style="GwRecord")
@@ -324,6 +323,6 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
                 f.fs, f.latin, RECORD_PT)
         frame_bottom(p, TEXT_W_TW)
         anchor = p
-    if kind != LETTER:  # LibreOffice makes a frame of framed paragraphs only when a paragraph follows them
-        tail = new_paragraph(anchor, style="GwRecordBreak")
-        layout(tail, "left", line_pt=1)
+    # LibreOffice makes a frame of framed paragraphs only when a paragraph follows them.
+    tail = new_paragraph(anchor, style="GwRecordBreak")
+    layout(tail, "left", line_pt=1)

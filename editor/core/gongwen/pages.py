@@ -59,11 +59,16 @@ def estimate(paragraphs: Sequence[Paragraph]) -> tuple[int, float]:
     return page, y
 
 
-def breaks_before_record(paragraphs: Sequence[Paragraph], record_lines: int) -> int:
-    """Page breaks to put before the 版记 so that it is on an even page with room for it (§7.4)."""
+def breaks_before_record(paragraphs: Sequence[Paragraph], record_lines: int, even: bool = True) -> int:
+    """Page breaks to put before the 版记 so that it is on an even page (§7.4) with room for it.
+
+    A 信函 (even=False) only needs the room: its 抄送 stays on the last page whatever its number.
+    """
     page, used = estimate(paragraphs)
     room = PAGE_PT - used
     need = (record_lines + 1) * LINE_PITCH_PT
+    if not even:
+        return 0 if room >= need else 1
     if page % 2 == 1:
         return 1
     return 0 if room >= need else 2

@@ -15,6 +15,7 @@ EXPECTED: dict[str, tuple[str, float, str]] = {
     "GwMain": ("fangsong", 16.0, "主送机关（3号仿宋）"),
     "GwSignature": ("fangsong", 16.0, "署名和成文日期（3号仿宋）"),
     "GwRecord": ("fangsong", 14.0, "版记（4号仿宋）"),
+    "GwRecordPlain": ("fangsong", 14.0, "版记（4号仿宋）"),
     "GwIssuerMark": ("xiaobiaosong", 0.0, "发文机关标志（小标宋）"),
 }
 
