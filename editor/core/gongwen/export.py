@@ -38,6 +38,27 @@ def has_layout(parts: Parts) -> bool:
     return any(parts.get(k) for k in KEYS if k != "类型")
 
 
+def without_layout(doc: Document) -> Document:
+    """A document without the paragraphs an earlier layout added (an exported DOCX opened again)."""
+    import copy
+
+    from editor.core.model.document import Paragraph
+
+    out = copy.copy(doc)
+    out.blocks = [b for b in doc.blocks if not (isinstance(b, Paragraph) and 'w:val="Gw' in b.extra)]
+    return out
+
+
+def export_bytes(doc: Document, parts: Parts, type_name: str | None = None,
+                 overrides: dict[str, list[str]] | None = None) -> bytes:
+    """The official DOCX of a document and its parts (the editor's 导出为公文格式)."""
+    from editor.core.formats.document_files import docx_bytes
+
+    doc = without_layout(doc)
+    doc_type = resolve(parts, title_of(doc), type_name)
+    return official_docx(docx_bytes(doc, "official", None, overrides), parts, doc_type, None, overrides)
+
+
 def official_docx(body: bytes, parts: Parts, doc_type: DocType | None,
                   available: Iterable[str] | None = None, overrides: dict[str, list[str]] | None = None) -> bytes:
     """The official body DOCX with the parts laid out around it (and stored in it)."""

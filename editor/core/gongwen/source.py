@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from editor.core.gongwen import front_matter
-from editor.core.gongwen.parts import Parts
+from editor.core.gongwen.parts import KEYS, Parts
 
 # A 发文字号 on a line of its own: 机关代字, a year in some brackets, a number, 号.
 DOCNUM_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:[〔\[［【(（]\s*[0-9０-９〇一二三四五六七八九零]{2,4}\s*[〕\]］】)）]"
@@ -63,6 +63,28 @@ def from_text(text: str) -> Source:
     lines = [ln for ln in lines if ln.text]
     assign_roles(lines)
     return Source(fm.parts, _part_lines(text, fm) + lines, fm.key_lines, fm.unknown)
+
+
+def from_editor(text: str, parts: Parts) -> Source:
+    """The editor's text (line n = paragraph n) with the form's parts as lines numbered -1, -2 and so on.
+
+    part_key(number) names the part a negative line stands for.
+    """
+    lines = [Line(i + 1, s.strip().lstrip("\u3000")) for i, s in enumerate(text.split("\n"))]
+    lines = [ln for ln in lines if ln.text]
+    assign_roles(lines)
+    part_lines = []
+    for k, key in enumerate(KEYS):
+        value = parts.text_of(key)
+        if value and key != "类型":
+            part_lines.append(Line(-(k + 1), value, role=f"part:{key}"))
+    return Source(parts, part_lines + lines)
+
+
+def part_key(number: int) -> str | None:
+    """The standard name of the part a negative line number (from_editor) stands for."""
+    keys = list(KEYS)
+    return keys[-number - 1] if -len(keys) <= number < 0 else None
 
 
 def _part_lines(text: str, fm: front_matter.FrontMatter) -> list[Line]:

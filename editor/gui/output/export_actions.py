@@ -76,6 +76,11 @@ class ExportActions(QObject):
     def _write(self, path: Path, style: str) -> bool:
         from editor.core.formats.document_files import write_document
 
+        gongwen = getattr(self.window, "gongwen", None)
+        if style == "official" and gongwen is not None:
+            laid_out = gongwen.write_official(path)  # the 公文要素 laid out around the body
+            if laid_out is not None:
+                return bool(laid_out)
         fallbacks = self.window.settings.get("font_fallbacks")  # type: ignore[attr-defined]
         try:
             write_document(to_model(self.window.editor.document()), path, style=style,  # type: ignore[attr-defined]

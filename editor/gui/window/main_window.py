@@ -42,6 +42,7 @@ FEATURES: list[str] = [
     "editor.gui.phrases.suggestions",
     "editor.gui.document.outline_dialog",
     "editor.gui.script.actions",
+    "editor.gui.gongwen.actions",
 ]
 
 _FALLBACK_KEYS = {

@@ -1,0 +1,130 @@
+"""Install the 公文 features: 文档 → 公文要素 (dock), 工具 → 公文检查, File → 新建公文 for each type."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+from editor.core.atomic import atomic_write_bytes
+from editor.core.errors import YukuError
+from editor.core.gongwen import front_matter, profile, storage, types
+from editor.core.gongwen.export import export_bytes, has_layout
+from editor.core.gongwen.parts import Parts
+from editor.gui.gongwen.check_dialog import CheckDialog
+from editor.gui.gongwen.parts_form import PartsForm
+
+
+class GongwenActions(QObject):
+    """The window's 公文 parts, their form and dialogs."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.form = PartsForm(window)
+        self.form.profileRequested.connect(self.fill_from_profile)
+        self.dock = QDockWidget(self.tr("公文要素"), window)
+        self.dock.setObjectName("gongwen_dock")
+        self.dock.setWidget(self.form)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.parts_action = self.dock.toggleViewAction()
+        self.parts_action.setText(self.tr("公文要素(&Y)"))
+        self.parts_action.setObjectName("gongwen_parts")
+        self.check_action = QAction(self.tr("公文检查(&G)…"), window)
+        self.check_action.setObjectName("gongwen_check")
+        self.check_action.triggered.connect(lambda _=False: self.show_check())
+        self.new_menu = QMenu(self.tr("新建公文(&G)"), window)
+        self.new_actions: dict[str, QAction] = {}
+        for name in types.TYPES:
+            act = QAction(name, window)
+            act.setObjectName(f"gongwen_new_{name}")
+            act.triggered.connect(lambda _=False, n=name: self.new_of_type(n))
+            self.new_menu.addAction(act)
+            self.new_actions[name] = act
+        for act in (self.parts_action, self.check_action):
+            window.actions_by_name[act.objectName()] = act  # type: ignore[attr-defined]
+        self.check_dialog: CheckDialog | None = None
+
+    def parts(self) -> Parts:
+        """The parts in the form."""
+        return self.form.parts()
+
+    def fill_from_profile(self) -> None:
+        """Fill the form's empty parts from the unit profile (Preferences)."""
+        self.form.set_parts(profile.fill(self.form.parts(), self.window.settings.get))  # type: ignore[attr-defined]
+
+    def show_check(self) -> None:
+        """Open (or raise) the 公文检查 dialog, freshly checked."""
+        if self.check_dialog is None:
+            self.check_dialog = CheckDialog(self.window, self.form)
+        self.check_dialog.refresh()
+        self.check_dialog.show()
+        self.check_dialog.raise_()
+
+    def new_of_type(self, name: str) -> None:
+        """A new document from the type's outline, its parts in the form (blanks ___ to fill)."""
+        from editor.core.formats.draft_text import draft_to_document
+
+        fm = front_matter.split(types.outline(name))
+        previous = self.window.template_chooser  # type: ignore[attr-defined]
+        self.window.template_chooser = lambda: draft_to_document(fm.body)  # type: ignore[attr-defined]
+        try:
+            before = self.window.editor.document()  # type: ignore[attr-defined]
+            modified = before.isModified()
+            self.window.new_document()  # type: ignore[attr-defined]
+        finally:
+            self.window.template_chooser = previous  # type: ignore[attr-defined]
+        if modified and self.window.editor.document().isModified():  # type: ignore[attr-defined]
+            return  # the user kept the document they had
+        self.form.set_parts(profile.fill(fm.parts, self.window.settings.get))  # type: ignore[attr-defined]
+        self.dock.show()
+
+    def document_opened(self, path: str) -> None:
+        """A DOCX Yuku laid out brings its parts back into the form."""
+        parts = None
+        if path.lower().endswith(".docx"):
+            try:
+                parts = storage.read(Path(path).read_bytes())
+            except OSError:
+                parts = None
+        self.form.set_parts(parts or Parts())
+        if parts is not None:
+            self.dock.show()
+
+    def write_official(self, path: Path) -> bool | None:
+        """Export with the parts laid out; None when the form holds no part (the plain official export)."""
+        parts = self.form.parts()
+        if not has_layout(parts) and not parts.doc_type:
+            return None
+        from editor.gui.document.bridge import to_model
+
+        fallbacks = self.window.settings.get("font_fallbacks")  # type: ignore[attr-defined]
+        try:
+            data = export_bytes(to_model(self.window.editor.document()), parts, None,  # type: ignore[attr-defined]
+                                fallbacks if isinstance(fallbacks, dict) else None)
+            atomic_write_bytes(path, data)
+        except (YukuError, OSError) as exc:
+            self.window.show_error(self.tr("导出失败"), str(exc))  # type: ignore[attr-defined]
+            return False
+        return True
+
+
+def install(window: QMainWindow) -> None:
+    """Feature entry point (main_window.FEATURES)."""
+    actions = GongwenActions(window)
+    window.gongwen = actions  # type: ignore[attr-defined]
+    menus = window.menus  # type: ignore[attr-defined]
+    if "document" not in menus:
+        menu = QMenu(window.tr("文档(&D)"), window)
+        window.menuBar().insertMenu(menus["tools"].menuAction(), menu)
+        menus["document"] = menu
+    menus["document"].addAction(actions.parts_action)
+    menus["tools"].insertAction(menus["tools"].actions()[0] if menus["tools"].actions() else None,
+                                actions.check_action)
+    file_menu = menus["file"]
+    first = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
+    file_menu.insertMenu(first, actions.new_menu)
+    window.documentOpened.connect(actions.document_opened)  # type: ignore[attr-defined]
+    window.documentClosed.connect(lambda _p: actions.form.set_parts(Parts()))  # type: ignore[attr-defined]
