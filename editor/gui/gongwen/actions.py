@@ -35,7 +35,7 @@ class GongwenActions(QObject):
         self.check_action = QAction(self.tr("公文检查(&G)…"), window)
         self.check_action.setObjectName("gongwen_check")
         self.check_action.triggered.connect(lambda _=False: self.show_check())
-        self.new_menu = QMenu(self.tr("新建公文(&G)"), window)
+        self.new_menu = QMenu(self.tr("新建公文(&K)"), window)
         self.new_actions: dict[str, QAction] = {}
         for name in types.TYPES:
             act = QAction(name, window)
