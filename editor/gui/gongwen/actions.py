@@ -46,6 +46,7 @@ class GongwenActions(QObject):
         for act in (self.parts_action, self.check_action):
             window.actions_by_name[act.objectName()] = act  # type: ignore[attr-defined]
         self.check_dialog: CheckDialog | None = None
+        self.lacking: list[str] = []
 
     def parts(self) -> Parts:
         """The parts in the form."""
@@ -108,7 +109,22 @@ class GongwenActions(QObject):
         except (YukuError, OSError) as exc:
             self.window.show_error(self.tr("导出失败"), str(exc))  # type: ignore[attr-defined]
             return False
+        self.lacking = self.missing_parts()
+        if self.lacking:
+            self.window.show_message(self.tr("已导出 %1；缺少公文要素：%2")  # type: ignore[attr-defined]
+                                     .replace("%1", path.name).replace("%2", "、".join(self.lacking)), 10000)
         return True
+
+    def missing_parts(self) -> list[str]:
+        """The parts the document's type needs that neither the form nor the text gives."""
+        from editor.core.gongwen.export import missing, resolve
+        from editor.core.gongwen.source import from_editor
+
+        parts = self.form.parts()
+        text = self.window.editor.document().toPlainText()  # type: ignore[attr-defined]
+        title = next((t.strip() for t in text.split("\n") if t.strip()), "")
+        doc_type = resolve(parts, title, None)
+        return missing(parts, doc_type, from_editor(text, parts)) if doc_type else []
 
 
 def install(window: QMainWindow) -> None:

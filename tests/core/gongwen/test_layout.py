@@ -130,3 +130,16 @@ def test_type_option_applies_a_layout_to_a_plain_draft(tmp_path):
     date = next(p for p in d.paragraphs if p.text == "2024年5月30日")
     assert date.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     assert storage.read(out.read_bytes()).doc_type == "通知"
+
+
+def test_exporting_a_laid_out_docx_again_lays_its_head_out_once(tmp_path):
+    import docx
+
+    first = export(tmp_path, "通知")
+    again = tmp_path / "again.docx"
+    assert main(["export", str(first), str(again)]) == 0
+    texts = [p.text for p in docx.Document(str(again)).paragraphs if p.text]
+    assert texts.count("江城市人民政府办公室文件") == 1
+    assert texts.count("江政办发〔2024〕12号") == 1
+    assert texts.count("2024年5月30日") == 1
+    assert storage.read(again.read_bytes()) == storage.read(first.read_bytes())

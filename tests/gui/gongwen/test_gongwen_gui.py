@@ -110,3 +110,13 @@ def test_preferences_hold_the_unit_profile(window, monkeypatch):
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert window.settings.get("gongwen_issuer_marks") == ["江城市人民政府", "江城市财政局"]
     assert window.settings.get("gongwen_number_prefix") == "江政发"
+
+
+def test_official_export_names_the_parts_the_type_lacks(window, tmp_path, no_blocking_dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Yes  # export despite the ___ blanks
+    window.gongwen.new_actions["请示"].trigger()
+    window.gongwen.form.set_value("签发人", "")
+    assert window.export_actions.export_official(tmp_path / "q.docx")
+    assert "签发人" in window.gongwen.lacking
