@@ -156,7 +156,7 @@ def _head(title: Paragraph, parts: Parts, f: Faces, kind: str, upward: bool) -> 
             border(p, {"bottom": ("single", 8)}, space=11)  # 4 mm below the 发文字号 (§7.2.7)
     elif marks and kind != ORDER:
         p = new_paragraph(title, before=True, style="GwDocNumber")
-        layout(p, "center", line_pt=2)
+        layout(p, "center", before=Mm(4).pt / LINE_PITCH_PT, line_pt=2)  # no 发文字号: 4 mm under the 标志
         border(p, {"bottom": ("single", 8)}, space=1)
     if marks or has_number:
         layout(title, "center", before=2)  # the title two lines below the red line (§7.3.1)
