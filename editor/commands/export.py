@@ -82,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"yuku: {src}: 提醒：导出结果不含 {'、'.join(dropped)} / warning: left out: {', '.join(dropped)}",
               file=sys.stderr)
     fallbacks = settings.get("font_fallbacks")
+    if out_suffix != DOCX and src.suffix.lower() == DOCX:
+        from editor.core.gongwen.cli_support import export_draft
+
+        if export_draft(src, dst, doc):
+            return 0
     if style == "official" and out_suffix == DOCX:
         from editor.core.gongwen.cli_support import export_official
 

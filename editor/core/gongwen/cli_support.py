@@ -55,3 +55,22 @@ def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, obje
     except OSError as exc:
         raise YukuError(dst, f"无法写入（{exc.strerror or exc}），请换个位置 / cannot write the file", 1) from None
     return True
+
+
+def export_draft(src: Path, dst: Path, doc: Document) -> bool:
+    """A DOCX Yuku laid out, back to a draft: its parts as front matter, then the text without the layout.
+
+    Returns False for a DOCX without stored parts (the plain text export does the job).
+    """
+    from editor.core.atomic import atomic_write_text
+    from editor.core.gongwen.export import without_layout
+
+    parts = storage.read(src.read_bytes())
+    if parts is None:
+        return False
+    body = without_layout(doc).plain_text()
+    try:
+        atomic_write_text(dst, front_matter.write(parts, body) + "\n")
+    except OSError as exc:
+        raise YukuError(dst, f"无法写入（{exc.strerror or exc}），请换个位置 / cannot write the file", 1) from None
+    return True

@@ -143,3 +143,18 @@ def test_exporting_a_laid_out_docx_again_lays_its_head_out_once(tmp_path):
     assert texts.count("江政办发〔2024〕12号") == 1
     assert texts.count("2024年5月30日") == 1
     assert storage.read(again.read_bytes()) == storage.read(first.read_bytes())
+
+
+def test_a_laid_out_docx_exports_back_to_a_draft_with_front_matter(tmp_path):
+    """DOCX → .txt gives the draft again: parts as front matter, the text without the layout's lines."""
+    out = export(tmp_path, "通知")
+    draft = tmp_path / "back.txt"
+    assert main(["export", str(out), str(draft)]) == 0
+    back = split(draft.read_text(encoding="utf-8"))
+    original = split((DRAFTS / "通知.txt").read_text(encoding="utf-8"))
+    assert back.parts == original.parts
+    assert back.body.strip().split("\n") == original.body.strip().split("\n")
+    again = tmp_path / "again.docx"
+    assert main(["export", str(draft), str(again)]) == 0
+    with zipfile.ZipFile(out) as a, zipfile.ZipFile(again) as b:
+        assert normalised(a.read("word/document.xml")) == normalised(b.read("word/document.xml"))
