@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from editor.core.atomic import atomic_write_bytes
@@ -83,16 +83,57 @@ class GongwenActions(QObject):
         self.dock.show()
 
     def document_opened(self, path: str) -> None:
-        """A DOCX Yuku laid out brings its parts back into the form."""
+        """A DOCX Yuku laid out, or a draft with front matter, brings its parts into the form.
+
+        A draft's front matter leaves the text for the form (one step nobody can undo into a half
+        block); saving the draft writes it back in front (document_saved).
+        """
         parts = None
         if path.lower().endswith(".docx"):
             try:
                 parts = storage.read(Path(path).read_bytes())
             except OSError:
                 parts = None
+        elif path.lower().endswith((".txt", ".md")):
+            parts = self._take_front_matter()
         self.form.set_parts(parts or Parts())
         if parts is not None:
             self.dock.show()
+
+    def _take_front_matter(self) -> Parts | None:
+        """Move a leading `---` block of the editor's text into parts (None when there is none)."""
+        qdoc = self.window.editor.document()  # type: ignore[attr-defined]
+        text = qdoc.toPlainText()
+        try:
+            fm = front_matter.split(text)
+        except front_matter.FrontMatterError:
+            return None  # an unclosed block stays text: the checker names it
+        if fm.body_line == 1:
+            return None
+        cursor = QTextCursor(qdoc)
+        cursor.setPosition(0)
+        block = qdoc.findBlockByNumber(fm.body_line - 1)
+        cursor.setPosition(block.position() if block.isValid() else qdoc.characterCount() - 1,
+                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        qdoc.clearUndoRedoStacks()
+        qdoc.setModified(False)
+        return fm.parts
+
+    def document_saved(self, path: str) -> None:
+        """A draft saved as text gets the form's parts back as its front matter."""
+        parts = self.form.parts()
+        if not path.lower().endswith((".txt", ".md")) or parts.is_empty():
+            return
+        from editor.core.atomic import atomic_write_text
+
+        p = Path(path)
+        try:
+            atomic_write_text(p, front_matter.write(parts, p.read_text(encoding="utf-8")))
+        except OSError as exc:
+            self.window.show_error(self.tr("保存失败"), self.tr(  # type: ignore[attr-defined]
+                "%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。")
+                .replace("%1", str(p)).replace("%2", exc.strerror or str(exc)))
 
     def write_official(self, path: Path) -> bool | None:
         """Export with the parts laid out; None when the form holds no part (the plain official export)."""
@@ -143,4 +184,5 @@ def install(window: QMainWindow) -> None:
     first = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
     file_menu.insertMenu(first, actions.new_menu)
     window.documentOpened.connect(actions.document_opened)  # type: ignore[attr-defined]
+    window.documentSaved.connect(actions.document_saved)  # type: ignore[attr-defined]
     window.documentClosed.connect(lambda _p: actions.form.set_parts(Parts()))  # type: ignore[attr-defined]

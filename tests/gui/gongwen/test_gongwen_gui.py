@@ -120,3 +120,21 @@ def test_official_export_names_the_parts_the_type_lacks(window, tmp_path, no_blo
     window.gongwen.form.set_value("签发人", "")
     assert window.export_actions.export_official(tmp_path / "q.docx")
     assert "签发人" in window.gongwen.lacking
+
+
+def test_a_draft_with_front_matter_opens_into_the_form_and_saves_it_back(window, tmp_path):
+    draft = tmp_path / "n.txt"
+    source = (
+        "---\n类型: 通知\n发文字号: 江政办发〔2024〕12号\n主送: 各区人民政府\n---\n关于做好防汛工作的通知\n加强巡查。\n")
+    draft.write_text(source, encoding="utf-8")
+    assert window.open_path(draft)
+    assert window.editor.document().toPlainText() == "关于做好防汛工作的通知\n加强巡查。\n"
+    assert not window.editor.document().isModified()
+    form = window.gongwen.form
+    assert form.value("发文字号") == "江政办发〔2024〕12号"
+    assert form.value("类型") == "通知"
+    form.set_value("发文字号", "江政办发〔2024〕13号")
+    assert window.save()
+    saved = draft.read_text(encoding="utf-8")
+    assert saved.startswith("---\n类型: 通知\n发文字号: 江政办发〔2024〕13号\n主送: 各区人民政府\n---\n")
+    assert saved.split("---\n", 2)[2].startswith("关于做好防汛工作的通知\n加强巡查。\n")
