@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from editor.core.errors import YukuError
+from editor.core.gongwen.check.rules import Finding
+from editor.core.gongwen.source import Source
 
 TEXT_IN = (".txt", ".md")
 
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
-def _read(src: Path) -> tuple[object, str | bytes]:
+def _read(src: Path) -> tuple[Source, str | bytes]:
     """The file as a Source, and its text (drafts) or bytes (DOCX) for --fix."""
     from editor.core.gongwen.front_matter import FrontMatterError
     from editor.core.gongwen.source import from_text
@@ -72,7 +74,7 @@ def _read(src: Path) -> tuple[object, str | bytes]:
     raise YukuError(src, "不支持的文件类型，请给出 .txt、.md 或 .docx 文件 / input must be .txt, .md or .docx")
 
 
-def _write_fixes(src: Path, dst: Path, raw: str | bytes, findings: list) -> None:
+def _write_fixes(src: Path, dst: Path, raw: str | bytes, findings: list[Finding]) -> None:
     """Write the certain fixes to dst (never over the input)."""
     from editor.core.atomic import atomic_write_bytes, atomic_write_text
 

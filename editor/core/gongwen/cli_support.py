@@ -27,8 +27,7 @@ def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, obje
     Returns False when there is nothing of a 公文 to add (the plain official export does the job).
     Required parts the type lacks are named on stderr; the export still happens.
     """
-    from editor.core.formats.document_files import docx_bytes
-    from editor.core.gongwen.export import official_docx, title_of, without_layout
+    from editor.core.gongwen.export import official_body, official_docx, title_of, without_layout
     from editor.core.gongwen.parts import Parts
 
     text = gongwen.get("text")
@@ -48,7 +47,7 @@ def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, obje
         if lacking:
             print(f"yuku: {src}: 提醒：{doc_type.name}缺少{'、'.join(lacking)} / warning: the {doc_type.name} lacks "
                   f"{len(lacking)} required part(s)", file=sys.stderr)
-    body = docx_bytes(without_layout(doc), "official", None, overrides)  # a laid-out DOCX: its head once
+    body = official_body(without_layout(doc), overrides)  # a laid-out DOCX: its head once
     data = official_docx(body, parts, doc_type, None, overrides)
     try:
         atomic_write_bytes(dst, data)

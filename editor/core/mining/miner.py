@@ -48,10 +48,12 @@ class _Tally:
     surface: tuple[str, str] | None = None  # a traditional file it was seen in (simplified, original)
 
 
+class MiningCancelled(Exception):
+    """Raised inside the miner when the cancel hook turns true."""
+
+
 def _check(cancelled: Callable[[], bool] | None) -> None:
     if cancelled and cancelled():
-        from editor.core.mining.pipeline import MiningCancelled
-
         raise MiningCancelled()
 
 

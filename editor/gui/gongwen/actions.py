@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
@@ -14,13 +14,16 @@ from editor.core.gongwen.export import export_bytes, has_layout
 from editor.core.gongwen.parts import Parts
 from editor.gui.gongwen.check_dialog import CheckDialog
 from editor.gui.gongwen.parts_form import PartsForm
+from editor.gui.window.host import WindowHost
 
 
 class GongwenActions(QObject):
     """The window's 公文 parts, their form and dialogs."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        window = host.widget
         self.window = window
         self.form = PartsForm(window)
         self.form.profileRequested.connect(self.fill_from_profile)
@@ -32,9 +35,9 @@ class GongwenActions(QObject):
         self.parts_action = self.dock.toggleViewAction()
         self.parts_action.setText(self.tr("公文要素(&Y)"))
         self.parts_action.setObjectName("gongwen_parts")
-        self.check_action = QAction(self.tr("公文检查(&G)…"), window)
-        self.check_action.setObjectName("gongwen_check")
-        self.check_action.triggered.connect(lambda _=False: self.show_check())
+        host.action_factory.register(self.parts_action)
+        self.check_action = host.action_factory.make("gongwen_check", self.tr("公文检查(&G)…"),
+                                                     lambda _=False: self.show_check())
         self.new_menu = QMenu(self.tr("新建公文(&K)"), window)
         self.new_actions: dict[str, QAction] = {}
         for name in types.TYPES:
@@ -43,10 +46,9 @@ class GongwenActions(QObject):
             act.triggered.connect(lambda _=False, n=name: self.new_of_type(n))
             self.new_menu.addAction(act)
             self.new_actions[name] = act
-        for act in (self.parts_action, self.check_action):
-            window.actions_by_name[act.objectName()] = act  # type: ignore[attr-defined]
         self.check_dialog: CheckDialog | None = None
         self.lacking: list[str] = []
+        self.document_menu: QMenu | None = None
 
     def parts(self) -> Parts:
         """The parts in the form."""
@@ -54,12 +56,12 @@ class GongwenActions(QObject):
 
     def fill_from_profile(self) -> None:
         """Fill the form's empty parts from the unit profile (Preferences)."""
-        self.form.set_parts(profile.fill(self.form.parts(), self.window.settings.get))  # type: ignore[attr-defined]
+        self.form.set_parts(profile.fill(self.form.parts(), self.host.settings.get))
 
     def show_check(self) -> None:
         """Open (or raise) the 公文检查 dialog, freshly checked."""
         if self.check_dialog is None:
-            self.check_dialog = CheckDialog(self.window, self.form)
+            self.check_dialog = CheckDialog(self.host, self.form)
         self.check_dialog.refresh()
         self.check_dialog.show()
         self.check_dialog.raise_()
@@ -69,17 +71,17 @@ class GongwenActions(QObject):
         from editor.core.formats.draft_text import draft_to_document
 
         fm = front_matter.split(types.outline(name))
-        previous = self.window.template_chooser  # type: ignore[attr-defined]
-        self.window.template_chooser = lambda: draft_to_document(fm.body)  # type: ignore[attr-defined]
+        session = self.host.session
+        previous = session.template_chooser
+        session.template_chooser = lambda: draft_to_document(fm.body)
         try:
-            before = self.window.editor.document()  # type: ignore[attr-defined]
-            modified = before.isModified()
-            self.window.new_document()  # type: ignore[attr-defined]
+            modified = session.is_modified()
+            session.new_document()
         finally:
-            self.window.template_chooser = previous  # type: ignore[attr-defined]
-        if modified and self.window.editor.document().isModified():  # type: ignore[attr-defined]
+            session.template_chooser = previous
+        if modified and session.is_modified():
             return  # the user kept the document they had
-        self.form.set_parts(profile.fill(fm.parts, self.window.settings.get))  # type: ignore[attr-defined]
+        self.form.set_parts(profile.fill(fm.parts, self.host.settings.get))
         self.dock.show()
 
     def document_opened(self, path: str) -> None:
@@ -102,7 +104,7 @@ class GongwenActions(QObject):
 
     def _take_front_matter(self) -> Parts | None:
         """Move a leading `---` block of the editor's text into parts (None when there is none)."""
-        qdoc = self.window.editor.document()  # type: ignore[attr-defined]
+        qdoc = self.host.session.document()
         text = qdoc.toPlainText()
         try:
             fm = front_matter.split(text)
@@ -131,7 +133,7 @@ class GongwenActions(QObject):
         try:
             atomic_write_text(p, front_matter.write(parts, p.read_text(encoding="utf-8")))
         except OSError as exc:
-            self.window.show_error(self.tr("保存失败"), self.tr(  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("保存失败"), self.tr(
                 "%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。")
                 .replace("%1", str(p)).replace("%2", exc.strerror or str(exc)))
 
@@ -142,18 +144,18 @@ class GongwenActions(QObject):
             return None
         from editor.gui.document.bridge import to_model
 
-        fallbacks = self.window.settings.get("font_fallbacks")  # type: ignore[attr-defined]
+        fallbacks = self.host.settings.get("font_fallbacks")
         try:
-            data = export_bytes(to_model(self.window.editor.document()), parts, None,  # type: ignore[attr-defined]
+            data = export_bytes(to_model(self.host.session.document()), parts, None,
                                 fallbacks if isinstance(fallbacks, dict) else None)
             atomic_write_bytes(path, data)
         except (YukuError, OSError) as exc:
-            self.window.show_error(self.tr("导出失败"), str(exc))  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("导出失败"), str(exc))
             return False
         self.lacking = self.missing_parts()
         if self.lacking:
-            self.window.show_message(self.tr("已导出 %1；缺少公文要素：%2")  # type: ignore[attr-defined]
-                                     .replace("%1", path.name).replace("%2", "、".join(self.lacking)), 10000)
+            self.host.show_message(self.tr("已导出 %1；缺少公文要素：%2")
+                                   .replace("%1", path.name).replace("%2", "、".join(self.lacking)), 10000)
         return True
 
     def missing_parts(self) -> list[str]:
@@ -162,27 +164,33 @@ class GongwenActions(QObject):
         from editor.core.gongwen.source import from_editor
 
         parts = self.form.parts()
-        text = self.window.editor.document().toPlainText()  # type: ignore[attr-defined]
+        text = self.host.session.document().toPlainText()
         title = next((t.strip() for t in text.split("\n") if t.strip()), "")
         doc_type = resolve(parts, title, None)
         return missing(parts, doc_type, from_editor(text, parts)) if doc_type else []
 
 
-def install(window: QMainWindow) -> None:
-    """Feature entry point (main_window.FEATURES)."""
-    actions = GongwenActions(window)
-    window.gongwen = actions  # type: ignore[attr-defined]
-    menus = window.menus  # type: ignore[attr-defined]
-    if "document" not in menus:
-        menu = QMenu(window.tr("文档(&D)"), window)
-        window.menuBar().insertMenu(menus["tools"].menuAction(), menu)
-        menus["document"] = menu
-    menus["document"].addAction(actions.parts_action)
-    menus["tools"].insertAction(menus["tools"].actions()[0] if menus["tools"].actions() else None,
-                                actions.check_action)
-    file_menu = menus["file"]
-    first = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
-    file_menu.insertMenu(first, actions.new_menu)
-    window.documentOpened.connect(actions.document_opened)  # type: ignore[attr-defined]
-    window.documentSaved.connect(actions.document_saved)  # type: ignore[attr-defined]
-    window.documentClosed.connect(lambda _p: actions.form.set_parts(Parts()))  # type: ignore[attr-defined]
+def install(host: WindowHost) -> GongwenActions:
+    """Feature entry point (window/features.py): 文档 menu, 工具 → 公文检查, File → 新建公文, the dock."""
+    actions = GongwenActions(host)
+    window = host.widget
+    # 文档 is a menu of its own, between 格式 and 工具 (the window has no document menu to share).
+    actions.document_menu = QMenu(window.tr("文档(&D)"), window)
+    actions.document_menu.setObjectName("document_menu")
+    window.menuBar().insertMenu(host.menu("tools").menuAction(), actions.document_menu)
+    actions.document_menu.addAction(actions.parts_action)
+    tools = host.menu("tools")
+    if tools.actions():
+        tools.insertAction(tools.actions()[0], actions.check_action)
+    else:
+        tools.addAction(actions.check_action)
+    file_menu = host.menu("file")
+    if len(file_menu.actions()) > 1:
+        file_menu.insertMenu(file_menu.actions()[1], actions.new_menu)  # right after 新建
+    else:
+        file_menu.addMenu(actions.new_menu)
+    session = host.session
+    session.opened.connect(actions.document_opened)
+    session.saved.connect(actions.document_saved)
+    session.closed.connect(lambda _p: actions.form.set_parts(Parts()))
+    return actions

@@ -11,20 +11,21 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from editor.core.gongwen.check.rules import Finding
 from editor.core.gongwen.check.runner import run_checks
 from editor.core.gongwen.source import from_editor, part_key
+from editor.gui.gongwen.parts_form import PartsForm
+from editor.gui.window.host import WindowHost
 
 
 class CheckDialog(QDialog):
     """A non-modal list of findings: double-click (or 定位) shows the place, 修正 applies a certain fix."""
 
-    def __init__(self, window: QWidget, form: QWidget) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, host: WindowHost, form: PartsForm) -> None:
+        super().__init__(host.widget)
+        self.host = host
         self.form = form
         self.findings: list[Finding] = []
         self.setWindowTitle(self.tr("公文检查"))
@@ -59,8 +60,8 @@ class CheckDialog(QDialog):
 
     def refresh(self) -> None:
         """Check the document and its parts again."""
-        parts = self.form.parts()  # type: ignore[attr-defined]
-        text = self.window_.editor.document().toPlainText()  # type: ignore[attr-defined]
+        parts = self.form.parts()
+        text = self.host.session.document().toPlainText()
         self.findings = run_checks(from_editor(text, parts), parts.doc_type or None)
         self.tree.clear()
         for i, f in enumerate(self.findings):
@@ -72,8 +73,9 @@ class CheckDialog(QDialog):
         certain = sum(f.fix is not None for f in self.findings)
         self.summary.setText(self.tr("发现 %1 处问题，其中 %2 处可一键修正。").replace("%1", str(len(self.findings)))
                              .replace("%2", str(certain)) if self.findings else self.tr("未发现问题。"))
-        if self.findings:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
         self._update_buttons()
 
     def _place(self, f: Finding) -> str:
@@ -104,7 +106,7 @@ class CheckDialog(QDialog):
         """Document positions of a finding's excerpt, when the text is still as checked."""
         if f.line is None or f.line < 1:
             return None
-        block = self.window_.editor.document().findBlockByNumber(f.line - 1)  # type: ignore[attr-defined]
+        block = self.host.session.document().findBlockByNumber(f.line - 1)
         if not block.isValid():
             return None
         text = block.text()
@@ -121,10 +123,10 @@ class CheckDialog(QDialog):
         if f.line < 0:
             key = part_key(f.line)
             if key:
-                self.form.fields[key].setFocus()  # type: ignore[attr-defined]
+                self.form.fields[key].setFocus()
             return
         found = self._range(f)
-        editor = self.window_.editor  # type: ignore[attr-defined]
+        editor = self.host.editor
         cursor = editor.textCursor()
         if found is None:
             block = editor.document().findBlockByNumber(f.line - 1)
@@ -137,14 +139,14 @@ class CheckDialog(QDialog):
 
     def _apply(self, fixes: list[Finding]) -> int:
         """Apply fixes to the text as one undo step (parts in the form directly); returns how many."""
-        editor = self.window_.editor  # type: ignore[attr-defined]
-        ranges = []
+        editor = self.host.editor
+        ranges: list[tuple[int, int, str] | None] = []
         for f in fixes:
             if f.line is not None and f.line < 0:
                 key = part_key(f.line)
-                value = self.form.value(key) if key else ""  # type: ignore[attr-defined]
+                value = self.form.value(key) if key else ""
                 if key and f.excerpt in value:
-                    self.form.set_value(key, value.replace(f.excerpt, f.fix or "", 1))  # type: ignore[attr-defined]
+                    self.form.set_value(key, value.replace(f.excerpt, f.fix or "", 1))
                     ranges.append(None)
                 continue
             found = self._range(f)

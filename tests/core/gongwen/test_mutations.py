@@ -7,11 +7,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from editor.core.formats.document_files import docx_bytes
 from editor.core.formats.draft_text import draft_to_document
 from editor.core.gongwen.check.rules import RULES, Finding
 from editor.core.gongwen.check.runner import apply_fixes, run_checks
 from editor.core.gongwen.docx_source import from_docx
+from editor.core.gongwen.export import official_body
 from editor.core.gongwen.source import from_text
 from tests.core.gongwen import mutations
 from tests.core.gongwen.corpus import official_texts
@@ -67,7 +67,7 @@ def test_certain_fixes_restore_the_real_document(rule):
 
 
 def _official_docx(text: str) -> bytes:
-    return docx_bytes(draft_to_document(text), "official")
+    return official_body(draft_to_document(text))
 
 
 def test_font_rule_detects_changed_fonts_and_sizes_in_docx():
