@@ -220,7 +220,7 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     d.add_paragraph("图如下：").add_run().add_picture(io.BytesIO(bytes(data)), width=Cm(3.2), height=Cm(4.1))
     d.add_paragraph("后文")
     d.save(str(src))
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     ed = window.editor
     qdoc = ed.document()
     assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
@@ -239,9 +239,9 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     assert size.height() > 5
     QTest.keyClick(ed, Qt.Key.Key_Delete)
     assert qdoc.findBlockByNumber(0).text() == "图如下："
-    assert window.save_to(tmp_path / "without.docx")
+    assert window.session.save_to(tmp_path / "without.docx")
     assert "<w:drawing" not in zipfile.ZipFile(tmp_path / "without.docx").read("word/document.xml").decode()
     QTest.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step brings it back
     assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
-    assert window.save_to(tmp_path / "with.docx")
+    assert window.session.save_to(tmp_path / "with.docx")
     assert read_document(tmp_path / "with.docx").kept_labels() == ["图片 3.2 × 4.1 cm"]

@@ -15,7 +15,9 @@ from lxml import etree
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from editor.core.errors import YukuError
-from editor.core.formats.document_files import docx_bytes, read_document
+from editor.core.formats.document_files import read_document
+from editor.core.formats.docx.files import docx_bytes
+from editor.core.formats.plain_style import PLAIN_STYLE
 from editor.gui.document.bridge import load_model, to_model
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "docx-corpus"
@@ -59,7 +61,7 @@ def test_unedited_save_is_the_source_file(qtbot, path):
     if opened is None:
         return
     qdoc, source = opened
-    assert docx_bytes(to_model(qdoc)) == source
+    assert docx_bytes(to_model(qdoc), PLAIN_STYLE) == source
 
 
 def _type_into(qdoc: QTextDocument) -> int:
@@ -98,7 +100,7 @@ def test_edited_save_keeps_everything_else(qtbot, path):
         return
     qdoc, source = opened
     typed = _type_into(qdoc)
-    saved = docx_bytes(to_model(qdoc))
+    saved = docx_bytes(to_model(qdoc), PLAIN_STYLE)
     before, after = _parts(source), _parts(saved)
     main = next(n for n in before if n.endswith("document.xml") and "glossary" not in n)
     assert set(after) == set(before)
