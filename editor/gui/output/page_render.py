@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -238,29 +239,29 @@ class OfficialPages:
         if role.keep_next:
             self._keep_with_next(first_line)
 
-    def _hang(self, line: object, text: str, start: int, width: float) -> None:
+    def _hang(self, line: QTextLine, text: str, start: int, width: float) -> None:
         """Let one closing punctuation mark hang past the line end rather than pull a character down."""
-        n = line.textLength()  # type: ignore[attr-defined]
+        n = line.textLength()
         if start + n >= len(text):
             return
         best = n
         for k in range(n + 1, n + 4):
             if start + k > len(text):
                 break
-            line.setNumColumns(k - 1)  # type: ignore[attr-defined]
-            if line.naturalTextWidth() > width + 0.01:  # type: ignore[attr-defined]
+            line.setNumColumns(k - 1)
+            if line.naturalTextWidth() > width + 0.01:
                 break
-            line.setNumColumns(k)  # type: ignore[attr-defined]
-            fits = line.naturalTextWidth() <= width + 0.01  # type: ignore[attr-defined]
+            line.setNumColumns(k)
+            fits = line.naturalTextWidth() <= width + 0.01
             last = text[start + k - 1]
             hangs = last in CLOSING
             next_ok = start + k >= len(text) or text[start + k] not in CLOSING
             cjk = ord(last) >= 0x2E80 or hangs  # never split a Latin word
             if (fits or hangs) and next_ok and cjk and last not in OPENING:
                 best = k
-        line.setNumColumns(best)  # type: ignore[attr-defined]
+        line.setNumColumns(best)
         # A hanging mark sticks out past the edge: justify to the natural width, never stretch.
-        line.setNumColumns(best, max(width, line.naturalTextWidth()))  # type: ignore[attr-defined]
+        line.setNumColumns(best, max(width, line.naturalTextWidth()))
 
     def _place(self, layout: QTextLayout, index: int, x: float) -> None:
         if len(self.lines) - self.page_starts[-1] >= self.lines_per_page:

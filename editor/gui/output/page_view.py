@@ -282,7 +282,7 @@ class PageView(QObject):
         doc.setProperty(bridge.MODEL_FONT, None)
         if self._frame is not None:
             doc.rootFrame().setFrameFormat(self._frame)
-        self.editor.setViewportMargins(0, 0, 0, 0)  # type: ignore[attr-defined]
+        self.editor.setViewportMargins(0, 0, 0, 0)
         self.editor.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
 
     def _ensure_paged(self) -> None:
@@ -291,8 +291,8 @@ class PageView(QObject):
             return
         free = self.editor.width() - self.paper.width() - self.editor.verticalScrollBar().sizeHint().width() - 4
         gutter = max(0, int(free // 2))
-        if self.editor.viewportMargins().left() != gutter:  # type: ignore[attr-defined]
-            self.editor.setViewportMargins(gutter, 0, 0, 0)  # type: ignore[attr-defined]
+        if self.editor.viewportMargins().left() != gutter:
+            self.editor.setViewportMargins(gutter, 0, 0, 0)
 
     def document_replaced(self) -> None:
         """A new file or a recovered draft was loaded: lay it on pages too."""

@@ -1,0 +1,38 @@
+"""The layout rules of editor/: small packages with a docstring each, modules under 400 lines."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MAX_MODULES = 15
+MAX_LINES = 400
+# Over the limit today, each owned by a branch that is splitting it; remove an entry once it fits.
+KNOWN_LONG = {
+    "editor/gui/document/bridge.py": "#15 (docx) splits the bridge",
+    "editor/core/formats/docx/patch.py": "#15 (docx)",
+    "editor/gui/output/page_view.py": "#16 (draft-output)",
+}
+
+
+def packages() -> list[Path]:
+    return sorted(p.parent for p in (ROOT / "editor").rglob("__init__.py") if "__pycache__" not in p.parts)
+
+
+def test_every_package_is_small_and_says_what_it_owns():
+    for pkg in packages():
+        modules = [p for p in pkg.glob("*.py") if p.name != "__init__.py"]
+        assert len(modules) <= MAX_MODULES, f"{pkg.relative_to(ROOT)} holds {len(modules)} modules"
+        doc = ast.get_docstring(ast.parse((pkg / "__init__.py").read_text(encoding="utf-8")))
+        assert len(doc or "") > 40, f"{pkg.relative_to(ROOT)}/__init__.py needs a one-paragraph docstring"
+
+
+def test_no_module_over_the_line_limit():
+    long = {}
+    for path in (ROOT / "editor").rglob("*.py"):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_LINES:
+            long[path.relative_to(ROOT).as_posix()] = lines
+    assert set(long) <= set(KNOWN_LONG), {k: v for k, v in long.items() if k not in KNOWN_LONG}
+    fitted = set(KNOWN_LONG) - set(long)
+    assert not fitted, f"now within {MAX_LINES} lines, drop from KNOWN_LONG: {sorted(fitted)}"
