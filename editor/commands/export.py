@@ -56,7 +56,13 @@ def load_input(path: Path, gongwen: dict[str, object] | None = None) -> Document
 def run(args: argparse.Namespace) -> int:
     """Export; remaining blanks (___) are listed on stderr but do not stop the export."""
     from editor.core.formats.document_files import write_document
-    from editor.core.formats.registry import DEFAULT_EXPORT_STYLE, export_style, format_for, suffix_list
+    from editor.core.formats.registry import (
+        DEFAULT_EXPORT_STYLE,
+        OFFICIAL_STYLE_ID,
+        export_style,
+        format_for,
+        suffix_list,
+    )
     from editor.core.model.blanks import find_blanks
     from editor.core.settings import Settings
 
@@ -98,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     assert out_format is not None  # only a PDF has no registered format
     if not out_format.styled and src.suffix.lower() == ".docx" and cli_support.export_draft(src, dst, doc):
         return 0  # a laid-out DOCX back to a draft: its parts as front matter
-    if style.id == "official" and dst.suffix.lower() == ".docx" and cli_support.export_official(
+    if style.id == OFFICIAL_STYLE_ID and dst.suffix.lower() == ".docx" and cli_support.export_official(
             src, dst, doc, gongwen, args.doc_type, fallbacks if isinstance(fallbacks, dict) else None):
         return 0  # the 公文要素 laid out around the body
     local = installed_font_families() if args.local_fonts else None

@@ -56,7 +56,7 @@ PLAIN_PAGE = PageSetup()  # styles.plain_preset: A4, 1440/1800 twips margins
 
 def page_setup(doc: Document, style: str) -> PageSetup:
     """The page a document prints on in a style (a Word file's own section in the plain style)."""
-    if style == "official":
+    if style == official.OFFICIAL_STYLE.id:
         return OFFICIAL_PAGE
     if doc.source is None:
         return PLAIN_PAGE

@@ -33,6 +33,7 @@ from editor.core import fonts
 from editor.core.formats.docx.styles import RoleStyle
 from editor.core.formats.official_style import PAGE_NO_PT, official_preset, prepare_official
 from editor.core.formats.pdf_export import PageSetup, page_setup
+from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.model.document import LINE_BREAK, Document, Paragraph
 
 PX_PER_PT = 96 / 72
@@ -169,7 +170,7 @@ class OfficialPages:
     """
 
     def __init__(self, model: Document, available: list[str], overrides: dict[str, list[str]] | None) -> None:
-        self.setup = page_setup(model, "official")
+        self.setup = page_setup(model, OFFICIAL_STYLE_ID)
         self.preset = official_preset(available, overrides)
         self.text_width = (self.setup.width - self.setup.left - self.setup.right) * PX_PER_MM
         self.text_height = (self.setup.height - self.setup.top - self.setup.bottom) * PX_PER_MM
@@ -359,7 +360,7 @@ def plain_document(source: QTextDocument, model: Document, base_point_size: floa
     option = qdoc.defaultTextOption()
     option.setUseDesignMetrics(True)
     qdoc.setDefaultTextOption(option)
-    return PagedDocument(qdoc, page_setup(model, "plain"), None)
+    return PagedDocument(qdoc, page_setup(model, PLAIN_STYLE_ID), None)
 
 
 def paged(source: QTextDocument, style: str, base_point_size: float,
@@ -368,6 +369,6 @@ def paged(source: QTextDocument, style: str, base_point_size: float,
     from editor.gui.document.bridge import to_model
 
     model = to_model(source)
-    if style == "official":
+    if style == OFFICIAL_STYLE_ID:
         return official_document(model, None, overrides)
     return plain_document(source, model, base_point_size)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QTextEdit
 from editor.core import fonts
 from editor.core.formats import official_style as official
 from editor.core.formats.pdf_export import OFFICIAL_PAGE, PLAIN_PAGE, PageSetup
+from editor.core.formats.registry import DEFAULT_EXPORT_STYLE, OFFICIAL_STYLE_ID, export_style
 from editor.gui.document import bridge
 from editor.gui.document.paragraph_styles import STYLE_PROPERTY
 from editor.gui.window.host import WindowHost
@@ -93,7 +94,7 @@ class PageView(QObject):
         self.action.toggled.connect(self.set_active)
         self.active = False
         self.setup: PageSetup = OFFICIAL_PAGE
-        self.style = "official"
+        self.style = OFFICIAL_STYLE_ID
         self._frame: QTextFrameFormat | None = None
         self._font: QFont | None = None
         self._number_font = QFont()
@@ -116,7 +117,7 @@ class PageView(QObject):
 
     def page_height(self) -> float:
         """The height of one page's text in the document: 22 lines of the grid (else the text block)."""
-        if self.style == "official":
+        if self.style == OFFICIAL_STYLE_ID:
             # Qt keeps positions in 1/64 px: the pitch as it lays lines out, not as asked for.
             pitch = round(official.LINE_PITCH_PT * PX_PER_PT * 64) / 64
             return official.LINES * pitch
@@ -158,8 +159,8 @@ class PageView(QObject):
             return
         if on:
             style = self.host.settings.get("export_style")
-            self.style = style if style in ("official", "plain") else "official"
-            self.setup = OFFICIAL_PAGE if self.style == "official" else PLAIN_PAGE
+            self.style = style if export_style(style) is not None else DEFAULT_EXPORT_STYLE
+            self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
         self.active = on
         doc = self.editor.document()
         modified = doc.isModified()
@@ -181,7 +182,7 @@ class PageView(QObject):
         self.editor.viewport().update()
         self.host.show_message(
             self.tr("页面视图：%1（撤销记录从此重新开始）").replace(
-                "%1", official.describe() if self.style == "official" else self.tr("A4，常规页边距"))
+                "%1", official.describe() if self.style == OFFICIAL_STYLE_ID else self.tr("A4，常规页边距"))
             if on else self.tr("已回到普通视图（撤销记录从此重新开始）"))
 
     def _apply(self, doc: QTextDocument) -> None:
@@ -195,7 +196,7 @@ class PageView(QObject):
         doc.rootFrame().setFrameFormat(frame)
         self._font = doc.defaultFont()
         doc.setProperty(bridge.MODEL_FONT, self._font)
-        if self.style == "official":
+        if self.style == OFFICIAL_STYLE_ID:
             available = _families()
             body = QFont()
             body.setFamilies([fonts.resolve("fangsong", available), fonts.resolve("latin", available)])
@@ -338,7 +339,7 @@ class PageView(QObject):
                 painter.drawLine(rect.topRight(), rect.bottomRight())
                 if page > 1:  # the page break: a band between the last line of a page and the next
                     painter.fillRect(QRectF(rect.left() - 1, rect.top() - 4, rect.width() + 2, 8), background)
-                if self.style == "official":
+                if self.style == OFFICIAL_STYLE_ID:
                     self._paint_number(painter, rect, page)
         finally:
             painter.end()

@@ -31,7 +31,7 @@ def font_fallbacks(settings: Settings) -> dict[str, list[str]] | None:
     return value if isinstance(value, dict) else None
 
 
-def print_to(document: QTextDocument, printer: QPrinter, base_point_size: float, style: str = "plain",
+def print_to(document: QTextDocument, printer: QPrinter, base_point_size: float, style: str = PLAIN_STYLE_ID,
              fallbacks: dict[str, list[str]] | None = None) -> int:
     """Print (or write PDF) through printer in a style's layout; the pages printed."""
     pages = paged(document, style, base_point_size, fallbacks)
@@ -39,7 +39,7 @@ def print_to(document: QTextDocument, printer: QPrinter, base_point_size: float,
     return pages.paint(printer, first or 1, last or 0)
 
 
-def write_pdf(document: QTextDocument, path: Path, base_point_size: float, style: str = "plain",
+def write_pdf(document: QTextDocument, path: Path, base_point_size: float, style: str = PLAIN_STYLE_ID,
               fallbacks: dict[str, list[str]] | None = None) -> int:
     """Write the document as a PDF file with Qt's own layout; the pages written."""
     writer = QPdfWriter(str(path))
