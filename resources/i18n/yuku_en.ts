@@ -24,6 +24,10 @@
             <translation>“%1” has an autosaved draft (saved at %2) with changes not yet saved to the file. Recover it?</translation>
         </message>
         <message>
+            <source>草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。</source>
+            <translation>The Word package this draft belongs to is gone: images and other kept parts cannot be recovered; the text has been.</translation>
+        </message>
+        <message>
             <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
             <translation>Recovered the draft of %1 (saved at %2). Please save it soon.</translation>
         </message>
@@ -60,6 +64,49 @@
         <message>
             <source>文件已被占用</source>
             <translation>File in use</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentSession</name>
+        <message>
+            <source>保存更改</source>
+            <translation>Save Changes</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>The document has been modified. Save the changes?</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>Cannot open the file</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>Opened %1</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>Save As</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>Saved %1</translation>
         </message>
     </context>
     <context>
@@ -129,6 +176,14 @@ Overwriting the original file loses it. You can save as a new file and leave the
             <translation>Export as &amp;Word…</translation>
         </message>
         <message>
+            <source>导出为公文格式(本机字体)(&amp;B)…</source>
+            <translation>Export Official Layout (&amp;Local Fonts)…</translation>
+        </message>
+        <message>
+            <source>缺少的公文字体写成本机的替代字体（如 仿宋_GB2312 → 本机的仿宋），在本机和没有标准字体的电脑上保留标题、正文、各级标题的字体层次</source>
+            <translation>Missing official fonts are named by this machine's substitutes (e.g. 仿宋_GB2312 → the installed FangSong), keeping the title, body and heading fonts apart here and on computers without the standard fonts</translation>
+        </message>
+        <message>
             <source>导出为 PDF(&amp;D)…</source>
             <translation>Export as P&amp;DF…</translation>
         </message>
@@ -171,6 +226,10 @@ Export anyway?</translation>
             <translation>Export as Official Document</translation>
         </message>
         <message>
+            <source>导出为公文格式（本机字体）</source>
+            <translation>Export Official Layout (Local Fonts)</translation>
+        </message>
+        <message>
             <source>-公文</source>
             <translation>-official</translation>
         </message>
@@ -187,8 +246,12 @@ Export anyway?</translation>
             <translation>(not in the official layout: %1)</translation>
         </message>
         <message>
-            <source>；本机缺少字体：%1</source>
-            <translation>; fonts missing on this computer: %1</translation>
+            <source>；用本机字体代替：%1</source>
+            <translation>; local substitutes used: %1</translation>
+        </message>
+        <message>
+            <source>；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）</source>
+            <translation>; fonts missing here: %1 (try “Export Official Layout (Local Fonts)”)</translation>
         </message>
         <message>
             <source>导出为 Word</source>
@@ -207,8 +270,38 @@ Export anyway?</translation>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
+            <source>（本机未装 LibreOffice，由语库排版：含数字或西文的行可能与 Word 相差一两个字）</source>
+            <translation> (LibreOffice is not installed, so Yuku laid the pages out: lines with digits or Latin text may break a character differently from Word)</translation>
+        </message>
+        <message>
             <source>%1：无法写入 PDF。请换个位置再试。</source>
             <translation>%1: cannot write the PDF. Try another location.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>Official document (GB/T 9704)</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>Plain document</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word documents</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>Text files</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>All files</translation>
         </message>
     </context>
     <context>
@@ -281,8 +374,8 @@ Export anyway?</translation>
             <translation>Official Fonts Check</translation>
         </message>
         <message>
-            <source>本机缺少 %1 个公文字体：%2。导出的文件仍写标准字体名，在装有这些字体的电脑上按标准显示；本机用替代字体显示和打印。</source>
-            <translation>This computer lacks %1 official fonts: %2. Exported files still name the standard fonts and look right on computers that have them; this computer shows and prints with substitutes.</translation>
+            <source>本机缺少 %1 个公文字体：%2。“导出为公文格式”仍写标准字体名，在装有这些字体的电脑上按标准显示，在本机（和 WPS、LibreOffice 缺字体时）则全文一种字体。要保留字体层次，请用“文件 ▸ 导出为公文格式(本机字体)”：缺少的字体写成下表的替代字体。</source>
+            <translation>This machine lacks %1 official fonts: %2. “Export Official Layout” still names the standard fonts, which show as intended where they are installed; here (and in WPS or LibreOffice without them) the whole text shows in one font. To keep the font hierarchy, use File ▸ Export Official Layout (Local Fonts): missing fonts are named by the substitutes in the table below.</translation>
         </message>
         <message>
             <source>公文所需字体本机都已安装。</source>
@@ -320,108 +413,32 @@ Export anyway?</translation>
             <source>（无，系统默认字体）</source>
             <translation>(none: the system default font)</translation>
         </message>
+        <message>
+            <source>用本机字体导出公文格式(&amp;E)…</source>
+            <translation>&amp;Export with Local Fonts…</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
-            <translation>Word documents (*.docx);;Text files (*.txt);;All files (*)</translation>
-        </message>
-        <message>
             <source>短语库</source>
             <translation>Phrase Bank</translation>
-        </message>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>编辑(&amp;E)</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>格式(&amp;O)</source>
-            <translation>F&amp;ormat</translation>
-        </message>
-        <message>
-            <source>工具(&amp;T)</source>
-            <translation>&amp;Tools</translation>
-        </message>
-        <message>
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>新建(&amp;N)</source>
-            <translation>&amp;New</translation>
-        </message>
-        <message>
-            <source>打开(&amp;O)…</source>
-            <translation>&amp;Open…</translation>
-        </message>
-        <message>
-            <source>保存(&amp;S)</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>另存为(&amp;A)…</source>
-            <translation>Save &amp;As…</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>Open &amp;Recent</translation>
-        </message>
-        <message>
-            <source>撤销(&amp;U)</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>重做(&amp;R)</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>剪切(&amp;T)</source>
-            <translation>Cu&amp;t</translation>
-        </message>
-        <message>
-            <source>复制(&amp;C)</source>
-            <translation>&amp;Copy</translation>
-        </message>
-        <message>
-            <source>粘贴(&amp;P)</source>
-            <translation>&amp;Paste</translation>
-        </message>
-        <message>
-            <source>查找和替换(&amp;F)…</source>
-            <translation>&amp;Find and Replace…</translation>
-        </message>
-        <message>
-            <source>全选(&amp;L)</source>
-            <translation>Select A&amp;ll</translation>
         </message>
         <message>
             <source>短语库面板(&amp;P)</source>
             <translation>&amp;Phrase Bank Panel</translation>
         </message>
         <message>
-            <source>关于语库(&amp;A)</source>
-            <translation>&amp;About Yuku</translation>
-        </message>
-        <message>
-            <source>常用</source>
-            <translation>Main</translation>
-        </message>
-        <message>
             <source>状态栏</source>
             <translation>Status bar</translation>
+        </message>
+        <message>
+            <source>无法打开短语库（%1）。编辑器照常可用；请检查用户数据文件夹的权限或空间后重启。</source>
+            <translation>The phrase bank could not be opened (%1). The editor works as usual; check the permissions and free space of the user data folder, then restart.</translation>
+        </message>
+        <message>
+            <source>短语库已修复</source>
+            <translation>Phrase bank repaired</translation>
         </message>
         <message>
             <source>格式</source>
@@ -446,64 +463,6 @@ Export anyway?</translation>
         <message>
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>未命名</source>
-            <translation>Untitled</translation>
-        </message>
-        <message>
-            <source>保存更改</source>
-            <translation>Save Changes</translation>
-        </message>
-        <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>The document has been modified. Save the changes?</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>Cannot open the file</translation>
-        </message>
-        <message>
-            <source>已打开 %1</source>
-            <translation>Opened %1</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>Save As</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
-        </message>
-        <message>
-            <source>已保存 %1</source>
-            <translation>Saved %1</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>清除列表(&amp;C)</source>
-            <translation>&amp;Clear List</translation>
-        </message>
-        <message>
-            <source>关于语库</source>
-            <translation>About Yuku</translation>
-        </message>
-        <message>
-            <source>语库 Yuku %1
-公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-            <translation>Yuku (语库) %1
-An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
         </message>
     </context>
     <context>
@@ -531,6 +490,29 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>（空白文档）</source>
             <translation>(blank document)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PageView</name>
+        <message>
+            <source>页面视图(&amp;L)</source>
+            <translation>Page &amp;Layout</translation>
+        </message>
+        <message>
+            <source>按打印的页面显示文档：纸张、页边距、分页和页码</source>
+            <translation>Show the document on its printed pages: paper, margins, page breaks and page numbers</translation>
+        </message>
+        <message>
+            <source>页面视图：%1（撤销记录从此重新开始）</source>
+            <translation>Page layout: %1 (the undo history starts again here)</translation>
+        </message>
+        <message>
+            <source>A4，常规页边距</source>
+            <translation>A4, standard margins</translation>
+        </message>
+        <message>
+            <source>已回到普通视图（撤销记录从此重新开始）</source>
+            <translation>Back to the normal view (the undo history starts again here)</translation>
         </message>
     </context>
     <context>
@@ -652,14 +634,6 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
             <translation>Export</translation>
         </message>
         <message>
-            <source>公文格式（GB/T 9704）</source>
-            <translation>Official document (GB/T 9704)</translation>
-        </message>
-        <message>
-            <source>普通文档</source>
-            <translation>Plain document</translation>
-        </message>
-        <message>
             <source>导出样式(&amp;E)：</source>
             <translation>&amp;Export style:</translation>
         </message>
@@ -709,6 +683,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>打印预览</source>
             <translation>Print Preview</translation>
+        </message>
+        <message>
+            <source>打印预览（公文格式）</source>
+            <translation>Print Preview (Official Layout)</translation>
         </message>
         <message>
             <source>未命名</source>
@@ -883,6 +861,111 @@ The surnames %1 convert wrongly on their own (余小明→餘小明): add the na
         </message>
     </context>
     <context>
+        <name>StandardActions</name>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>F&amp;ormat</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>Save &amp;As…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>Open &amp;Recent</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>Cu&amp;t</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>&amp;Find and Replace…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>Select A&amp;ll</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>&amp;About Yuku</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>About Yuku</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
+公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
+            <translation>Yuku (语库) %1
+An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>&amp;Clear List</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusWidgets</name>
         <message>
             <source>光标位置</source>
@@ -970,6 +1053,18 @@ Paragraphs: %7</translation>
             <translation>Paragraph %1: %2</translation>
         </message>
         <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>All blanks are filled; there is no next one</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>Back to the last blank</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>Back to the first blank</translation>
+        </message>
+        <message>
             <source>文档中还有空白</source>
             <translation>The document still has blanks</translation>
         </message>
@@ -988,18 +1083,6 @@ Paragraphs: %7</translation>
         <message>
             <source>返回填写</source>
             <translation>Go Back and Fill In</translation>
-        </message>
-        <message>
-            <source>空白已全部填写，没有下一处了</source>
-            <translation>All blanks are filled; there is no next one</translation>
-        </message>
-        <message>
-            <source>已回到最后一处空白</source>
-            <translation>Back to the last blank</translation>
-        </message>
-        <message>
-            <source>已回到第一处空白</source>
-            <translation>Back to the first blank</translation>
         </message>
     </context>
     <context>
@@ -1199,53 +1282,6 @@ Paragraphs: %7</translation>
         </message>
     </context>
     <context>
-        <name>corpus_import</name>
-        <message>
-            <source>正在读取语料…</source>
-            <translation>Reading the corpus…</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>导入语料</source>
-            <translation>Import Corpus</translation>
-        </message>
-        <message>
-            <source>正在取消…</source>
-            <translation>Cancelling…</translation>
-        </message>
-        <message>
-            <source>导入失败：%1</source>
-            <translation>Import failed: %1</translation>
-        </message>
-        <message>
-            <source>已取消导入，短语库未改动。</source>
-            <translation>Import cancelled; the phrase bank is unchanged.</translation>
-        </message>
-        <message>
-            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
-            <translation>Import finished: %1 documents; the phrase bank now has %2 phrases.</translation>
-        </message>
-        <message>
-            <source>%1：%2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>%1
-以下文件已跳过：
-%2</source>
-            <translation>%1
-These files were skipped:
-%2</translation>
-        </message>
-        <message>
-            <source>已取消导入。</source>
-            <translation>Import cancelled.</translation>
-        </message>
-    </context>
-    <context>
         <name>phrase_actions</name>
         <message>
             <source>短语</source>
@@ -1416,182 +1452,55 @@ These files were skipped:
             <translation>Import Corpus Folder</translation>
         </message>
         <message>
+            <source>导入语料</source>
+            <translation>Import Corpus</translation>
+        </message>
+        <message>
             <source>短语库未能打开，无法导入语料。</source>
             <translation>The phrase bank could not be opened, so the corpus cannot be imported.</translation>
         </message>
     </context>
     <context>
-        <name>FileFormats</name>
+        <name>corpus_import</name>
         <message>
-            <source>Word 文档</source>
-            <translation>Word documents</translation>
+            <source>正在读取语料…</source>
+            <translation>Reading the corpus…</translation>
         </message>
         <message>
-            <source>文本文件</source>
-            <translation>Text files</translation>
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
         <message>
-            <source>所有文件</source>
-            <translation>All files</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportStyles</name>
-        <message>
-            <source>公文格式（GB/T 9704）</source>
-            <translation>Official document (GB/T 9704)</translation>
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
         </message>
         <message>
-            <source>普通文档</source>
-            <translation>Plain document</translation>
-        </message>
-    </context>
-    <context>
-        <name>StandardActions</name>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
+            <source>导入失败：%1</source>
+            <translation>Import failed: %1</translation>
         </message>
         <message>
-            <source>编辑(&amp;E)</source>
-            <translation>&amp;Edit</translation>
+            <source>已取消导入，短语库未改动。</source>
+            <translation>Import cancelled; the phrase bank is unchanged.</translation>
         </message>
         <message>
-            <source>格式(&amp;O)</source>
-            <translation>F&amp;ormat</translation>
+            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
+            <translation>Import finished: %1 documents; the phrase bank now has %2 phrases.</translation>
         </message>
         <message>
-            <source>工具(&amp;T)</source>
-            <translation>&amp;Tools</translation>
+            <source>%1：%2</source>
+            <translation>%1: %2</translation>
         </message>
         <message>
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
+            <source>%1
+以下文件已跳过：
+%2</source>
+            <translation>%1
+These files were skipped:
+%2</translation>
         </message>
         <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>新建(&amp;N)</source>
-            <translation>&amp;New</translation>
-        </message>
-        <message>
-            <source>打开(&amp;O)…</source>
-            <translation>&amp;Open…</translation>
-        </message>
-        <message>
-            <source>保存(&amp;S)</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>另存为(&amp;A)…</source>
-            <translation>Save &amp;As…</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>Open &amp;Recent</translation>
-        </message>
-        <message>
-            <source>撤销(&amp;U)</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>重做(&amp;R)</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>剪切(&amp;T)</source>
-            <translation>Cu&amp;t</translation>
-        </message>
-        <message>
-            <source>复制(&amp;C)</source>
-            <translation>&amp;Copy</translation>
-        </message>
-        <message>
-            <source>粘贴(&amp;P)</source>
-            <translation>&amp;Paste</translation>
-        </message>
-        <message>
-            <source>查找和替换(&amp;F)…</source>
-            <translation>&amp;Find and Replace…</translation>
-        </message>
-        <message>
-            <source>全选(&amp;L)</source>
-            <translation>Select A&amp;ll</translation>
-        </message>
-        <message>
-            <source>关于语库(&amp;A)</source>
-            <translation>&amp;About Yuku</translation>
-        </message>
-        <message>
-            <source>常用</source>
-            <translation>Main</translation>
-        </message>
-        <message>
-            <source>关于语库</source>
-            <translation>About Yuku</translation>
-        </message>
-        <message>
-            <source>语库 Yuku %1
-公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-            <translation>Yuku (语库) %1
-An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>清除列表(&amp;C)</source>
-            <translation>&amp;Clear List</translation>
-        </message>
-    </context>
-    <context>
-        <name>DocumentSession</name>
-        <message>
-            <source>保存更改</source>
-            <translation>Save Changes</translation>
-        </message>
-        <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>The document has been modified. Save the changes?</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>Cannot open the file</translation>
-        </message>
-        <message>
-            <source>已打开 %1</source>
-            <translation>Opened %1</translation>
-        </message>
-        <message>
-            <source>未命名</source>
-            <translation>Untitled</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>Save As</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
-        </message>
-        <message>
-            <source>已保存 %1</source>
-            <translation>Saved %1</translation>
+            <source>已取消导入。</source>
+            <translation>Import cancelled.</translation>
         </message>
     </context>
 </TS>
