@@ -1,4 +1,4 @@
-"""`yuku export IN OUT [--style official|plain]`: a text draft to DOCX or PDF, or a DOCX to text or PDF."""
+"""`yuku export IN OUT [--style official|plain] [--type TYPE]`: a text draft to DOCX or PDF, or a DOCX to text or PDF."""
 from __future__ import annotations
 
 import argparse
@@ -21,10 +21,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="official style: name this machine's substitutes for missing 公文 fonts (keeps the hierarchy)")
     p.add_argument("--style", choices=export_style_ids(), default=None,
                    help="; ".join(s.help for s in EXPORT_STYLES) + " (default: the export_style setting)")
+    from editor.core.gongwen.types import TYPES
+
+    p.add_argument("--type", choices=list(TYPES), default=None, dest="doc_type",
+                   help="公文文种，按其版式排版 / the 公文 type whose layout to apply")
 
 
-def load_input(path: Path) -> Document:
-    """The input as a document model: drafts get their title and headings recognised."""
+def load_input(path: Path, gongwen: dict[str, object] | None = None) -> Document:
+    """The input as a document model: drafts get their title and headings recognised.
+
+    A draft's front matter (the 公文要素) is taken off the text and put in gongwen["text"] when given.
+    """
     from editor.core.formats.document_files import read_document
     from editor.core.formats.draft_text import draft_to_document
     from editor.core.formats.encoding import decode_bytes
@@ -36,7 +43,13 @@ def load_input(path: Path) -> Document:
     if fmt.is_text:
         doc = read_document(path)  # existence, size and permission checks with their messages
         del doc
-        return draft_to_document(decode_bytes(path.read_bytes()).text)
+        text = decode_bytes(path.read_bytes()).text
+        if gongwen is not None:
+            from editor.core.gongwen.cli_support import body_of
+
+            gongwen["text"] = text
+            text = body_of(path, text)
+        return draft_to_document(text)
     return read_document(path)  # Word's other types: the reader names the problem (old .doc, macros)
 
 
@@ -60,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings()
     style = export_style(args.style or settings.get("export_style")) or export_style(DEFAULT_EXPORT_STYLE)
     assert style is not None  # the default is registered
-    doc = load_input(src)
+    gongwen: dict[str, object] = {}
+    doc = load_input(src, gongwen)
     blanks = find_blanks(doc.plain_text())
     styled = is_pdf or (out_format is not None and out_format.styled)
     if blanks and styled:
@@ -79,7 +93,14 @@ def run(args: argparse.Namespace) -> int:
         export_pdf(doc, dst, style.id, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
         return 0
     from editor.core.formats.pdf_export import installed_font_families
+    from editor.core.gongwen import cli_support
 
+    assert out_format is not None  # only a PDF has no registered format
+    if not out_format.styled and src.suffix.lower() == ".docx" and cli_support.export_draft(src, dst, doc):
+        return 0  # a laid-out DOCX back to a draft: its parts as front matter
+    if style.id == "official" and dst.suffix.lower() == ".docx" and cli_support.export_official(
+            src, dst, doc, gongwen, args.doc_type, fallbacks if isinstance(fallbacks, dict) else None):
+        return 0  # the 公文要素 laid out around the body
     local = installed_font_families() if args.local_fonts else None
     try:
         write_document(doc, dst, style=style.id, fonts_available=local,

@@ -240,7 +240,7 @@ def document_to_json(doc: Document, baseline: dict[str, int] | None = None) -> s
     blocks = [{"table": asdict(b)} if isinstance(b, Table) else {"p": asdict(b)} for b in doc.blocks]
     return json.dumps({"blocks": blocks, "unsupported": doc.unsupported,
                        "kept": {k: asdict(v) for k, v in doc.kept.items()},
-                       "default_font": doc.default_font, "default_size": doc.default_size,
+                       "default_font": doc.default_font, "default_size": doc.default_size, "base": doc.base,
                        "baseline": baseline or {}}, ensure_ascii=False)
 
 
@@ -278,6 +278,7 @@ def document_from_json(text: str, package: bytes | None = None) -> Document:
                 blocks.append(_paragraph(b["p"]))
         kept = {str(k): KeptItem(**_only(KeptItem, v)) for k, v in raw.get("kept", {}).items()}
         return Document(blocks, unsupported=list(raw.get("unsupported", [])), kept=kept, source=package,
-                        default_font=raw.get("default_font"), default_size=raw.get("default_size"))
+                        default_font=raw.get("default_font"), default_size=raw.get("default_size"),
+                        base=raw.get("base"))
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a Yuku document model: {exc}") from exc

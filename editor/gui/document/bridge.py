@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table
+from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table, body_signature
 from editor.gui.document.docx_state import (
     EXTRA_P,
     EXTRA_R,
@@ -46,6 +46,7 @@ from editor.gui.document.docx_state import (
     clear_state,
     mark_untouched,
     state_of,
+    untouched_origins,
 )
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 
@@ -74,6 +75,7 @@ def to_model(qdoc: QTextDocument) -> Document:
     if doc.source is not None:
         doc.blocks = [b for i, b in enumerate(doc.blocks) if not _qt_filler(doc.blocks, i)]
         mark_untouched(doc.blocks, st.baseline)
+        doc.base = st.base
     return doc
 
 
@@ -259,7 +261,14 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
         _insert_blocks(cursor, doc.blocks, doc, first=True)
         cursor.endEditBlock()
         if doc.source is not None:
-            state.baseline = baseline(_frame_blocks(qdoc.rootFrame(), {}), {})
+            shown = _frame_blocks(qdoc.rootFrame(), {})
+            shown = [b for i, b in enumerate(shown) if not _qt_filler(shown, i)]
+            # Only blocks untouched in the model given (all of a file just read; not those a recovered
+            # draft had edited) may be written back as their source elements.
+            clean = untouched_origins(doc.blocks)
+            state.baseline = {o: sig for o, sig in baseline(shown, {}).items() if o in clean}
+            mark_untouched(shown, state.baseline)
+            state.base = body_signature(Document(shown))
     finally:
         qdoc.setUndoRedoEnabled(undo)
 

@@ -82,6 +82,10 @@ class ExportActions(QObject):
         from editor.core.formats.document_files import write_document
         from editor.gui.output.font_report import installed_families
 
+        if style == OFFICIAL_STYLE_ID:
+            laid_out = self._official_with_parts(path)
+            if laid_out is not None:
+                return laid_out
         fallbacks = self.host.settings.get("font_fallbacks")
         try:
             write_document(to_model(self.host.editor.document()), path, style=style,
@@ -96,6 +100,16 @@ class ExportActions(QObject):
                                    .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return False
         return True
+
+    def _official_with_parts(self, path: Path) -> bool | None:
+        """The 公文要素 laid out around the body when the 公文 feature holds any (None: it holds none)."""
+        from editor.gui.gongwen.actions import GongwenActions
+
+        try:
+            gongwen = self.host.feature(GongwenActions)
+        except LookupError:
+            return None
+        return gongwen.write_official(path)
 
     # -- actions --------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from editor.gui.document import autosave, blank_fields, docx_warnings, outline_dialog
+from editor.gui.gongwen import actions as gongwen_actions
 from editor.gui.output import export_actions, page_view
 from editor.gui.phrases import actions as phrase_actions
 from editor.gui.phrases import suggestions
@@ -27,4 +28,5 @@ FEATURES: list[Install] = [
     suggestions.install,
     outline_dialog.install,
     script_actions.install,
+    gongwen_actions.install,
 ]
