@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextObjectInterface,
 )
 
-from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature
+from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature, untouched
 
 _USER = int(QTextFormat.Property.UserProperty)
 KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
@@ -59,6 +59,7 @@ class DocxState:
     # Origin -> signature of the block as the editor showed it right after loading: a block that
     # still has it is untouched, and saving writes back its source element as it was.
     baseline: dict[str, int] = field(default_factory=dict)
+    base: int | None = None  # body_signature of the blocks as loaded (Document.base)
 
 
 def state_of(qdoc: QTextDocument) -> DocxState:
@@ -146,3 +147,20 @@ def baseline(blocks: list[Block] | list[Paragraph], out: dict[str, int]) -> dict
                 for cell in row:
                     baseline(cell, out)
     return out
+
+
+def untouched_origins(blocks: list[Block] | list[Paragraph]) -> set[str]:
+    """Origins of the blocks (table cells included) that are as read, but for any edited copy."""
+    clean: set[str] = set()
+    dirty: set[str] = set()
+
+    def walk(items: list[Block] | list[Paragraph]) -> None:
+        for block in items:
+            if block.origin is not None:
+                (clean if untouched(block) else dirty).add(block.origin)
+            if isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row:
+                        walk(cell)
+    walk(blocks)
+    return clean - dirty

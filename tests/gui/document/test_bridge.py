@@ -245,3 +245,17 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
     assert window.session.save_to(tmp_path / "with.docx")
     assert read_document(tmp_path / "with.docx").kept_labels() == ["图片 3.2 × 4.1 cm"]
+
+
+def test_a_model_edited_before_loading_is_not_taken_for_the_source(qtbot, tmp_path):
+    """A recovered draft holds edits: loading it must not make them look untouched (they would be lost)."""
+    from editor.core.formats.document_files import write_document
+    from editor.core.model.document import Run
+
+    src = build_docx(tmp_path / "two.docx", para(run("第一段")) + para(run("第二段")))
+    doc = read_document(src)
+    doc.paragraphs[1].runs.append(Run("（补写）"))
+    qdoc = QTextDocument()
+    load_model(qdoc, doc)
+    write_document(to_model(qdoc), tmp_path / "saved.docx")
+    assert [p.text for p in read_document(tmp_path / "saved.docx").paragraphs] == ["第一段", "第二段（补写）"]
