@@ -50,11 +50,12 @@ def without_layout(doc: Document) -> Document:
 
 
 def export_bytes(doc: Document, parts: Parts, type_name: str | None = None,
-                 overrides: dict[str, list[str]] | None = None) -> bytes:
+                 overrides: dict[str, list[str]] | None = None, available: Iterable[str] | None = None) -> bytes:
     """The official DOCX of a document and its parts (the editor's 导出为公文格式)."""
     doc = without_layout(doc)
     doc_type = resolve(parts, title_of(doc), type_name)
-    return official_docx(official_body(doc, overrides), parts, doc_type, None, overrides)
+    names = list(available) if available is not None else None
+    return official_docx(official_body(doc, overrides, names), parts, doc_type, names, overrides)
 
 
 def official_body(doc: Document, overrides: dict[str, list[str]] | None = None,
