@@ -8,6 +8,8 @@ drawn as a small labelled box; its XML and the source package wait in the docume
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
@@ -36,6 +38,7 @@ from editor.gui.document.docx_state import (
     WRAP,
     DocxState,
     KeptObjectHandler,
+    _has_dynamic,
     _install_handler,
     _kept_format,
     _prop,
@@ -49,6 +52,9 @@ from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 
 __all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "state_of", "to_model"]
 PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
+# Page view (output/page_view.py) lays paragraphs out for the page; the document keeps its own layout:
+MODEL_FONT = "yukuModelFont"  # document property: the default font under the view's
+BLOCK_FORMAT_VIEWS: list[Callable[[QTextBlockFormat], QTextBlockFormat]] = []  # each: view format -> own
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
 _LH = QTextBlockFormat.LineHeightTypes
@@ -60,7 +66,8 @@ def to_model(qdoc: QTextDocument) -> Document:
     """The editor's content as a core Document."""
     st = state_of(qdoc)
     doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported))
-    font = qdoc.defaultFont()
+    own = qdoc.property(MODEL_FONT) if _has_dynamic(qdoc, MODEL_FONT) else None
+    font = own if isinstance(own, QFont) else qdoc.defaultFont()
     families = font.families() or [font.family()]
     doc.default_font = families[0] if families and families[0] else None
     doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
@@ -122,6 +129,8 @@ def _table(table: QTextTable, lists: dict[int, int]) -> Table:
 def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     """One block as a paragraph; a kept block typed into becomes the block plus a paragraph."""
     bf = block.blockFormat()
+    for view in BLOCK_FORMAT_VIEWS:
+        bf = view(bf)
     p = Paragraph()
     style = _prop(bf, STYLE_PROPERTY)
     level = bf.headingLevel()
