@@ -25,11 +25,82 @@
         </message>
         <message>
             <source>草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。</source>
-            <translation>The Word package this draft belongs to is gone: images and other kept parts cannot be recovered; the text has been.</translation>
+            <translation>The parts of the original Word file this draft belongs to are lost: images and similar content cannot be recovered; the text has been recovered.</translation>
         </message>
         <message>
             <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
             <translation>Recovered the draft of %1 (saved at %2). Please save it soon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
+        <message>
+            <source>公文检查</source>
+            <translation>Official document check</translation>
+        </message>
+        <message>
+            <source>位置</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>规则</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>原文</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>修正为</source>
+            <translation>Fix to</translation>
+        </message>
+        <message>
+            <source>定位(&amp;L)</source>
+            <translation>&amp;Locate</translation>
+        </message>
+        <message>
+            <source>修正(&amp;F)</source>
+            <translation>&amp;Fix</translation>
+        </message>
+        <message>
+            <source>全部修正(&amp;A)</source>
+            <translation>Fix &amp;all</translation>
+        </message>
+        <message>
+            <source>重新检查(&amp;R)</source>
+            <translation>&amp;Recheck</translation>
+        </message>
+        <message>
+            <source>（删去）</source>
+            <translation>(delete)</translation>
+        </message>
+        <message>
+            <source>发现 %1 处问题，其中 %2 处可一键修正。</source>
+            <translation>%1 problems found; %2 can be fixed with one click.</translation>
+        </message>
+        <message>
+            <source>未发现问题。</source>
+            <translation>No problems found.</translation>
+        </message>
+        <message>
+            <source>全文</source>
+            <translation>Whole document</translation>
+        </message>
+        <message>
+            <source>公文要素：%1</source>
+            <translation>Document parts: %1</translation>
+        </message>
+        <message>
+            <source>第 %1 段</source>
+            <translation>Paragraph %1</translation>
         </message>
     </context>
     <context>
@@ -177,11 +248,11 @@ Overwriting the original file loses it. You can save as a new file and leave the
         </message>
         <message>
             <source>导出为公文格式(本机字体)(&amp;B)…</source>
-            <translation>Export Official Layout (&amp;Local Fonts)…</translation>
+            <translation>Export as official document with this machine's fonts(&amp;B)…</translation>
         </message>
         <message>
             <source>缺少的公文字体写成本机的替代字体（如 仿宋_GB2312 → 本机的仿宋），在本机和没有标准字体的电脑上保留标题、正文、各级标题的字体层次</source>
-            <translation>Missing official fonts are named by this machine's substitutes (e.g. 仿宋_GB2312 → the installed FangSong), keeping the title, body and heading fonts apart here and on computers without the standard fonts</translation>
+            <translation>Missing official fonts are written as this machine's substitutes (e.g. 仿宋_GB2312 → the installed 仿宋), so the title, body and heading fonts stay distinct here and on computers without the standard fonts</translation>
         </message>
         <message>
             <source>导出为 PDF(&amp;D)…</source>
@@ -227,7 +298,7 @@ Export anyway?</translation>
         </message>
         <message>
             <source>导出为公文格式（本机字体）</source>
-            <translation>Export Official Layout (Local Fonts)</translation>
+            <translation>Export as official document (this machine's fonts)</translation>
         </message>
         <message>
             <source>-公文</source>
@@ -247,11 +318,11 @@ Export anyway?</translation>
         </message>
         <message>
             <source>；用本机字体代替：%1</source>
-            <translation>; local substitutes used: %1</translation>
+            <translation>; replaced by this machine's fonts: %1</translation>
         </message>
         <message>
             <source>；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）</source>
-            <translation>; fonts missing here: %1 (try “Export Official Layout (Local Fonts)”)</translation>
+            <translation>; fonts missing on this machine: %1 (use "Export as official document with this machine's fonts")</translation>
         </message>
         <message>
             <source>导出为 Word</source>
@@ -271,7 +342,7 @@ Export anyway?</translation>
         </message>
         <message>
             <source>（本机未装 LibreOffice，由语库排版：含数字或西文的行可能与 Word 相差一两个字）</source>
-            <translation> (LibreOffice is not installed, so Yuku laid the pages out: lines with digits or Latin text may break a character differently from Word)</translation>
+            <translation>(LibreOffice is not installed, so Yuku laid the pages out: lines with digits or Latin letters may break a character or two differently from Word)</translation>
         </message>
         <message>
             <source>%1：无法写入 PDF。请换个位置再试。</source>
@@ -375,7 +446,7 @@ Export anyway?</translation>
         </message>
         <message>
             <source>本机缺少 %1 个公文字体：%2。“导出为公文格式”仍写标准字体名，在装有这些字体的电脑上按标准显示，在本机（和 WPS、LibreOffice 缺字体时）则全文一种字体。要保留字体层次，请用“文件 ▸ 导出为公文格式(本机字体)”：缺少的字体写成下表的替代字体。</source>
-            <translation>This machine lacks %1 official fonts: %2. “Export Official Layout” still names the standard fonts, which show as intended where they are installed; here (and in WPS or LibreOffice without them) the whole text shows in one font. To keep the font hierarchy, use File ▸ Export Official Layout (Local Fonts): missing fonts are named by the substitutes in the table below.</translation>
+            <translation>This machine lacks %1 official fonts: %2. "Export as official document" still names the standard fonts, so computers that have them show the standard layout, while this machine (and WPS or LibreOffice without the fonts) shows the whole document in one font. To keep the font hierarchy, use "File ▸ Export as official document with this machine's fonts": the missing fonts are written as the substitutes in the table below.</translation>
         </message>
         <message>
             <source>公文所需字体本机都已安装。</source>
@@ -415,7 +486,42 @@ Export anyway?</translation>
         </message>
         <message>
             <source>用本机字体导出公文格式(&amp;E)…</source>
-            <translation>&amp;Export with Local Fonts…</translation>
+            <translation>&amp;Export as official document with this machine's fonts…</translation>
+        </message>
+    </context>
+    <context>
+        <name>GongwenActions</name>
+        <message>
+            <source>公文要素</source>
+            <translation>Document parts</translation>
+        </message>
+        <message>
+            <source>公文要素(&amp;Y)</source>
+            <translation>Document &amp;parts</translation>
+        </message>
+        <message>
+            <source>公文检查(&amp;G)…</source>
+            <translation>Official document chec&amp;k…</translation>
+        </message>
+        <message>
+            <source>新建公文(&amp;K)</source>
+            <translation>New official doc&amp;ument</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
+            <translation>%1: the text was saved, but the document parts could not be written (%2). Save to another place.</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>已导出 %1；缺少公文要素：%2</source>
+            <translation>Exported %1; missing document parts: %2</translation>
         </message>
     </context>
     <context>
@@ -434,7 +540,7 @@ Export anyway?</translation>
         </message>
         <message>
             <source>无法打开短语库（%1）。编辑器照常可用；请检查用户数据文件夹的权限或空间后重启。</source>
-            <translation>The phrase bank could not be opened (%1). The editor works as usual; check the permissions and free space of the user data folder, then restart.</translation>
+            <translation>Cannot open the phrase bank (%1). The editor works as usual; check the permissions and free space of the user data folder, then restart.</translation>
         </message>
         <message>
             <source>短语库已修复</source>
@@ -496,23 +602,23 @@ Export anyway?</translation>
         <name>PageView</name>
         <message>
             <source>页面视图(&amp;L)</source>
-            <translation>Page &amp;Layout</translation>
+            <translation>Page &amp;layout view</translation>
         </message>
         <message>
             <source>按打印的页面显示文档：纸张、页边距、分页和页码</source>
-            <translation>Show the document on its printed pages: paper, margins, page breaks and page numbers</translation>
+            <translation>Show the document as it prints: paper, margins, page breaks and page numbers</translation>
         </message>
         <message>
             <source>页面视图：%1（撤销记录从此重新开始）</source>
-            <translation>Page layout: %1 (the undo history starts again here)</translation>
+            <translation>Page view: %1 (the undo history starts again from here)</translation>
         </message>
         <message>
             <source>A4，常规页边距</source>
-            <translation>A4, standard margins</translation>
+            <translation>A4, normal margins</translation>
         </message>
         <message>
             <source>已回到普通视图（撤销记录从此重新开始）</source>
-            <translation>Back to the normal view (the undo history starts again here)</translation>
+            <translation>Back to the normal view (the undo history starts again from here)</translation>
         </message>
     </context>
     <context>
@@ -524,6 +630,21 @@ Export anyway?</translation>
         <message>
             <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
             <translation>Made it %1 (Ctrl+Z undoes; turn off in Preferences)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsForm</name>
+        <message>
+            <source>（按标题判断）</source>
+            <translation>(from the title)</translation>
+        </message>
+        <message>
+            <source>一行一项</source>
+            <translation>One per line</translation>
+        </message>
+        <message>
+            <source>用单位信息填空(&amp;U)</source>
+            <translation>Fill from the &amp;unit profile</translation>
         </message>
     </context>
     <context>
@@ -654,6 +775,34 @@ Export anyway?</translation>
             <translation>&amp;Font fallbacks:</translation>
         </message>
         <message>
+            <source>单位信息（填入公文要素）</source>
+            <translation>Unit profile (fills the document parts)</translation>
+        </message>
+        <message>
+            <source>江城市人民政府办公室文件（联合行文用；分隔）</source>
+            <translation>江城市人民政府办公室文件 (joint issue: separate with ；)</translation>
+        </message>
+        <message>
+            <source>发文机关标志(&amp;B)：</source>
+            <translation>Issuing authority &amp;banner:</translation>
+        </message>
+        <message>
+            <source>发文机关署名(&amp;N)：</source>
+            <translation>Issuing authority &amp;name:</translation>
+        </message>
+        <message>
+            <source>江政办发</source>
+            <translation>江政办发</translation>
+        </message>
+        <message>
+            <source>发文字号代字(&amp;X)：</source>
+            <translation>Document number pre&amp;fix:</translation>
+        </message>
+        <message>
+            <source>印发机关(&amp;I)：</source>
+            <translation>&amp;Issued for printing by:</translation>
+        </message>
+        <message>
             <source>界面语言将在重新启动语库后更改。</source>
             <translation>The interface language changes when Yuku is restarted.</translation>
         </message>
@@ -686,7 +835,7 @@ Export anyway?</translation>
         </message>
         <message>
             <source>打印预览（公文格式）</source>
-            <translation>Print Preview (Official Layout)</translation>
+            <translation>Print preview (official layout)</translation>
         </message>
         <message>
             <source>未命名</source>
@@ -1279,6 +1428,13 @@ Paragraphs: %7</translation>
         <message>
             <source>…还有 %1 条，按回车显示更多</source>
             <translation>…%1 more; press Enter to show them</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>文档(&amp;D)</source>
+            <translation>&amp;Document</translation>
         </message>
     </context>
     <context>

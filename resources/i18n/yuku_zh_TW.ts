@@ -33,6 +33,77 @@
         </message>
     </context>
     <context>
+        <name>CheckDialog</name>
+        <message>
+            <source>公文检查</source>
+            <translation>公文檢查</translation>
+        </message>
+        <message>
+            <source>位置</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>规则</source>
+            <translation>規則</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>依據</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>原文</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>修正为</source>
+            <translation>修正為</translation>
+        </message>
+        <message>
+            <source>定位(&amp;L)</source>
+            <translation>定位(&amp;L)</translation>
+        </message>
+        <message>
+            <source>修正(&amp;F)</source>
+            <translation>修正(&amp;F)</translation>
+        </message>
+        <message>
+            <source>全部修正(&amp;A)</source>
+            <translation>全部修正(&amp;A)</translation>
+        </message>
+        <message>
+            <source>重新检查(&amp;R)</source>
+            <translation>重新檢查(&amp;R)</translation>
+        </message>
+        <message>
+            <source>（删去）</source>
+            <translation>（刪去）</translation>
+        </message>
+        <message>
+            <source>发现 %1 处问题，其中 %2 处可一键修正。</source>
+            <translation>發現 %1 處問題，其中 %2 處可一鍵修正。</translation>
+        </message>
+        <message>
+            <source>未发现问题。</source>
+            <translation>未發現問題。</translation>
+        </message>
+        <message>
+            <source>全文</source>
+            <translation>全文</translation>
+        </message>
+        <message>
+            <source>公文要素：%1</source>
+            <translation>公文要素：%1</translation>
+        </message>
+        <message>
+            <source>第 %1 段</source>
+            <translation>第 %1 段</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentEditor</name>
         <message>
             <source>正文</source>
@@ -421,6 +492,41 @@
         </message>
     </context>
     <context>
+        <name>GongwenActions</name>
+        <message>
+            <source>公文要素</source>
+            <translation>公文要素</translation>
+        </message>
+        <message>
+            <source>公文要素(&amp;Y)</source>
+            <translation>公文要素(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>公文检查(&amp;G)…</source>
+            <translation>公文檢查(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>新建公文(&amp;K)</source>
+            <translation>新增公文(&amp;K)</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>儲存失敗</translation>
+        </message>
+        <message>
+            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
+            <translation>%1：正文已儲存，但公文要素未能寫入（%2）。請換個位置另存。</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>匯出失敗</translation>
+        </message>
+        <message>
+            <source>已导出 %1；缺少公文要素：%2</source>
+            <translation>已匯出 %1；缺少公文要素：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>短语库</source>
@@ -526,6 +632,21 @@
         <message>
             <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
             <translation>已自動設為%1（Ctrl+Z 復原；可在偏好設定中關閉）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsForm</name>
+        <message>
+            <source>（按标题判断）</source>
+            <translation>（按標題判斷）</translation>
+        </message>
+        <message>
+            <source>一行一项</source>
+            <translation>一行一項</translation>
+        </message>
+        <message>
+            <source>用单位信息填空(&amp;U)</source>
+            <translation>用單位資訊填空(&amp;U)</translation>
         </message>
     </context>
     <context>
@@ -654,6 +775,34 @@
         <message>
             <source>替代字体(&amp;F)：</source>
             <translation>替代字型(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>单位信息（填入公文要素）</source>
+            <translation>單位資訊（填入公文要素）</translation>
+        </message>
+        <message>
+            <source>江城市人民政府办公室文件（联合行文用；分隔）</source>
+            <translation>江城市人民政府辦公室檔案（聯合行文用；分隔）</translation>
+        </message>
+        <message>
+            <source>发文机关标志(&amp;B)：</source>
+            <translation>發文機關標誌(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>发文机关署名(&amp;N)：</source>
+            <translation>發文機關署名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>江政办发</source>
+            <translation>江政辦發</translation>
+        </message>
+        <message>
+            <source>发文字号代字(&amp;X)：</source>
+            <translation>發文字號代字(&amp;X)：</translation>
+        </message>
+        <message>
+            <source>印发机关(&amp;I)：</source>
+            <translation>印發機關(&amp;I)：</translation>
         </message>
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
@@ -1281,6 +1430,13 @@
         <message>
             <source>…还有 %1 条，按回车显示更多</source>
             <translation>…還有 %1 條，按回車顯示更多</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <source>文档(&amp;D)</source>
+            <translation>文件(&amp;D)</translation>
         </message>
     </context>
     <context>
