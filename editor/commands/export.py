@@ -95,6 +95,11 @@ def run(args: argparse.Namespace) -> int:
     fallbacks = settings.get("font_fallbacks")
     if is_pdf:
         from editor.core.formats.pdf_export import export_pdf
+        from editor.core.gongwen.cli_support import export_official_pdf
+
+        if style.id == "official" and export_official_pdf(
+                src, dst, doc, gongwen, args.doc_type, fallbacks if isinstance(fallbacks, dict) else None):
+            return 0  # the 公文要素 laid out around the body, as the DOCX has them
 
         export_pdf(doc, dst, style.id, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
         return 0

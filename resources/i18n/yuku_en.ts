@@ -24,8 +24,83 @@
             <translation>“%1” has an autosaved draft (saved at %2) with changes not yet saved to the file. Recover it?</translation>
         </message>
         <message>
+            <source>草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。</source>
+            <translation>The parts of the original Word file this draft belongs to are lost: images and similar content cannot be recovered; the text has been recovered.</translation>
+        </message>
+        <message>
             <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
             <translation>Recovered the draft of %1 (saved at %2). Please save it soon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
+        <message>
+            <source>公文检查</source>
+            <translation>Official document check</translation>
+        </message>
+        <message>
+            <source>位置</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>规则</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Explanation</translation>
+        </message>
+        <message>
+            <source>原文</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>修正为</source>
+            <translation>Fix to</translation>
+        </message>
+        <message>
+            <source>定位(&amp;L)</source>
+            <translation>&amp;Locate</translation>
+        </message>
+        <message>
+            <source>修正(&amp;F)</source>
+            <translation>&amp;Fix</translation>
+        </message>
+        <message>
+            <source>全部修正(&amp;A)</source>
+            <translation>Fix &amp;all</translation>
+        </message>
+        <message>
+            <source>重新检查(&amp;R)</source>
+            <translation>&amp;Recheck</translation>
+        </message>
+        <message>
+            <source>（删去）</source>
+            <translation>(delete)</translation>
+        </message>
+        <message>
+            <source>发现 %1 处问题，其中 %2 处可一键修正。</source>
+            <translation>%1 problems found; %2 can be fixed with one click.</translation>
+        </message>
+        <message>
+            <source>未发现问题。</source>
+            <translation>No problems found.</translation>
+        </message>
+        <message>
+            <source>全文</source>
+            <translation>Whole document</translation>
+        </message>
+        <message>
+            <source>公文要素：%1</source>
+            <translation>Document parts: %1</translation>
+        </message>
+        <message>
+            <source>第 %1 段</source>
+            <translation>Paragraph %1</translation>
         </message>
     </context>
     <context>
@@ -60,6 +135,49 @@
         <message>
             <source>文件已被占用</source>
             <translation>File in use</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentSession</name>
+        <message>
+            <source>保存更改</source>
+            <translation>Save Changes</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>The document has been modified. Save the changes?</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>Cannot open the file</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>Opened %1</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>Save As</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>Saved %1</translation>
         </message>
     </context>
     <context>
@@ -129,6 +247,14 @@ Overwriting the original file loses it. You can save as a new file and leave the
             <translation>Export as &amp;Word…</translation>
         </message>
         <message>
+            <source>导出为公文格式(本机字体)(&amp;B)…</source>
+            <translation>Export as official document with this machine's fonts(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>缺少的公文字体写成本机的替代字体（如 仿宋_GB2312 → 本机的仿宋），在本机和没有标准字体的电脑上保留标题、正文、各级标题的字体层次</source>
+            <translation>Missing official fonts are written as this machine's substitutes (e.g. 仿宋_GB2312 → the installed 仿宋), so the title, body and heading fonts stay distinct here and on computers without the standard fonts</translation>
+        </message>
+        <message>
             <source>导出为 PDF(&amp;D)…</source>
             <translation>Export as P&amp;DF…</translation>
         </message>
@@ -171,6 +297,10 @@ Export anyway?</translation>
             <translation>Export as Official Document</translation>
         </message>
         <message>
+            <source>导出为公文格式（本机字体）</source>
+            <translation>Export as official document (this machine's fonts)</translation>
+        </message>
+        <message>
             <source>-公文</source>
             <translation>-official</translation>
         </message>
@@ -187,8 +317,12 @@ Export anyway?</translation>
             <translation>(not in the official layout: %1)</translation>
         </message>
         <message>
-            <source>；本机缺少字体：%1</source>
-            <translation>; fonts missing on this computer: %1</translation>
+            <source>；用本机字体代替：%1</source>
+            <translation>; replaced by this machine's fonts: %1</translation>
+        </message>
+        <message>
+            <source>；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）</source>
+            <translation>; fonts missing on this machine: %1 (use "Export as official document with this machine's fonts")</translation>
         </message>
         <message>
             <source>导出为 Word</source>
@@ -207,8 +341,38 @@ Export anyway?</translation>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
+            <source>（本机未装 LibreOffice，由语库排版：含数字或西文的行可能与 Word 相差一两个字）</source>
+            <translation>(LibreOffice is not installed, so Yuku laid the pages out: lines with digits or Latin letters may break a character or two differently from Word)</translation>
+        </message>
+        <message>
             <source>%1：无法写入 PDF。请换个位置再试。</source>
             <translation>%1: cannot write the PDF. Try another location.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>Official document (GB/T 9704)</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>Plain document</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word documents</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>Text files</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>All files</translation>
         </message>
     </context>
     <context>
@@ -281,8 +445,8 @@ Export anyway?</translation>
             <translation>Official Fonts Check</translation>
         </message>
         <message>
-            <source>本机缺少 %1 个公文字体：%2。导出的文件仍写标准字体名，在装有这些字体的电脑上按标准显示；本机用替代字体显示和打印。</source>
-            <translation>This computer lacks %1 official fonts: %2. Exported files still name the standard fonts and look right on computers that have them; this computer shows and prints with substitutes.</translation>
+            <source>本机缺少 %1 个公文字体：%2。“导出为公文格式”仍写标准字体名，在装有这些字体的电脑上按标准显示，在本机（和 WPS、LibreOffice 缺字体时）则全文一种字体。要保留字体层次，请用“文件 ▸ 导出为公文格式(本机字体)”：缺少的字体写成下表的替代字体。</source>
+            <translation>This machine lacks %1 official fonts: %2. "Export as official document" still names the standard fonts, so computers that have them show the standard layout, while this machine (and WPS or LibreOffice without the fonts) shows the whole document in one font. To keep the font hierarchy, use "File ▸ Export as official document with this machine's fonts": the missing fonts are written as the substitutes in the table below.</translation>
         </message>
         <message>
             <source>公文所需字体本机都已安装。</source>
@@ -320,108 +484,67 @@ Export anyway?</translation>
             <source>（无，系统默认字体）</source>
             <translation>(none: the system default font)</translation>
         </message>
+        <message>
+            <source>用本机字体导出公文格式(&amp;E)…</source>
+            <translation>&amp;Export as official document with this machine's fonts…</translation>
+        </message>
+    </context>
+    <context>
+        <name>GongwenActions</name>
+        <message>
+            <source>公文要素</source>
+            <translation>Document parts</translation>
+        </message>
+        <message>
+            <source>公文要素(&amp;Y)</source>
+            <translation>Document &amp;parts</translation>
+        </message>
+        <message>
+            <source>公文检查(&amp;G)…</source>
+            <translation>Official document chec&amp;k…</translation>
+        </message>
+        <message>
+            <source>新建公文(&amp;K)</source>
+            <translation>New official doc&amp;ument</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
+            <translation>%1: the text was saved, but the document parts could not be written (%2). Save to another place.</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>已导出 %1；缺少公文要素：%2</source>
+            <translation>Exported %1; missing document parts: %2</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
-            <translation>Word documents (*.docx);;Text files (*.txt);;All files (*)</translation>
-        </message>
-        <message>
             <source>短语库</source>
             <translation>Phrase Bank</translation>
-        </message>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>编辑(&amp;E)</source>
-            <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>格式(&amp;O)</source>
-            <translation>F&amp;ormat</translation>
-        </message>
-        <message>
-            <source>工具(&amp;T)</source>
-            <translation>&amp;Tools</translation>
-        </message>
-        <message>
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>新建(&amp;N)</source>
-            <translation>&amp;New</translation>
-        </message>
-        <message>
-            <source>打开(&amp;O)…</source>
-            <translation>&amp;Open…</translation>
-        </message>
-        <message>
-            <source>保存(&amp;S)</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>另存为(&amp;A)…</source>
-            <translation>Save &amp;As…</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>Open &amp;Recent</translation>
-        </message>
-        <message>
-            <source>撤销(&amp;U)</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>重做(&amp;R)</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>剪切(&amp;T)</source>
-            <translation>Cu&amp;t</translation>
-        </message>
-        <message>
-            <source>复制(&amp;C)</source>
-            <translation>&amp;Copy</translation>
-        </message>
-        <message>
-            <source>粘贴(&amp;P)</source>
-            <translation>&amp;Paste</translation>
-        </message>
-        <message>
-            <source>查找和替换(&amp;F)…</source>
-            <translation>&amp;Find and Replace…</translation>
-        </message>
-        <message>
-            <source>全选(&amp;L)</source>
-            <translation>Select A&amp;ll</translation>
         </message>
         <message>
             <source>短语库面板(&amp;P)</source>
             <translation>&amp;Phrase Bank Panel</translation>
         </message>
         <message>
-            <source>关于语库(&amp;A)</source>
-            <translation>&amp;About Yuku</translation>
-        </message>
-        <message>
-            <source>常用</source>
-            <translation>Main</translation>
-        </message>
-        <message>
             <source>状态栏</source>
             <translation>Status bar</translation>
+        </message>
+        <message>
+            <source>无法打开短语库（%1）。编辑器照常可用；请检查用户数据文件夹的权限或空间后重启。</source>
+            <translation>Cannot open the phrase bank (%1). The editor works as usual; check the permissions and free space of the user data folder, then restart.</translation>
+        </message>
+        <message>
+            <source>短语库已修复</source>
+            <translation>Phrase bank repaired</translation>
         </message>
         <message>
             <source>格式</source>
@@ -446,64 +569,6 @@ Export anyway?</translation>
         <message>
             <source>%1（%2）</source>
             <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>未命名</source>
-            <translation>Untitled</translation>
-        </message>
-        <message>
-            <source>保存更改</source>
-            <translation>Save Changes</translation>
-        </message>
-        <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>The document has been modified. Save the changes?</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>Cannot open the file</translation>
-        </message>
-        <message>
-            <source>已打开 %1</source>
-            <translation>Opened %1</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>Save As</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
-        </message>
-        <message>
-            <source>已保存 %1</source>
-            <translation>Saved %1</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>清除列表(&amp;C)</source>
-            <translation>&amp;Clear List</translation>
-        </message>
-        <message>
-            <source>关于语库</source>
-            <translation>About Yuku</translation>
-        </message>
-        <message>
-            <source>语库 Yuku %1
-公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-            <translation>Yuku (语库) %1
-An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
         </message>
     </context>
     <context>
@@ -534,6 +599,29 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         </message>
     </context>
     <context>
+        <name>PageView</name>
+        <message>
+            <source>页面视图(&amp;L)</source>
+            <translation>Page &amp;layout view</translation>
+        </message>
+        <message>
+            <source>按打印的页面显示文档：纸张、页边距、分页和页码</source>
+            <translation>Show the document as it prints: paper, margins, page breaks and page numbers</translation>
+        </message>
+        <message>
+            <source>页面视图：%1（撤销记录从此重新开始）</source>
+            <translation>Page view: %1 (the undo history starts again from here)</translation>
+        </message>
+        <message>
+            <source>A4，常规页边距</source>
+            <translation>A4, normal margins</translation>
+        </message>
+        <message>
+            <source>已回到普通视图（撤销记录从此重新开始）</source>
+            <translation>Back to the normal view (the undo history starts again from here)</translation>
+        </message>
+    </context>
+    <context>
         <name>ParagraphStyles</name>
         <message>
             <source>段落样式</source>
@@ -542,6 +630,21 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
             <translation>Made it %1 (Ctrl+Z undoes; turn off in Preferences)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsForm</name>
+        <message>
+            <source>（按标题判断）</source>
+            <translation>(from the title)</translation>
+        </message>
+        <message>
+            <source>一行一项</source>
+            <translation>One per line</translation>
+        </message>
+        <message>
+            <source>用单位信息填空(&amp;U)</source>
+            <translation>Fill from the &amp;unit profile</translation>
         </message>
     </context>
     <context>
@@ -652,14 +755,6 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
             <translation>Export</translation>
         </message>
         <message>
-            <source>公文格式（GB/T 9704）</source>
-            <translation>Official document (GB/T 9704)</translation>
-        </message>
-        <message>
-            <source>普通文档</source>
-            <translation>Plain document</translation>
-        </message>
-        <message>
             <source>导出样式(&amp;E)：</source>
             <translation>&amp;Export style:</translation>
         </message>
@@ -678,6 +773,34 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>替代字体(&amp;F)：</source>
             <translation>&amp;Font fallbacks:</translation>
+        </message>
+        <message>
+            <source>单位信息（填入公文要素）</source>
+            <translation>Unit profile (fills the document parts)</translation>
+        </message>
+        <message>
+            <source>江城市人民政府办公室文件（联合行文用；分隔）</source>
+            <translation>江城市人民政府办公室文件 (joint issue: separate with ；)</translation>
+        </message>
+        <message>
+            <source>发文机关标志(&amp;B)：</source>
+            <translation>Issuing authority &amp;banner:</translation>
+        </message>
+        <message>
+            <source>发文机关署名(&amp;N)：</source>
+            <translation>Issuing authority &amp;name:</translation>
+        </message>
+        <message>
+            <source>江政办发</source>
+            <translation>江政办发</translation>
+        </message>
+        <message>
+            <source>发文字号代字(&amp;X)：</source>
+            <translation>Document number pre&amp;fix:</translation>
+        </message>
+        <message>
+            <source>印发机关(&amp;I)：</source>
+            <translation>&amp;Issued for printing by:</translation>
         </message>
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
@@ -709,6 +832,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>打印预览</source>
             <translation>Print Preview</translation>
+        </message>
+        <message>
+            <source>打印预览（公文格式）</source>
+            <translation>Print preview (official layout)</translation>
         </message>
         <message>
             <source>未命名</source>
@@ -883,6 +1010,111 @@ The surnames %1 convert wrongly on their own (余小明→餘小明): add the na
         </message>
     </context>
     <context>
+        <name>StandardActions</name>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>F&amp;ormat</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>Save &amp;As…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>Open &amp;Recent</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>Cu&amp;t</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>&amp;Find and Replace…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>Select A&amp;ll</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>&amp;About Yuku</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>About Yuku</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
+公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
+            <translation>Yuku (语库) %1
+An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>&amp;Clear List</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusWidgets</name>
         <message>
             <source>光标位置</source>
@@ -970,6 +1202,18 @@ Paragraphs: %7</translation>
             <translation>Paragraph %1: %2</translation>
         </message>
         <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>All blanks are filled; there is no next one</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>Back to the last blank</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>Back to the first blank</translation>
+        </message>
+        <message>
             <source>文档中还有空白</source>
             <translation>The document still has blanks</translation>
         </message>
@@ -988,18 +1232,6 @@ Paragraphs: %7</translation>
         <message>
             <source>返回填写</source>
             <translation>Go Back and Fill In</translation>
-        </message>
-        <message>
-            <source>空白已全部填写，没有下一处了</source>
-            <translation>All blanks are filled; there is no next one</translation>
-        </message>
-        <message>
-            <source>已回到最后一处空白</source>
-            <translation>Back to the last blank</translation>
-        </message>
-        <message>
-            <source>已回到第一处空白</source>
-            <translation>Back to the first blank</translation>
         </message>
     </context>
     <context>
@@ -1199,50 +1431,10 @@ Paragraphs: %7</translation>
         </message>
     </context>
     <context>
-        <name>corpus_import</name>
+        <name>window</name>
         <message>
-            <source>正在读取语料…</source>
-            <translation>Reading the corpus…</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>导入语料</source>
-            <translation>Import Corpus</translation>
-        </message>
-        <message>
-            <source>正在取消…</source>
-            <translation>Cancelling…</translation>
-        </message>
-        <message>
-            <source>导入失败：%1</source>
-            <translation>Import failed: %1</translation>
-        </message>
-        <message>
-            <source>已取消导入，短语库未改动。</source>
-            <translation>Import cancelled; the phrase bank is unchanged.</translation>
-        </message>
-        <message>
-            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
-            <translation>Import finished: %1 documents; the phrase bank now has %2 phrases.</translation>
-        </message>
-        <message>
-            <source>%1：%2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>%1
-以下文件已跳过：
-%2</source>
-            <translation>%1
-These files were skipped:
-%2</translation>
-        </message>
-        <message>
-            <source>已取消导入。</source>
-            <translation>Import cancelled.</translation>
+            <source>文档(&amp;D)</source>
+            <translation>&amp;Document</translation>
         </message>
     </context>
     <context>
@@ -1416,182 +1608,55 @@ These files were skipped:
             <translation>Import Corpus Folder</translation>
         </message>
         <message>
+            <source>导入语料</source>
+            <translation>Import Corpus</translation>
+        </message>
+        <message>
             <source>短语库未能打开，无法导入语料。</source>
             <translation>The phrase bank could not be opened, so the corpus cannot be imported.</translation>
         </message>
     </context>
     <context>
-        <name>FileFormats</name>
+        <name>corpus_import</name>
         <message>
-            <source>Word 文档</source>
-            <translation>Word documents</translation>
+            <source>正在读取语料…</source>
+            <translation>Reading the corpus…</translation>
         </message>
         <message>
-            <source>文本文件</source>
-            <translation>Text files</translation>
+            <source>取消</source>
+            <translation>Cancel</translation>
         </message>
         <message>
-            <source>所有文件</source>
-            <translation>All files</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportStyles</name>
-        <message>
-            <source>公文格式（GB/T 9704）</source>
-            <translation>Official document (GB/T 9704)</translation>
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
         </message>
         <message>
-            <source>普通文档</source>
-            <translation>Plain document</translation>
-        </message>
-    </context>
-    <context>
-        <name>StandardActions</name>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>&amp;File</translation>
+            <source>导入失败：%1</source>
+            <translation>Import failed: %1</translation>
         </message>
         <message>
-            <source>编辑(&amp;E)</source>
-            <translation>&amp;Edit</translation>
+            <source>已取消导入，短语库未改动。</source>
+            <translation>Import cancelled; the phrase bank is unchanged.</translation>
         </message>
         <message>
-            <source>格式(&amp;O)</source>
-            <translation>F&amp;ormat</translation>
+            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
+            <translation>Import finished: %1 documents; the phrase bank now has %2 phrases.</translation>
         </message>
         <message>
-            <source>工具(&amp;T)</source>
-            <translation>&amp;Tools</translation>
+            <source>%1：%2</source>
+            <translation>%1: %2</translation>
         </message>
         <message>
-            <source>视图(&amp;V)</source>
-            <translation>&amp;View</translation>
+            <source>%1
+以下文件已跳过：
+%2</source>
+            <translation>%1
+These files were skipped:
+%2</translation>
         </message>
         <message>
-            <source>帮助(&amp;H)</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>新建(&amp;N)</source>
-            <translation>&amp;New</translation>
-        </message>
-        <message>
-            <source>打开(&amp;O)…</source>
-            <translation>&amp;Open…</translation>
-        </message>
-        <message>
-            <source>保存(&amp;S)</source>
-            <translation>&amp;Save</translation>
-        </message>
-        <message>
-            <source>另存为(&amp;A)…</source>
-            <translation>Save &amp;As…</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>Open &amp;Recent</translation>
-        </message>
-        <message>
-            <source>撤销(&amp;U)</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>重做(&amp;R)</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
-            <source>剪切(&amp;T)</source>
-            <translation>Cu&amp;t</translation>
-        </message>
-        <message>
-            <source>复制(&amp;C)</source>
-            <translation>&amp;Copy</translation>
-        </message>
-        <message>
-            <source>粘贴(&amp;P)</source>
-            <translation>&amp;Paste</translation>
-        </message>
-        <message>
-            <source>查找和替换(&amp;F)…</source>
-            <translation>&amp;Find and Replace…</translation>
-        </message>
-        <message>
-            <source>全选(&amp;L)</source>
-            <translation>Select A&amp;ll</translation>
-        </message>
-        <message>
-            <source>关于语库(&amp;A)</source>
-            <translation>&amp;About Yuku</translation>
-        </message>
-        <message>
-            <source>常用</source>
-            <translation>Main</translation>
-        </message>
-        <message>
-            <source>关于语库</source>
-            <translation>About Yuku</translation>
-        </message>
-        <message>
-            <source>语库 Yuku %1
-公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-            <translation>Yuku (语库) %1
-An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>清除列表(&amp;C)</source>
-            <translation>&amp;Clear List</translation>
-        </message>
-    </context>
-    <context>
-        <name>DocumentSession</name>
-        <message>
-            <source>保存更改</source>
-            <translation>Save Changes</translation>
-        </message>
-        <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>The document has been modified. Save the changes?</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>Cannot open the file</translation>
-        </message>
-        <message>
-            <source>已打开 %1</source>
-            <translation>Opened %1</translation>
-        </message>
-        <message>
-            <source>未命名</source>
-            <translation>Untitled</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>Save As</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
-        </message>
-        <message>
-            <source>已保存 %1</source>
-            <translation>Saved %1</translation>
+            <source>已取消导入。</source>
+            <translation>Import cancelled.</translation>
         </message>
     </context>
 </TS>

@@ -24,8 +24,83 @@
             <translation>「%1」有一份自動儲存的草稿（儲存於 %2），其中的改動尚未儲存到檔案。是否恢復？</translation>
         </message>
         <message>
+            <source>草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。</source>
+            <translation>草稿所屬的原 Word 檔案部件已丟失：圖片等內容無法恢復，文字已恢復。</translation>
+        </message>
+        <message>
             <source>已恢复 %1 的草稿（保存于 %2），请及时保存。</source>
             <translation>已恢復 %1 的草稿（儲存於 %2），請及時儲存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
+        <message>
+            <source>公文检查</source>
+            <translation>公文檢查</translation>
+        </message>
+        <message>
+            <source>位置</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>规则</source>
+            <translation>規則</translation>
+        </message>
+        <message>
+            <source>依据</source>
+            <translation>依據</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>原文</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>修正为</source>
+            <translation>修正為</translation>
+        </message>
+        <message>
+            <source>定位(&amp;L)</source>
+            <translation>定位(&amp;L)</translation>
+        </message>
+        <message>
+            <source>修正(&amp;F)</source>
+            <translation>修正(&amp;F)</translation>
+        </message>
+        <message>
+            <source>全部修正(&amp;A)</source>
+            <translation>全部修正(&amp;A)</translation>
+        </message>
+        <message>
+            <source>重新检查(&amp;R)</source>
+            <translation>重新檢查(&amp;R)</translation>
+        </message>
+        <message>
+            <source>（删去）</source>
+            <translation>（刪去）</translation>
+        </message>
+        <message>
+            <source>发现 %1 处问题，其中 %2 处可一键修正。</source>
+            <translation>發現 %1 處問題，其中 %2 處可一鍵修正。</translation>
+        </message>
+        <message>
+            <source>未发现问题。</source>
+            <translation>未發現問題。</translation>
+        </message>
+        <message>
+            <source>全文</source>
+            <translation>全文</translation>
+        </message>
+        <message>
+            <source>公文要素：%1</source>
+            <translation>公文要素：%1</translation>
+        </message>
+        <message>
+            <source>第 %1 段</source>
+            <translation>第 %1 段</translation>
         </message>
     </context>
     <context>
@@ -60,6 +135,49 @@
         <message>
             <source>文件已被占用</source>
             <translation>檔案已被佔用</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentSession</name>
+        <message>
+            <source>保存更改</source>
+            <translation>儲存變更</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>文件已修改。是否儲存變更？</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>開啟</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>無法開啟檔案</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>已開啟 %1</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>另存新檔</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>儲存失敗</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>已儲存 %1</translation>
         </message>
     </context>
     <context>
@@ -129,6 +247,14 @@
             <translation>匯出為 Word(&amp;W)…</translation>
         </message>
         <message>
+            <source>导出为公文格式(本机字体)(&amp;B)…</source>
+            <translation>匯出為公文格式(本機字型)(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>缺少的公文字体写成本机的替代字体（如 仿宋_GB2312 → 本机的仿宋），在本机和没有标准字体的电脑上保留标题、正文、各级标题的字体层次</source>
+            <translation>缺少的公文字型寫成本機的替代字型（如 仿宋_GB2312 → 本機的仿宋），在本機和沒有標準字型的電腦上保留標題、正文、各級標題的字型層次</translation>
+        </message>
+        <message>
             <source>导出为 PDF(&amp;D)…</source>
             <translation>匯出為 PDF(&amp;D)…</translation>
         </message>
@@ -171,6 +297,10 @@
             <translation>匯出為公文格式</translation>
         </message>
         <message>
+            <source>导出为公文格式（本机字体）</source>
+            <translation>匯出為公文格式（本機字型）</translation>
+        </message>
+        <message>
             <source>-公文</source>
             <translation>-公文</translation>
         </message>
@@ -187,8 +317,12 @@
             <translation>（公文格式不含：%1）</translation>
         </message>
         <message>
-            <source>；本机缺少字体：%1</source>
-            <translation>；本機缺少字型：%1</translation>
+            <source>；用本机字体代替：%1</source>
+            <translation>；用本機字型代替：%1</translation>
+        </message>
+        <message>
+            <source>；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）</source>
+            <translation>；本機缺少字型：%1（可用“匯出為公文格式(本機字型)”）</translation>
         </message>
         <message>
             <source>导出为 Word</source>
@@ -207,8 +341,38 @@
             <translation>PDF 檔案 (*.pdf)</translation>
         </message>
         <message>
+            <source>（本机未装 LibreOffice，由语库排版：含数字或西文的行可能与 Word 相差一两个字）</source>
+            <translation>（本機未裝 LibreOffice，由語庫排版：含數字或西文的行可能與 Word 相差一兩個字）</translation>
+        </message>
+        <message>
             <source>%1：无法写入 PDF。请换个位置再试。</source>
             <translation>%1：無法寫入 PDF。請換個位置再試。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>公文格式（GB/T 9704）</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>普通文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word 文件</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>文字檔</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>所有檔案</translation>
         </message>
     </context>
     <context>
@@ -283,8 +447,8 @@
             <translation>公文字型檢查</translation>
         </message>
         <message>
-            <source>本机缺少 %1 个公文字体：%2。导出的文件仍写标准字体名，在装有这些字体的电脑上按标准显示；本机用替代字体显示和打印。</source>
-            <translation>本機缺少 %1 個公文字型：%2。匯出的檔案仍寫標準字型名，在裝有這些字型的電腦上按標準顯示；本機用替代字型顯示和列印。</translation>
+            <source>本机缺少 %1 个公文字体：%2。“导出为公文格式”仍写标准字体名，在装有这些字体的电脑上按标准显示，在本机（和 WPS、LibreOffice 缺字体时）则全文一种字体。要保留字体层次，请用“文件 ▸ 导出为公文格式(本机字体)”：缺少的字体写成下表的替代字体。</source>
+            <translation>本機缺少 %1 個公文字型：%2。“匯出為公文格式”仍寫標準字型名，在裝有這些字型的電腦上按標準顯示，在本機（和 WPS、LibreOffice 缺字型時）則全文一種字型。要保留字型層次，請用“檔案 ▸ 匯出為公文格式(本機字型)”：缺少的字型寫成下表的替代字型。</translation>
         </message>
         <message>
             <source>公文所需字体本机都已安装。</source>
@@ -322,108 +486,67 @@
             <source>（无，系统默认字体）</source>
             <translation>（無，系統預設字型）</translation>
         </message>
+        <message>
+            <source>用本机字体导出公文格式(&amp;E)…</source>
+            <translation>用本機字型匯出公文格式(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>GongwenActions</name>
+        <message>
+            <source>公文要素</source>
+            <translation>公文要素</translation>
+        </message>
+        <message>
+            <source>公文要素(&amp;Y)</source>
+            <translation>公文要素(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>公文检查(&amp;G)…</source>
+            <translation>公文檢查(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>新建公文(&amp;K)</source>
+            <translation>新增公文(&amp;K)</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>儲存失敗</translation>
+        </message>
+        <message>
+            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
+            <translation>%1：正文已儲存，但公文要素未能寫入（%2）。請換個位置另存。</translation>
+        </message>
+        <message>
+            <source>导出失败</source>
+            <translation>匯出失敗</translation>
+        </message>
+        <message>
+            <source>已导出 %1；缺少公文要素：%2</source>
+            <translation>已匯出 %1；缺少公文要素：%2</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Word 文档 (*.docx);;文本文件 (*.txt);;所有文件 (*)</source>
-            <translation>Word 文件 (*.docx);;文字檔 (*.txt);;所有檔案 (*)</translation>
-        </message>
-        <message>
             <source>短语库</source>
             <translation>短語庫</translation>
-        </message>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>檔案(&amp;F)</translation>
-        </message>
-        <message>
-            <source>编辑(&amp;E)</source>
-            <translation>編輯(&amp;E)</translation>
-        </message>
-        <message>
-            <source>格式(&amp;O)</source>
-            <translation>格式(&amp;O)</translation>
-        </message>
-        <message>
-            <source>工具(&amp;T)</source>
-            <translation>工具(&amp;T)</translation>
-        </message>
-        <message>
-            <source>视图(&amp;V)</source>
-            <translation>檢視(&amp;V)</translation>
-        </message>
-        <message>
-            <source>帮助(&amp;H)</source>
-            <translation>說明(&amp;H)</translation>
-        </message>
-        <message>
-            <source>新建(&amp;N)</source>
-            <translation>新增(&amp;N)</translation>
-        </message>
-        <message>
-            <source>打开(&amp;O)…</source>
-            <translation>開啟(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>保存(&amp;S)</source>
-            <translation>儲存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>另存为(&amp;A)…</source>
-            <translation>另存新檔(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>結束(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>最近開啟(&amp;R)</translation>
-        </message>
-        <message>
-            <source>撤销(&amp;U)</source>
-            <translation>復原(&amp;U)</translation>
-        </message>
-        <message>
-            <source>重做(&amp;R)</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>剪切(&amp;T)</source>
-            <translation>剪下(&amp;T)</translation>
-        </message>
-        <message>
-            <source>复制(&amp;C)</source>
-            <translation>複製(&amp;C)</translation>
-        </message>
-        <message>
-            <source>粘贴(&amp;P)</source>
-            <translation>貼上(&amp;P)</translation>
-        </message>
-        <message>
-            <source>查找和替换(&amp;F)…</source>
-            <translation>尋找和取代(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>全选(&amp;L)</source>
-            <translation>全選(&amp;L)</translation>
         </message>
         <message>
             <source>短语库面板(&amp;P)</source>
             <translation>短語庫面板(&amp;P)</translation>
         </message>
         <message>
-            <source>关于语库(&amp;A)</source>
-            <translation>關於語庫(&amp;A)</translation>
-        </message>
-        <message>
-            <source>常用</source>
-            <translation>常用</translation>
-        </message>
-        <message>
             <source>状态栏</source>
             <translation>狀態列</translation>
+        </message>
+        <message>
+            <source>无法打开短语库（%1）。编辑器照常可用；请检查用户数据文件夹的权限或空间后重启。</source>
+            <translation>無法開啟短語庫（%1）。編輯器照常可用；請檢查使用者資料資料夾的權限或空間後重啟。</translation>
+        </message>
+        <message>
+            <source>短语库已修复</source>
+            <translation>短語庫已修復</translation>
         </message>
         <message>
             <source>格式</source>
@@ -448,64 +571,6 @@
         <message>
             <source>%1（%2）</source>
             <translation>%1（%2）</translation>
-        </message>
-        <message>
-            <source>未命名</source>
-            <translation>未命名</translation>
-        </message>
-        <message>
-            <source>保存更改</source>
-            <translation>儲存變更</translation>
-        </message>
-        <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>文件已修改。是否儲存變更？</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>開啟</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>無法開啟檔案</translation>
-        </message>
-        <message>
-            <source>已打开 %1</source>
-            <translation>已開啟 %1</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>另存新檔</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>儲存失敗</translation>
-        </message>
-        <message>
-            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-            <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
-        </message>
-        <message>
-            <source>已保存 %1</source>
-            <translation>已儲存 %1</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>（無）</translation>
-        </message>
-        <message>
-            <source>清除列表(&amp;C)</source>
-            <translation>清除列表(&amp;C)</translation>
-        </message>
-        <message>
-            <source>关于语库</source>
-            <translation>關於語庫</translation>
-        </message>
-        <message>
-            <source>语库 Yuku %1
-公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-            <translation>語庫 Yuku %1
-公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
         </message>
     </context>
     <context>
@@ -536,6 +601,29 @@
         </message>
     </context>
     <context>
+        <name>PageView</name>
+        <message>
+            <source>页面视图(&amp;L)</source>
+            <translation>頁面檢視(&amp;L)</translation>
+        </message>
+        <message>
+            <source>按打印的页面显示文档：纸张、页边距、分页和页码</source>
+            <translation>按列印的頁面顯示文件：紙張、頁邊距、分頁和頁碼</translation>
+        </message>
+        <message>
+            <source>页面视图：%1（撤销记录从此重新开始）</source>
+            <translation>頁面檢視：%1（復原記錄從此重新開始）</translation>
+        </message>
+        <message>
+            <source>A4，常规页边距</source>
+            <translation>A4，常規頁邊距</translation>
+        </message>
+        <message>
+            <source>已回到普通视图（撤销记录从此重新开始）</source>
+            <translation>已回到普通檢視（復原記錄從此重新開始）</translation>
+        </message>
+    </context>
+    <context>
         <name>ParagraphStyles</name>
         <message>
             <source>段落样式</source>
@@ -544,6 +632,21 @@
         <message>
             <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
             <translation>已自動設為%1（Ctrl+Z 復原；可在偏好設定中關閉）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartsForm</name>
+        <message>
+            <source>（按标题判断）</source>
+            <translation>（按標題判斷）</translation>
+        </message>
+        <message>
+            <source>一行一项</source>
+            <translation>一行一項</translation>
+        </message>
+        <message>
+            <source>用单位信息填空(&amp;U)</source>
+            <translation>用單位資訊填空(&amp;U)</translation>
         </message>
     </context>
     <context>
@@ -654,14 +757,6 @@
             <translation>匯出</translation>
         </message>
         <message>
-            <source>公文格式（GB/T 9704）</source>
-            <translation>公文格式（GB/T 9704）</translation>
-        </message>
-        <message>
-            <source>普通文档</source>
-            <translation>普通文件</translation>
-        </message>
-        <message>
             <source>导出样式(&amp;E)：</source>
             <translation>匯出樣式(&amp;E)：</translation>
         </message>
@@ -680,6 +775,34 @@
         <message>
             <source>替代字体(&amp;F)：</source>
             <translation>替代字型(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>单位信息（填入公文要素）</source>
+            <translation>單位資訊（填入公文要素）</translation>
+        </message>
+        <message>
+            <source>江城市人民政府办公室文件（联合行文用；分隔）</source>
+            <translation>江城市人民政府辦公室檔案（聯合行文用；分隔）</translation>
+        </message>
+        <message>
+            <source>发文机关标志(&amp;B)：</source>
+            <translation>發文機關標誌(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>发文机关署名(&amp;N)：</source>
+            <translation>發文機關署名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>江政办发</source>
+            <translation>江政辦發</translation>
+        </message>
+        <message>
+            <source>发文字号代字(&amp;X)：</source>
+            <translation>發文字號代字(&amp;X)：</translation>
+        </message>
+        <message>
+            <source>印发机关(&amp;I)：</source>
+            <translation>印發機關(&amp;I)：</translation>
         </message>
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
@@ -711,6 +834,10 @@
         <message>
             <source>打印预览</source>
             <translation>列印預覽</translation>
+        </message>
+        <message>
+            <source>打印预览（公文格式）</source>
+            <translation>列印預覽（公文格式）</translation>
         </message>
         <message>
             <source>未命名</source>
@@ -885,6 +1012,111 @@
         </message>
     </context>
     <context>
+        <name>StandardActions</name>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>格式(&amp;O)</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>檢視(&amp;V)</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>說明(&amp;H)</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>新增(&amp;N)</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>開啟(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>儲存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>另存新檔(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>結束(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>最近開啟(&amp;R)</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>剪下(&amp;T)</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>複製(&amp;C)</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>貼上(&amp;P)</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>尋找和取代(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>全選(&amp;L)</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>關於語庫(&amp;A)</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>常用</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>關於語庫</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
+公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
+            <translation>語庫 Yuku %1
+公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>（無）</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>清除列表(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusWidgets</name>
         <message>
             <source>光标位置</source>
@@ -972,6 +1204,18 @@
             <translation>第 %1 段：%2</translation>
         </message>
         <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>空白已全部填寫，沒有下一處了</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>已回到最後一處空白</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>已回到第一處空白</translation>
+        </message>
+        <message>
             <source>文档中还有空白</source>
             <translation>文件中還有空白</translation>
         </message>
@@ -990,18 +1234,6 @@
         <message>
             <source>返回填写</source>
             <translation>返回填寫</translation>
-        </message>
-        <message>
-            <source>空白已全部填写，没有下一处了</source>
-            <translation>空白已全部填寫，沒有下一處了</translation>
-        </message>
-        <message>
-            <source>已回到最后一处空白</source>
-            <translation>已回到最後一處空白</translation>
-        </message>
-        <message>
-            <source>已回到第一处空白</source>
-            <translation>已回到第一處空白</translation>
         </message>
     </context>
     <context>
@@ -1201,50 +1433,10 @@
         </message>
     </context>
     <context>
-        <name>corpus_import</name>
+        <name>window</name>
         <message>
-            <source>正在读取语料…</source>
-            <translation>正在讀取語料…</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>导入语料</source>
-            <translation>匯入語料</translation>
-        </message>
-        <message>
-            <source>正在取消…</source>
-            <translation>正在取消…</translation>
-        </message>
-        <message>
-            <source>导入失败：%1</source>
-            <translation>匯入失敗：%1</translation>
-        </message>
-        <message>
-            <source>已取消导入，短语库未改动。</source>
-            <translation>已取消匯入，短語庫未改動。</translation>
-        </message>
-        <message>
-            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
-            <translation>匯入完成：%1 篇文件，短語庫現有 %2 條短語。</translation>
-        </message>
-        <message>
-            <source>%1：%2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>%1
-以下文件已跳过：
-%2</source>
-            <translation>%1
-以下檔案已跳過：
-%2</translation>
-        </message>
-        <message>
-            <source>已取消导入。</source>
-            <translation>已取消匯入。</translation>
+            <source>文档(&amp;D)</source>
+            <translation>文件(&amp;D)</translation>
         </message>
     </context>
     <context>
@@ -1418,182 +1610,55 @@
             <translation>匯入語料資料夾</translation>
         </message>
         <message>
+            <source>导入语料</source>
+            <translation>匯入語料</translation>
+        </message>
+        <message>
             <source>短语库未能打开，无法导入语料。</source>
             <translation>短語庫未能開啟，無法匯入語料。</translation>
         </message>
     </context>
     <context>
-        <name>FileFormats</name>
+        <name>corpus_import</name>
         <message>
-            <source>Word 文档</source>
-            <translation>Word 文件</translation>
+            <source>正在读取语料…</source>
+            <translation>正在讀取語料…</translation>
         </message>
         <message>
-            <source>文本文件</source>
-            <translation>文字檔</translation>
+            <source>取消</source>
+            <translation>取消</translation>
         </message>
         <message>
-            <source>所有文件</source>
-            <translation>所有檔案</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportStyles</name>
-        <message>
-            <source>公文格式（GB/T 9704）</source>
-            <translation>公文格式（GB/T 9704）</translation>
+            <source>正在取消…</source>
+            <translation>正在取消…</translation>
         </message>
         <message>
-            <source>普通文档</source>
-            <translation>普通文件</translation>
-        </message>
-    </context>
-    <context>
-        <name>StandardActions</name>
-        <message>
-            <source>文件(&amp;F)</source>
-            <translation>檔案(&amp;F)</translation>
+            <source>导入失败：%1</source>
+            <translation>匯入失敗：%1</translation>
         </message>
         <message>
-            <source>编辑(&amp;E)</source>
-            <translation>編輯(&amp;E)</translation>
+            <source>已取消导入，短语库未改动。</source>
+            <translation>已取消匯入，短語庫未改動。</translation>
         </message>
         <message>
-            <source>格式(&amp;O)</source>
-            <translation>格式(&amp;O)</translation>
+            <source>导入完成：%1 篇文档，短语库现有 %2 条短语。</source>
+            <translation>匯入完成：%1 篇文件，短語庫現有 %2 條短語。</translation>
         </message>
         <message>
-            <source>工具(&amp;T)</source>
-            <translation>工具(&amp;T)</translation>
+            <source>%1：%2</source>
+            <translation>%1：%2</translation>
         </message>
         <message>
-            <source>视图(&amp;V)</source>
-            <translation>檢視(&amp;V)</translation>
+            <source>%1
+以下文件已跳过：
+%2</source>
+            <translation>%1
+以下檔案已跳過：
+%2</translation>
         </message>
         <message>
-            <source>帮助(&amp;H)</source>
-            <translation>說明(&amp;H)</translation>
-        </message>
-        <message>
-            <source>新建(&amp;N)</source>
-            <translation>新增(&amp;N)</translation>
-        </message>
-        <message>
-            <source>打开(&amp;O)…</source>
-            <translation>開啟(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>保存(&amp;S)</source>
-            <translation>儲存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>另存为(&amp;A)…</source>
-            <translation>另存新檔(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>退出(&amp;Q)</source>
-            <translation>結束(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>最近打开(&amp;R)</source>
-            <translation>最近開啟(&amp;R)</translation>
-        </message>
-        <message>
-            <source>撤销(&amp;U)</source>
-            <translation>復原(&amp;U)</translation>
-        </message>
-        <message>
-            <source>重做(&amp;R)</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>剪切(&amp;T)</source>
-            <translation>剪下(&amp;T)</translation>
-        </message>
-        <message>
-            <source>复制(&amp;C)</source>
-            <translation>複製(&amp;C)</translation>
-        </message>
-        <message>
-            <source>粘贴(&amp;P)</source>
-            <translation>貼上(&amp;P)</translation>
-        </message>
-        <message>
-            <source>查找和替换(&amp;F)…</source>
-            <translation>尋找和取代(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>全选(&amp;L)</source>
-            <translation>全選(&amp;L)</translation>
-        </message>
-        <message>
-            <source>关于语库(&amp;A)</source>
-            <translation>關於語庫(&amp;A)</translation>
-        </message>
-        <message>
-            <source>常用</source>
-            <translation>常用</translation>
-        </message>
-        <message>
-            <source>关于语库</source>
-            <translation>關於語庫</translation>
-        </message>
-        <message>
-            <source>语库 Yuku %1
-公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
-            <translation>語庫 Yuku %1
-公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
-        </message>
-        <message>
-            <source>（无）</source>
-            <translation>（無）</translation>
-        </message>
-        <message>
-            <source>清除列表(&amp;C)</source>
-            <translation>清除列表(&amp;C)</translation>
-        </message>
-    </context>
-    <context>
-        <name>DocumentSession</name>
-        <message>
-            <source>保存更改</source>
-            <translation>儲存變更</translation>
-        </message>
-        <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>文件已修改。是否儲存變更？</translation>
-        </message>
-        <message>
-            <source>打开</source>
-            <translation>開啟</translation>
-        </message>
-        <message>
-            <source>无法打开文件</source>
-            <translation>無法開啟檔案</translation>
-        </message>
-        <message>
-            <source>已打开 %1</source>
-            <translation>已開啟 %1</translation>
-        </message>
-        <message>
-            <source>未命名</source>
-            <translation>未命名</translation>
-        </message>
-        <message>
-            <source>另存为</source>
-            <translation>另存新檔</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>儲存失敗</translation>
-        </message>
-        <message>
-            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
-            <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
-        </message>
-        <message>
-            <source>已保存 %1</source>
-            <translation>已儲存 %1</translation>
+            <source>已取消导入。</source>
+            <translation>已取消匯入。</translation>
         </message>
     </context>
 </TS>

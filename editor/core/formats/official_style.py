@@ -82,6 +82,9 @@ def official_preset(available: Iterable[str] | None = None,
                   even_and_odd=True, widow_control=False, alt_fonts=fonts.alt_names(overrides))
 
 
+PAGE_BREAK = "分页符"  # the label docx/read.py gives a kept w:br w:type="page"
+
+
 def _plain_runs(runs: list[Run]) -> list[Run]:
     # The layout sets fonts, sizes and colours; emphasis the writer chose stays.
     return [Run(r.text, r.bold, r.italic, r.underline) for r in runs if r.kept is None]
@@ -110,11 +113,22 @@ def prepare_official(doc: Document) -> Document:
     out = Document(default_font=None, default_size=None)
     out.unsupported = list(doc.unsupported)
     for label in doc.kept_labels():
-        out.unsupported.append(label)
+        if label != PAGE_BREAK:
+            out.unsupported.append(label)
+    break_next = False
     for block in src.blocks:
         if isinstance(block, Paragraph):
             if block.kept_block is None:
-                out.blocks.append(_official_paragraph(block))
+                para = _official_paragraph(block)
+                # A page break kept from a Word file starts the next paragraph on a new page.
+                para.page_break_before = para.page_break_before or break_next
+                has_break = any(r.kept and (item := src.kept.get(r.kept)) is not None and item.label == PAGE_BREAK
+                                for r in block.runs)
+                if has_break and not para.runs:
+                    break_next = True  # a paragraph that only held the break: the break alone stays
+                    continue
+                break_next = has_break
+                out.blocks.append(para)
         else:
             out.blocks.append(Table([[[_official_paragraph(p) for p in cell if p.kept_block is None]
                                       for cell in row] for row in block.rows]))

@@ -20,12 +20,12 @@ def body_of(path: Path, text: str) -> str:
         raise YukuError(path, str(exc)) from None
 
 
-def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, object], type_name: str | None,
-                    overrides: dict[str, list[str]] | None) -> bool:
-    """Write the official DOCX with the 公文 parts when the draft has any or a type is given.
+def official_bytes(src: Path, doc: Document, gongwen: dict[str, object], type_name: str | None,
+                   overrides: dict[str, list[str]] | None, available: list[str] | None = None) -> bytes | None:
+    """The official DOCX with the 公文 parts when the draft has any or a type is given, else None.
 
-    Returns False when there is nothing of a 公文 to add (the plain official export does the job).
-    Required parts the type lacks are named on stderr; the export still happens.
+    Required parts the type lacks are named on stderr; the export still happens. `available` names
+    this machine's fonts (a PDF is read where it is made); None writes the standard font names.
     """
     from editor.core.gongwen.export import official_body, official_docx, title_of, without_layout
     from editor.core.gongwen.parts import Parts
@@ -39,7 +39,7 @@ def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, obje
         source = None
     doc_type = resolve(parts, title_of(doc), type_name)
     if not has_layout(parts) and type_name is None and not parts.doc_type:
-        return False
+        return None
     if type_name and not parts.doc_type:
         parts.doc_type = type_name
     if doc_type is not None:
@@ -47,12 +47,32 @@ def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, obje
         if lacking:
             print(f"yuku: {src}: 提醒：{doc_type.name}缺少{'、'.join(lacking)} / warning: the {doc_type.name} lacks "
                   f"{len(lacking)} required part(s)", file=sys.stderr)
-    body = official_body(without_layout(doc), overrides)  # a laid-out DOCX: its head once
-    data = official_docx(body, parts, doc_type, None, overrides)
+    body = official_body(without_layout(doc), overrides, available)  # a laid-out DOCX: its head once
+    return official_docx(body, parts, doc_type, available, overrides)
+
+
+def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, object], type_name: str | None,
+                    overrides: dict[str, list[str]] | None) -> bool:
+    """Write the official DOCX with the 公文 parts; False when there is nothing of a 公文 to add."""
+    data = official_bytes(src, doc, gongwen, type_name, overrides)
+    if data is None:
+        return False
     try:
         atomic_write_bytes(dst, data)
     except OSError as exc:
         raise YukuError(dst, f"无法写入（{exc.strerror or exc}），请换个位置 / cannot write the file", 1) from None
+    return True
+
+
+def export_official_pdf(src: Path, dst: Path, doc: Document, gongwen: dict[str, object], type_name: str | None,
+                        overrides: dict[str, list[str]] | None) -> bool:
+    """The same page as PDF (LibreOffice lays out the laid-out DOCX); False when there is no 公文 part."""
+    from editor.core.formats.pdf_export import convert_docx_to_pdf, installed_font_families
+
+    data = official_bytes(src, doc, gongwen, type_name, overrides, installed_font_families())
+    if data is None:
+        return False
+    convert_docx_to_pdf(data, dst)
     return True
 
 

@@ -65,7 +65,7 @@ def _defaults(d: docx.document.Document) -> tuple[str | None, float | None]:
     return font, size
 
 
-def from_docx(path: Path, data: bytes) -> Source:
+def from_docx(path: Path | None, data: bytes) -> Source:
     """A DOCX as a Source: paragraph numbers as lines, fonts per paragraph, parts from its properties."""
     d = docx.Document(BytesIO(data))
     defaults = _defaults(d)

@@ -50,21 +50,23 @@ def without_layout(doc: Document) -> Document:
 
 
 def export_bytes(doc: Document, parts: Parts, type_name: str | None = None,
-                 overrides: dict[str, list[str]] | None = None) -> bytes:
+                 overrides: dict[str, list[str]] | None = None, available: Iterable[str] | None = None) -> bytes:
     """The official DOCX of a document and its parts (the editor's 导出为公文格式)."""
     doc = without_layout(doc)
     doc_type = resolve(parts, title_of(doc), type_name)
-    return official_docx(official_body(doc, overrides), parts, doc_type, None, overrides)
+    names = list(available) if available is not None else None
+    return official_docx(official_body(doc, overrides, names), parts, doc_type, names, overrides)
 
 
-def official_body(doc: Document, overrides: dict[str, list[str]] | None = None) -> bytes:
+def official_body(doc: Document, overrides: dict[str, list[str]] | None = None,
+                  available: Iterable[str] | None = None) -> bytes:
     """The body alone in the official style (the page, title, headings and text): what the layout opens."""
     from editor.core.formats.docx.files import docx_bytes
     from editor.core.formats.registry import OFFICIAL_STYLE_ID, export_style
 
     style = export_style(OFFICIAL_STYLE_ID)
     assert style is not None  # registered by the formats package
-    return docx_bytes(doc, style, None, overrides)
+    return docx_bytes(doc, style, list(available) if available is not None else None, overrides)
 
 
 def official_docx(body: bytes, parts: Parts, doc_type: DocType | None,

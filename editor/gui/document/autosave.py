@@ -245,6 +245,7 @@ class Autosaver(QObject):
             doc.setModified(True)
         finally:
             self._restoring = False
+        self._lay_out_pages()
         path = self.host.session.path
         old_key = draft.key
         # An untitled draft keeps its own key, so it is rewritten in place, never duplicated.
@@ -252,6 +253,16 @@ class Autosaver(QObject):
         self._dirty = True
         if self.autosave() and old_key != self.key:
             self.store.remove(old_key)  # now kept under this document's own key
+
+    def _lay_out_pages(self) -> None:
+        """With View ▸ 页面视图 on, the restored content goes on its pages too."""
+        from editor.gui.output.page_view import PageView
+
+        try:
+            view = self.host.feature(PageView)
+        except LookupError:
+            return
+        view.document_replaced()
 
     def _model_of(self, draft: Draft) -> Document | None:
         """The draft's document model with its source package; None for text-only (or old HTML) drafts."""

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table, body_signature
+from editor.core.model.document import OBJECT_CHAR, Document, Paragraph, Run, Table, body_signature
 from editor.gui.document.docx_state import (
     EXTRA_P,
     EXTRA_R,
@@ -45,6 +45,7 @@ from editor.gui.document.docx_state import (
     baseline,
     clear_state,
     mark_untouched,
+    qt_filler,
     state_of,
     untouched_origins,
 )
@@ -73,18 +74,10 @@ def to_model(qdoc: QTextDocument) -> Document:
     doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
     doc.blocks = _frame_blocks(qdoc.rootFrame(), {})
     if doc.source is not None:
-        doc.blocks = [b for i, b in enumerate(doc.blocks) if not _qt_filler(doc.blocks, i)]
+        doc.blocks = [b for i, b in enumerate(doc.blocks) if not qt_filler(doc.blocks, i)]
         mark_untouched(doc.blocks, st.baseline)
         doc.base = st.base
     return doc
-
-
-def _qt_filler(blocks: list[Block], i: int) -> bool:
-    """An empty block Qt keeps around a table (and in an empty document) that the source lacks."""
-    b = blocks[i]
-    return isinstance(b, Paragraph) and b.origin is None and not b.runs and not b.extra and \
-        b.kept_block is None and (len(blocks) == 1 or (i > 0 and isinstance(blocks[i - 1], Table))
-                                  or (i == 0 and isinstance(blocks[1], Table)))
 
 
 def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | Table]:
@@ -262,7 +255,7 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
         cursor.endEditBlock()
         if doc.source is not None:
             shown = _frame_blocks(qdoc.rootFrame(), {})
-            shown = [b for i, b in enumerate(shown) if not _qt_filler(shown, i)]
+            shown = [b for i, b in enumerate(shown) if not qt_filler(shown, i)]
             # Only blocks untouched in the model given (all of a file just read; not those a recovered
             # draft had edited) may be written back as their source elements.
             clean = untouched_origins(doc.blocks)

@@ -164,3 +164,11 @@ def untouched_origins(blocks: list[Block] | list[Paragraph]) -> set[str]:
                         walk(cell)
     walk(blocks)
     return clean - dirty
+
+
+def qt_filler(blocks: list[Block], i: int) -> bool:
+    """An empty block Qt keeps around a table (and in an empty document) that the source lacks."""
+    b = blocks[i]
+    return isinstance(b, Paragraph) and b.origin is None and not b.runs and not b.extra and \
+        b.kept_block is None and (len(blocks) == 1 or (i > 0 and isinstance(blocks[i - 1], Table))
+                                  or (i == 0 and isinstance(blocks[1], Table)))

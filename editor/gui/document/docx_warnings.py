@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from editor.core.formats.registry import format_for
+from editor.core.model.document import body_signature, untouched
 from editor.gui.document.bridge import clear_state, state_of, to_model
 from editor.gui.window.host import WindowHost
 
@@ -36,7 +37,13 @@ class DocxWarnings(QObject):
             return labels
         current = self.host.session.path
         overwriting = current is not None and path.exists() and Path(current) == path.resolve()
-        return list(state_of(qdoc).unsupported) if overwriting else []
+        state = state_of(qdoc)
+        if not overwriting or not state.unsupported:
+            return []
+        model = to_model(qdoc)
+        if model.base is not None and model.base == body_signature(model) and all(untouched(b) for b in model.blocks):
+            return []  # nothing edited: the file is written back byte for byte, nothing is lost
+        return list(state.unsupported)
 
     def check(self, path: Path) -> bool:
         """True to go on with the save; False when the user cancels or chooses Save As instead."""

@@ -137,6 +137,17 @@ class GongwenActions(QObject):
                 "%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。")
                 .replace("%1", str(p)).replace("%2", exc.strerror or str(exc)))
 
+    def official_bytes(self, available: list[str] | None = None) -> bytes | None:
+        """The official DOCX with the form's parts laid out (None when the form holds no part)."""
+        parts = self.form.parts()
+        if not has_layout(parts) and not parts.doc_type:
+            return None
+        from editor.gui.document.bridge import to_model
+
+        fallbacks = self.host.settings.get("font_fallbacks")
+        return export_bytes(to_model(self.host.session.document()), parts, None,
+                            fallbacks if isinstance(fallbacks, dict) else None, available)
+
     def write_official(self, path: Path) -> bool | None:
         """Export with the parts laid out; None when the form holds no part (the plain official export)."""
         parts = self.form.parts()

@@ -101,6 +101,18 @@ class ExportActions(QObject):
             return False
         return True
 
+    def _official_parts_docx(self, style: str, available: list[str]) -> bytes | None:
+        """The official DOCX with the 公文 feature's parts, for a PDF (None: no parts, or another style)."""
+        from editor.gui.gongwen.actions import GongwenActions
+
+        if style != OFFICIAL_STYLE_ID:
+            return None
+        try:
+            gongwen = self.host.feature(GongwenActions)
+        except LookupError:
+            return None
+        return gongwen.official_bytes(available)
+
     def _official_with_parts(self, path: Path) -> bool | None:
         """The 公文要素 laid out around the body when the 公文 feature holds any (None: it holds none)."""
         from editor.gui.gongwen.actions import GongwenActions
@@ -171,7 +183,12 @@ class ExportActions(QObject):
         note = self.tr("已导出 %1").replace("%1", path.name)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if find_soffice():
+            laid_out = self._official_parts_docx(style, installed_families()) if find_soffice() else None
+            if laid_out is not None:  # the 公文要素 laid out, as the Word export has them
+                from editor.core.formats.pdf_export import convert_docx_to_pdf
+
+                convert_docx_to_pdf(laid_out, path)
+            elif find_soffice():
                 export_pdf(to_model(qdoc), path, style, installed_families(), font_fallbacks(self.host.settings))
             else:
                 write_pdf(qdoc, path, self.host.base_point_size, style, font_fallbacks(self.host.settings))

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QPainter,
+    QPen,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -339,6 +340,10 @@ class PageView(QObject):
                 painter.drawLine(rect.topRight(), rect.bottomRight())
                 if page > 1:  # the page break: a band between the last line of a page and the next
                     painter.fillRect(QRectF(rect.left() - 1, rect.top() - 4, rect.width() + 2, 8), background)
+                    pen = QPen(QColor("#909090"))
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                    painter.setPen(pen)
+                    painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
                 if self.style == OFFICIAL_STYLE_ID:
                     self._paint_number(painter, rect, page)
         finally:

@@ -76,7 +76,7 @@ def test_font_rule_detects_changed_fonts_and_sizes_in_docx():
     hits = 0
     for k, (_, text) in enumerate(cases):
         data = _official_docx(text)
-        clean = [f for f in run_checks(from_docx(None, data)) if f.rule == "font.part"]  # type: ignore[arg-type]
+        clean = [f for f in run_checks(from_docx(None, data)) if f.rule == "font.part"]
         assert clean == [], clean
         d = docx.Document(BytesIO(data))
         if k % 2 == 0:
@@ -88,6 +88,6 @@ def test_font_rule_detects_changed_fonts_and_sizes_in_docx():
                 run.font.size = docx.shared.Pt(12)
         out = BytesIO()
         d.save(out)
-        found = [f for f in run_checks(from_docx(None, out.getvalue())) if f.rule == "font.part"]  # type: ignore[arg-type]
+        found = [f for f in run_checks(from_docx(None, out.getvalue())) if f.rule == "font.part"]
         hits += bool(found)
     assert hits / len(cases) >= 0.95

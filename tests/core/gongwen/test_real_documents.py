@@ -66,3 +66,16 @@ def test_seed_corpus_gives_only_true_findings_of_text_rules():
                 assert f.line == 1
                 assert f.excerpt
                 assert line.endswith(f.excerpt)
+
+
+def test_real_documents_exported_to_docx_give_only_the_reviewed_findings_too():
+    """The DOCX path (paragraphs, fonts, sizes) adds nothing on the official export of real documents."""
+    from editor.core.formats.draft_text import draft_to_document
+    from editor.core.gongwen.docx_source import from_docx
+    from editor.core.gongwen.export import official_body
+
+    known = {(name, rule, excerpt) for name, rule, _line, excerpt in _known()}
+    for name, text in official_texts()[::4]:
+        data = official_body(draft_to_document(text))
+        for f in run_checks(from_docx(None, data)):
+            assert (name, f.rule, f.excerpt) in known, (name, f)

@@ -122,3 +122,19 @@ def test_letter_first_page_has_no_number_and_its_head_is_30_mm_down(tmp_path):
     wide = [r[0] * PT_MM for r in rows if (r[2] - r[1]) * PT_MM > 160]  # the 170 mm double lines
     assert any(mark[3] < y < mark[3] + 8 for y in wide)  # under the 标志
     assert any(abs(y - (297 - 20)) < 4 for y in wide)  # 20 mm from the bottom edge
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_pdf_export_of_a_draft_has_its_parts_laid_out(tmp_path):
+    libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    pdf = tmp_path / "n.pdf"
+    assert main(["export", str(ROOT / "drafts" / "通知.txt"), str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    assert "江城市人民政府办公室文件" in pages[0]
+    assert "江政办发〔2024〕12" in pages[0]
+    assert "印发" in [p for p in pages if p.strip()][-1]

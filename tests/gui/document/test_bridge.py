@@ -259,3 +259,14 @@ def test_a_model_edited_before_loading_is_not_taken_for_the_source(qtbot, tmp_pa
     load_model(qdoc, doc)
     write_document(to_model(qdoc), tmp_path / "saved.docx")
     assert [p.text for p in read_document(tmp_path / "saved.docx").paragraphs] == ["第一段", "第二段（补写）"]
+
+
+def test_unedited_save_of_a_file_with_tracked_changes_asks_nothing(window, tmp_path, no_blocking_dialogs):
+    body = para(run("保留"), f'<w:ins w:id="1" w:author="甲">{run("新增")}</w:ins>')
+    src = build_docx(tmp_path / "tracked.docx", body)
+    original = src.read_bytes()
+    assert window.session.open_path(src)
+    window.editor.document().setModified(True)  # Save without an edit
+    assert window.session.save()
+    assert no_blocking_dialogs.shown == []  # nothing would be lost: no question
+    assert src.read_bytes() == original  # the file as it was, byte for byte

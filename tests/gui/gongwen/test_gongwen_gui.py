@@ -145,3 +145,30 @@ def test_a_draft_with_front_matter_opens_into_the_form_and_saves_it_back(window,
     saved = draft.read_text(encoding="utf-8")
     assert saved.startswith("---\n类型: 通知\n发文字号: 江政办发〔2024〕13号\n主送: 各区人民政府\n---\n")
     assert saved.split("---\n", 2)[2].startswith("关于做好防汛工作的通知\n加强巡查。\n")
+
+
+def test_pdf_export_lays_out_the_parts_through_libreoffice(window, tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.conftest import libreoffice_or_skip
+
+    libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    window.settings.set("export_style", "official")
+    editor = window.editor
+    editor.setFocus()
+    commit_text(editor, "关于做好防汛工作的通知")
+    editor.textCursor().insertBlock()
+    commit_text(editor, "加强巡查，落实责任。")
+    gw(window).form.set_value("发文机关标志", "江城市人民政府文件")
+    gw(window).form.set_value("发文字号", "江政发〔2024〕3号")
+    out = tmp_path / "n.pdf"
+    assert window.feature(ExportActions).export_pdf(out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "江城市人民政府文件" in text
+    assert "江政发〔2024〕3" in text

@@ -123,3 +123,22 @@ def test_a_word_file_saved_in_page_view_is_unchanged(window, tmp_path):
     assert window.session.save_to(plain)
     with zipfile.ZipFile(saved) as a, zipfile.ZipFile(plain) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+
+
+def test_a_draft_restored_in_page_view_goes_on_pages(window, tmp_path):
+    from editor.core.model.document import Document, Paragraph, Run
+    from editor.core.recovery import MODEL_FORMAT, RecoveryStore, document_to_json, new_untitled_key
+    from editor.gui.document.autosave import Autosaver
+
+    window.actions_by_name["page_view"].trigger()
+    model = Document([Paragraph([Run("恢复的标题")], style="title"), Paragraph([Run(PARA * 2)])])
+    key = new_untitled_key()
+    draft = RecoveryStore().save(key, source="", title="未命名", text=f"恢复的标题\n{PARA * 2}",
+                                 rich=document_to_json(model), rich_format=MODEL_FORMAT)
+    window.feature(Autosaver).restore(draft)
+    doc = window.editor.document()
+    assert doc.toPlainText().startswith("恢复的标题")
+    assert doc.lastBlock().blockFormat().hasProperty(PAGE_ORIGINAL)
+    assert max(len(t) for t in view_lines(window)[0]) == 28
+    assert to_model(doc).blocks[0].style == "title"
+    doc.setModified(False)

@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 
+from editor.core.formats.docx.patch_xml import _attr, _index, _put, _remove, block_text, new_table
 from editor.core.formats.docx.read_props import PropsReader
 from editor.core.formats.docx.structure import LEADING, W, block_content, is_block, table_rows
 from editor.core.formats.docx.styles import JC, ROLE_STYLES, twips
@@ -156,7 +157,7 @@ class Patcher(PropsReader):
     def fresh(self, block: Any, in_cell: bool) -> Any:
         """A block with no source element (typed, pasted, or a kept block moved away from its source)."""
         if isinstance(block, Table):
-            return self.new_table(block) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]), None)
+            return new_table(block, lambda p: self.fresh(p, in_cell=True)) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]), None)
         if block.kept_block is not None:
             item = self.kept.get(block.kept_block)
             return self.fragment(item.xml) if item is not None else self.paragraph(Paragraph(), None)
@@ -198,31 +199,6 @@ class Patcher(PropsReader):
         if not blocks or blocks[-1].tag != W + "p":
             new.append(etree.Element(W + "p"))
         tc[:] = new
-
-    def new_table(self, t: Table) -> Any:
-        """A table typed in the editor: single borders, equal columns."""
-        cols = max((len(r) for r in t.rows), default=1) or 1
-        width = str(8300 // cols)
-        tbl = etree.Element(W + "tbl")
-        tbl_pr = etree.SubElement(tbl, W + "tblPr")
-        etree.SubElement(tbl_pr, W + "tblW", {W + "w": "0", W + "type": "auto"})
-        borders = etree.SubElement(tbl_pr, W + "tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            etree.SubElement(borders, W + side, {W + "val": "single", W + "sz": "4", W + "space": "0",
-                                                 W + "color": "auto"})
-        grid = etree.SubElement(tbl, W + "tblGrid")
-        for _ in range(cols):
-            etree.SubElement(grid, W + "gridCol", {W + "w": width})
-        for row in t.rows:
-            tr = etree.SubElement(tbl, W + "tr")
-            for cell in list(row) + [[] for _ in range(cols - len(row))]:
-                tc = etree.SubElement(tr, W + "tc")
-                etree.SubElement(etree.SubElement(tc, W + "tcPr"), W + "tcW", {W + "w": width, W + "type": "dxa"})
-                for p in cell:
-                    tc.append(self.fresh(p, in_cell=True))
-                if not len(tc) > 1 or tc[-1].tag != W + "p":
-                    etree.SubElement(tc, W + "p")
-        return tbl
 
     # -- paragraphs -----------------------------------------------------------------------------
 
@@ -401,48 +377,3 @@ class Patcher(PropsReader):
         if fresh and not run.font and rpr.find(W + "rFonts") is None and _AMBIGUOUS.intersection(run.text):
             # Word sets “ ” — … in the Latin font unless told they belong to the East Asian text.
             _put(rpr, "rFonts", RPR_ORDER, hint="eastAsia")
-
-
-def block_text(t: Table) -> str:
-    """A table's text on one line (a table pasted where only paragraphs can go)."""
-    return " ".join(p.text for row in t.rows for cell in row for p in cell)
-
-
-def _index(origin: str | None, prefix: str, count: int) -> int | None:
-    """The child index an origin names under prefix, or None."""
-    if not prefix and origin is not None and origin.isdigit():  # a top-level block: the usual case
-        idx = int(origin)
-        return idx if idx < count else None
-    if origin is None or not origin.startswith(prefix):
-        return None
-    head = origin[len(prefix):].split("/", 1)[0]
-    if not head.isdigit():
-        return None
-    idx = int(head)
-    return idx if idx < count else None
-
-
-def _remove(parent: Any, *names: str) -> None:
-    for name in names:
-        for el in parent.findall(W + name):
-            parent.remove(el)
-
-
-def _put(parent: Any, name: str, order: dict[str, int], **attrs: str) -> Any:
-    """A new property element at its schema position (Word rejects properties out of order)."""
-    el = etree.Element(W + name, {W + k: v for k, v in attrs.items()})
-    rank = order.get(name, 999)
-    for pos, child in enumerate(parent):
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if order.get(tag.rsplit("}", 1)[-1], 999) > rank:
-            parent.insert(pos, el)
-            return el
-    parent.append(el)
-    return el
-
-
-def _attr(el: Any, name: str, value: object) -> None:
-    if value is None:
-        el.attrib.pop(W + name, None)
-    else:
-        el.set(W + name, str(value))

@@ -162,12 +162,19 @@ def open_zip(path: str | Path, data: bytes | None = None) -> tuple[zipfile.ZipFi
     return zf, data
 
 
-def open_docx(path: str | Path, data: bytes | None = None) -> DocxPackage:
-    """Open and check a DOCX; the result has a safe main part. Raises YukuError otherwise."""
+def open_docx(path: str | Path, data: bytes | None = None, scanned: bool = False) -> DocxPackage:
+    """Open and check a DOCX; the result has a safe main part. Raises YukuError otherwise.
+
+    scanned: the bytes passed these checks when the document was opened (a save into its source),
+    so no part is inflated to look for a DTD again; parts are still parsed without entities.
+    """
     p = Path(path)
     zf, data = open_zip(p, data)
     pkg = DocxPackage(p, data, zf)
     _check_types(pkg)
+    if scanned:
+        pkg._no_dtd.update(pkg.names)
+        return pkg
     for name in pkg.names:
         # Word refuses a DTD in any part, including the ones only copied through on save.
         if name.endswith((".xml", ".rels")):

@@ -34,7 +34,7 @@ def save_into_source(doc: Document) -> bytes:
     clean = {id(b): untouched(b) for b in doc.blocks}
     if doc.base is not None and all(clean.values()) and doc.base == body_signature(doc):
         return doc.source  # nothing edited: the file as it was, byte for byte, without opening it
-    pkg = open_docx(Path("source.docx"), data=doc.source)
+    pkg = open_docx(Path("source.docx"), data=doc.source, scanned=True)
     main = pkg.main_part
     tree = _parse(pkg, main)
     root = tree.getroot()

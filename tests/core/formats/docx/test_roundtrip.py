@@ -264,3 +264,14 @@ def test_rows_and_cells_inside_content_controls_are_read_and_kept(tmp_path):
     again = read_document(tmp_path / "out.docx")
     assert [p.text for t in again.blocks if isinstance(t, Table) for row in t.rows for cell in row
             for p in cell] == cells
+
+
+def test_a_page_break_survives_the_official_export(tmp_path):
+    from editor.core.formats.official_style import prepare_official
+
+    body = para(run("第一页")) + para('<w:r><w:br w:type="page"/></w:r>') + para(run("第二页"))
+    doc = read_document(build_docx(tmp_path / "breaks.docx", body))
+    assert [r.kept is not None for r in doc.paragraphs[1].runs] == [True]  # kept, shown as 〔分页符〕
+    ready = prepare_official(doc)
+    assert [(p.text, p.page_break_before) for p in ready.paragraphs] == [("第一页", False), ("第二页", True)]
+    assert "分页符" not in ready.unsupported
