@@ -31,8 +31,12 @@ def _shingles(key: str) -> set[int]:
 
 
 def dedupe_documents(docs: list[Document]) -> list[Document]:
-    """Keep the first of every group of identical or near-identical (Jaccard ≥ 0.8) documents."""
-    kept: list[Document] = []
+    """Drop identical documents and near-copies: ≥ 80 % of the smaller one's shingles are in the other.
+
+    Containment, not Jaccard: a copy with a paragraph cut or added (75 % Jaccard) is still a copy,
+    and the longer of the two is kept.
+    """
+    kept: list[Document | None] = []
     kept_sets: list[set[int]] = []
     exact: set[str] = set()
     index: dict[int, list[int]] = defaultdict(list)
@@ -43,26 +47,33 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
         if digest in exact:
             continue
+        exact.add(digest)
         sh = _shingles(key)
         candidates: dict[int, int] = defaultdict(int)
         for h in sh:
             for j in index.get(h, ()):
                 candidates[j] += 1
+        replace = -1
         duplicate = False
         for j, shared in candidates.items():
-            union = len(sh) + len(kept_sets[j]) - shared
-            if union and shared / union >= NEAR_DUPLICATE:
-                duplicate = True
+            if kept[j] is None or not sh or not kept_sets[j]:
+                continue
+            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
+                if len(sh) > len(kept_sets[j]):
+                    replace = j
+                else:
+                    duplicate = True
                 break
         if duplicate:
             continue
-        exact.add(digest)
+        if replace >= 0:
+            kept[replace] = None  # the new one holds the old one: keep the longer text
         n = len(kept)
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
             index[h].append(n)
-    return kept
+    return [d for d in kept if d is not None]
 
 
 def dedupe_paragraphs(docs: list[Document]) -> None:

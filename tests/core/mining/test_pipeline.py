@@ -125,7 +125,8 @@ def test_banks_are_identical_whatever_the_encoding(tmp_path):
         write_corpus(folder, simplified, "gbk" if enc == "gbk" else enc)
         mine_folder(folder, tmp_path / f"{enc}.db")
         rows = bank_rows(tmp_path / f"{enc}.db")
-        assert len(rows) > 300
+        # Issue 18: fewer, precise entries (what recurs, or has the genre's shape), not every clause.
+        assert len(rows) > 100
         if reference is None:
             reference = rows
         assert rows == reference, enc
@@ -145,7 +146,7 @@ def test_big5_bank_equals_the_utf8_bank_of_the_same_traditional_text(tmp_path):
     mine_folder(tmp_path / "u8", tmp_path / "u8.db")
     mine_folder(tmp_path / "b5", tmp_path / "b5.db")
     rows = bank_rows(tmp_path / "u8.db")
-    assert len(rows) > 200
+    assert len(rows) > 40
     assert bank_rows(tmp_path / "b5.db") == rows
 
 
