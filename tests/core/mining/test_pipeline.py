@@ -49,7 +49,7 @@ def write_corpus(folder, texts, encoding="utf-8"):
 def test_progress_reaches_the_end_and_never_goes_back(tmp_path):
     seen = []
     report = mine_folder(seed_corpus_dir(), tmp_path / "b.db", progress=lambda d, t, s: seen.append((d, t, s)))
-    assert report.phrases > 300
+    assert report.phrases > 150  # issue 18: only what recurs (df ≥ 2 from 30 documents on)
     assert report.documents > 5
     assert not report.cancelled
     done = [d for d, _, _ in seen]
