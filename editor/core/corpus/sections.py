@@ -37,6 +37,16 @@ SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|接下来|新的一年|明年)")),
     ("situation", re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至|面对)|形势(?:依然|仍然|严峻|复杂)")),
 )
+# A clause that closes a document wherever its sentence began (现将…印发给你们，请认真贯彻执行).
+CLOSING_CLAUSE = re.compile(r"^(?:请(?:结合实际)?(?:认真)?(?:贯彻执行|贯彻落实|组织实施|遵照执行|抓好落实)|特此(?:通知|函告|函复|批复|通报|报告)|"
+                            r"此复|妥否|请(?:予)?批示|请(?:予)?审议|.{0,8}自.{0,12}起施行|（?此件公开发布）?$)")
+
+
+def clause_section(clause: str, sentence_section: str) -> str:
+    """A clause's section: closing when it is a closing formula, else its sentence's."""
+    return "closing" if CLOSING_CLAUSE.match(clause.strip()) else sentence_section
+
+
 # Where opening and closing formulas may stand: the first and last 15 % of a document's paragraphs.
 EDGE = 0.15
 

@@ -95,7 +95,8 @@ def clean_lines(text: str) -> list[str]:
         if is_web_line(ln) or _DATE_LINE.match(ln.replace(" ", "")) or _DOC_NUMBER.match(ln):
             continue
         m = _SIGNATURE.match(ln)
-        if m and (i >= len(raw) - 4 or m.group(1)):
+        dated = i + 1 < len(raw) and bool(_DATE_LINE.match(raw[i + 1].replace(" ", "")))
+        if m and (i >= len(raw) - 4 or m.group(1) or dated):
             # The issuing body's name (落款) is not the author's phrase; 此件公开发布 is.
             if m.group(1):
                 out.append(m.group(1))
@@ -195,6 +196,8 @@ def holds_several(lines: list[str]) -> bool:
 def split_documents(name: str, text: str) -> list[Document]:
     """The documents in one file: one, unless it clearly holds several (sites paste a series under titles)."""
     lines = join_broken_lines(clean_lines(text))
+    # A 落款 joined to its release note: the note is the document's, the body's name is not.
+    lines = [m.group(1) if (m := _SIGNATURE.match(ln)) and m.group(1) else ln for ln in lines]
     several = holds_several(lines)
     docs: list[Document] = []
     current = Document(name)

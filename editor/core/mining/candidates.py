@@ -270,9 +270,13 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
             for it in items:
                 if len(it) == 4:
                     out.append(Candidate("idiom", it, sec, example, True))
+    from editor.core.corpus.sections import clause_section
+
+    sentence_sec = sec
     for c in plain:
         if "《" in c or "》" in c:
             continue
+        sec = clause_section(c, sentence_sec)
         unit = with_blanks(c)
         n = cjk_len(unit)
         if n == 4 and BLANK not in unit and len(unit) == 4:

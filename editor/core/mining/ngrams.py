@@ -146,8 +146,8 @@ def formula_shaped(text: str, clause: bool = False) -> bool:
     first, last = tags.get(words[0], ""), tags.get(words[-1], "")
     if first == "l" and len(words[0]) >= 4:
         first = tags.get(words[0][:2], "")  # 切实增强 opens like 切实
-    if last == "r":
-        return False  # 属于我们: the end of a sentence whose subject is missing
+    if last == "r" or last.startswith("nt"):
+        return False  # 属于我们 / 贯彻落实党中央、国务院…: the sentence goes on
     if first in _OPENING_TAGS or words[0] in _OPENING_WORDS or words[0] == _SLOT:
         return True
     if len(words) > 1 and last in ("a", "ad"):

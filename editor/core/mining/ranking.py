@@ -93,7 +93,7 @@ class Tally:
 def map_document(index: int, doc: Document) -> DocCounts:
     """Every candidate of one document, each counted once (the map step)."""
     from editor.core.corpus.normalize import counting_key
-    from editor.core.corpus.sections import sentence_section
+    from editor.core.corpus.sections import clause_section, sentence_section
     from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
     from editor.core.mining.ngrams import Seen, count_clause
 
@@ -117,8 +117,9 @@ def map_document(index: int, doc: Document) -> DocCounts:
         for sentence in sentences(p.text):
             sec = sentence_section(sentence, p.section, i / last)
             for clause in CLAUSE_SPLIT.split(sentence):
-                out.sections[sec] += 1
-                count_clause(clause, sec, sentence, grams)
+                clause_sec = clause_section(clause, sec)
+                out.sections[clause_sec] += 1
+                count_clause(clause, clause_sec, sentence, grams)
     for text, g in grams.items():
         key = counting_key(text)
         seen = out.found.get(key)
@@ -194,6 +195,7 @@ def _shaped(text: str) -> bool:
     Lists of bodies (科技部、财政部) share an ending too, and are not formulas.
     """
     from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import is_predicate
 
     items = [i for i in re.split(r"[、，]", text) if i]
     if len(items) < 2 or min(len(i) for i in items) < 3:
@@ -201,7 +203,23 @@ def _shaped(text: str) -> bool:
     tags = _jb().posseg.dt.word_tag_tab
     if any(tags.get(i, "").startswith(("nt", "ns", "j")) for i in items):
         return False
-    return len({i[0] for i in items}) == 1 or len({i[-1] for i in items}) == 1
+    head = _shared(items)
+    if head:
+        # 好做法、好经验 / 统一调用、统一监管: a one-character or verb-like opening, not a noun (科研项目、科研资金).
+        return len(head) == 1 or tags.get(head, "v")[:1] in ("v", "d", "a") or is_predicate(items[0])
+    tail = _shared([i[::-1] for i in items])[::-1]
+    # 数据融通、服务融通: the shared ending acts; 监督组、专家组 only names.
+    return bool(tail) and (tags.get(tail, "")[:1] in ("v", "a", "d") or all(is_predicate(i) for i in items))
+
+
+def _shared(items: list[str]) -> str:
+    """The opening all items share."""
+    n = 0
+    for chars in zip(*items):
+        if len(set(chars)) != 1:
+            break
+        n += 1
+    return items[0][:n]
 
 
 def _single_ok(t: Tally, kind: str) -> bool:
@@ -279,7 +297,10 @@ def rank(tallies: dict[str, Tally], base_counts: Counter[str], n_docs: int) -> l
         whole = t.whole / t.df
         completeness = 1.0 if t.structured else 0.6 + 0.4 * whole
         spec = math.sqrt(min(lift, 4.0))
-        score = math.log2(1 + t.df) * spec * completeness * _KIND_FACTOR[kind]
+        # Four characters say less than a whole formula: 加强管理 ranks below 加强统筹协调 at the same df.
+        n_chars = len(key)
+        size = 1.0 if kind == "idiom" or n_chars >= 7 else 0.7 + 0.1 * (n_chars - 4)
+        score = math.log2(1 + t.df) * spec * completeness * size * _KIND_FACTOR[kind]
         out.append((score, key, t, kind, section))
     # Ties broken by how many documents, then by length (shorter first), never by code point alone.
     out.sort(key=lambda r: (-r[0], -r[2].df, len(r[1]), r[1]))
