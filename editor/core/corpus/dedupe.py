@@ -89,3 +89,44 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
                 seen.add(key)
             keep.append(p)
         doc.paragraphs = keep
+
+
+_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
+MIN_PASSAGE_SENTENCE = 15
+PASSAGE = 3  # stock sentences come in pairs (指导思想 + 基本原则); a pasted passage is longer
+
+
+def _in_runs(flags: list[bool], length: int) -> list[bool]:
+    """Which flags belong to a run of at least `length` consecutive True values."""
+    out = [False] * len(flags)
+    start = 0
+    for i in range(len(flags) + 1):
+        if i == len(flags) or not flags[i]:
+            if i - start >= length:
+                out[start:i] = [True] * (i - start)
+            start = i + 1
+    return out
+
+
+def dedupe_passages(docs: list[Document]) -> None:
+    """Drop copied passages: three or more neighbouring sentences all seen in earlier documents.
+
+    A stock sentence recurs alone (现在，我代表国务院，向大会报告政府工作，请予审议); a passage pasted
+    from another document brings its neighbours with it, and would make every sentence of it look stock.
+    """
+    seen: set[str] = set()
+    for doc in docs:
+        new: list[str] = []
+        for p in doc.paragraphs:
+            if p.heading:
+                continue
+            parts = [s for s in _SENTENCE.split(p.text) if s]
+            keys = [content_key(s) for s in parts]
+            old = [len(k) >= MIN_PASSAGE_SENTENCE and k in seen for k in keys]
+            copied = _in_runs(old, PASSAGE)
+            if any(copied):
+                p.text = "".join(s for s, c in zip(parts, copied) if not c)
+            new.extend(k for k in keys if len(k) >= MIN_PASSAGE_SENTENCE)
+        seen.update(new)
+    for doc in docs:
+        doc.paragraphs = [p for p in doc.paragraphs if p.heading or p.text.strip()]

@@ -189,8 +189,20 @@ def holds_several(lines: list[str]) -> bool:
         return False
     if any(COLLECTION_TITLE.search(t) for t in titles):
         return True
-    stems = [_SERIAL.sub("", t) for t in titles]
-    return len(set(stems)) < len(stems) or sum(1 for t in titles if _SERIAL.search(t)) >= 2
+    if sum(1 for t in titles if _SERIAL.search(t)) >= 2:
+        return True
+    # A title repeated after a whole document's worth of text is a pasted copy; repeated after a few
+    # lines (a decree, then the regulation it issues) it is still one document.
+    first: dict[str, int] = {}
+    chars = 0
+    for ln in lines:
+        if is_title(ln):
+            stem = _SERIAL.sub("", ln)
+            if stem in first and chars - first[stem] >= 300:
+                return True
+            first.setdefault(stem, chars)
+        chars += len(ln)
+    return False
 
 
 def split_documents(name: str, text: str) -> list[Document]:

@@ -26,7 +26,7 @@ _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
 _BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月]{re.escape(BLANK)})+[日号]?")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
 # Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
-_LEAD = re.compile(r"^(?:并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
+_LEAD = re.compile(r"^(?:特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
                    r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
@@ -158,12 +158,16 @@ def title_phrase(title: str) -> str:
 
 _TITLE_FRAME = re.compile(r"^(?P<who>.{0,24}?)(?P<about>关于|对)(?P<verb>印发|转发)?(?P<mid>.+?)(?P<de>的)?"
                           r"(?P<type>通知|意见|指导意见|若干意见|实施意见|批复|复函|函|决定|通报|答复|报告|请示|方案|总结|讲话)$")
+_RELAY = re.compile(r"^(.{2,12}?)(转发|批转)(?!.*印发).+的通知$")
 _TITLE_KIND = re.compile(r"(?P<what>工作总结|心得总结|心得体会|述职报告|工作报告|工作计划|工作方案|会上的讲话|会议上的讲话|讲话提纲)$")
 
 
 def title_templates(title: str) -> list[str]:
     """Reusable title frames: 国务院办公厅关于___的通知, 关于印发___的通知, ___工作总结."""
     out = []
+    relay = _RELAY.match(title)
+    if relay:  # 国务院办公厅转发国家教委关于…的通知: the body relayed varies too
+        return [f"{relay.group(1)}{relay.group(2)}{BLANK}的通知", f"{relay.group(2)}{BLANK}的通知"]
     m = _TITLE_FRAME.match(title)
     if m and len(m.group("mid")) >= 2:
         verb, de, kind = m.group("verb") or "", m.group("de") or "", m.group("type")
@@ -191,7 +195,7 @@ def _variable_templates(clauses: list[str]) -> list[str]:
     out = []
     taken: set[str] = set()
     for (pre, suf), mids in sorted(groups.items(), key=lambda g: len(g[0][0])):
-        if len(mids) >= 2 and len({len(m) for m in mids}) == 1 and len(pre) + len(suf) >= 3:
+        if len(mids) >= 2 and {len(m) for m in mids} == {2} and len(pre) + len(suf) >= 3:
             if suf in taken:
                 continue  # 从___来看 already covers 从全___来看
             taken.add(suf)

@@ -34,7 +34,7 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
                      progress: Progress | None = None) -> list[Document]:
     """Files → de-duplicated documents with headings and sections (simplified script)."""
     from editor.core.corpus.boilerplate import edge_line_key, recurring_edge_lines
-    from editor.core.corpus.dedupe import dedupe_documents, dedupe_paragraphs
+    from editor.core.corpus.dedupe import dedupe_documents, dedupe_paragraphs, dedupe_passages
     from editor.core.corpus.normalize import fold_width, is_traditional, t2s
     from editor.core.corpus.sections import assign_sections
     from editor.core.corpus.structure import split_documents
@@ -59,6 +59,7 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
         for d in docs:
             d.paragraphs = [p for p in d.paragraphs if p.heading or edge_line_key(p.text) not in footers]
     dedupe_paragraphs(docs)
+    dedupe_passages(docs)
     for d in docs:
         assign_sections(d)
     return [d for d in docs if d.paragraphs]

@@ -69,10 +69,11 @@ class Seen:
     example: str = ""
 
 
-def count_clause(clause: str, section: str, example: str, out: dict[str, Seen]) -> None:
-    """Add every n-gram candidate of a clause to one document's counts."""
+def count_clause(clause: str, section: str, example: str, out: dict[str, Seen], vocabulary: set[str]) -> None:
+    """Add every n-gram candidate of a clause (and its words) to one document's counts."""
     for seg in segments(clause):
         words = segment_words(seg)
+        vocabulary.update(words)
         n = len(words)
         for i, j in spans(words):
             key = "".join(words[i:j]).replace(_SLOT, BLANK)

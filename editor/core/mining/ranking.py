@@ -10,9 +10,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from editor.core.mining.counting import Counts, DocCounts, Tally, map_document, reduce_counts
 from editor.core.model.phrases import BLANK, Phrase
 
 if TYPE_CHECKING:
@@ -46,115 +46,6 @@ _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通�
 NGRAM_DF = 3
 # A candidate whose documents almost all show the same neighbouring word is a piece of a longer phrase.
 CLOSED = 0.75
-
-
-@dataclass
-class DocCounts:
-    """One document's candidates: key → (text, kinds, sections, whole, left, right, example)."""
-
-    index: int
-    name: str
-    traditional: bool
-    surface: tuple[str, str] | None
-    found: dict[str, _Seen] = field(default_factory=dict)
-    sections: Counter[str] = field(default_factory=Counter)
-
-
-@dataclass
-class _Seen:
-    text: str
-    example: str
-    kinds: set[str] = field(default_factory=set)
-    sections: set[str] = field(default_factory=set)
-    left: set[str] = field(default_factory=set)
-    right: set[str] = field(default_factory=set)
-    whole: bool = False
-    ngram_only: bool = True
-
-
-@dataclass
-class Tally:
-    """Everything the corpus shows of one candidate (by normalised key), merged over documents."""
-
-    text: str
-    example: str
-    source: str
-    kinds: Counter[str] = field(default_factory=Counter)
-    sections: Counter[str] = field(default_factory=Counter)
-    left: Counter[str] = field(default_factory=Counter)
-    right: Counter[str] = field(default_factory=Counter)
-    df: int = 0
-    whole: int = 0
-    structured: bool = False
-    traditional: int = 0
-    surface: tuple[str, str] | None = None
-
-
-def map_document(index: int, doc: Document) -> DocCounts:
-    """Every candidate of one document, each counted once (the map step)."""
-    from editor.core.corpus.normalize import counting_key
-    from editor.core.corpus.sections import clause_section, sentence_section
-    from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
-    from editor.core.mining.ngrams import Seen, count_clause
-
-    out = DocCounts(index, doc.name, doc.traditional, doc.surface)
-    for c in extract(doc):
-        key = counting_key(c.text)
-        if not key:
-            continue
-        seen = out.found.get(key)
-        if seen is None:
-            seen = out.found[key] = _Seen(c.text, c.example)
-        seen.kinds.add(c.kind)
-        seen.sections.add(c.section)
-        seen.whole = seen.whole or c.standalone
-        seen.ngram_only = False
-    grams: dict[str, Seen] = {}
-    last = max(1, len(doc.paragraphs) - 1)
-    for i, p in enumerate(doc.paragraphs):
-        if p.heading:
-            continue
-        for sentence in sentences(p.text):
-            sec = sentence_section(sentence, p.section, i / last)
-            for clause in CLAUSE_SPLIT.split(sentence):
-                clause_sec = clause_section(clause, sec)
-                out.sections[clause_sec] += 1
-                count_clause(clause, clause_sec, sentence, grams)
-    for text, g in grams.items():
-        key = counting_key(text)
-        seen = out.found.get(key)
-        if seen is None:
-            seen = out.found[key] = _Seen(text, g.example)
-        seen.sections |= g.sections
-        seen.left |= g.left
-        seen.right |= g.right
-        seen.whole = seen.whole or g.whole
-    return out
-
-
-def reduce_counts(parts: Iterable[DocCounts]) -> tuple[dict[str, Tally], Counter[str], int]:
-    """Merge per-document counts (the reduce step): tallies, clauses per section, documents."""
-    tallies: dict[str, Tally] = {}
-    base: Counter[str] = Counter()
-    n = 0
-    for part in parts:
-        n += 1
-        base.update(part.sections)
-        for key, seen in part.found.items():
-            t = tallies.get(key)
-            if t is None:
-                t = tallies[key] = Tally(seen.text, seen.example, part.name)
-            t.df += 1
-            t.kinds.update(seen.kinds or ("collocation",))
-            t.sections.update(seen.sections)
-            t.left.update(seen.left)
-            t.right.update(seen.right)
-            t.whole += seen.whole
-            t.structured = t.structured or not seen.ngram_only
-            t.traditional += 1 if part.traditional else -1
-            if part.surface is not None and t.surface is None:
-                t.surface = part.surface
-    return tallies, base, n
 
 
 def pick_section(sections: Counter[str], base: dict[str, float], kind: str = "", text: str = "") -> tuple[str, float]:
@@ -233,12 +124,16 @@ def _single_ok(t: Tally, kind: str) -> bool:
         return False
     if kind == "heading":
         # A heading naming a part (下一步工作打算), or an action of five characters or more.
-        if heading_section(t.text) is not None:
-            return True
-        # An action (强化安全保障), two halves (突出重点，压实责任) or a topic with a verb (社会宣传聚能量);
-        # not a noun heading naming one document's contents (医疗收入增幅).
-        return cjk_len(t.text) >= 5 and is_predicate(t.text) and (
-            opens_with_verb(t.text) or "，" in t.text or (len(t.text) == 7 and is_predicate(t.text[4:])))
+        named = heading_section(t.text)
+        if named not in (None, "measures") and len(t.text) <= 10:
+            return True  # a heading naming a part of a report: 下一步工作打算, 存在的问题
+        if t.text.startswith("关于") or not is_predicate(t.text):
+            return False  # 关于…问题: one letter's topic
+        # A short action (强化安全保障), two halves led by four characters (突出重点，压实责任) or a
+        # topic with a verb (社会宣传聚能量); not a long heading naming one document's contents.
+        halves = t.text.split("，")
+        return ((len(halves) == 2 and len(halves[0]) == 4) or (len(halves) == 1 and 5 <= cjk_len(t.text) <= 8
+                and opens_with_verb(t.text)) or (len(t.text) == 7 and is_predicate(t.text[4:])))
     if kind == "parallel":
         return _shaped(t.text)
     if kind == "idiom":
@@ -256,6 +151,22 @@ def _single_ok(t: Tally, kind: str) -> bool:
     return "opening" in t.sections and len(t.text) <= 16 and bool(_OPENING_FORMULA.search(t.text))
 
 
+def _topical(t: Tally, counts: Counts) -> bool:
+    """True when the phrase names its documents' topic, not the genre's words.
+
+    Its sign: a noun of three or more characters found in hardly any other document.
+    """
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import _SPLIT, segment_words
+
+    tags = _jb().posseg.dt.word_tag_tab
+    for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
+        for w in segment_words(seg) if seg else ():
+            if len(w) >= 3 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= t.df + 1:
+                return True
+    return False
+
+
 def _pick_kind(t: Tally) -> str:
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
 
@@ -268,8 +179,9 @@ def _pick_kind(t: Tally) -> str:
     return kind
 
 
-def rank(tallies: dict[str, Tally], base_counts: Counter[str], n_docs: int) -> list[tuple[float, str, Tally, str, str]]:
+def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     """(score, key, tally, kind, section) of every candidate worth offering, best first."""
+    tallies, base_counts, n_docs = counts.tallies, counts.sections, counts.documents
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
     from editor.core.mining.ngrams import formula_shaped, is_predicate
 
@@ -291,8 +203,11 @@ def rank(tallies: dict[str, Tally], base_counts: Counter[str], n_docs: int) -> l
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one
         if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0):
             continue
-        if kind == "heading" and "title" in t.sections and t.df < 2:
-            continue  # one document's own title is not a formula
+        if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
+            continue  # one document's own title (or a title whose numbers became blanks) is not a formula
+        if (kind in ("collocation", "heading") and t.df <= 3 and "title" not in t.sections and "、" not in t.text
+                and _topical(t, counts)):
+            continue
         section, lift = pick_section(t.sections, base, kind, t.text)
         whole = t.whole / t.df
         completeness = 1.0 if t.structured else 0.6 + 0.4 * whole
@@ -353,8 +268,9 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
                     progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
             yield map_document(i, doc)
 
-    tallies, base, n_docs = reduce_counts(mapped())
-    ranked = rank(tallies, base, n_docs)
+    counts = reduce_counts(mapped())
+    n_docs = counts.documents
+    ranked = rank(counts)
     out: list[Phrase] = []
     kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
     for k, (score, key, t, kind, section) in enumerate(ranked):

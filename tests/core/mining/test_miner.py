@@ -80,7 +80,9 @@ def test_small_corpus_structure_phrases():
     assert found["高度重视，加强领导"].kind == "heading"
     assert found["高度重视，加强领导"].section == "measures"
     assert found["强化宣传引导"].kind == "heading"
-    assert found["外宣展示成效"].kind == "heading"
+    # 一是外宣展示成效 / 二是内宣把准导向: one document's own sub-points, no longer offered from a single
+    # document unless they have a formula's shape (issue 18: what a drafter would reuse).
+    assert "外宣展示成效" not in found
     assert found["下一步工作打算"].section == "next_steps"
     assert found["存在的问题"].section == "problems"
     assert found["早发现、早报告、早处置"].kind == "parallel"
