@@ -200,7 +200,7 @@ def test_gui_open_refuses_in_one_sentence(cases, window, no_blocking_dialogs, na
     tracemalloc.start()
     start = time.perf_counter()
     try:
-        opened = window.open_path(path)
+        opened = window.session.open_path(path)
         seconds = time.perf_counter() - start
         peak_growth = tracemalloc.get_traced_memory()[1] / (1 << 20)
     finally:
@@ -215,5 +215,5 @@ def test_gui_open_refuses_in_one_sentence(cases, window, no_blocking_dialogs, na
 
 
 def test_gui_opens_the_top_link_file(window, tmp_path):
-    assert window.open_path(top_link_file(tmp_path / "top.docx"))
+    assert window.session.open_path(top_link_file(tmp_path / "top.docx"))
     assert "返回顶部" in window.editor.toPlainText()

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     config = _config(args)
     in_kind = src.suffix.lower()
     out_kind = dst.suffix.lower()
-    is_docx = in_kind in (".docx", ".docm", ".dotx")
+    is_docx = in_kind in (".docx", ".docm", ".dotx", ".dotm")
     if is_docx and out_kind != in_kind:
         raise YukuError(dst, f"输出文件应与输入同为 {in_kind} / the output must be {in_kind} like the input")
     if not is_docx and in_kind not in TEXT_SUFFIXES:

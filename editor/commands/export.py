@@ -6,70 +6,68 @@ import sys
 from pathlib import Path
 
 from editor.core.errors import YukuError
-
-TEXT_IN = (".txt", ".md")
-DOCX = ".docx"
+from editor.core.model.document import Document
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Declare the options."""
+    from editor.core.formats.registry import EXPORT_STYLES, export_style_ids
+
     p.add_argument("input", metavar="IN", help=".txt/.md draft (first line the title) or .docx")
     p.add_argument("output", metavar="OUT", help=".docx, or .txt to get the text of a DOCX")
-    p.add_argument("--style", choices=("official", "plain"), default=None,
-                   help="official: GB/T 9704 公文格式; plain: as written (default: the export_style setting)")
+    p.add_argument("--style", choices=export_style_ids(), default=None,
+                   help="; ".join(s.help for s in EXPORT_STYLES) + " (default: the export_style setting)")
 
 
-def load_input(path: Path):
+def load_input(path: Path) -> Document:
     """The input as a document model: drafts get their title and headings recognised."""
     from editor.core.formats.document_files import read_document
     from editor.core.formats.draft_text import draft_to_document
     from editor.core.formats.encoding import decode_bytes
+    from editor.core.formats.registry import format_for, suffix_list
 
-    suffix = path.suffix.lower()
-    if suffix in TEXT_IN:
+    fmt = format_for(path, opening=True)
+    if fmt is None or not path.suffix:
+        raise YukuError(path, f"不支持的输入类型，请给出 {suffix_list()} 文件 / input must be one of {suffix_list(', ')}")
+    if fmt.is_text:
         doc = read_document(path)  # existence, size and permission checks with their messages
         del doc
         return draft_to_document(decode_bytes(path.read_bytes()).text)
-    if suffix == DOCX:
-        return read_document(path)
-    if suffix in (".doc", ".docm", ".dotx", ".dotm"):
-        return read_document(path)  # names the problem (old .doc, macros, template)
-    raise YukuError(path, "不支持的输入类型，请给出 .txt、.md 或 .docx 文件 / input must be .txt, .md or .docx")
+    return read_document(path)  # Word's other types: the reader names the problem (old .doc, macros)
 
 
 def run(args: argparse.Namespace) -> int:
     """Export; remaining blanks (___) are listed on stderr but do not stop the export."""
     from editor.core.formats.document_files import write_document
+    from editor.core.formats.registry import DEFAULT_EXPORT_STYLE, export_style, format_for, suffix_list
     from editor.core.model.blanks import find_blanks
     from editor.core.settings import Settings
 
     src, dst = Path(args.input), Path(args.output)
-    out_suffix = dst.suffix.lower()
-    if out_suffix not in (DOCX, ".txt", ".md"):
-        raise YukuError(dst, "不支持的输出类型，请给出 .docx 或 .txt 文件名 / output must be .docx or .txt")
+    out_format = format_for(dst) if dst.suffix else None
+    if out_format is None:
+        raise YukuError(dst, f"不支持的输出类型，请给出 {suffix_list()} 文件名 / output must be one of {suffix_list(', ')}")
     if src.exists() and dst.exists() and src.resolve() == dst.resolve():
         raise YukuError(dst, "输出文件不能与输入文件相同，请换个文件名 / output must differ from input")
     if not dst.parent.exists():
         raise YukuError(dst, "输出文件夹不存在，请先建立 / the output folder does not exist")
     settings = Settings()
-    style = args.style or settings.get("export_style")
-    if style not in ("official", "plain"):
-        style = "official"
+    style = export_style(args.style or settings.get("export_style")) or export_style(DEFAULT_EXPORT_STYLE)
+    assert style is not None  # the default is registered
     doc = load_input(src)
     blanks = find_blanks(doc.plain_text())
-    if blanks and out_suffix == DOCX:
+    if blanks and out_format.styled:
         shown = "、".join(b.text for b in blanks[:5])
         print(f"yuku: {src}: 提醒：还有 {len(blanks)} 处空白未填（{shown}）/ warning: {len(blanks)} blanks remain",
               file=sys.stderr)
-    dropped = doc.kept_labels() if style == "official" and out_suffix == DOCX else []
-    if out_suffix != DOCX and doc.kept_labels():
-        dropped = doc.kept_labels()
+    # Word parts the editor keeps survive only a Word file written in a style that keeps the source.
+    dropped = doc.kept_labels() if not (out_format.styled and style.keeps_source) else []
     if dropped:
         print(f"yuku: {src}: 提醒：导出结果不含 {'、'.join(dropped)} / warning: left out: {', '.join(dropped)}",
               file=sys.stderr)
     fallbacks = settings.get("font_fallbacks")
     try:
-        write_document(doc, dst, style=style, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
+        write_document(doc, dst, style=style.id, font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
     except OSError as exc:
         raise YukuError(dst, f"无法写入（{exc.strerror or exc}），请换个位置 / cannot write the file", 1) from None
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.atomic import atomic_write_text
+from editor.core.formats.registry import DEFAULT_EXPORT_STYLE
 from editor.core.paths import user_dirs
 
 log = logging.getLogger(__name__)
@@ -17,7 +18,7 @@ DEFAULTS: dict[str, tuple[type, Any]] = {
     "ui_language": (str, ""),  # "" = follow the system locale
     "autosave_seconds": (int, 30),
     "default_conversion": (str, "s2t"),
-    "export_style": (str, "official"),
+    "export_style": (str, DEFAULT_EXPORT_STYLE),
     "font_fallbacks": (dict, {}),
     "recent_files": (list, []),
     "recent_files_max": (int, 10),

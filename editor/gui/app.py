@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor import APP_NAME, __version__
 from editor.core.resources import resource_path
+from editor.core.settings import Settings
 from editor.gui.i18n import install_translators, ui_language
 
 __all__ = ["create_app", "ensure_platform", "install_translators", "run_app", "setup_ui", "ui_language"]
@@ -40,7 +41,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def setup_ui(app: QApplication, settings) -> str:
+def setup_ui(app: QApplication, settings: Settings) -> str:
     """Translations and theme from the settings; returns the UI language in use."""
     from editor.gui.window.theme import apply_theme, follow_system
 
@@ -64,7 +65,7 @@ def run_app(files: list[str]) -> int:
     window = MainWindow(settings=settings)
     window.show()
     for f in files[:1]:
-        window.open_path(f)
+        window.session.open_path(f)
     freeze_startup_heap()
     return app.exec()
 

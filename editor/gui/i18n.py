@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -181,14 +182,14 @@ def plain_label(text: str) -> str:
     return re.sub(r"\(&.\)|…|\.\.\.", "", text).replace("&", "").rstrip("：: ")
 
 
-def self_test_checks(window: object, tmp: object) -> list[tuple[str, object]]:
+def self_test_checks(window: object, tmp: object) -> list[tuple[str, Callable[[], bool]]]:
     """`yuku --self-test`: the shipped .qm files and Qt's own translations load (checked, not installed)."""
 
     def yuku_translations() -> bool:
         expected = {"en": "&File", "zh_TW": "檔案(&F)"}
         for lang, text in expected.items():
             translator = QTranslator()
-            if not translator.load(qm_path(lang)) or translator.translate("MainWindow", "文件(&F)") != text:
+            if not translator.load(qm_path(lang)) or translator.translate("StandardActions", "文件(&F)") != text:
                 return False
         return True
 

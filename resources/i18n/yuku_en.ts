@@ -539,6 +539,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
             <source>段落样式</source>
             <translation>Paragraph style</translation>
         </message>
+        <message>
+            <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
+            <translation>Made it %1 (Ctrl+Z undoes; turn off in Preferences)</translation>
+        </message>
     </context>
     <context>
         <name>PhraseFilterBox</name>
@@ -678,6 +682,10 @@ An editor for Chinese official writing: a phrase bank mined from real documents,
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
             <translation>The interface language changes when Yuku is restarted.</translation>
+        </message>
+        <message>
+            <source>回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&amp;H)</source>
+            <translation>On Enter, make short lines starting with 一、 （一） 1. （1） &amp;headings</translation>
         </message>
     </context>
     <context>
@@ -980,6 +988,18 @@ Paragraphs: %7</translation>
         <message>
             <source>返回填写</source>
             <translation>Go Back and Fill In</translation>
+        </message>
+        <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>All blanks are filled; there is no next one</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>Back to the last blank</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>Back to the first blank</translation>
         </message>
     </context>
     <context>
@@ -1398,6 +1418,180 @@ These files were skipped:
         <message>
             <source>短语库未能打开，无法导入语料。</source>
             <translation>The phrase bank could not be opened, so the corpus cannot be imported.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word documents</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>Text files</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>All files</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>Official document (GB/T 9704)</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>Plain document</translation>
+        </message>
+    </context>
+    <context>
+        <name>StandardActions</name>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>F&amp;ormat</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>&amp;New</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>Save &amp;As…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>Open &amp;Recent</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>Cu&amp;t</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>&amp;Paste</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>&amp;Find and Replace…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>Select A&amp;ll</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>&amp;About Yuku</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>About Yuku</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
+公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
+            <translation>Yuku (语库) %1
+An editor for Chinese official writing: a phrase bank mined from real documents, simplified/traditional conversion, and Word export in the official document layout.</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>&amp;Clear List</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentSession</name>
+        <message>
+            <source>保存更改</source>
+            <translation>Save Changes</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>The document has been modified. Save the changes?</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>Cannot open the file</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>Opened %1</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>Untitled</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>Save As</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>Saved %1</translation>
         </message>
     </context>
 </TS>

@@ -541,6 +541,10 @@
             <source>段落样式</source>
             <translation>段落樣式</translation>
         </message>
+        <message>
+            <source>已自动设为%1（Ctrl+Z 撤销；可在首选项中关闭）</source>
+            <translation>已自動設為%1（Ctrl+Z 復原；可在偏好設定中關閉）</translation>
+        </message>
     </context>
     <context>
         <name>PhraseFilterBox</name>
@@ -680,6 +684,10 @@
         <message>
             <source>界面语言将在重新启动语库后更改。</source>
             <translation>介面語言將在重新啟動語庫後變更。</translation>
+        </message>
+        <message>
+            <source>回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&amp;H)</source>
+            <translation>按 Enter 鍵時將「一、」「（一）」「1.」「（1）」開頭的短行設為標題(&amp;H)</translation>
         </message>
     </context>
     <context>
@@ -982,6 +990,18 @@
         <message>
             <source>返回填写</source>
             <translation>返回填寫</translation>
+        </message>
+        <message>
+            <source>空白已全部填写，没有下一处了</source>
+            <translation>空白已全部填寫，沒有下一處了</translation>
+        </message>
+        <message>
+            <source>已回到最后一处空白</source>
+            <translation>已回到最後一處空白</translation>
+        </message>
+        <message>
+            <source>已回到第一处空白</source>
+            <translation>已回到第一處空白</translation>
         </message>
     </context>
     <context>
@@ -1400,6 +1420,180 @@
         <message>
             <source>短语库未能打开，无法导入语料。</source>
             <translation>短語庫未能開啟，無法匯入語料。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileFormats</name>
+        <message>
+            <source>Word 文档</source>
+            <translation>Word 文件</translation>
+        </message>
+        <message>
+            <source>文本文件</source>
+            <translation>文字檔</translation>
+        </message>
+        <message>
+            <source>所有文件</source>
+            <translation>所有檔案</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportStyles</name>
+        <message>
+            <source>公文格式（GB/T 9704）</source>
+            <translation>公文格式（GB/T 9704）</translation>
+        </message>
+        <message>
+            <source>普通文档</source>
+            <translation>普通文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>StandardActions</name>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>編輯(&amp;E)</translation>
+        </message>
+        <message>
+            <source>格式(&amp;O)</source>
+            <translation>格式(&amp;O)</translation>
+        </message>
+        <message>
+            <source>工具(&amp;T)</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>视图(&amp;V)</source>
+            <translation>檢視(&amp;V)</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>說明(&amp;H)</translation>
+        </message>
+        <message>
+            <source>新建(&amp;N)</source>
+            <translation>新增(&amp;N)</translation>
+        </message>
+        <message>
+            <source>打开(&amp;O)…</source>
+            <translation>開啟(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>保存(&amp;S)</source>
+            <translation>儲存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>另存为(&amp;A)…</source>
+            <translation>另存新檔(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>退出(&amp;Q)</source>
+            <translation>結束(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>最近打开(&amp;R)</source>
+            <translation>最近開啟(&amp;R)</translation>
+        </message>
+        <message>
+            <source>撤销(&amp;U)</source>
+            <translation>復原(&amp;U)</translation>
+        </message>
+        <message>
+            <source>重做(&amp;R)</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>剪切(&amp;T)</source>
+            <translation>剪下(&amp;T)</translation>
+        </message>
+        <message>
+            <source>复制(&amp;C)</source>
+            <translation>複製(&amp;C)</translation>
+        </message>
+        <message>
+            <source>粘贴(&amp;P)</source>
+            <translation>貼上(&amp;P)</translation>
+        </message>
+        <message>
+            <source>查找和替换(&amp;F)…</source>
+            <translation>尋找和取代(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>全选(&amp;L)</source>
+            <translation>全選(&amp;L)</translation>
+        </message>
+        <message>
+            <source>关于语库(&amp;A)</source>
+            <translation>關於語庫(&amp;A)</translation>
+        </message>
+        <message>
+            <source>常用</source>
+            <translation>常用</translation>
+        </message>
+        <message>
+            <source>关于语库</source>
+            <translation>關於語庫</translation>
+        </message>
+        <message>
+            <source>语库 Yuku %1
+公文写作编辑器：从真实文档中挖掘的常用语库、简繁转换、Word 公文格式导出。</source>
+            <translation>語庫 Yuku %1
+公文寫作編輯器：從真實文件中挖掘的常用語庫、簡繁轉換、Word 公文格式匯出。</translation>
+        </message>
+        <message>
+            <source>（无）</source>
+            <translation>（無）</translation>
+        </message>
+        <message>
+            <source>清除列表(&amp;C)</source>
+            <translation>清除列表(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentSession</name>
+        <message>
+            <source>保存更改</source>
+            <translation>儲存變更</translation>
+        </message>
+        <message>
+            <source>文档已修改。是否保存更改？</source>
+            <translation>文件已修改。是否儲存變更？</translation>
+        </message>
+        <message>
+            <source>打开</source>
+            <translation>開啟</translation>
+        </message>
+        <message>
+            <source>无法打开文件</source>
+            <translation>無法開啟檔案</translation>
+        </message>
+        <message>
+            <source>已打开 %1</source>
+            <translation>已開啟 %1</translation>
+        </message>
+        <message>
+            <source>未命名</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>另存新檔</translation>
+        </message>
+        <message>
+            <source>保存失败</source>
+            <translation>儲存失敗</translation>
+        </message>
+        <message>
+            <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
+            <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
+        </message>
+        <message>
+            <source>已保存 %1</source>
+            <translation>已儲存 %1</translation>
         </message>
     </context>
 </TS>

@@ -42,7 +42,7 @@ def test_setting_overrides_system():
 def test_english_translates_yuku_and_qt(translators):
     installed = install_translators(translators, "en", pseudo=False)
     assert len(installed) == 2
-    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "&File"
+    assert QCoreApplication.translate("StandardActions", "文件(&F)") == "&File"
     assert QCoreApplication.translate("FindReplaceDialog", "已替换 %n 处", "", 2) == "Replaced 2 occurrences"
     assert QCoreApplication.translate("FindReplaceDialog", "已替换 %n 处", "", 1) == "Replaced 1 occurrence"
     assert QLocale().language() == QLocale.Language.English
@@ -50,8 +50,8 @@ def test_english_translates_yuku_and_qt(translators):
 
 def test_traditional_chinese_uses_taiwan_terms(translators):
     install_translators(translators, "zh_TW", pseudo=False)
-    assert QCoreApplication.translate("MainWindow", "文件(&F)") == "檔案(&F)"
-    assert QCoreApplication.translate("MainWindow", "保存(&S)") == "儲存(&S)"
+    assert QCoreApplication.translate("StandardActions", "文件(&F)") == "檔案(&F)"
+    assert QCoreApplication.translate("StandardActions", "保存(&S)") == "儲存(&S)"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
 
 

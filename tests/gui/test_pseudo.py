@@ -35,7 +35,7 @@ def test_lengthen_keeps_placeholders_and_markup():
 def test_pseudo_translator_lengthens_yuku_strings_only(qapp):
     install_translators(qapp, "zh_CN", pseudo=True)
     try:
-        assert QCoreApplication.translate("MainWindow", "文件(&F)").startswith("［文件(&F)～")
+        assert QCoreApplication.translate("StandardActions", "文件(&F)").startswith("［文件(&F)～")
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     finally:
         remove_translators(qapp)
@@ -79,8 +79,8 @@ def test_no_clipped_widgets(language, qtbot, tmp_path):
     assert not clipped(w.statusBar()), clipped(w.statusBar())
 
     w.actions_by_name["find"].trigger()
-    _settle(qtbot, w.find_dialog)
-    assert not clipped(w.find_dialog), clipped(w.find_dialog)
+    _settle(qtbot, w.standard.find_dialog)
+    assert not clipped(w.standard.find_dialog), clipped(w.standard.find_dialog)
 
     from editor.gui.window.preferences_dialog import PreferencesDialog
 
@@ -91,7 +91,7 @@ def test_no_clipped_widgets(language, qtbot, tmp_path):
     if language[1]:
         assert "～" in prefs.windowTitle()
     prefs.reject()
-    w.find_dialog.close()
+    w.standard.find_dialog.close()
     bank.close()
 
 

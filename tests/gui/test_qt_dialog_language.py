@@ -21,11 +21,11 @@ from editor.gui.i18n import install_translators, prepare_system_locale
 language = prepare_system_locale(sys.argv[2])  # what run_app does before the QApplication exists
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLabel
-from editor.gui.window.main_window import FILE_FILTER
+from editor.gui.document.file_filters import file_dialog_filter
 
 app = QApplication([])
 install_translators(app, language, pseudo=False)
-dialog = QFileDialog(None, "打开", sys.argv[1], app.translate("MainWindow", str(FILE_FILTER)))
+dialog = QFileDialog(None, "打开", sys.argv[1], file_dialog_filter())
 dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # offscreen has no native one; check Qt's own
 model = dialog.findChild(QFileSystemModel)
 loop = QEventLoop()
@@ -85,7 +85,7 @@ def test_qt_strings_with_new_mnemonics_are_translated(qapp, language, look_in, f
         assert tr("QFileDialog", "Files of &type:") == file_type
         # What the catalogue knows is left to it; Yuku's own and unknown strings are untouched.
         assert tr("QFileDialog", "Look in:") == look_in.replace("(&L)", "")
-        assert tr("MainWindow", "文件(&F)") in ("文件(&F)", "檔案(&F)")
+        assert tr("StandardActions", "文件(&F)") in ("文件(&F)", "檔案(&F)")
         assert tr("QFileDialog", "&Unknown string") == "&Unknown string"
     finally:
         remove_translators(qapp)

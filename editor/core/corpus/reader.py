@@ -71,7 +71,7 @@ def _read_txt(path: Path, encoding: str | None = None) -> CorpusFile:
 def _read_docx(path: Path) -> CorpusFile:
     """Word files go through the project's defensive DOCX reader (docx_safety: zip budget, DTD, XXE…)."""
     from editor.core.errors import YukuError
-    from editor.core.formats.document_files import read_docx_file
+    from editor.core.formats.docx.files import read_docx_file
 
     try:
         document = read_docx_file(path)

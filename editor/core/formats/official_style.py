@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from editor.core import fonts
 from editor.core.formats.docx.styles import XML_HEAD, Preset, RoleStyle, run_fonts_xml
+from editor.core.formats.file_format import ExportStyle
 from editor.core.model.document import Document, Paragraph, Run, Table
+from editor.core.translatable import QT_TRANSLATE_NOOP
 
 MM = 1440 / 25.4  # twips per millimetre
 PAGE_W, PAGE_H = 210, 297
@@ -124,3 +126,11 @@ def describe() -> str:
     return (f"A4，页边距 上{MARGIN_TOP} 下{MARGIN_BOTTOM} 左{MARGIN_LEFT} 右{MARGIN_RIGHT} 毫米，"
             f"每页 {LINES} 行、每行 {CHARS} 字")
 
+
+
+def _preset(_doc: Document, available: list[str] | None, fallbacks: dict[str, list[str]] | None) -> Preset:
+    return official_preset(available, fallbacks)
+
+
+OFFICIAL_STYLE = ExportStyle("official", QT_TRANSLATE_NOOP("ExportStyles", "公文格式（GB/T 9704）"), "official: GB/T 9704 公文格式",
+                             prepare=prepare_official, preset=_preset)

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from editor.core.mining.control import MiningCancelled, check_cancelled
 from editor.core.model.phrases import Phrase
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
 
 Progress = Callable[[int, int, str], None]
+__all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "structure_corpus"]
 
 
 
@@ -21,13 +23,6 @@ class MiningResult:
 
     phrases: list[Phrase]
     documents: int
-
-
-def _check(cancelled: Callable[[], bool] | None) -> None:
-    if cancelled and cancelled():
-        from editor.core.mining.pipeline import MiningCancelled
-
-        raise MiningCancelled()
 
 
 def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
@@ -41,7 +36,7 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
 
     docs = []
     for i, (name, text) in enumerate(corpus):
-        _check(cancelled)
+        check_cancelled(cancelled)
         if progress:
             progress(i, len(corpus), "分析文档结构 / reading structure")
         # Counting happens in simplified script with half-width digits (MINING.md); the script
@@ -63,18 +58,6 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
     for d in docs:
         assign_sections(d)
     return [d for d in docs if d.paragraphs]
-
-
-def _surface(text: str, pair: tuple[str, str] | None) -> str:
-    """The original characters of a simplified text, found at the same offset in its file; else s2t."""
-    from editor.core.corpus.normalize import s2t
-
-    # A scan per phrase is cheap in a report-sized file; in a huge one, s2t is close enough.
-    if pair is not None and len(pair[0]) <= 300_000:
-        at = pair[0].find(text)
-        if at >= 0:
-            return pair[1][at:at + len(text)]
-    return s2t(text)
 
 
 def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,

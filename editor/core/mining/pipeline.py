@@ -10,6 +10,7 @@ from pathlib import Path
 from editor.core.bank.store import PhraseBank
 from editor.core.corpus.reader import read_corpus_files
 from editor.core.errors import YukuError
+from editor.core.mining.miner import MiningCancelled
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +40,6 @@ class MineReport:
                 "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
                 "low_confidence": [{"path": p, "encoding": e, "confidence": round(c, 2)}
                                    for p, e, c in self.low_confidence]}
-
-
-class MiningCancelled(Exception):
-    """Raised inside the miner when the cancel hook turns true."""
 
 
 def _scaled(progress: Progress | None, start: int, width: int) -> Progress | None:

@@ -258,12 +258,12 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> list[Phrase]:
     """Count, rank, merge near-duplicates and build Phrase records."""
     from editor.core.corpus.normalize import chinese_punctuation
-    from editor.core.mining.miner import _check, _surface
+    from editor.core.mining.control import check_cancelled, surface_form
 
     def mapped() -> Iterable[DocCounts]:
         for i, doc in enumerate(docs):
             if i % 5 == 0:
-                _check(cancelled)
+                check_cancelled(cancelled)
                 if progress:
                     progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
             yield map_document(i, doc)
@@ -275,7 +275,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
     for k, (score, key, t, kind, section) in enumerate(ranked):
         if k % 200 == 0:
-            _check(cancelled)
+            check_cancelled(cancelled)
             if progress:
                 progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
         if not acceptable(t.text, kind, "frame" in t.kinds):
@@ -289,7 +289,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
                     break
         text, example = t.text, t.example[:300]
         if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
-            text, example = _surface(text, t.surface), _surface(example, t.surface)
+            text, example = surface_form(text, t.surface), surface_form(example, t.surface)
         text = chinese_punctuation(text)
         if near is not None:
             if "又作" not in near.example and len(near.example) < 400:

@@ -27,6 +27,7 @@ class Run:
     kept: str | None = None  # key into Document.kept when text is OBJECT_CHAR
     link: str | None = None  # hyperlink: "#anchor" or "rId:<id>" of the source package
     extra: str = ""  # the source run's whole w:rPr as XML: saving patches only what changed
+    wrap: str | None = None  # key into Document.kept: the inline content control (w:sdt …) around it
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ def _paragraph_key(p: Paragraph) -> tuple:
     return (p.style, p.align, p.first_line_indent, p.left_indent, p.right_indent, p.line_spacing,
             p.line_height, p.space_before, p.space_after, p.list_kind, p.list_level, p.list_id,
             p.page_break_before, p.kept_block, p.extra,
-            tuple((r.text, r.bold, r.italic, r.underline, r.font, r.size, r.color, r.kept, r.link, r.extra)
+            tuple((r.text, r.bold, r.italic, r.underline, r.font, r.size, r.color, r.kept, r.link, r.extra, r.wrap)
                   for r in p.runs))
 
 

@@ -3,8 +3,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.core.translatable import QT_TRANSLATE_NOOP
+
 SECTIONS = ("title", "opening", "situation", "measures", "problems", "next_steps", "closing", "general")
-KINDS = ("heading", "parallel", "idiom", "quote", "template", "collocation")
+
+
+@dataclass(frozen=True)
+class PhraseKind:
+    """A kind of phrase: its id (stored in the bank), its name for people and its place in lists.
+
+    label is the Simplified Chinese source text; the GUI translates it in the "phrase_model" context.
+    """
+
+    id: str
+    label: str
+    order: int
+
+
+# The phrase-kind registry: a new kind is one line here (plus the miner code that finds it).
+PHRASE_KINDS: tuple[PhraseKind, ...] = (
+    PhraseKind("heading", QT_TRANSLATE_NOOP("phrase_model", "小标题"), 0),
+    PhraseKind("parallel", QT_TRANSLATE_NOOP("phrase_model", "排比"), 1),
+    PhraseKind("idiom", QT_TRANSLATE_NOOP("phrase_model", "成语"), 2),
+    PhraseKind("quote", QT_TRANSLATE_NOOP("phrase_model", "引语"), 3),
+    PhraseKind("template", QT_TRANSLATE_NOOP("phrase_model", "句式"), 4),
+    PhraseKind("collocation", QT_TRANSLATE_NOOP("phrase_model", "搭配"), 5),
+)
+# Kind ids in display order (the panel, the phrase dialog, the bank's group order, the CLI).
+KINDS: tuple[str, ...] = tuple(k.id for k in sorted(PHRASE_KINDS, key=lambda k: k.order))
+DEFAULT_KIND = "collocation"  # what a phrase the user adds is, unless they choose otherwise
+
+
+def phrase_kind(kind_id: str) -> PhraseKind | None:
+    """The registered kind of that id, or None for an unknown id (an old or foreign bank)."""
+    return next((k for k in PHRASE_KINDS if k.id == kind_id), None)
 BLANK = "___"
 
 
@@ -14,7 +46,7 @@ class Phrase:
 
     text: str
     section: str = "general"
-    kind: str = "collocation"
+    kind: str = DEFAULT_KIND
     score: float = 0.0
     count: int = 1
     doc_count: int = 1

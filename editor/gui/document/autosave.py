@@ -12,6 +12,7 @@ reference, and a recovered DOCX would lose its images at the next save (HAZARDS.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
@@ -31,6 +32,7 @@ from editor.core.recovery import (
 )
 from editor.gui.document.bridge import load_model, to_model
 from editor.gui.document.recovery_dialog import RecoveryDialog, local_time, restore_drafts
+from editor.gui.window.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +43,10 @@ OFFERED_PROPERTY = "yuku_recovery_offered"
 class Autosaver(QObject):
     """Keeps one window's unsaved changes in the recovery store."""
 
-    def __init__(self, window, store: RecoveryStore | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost, store: RecoveryStore | None = None) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = host.widget
         self.store = store or RecoveryStore()
         self.key = self._key_for_current()
         self.dialog: RecoveryDialog | None = None
@@ -57,12 +60,10 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self._tick)
         self.apply_interval()
         self.timer.start()
-        window.documentOpened.connect(self._on_opened)
-        window.documentSaved.connect(self._on_saved)
-        window.documentClosed.connect(self._on_closed)
-        settings_changed = getattr(window, "settingsChanged", None)
-        if settings_changed is not None:  # Preferences: a new interval applies at once
-            settings_changed.connect(self._on_settings_changed)
+        host.session.opened.connect(self._on_opened)
+        host.session.saved.connect(self._on_saved)
+        host.session.closed.connect(self._on_closed)
+        host.settingsChanged.connect(self._on_settings_changed)  # Preferences: a new interval applies at once
         self._had_focus = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -75,7 +76,7 @@ class Autosaver(QObject):
     def apply_interval(self) -> None:
         """Take the interval from the settings (YUKU_AUTOSAVE_SECONDS overrides; at least 1 s)."""
         try:
-            seconds = max(1, int(self.window.settings.get("autosave_seconds")))
+            seconds = max(1, int(self.host.settings.get("autosave_seconds")))
         except (TypeError, ValueError):
             seconds = 30
         if self.timer.interval() != seconds * 1000:
@@ -86,12 +87,12 @@ class Autosaver(QObject):
             self.apply_interval()
 
     def _key_for_current(self) -> str:
-        path = self.window.document_path
+        path = self.host.session.path
         return key_for_path(path) if path else new_untitled_key()
 
     def _watch_document(self) -> None:
         """Follow the editor's document, also when a feature swaps in a new QTextDocument."""
-        doc = self.window.editor.document()
+        doc = self.host.editor.document()
         if doc is self._doc:
             return
         if self._doc is not None:
@@ -114,10 +115,10 @@ class Autosaver(QObject):
     def autosave(self) -> bool:
         """Write the draft if the document changed since the last autosave; True if written."""
         self._watch_document()
-        doc = self.window.editor.document()
+        doc = self.host.editor.document()
         if not doc.isModified() or not self._dirty:
             return False
-        path = self.window.document_path
+        path = self.host.session.path
         model = to_model(doc)
         try:
             self.store.save(self.key, source=str(path) if path else "",
@@ -135,10 +136,10 @@ class Autosaver(QObject):
         log.warning("autosave failed: %s", exc)
         text = (self.tr("自动保存失败（%1）：草稿未能写入 %2。请检查磁盘空间和权限，并尽快手动保存。")
                 .replace("%1", exc.strerror or str(exc)).replace("%2", str(self.store.folder)))
-        self.window.show_message(text, 0)
+        self.host.show_message(text, 0)
         if not self._error_shown:  # once until it works again: a dialog every 30 s helps nobody
             self._error_shown = True
-            self.window.show_error(self.tr("自动保存失败"), text)
+            self.host.show_error(self.tr("自动保存失败"), text)
 
     def discard_draft(self) -> None:
         """Delete the current document's draft (it was saved, or the changes were discarded)."""
@@ -184,7 +185,7 @@ class Autosaver(QObject):
             QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Discard:
             self.store.remove(draft.key)
-        elif self.window.document_path and key_for_path(self.window.document_path) == draft.key:
+        elif self.host.session.path and key_for_path(self.host.session.path) == draft.key:
             self.apply_draft(draft)
 
     def _on_focus_window(self, focus: QWindow | None) -> None:
@@ -221,14 +222,14 @@ class Autosaver(QObject):
         if not drafts:
             return None
         self.dialog = RecoveryDialog(drafts, self.window)
-        self.dialog.restoreRequested.connect(lambda chosen: restore_drafts(self.window, chosen))
+        self.dialog.restoreRequested.connect(lambda chosen: restore_drafts(self.host, chosen, _restore))
         self.dialog.discardRequested.connect(lambda chosen: [self.store.remove(d.key) for d in chosen])
         self.dialog.open()  # window-modal, but never blocks the event loop (self-test, scripts)
         return self.dialog
 
     def apply_draft(self, draft: Draft) -> None:
         """Put a draft's content into the document as unsaved changes and take the draft over."""
-        doc = self.window.editor.document()
+        doc = self.host.editor.document()
         self._restoring = True
         try:
             model = self._model_of(draft)
@@ -240,7 +241,7 @@ class Autosaver(QObject):
             doc.setModified(True)
         finally:
             self._restoring = False
-        path = self.window.document_path
+        path = self.host.session.path
         old_key = draft.key
         # An untitled draft keeps its own key, so it is rewritten in place, never duplicated.
         self.key = key_for_path(path) if path else (draft.key if not draft.source else new_untitled_key())
@@ -259,34 +260,32 @@ class Autosaver(QObject):
             log.warning("draft %s: %s; restoring its text only", draft.id, exc)
             return None
         if draft.package and package is None:
-            self.window.show_message(self.tr("草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。"), 0)
+            self.host.show_message(self.tr("草稿所属的原 Word 文件部件已丢失：图片等内容无法恢复，文字已恢复。"), 0)
         return model
 
     def restore(self, draft: Draft) -> bool:
         """Restore a draft into this window (opening its file first); False if its file stayed shut."""
-        window = self.window
+        session = self.host.session
         source = Path(draft.source) if draft.source else None
         self._restoring = True
         try:
             if source is not None and source.exists():
-                same = window.document_path is not None and window.document_path == source.resolve()
-                if not same and not window.open_path(source):
+                same = session.path is not None and session.path == source.resolve()
+                if not same and not session.open_path(source):
                     source = None  # held by another editor or unreadable: keep the text as untitled
             elif source is not None:
                 # The file is gone: keep its name so that Save puts the text back where it was.
-                lock = getattr(window, "document_lock", None)
-                if lock is None or lock.acquire(source.absolute()):
-                    window.document_path = source.absolute()
+                if session.lock.acquire(source.absolute()):
+                    session.set_path(source.absolute())
                 else:
                     source = None
         finally:
             self._restoring = False
         if draft.source and source is None:
-            window.document_path = None
+            session.set_path(None)
         self.apply_draft(draft)
-        window._update_title()
-        window.show_message(self.tr("已恢复 %1 的草稿（保存于 %2），请及时保存。")
-                            .replace("%1", draft.title).replace("%2", local_time(draft.saved_at)), 0)
+        self.host.show_message(self.tr("已恢复 %1 的草稿（保存于 %2），请及时保存。")
+                               .replace("%1", draft.title).replace("%2", local_time(draft.saved_at)), 0)
         return source is not None or not draft.source
 
 
@@ -295,16 +294,22 @@ def _alive(obj: object) -> bool:
     return shiboken6.isValid(obj)
 
 
-def install(window) -> None:
+def _restore(host: WindowHost, draft: Draft) -> bool:
+    """Restore a draft into a window through its autosaver."""
+    return host.feature(Autosaver).restore(draft)
+
+
+def install(host: WindowHost) -> Autosaver:
     """Feature hook: autosave this window and, once per start, offer drafts left by a crash."""
-    window.autosaver = Autosaver(window)
-    QTimer.singleShot(0, window.autosaver.offer_recovery)
+    saver = Autosaver(host)
+    QTimer.singleShot(0, saver.offer_recovery)
+    return saver
 
 
-def self_test_checks(window, tmp: Path) -> list[tuple[str, object]]:
+def self_test_checks(window: WindowHost, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
     """`yuku --self-test`: a change reaches a draft (in a scratch store, never the user's) and goes away."""
     def draft_round_trip() -> bool:
-        saver: Autosaver = window.autosaver
+        saver = window.feature(Autosaver)
         real_store, saver.store = saver.store, RecoveryStore(tmp / "recovery")
         try:
             window.editor.insertPlainText("自检草稿")

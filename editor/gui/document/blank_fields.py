@@ -8,12 +8,17 @@ nothing. In a document where Tab never went to a blank it types a tab, as in Wor
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.core.model.blanks import find_blanks
+
+if TYPE_CHECKING:
+    from editor.gui.document.editor import DocumentEditor
+    from editor.gui.window.host import WindowHost
 
 FIELD_BACKGROUND = QColor(255, 236, 179)
 FIELD_BORDER = QColor(214, 160, 0)
@@ -74,7 +79,7 @@ def select_blank(editor: QTextEdit | QPlainTextEdit, backwards: bool = False) ->
     return True
 
 
-def tab_key(editor: QTextEdit, backwards: bool) -> bool:
+def tab_key(editor: DocumentEditor, backwards: bool) -> bool:
     """Tab / Shift+Tab in the document: True when it went to a blank or told that none is left.
 
     False lets the editor type a tab (a document where Tab never went to a blank).
@@ -87,13 +92,13 @@ def tab_key(editor: QTextEdit, backwards: bool) -> bool:
         note = QCoreApplication.translate("blank_fields", "空白已全部填写，没有下一处了")
     else:
         select_blank(editor, backwards)
-        editor.filling_blanks = True  # type: ignore[attr-defined]
+        editor.filling_blanks = True
         if found[1] and backwards:
             note = QCoreApplication.translate("blank_fields", "已回到最后一处空白")
         elif found[1]:
             note = QCoreApplication.translate("blank_fields", "已回到第一处空白")
     if note:
-        editor.statusMessage.emit(note)  # type: ignore[attr-defined]
+        editor.statusMessage.emit(note)
     return True
 
 
@@ -147,40 +152,39 @@ def build_blanks_warning(parent: QWidget | None, path: Path, report: list[str]) 
 class BlanksOnSave:
     """A before_save hook: warn about remaining blanks; the user may save anyway."""
 
-    def __init__(self, window: object) -> None:
-        self.window = window
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
         self.enabled = True
         self.last_report: list[str] = []
+        self.highlighter = BlankHighlighter(host.editor.document())
 
     def __call__(self, path: Path) -> bool:
         """False (veto the save) only when the user chose to go back and fill the blanks."""
-        from editor.gui.document.editor import can_ask_user
-
-        if not self.enabled or not can_ask_user():
+        if not self.enabled or not self.host.may_ask_user():
             return True
-        self.last_report = blanks_report(self.window.editor.plain_text())  # type: ignore[attr-defined]
+        self.last_report = blanks_report(self.host.editor.plain_text())
         if not self.last_report:
             return True
-        box = build_blanks_warning(self.window, Path(path), self.last_report)  # type: ignore[arg-type]
+        box = build_blanks_warning(self.host.widget, Path(path), self.last_report)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Cancel:
             # Back to the first blank, so Tab takes the writer through the rest.
-            editor = self.window.editor  # type: ignore[attr-defined]
+            editor = self.host.editor
             editor.moveCursor(QTextCursor.MoveOperation.Start)
             select_blank(editor)
             return False
         return True
 
 
-def install(window: object) -> None:
+def install(host: WindowHost) -> BlanksOnSave:
     """Mark blanks in the document and check for them before saving."""
-    editor = window.editor  # type: ignore[attr-defined]
-    window.blank_highlighter = BlankHighlighter(editor.document())  # type: ignore[attr-defined]
-    window.blanks_on_save = BlanksOnSave(window)  # type: ignore[attr-defined]
-    window.before_save.append(window.blanks_on_save)  # type: ignore[attr-defined]
-    editor.statusMessage.connect(window.show_message)  # type: ignore[attr-defined]
+    check = BlanksOnSave(host)
+    host.session.before_save.append(check)
+    editor = host.editor
+    editor.statusMessage.connect(host.show_message)
 
     def new_document(_path: str) -> None:
         editor.filling_blanks = False  # another document: Tab types a tab until it finds a blank
 
-    window.documentClosed.connect(new_document)  # type: ignore[attr-defined]
+    host.session.closed.connect(new_document)
+    return check

@@ -8,14 +8,10 @@ drawn as a small labelled box; its XML and the source package wait in the docume
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
-    QPainter,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -24,102 +20,37 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrame,
     QTextListFormat,
-    QTextObjectInterface,
     QTextTable,
+    QTextTableFormat,
 )
 
-from editor.core.model.document import OBJECT_CHAR, Document, KeptItem, Paragraph, Run, Table
+from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table
+from editor.gui.document.docx_state import (
+    EXTRA_P,
+    EXTRA_R,
+    KEPT_BLOCK,
+    KEPT_KEY,
+    KEPT_OBJECT,
+    ORIGIN,
+    STATE,
+    WRAP,
+    DocxState,
+    KeptObjectHandler,
+    _install_handler,
+    _kept_format,
+    _prop,
+    baseline,
+    clear_state,
+    mark_untouched,
+    state_of,
+)
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 
-_USER = int(QTextFormat.Property.UserProperty)
-KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
-KEPT_KEY = _USER + 0x5960  # char property: key into the state's kept items
-KEPT_LABEL = _USER + 0x5961  # char property: what the placeholder says
-KEPT_BLOCK = _USER + 0x5962  # block property: the block stands for a kept block
-EXTRA_P = _USER + 0x5963  # block property: raw paragraph properties
-EXTRA_R = _USER + 0x5964  # char property: raw run properties
-STATE = "yukuDocxState"
+__all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "state_of", "to_model"]
 PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
 _LH = QTextBlockFormat.LineHeightTypes
-
-
-def _prop(fmt: QTextFormat, key: int) -> object:
-    """A format property, or None when unset.
-
-    PySide6 6.12 returns None from QTextFormat.property(), QObject.property(), textList(),
-    currentFrame() … without taking a reference: thousands of such calls free None itself and
-    abort the interpreter ("deallocating None"). So ask only for what exists.
-    """
-    return fmt.property(key) if fmt.hasProperty(key) else None
-
-
-def _has_dynamic(obj: QObject, name: str) -> bool:
-    """Whether a QObject carries a dynamic property (asking for a missing one leaks, see _prop)."""
-    return any(bytes(n.data()) == name.encode() for n in obj.dynamicPropertyNames())
-
-
-@dataclass
-class DocxState:
-    """What a QTextDocument carries for the DOCX round trip."""
-
-    kept: dict[str, KeptItem] = field(default_factory=dict)
-    source: bytes | None = None
-    unsupported: list[str] = field(default_factory=list)
-
-
-def state_of(qdoc: QTextDocument) -> DocxState:
-    """The document's round-trip state (empty for a new document)."""
-    st = qdoc.property(STATE) if _has_dynamic(qdoc, STATE) else None
-    return st if isinstance(st, DocxState) else DocxState()
-
-
-def clear_state(qdoc: QTextDocument) -> None:
-    """Forget the source package (New, or another file opened)."""
-    qdoc.setProperty(STATE, DocxState())
-
-
-class KeptObjectHandler(QObject, QTextObjectInterface):
-    """Draws kept content as a small grey box with its label; invisible markers take no room."""
-
-    def _label(self, fmt: QTextFormat) -> str:
-        value = _prop(fmt, KEPT_LABEL)
-        return value if isinstance(value, str) else ""
-
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        """Room for the label."""
-        label = self._label(fmt)
-        if not label:
-            return QSizeF(0, 0)
-        metrics = QFontMetricsF(doc.defaultFont())
-        return QSizeF(metrics.horizontalAdvance(f"〔{label}〕") + 4, metrics.height())
-
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
-                   fmt: QTextFormat) -> None:
-        """A rounded grey box with the label."""
-        label = self._label(fmt)
-        if not label:
-            return
-        painter.save()
-        painter.setPen(QColor("#888888"))
-        painter.setBrush(QColor("#f0f0f0"))
-        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
-        painter.setFont(doc.defaultFont())
-        painter.setPen(QColor("#555555"))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"〔{label}〕")
-        painter.restore()
-
-
-def _install_handler(qdoc: QTextDocument) -> None:
-    layout = qdoc.documentLayout()
-    if _has_dynamic(layout, "yukuKeptHandler"):
-        return
-    handler = KeptObjectHandler(qdoc)  # parented: lives as long as the document
-    layout.registerHandler(KEPT_OBJECT, handler)
-    layout.setProperty("yukuKeptHandler", True)
-    qdoc.setProperty("yukuKeptHandlerRef", handler)
-
 
 # -- QTextDocument -> model ---------------------------------------------------------------------
 
@@ -132,29 +63,19 @@ def to_model(qdoc: QTextDocument) -> Document:
     families = font.families() or [font.family()]
     doc.default_font = families[0] if families and families[0] else None
     doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
-    lists: dict[int, int] = {}
-    doc.blocks = _frame_blocks(qdoc.rootFrame(), lists)
-    _one_section_break_each(doc.blocks)
+    doc.blocks = _frame_blocks(qdoc.rootFrame(), {})
+    if doc.source is not None:
+        doc.blocks = [b for i, b in enumerate(doc.blocks) if not _qt_filler(doc.blocks, i)]
+        mark_untouched(doc.blocks, st.baseline)
     return doc
 
 
-def _one_section_break_each(blocks: list[Paragraph | Table]) -> None:
-    """Enter copies a paragraph's raw properties into the new one; a section break must not double."""
-    prev: Paragraph | None = None
-    for block in blocks:
-        if isinstance(block, Paragraph) and "<w:sectPr" in block.extra:
-            if prev is not None and prev.extra == block.extra:
-                prev.extra = "\x1e".join(
-                    part for pair in _pairs(prev.extra) if pair[0] != "sectPr" for part in pair)
-            prev = block
-        else:
-            prev = None
-
-
-def _pairs(packed: str) -> list[tuple[str, str]]:
-    from editor.core.formats.docx.write import unpack_extras
-
-    return unpack_extras(packed)
+def _qt_filler(blocks: list[Block], i: int) -> bool:
+    """An empty block Qt keeps around a table (and in an empty document) that the source lacks."""
+    b = blocks[i]
+    return isinstance(b, Paragraph) and b.origin is None and not b.runs and not b.extra and \
+        b.kept_block is None and (len(blocks) == 1 or (i > 0 and isinstance(blocks[i - 1], Table))
+                                  or (i == 0 and isinstance(blocks[1], Table)))
 
 
 def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | Table]:
@@ -175,7 +96,8 @@ def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | 
 
 
 def _table(table: QTextTable, lists: dict[int, int]) -> Table:
-    t = Table()
+    origin = _prop(table.format(), ORIGIN)
+    t = Table(origin=origin if isinstance(origin, str) else None)
     for r in range(table.rows()):
         row = []
         for c in range(table.columns()):
@@ -222,13 +144,15 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     if bf.hasProperty(QTextFormat.Property.BlockBottomMargin):
         p.space_after = round(bf.bottomMargin() / PX_PER_PT, 2)
     lh_type = bf.lineHeightType()
-    if lh_type == _LH.ProportionalHeight.value and bf.lineHeight() not in (0, 100):
+    if lh_type == _LH.ProportionalHeight.value and bf.lineHeight() != 0:
         p.line_spacing = round(bf.lineHeight() / 100, 3)
     elif lh_type in (_LH.FixedHeight.value, _LH.MinimumHeight.value):
         p.line_height = round(bf.lineHeight() / PX_PER_PT, 2)
     p.page_break_before = bool(bf.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
     extra = _prop(bf, EXTRA_P)
     p.extra = extra if isinstance(extra, str) else ""
+    origin = _prop(bf, ORIGIN)
+    p.origin = origin if isinstance(origin, str) else None
     tl = block.textList() if bf.objectIndex() >= 0 else None
     if tl is not None:
         lf = tl.format()
@@ -246,9 +170,25 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     if isinstance(kept_block, str):
         rest = [r for r in p.runs if r.kept != kept_block]
         p.runs = rest
-        head = Paragraph(kept_block=kept_block)
+        head = Paragraph(kept_block=kept_block, origin=p.origin)
+        if not any(r.kept == kept_block for r in block_runs(block)):
+            return [p]  # the placeholder itself was deleted
+        p.origin = None  # text typed after a kept block is a new paragraph
         return [head, p] if any(r.text for r in rest) else [head]
     return [p]
+
+
+def block_runs(block: QTextBlock) -> list[Run]:
+    """The kept objects of a block, as runs (to tell whether a kept block's placeholder is still there)."""
+    out = []
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.isValid() and frag.charFormat().objectType() == KEPT_OBJECT:
+            key = _prop(frag.charFormat(), KEPT_KEY)
+            out.append(Run(OBJECT_CHAR, kept=key if isinstance(key, str) else ""))
+        it += 1
+    return out
 
 
 def _list_key(tl: object, lists: dict[int, int]) -> int:
@@ -258,10 +198,11 @@ def _list_key(tl: object, lists: dict[int, int]) -> int:
 
 
 def _run(text: str, cf: QTextCharFormat, style: object) -> Run:
+    wrap = _prop(cf, WRAP)
     if cf.objectType() == KEPT_OBJECT:
         key = _prop(cf, KEPT_KEY)
-        return Run(OBJECT_CHAR, kept=key if isinstance(key, str) else "")
-    r = Run(text)
+        return Run(OBJECT_CHAR, kept=key if isinstance(key, str) else "", wrap=wrap if isinstance(wrap, str) else None)
+    r = Run(text, wrap=wrap if isinstance(wrap, str) else None)
     style_families = list(getattr(style, "families", ()))
     style_bold = bool(getattr(style, "bold", False))
     if cf.hasProperty(QTextFormat.Property.FontWeight):
@@ -302,11 +243,14 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
     qdoc.setUndoRedoEnabled(False)  # opening is not an edit; and it is much faster
     try:
         qdoc.clear()
-        qdoc.setProperty(STATE, DocxState(dict(doc.kept), doc.source, list(doc.unsupported)))
+        state = DocxState(dict(doc.kept), doc.source, list(doc.unsupported))
+        qdoc.setProperty(STATE, state)
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()
         _insert_blocks(cursor, doc.blocks, doc, first=True)
         cursor.endEditBlock()
+        if doc.source is not None:
+            state.baseline = baseline(_frame_blocks(qdoc.rootFrame(), {}), {})
     finally:
         qdoc.setUndoRedoEnabled(undo)
 
@@ -353,7 +297,10 @@ def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Do
         for run in block.runs:
             if run.kept is not None:
                 item = doc.kept.get(run.kept)
-                cursor.insertText(OBJECT_CHAR, _kept_format(run.kept, item.label if item else ""))
+                fmt = _kept_format(run.kept, item.label if item else "")
+                if run.wrap:
+                    fmt.setProperty(WRAP, run.wrap)
+                cursor.insertText(OBJECT_CHAR, fmt)
             elif run.text:
                 cursor.insertText(run.text.replace("\n", "\u2028"), _char_format(run, cf))
 
@@ -364,21 +311,15 @@ def _insert_table(cursor: QTextCursor, table: Table, doc: Document) -> None:
     if not rows or not cols:
         cursor.insertBlock()
         return
-    qt_table = cursor.insertTable(rows, cols)
+    fmt = QTextTableFormat()
+    if table.origin is not None:
+        fmt.setProperty(ORIGIN, table.origin)
+    qt_table = cursor.insertTable(rows, cols, fmt)
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row):
             cell_cursor = qt_table.cellAt(r, c).firstCursorPosition()
             _insert_blocks(cell_cursor, list(cell), doc, first=True)
     cursor.movePosition(QTextCursor.MoveOperation.End)
-
-
-def _kept_format(key: str, label: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setObjectType(KEPT_OBJECT)
-    fmt.setProperty(KEPT_KEY, key)
-    fmt.setProperty(KEPT_LABEL, label)
-    fmt.setToolTip(label)
-    return fmt
 
 
 def _block_format(p: Paragraph) -> tuple[QTextBlockFormat, QTextCharFormat]:
@@ -416,6 +357,8 @@ def _block_format(p: Paragraph) -> tuple[QTextBlockFormat, QTextCharFormat]:
         bf.setProperty(EXTRA_P, p.extra)
     if p.kept_block is not None:
         bf.setProperty(KEPT_BLOCK, p.kept_block)
+    if p.origin is not None:
+        bf.setProperty(ORIGIN, p.origin)
     return bf, cf
 
 
@@ -438,5 +381,7 @@ def _char_format(run: Run, base: QTextCharFormat) -> QTextCharFormat:
         cf.setAnchorHref(run.link)
     if run.extra:
         cf.setProperty(EXTRA_R, run.extra)
+    if run.wrap:
+        cf.setProperty(WRAP, run.wrap)
     return cf
 

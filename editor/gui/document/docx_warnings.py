@@ -4,35 +4,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from editor.core.formats.registry import format_for
 from editor.gui.document.bridge import clear_state, state_of, to_model
-
-TEXT_SUFFIXES = (".txt", ".md")
+from editor.gui.window.host import WindowHost
 
 
 class DocxWarnings(QObject):
     """The before_save hook and the state reset on New/Open."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = host.widget
         self.acknowledged: set[str] = set()  # files whose losses the user accepted once
-        window.before_save.append(self.check)  # type: ignore[attr-defined]
-        window.documentClosed.connect(self._closed)  # type: ignore[attr-defined]
+        host.session.before_save.append(self.check)
+        host.session.closed.connect(self._closed)
 
     def _closed(self, _path: str) -> None:
         # New and Open start afresh: the old file's parts must not leak into the next document.
-        clear_state(self.window.editor.document())  # type: ignore[attr-defined]
+        clear_state(self.host.editor.document())
         self.acknowledged.clear()
 
     def losses(self, path: Path) -> list[str]:
         """What saving to path would lose, for the user to read."""
-        qdoc = self.window.editor.document()  # type: ignore[attr-defined]
-        if path.suffix.lower() in TEXT_SUFFIXES:
+        qdoc = self.host.editor.document()
+        fmt = format_for(path)
+        if fmt is not None and not fmt.styled:  # text keeps no Word parts at all
             labels = to_model(qdoc).kept_labels() if state_of(qdoc).kept else []
             return labels
-        current = getattr(self.window, "document_path", None)
+        current = self.host.session.path
         overwriting = current is not None and path.exists() and Path(current) == path.resolve()
         return list(state_of(qdoc).unsupported) if overwriting else []
 
@@ -57,11 +59,11 @@ class DocxWarnings(QObject):
             return True
         if answer == QMessageBox.StandardButton.Yes:
             self.acknowledged.add(key)  # the Save As target is a new file: no second question
-            self.window.save_as()  # type: ignore[attr-defined]
+            self.host.session.save_as()
             self.acknowledged.discard(key)
         return False
 
 
-def install(window: QMainWindow) -> None:
-    """Feature entry point (main_window.FEATURES)."""
-    window.docx_warnings = DocxWarnings(window)  # type: ignore[attr-defined]
+def install(host: WindowHost) -> DocxWarnings:
+    """Feature entry point (window/features.py)."""
+    return DocxWarnings(host)

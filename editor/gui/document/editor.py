@@ -30,13 +30,6 @@ class KeyHandler(Protocol):
         ...
 
 
-def can_ask_user() -> bool:
-    """False on the offscreen platform (tests, self-test): nobody is there to answer a dialog."""
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.platformName() != "offscreen"
-
-
 def script_converter(script: str) -> Callable[[str], str] | None:
     """The conversion that puts a phrase into a document of this script (None: leave it)."""
     if script == "traditional":

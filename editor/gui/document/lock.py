@@ -13,11 +13,15 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor.core.paths import user_dirs
+
+if TYPE_CHECKING:
+    from editor.gui.document.session import DocumentSession
 
 log = logging.getLogger(__name__)
 
@@ -87,20 +91,20 @@ def _unreadable_for_a_while(target: Path, seconds: float = 5.0) -> bool:
 
 
 class DocumentLock(QObject):
-    """Holds the lock of a window's document and vetoes opening or saving a file held elsewhere."""
+    """Holds the lock of a session's document and vetoes opening or saving a file held elsewhere."""
 
-    def __init__(self, window, folder: Path | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: DocumentSession, folder: Path | None = None) -> None:
+        super().__init__(session)
+        self.session = session
         self.folder = folder
         self.held_path: Path | None = None
         self._held: QLockFile | None = None
         self._pending: dict[Path, QLockFile] = {}
-        window.before_open.append(self.check_open)
-        window.before_save.append(self.check_save)
-        window.documentOpened.connect(self._adopt)
-        window.documentSaved.connect(self._adopt)
-        window.documentClosed.connect(self._on_closed)
+        session.before_open.append(self.check_open)
+        session.before_save.append(self.check_save)
+        session.opened.connect(self._adopt)
+        session.saved.connect(self._adopt)
+        session.closed.connect(self._on_closed)
 
     def check_open(self, path: Path) -> bool:
         """before_open hook: take the lock, or tell who holds the file and refuse."""
@@ -176,9 +180,4 @@ class DocumentLock(QObject):
                            "请另存为其他文件名，或先在那里关闭它。")
         text = (text.replace("%1", str(path)).replace("%2", str(held.pid))
                 .replace("%3", held.host or "?").replace("%4", held.app or "?"))
-        self.window.show_error(self.tr("文件已被占用"), text)
-
-
-def install(window) -> None:
-    """Feature hook: guard every document this window opens or saves."""
-    window.document_lock = DocumentLock(window)
+        self.session.report(self.tr("文件已被占用"), text)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from editor.core.model.document import Document
 from editor.core.model.outline import DocType, build_document, corpus_texts, empty_document, learn_types
 from editor.core.resources import seed_corpus_dir
-from editor.gui.document.editor import can_ask_user
+from editor.gui.window.host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -95,36 +95,32 @@ class OutlineDialog(QDialog):
         self.preview.setPlainText(self.document().plain_text() or self.tr("（空白文档）"))
 
 
-def run_outline_dialog(dialog: OutlineDialog) -> bool:
-    """Show the dialog; True when accepted. Offscreen (tests, self-test) it takes the default."""
-    if not can_ask_user():
-        return True
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
 class TemplateChooser:
-    """window.template_chooser: learns the types once, then asks on every File → New."""
+    """The session's template_chooser: learns the types once, then asks on every File → New."""
 
-    def __init__(self, window: QWidget) -> None:
-        self.window = window
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
         self._types: list[DocType] | None = None
         self.last_dialog: OutlineDialog | None = None
 
     def types(self) -> list[DocType]:
         """The document types (learnt on first use)."""
         if self._types is None:
-            self._types = document_types(getattr(self.window, "bank", None))
+            self._types = document_types(self.host.bank)
         return self._types
 
     def __call__(self) -> Document | None:
         """A starting document, or None when the user cancelled."""
-        dialog = OutlineDialog(self.window, self.types())
+        dialog = OutlineDialog(self.host.widget, self.types())
         self.last_dialog = dialog
-        if not run_outline_dialog(dialog):
+        # Offscreen (tests, self-test) nobody can answer: the default, a blank document, is taken.
+        if self.host.may_ask_user() and dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.document()
 
 
-def install(window: QWidget) -> None:
+def install(host: WindowHost) -> TemplateChooser:
     """Offer document types on File → New."""
-    window.template_chooser = TemplateChooser(window)  # type: ignore[attr-defined]
+    chooser = TemplateChooser(host)
+    host.session.template_chooser = chooser
+    return chooser

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import (
@@ -21,16 +22,19 @@ from PySide6.QtGui import (
     QActionGroup,
     QFont,
     QKeyEvent,
-    QKeySequence,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QComboBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from editor.core.model.headings import heading_level, strip_numbering
+
+if TYPE_CHECKING:
+    from editor.gui.document.editor import DocumentEditor
+    from editor.gui.window.actions import ActionFactory
 
 # Block property holding the core style id. A fixed number so files and other modules agree.
 STYLE_PROPERTY = int(QTextFormat.Property.UserProperty) + 0x5955  # 0x5955 = "YU"
@@ -172,21 +176,18 @@ class ParagraphStyles(QObject):
 
     message = Signal(str)
 
-    def __init__(self, editor: QTextEdit, parent: QWidget,
+    def __init__(self, editor: DocumentEditor, parent: QWidget, factory: ActionFactory,
                  auto_headings: Callable[[], bool] = lambda: True) -> None:
         super().__init__(parent)
         self.editor = editor
         self.auto_headings = auto_headings
-        editor.enter_handler = self.new_paragraph  # type: ignore[attr-defined]
+        editor.enter_handler = self.new_paragraph
         self.group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
         for style in STYLES:
-            act = QAction(style_menu_text(style.id), parent)
-            act.setObjectName(f"style_{style.id}")
-            act.setCheckable(True)
-            act.setShortcut(QKeySequence(style.shortcut))
+            act = factory.make(f"style_{style.id}", style_menu_text(style.id),
+                               lambda _=False, s=style.id: self.apply(s), style.shortcut, checkable=True)
             act.setData(style.id)
-            act.triggered.connect(lambda _=False, s=style.id: self.apply(s))
             self.group.addAction(act)
             self.actions[style.id] = act
         self.combo = QComboBox(parent)
@@ -228,7 +229,10 @@ class ParagraphStyles(QObject):
         if cur.hasSelection() or cur.position() != block.position() + block.length() - 1:
             return False
         style = block_style(block)
-        auto = auto_heading_style(block.text()) if style == "body" and self.auto_headings() else None
+        # Never in a table cell or a list item: "1.…" there is a row or an item, not a heading.
+        plain_paragraph = cur.currentTable() is None and block.textList() is None
+        auto = auto_heading_style(block.text()) \
+            if style == "body" and plain_paragraph and self.auto_headings() else None
         if style == "body" and auto is None:
             return False
         cur.beginEditBlock()

@@ -1,6 +1,7 @@
 """The crash-recovery dialog (every draft left behind, what it holds, when it was saved) and restoring the chosen ones."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.recovery import Draft, key_for_path
+from editor.gui.window.host import WindowHost
 
 _restored_windows: list[QObject] = []  # windows opened to hold extra drafts, kept alive here
 
@@ -133,28 +135,26 @@ class RecoveryDialog(QDialog):
         self.discard_button.setEnabled(any_checked)
 
 
-def _is_pristine(window) -> bool:
+def _is_pristine(window: WindowHost) -> bool:
     doc = window.editor.document()
-    return window.document_path is None and not doc.isModified() and not doc.toPlainText()
+    return window.session.path is None and not doc.isModified() and not doc.toPlainText()
 
 
-def restore_drafts(window, drafts: list[Draft]) -> list[object]:
+def restore_drafts(window: WindowHost, drafts: list[Draft],
+                   restore: Callable[[WindowHost, Draft], object]) -> list[WindowHost]:
     """Restore drafts: into this window when it is empty or holds the draft's file, else new windows."""
-    from editor.gui.window.main_window import MainWindow
-
-    used = []
+    used: list[WindowHost] = []
     for draft in drafts:
         target = window
-        same_file = (draft.source and window.document_path is not None
-                     and key_for_path(window.document_path) == key_for_path(Path(draft.source).resolve())
-                     and not window.editor.document().isModified())
+        path = window.session.path
+        same_file = bool(draft.source and path is not None
+                         and key_for_path(path) == key_for_path(Path(draft.source).resolve())
+                         and not window.editor.document().isModified())
         if window in used or not (_is_pristine(window) or same_file):
-            target = MainWindow(settings=window.settings, bank=window.bank)
-            target.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            _restored_windows.append(target)
-            target.destroyed.connect(lambda _=None, w=target: _forget(w))
-            target.show()
-        target.autosaver.restore(draft)
+            target = window.new_window()
+            _restored_windows.append(target.widget)
+            target.widget.destroyed.connect(lambda _=None, w=target.widget: _forget(w))
+        restore(target, draft)
         used.append(target)
     return used
 

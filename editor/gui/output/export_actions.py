@@ -1,15 +1,18 @@
 """File menu: export to the official layout (Word), to Word as shown, and to PDF; the font check."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor.core.errors import YukuError
+from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.model.blanks import find_blanks
 from editor.gui.document.bridge import to_model
+from editor.gui.window.host import WindowHost
 
 MAX_LISTED_BLANKS = 10
 
@@ -27,25 +30,23 @@ def blank_contexts(text: str, limit: int = MAX_LISTED_BLANKS) -> list[str]:
 class ExportActions(QObject):
     """The export actions; each asks for a file name, warns about blanks, writes atomically."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = host.widget
+        self.last_note = ""
         self.official_action = self._make("export_official", self.tr("导出为公文格式(Word)(&G)…"), self.export_official)
         self.docx_action = self._make("export_docx", self.tr("导出为 Word(&W)…"), self.export_docx)
         self.pdf_action = self._make("export_pdf", self.tr("导出为 PDF(&D)…"), self.export_pdf)
         self.fonts_action = self._make("font_report", self.tr("公文字体检查(&Z)…"), self.show_font_report)
 
-    def _make(self, name: str, text: str, slot) -> QAction:
-        act = QAction(text, self.window)
-        act.setObjectName(name)
-        act.triggered.connect(lambda _=False: slot())
-        self.window.actions_by_name[name] = act  # type: ignore[attr-defined]
-        return act
+    def _make(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        return self.host.action_factory.make(name, text, lambda _=False: slot())
 
     # -- helpers --------------------------------------------------------------------------------
 
     def _ask_path(self, title: str, suffix: str, default_stem_suffix: str, file_filter: str) -> Path | None:
-        current = getattr(self.window, "document_path", None)
+        current = self.host.session.path
         stem = Path(current).stem if current else self.tr("未命名")
         start = (Path(current).parent if current else Path.home()) / f"{stem}{default_stem_suffix}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(start), file_filter)
@@ -58,7 +59,7 @@ class ExportActions(QObject):
 
     def confirm_blanks(self) -> bool:
         """Warn when blanks (___) remain; True when there are none or the user goes on."""
-        text = self.window.editor.document().toPlainText()  # type: ignore[attr-defined]
+        text = self.host.editor.document().toPlainText()
         blanks = find_blanks(text)
         if not blanks:
             return True
@@ -76,15 +77,15 @@ class ExportActions(QObject):
     def _write(self, path: Path, style: str) -> bool:
         from editor.core.formats.document_files import write_document
 
-        fallbacks = self.window.settings.get("font_fallbacks")  # type: ignore[attr-defined]
+        fallbacks = self.host.settings.get("font_fallbacks")
         try:
-            write_document(to_model(self.window.editor.document()), path, style=style,  # type: ignore[attr-defined]
+            write_document(to_model(self.host.editor.document()), path, style=style,
                            font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
         except YukuError as exc:
-            self.window.show_error(self.tr("导出失败"), str(exc))  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("导出失败"), str(exc))
             return False
         except OSError as exc:
-            self.window.show_error(self.tr("导出失败"),  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("导出失败"),
                                    self.tr("%1：导出失败（%2），已有的文件未改动。请换个位置再试。")
                                    .replace("%1", str(path)).replace("%2", exc.strerror or str(exc)))
             return False
@@ -98,18 +99,18 @@ class ExportActions(QObject):
             return False
         path = path or self._ask_path(self.tr("导出为公文格式"), ".docx", self.tr("-公文"),
                                       self.tr("Word 文档 (*.docx)"))
-        if path is None or not self._write(path, "official"):
+        if path is None or not self._write(path, OFFICIAL_STYLE_ID):
             return False
         from editor.gui.output.font_report import report_for
 
-        missing = [s.standard for s in report_for(self.window.settings.get("font_fallbacks")) if not s.installed]  # type: ignore[attr-defined]
-        dropped = to_model(self.window.editor.document()).kept_labels()  # type: ignore[attr-defined]
+        missing = [s.standard for s in report_for(self.host.settings.get("font_fallbacks")) if not s.installed]
+        dropped = to_model(self.host.editor.document()).kept_labels()
         note = self.tr("已导出公文格式 %1").replace("%1", path.name)
         if dropped:
             note += self.tr("（公文格式不含：%1）").replace("%1", "、".join(dropped))
         if missing:
             note += self.tr("；本机缺少字体：%1").replace("%1", "、".join(missing))
-        self.window.show_message(note, 10000)  # type: ignore[attr-defined]
+        self.host.show_message(note, 10000)
         self.last_note = note
         return True
 
@@ -118,9 +119,9 @@ class ExportActions(QObject):
         if not self.confirm_blanks():
             return False
         path = path or self._ask_path(self.tr("导出为 Word"), ".docx", "", self.tr("Word 文档 (*.docx)"))
-        if path is None or not self._write(path, "plain"):
+        if path is None or not self._write(path, PLAIN_STYLE_ID):
             return False
-        self.window.show_message(self.tr("已导出 %1").replace("%1", path.name))  # type: ignore[attr-defined]
+        self.host.show_message(self.tr("已导出 %1").replace("%1", path.name))
         return True
 
     def export_pdf(self, path: Path | None = None) -> bool:
@@ -132,36 +133,37 @@ class ExportActions(QObject):
         path = path or self._ask_path(self.tr("导出为 PDF"), ".pdf", "", self.tr("PDF 文件 (*.pdf)"))
         if path is None:
             return False
-        view = getattr(self.window, "view_actions", None)
-        base = getattr(view, "base_point_size", None) or self.window.editor.document().defaultFont().pointSizeF()  # type: ignore[attr-defined]
-        write_pdf(self.window.editor.document(), path, base)  # type: ignore[attr-defined]
+        base = self.host.base_point_size
+        write_pdf(self.host.editor.document(), path, base)
         if not path.exists() or path.stat().st_size == 0:
-            self.window.show_error(self.tr("导出失败"),  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("导出失败"),
                                    self.tr("%1：无法写入 PDF。请换个位置再试。").replace("%1", str(path)))
             return False
-        self.window.show_message(self.tr("已导出 %1").replace("%1", path.name))  # type: ignore[attr-defined]
+        self.host.show_message(self.tr("已导出 %1").replace("%1", path.name))
         return True
 
     def show_font_report(self) -> None:
         """Which official fonts this machine lacks."""
         from editor.gui.output.font_report import FontReportDialog, report_for
 
-        dialog = FontReportDialog(report_for(self.window.settings.get("font_fallbacks")), self.window)  # type: ignore[attr-defined]
+        dialog = FontReportDialog(report_for(self.host.settings.get("font_fallbacks")), self.window)
         self.font_dialog = dialog
         dialog.open()
 
 
-def install(window: QMainWindow) -> None:
-    """Feature entry point (main_window.FEATURES): the actions go after Save As."""
-    actions = ExportActions(window)
-    window.export_actions = actions  # type: ignore[attr-defined]
-    file_menu = window.menus["file"]  # type: ignore[attr-defined]
+def install(host: WindowHost) -> ExportActions:
+    """Feature entry point (window/features.py): the actions go after Save As."""
+    actions = ExportActions(host)
+    file_menu = host.menu("file")
     items = file_menu.actions()
-    sep = getattr(window, "file_export_separator", None)
-    before = items[items.index(sep) + 1] if sep in items and items.index(sep) + 1 < len(items) else None
+    save_as = host.action_factory.get("save_as")
+    # After Save As comes the export separator; the exports go right after it.
+    at = items.index(save_as) + 2 if save_as in items else len(items)
+    before = items[at] if at < len(items) else None
     mine = [actions.official_action, actions.docx_action, actions.pdf_action, actions.fonts_action]
     if before is not None:
         file_menu.insertActions(before, mine)
         file_menu.insertSeparator(before)
     else:
         file_menu.addActions(mine)
+    return actions

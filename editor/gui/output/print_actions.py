@@ -5,11 +5,11 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QMarginsF, QObject
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QTextEdit
+from PySide6.QtWidgets import QDialog, QFileDialog, QTextEdit
 
-from editor.gui.window.icons import icon
+from editor.gui.window.host import WindowHost
 
 # GB/T 9704 page: A4 with 37/35 mm top/bottom and 28/26 mm left/right margins.
 PAGE_MARGINS_MM = QMarginsF(28, 37, 26, 35)
@@ -48,24 +48,17 @@ def write_pdf(document: QTextDocument, path: Path, base_point_size: float) -> No
 class PrintActions(QObject):
     """Print…, Print preview… and, when no other feature adds one, Export PDF…."""
 
-    def __init__(self, window: QMainWindow, editor: QTextEdit, base_point_size: float) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost, editor: QTextEdit, base_point_size: float) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = host.widget
         self.editor = editor
         self.base_point_size = base_point_size
-        self.print_action = QAction(icon("document-print"), self.tr("打印(&P)…"), window)
-        self.print_action.setObjectName("print")
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        if self.print_action.shortcut().isEmpty():
-            self.print_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.print_action.triggered.connect(self.print_dialog)
-        self.preview_action = QAction(self.tr("打印预览(&V)…"), window)
-        self.preview_action.setObjectName("print_preview")
-        self.preview_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.preview_action.triggered.connect(self.preview)
-        self.pdf_action = QAction(icon("application-pdf"), self.tr("导出为 PDF(&D)…"), window)
-        self.pdf_action.setObjectName("print_pdf")
-        self.pdf_action.triggered.connect(self.export_pdf)
+        make = host.action_factory.make
+        self.print_action = make("print", self.tr("打印(&P)…"), self.print_dialog, QKeySequence.StandardKey.Print,
+                                 "document-print")
+        self.preview_action = make("print_preview", self.tr("打印预览(&V)…"), self.preview, "Ctrl+Shift+P")
+        self.pdf_action = make("print_pdf", self.tr("导出为 PDF(&D)…"), self.export_pdf, None, "application-pdf")
         self.preview_printer: QPrinter | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.preview_pages_painted = 0  # paint requests served (the preview really drew the pages)
@@ -116,7 +109,7 @@ class PrintActions(QObject):
     def export_pdf(self) -> bool:
         """Ask for a file name and write a PDF of the document as it prints."""
         window = self.window
-        current = getattr(window, "document_path", None)
+        current = self.host.session.path
         start = str(Path(current).with_suffix(".pdf")) if current else str(Path.home() / (self.tr("未命名") + ".pdf"))
         path, _ = QFileDialog.getSaveFileName(window, self.tr("导出为 PDF"), start, self.tr("PDF 文件 (*.pdf)"))
         if not path:
@@ -124,8 +117,8 @@ class PrintActions(QObject):
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
         write_pdf(self.editor.document(), target, self.base_point_size)
         if not target.exists() or target.stat().st_size == 0:
-            window.show_error(self.tr("导出失败"), self.tr("%1：无法写入 PDF。请换个位置再试。")  # type: ignore[attr-defined]
+            self.host.show_error(self.tr("导出失败"), self.tr("%1：无法写入 PDF。请换个位置再试。")
                               .replace("%1", str(target)))
             return False
-        window.show_message(self.tr("已导出 %1").replace("%1", target.name))  # type: ignore[attr-defined]
+        self.host.show_message(self.tr("已导出 %1").replace("%1", target.name))
         return True

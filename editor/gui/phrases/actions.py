@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.model.phrases import KINDS, SECTIONS, Phrase
+from editor.core.bank.store import PhraseBank
+from editor.core.model.phrases import DEFAULT_KIND, KINDS, SECTIONS, Phrase
 from editor.gui.document.editor import script_converter
 from editor.gui.phrases.model import kind_label, section_label
+from editor.gui.window.host import WindowHost
 
 log = logging.getLogger(__name__)
 JSON_FILTER = "JSON (*.json)"
@@ -37,7 +39,7 @@ class PhraseDialog(QDialog):
     """Text, section and kind of a phrase, for adding the selection or editing an entry."""
 
     def __init__(self, parent: QWidget | None, title: str, text: str = "", section: str = "general",
-                 kind: str = "collocation") -> None:
+                 kind: str = DEFAULT_KIND) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.text_edit = QLineEdit(text, self)
@@ -64,28 +66,19 @@ class PhraseDialog(QDialog):
         return (self.text_edit.text().strip(), self.section_box.currentData(), self.kind_box.currentData())
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    """Show a dialog modally; True when accepted (tests replace this to drive dialogs)."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
 class PhraseActions:
     """The bank's actions in the Tools menu and the panel's context menu."""
 
-    def __init__(self, window: Any) -> None:
-        self.window: Any = window  # the MainWindow (typed loosely: it imports its features)
-        w: QWidget = window
-        self.panel = window.phrase_panel
-        self.editor = window.editor
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        self.window = host.widget
+        w: QWidget = host.widget
+        self.panel = host.phrase_panel
+        self.corpus_import: object | None = None  # the running or last corpus import
+        self.editor = host.editor
 
-        def make(name: str, text: str, slot: object, shortcut: str | None = None) -> QAction:
-            act = QAction(text, w)
-            act.setObjectName(name)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            window.actions_by_name[name] = act
-            return act
+        def make(name: str, text: str, slot: Callable[..., object], shortcut: str | None = None) -> QAction:
+            return host.action_factory.make(name, text, slot, shortcut)
 
         self.search = make("phrase_search", tr("搜索短语(&S)"), self.focus_search, "Ctrl+Shift+F")
         self.add_selection = make("phrase_add_selection", tr("将选中内容加入短语库(&A)…"), self.add_selected_text,
@@ -115,7 +108,7 @@ class PhraseActions:
         menu.addActions([self.import_files, self.import_folder])
         menu.addSeparator()
         menu.addActions([self.import_user, self.export_user, self.show_hidden])
-        window.menus["tools"].addMenu(menu)
+        host.menu("tools").addMenu(menu)
         self.menu = menu
         self.editor.sectionChanged.connect(lambda s: self.panel.set_context_section(s or None))
         self.editor.scriptChanged.connect(lambda s: self.panel.set_script(script_converter(s)))
@@ -124,28 +117,29 @@ class PhraseActions:
     # -- helpers -------------------------------------------------------------------------------
 
     @property
-    def bank(self) -> Any:
+    def bank(self) -> PhraseBank | None:
         """The window's bank (None when it could not be opened)."""
         return self.panel.bank
 
-    def _current(self) -> Phrase | None:
-        phrase = self.panel.current_phrase()
-        if phrase is None or phrase.id is None or self.bank is None:
+    def _current(self) -> tuple[PhraseBank, Phrase, int] | None:
+        """The bank, the selected phrase and its id; None without a bank or a stored phrase."""
+        phrase, bank = self.panel.current_phrase(), self.bank
+        if phrase is None or phrase.id is None or bank is None:
             return None
-        return phrase
+        return bank, phrase, phrase.id
 
     def _changed(self, message: str) -> None:
         self.panel.refresh()
-        self.window.show_message(message)
+        self.host.show_message(message)
 
     def _error(self, title: str, text: str) -> None:
-        self.window.show_error(title, text)
+        self.host.show_error(title, text)
 
     # -- slots ---------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         """Show the panel and put the keyboard in its search box."""
-        self.window.phrase_dock.show()
+        self.host.phrase_dock.show()
         self.panel.focus_search()
 
     def insert_current(self) -> None:
@@ -159,7 +153,7 @@ class PhraseActions:
         text = self.editor.textCursor().selectedText().replace("\u2029", " ").strip()
         section = self.editor.section or "general"
         dialog = PhraseDialog(self.window, tr("加入短语库"), text, section)
-        if not run_dialog(dialog):
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         text, section, kind = dialog.values()
         if not text:
@@ -172,44 +166,48 @@ class PhraseActions:
 
     def toggle_favourite(self) -> None:
         """Mark or unmark the selected phrase as a favourite."""
-        phrase = self._current()
-        if phrase is not None:
+        current = self._current()
+        if current is not None:
+            bank, phrase, pid = current
             on = not phrase.favourite
-            self.bank.set_favourite(phrase.id, on)
-            self.panel.set_flags(phrase.id, favourite=on)
-            self.window.show_message(tr("已收藏") if on else tr("已取消收藏"))
+            bank.set_favourite(pid, on)
+            self.panel.set_flags(pid, favourite=on)
+            self.host.show_message(tr("已收藏") if on else tr("已取消收藏"))
 
     def toggle_hidden(self) -> None:
         """Hide the selected phrase (or show it again)."""
-        phrase = self._current()
-        if phrase is not None:
+        current = self._current()
+        if current is not None:
+            bank, phrase, pid = current
             on = not phrase.hidden
-            self.bank.set_hidden(phrase.id, on)
-            self.panel.set_flags(phrase.id, hidden=on)
-            self.window.show_message(tr("已隐藏；可在“显示已隐藏的短语”中恢复") if on else tr("已取消隐藏"))
+            bank.set_hidden(pid, on)
+            self.panel.set_flags(pid, hidden=on)
+            self.host.show_message(tr("已隐藏；可在“显示已隐藏的短语”中恢复") if on else tr("已取消隐藏"))
 
     def edit_current(self) -> None:
         """Edit the selected phrase's text, section and kind; it becomes the user's own."""
-        phrase = self._current()
-        if phrase is None:
+        current = self._current()
+        if current is None:
             return
+        bank, phrase, pid = current
         dialog = PhraseDialog(self.window, tr("编辑短语"), phrase.text, phrase.section, phrase.kind)
-        if not run_dialog(dialog):
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         text, section, kind = dialog.values()
-        self.bank.update_phrase(phrase.id, text=text or None, section=section, kind=kind)
+        bank.update_phrase(pid, text=text or None, section=section, kind=kind)
         self._changed(tr("已修改短语"))
-        self.panel.select_phrase(phrase.id)
+        self.panel.select_phrase(pid)
 
     def delete_current(self) -> None:
         """Delete the selected phrase after asking."""
-        phrase = self._current()
-        if phrase is None:
+        current = self._current()
+        if current is None:
             return
+        bank, phrase, pid = current
         answer = QMessageBox.question(self.window, tr("删除短语"),
                                       tr("从短语库删除“%1”？重新挖掘也不会再加回。").replace("%1", phrase.text))
         if answer == QMessageBox.StandardButton.Yes:
-            self.bank.delete_phrase(phrase.id)
+            bank.delete_phrase(pid)
             self._changed(tr("已删除短语"))
 
     def set_show_hidden(self, on: bool) -> None:
@@ -232,7 +230,7 @@ class PhraseActions:
             self._error(tr("导出失败"), tr("%1：无法写入（%2）。").replace("%1", path)
                         .replace("%2", exc.strerror or str(exc)))
             return False
-        self.window.show_message(tr("已导出 %1 条到 %2").replace("%1", str(len(items)))
+        self.host.show_message(tr("已导出 %1 条到 %2").replace("%1", str(len(items)))
                                  .replace("%2", Path(path).name))
         return True
 
@@ -277,9 +275,10 @@ class PhraseActions:
         if self.bank is None:
             self._error(tr("导入语料"), tr("短语库未能打开，无法导入语料。"))
             return None
-        return start_corpus_import(self.window, paths)
+        self.corpus_import = start_corpus_import(self.host, paths)
+        return self.corpus_import
 
 
-def install(window: Any) -> None:
+def install(host: WindowHost) -> PhraseActions:
     """Add the phrase bank's actions and connect the panel to the document."""
-    window.phrase_actions = PhraseActions(window)
+    return PhraseActions(host)

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from editor.gui.window.host import WindowHost
+
 log = logging.getLogger(__name__)
 
 
@@ -62,14 +64,16 @@ class CorpusImport(QObject):
 
     done = Signal(object)  # the MineReport (or exception)
 
-    def __init__(self, window: QWidget, paths: list[Path], encodings: dict[str, str] | None = None) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WindowHost, paths: list[Path], encodings: dict[str, str] | None = None) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = window = host.widget
         self.paths = paths
         self.encodings = encodings or {}
         self.result: object | None = None
         self.summary = ""
-        bank = window.phrase_panel.bank  # type: ignore[attr-defined]
+        bank = host.phrase_panel.bank
+        assert bank is not None  # PhraseActions starts no import without a bank
         self.worker = MiningWorker(Path(bank.path), paths, self.encodings)
         self.worker_thread = QThread(self)
         self.worker.moveToThread(self.worker_thread)
@@ -112,12 +116,12 @@ class CorpusImport(QObject):
         self.result = result
         if isinstance(result, Exception):
             self.summary = tr("导入失败：%1").replace("%1", str(result))
-            self.window.show_error(tr("导入语料"), self.summary)  # type: ignore[attr-defined]
+            self.host.show_error(tr("导入语料"), self.summary)
         elif getattr(result, "cancelled", False):
             self.summary = tr("已取消导入，短语库未改动。")
-            self.window.show_message(self.summary)  # type: ignore[attr-defined]
+            self.host.show_message(self.summary)
         else:
-            self.window.phrase_panel.refresh()  # type: ignore[attr-defined]
+            self.host.phrase_panel.refresh()
             self.summary = (tr("导入完成：%1 篇文档，短语库现有 %2 条短语。")
                             .replace("%1", str(getattr(result, "documents", 0)))
                             .replace("%2", str(getattr(result, "phrases", 0))))
@@ -126,7 +130,7 @@ class CorpusImport(QObject):
                 lines = [tr("%1：%2").replace("%1", Path(p).name).replace("%2", r) for p, r in skipped[:10]]
                 QMessageBox.information(self.window, tr("导入语料"), tr("%1\n以下文件已跳过：\n%2")
                                         .replace("%1", self.summary).replace("%2", "\n".join(lines)))
-            self.window.show_message(self.summary)  # type: ignore[attr-defined]
+            self.host.show_message(self.summary)
         self.done.emit(result)
 
 
@@ -156,14 +160,13 @@ def resolve_encodings(window: QWidget, paths: list[Path]) -> tuple[list[Path], d
     return [f for f in files if f not in skipped], encodings
 
 
-def start_corpus_import(window: QWidget, paths: list[Path]) -> CorpusImport | None:
+def start_corpus_import(host: WindowHost, paths: list[Path]) -> CorpusImport | None:
     """Check encodings, then mine paths into the window's bank in the background."""
-    resolved = resolve_encodings(window, paths)
+    resolved = resolve_encodings(host.widget, paths)
     if resolved is None:
-        window.show_message(tr("已取消导入。"))  # type: ignore[attr-defined]
+        host.show_message(tr("已取消导入。"))
         return None
     to_mine, encodings = resolved
-    job = CorpusImport(window, to_mine, encodings)
-    window.corpus_import = job  # type: ignore[attr-defined]
+    job = CorpusImport(host, to_mine, encodings)
     job.start()
     return job

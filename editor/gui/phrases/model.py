@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from editor.core.bank.phrase_index import Group, PhraseIndex
-from editor.core.model.phrases import SECTIONS, Phrase
+from editor.core.model.phrases import SECTIONS, Phrase, phrase_kind
 from editor.gui.document.editor import PHRASE_MIME
 
 PHRASE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Phrase of a leaf
@@ -56,16 +56,9 @@ def section_label(section: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    """The kind's name for people."""
-    labels = {
-        "heading": QCoreApplication.translate("phrase_model", "小标题"),
-        "parallel": QCoreApplication.translate("phrase_model", "排比"),
-        "idiom": QCoreApplication.translate("phrase_model", "成语"),
-        "quote": QCoreApplication.translate("phrase_model", "引语"),
-        "template": QCoreApplication.translate("phrase_model", "句式"),
-        "collocation": QCoreApplication.translate("phrase_model", "搭配"),
-    }
-    return labels.get(kind, kind)
+    """The kind's name for people (the phrase-kind registry's label, translated)."""
+    registered = phrase_kind(kind)
+    return QCoreApplication.translate("phrase_model", registered.label) if registered else kind
 
 
 def counted(label: str, n: int) -> str:

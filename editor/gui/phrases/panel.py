@@ -20,11 +20,6 @@ log = logging.getLogger(__name__)
 __all__ = ["PHRASE_ROLE", "PhrasePanel", "section_label"]
 
 
-def run_menu(menu: QMenu, global_pos: QPoint) -> None:
-    """Show a context menu modally (tests replace this: patching QMenu.exec does not take in 6.12)."""
-    menu.exec(global_pos)
-
-
 class PhrasePanel(QWidget):
     """Filter box, phrase tree and preview; emits phraseActivated on double-click or Enter."""
 
@@ -215,7 +210,7 @@ class PhrasePanel(QWidget):
         idx = self.tree.indexAt(pos)
         if idx.isValid():
             self.tree.setCurrentIndex(idx)
-        run_menu(self.build_menu(), self.tree.viewport().mapToGlobal(pos))
+        self.build_menu().exec(self.tree.viewport().mapToGlobal(pos))
 
     def build_menu(self) -> QMenu:
         """The context menu (actions from phrase_actions; they act on the current phrase)."""

@@ -15,15 +15,17 @@ from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListWidget, QListWidgetItem, QWidget
 
 from editor.core.bank.phrase_index import PhraseIndex
+from editor.gui.document.editor import DocumentEditor
+from editor.gui.window.host import WindowHost
 
 CLAUSE_BREAK = re.compile(r"[，。；：！？、,.;:!?\s“”‘’「」『』（）()《》【】]")
 MIN_TYPED = 2  # characters of a clause before anything is offered
 MAX_ITEMS = 8
 
 
-def current_clause(editor: QWidget) -> str:
+def current_clause(editor: DocumentEditor) -> str:
     """The clause the cursor ends: text since the last punctuation in the paragraph."""
-    cur = editor.textCursor()  # type: ignore[attr-defined]
+    cur = editor.textCursor()
     if cur.hasSelection():
         return ""
     cur.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
@@ -48,7 +50,7 @@ class SuggestionPopup(QListWidget):
 class Suggester(QObject):
     """Watches typing in the editor and offers continuations from the phrase index."""
 
-    def __init__(self, editor: QWidget, index: Callable[[], PhraseIndex | None],
+    def __init__(self, editor: DocumentEditor, index: Callable[[], PhraseIndex | None],
                  enabled: Callable[[], bool] = lambda: True) -> None:
         super().__init__(editor)
         self.editor = editor
@@ -57,7 +59,7 @@ class Suggester(QObject):
         self.popup = SuggestionPopup(editor)
         self.popup.itemClicked.connect(lambda item: self.accept(self.popup.row(item)))
         self.matches: list[tuple[int, int]] = []  # (phrase position, typed characters it continues)
-        editor.viewport().installEventFilter(self)  # type: ignore[attr-defined]
+        editor.viewport().installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -83,7 +85,7 @@ class Suggester(QObject):
             self.dismiss()
             return
         self.popup.clear()
-        convert = self.editor.convert_for_document  # type: ignore[attr-defined]
+        convert = self.editor.convert_for_document
         for pos, _ in self.matches:
             phrase = index.phrases[pos]
             item = QListWidgetItem(convert(phrase.text))
@@ -95,8 +97,8 @@ class Suggester(QObject):
         self.popup.show()
 
     def _place(self) -> None:
-        rect = self.editor.cursorRect()  # type: ignore[attr-defined]
-        viewport = self.editor.viewport()  # type: ignore[attr-defined]
+        rect = self.editor.cursorRect()
+        viewport = self.editor.viewport()
         below = viewport.mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
         rows = min(self.popup.count(), MAX_ITEMS)
         height = self.popup.sizeHintForRow(0) * rows + 2 * self.popup.frameWidth() + 2
@@ -124,22 +126,22 @@ class Suggester(QObject):
         if index is None or not 0 <= row < len(self.matches):
             return False
         pos, typed = self.matches[row]
-        whole = self.editor.convert_for_document(index.phrases[pos].text)  # type: ignore[attr-defined]
+        whole = self.editor.convert_for_document(index.phrases[pos].text)
         rest = whole[typed:]
         self.dismiss()
         from editor.gui.document.blank_fields import blank_spans_in
 
-        cur = self.editor.textCursor()  # type: ignore[attr-defined]
+        cur = self.editor.textCursor()
         start = cur.position()
         cur.beginEditBlock()
         cur.insertText(rest)
         cur.endEditBlock()
-        spans = blank_spans_in(self.editor.document(), start, cur.position())  # type: ignore[attr-defined]
+        spans = blank_spans_in(self.editor.document(), start, cur.position())
         if spans:  # a template: go straight to its first blank
             cur.setPosition(spans[0][0])
             cur.setPosition(spans[0][1], QTextCursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cur)  # type: ignore[attr-defined]
-        self.editor.phraseInserted.emit(index.phrases[pos].text)  # type: ignore[attr-defined]
+        self.editor.setTextCursor(cur)
+        self.editor.phraseInserted.emit(index.phrases[pos].text)
         return True
 
     def handle_key(self, event: QKeyEvent) -> bool:
@@ -171,11 +173,9 @@ class Suggester(QObject):
         return False
 
 
-def install(window: object) -> None:
+def install(host: WindowHost) -> Suggester:
     """Offer phrase continuations while the writer types (setting phrase_suggestions)."""
-    editor = window.editor  # type: ignore[attr-defined]
-    panel = window.phrase_panel  # type: ignore[attr-defined]
-    settings = window.settings  # type: ignore[attr-defined]
-    editor.suggester = Suggester(editor, lambda: panel.index,
-                                 lambda: bool(settings.get("phrase_suggestions")))
-    window.suggester = editor.suggester  # type: ignore[attr-defined]
+    panel, settings = host.phrase_panel, host.settings
+    suggester = Suggester(host.editor, lambda: panel.index, lambda: bool(settings.get("phrase_suggestions")))
+    host.editor.suggester = suggester
+    return suggester

@@ -1,30 +1,34 @@
 """Feature: 工具 → 简繁转换 (every OpenCC config, document or selection), script label, protected terms."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressDialog
+from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog
 
 from editor.core.script.converter import CONFIG_IDS, CONFIGS, config_label, detect_script
 from editor.core.script.protected_terms import load_terms
 from editor.gui.script.convert import SYNC_LIMIT, DocumentConversion
+from editor.gui.window.host import WindowHost
 
 SCRIPT_DELAY_MS = 500  # detect the script after a pause in typing, not on every keystroke
 SAMPLE_CHARS = 200_000  # longer documents are judged by their beginning and end
 
 
-def install(window: QMainWindow) -> None:
+def install(host: WindowHost) -> ScriptActions:
     """Add the conversion menu, the status-bar script label and the protected-terms dialog."""
-    window.script_actions = ScriptActions(window)  # type: ignore[attr-defined]
+    return ScriptActions(host)
 
 
 class ScriptActions(QObject):
     """Owns the 简繁转换 submenu, the running conversion and the script label of one window."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.editor = window.editor  # type: ignore[attr-defined]
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.widget)
+        self.host = host
+        self.window = window = host.widget
+        self.editor = host.editor
         self.job: DocumentConversion | None = None
         self.progress_dialog: QProgressDialog | None = None
         self._range: tuple[int, int] | None = None
@@ -32,7 +36,7 @@ class ScriptActions(QObject):
         self.current_script = "none"
         self.menu = QMenu(self.tr("简繁转换(&J)"), window)
         self.menu.setObjectName("script_menu")
-        window.menus["tools"].addMenu(self.menu)  # type: ignore[attr-defined]
+        host.menu("tools").addMenu(self.menu)
         self.default_action = self._add("convert_default", "", self.convert_default)
         self.default_action.setShortcut("Ctrl+Alt+J")
         self.menu.addSeparator()
@@ -50,7 +54,7 @@ class ScriptActions(QObject):
         self.label.setAccessibleName(self.tr("文档文字"))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setMinimumWidth(36)
-        window.statusBar().addPermanentWidget(self.label)
+        host.status_bar().addPermanentWidget(self.label)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SCRIPT_DELAY_MS)
@@ -58,17 +62,14 @@ class ScriptActions(QObject):
         self.editor.textChanged.connect(self._timer.start)
         self.update_script_label()
 
-    def _add(self, name: str, text: str, slot) -> QAction:
-        act = QAction(text, self.window)
-        act.setObjectName(name)
-        act.triggered.connect(slot)
+    def _add(self, name: str, text: str, slot: Callable[..., object]) -> QAction:
+        act = self.host.action_factory.make(name, text, slot)
         self.menu.addAction(act)
-        self.window.actions_by_name[name] = act  # type: ignore[attr-defined]
         return act
 
     def default_config(self) -> str:
         """The configured default direction (s2t when the setting is not a known config)."""
-        cfg = str(self.window.settings.get("default_conversion"))  # type: ignore[attr-defined]
+        cfg = str(self.host.settings.get("default_conversion"))
         return cfg if cfg in CONFIG_IDS else "s2t"
 
     def _update_default_text(self) -> None:
@@ -96,7 +97,7 @@ class ScriptActions(QObject):
             start, end = cur.selectionStart(), cur.selectionEnd()
         self._range = (start, end) if start >= 0 else None
         self._cursor_pos = cur.position()
-        protected = load_terms(self.window.settings)  # type: ignore[attr-defined]
+        protected = load_terms(self.host.settings)
         job = DocumentConversion(self.editor.document(), config, protected, start, end, self)
         self.job = job
         job.finished.connect(lambda ok, j=job: self._finished(j, ok))
@@ -135,7 +136,7 @@ class ScriptActions(QObject):
             msg = self.tr("已转换：%1").replace("%1", label) if job.changed_runs else self.tr("没有需要转换的文字")
         else:
             msg = self.tr("已取消转换，文档未改动")
-        self.window.show_message(msg)  # type: ignore[attr-defined]
+        self.host.show_message(msg)
         self.update_script_label()
 
     # -- script label -------------------------------------------------------------------------
@@ -161,6 +162,6 @@ class ScriptActions(QObject):
         """Open the protected-terms dialog."""
         from editor.gui.script.protected_terms_dialog import ProtectedTermsDialog
 
-        dialog = ProtectedTermsDialog(self.window.settings, self.editor.document().toPlainText(),  # type: ignore[attr-defined]
+        dialog = ProtectedTermsDialog(self.host.settings, self.editor.document().toPlainText(),
                                       self.window)
         dialog.exec()

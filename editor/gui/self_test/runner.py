@@ -8,6 +8,10 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.gui.window.main_window import MainWindow
 
 
 def run_self_test() -> int:
@@ -46,10 +50,13 @@ def run_self_test() -> int:
     mark("window_shown", t)
     freeze_startup_heap()  # as run_app does once the window is up
     checks["window_visible"] = window.isVisible()
-    checks["bank_loaded"] = window.bank is not None and window.bank.count() > 0  # type: ignore[attr-defined]
+    bank = window.bank
+    checks["bank_loaded"] = bank is not None and bank.count() > 0
 
     def insert_phrase() -> bool:
-        phrase = window.bank.search(limit=1)[0].text  # type: ignore[attr-defined]
+        if bank is None:
+            return False
+        phrase = bank.search(limit=1)[0].text
         window.editor.insert_phrase(phrase)
         return phrase in window.editor.plain_text()
 
@@ -65,7 +72,7 @@ def run_self_test() -> int:
     return 0 if ok else 1
 
 
-def extra_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
+def extra_checks(window: MainWindow, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
     """Checks contributed by features (conversion, DOCX round trip), run after the basics."""
     from editor.gui.self_test import checks as self_test_checks
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from editor.gui.window.host import WindowHost
+
 SAMPLE = "余小明同志的头发发展。"
 PROTECTED = "余小明"
 EXPECTED = "余小明同志的頭髮發展。"
 
 
-def self_test_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
+def self_test_checks(window: WindowHost, tmp: Path) -> list[tuple[str, Callable[[], bool]]]:
     """One check, "convert": s2t through the menu action on a paragraph whose phrase spans a bold run."""
 
     def convert() -> bool:
@@ -18,10 +20,9 @@ def self_test_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], 
         from editor.core.script.converter import convert_text
         from editor.core.script.protected_terms import load_terms, save_terms
 
-        w: object = window
-        editor = w.editor  # type: ignore[attr-defined]
+        editor = window.editor
         doc = editor.document()
-        settings = w.settings  # type: ignore[attr-defined]
+        settings = window.settings
         saved_terms = load_terms(settings)
         save_terms([*saved_terms, PROTECTED], settings)
         try:
@@ -41,7 +42,7 @@ def self_test_checks(window: object, tmp: Path) -> list[tuple[str, Callable[[], 
             cur.endEditBlock()
             before = doc.toPlainText()
             editor.setTextCursor(QTextCursor(doc))  # no selection: the whole document
-            w.actions_by_name["convert_s2t"].trigger()  # type: ignore[attr-defined]
+            window.action_factory.get("convert_s2t").trigger()
             after = doc.toPlainText()
             ok = after == convert_text(before, "s2t", [PROTECTED]) and after.endswith(EXPECTED)
             check = QTextCursor(doc)

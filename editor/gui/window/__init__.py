@@ -1,1 +1,1 @@
-"""The window chrome: the main window that hosts the features, its status bar, the View menu, Preferences, icons and themes."""
+"""The window chrome: the main window, the WindowHost seam it hands to features (host.py), the one action factory, the explicit feature list (features.py), its menus, status bar, View menu, Preferences, icons and themes."""

@@ -1,6 +1,7 @@
 """Toolbar and menu icons: the desktop theme's when it has one, else Yuku's SVGs drawn in the text colour."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
@@ -77,7 +78,7 @@ def has_bundled_icon(name: str) -> bool:
     return _svg_bytes(name) is not None
 
 
-def self_test_checks(window: object, tmp: object) -> list[tuple[str, object]]:
+def self_test_checks(window: object, tmp: object) -> list[tuple[str, Callable[[], bool]]]:
     """`yuku --self-test`: the bundled SVG icons render (the Qt SVG module and files are shipped)."""
 
     def svg_icons() -> bool:

@@ -1,6 +1,9 @@
 """Preferences: autosave, default conversion, export style and fonts, UI language, theme, phrase panel."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -12,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.settings import Settings
+from editor.gui.document.file_filters import export_styles, style_label
 from editor.gui.i18n import LANGUAGE_NAMES, plain_label
+from editor.gui.window.host import WindowHost
 
 # The fonts an official document asks for; people without them pick what to print instead.
 OFFICIAL_FONTS = ("方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312")
@@ -94,7 +98,7 @@ class PreferencesDialog(QDialog):
         self._label(form, self.tr("默认简繁转换(&C)："), self.conversion)
         self.double_click = QCheckBox(self.tr("双击短语插入到文档(&D)"), editing)
         self.suggestions = QCheckBox(self.tr("输入时提示短语(&S)"), editing)
-        self.auto_headings = QCheckBox(self.tr("回车时自动设置编号标题（一、 （一） 1. （1））(&H)"), editing)
+        self.auto_headings = QCheckBox(self.tr("回车时将“一、”“（一）”“1.”“（1）”开头的短行设为标题(&H)"), editing)
         self.auto_headings.setObjectName("auto_format_headings")
         form.addRow(self.double_click)
         form.addRow(self.suggestions)
@@ -104,8 +108,8 @@ class PreferencesDialog(QDialog):
         export = QGroupBox(self.tr("导出"), self)
         form = QFormLayout(export)
         self.export_style = QComboBox(export)
-        self.export_style.addItem(self.tr("公文格式（GB/T 9704）"), "official")
-        self.export_style.addItem(self.tr("普通文档"), "plain")
+        for style in export_styles():
+            self.export_style.addItem(style_label(style), style.id)
         self._label(form, self.tr("导出样式(&E)："), self.export_style)
         self.fonts = QTableWidget(len(OFFICIAL_FONTS), 2, export)
         self.fonts.setHorizontalHeaderLabels([self.tr("公文字体"), self.tr("缺少时改用")])
@@ -136,7 +140,7 @@ class PreferencesDialog(QDialog):
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
 
-    def load(self, get) -> None:
+    def load(self, get: Callable[[str], Any]) -> None:
         """Fill the widgets from a getter (the settings, or the defaults)."""
         self._select(self.language, get("ui_language"))
         self._select(self.theme, get("theme"))
@@ -192,22 +196,14 @@ class PreferencesDialog(QDialog):
             self.settingsChanged.emit(changed)
 
 
-def show_preferences(window: QMainWindow) -> bool:
-    """Run the dialog for the main window; True when the user saved changes."""
-    dialog = PreferencesDialog(window.settings, window)  # type: ignore[attr-defined]
-    dialog.settingsChanged.connect(window.apply_settings)  # type: ignore[attr-defined]
-    window.preferences_dialog = dialog  # type: ignore[attr-defined]
-    return bool(dialog.exec())
-
-
-def apply_changed_settings(window: QMainWindow, keys: list[str]) -> None:
+def apply_changed_settings(window: WindowHost, keys: list[str]) -> None:
     """What changes at once: the theme; the language waits for a restart (the user is told)."""
     if "theme" in keys:
         from editor.gui.window.theme import apply_theme
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, window.settings.get("theme"))  # type: ignore[attr-defined]
+            apply_theme(app, window.settings.get("theme"))
     if "ui_language" in keys:
-        window.show_message(  # type: ignore[attr-defined]
+        window.show_message(
             QCoreApplication.translate("PreferencesDialog", "界面语言将在重新启动语库后更改。"), 10000)

@@ -1,6 +1,8 @@
 """Light and dark themes: follow the system's colour scheme unless the user picked one."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -69,6 +71,6 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
     return want_dark
 
 
-def follow_system(app: QApplication, choice_getter) -> None:
+def follow_system(app: QApplication, choice_getter: Callable[[], str]) -> None:
     """Re-apply the theme whenever the desktop switches between light and dark."""
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda *_: apply_theme(app, choice_getter()))

@@ -1,11 +1,14 @@
 """View menu: zoom, full screen, a distraction-free focus mode, and the remembered window layout."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTextEdit, QToolBar
+from collections.abc import Callable
 
-from editor.gui.window.icons import icon
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle, QTextEdit, QToolBar, QWidget
+
+from editor.core.settings import Settings
+from editor.gui.window.actions import ActionFactory
 
 ZOOM_MIN, ZOOM_MAX = -5, 10
 ZOOM_STEP = 0.1  # each step is 10 % of the base size
@@ -15,14 +18,15 @@ FOCUS_COLUMN_CHARS = 36  # characters per line in focus mode; an official A4 pag
 class ViewActions(QObject):
     """Owns the zoom level (stored in settings "zoom") and the full-screen and focus states."""
 
-    def __init__(self, window: QMainWindow, editor: QTextEdit, settings) -> None:
+    def __init__(self, window: QMainWindow, editor: QTextEdit, settings: Settings, factory: ActionFactory) -> None:
         super().__init__(window)
+        self.factory = factory
         self.window = window
         self.editor = editor
         self.settings = settings
         # Zoom scales the document's default font: style sizes are relative to it, so headings follow.
         self.base_point_size = editor.document().defaultFont().pointSizeF()
-        self._hidden: list[object] = []
+        self._hidden: list[QWidget] = []
         self._was_maximized = False
         self.zoom: int = 0
         self.zoom_in = self._make("zoom_in", self.tr("放大(&I)"), "zoom-in", ["Ctrl++", "Ctrl+="],
@@ -40,13 +44,9 @@ class ViewActions(QObject):
         self._fitted_on_show = False
         window.installEventFilter(self)
 
-    def _make(self, name: str, text: str, icon_name: str, keys: list[str], slot, checkable: bool = False) -> QAction:
-        act = QAction(icon(icon_name), text, self.window)
-        act.setObjectName(name)
-        act.setShortcuts([QKeySequence(k) for k in keys])
-        act.setCheckable(checkable)
-        act.triggered.connect(slot)
-        return act
+    def _make(self, name: str, text: str, icon_name: str, keys: list[str], slot: Callable[..., object],
+              checkable: bool = False) -> QAction:
+        return self.factory.make(name, text, slot, keys, icon_name, checkable)
 
     @property
     def actions(self) -> list[QAction]:
@@ -86,17 +86,17 @@ class ViewActions(QObject):
         The menu bar stays: it keeps every action (and its shortcut) reachable from the keyboard.
         """
         if on and not self._hidden:
-            chrome: list[object] = [*self.window.findChildren(QDockWidget), *self.window.findChildren(QToolBar),
+            chrome: list[QWidget] = [*self.window.findChildren(QDockWidget), *self.window.findChildren(QToolBar),
                                     self.window.statusBar()]
-            self._hidden = [w for w in chrome if w.isVisible() and w.parent() is self.window]  # type: ignore[attr-defined]
+            self._hidden = [w for w in chrome if w.isVisible() and w.parent() is self.window]
             for w in self._hidden:
-                w.hide()  # type: ignore[attr-defined]
+                w.hide()
             self.editor.installEventFilter(self)
             self._center_column()
             self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         elif not on:
             for w in self._hidden:
-                w.show()  # type: ignore[attr-defined]
+                w.show()
             self._hidden = []
             self.editor.removeEventFilter(self)
             self.editor.setViewportMargins(0, 0, 0, 0)

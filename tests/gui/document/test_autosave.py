@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from editor.core.recovery import RecoveryStore, key_for_path
 from editor.core.settings import Settings
+from editor.gui.document.autosave import Autosaver
 from tests.gui.helpers import commit_text
 
 
@@ -25,8 +26,8 @@ def drafts():
 def test_timer_writes_untitled_draft_within_one_interval(make_window, qtbot, monkeypatch):
     monkeypatch.setenv("YUKU_AUTOSAVE_SECONDS", "1")
     w = make_window()
-    assert w.autosaver.timer.interval() == 1000
-    assert w.autosaver.timer.isActive()
+    assert w.feature(Autosaver).timer.interval() == 1000
+    assert w.feature(Autosaver).timer.isActive()
     commit_text(w.editor, "今年以来，我们坚持")
     qtbot.waitUntil(lambda: len(drafts()) == 1, timeout=5000)
     (d,) = drafts()
@@ -38,23 +39,23 @@ def test_timer_writes_untitled_draft_within_one_interval(make_window, qtbot, mon
 def test_interval_comes_from_settings_and_env_overrides(make_window, monkeypatch):
     Settings().set("autosave_seconds", 7)
     w = make_window()
-    assert w.autosaver.timer.interval() == 7000
+    assert w.feature(Autosaver).timer.interval() == 7000
     w.settings.set("autosave_seconds", 45)
     w.apply_settings(["autosave_seconds"])  # what Preferences does after OK
-    assert w.autosaver.timer.interval() == 45000
+    assert w.feature(Autosaver).timer.interval() == 45000
     monkeypatch.setenv("YUKU_AUTOSAVE_SECONDS", "2")
-    w.autosaver.apply_interval()
-    assert w.autosaver.timer.interval() == 2000
+    w.feature(Autosaver).apply_interval()
+    assert w.feature(Autosaver).timer.interval() == 2000
 
 
 def test_writes_only_when_changed_since_last_autosave(make_window):
     w = make_window()
-    assert w.autosaver.autosave() is False  # nothing typed yet
+    assert w.feature(Autosaver).autosave() is False  # nothing typed yet
     commit_text(w.editor, "一")
-    assert w.autosaver.autosave() is True
-    assert w.autosaver.autosave() is False
+    assert w.feature(Autosaver).autosave() is True
+    assert w.feature(Autosaver).autosave() is False
     commit_text(w.editor, "二")
-    assert w.autosaver.autosave() is True
+    assert w.feature(Autosaver).autosave() is True
     assert [d.text for d in drafts()] == ["一二"]
 
 
@@ -79,9 +80,9 @@ def test_titled_draft_is_keyed_by_full_path_and_never_touches_the_file(make_wind
     doc.parent.mkdir()
     doc.write_text("原文\n", encoding="utf-8")
     w = make_window()
-    assert w.open_path(doc)
+    assert w.session.open_path(doc)
     commit_text(w.editor, "新增")
-    assert w.autosaver.autosave()
+    assert w.feature(Autosaver).autosave()
     (d,) = drafts()
     assert d.source == str(doc.resolve())
     assert d.key == key_for_path(doc.resolve())
@@ -93,20 +94,20 @@ def test_titled_draft_is_keyed_by_full_path_and_never_touches_the_file(make_wind
 def test_save_removes_the_draft(make_window, tmp_path, no_blocking_dialogs):
     w = make_window()
     commit_text(w.editor, "要保存的")
-    assert w.autosaver.autosave()
+    assert w.feature(Autosaver).autosave()
     no_blocking_dialogs.answers["save"] = str(tmp_path / "稿.txt")
     w.actions_by_name["save"].trigger()
     assert (tmp_path / "稿.txt").read_text(encoding="utf-8").startswith("要保存的")
     assert drafts() == []
     commit_text(w.editor, "再改")
-    assert w.autosaver.autosave()
+    assert w.feature(Autosaver).autosave()
     assert [d.source for d in drafts()] == [str((tmp_path / "稿.txt").resolve())]
 
 
 def test_discard_on_new_removes_the_draft(make_window, no_blocking_dialogs):
     w = make_window()
     commit_text(w.editor, "不要了")
-    assert w.autosaver.autosave()
+    assert w.feature(Autosaver).autosave()
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Discard
     w.actions_by_name["new"].trigger()
     assert drafts() == []
@@ -115,7 +116,7 @@ def test_discard_on_new_removes_the_draft(make_window, no_blocking_dialogs):
 def test_cancelled_close_keeps_the_draft_and_discarded_close_removes_it(make_window, no_blocking_dialogs):
     w = make_window()
     commit_text(w.editor, "还在写")
-    assert w.autosaver.autosave()
+    assert w.feature(Autosaver).autosave()
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Cancel
     assert not w.close()
     assert len(drafts()) == 1
@@ -127,7 +128,7 @@ def test_cancelled_close_keeps_the_draft_and_discarded_close_removes_it(make_win
 def test_undo_back_to_saved_state_removes_the_draft(make_window):
     w = make_window()
     commit_text(w.editor, "试试")
-    assert w.autosaver.autosave()
+    assert w.feature(Autosaver).autosave()
     w.editor.undo()
     assert not w.editor.document().isModified()
     assert drafts() == []
@@ -140,16 +141,16 @@ def test_failed_autosave_is_told_once_and_retried(make_window, monkeypatch, no_b
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    real_save = w.autosaver.store.save
-    monkeypatch.setattr(w.autosaver.store, "save", full)
-    assert w.autosaver.autosave() is False
-    assert w.autosaver.autosave() is False
+    real_save = w.feature(Autosaver).store.save
+    monkeypatch.setattr(w.feature(Autosaver).store, "save", full)
+    assert w.feature(Autosaver).autosave() is False
+    assert w.feature(Autosaver).autosave() is False
     errors = [t for t in no_blocking_dialogs.shown if t[0] == "自动保存失败"]
     assert len(errors) == 1
     assert "No space left" in errors[0][1]
     assert "自动保存失败" in w.statusBar().currentMessage()
-    monkeypatch.setattr(w.autosaver.store, "save", real_save)
-    assert w.autosaver.autosave() is True
+    monkeypatch.setattr(w.feature(Autosaver).store, "save", real_save)
+    assert w.feature(Autosaver).autosave() is True
     assert [d.text for d in drafts()] == ["磁盘满了"]
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from editor.gui.document import blank_fields
-from editor.gui.document.blank_fields import blank_spans_in, blanks_report
+from editor.gui.document.blank_fields import BlanksOnSave, blank_spans_in, blanks_report
 from tests.gui.helpers import commit_text
 
 TEXT = "在___的领导下\n参加XX会议，某某同志\n完"
@@ -114,16 +114,16 @@ def test_report_names_paragraph_and_context():
 
 
 def test_save_with_blanks_warns_and_can_go_back(window, tmp_path, no_blocking_dialogs, monkeypatch):
-    monkeypatch.setattr("editor.gui.document.editor.can_ask_user", lambda: True)
+    monkeypatch.setattr(window, "may_ask_user", lambda: True)
     window.editor.setPlainText(TEXT)
     target = tmp_path / "稿.txt"
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Cancel
-    assert not window.save_to(target)
+    assert not window.session.save_to(target)
     assert not target.exists()
-    assert len(window.blanks_on_save.last_report) == 3
+    assert len(window.feature(BlanksOnSave).last_report) == 3
     assert selected(window) == "___"  # sent back to the first blank
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Save
-    assert window.save_to(target)
+    assert window.session.save_to(target)
     assert target.read_text(encoding="utf-8").startswith("在___")
 
 
@@ -136,7 +136,7 @@ def test_warning_dialog_lists_the_blanks(window, tmp_path):
 
 
 def test_save_without_blanks_does_not_ask(window, tmp_path, monkeypatch):
-    monkeypatch.setattr("editor.gui.document.editor.can_ask_user", lambda: True)
+    monkeypatch.setattr(window, "may_ask_user", lambda: True)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: pytest.fail("asked without blanks"))
     window.editor.setPlainText("全部填好了")
-    assert window.save_to(tmp_path / "稿.txt")
+    assert window.session.save_to(tmp_path / "稿.txt")

@@ -5,6 +5,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
@@ -42,7 +43,7 @@ def test_editor_formatting_reaches_word(window, tmp_path):
     bf.setAlignment(Qt.AlignmentFlag.AlignRight)
     cur.setBlockFormat(bf)
     target = tmp_path / "ed.docx"
-    assert window.save_to(target)
+    assert window.session.save_to(target)
     d = docx.Document(str(target))
     assert d.paragraphs[0].style.name == "Heading 1"
     assert d.paragraphs[0].runs[0].bold is not True  # the heading's look is its style's, not direct
@@ -54,7 +55,7 @@ def test_editor_formatting_reaches_word(window, tmp_path):
 
 def test_open_word_file_shows_placeholders_and_saves_everything(window, tmp_path):
     src = rich_word_file(tmp_path / "word.docx")
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     qdoc = window.editor.document()
     objects = []
     block = qdoc.begin()
@@ -73,7 +74,7 @@ def test_open_word_file_shows_placeholders_and_saves_everything(window, tmp_path
     cur = QTextCursor(qdoc)
     cur.movePosition(QTextCursor.MoveOperation.End)
     cur.insertText("（补充）")
-    assert window.save()
+    assert window.session.save()
     with zipfile.ZipFile(src) as zf:
         names = set(zf.namelist())
     assert {"word/footnotes.xml", "word/comments.xml", "word/media/image1.png", "word/header1.xml"} <= names
@@ -83,12 +84,12 @@ def test_open_word_file_shows_placeholders_and_saves_everything(window, tmp_path
 
 
 def test_new_document_forgets_the_source_package(window, tmp_path):
-    assert window.open_path(rich_word_file(tmp_path / "word.docx"))
+    assert window.session.open_path(rich_word_file(tmp_path / "word.docx"))
     assert state_of(window.editor.document()).source is not None
     window.actions_by_name["new"].trigger()
     assert state_of(window.editor.document()).source is None
     commit_text(window.editor, "新文档")
-    assert window.save_to(tmp_path / "new.docx")
+    assert window.session.save_to(tmp_path / "new.docx")
     assert "word/media/image1.png" not in zipfile.ZipFile(tmp_path / "new.docx").namelist()
 
 
@@ -98,24 +99,24 @@ def test_overwrite_with_losses_asks_and_offers_save_as(window, tmp_path, no_bloc
     body = para(run("保留"), f'<w:ins w:id="1" w:author="甲">{run("新增")}</w:ins>')
     src = build_docx(tmp_path / "tracked.docx", body)
     original = src.read_bytes()
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     commit_text(window.editor, "改")
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Cancel
-    assert not window.save()
+    assert not window.session.save()
     assert src.read_bytes() == original
     # "Save As…" writes a new file and leaves the original alone
     other = tmp_path / "copy.docx"
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Yes
     no_blocking_dialogs.answers["save"] = str(other)
-    assert not window.save()
+    assert not window.session.save()
     assert other.exists()
     assert src.read_bytes() == original
-    assert window.document_path == other.resolve()
+    assert window.session.path == other.resolve()
     # overwriting anyway is the user's choice
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Save
     commit_text(window.editor, "再改")
-    assert window.save()
+    assert window.session.save()
     assert src.read_bytes() != original
 
 
@@ -129,8 +130,8 @@ def test_saving_as_text_names_what_is_left_out(window, tmp_path, monkeypatch):
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    assert window.open_path(rich_word_file(tmp_path / "word.docx"))
-    assert not window.save_to(tmp_path / "plain.txt")
+    assert window.session.open_path(rich_word_file(tmp_path / "word.docx"))
+    assert not window.session.save_to(tmp_path / "plain.txt")
     assert "图片" in texts[-1]
     assert "脚注" in texts[-1]
     assert not (tmp_path / "plain.txt").exists()
@@ -171,7 +172,7 @@ def test_hostile_file_in_the_window_is_one_message(window, tmp_path, no_blocking
 
     path, expect = hostile_files(tmp_path / "hostile")[name]
     window.editor.setPlainText("原有内容")
-    assert not window.open_path(path)
+    assert not window.session.open_path(path)
     title, text = no_blocking_dialogs.shown[-1]
     assert str(path) in text
     assert expect in text
@@ -189,6 +190,58 @@ def test_enter_after_a_section_break_does_not_double_it(qtbot, tmp_path):
     cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     cur.insertBlock()  # Enter: Qt copies the block format, raw properties included
     cur.insertText("新段")
-    paras = to_model(qdoc).paragraphs
-    assert [("sectPr" in p.extra) for p in paras] == [False, True, False]
-    assert [p.text for p in paras] == ["第一节末", "新段", "第二节"]
+    doc = to_model(qdoc)
+    assert [p.text for p in doc.paragraphs] == ["第一节末", "新段", "第二节"]
+    from editor.core.formats.document_files import write_document
+
+    write_document(doc, tmp_path / "saved.docx")
+    saved = docx.Document(str(tmp_path / "saved.docx"))
+    has_sect = [p._p.pPr is not None and p._p.pPr.find(qn("w:sectPr")) is not None for p in saved.paragraphs]
+    assert has_sect == [False, True, False]  # the section still ends after the last paragraph of it
+
+
+def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_path):
+    import io
+
+    from docx.shared import Cm
+    from PySide6.QtTest import QTest
+
+    from PySide6.QtCore import QBuffer, QByteArray
+    from PySide6.QtGui import QImage
+
+    from editor.gui.document.docx_state import KEPT_LABEL, KeptObjectHandler
+
+    image, data = QImage(32, 41, QImage.Format.Format_RGB32), QByteArray()
+    image.fill(0x3366CC)
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    src = tmp_path / "picture.docx"
+    d = docx.Document()
+    d.add_paragraph("图如下：").add_run().add_picture(io.BytesIO(bytes(data)), width=Cm(3.2), height=Cm(4.1))
+    d.add_paragraph("后文")
+    d.save(str(src))
+    assert window.open_path(src)
+    ed = window.editor
+    qdoc = ed.document()
+    assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
+    ed.setFocus()
+    ed.moveCursor(QTextCursor.MoveOperation.Start)
+    QTest.keyClick(ed, Qt.Key.Key_End)
+    QTest.keyClick(ed, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)  # the placeholder selects like a character
+    assert ed.textCursor().selectedText() == OBJECT_CHAR
+    at = QTextCursor(qdoc)
+    at.setPosition(ed.textCursor().selectionEnd())
+    fmt = at.charFormat()  # the format of the character before: the placeholder
+    assert fmt.objectType() == KEPT_OBJECT
+    assert fmt.property(KEPT_LABEL) == "图片 3.2 × 4.1 cm"  # its kind and size
+    size = KeptObjectHandler().intrinsicSize(qdoc, ed.textCursor().position(), fmt)
+    assert size.width() > 40 and size.height() > 5  # drawn, not an empty-looking line
+    QTest.keyClick(ed, Qt.Key.Key_Delete)
+    assert qdoc.findBlockByNumber(0).text() == "图如下："
+    assert window.save_to(tmp_path / "without.docx")
+    assert "<w:drawing" not in zipfile.ZipFile(tmp_path / "without.docx").read("word/document.xml").decode()
+    QTest.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step brings it back
+    assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
+    assert window.save_to(tmp_path / "with.docx")
+    assert read_document(tmp_path / "with.docx").kept_labels() == ["图片 3.2 × 4.1 cm"]

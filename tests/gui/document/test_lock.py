@@ -48,34 +48,34 @@ def holder(doc):
 
 def test_second_window_in_this_process_is_refused(make_window, doc, no_blocking_dialogs):
     w1, w2 = make_window(), make_window()
-    assert w1.open_path(doc)
-    assert not w2.open_path(doc)
+    assert w1.session.open_path(doc)
+    assert not w2.session.open_path(doc)
     title, text = no_blocking_dialogs.shown[-1]
     assert title == "文件已被占用"
     assert str(doc.resolve()) in text
     assert "另一个窗口" in text
-    assert w2.document_path is None
-    assert w1.open_path(doc)  # the holder itself may reopen (revert)
-    w1.new_document()  # closing the document releases the lock
-    assert w2.open_path(doc)
+    assert w2.session.path is None
+    assert w1.session.open_path(doc)  # the holder itself may reopen (revert)
+    w1.session.new_document()  # closing the document releases the lock
+    assert w2.session.open_path(doc)
 
 
 def test_other_instance_is_named_and_its_lock_taken_over_after_a_kill(make_window, doc, holder,
                                                                        no_blocking_dialogs):
     w = make_window()
-    assert not w.open_path(doc)
+    assert not w.session.open_path(doc)
     _, text = no_blocking_dialogs.shown[-1]
     assert f"进程 {holder.pid}" in text
     assert "另一个语库程序" in text
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
-    assert w.open_path(doc)  # a lock left by a killed process is taken over
-    assert w.document_lock.held_path == doc.resolve()
+    assert w.session.open_path(doc)  # a lock left by a killed process is taken over
+    assert w.session.lock.held_path == doc.resolve()
 
 
 def test_lock_is_held_against_other_processes_and_released_on_close(make_window, doc):
     w = make_window()
-    assert w.open_path(doc)
+    assert w.session.open_path(doc)
     probe = subprocess.run([sys.executable, "-c", textwrap.dedent("""
         import sys
         from PySide6.QtCore import QLockFile
@@ -93,21 +93,21 @@ def test_lock_is_held_against_other_processes_and_released_on_close(make_window,
 
 def test_save_as_onto_a_file_open_elsewhere_is_refused(make_window, doc, tmp_path, no_blocking_dialogs):
     w1, w2 = make_window(), make_window()
-    assert w1.open_path(doc)
+    assert w1.session.open_path(doc)
     w2.editor.insertPlainText("别的稿子")
-    assert not w2.save_to(doc)
+    assert not w2.session.save_to(doc)
     assert doc.read_text(encoding="utf-8") == "正文\n"
     assert "不能保存到这里" in no_blocking_dialogs.shown[-1][1]
     other = tmp_path / "另一份.txt"
-    assert w2.save_to(other)
-    assert w2.document_lock.held_path == other.resolve()
+    assert w2.session.save_to(other)
+    assert w2.session.lock.held_path == other.resolve()
 
 
 def test_failed_open_leaves_no_lock(make_window, tmp_path, qtbot):
     bad = tmp_path / "坏.xyz"
     bad.write_bytes(b"\x00\x01")
     w = make_window()
-    assert not w.open_path(bad)
+    assert not w.session.open_path(bad)
     qtbot.wait(20)  # the unadopted lock is dropped once control returns to the event loop
     lock = QLockFile(str(document_lock.lock_path(bad)))
     lock.setStaleLockTime(0)
@@ -120,7 +120,7 @@ def test_unusable_lock_folder_does_not_stop_editing(make_window, doc, tmp_path, 
     blocker.write_text("x")
     monkeypatch.setattr(document_lock, "lock_folder", lambda: blocker / "locks")
     w = make_window()
-    assert w.open_path(doc)
+    assert w.session.open_path(doc)
 
 
 def test_lock_survives_a_later_hook_that_asks_the_user(make_window, tmp_path, qtbot):
@@ -139,9 +139,9 @@ def test_lock_survives_a_later_hook_that_asks_the_user(make_window, tmp_path, qt
         box.exec()  # the event loop runs here, as under QMessageBox.warning
         return True
 
-    w.before_save.append(ask)
-    assert w.save_to(target)
-    assert w.document_lock.held_path == target.resolve()
+    w.session.before_save.append(ask)
+    assert w.session.save_to(target)
+    assert w.session.lock.held_path == target.resolve()
     qtbot.wait(50)
     probe = QLockFile(str(document_lock.lock_path(target)))
     probe.setStaleLockTime(0)
@@ -156,8 +156,8 @@ def test_damaged_lock_file_does_not_block_for_ever(make_window, doc, content):
     old = lock_file.stat().st_mtime - 60
     os.utime(lock_file, (old, old))
     w = make_window()
-    assert w.open_path(doc)
-    assert w.document_lock.held_path == doc.resolve()
+    assert w.session.open_path(doc)
+    assert w.session.lock.held_path == doc.resolve()
 
 
 def test_fresh_unreadable_lock_is_respected(make_window, doc, no_blocking_dialogs):
@@ -166,5 +166,5 @@ def test_fresh_unreadable_lock_is_respected(make_window, doc, no_blocking_dialog
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     lock_file.write_bytes(b"")
     w = make_window()
-    assert not w.open_path(doc)
+    assert not w.session.open_path(doc)
     assert no_blocking_dialogs.shown[-1][0] == "文件已被占用"

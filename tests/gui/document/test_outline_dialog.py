@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog
 
 from editor.core.model.headings import heading_level
 from editor.core.settings import Settings
-from editor.gui.document import outline_dialog
 from editor.gui.document.outline_dialog import OutlineDialog
 from editor.gui.window.main_window import MainWindow
 
@@ -24,13 +24,14 @@ def window(qtbot):
 def choose(monkeypatch, name, accept=True):
     def run(dialog):
         assert dialog.choose(name)
-        return accept
+        return QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(outline_dialog, "run_outline_dialog", run)
+    monkeypatch.setattr(MainWindow, "may_ask_user", lambda self: True)
+    monkeypatch.setattr(OutlineDialog, "exec", run)
 
 
 def test_dialog_lists_blank_first_then_types_from_the_corpus(window):
-    dialog = OutlineDialog(window, window.template_chooser.types())
+    dialog = OutlineDialog(window, window.session.template_chooser.types())
     labels = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert labels[0] == "空白文档"
     assert any(label.startswith("工作总结（语料中") for label in labels)

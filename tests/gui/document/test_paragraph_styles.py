@@ -122,10 +122,10 @@ def test_enter_at_end_of_a_heading_gives_body_text_everywhere(window, qtbot, tmp
     assert fmt.intProperty(fmt.Property.FontSizeAdjustment) == 0
     # the saved file
     path = tmp_path / "out.docx"
-    assert window.save_to(path)
+    assert window.session.save_to(path)
     saved = read_document(path)
     assert [p.style for p in saved.paragraphs] == [style_id, "body"]
-    reopened = window.open_path(path)
+    reopened = window.session.open_path(path)
     assert reopened
     second = window.editor.document().firstBlock().next()
     assert block_style(second) == "body"
@@ -191,6 +191,29 @@ def test_lines_that_are_not_headings_stay_body(window, qtbot, line):
     assert block_style(window.editor.document().firstBlock()) == "body"
 
 
+def test_numbered_lines_in_tables_and_lists_are_not_auto_formatted(window, qtbot):
+    from PySide6.QtGui import QTextListFormat
+
+    cur = window.editor.textCursor()
+    cur.insertTable(1, 2)
+    window.editor.setTextCursor(cur)
+    commit_text(window.editor, "1.加强领导")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    assert window.editor.textCursor().currentTable() is not None
+    cell = window.editor.textCursor().currentTable().cellAt(0, 0)
+    assert block_style(cell.firstCursorPosition().block()) == "body"
+
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    cur = window.editor.textCursor()
+    cur.insertList(QTextListFormat.Style.ListDecimal)
+    window.editor.setTextCursor(cur)
+    commit_text(window.editor, "一、列表项")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    item = window.editor.textCursor().block().previous()
+    assert item.text() == "一、列表项"
+    assert block_style(item) == "body"
+
+
 def test_one_undo_takes_back_the_auto_format_and_keeps_the_paragraph(window, qtbot):
     commit_text(window.editor, "（一）加强组织领导")
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)
@@ -221,3 +244,31 @@ def test_preference_turns_auto_format_off(window, qtbot, monkeypatch):
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)
     assert block_style(window.editor.document().firstBlock()) == "body"
     assert window.editor.plain_text() == "一、总体情况\n"
+
+
+def test_enter_after_a_heading_of_an_opened_word_file_saves_a_normal_paragraph(window, qtbot, tmp_path):
+    import docx
+
+    source = tmp_path / "in.docx"
+    d = docx.Document()
+    d.add_paragraph("一、总体情况", style="Heading 1")
+    d.add_paragraph("今年以来，各项工作稳步推进。")
+    d.save(str(source))
+    assert window.open_path(source)
+    first = window.editor.document().firstBlock()
+    assert block_style(first) == "heading1"
+    cur = QTextCursor(first)
+    cur.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cur)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    commit_text(window.editor, "新增的正文段落")
+    assert window.paragraph_styles.combo.currentData() == "body"
+    out = tmp_path / "out.docx"
+    assert window.save_to(out)
+    saved = docx.Document(str(out))
+    styles = [(p.text, p.style.name) for p in saved.paragraphs]
+    assert styles[0] == ("一、总体情况", "Heading 1")
+    assert styles[1][0] == "新增的正文段落"
+    assert not styles[1][1].startswith("Heading")
+    assert saved.paragraphs[1].paragraph_format.element.pPr is None or \
+        saved.paragraphs[1].paragraph_format.element.pPr.find(docx.oxml.ns.qn("w:outlineLvl")) is None

@@ -15,6 +15,7 @@ from editor.core.model.document import Document, Paragraph, Run
 from editor.core.recovery import MODEL_FORMAT, RecoveryStore, document_to_json, key_for_path, new_untitled_key
 from editor.core.settings import Settings
 from editor.gui.document import autosave, recovery_dialog
+from editor.gui.document.autosave import Autosaver
 from editor.gui.document.bridge import to_model
 from editor.gui.document.recovery_dialog import local_time
 from editor.gui.window.main_window import MainWindow
@@ -59,8 +60,8 @@ def start_window(qtbot, tmp_path):
 
 
 def wait_dialog(qtbot, w):
-    qtbot.waitUntil(lambda: w.autosaver.dialog is not None and w.autosaver.dialog.isVisible(), timeout=3000)
-    return w.autosaver.dialog
+    qtbot.waitUntil(lambda: w.feature(Autosaver).dialog is not None and w.feature(Autosaver).dialog.isVisible(), timeout=3000)
+    return w.feature(Autosaver).dialog
 
 
 def test_start_offers_every_draft_with_source_time_and_preview(start_window, qtbot, tmp_path):
@@ -87,11 +88,11 @@ def test_start_offers_every_draft_with_source_time_and_preview(start_window, qtb
 def test_no_drafts_no_dialog_and_only_once_per_start(start_window, qtbot):
     w = start_window()
     qtbot.wait(50)
-    assert w.autosaver.dialog is None
+    assert w.feature(Autosaver).dialog is None
     crashed_draft(new_untitled_key(), "", "之后才出现")
     w2 = start_window()
     qtbot.wait(50)
-    assert w2.autosaver.dialog is None  # the offer is made once per program start
+    assert w2.feature(Autosaver).dialog is None  # the offer is made once per program start
 
 
 def test_restore_untitled_draft_as_unsaved_changes(start_window, qtbot):
@@ -103,7 +104,7 @@ def test_restore_untitled_draft_as_unsaved_changes(start_window, qtbot):
     assert w.editor.toPlainText() == "崩溃前写的\n第二段"
     assert w.editor.document().isModified()
     assert w.isWindowModified()
-    assert w.document_path is None
+    assert w.session.path is None
     # The draft now belongs to this editor (same key, this pid): no duplicate, not offered again.
     (d,) = RecoveryStore().drafts()
     assert d.key == key
@@ -117,12 +118,12 @@ def test_restore_titled_draft_opens_the_file_and_applies_changes_on_top(start_wi
     crashed_draft(key_for_path(src.resolve()), str(src.resolve()), "磁盘上的旧版\n崩溃前新加的一段")
     w = start_window()
     wait_dialog(qtbot, w).restore_button.click()
-    assert w.document_path == src.resolve()
+    assert w.session.path == src.resolve()
     assert w.editor.toPlainText() == "磁盘上的旧版\n崩溃前新加的一段"
     assert w.editor.document().isModified()
     assert "报告.txt" in w.windowTitle()
     assert src.read_text(encoding="utf-8") == "磁盘上的旧版\n"
-    w.save()
+    w.session.save()
     assert src.read_text(encoding="utf-8").startswith("磁盘上的旧版\n崩溃前新加的一段")
     assert RecoveryStore().drafts() == []
 
@@ -132,10 +133,10 @@ def test_restore_draft_whose_file_is_gone_keeps_its_name(start_window, qtbot, tm
     crashed_draft(key_for_path(src), str(src), "文件没了，草稿还在")
     w = start_window()
     wait_dialog(qtbot, w).restore_button.click()
-    assert w.document_path == src
+    assert w.session.path == src
     assert "删掉了.txt" in w.windowTitle()
     assert w.editor.toPlainText() == "文件没了，草稿还在"
-    assert w.save()
+    assert w.session.save()
     assert src.read_text(encoding="utf-8").startswith("文件没了，草稿还在")
 
 
@@ -220,7 +221,7 @@ def test_opening_a_file_with_a_left_draft_offers_it(start_window, qtbot, tmp_pat
     src.write_text("旧\n", encoding="utf-8")
     crashed_draft(key_for_path(src.resolve()), str(src.resolve()), "旧\n没保存的新内容")
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Yes
-    assert w.open_path(src)
+    assert w.session.open_path(src)
     qtbot.waitUntil(lambda: w.editor.toPlainText() == "旧\n没保存的新内容", timeout=3000)
     assert w.editor.document().isModified()
     assert any(t == "恢复草稿" for t, _ in no_blocking_dialogs.shown)
@@ -233,7 +234,7 @@ def test_opening_a_file_and_discarding_its_draft(start_window, qtbot, tmp_path, 
     src.write_text("旧\n", encoding="utf-8")
     crashed_draft(key_for_path(src.resolve()), str(src.resolve()), "不要的改动")
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Discard
-    assert w.open_path(src)
+    assert w.session.open_path(src)
     qtbot.waitUntil(lambda: RecoveryStore().drafts() == [], timeout=3000)
     assert w.editor.toPlainText().strip() == "旧"
     assert not w.editor.document().isModified()
@@ -249,9 +250,9 @@ def test_start_with_a_file_restores_its_draft_into_that_window(qtbot, tmp_path):
     w = MainWindow(settings=Settings(), bank=bank)
     qtbot.addWidget(w)
     w.show()
-    assert w.open_path(src)  # as run_app does, before the event loop runs
+    assert w.session.open_path(src)  # as run_app does, before the event loop runs
     wait_dialog(qtbot, w).restore_button.click()
-    assert w.document_path == src.resolve()
+    assert w.session.path == src.resolve()
     assert w.editor.toPlainText() == "旧版\n崩溃前的改动"
     assert recovery_dialog._restored_windows == []
     w.editor.document().setModified(False)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor.core.recovery import MODEL_FORMAT, RecoveryStore
 from editor.gui.document import autosave
+from editor.gui.document.autosave import Autosaver
 from editor.gui.document.paragraph_styles import STYLE_PROPERTY
 from tests.docx_fixtures import rich_word_file
 from tests.gui.document.test_recovery_sigkill import run_and_kill
@@ -39,11 +40,11 @@ def test_docx_with_image_killed_recovered_and_saved_equals_a_normal_save(tmp_pat
     # The next start offers the draft; the user restores it through the dialog and saves (Ctrl+S).
     QApplication.instance().setProperty(autosave.OFFERED_PROPERTY, False)
     window = make_window()
-    dialog = window.autosaver.offer_recovery()
+    dialog = window.feature(Autosaver).offer_recovery()
     assert dialog is not None
     dialog.restore_button.click()
     qtbot.waitUntil(lambda: window.editor.toPlainText().endswith(TYPED))
-    assert window.document_path == killed.resolve()
+    assert window.session.path == killed.resolve()
     assert window.editor.document().isModified()
     window.activateWindow()
     window.editor.setFocus()
@@ -52,7 +53,7 @@ def test_docx_with_image_killed_recovered_and_saved_equals_a_normal_save(tmp_pat
 
     # The same edit made normally, in another window, saved the normal way.
     other = make_window()
-    assert other.open_path(normal)
+    assert other.session.open_path(normal)
     other.editor.moveCursor(QTextCursor.MoveOperation.End)
     other.editor.insertPlainText(TYPED)
     other.actions_by_name["save"].trigger()
@@ -71,16 +72,16 @@ def test_docx_with_image_killed_recovered_and_saved_equals_a_normal_save(tmp_pat
 def test_title_and_heading_roles_survive_a_draft(make_window, tmp_path):
     window = make_window()
     path = rich_word_file(tmp_path / "通知.docx")
-    assert window.open_path(path)
+    assert window.session.open_path(path)
     styles_before = [window.editor.document().findBlockByNumber(i).blockFormat().property(STYLE_PROPERTY)
                      for i in range(3)]
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     window.editor.insertPlainText(TYPED)
-    assert window.autosaver.autosave()
-    draft = window.autosaver.store.get(window.autosaver.key)
+    assert window.feature(Autosaver).autosave()
+    draft = window.feature(Autosaver).store.get(window.feature(Autosaver).key)
 
     fresh = make_window()
-    fresh.autosaver.restore(draft)
+    fresh.feature(Autosaver).restore(draft)
     doc = fresh.editor.document()
     assert doc.toPlainText() == window.editor.toPlainText()
     assert [doc.findBlockByNumber(i).blockFormat().property(STYLE_PROPERTY) for i in range(3)] == styles_before

@@ -33,7 +33,7 @@ EDITOR = textwrap.dedent("""
     window = MainWindow(settings=Settings(), bank=PhraseBank(Path(sys.argv[1])))
     window.show()
     if len(sys.argv) > 3:
-        assert window.open_path(sys.argv[3])
+        assert window.session.open_path(sys.argv[3])
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     window.editor.insertPlainText(sys.argv[2])
     print("ready", flush=True)
@@ -90,7 +90,7 @@ def test_killed_editor_lock_is_taken_over_and_draft_offered_on_open(tmp_path, qt
     w = MainWindow(settings=Settings(), bank=bank)
     qtbot.addWidget(w)
     no_blocking_dialogs.answers["question"] = QMessageBox.StandardButton.Yes
-    assert w.open_path(doc)  # the dead editor's lock does not block
+    assert w.session.open_path(doc)  # the dead editor's lock does not block
     qtbot.waitUntil(lambda: w.editor.toPlainText().endswith("崩溃前新加的"), timeout=3000)
     assert w.editor.document().isModified()
     w.editor.document().setModified(False)

@@ -7,7 +7,7 @@ import docx
 from PySide6.QtWidgets import QMessageBox
 
 from editor.core.formats.document_files import read_document
-from editor.gui.output.export_actions import blank_contexts
+from editor.gui.output.export_actions import ExportActions, blank_contexts
 from editor.gui.output.font_report import FontReportDialog, installed_families, report_for
 
 DRAFT = "关于做好年度工作的通知\n一、总体要求\n今年以来，各单位完成___项任务。\n（一）加强领导\n谢谢。"
@@ -49,7 +49,7 @@ def test_official_export_recognises_headings_in_a_plain_draft(window, tmp_path, 
     assert [p.style.name for p in d.paragraphs] == ["Title", "Heading 1", "Normal", "Heading 2", "Normal"]
     assert round(d.sections[0].top_margin.mm) == 37
     assert read_document(out).plain_text() == DRAFT.replace("___", "十")
-    assert "已导出公文格式" in window.export_actions.last_note
+    assert "已导出公文格式" in window.feature(ExportActions).last_note
     assert window.editor.document().toPlainText() == DRAFT.replace("___", "十")  # the editor is untouched
 
 
@@ -69,7 +69,7 @@ def test_failed_export_says_so_and_keeps_the_old_file(window, tmp_path, no_block
     import errno
 
     from editor.core import atomic
-    from editor.core.formats import document_files
+    from editor.core.formats.docx import files as document_files
 
     target = tmp_path / "old.docx"
     target.write_bytes(b"old contents")
@@ -88,7 +88,7 @@ def test_failed_export_says_so_and_keeps_the_old_file(window, tmp_path, no_block
             atomic._write_all = original
 
     monkeypatch.setattr(document_files, "atomic_write_bytes", failing_write)
-    assert not window.export_actions.export_docx(target)
+    assert not window.feature(ExportActions).export_docx(target)
     assert target.read_bytes() == b"old contents"
     title, text = no_blocking_dialogs.shown[-1]
     assert "old.docx" in text
@@ -107,8 +107,8 @@ def test_font_report_names_missing_fonts(window, qtbot):
     for name in missing:
         assert name in dialog.summary.text()
     window.actions_by_name["font_report"].trigger()
-    assert window.export_actions.font_dialog.isVisible()
-    window.export_actions.font_dialog.close()
+    assert window.feature(ExportActions).font_dialog.isVisible()
+    window.feature(ExportActions).font_dialog.close()
 
 
 def test_blank_contexts_show_surroundings():

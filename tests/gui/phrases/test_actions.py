@@ -6,12 +6,13 @@ import json
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from editor.core.bank.store import PhraseBank
 from editor.core.model.phrases import Phrase
 from editor.core.settings import Settings
 from editor.gui.phrases import actions as phrase_actions
+from editor.gui.phrases.panel import PhrasePanel
 from editor.gui.window.main_window import MainWindow
 from tests.gui.helpers import act
 from tests.gui.phrases.test_panel import find_leaf, leaves
@@ -42,9 +43,9 @@ def answer_dialog(monkeypatch, text=None, section=None, kind=None, accept=True):
             dialog.section_box.setCurrentIndex(dialog.section_box.findData(section))
         if kind is not None:
             dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(kind))
-        return accept
+        return QDialog.DialogCode.Accepted if accept else QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(phrase_actions, "run_dialog", run)
+    monkeypatch.setattr(phrase_actions.PhraseDialog, "exec", run)
     return seen
 
 
@@ -168,8 +169,15 @@ def test_import_bad_json_names_the_file(window, tmp_path, no_blocking_dialogs):
 
 def test_context_menu_offers_the_actions(window, monkeypatch):
     shown = []
-    monkeypatch.setattr("editor.gui.phrases.panel.run_menu",
-                        lambda menu, pos: shown.append([x.text() for x in menu.actions()]))
+    build = PhrasePanel.build_menu
+
+    def build_and_patch(panel):
+        # QMenu.exec patched on the class has no effect in PySide6 6.12 (HAZARDS.md); on the instance it does.
+        menu = build(panel)
+        menu.exec = lambda pos: shown.append([x.text() for x in menu.actions()])
+        return menu
+
+    monkeypatch.setattr(PhrasePanel, "build_menu", build_and_patch)
     select(window, "同志们")
     rect = window.phrase_panel.tree.visualRect(window.phrase_panel.tree.currentIndex())
     window.phrase_panel.tree.customContextMenuRequested.emit(rect.center() if rect.isValid() else QPoint(1, 1))

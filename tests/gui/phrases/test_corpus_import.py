@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 from editor.core.bank.store import PhraseBank
 from editor.core.settings import Settings
 from editor.gui.phrases import encoding_preview_dialog
+from editor.gui.phrases.actions import PhraseActions
 from editor.gui.phrases.encoding_preview_dialog import EncodingPreviewDialog, needs_choice
 from editor.gui.window.main_window import MainWindow
 from tests.gui.phrases.test_panel import leaves
@@ -45,7 +46,7 @@ def test_import_folder_runs_in_background_and_refreshes_the_panel(window, corpus
     no_blocking_dialogs.answers["open"] = str(corpus)
     with qtbot.waitSignal(window.phrase_panel.bankChanged, timeout=60_000):
         window.actions_by_name["corpus_import_folder"].trigger()
-        job = window.corpus_import
+        job = window.feature(PhraseActions).corpus_import
         assert job.dialog.isVisible()  # the progress dialog is up while the worker runs
     assert job.result.documents >= 1
     assert not job.result.cancelled
@@ -64,7 +65,7 @@ def test_cancel_leaves_the_bank_unchanged(window, corpus, qtbot, monkeypatch):
     real_read = corpus_module.read_file
     monkeypatch.setattr(corpus_module, "read_file", lambda *a: (gate.wait(30), real_read(*a))[1])
     before = window.bank.count()
-    job = window.phrase_actions.start_import([corpus])
+    job = window.feature(PhraseActions).start_import([corpus])
     assert job.is_running()
     with qtbot.waitSignal(job.done, timeout=60_000):
         job.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
@@ -78,7 +79,7 @@ def test_cancel_leaves_the_bank_unchanged(window, corpus, qtbot, monkeypatch):
 def test_import_files_with_a_bad_one_names_it(window, corpus, tmp_path, qtbot, no_blocking_dialogs):
     bad = tmp_path / "坏.docx"
     bad.write_bytes(b"not a zip")
-    job = window.phrase_actions.start_import([corpus / "总结0.txt", corpus / "总结1.txt", bad])
+    job = window.feature(PhraseActions).start_import([corpus / "总结0.txt", corpus / "总结1.txt", bad])
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
     assert any("坏.docx" in text for _, text in no_blocking_dialogs.shown)
@@ -117,7 +118,7 @@ def test_import_asks_for_the_encoding_and_uses_it(window, tmp_path, qtbot, monke
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(encoding_preview_dialog, "run_encoding_dialog", run)
-    job = window.phrase_actions.start_import([path])
+    job = window.feature(PhraseActions).start_import([path])
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
     assert len(asked) == 1
@@ -128,14 +129,14 @@ def test_import_asks_for_the_encoding_and_uses_it(window, tmp_path, qtbot, monke
 
 def test_encoding_cancel_stops_the_import(window, tmp_path, monkeypatch):
     monkeypatch.setattr(encoding_preview_dialog, "run_encoding_dialog", lambda d: QDialog.DialogCode.Rejected)
-    assert window.phrase_actions.start_import([gbk_file(tmp_path)]) is None
+    assert window.feature(PhraseActions).start_import([gbk_file(tmp_path)]) is None
     assert window.bank.corpus_documents() == []
 
 
 def test_encoding_skip_leaves_the_file_out(window, tmp_path, corpus, qtbot, monkeypatch):
     monkeypatch.setattr(encoding_preview_dialog, "run_encoding_dialog", lambda d: EncodingPreviewDialog.SKIP)
     gbk_file(corpus)
-    job = window.phrase_actions.start_import([corpus])
+    job = window.feature(PhraseActions).start_import([corpus])
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
     names = [name for name, _text in window.bank.corpus_documents()]

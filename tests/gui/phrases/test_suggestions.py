@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from editor.core.bank.store import PhraseBank
 from editor.core.model.phrases import Phrase
 from editor.core.settings import Settings
+from editor.gui.phrases.suggestions import Suggester
 from editor.gui.window.main_window import MainWindow
 from tests.gui.helpers import commit_text
 
@@ -28,15 +29,15 @@ def window(qtbot, tmp_path):
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w.suggester.dismiss()
+    w.feature(Suggester).dismiss()
     w.editor.document().setModified(False)
     bank.close()
 
 
 def test_typing_offers_continuations_best_first(window):
     commit_text(window.editor, "我们要高度")
-    assert window.suggester.is_visible()
-    assert window.suggester.texts() == ["高度重视，加强领导", "高度重视安全生产"]
+    assert window.feature(Suggester).is_visible()
+    assert window.feature(Suggester).texts() == ["高度重视，加强领导", "高度重视安全生产"]
     assert QApplication.focusWidget() is window.editor  # the popup never takes the keyboard
 
 
@@ -44,7 +45,7 @@ def test_tab_accepts_as_one_undo_step(window, qtbot):
     commit_text(window.editor, "我们要高度")
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
     assert window.editor.plain_text() == "我们要高度重视，加强领导"
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()
     window.actions_by_name["undo"].trigger()
     assert window.editor.plain_text() == "我们要高度"
 
@@ -61,9 +62,9 @@ def test_enter_never_accepts_it_ends_the_paragraph(window, qtbot, key):
     # The report: 四、工作措施 Enter 加强领导 gave "四、工作措施不力加强领导力量" in one paragraph.
     window.settings.set("auto_format_headings", False)
     commit_text(window.editor, "高度重")
-    assert window.suggester.is_visible()
+    assert window.feature(Suggester).is_visible()
     qtbot.keyClick(window.editor, key)
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()
     commit_text(window.editor, "加强")
     assert window.editor.plain_text() == "高度重\n加强"
     assert window.editor.document().blockCount() == 2
@@ -78,7 +79,7 @@ def test_enter_after_arrows_still_ends_the_paragraph(window, qtbot):
 
 def test_mouse_click_on_a_suggestion_accepts_it(window, qtbot):
     commit_text(window.editor, "高度重")
-    popup = window.suggester.popup
+    popup = window.feature(Suggester).popup
     rect = popup.visualItemRect(popup.item(1))
     qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.plain_text() == "高度重视安全生产"
@@ -86,7 +87,7 @@ def test_mouse_click_on_a_suggestion_accepts_it(window, qtbot):
 
 def test_input_method_composition_is_not_disturbed(window, qtbot):
     commit_text(window.editor, "高度")
-    assert window.suggester.is_visible()
+    assert window.feature(Suggester).is_visible()
     preedit = QInputMethodEvent("zhong", [])
     QApplication.sendEvent(window.editor, preedit)
     # The composition stays a composition: shown in the paragraph, not committed, focus unmoved.
@@ -94,17 +95,17 @@ def test_input_method_composition_is_not_disturbed(window, qtbot):
     assert block.layout().preeditAreaText() == "zhong"
     assert window.editor.plain_text() == "高度"
     assert QApplication.focusWidget() is window.editor
-    assert not window.suggester.is_visible()  # the popup steps aside for the candidate window
+    assert not window.feature(Suggester).is_visible()  # the popup steps aside for the candidate window
     commit_text(window.editor, "重视")
     assert window.editor.plain_text() == "高度重视"
     assert block.layout().preeditAreaText() == ""
-    assert window.suggester.texts() == ["高度重视，加强领导", "高度重视安全生产"]
+    assert window.feature(Suggester).texts() == ["高度重视，加强领导", "高度重视安全生产"]
 
 
 def test_escape_dismisses_and_typing_goes_on(window, qtbot):
     commit_text(window.editor, "高度")
     qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)  # Enter is a new paragraph again
     commit_text(window.editor, "正文")
     assert window.editor.plain_text() == "高度\n正文"
@@ -112,35 +113,35 @@ def test_escape_dismisses_and_typing_goes_on(window, qtbot):
 
 def test_typing_on_narrows_and_closes_when_nothing_fits(window):
     commit_text(window.editor, "高度")
-    assert len(window.suggester.texts()) == 2
+    assert len(window.feature(Suggester).texts()) == 2
     commit_text(window.editor, "重视安")
-    assert window.suggester.texts() == ["高度重视安全生产"]
+    assert window.feature(Suggester).texts() == ["高度重视安全生产"]
     commit_text(window.editor, "全检查")
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()
     assert window.editor.plain_text() == "高度重视安全检查"
 
 
 def test_clause_starts_after_punctuation_and_one_char_is_too_few(window):
     commit_text(window.editor, "高度重视，高")
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()
     commit_text(window.editor, "度")
-    assert window.suggester.is_visible()
+    assert window.feature(Suggester).is_visible()
 
 
 def test_suggestions_follow_the_document_script(window, qtbot):
     commit_text(window.editor, "我們堅持實事求是。壓實")
     window.editor.update_context()
     commit_text(window.editor, "責")
-    assert window.suggester.texts() == ["壓實責任"]
+    assert window.feature(Suggester).texts() == ["壓實責任"]
     commit_text(window.editor, "。高度")
-    assert window.suggester.texts()[0] == "高度重視，加強領導"
+    assert window.feature(Suggester).texts()[0] == "高度重視，加強領導"
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
     assert window.editor.plain_text().endswith("高度重視，加強領導")
 
 
 def test_template_continuation_selects_its_blank(window, qtbot):
     commit_text(window.editor, "要加强")
-    assert window.suggester.texts() == ["加强___建设"]
+    assert window.feature(Suggester).texts() == ["加强___建设"]
     qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
     assert window.editor.textCursor().selectedText() == "___"
     commit_text(window.editor, "基层组织")
@@ -149,16 +150,16 @@ def test_template_continuation_selects_its_blank(window, qtbot):
 
 def test_only_continuations_are_offered(window):
     commit_text(window.editor, "正确领导下")
-    assert not window.suggester.is_visible()  # phrases that merely end with it are not offered
+    assert not window.feature(Suggester).is_visible()  # phrases that merely end with it are not offered
 
 
 def test_setting_turns_suggestions_off(window):
     window.settings.set("phrase_suggestions", False)
     commit_text(window.editor, "高度")
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()
 
 
 def test_click_in_document_dismisses(window, qtbot):
     commit_text(window.editor, "高度")
     qtbot.mouseClick(window.editor.viewport(), Qt.MouseButton.LeftButton)
-    assert not window.suggester.is_visible()
+    assert not window.feature(Suggester).is_visible()

@@ -9,6 +9,7 @@ from editor.core.script.protected_terms import load_terms, save_terms
 from editor.core.settings import Settings
 from editor.gui.script import actions as script_actions
 from editor.gui.script import convert as script_convert
+from editor.gui.script.actions import ScriptActions
 from tests.gui.helpers import commit_text
 
 
@@ -23,7 +24,7 @@ def set_text(window, text):
 
 
 def test_menu_has_every_config_and_the_dialog(window):
-    menu = window.script_actions.menu
+    menu = window.feature(ScriptActions).menu
     assert menu.menuAction() in window.menus["tools"].actions()
     texts = [a.text() for a in menu.actions()]
     for cid, label in CONFIGS:
@@ -79,7 +80,7 @@ def test_default_direction_follows_the_setting(window):
     window.actions_by_name["convert_default"].trigger()
     assert window.editor.plain_text() == "头发"
     window.settings.set("default_conversion", "no-such")
-    assert window.script_actions.default_config() == "s2t"
+    assert window.feature(ScriptActions).default_config() == "s2t"
 
 
 def test_protected_terms_from_settings(window):
@@ -90,12 +91,12 @@ def test_protected_terms_from_settings(window):
 
 
 def test_script_label(window, qtbot):
-    label = window.script_actions.label
+    label = window.feature(ScriptActions).label
     set_text(window, "这是简体中文，发展经济")
     qtbot.waitUntil(lambda: label.text() == "简", timeout=3000)
     window.actions_by_name["convert_s2t"].trigger()
     qtbot.waitUntil(lambda: label.text() == "繁", timeout=3000)
-    assert window.script_actions.current_script == "traditional"
+    assert window.feature(ScriptActions).current_script == "traditional"
     commit_text(window.editor, "这是简体中文，发展经济")
     qtbot.waitUntil(lambda: label.text() == "混合", timeout=3000)
     set_text(window, "abc")
@@ -107,11 +108,11 @@ def test_long_document_runs_in_slices_read_only_with_progress(window, qtbot, mon
     monkeypatch.setattr(script_actions, "SYNC_LIMIT", 100)
     monkeypatch.setattr(script_convert, "SLICE_MS", 0)
     set_text(window, "\n".join(["关于头发发展的通知"] * 40))
-    assert window.script_actions.convert("s2t") is False  # still running
-    job = window.script_actions.job
+    assert window.feature(ScriptActions).convert("s2t") is False  # still running
+    job = window.feature(ScriptActions).job
     assert window.editor.isReadOnly()
-    assert window.script_actions.progress_dialog is not None
-    assert window.script_actions.convert("t2s") is False  # one conversion at a time
+    assert window.feature(ScriptActions).progress_dialog is not None
+    assert window.feature(ScriptActions).convert("t2s") is False  # one conversion at a time
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
     assert not window.editor.isReadOnly()
     assert window.editor.plain_text() == "\n".join(["關於頭髮發展的通知"] * 40)
@@ -125,12 +126,12 @@ def test_cancel_leaves_the_document_unchanged(window, qtbot, monkeypatch):
     monkeypatch.setattr(script_convert, "SLICE_MS", 0)
     original = "\n".join(["关于头发发展的通知"] * 40)
     set_text(window, original)
-    window.script_actions.convert("s2t")
-    job = window.script_actions.job
+    window.feature(ScriptActions).convert("s2t")
+    job = window.feature(ScriptActions).job
     qtbot.waitUntil(lambda: job.done >= 2, timeout=10000)
     from PySide6.QtWidgets import QPushButton
 
-    window.script_actions.progress_dialog.findChild(QPushButton).click()  # the dialog's 取消 button
+    window.feature(ScriptActions).progress_dialog.findChild(QPushButton).click()  # the dialog's 取消 button
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
     assert window.editor.plain_text() == original
     assert not window.editor.isReadOnly()

@@ -38,7 +38,7 @@ print(json.dumps({"avail": [avail.x(), avail.y(), avail.width(), avail.height()]
                   "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                   "bar_visible": bar.isVisible(), "corner": [corner.x(), corner.y()]}))
 if sys.argv[1] == "big":
-    w.save_layout()
+    w.view_actions.save_layout()
 w.editor.document().setModified(False)
 w.close()
 """

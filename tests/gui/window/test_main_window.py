@@ -108,7 +108,7 @@ def test_save_as_open_and_title(window, tmp_path, no_blocking_dialogs):
 
 
 def test_open_missing_file_reports_one_sentence(window, tmp_path, no_blocking_dialogs):
-    assert not window.open_path(tmp_path / "nope.txt")
+    assert not window.session.open_path(tmp_path / "nope.txt")
     title, text = no_blocking_dialogs.shown[-1]
     assert "nope.txt" in text
     assert "不存在" in text
@@ -127,7 +127,7 @@ def test_close_with_changes_asks(window, no_blocking_dialogs):
 def test_find_replace_all_is_one_undo(window):
     window.editor.setPlainText("疫情 防控 疫情")
     act(window, "find")
-    dlg = window.find_dialog
+    dlg = window.standard.find_dialog
     dlg.find_edit.setText("疫情")
     dlg.replace_edit.setText("疫情防控")
     assert dlg.replace_all() == 2
@@ -145,7 +145,7 @@ def test_failing_settings_write_does_not_undo_a_save_or_block_close(window, tmp_
     monkeypatch.setattr(window.settings, "save", full)
     window.editor.insertPlainText("正文")
     target = tmp_path / "稿.txt"
-    assert window.save_to(target)
+    assert window.session.save_to(target)
     assert target.read_text(encoding="utf-8").startswith("正文")
     assert not window.isWindowModified()
     assert window.close()

@@ -138,8 +138,8 @@ def test_recent_files_menu_reopens_and_clears(make_window, tmp_path):
     first.write_text("甲稿", encoding="utf-8")
     second.write_text("乙稿", encoding="utf-8")
     w = make_window()
-    assert w.open_path(first)
-    assert w.open_path(second)
+    assert w.session.open_path(first)
+    assert w.session.open_path(second)
     w.recent_menu.aboutToShow.emit()
     items = [a for a in w.recent_menu.actions() if a.toolTip().endswith(".txt")]
     assert [a.text() for a in items] == ["&1 乙.txt", "&2 甲.txt"]

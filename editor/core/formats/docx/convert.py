@@ -17,17 +17,26 @@ from typing import Any
 
 from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
+from editor.core.formats.docx.safety import MAX_MEMBER_BYTES
 from editor.core.script.converter import check_config
 from editor.core.script.run_mapping import convert_runs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+# Strict OOXML (ISO/IEC 29500 strict) names the same elements in other namespaces: converted alike,
+# and written back in its own namespaces, so a strict file stays strict.
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+A_STRICT = "http://purl.oclc.org/ooxml/drawingml/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-PARAGRAPHS = frozenset({f"{{{W}}}p", f"{{{A}}}p"})
-TEXTS = frozenset({f"{{{W}}}t", f"{{{A}}}t"})
+PARAGRAPHS = frozenset({f"{{{ns}}}p" for ns in (W, A, W_STRICT, A_STRICT)})
+# w:delText is text too: deleted tracked-change text converts with the rest, so rejecting
+# the change leaves the document in one script.
+TEXTS = frozenset({f"{{{ns}}}t" for ns in (W, A, W_STRICT, A_STRICT)}
+                  | {f"{{{ns}}}delText" for ns in (W, W_STRICT)})
 # Elements that end a phrase inside a paragraph: text on either side is converted apart.
-BREAKS = frozenset({f"{{{W}}}{n}" for n in ("tab", "br", "cr", "ptab", "sym", "noBreakHyphen")}
-                   | {f"{{{A}}}br"})
+BREAKS = frozenset({f"{{{ns}}}{n}" for ns in (W, W_STRICT)
+                    for n in ("tab", "br", "cr", "ptab", "sym", "noBreakHyphen")}
+                   | {f"{{{A}}}br", f"{{{A_STRICT}}}br"})
 
 # Content types of the parts that carry document text.
 _TEXT_CONTENT_TYPES = re.compile(
@@ -37,9 +46,6 @@ _TEXT_CONTENT_TYPES = re.compile(
 _TEXT_PART_NAMES = re.compile(
     r"^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
 
-MAX_PART_BYTES = 200 * 1024 * 1024       # one XML part
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024     # everything inflated
-MAX_RATIO = 200                          # compression ratio above which a big entry is a bomb
 
 
 @dataclass
@@ -52,27 +58,10 @@ class DocxConvertResult:
 
 
 def _read_zip(path: Path) -> zipfile.ZipFile:
-    """Open the .docx as a zip, with one clear sentence for each kind of wrong file."""
-    from editor.core.formats.docx.safety import read_file
+    """Open the Word package as a zip through the budget the editor uses too (docx/safety.py)."""
+    from editor.core.formats.docx.safety import open_zip
 
-    data = read_file(path)
-    if not data:
-        raise YukuError(path, "文件是空的（0 字节），请检查是否保存完整 / the file is empty")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise YukuError(path, "这是旧版 .doc 或有密码保护的文件，请在 Word 中另存为 .docx（不加密）后再转换"
-                              " / an old .doc or a password-protected file")
-    if not data.startswith(b"PK\x03\x04"):
-        raise YukuError(path, "不是 Word (.docx) 文件或文件已损坏 / not a .docx file, or it is damaged")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError):
-        raise YukuError(path, "文件已损坏（zip 结构不完整），请用 Word 打开修复后另存 / the .docx is damaged") from None
-    total = 0
-    for info in zf.infolist():
-        total += info.file_size
-        big = info.file_size > 50 * 1024 * 1024
-        if total > MAX_TOTAL_BYTES or (big and info.file_size > MAX_RATIO * max(1, info.compress_size)):
-            raise YukuError(path, "文件解压后过大，可能是恶意文件，已拒绝 / the .docx inflates to an absurd size")
+    zf, _data = open_zip(path)
     _check_package(zf, path)
     return zf
 
@@ -102,6 +91,8 @@ def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
             part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(base, target))
             if rels_name == "_rels/.rels" and (rel.get("Type") or "").endswith("/officeDocument"):
                 main = part
+            if part not in names and rels_name == "_rels/.rels" and part != main:
+                continue  # a missing thumbnail or properties part: Word opens such files, so do we
             if part not in names:
                 what = "缺少正文部件" if part == main else "文件引用了不存在的部件"
                 raise YukuError(path, f"{what} {part}，文件不完整，请用 Word 打开修复后另存"
@@ -174,7 +165,7 @@ def convert_tree(root: Any, config: str, protected: Iterable[str] = ()) -> tuple
                 if text != old:
                     node.text = text
                     changed += 1
-                    if node.tag == f"{{{W}}}t" and text != text.strip() and node.get(XML_SPACE) is None:
+                    if not node.tag.startswith(f"{{{A}") and text != text.strip() and node.get(XML_SPACE) is None:
                         node.set(XML_SPACE, "preserve")  # Word drops edge spaces otherwise
     return paragraphs, changed
 
@@ -211,14 +202,29 @@ def _xml_problem(message: str) -> str:
 
 
 def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -> tuple[bytes, DocxConvertResult]:
-    """The converted .docx as bytes; path is only read (and named in errors)."""
+    """The converted .docx as bytes; path is only read (and named in errors).
+
+    Raises YukuError when the package holds text but no paragraph was found to convert (a reader
+    that does not know the file's markup must not report success having converted nothing).
+    """
     check_config(config)
-    terms = tuple(protected)
-    zf = _read_zip(path)
-    parts = text_parts(zf)
     result = DocxConvertResult([], 0, 0)
+    with _read_zip(path) as zf:
+        data = _convert_zip(zf, path, config, tuple(protected), result, "")
+        has_text = result.paragraphs == 0 and _has_text(zf)
+    if has_text:
+        raise YukuError(path, "文件中有文字，但找不到可以转换的段落（不认识的文档结构），未做转换；请在 Word 中另存为"
+                              "标准 .docx 后再试 / the file has text but no paragraph could be converted", exit_code=1)
+    return data, result
+
+
+def _convert_zip(zf: zipfile.ZipFile, path: Path, config: str, terms: tuple[str, ...],
+                 result: DocxConvertResult, inside: str) -> bytes:
+    """Every text part (and every altChunk: an embedded document, HTML or plain text) converted."""
+    parts = text_parts(zf)
+    chunks = _alt_chunks(zf)
     buf = io.BytesIO()
-    with zf, zipfile.ZipFile(buf, "w") as out:
+    with zipfile.ZipFile(buf, "w") as out:
         for info in zf.infolist():
             try:
                 data = zf.read(info)
@@ -228,15 +234,18 @@ def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -
             except Exception as exc:  # zlib.error and friends: damaged deflate data
                 raise YukuError(path, f"文件中的 {info.filename} 无法解压（{exc.__class__.__name__}），文件已损坏"
                                       " / a part of the .docx is damaged") from None
-            if info.filename in parts:
-                if info.file_size > MAX_PART_BYTES:
+            new: bytes | None = None
+            if info.filename in chunks:  # before parts: an embedded document claims a main-part type
+                new = _convert_chunk(data, path, config, terms, result, inside + info.filename + "!")
+            elif info.filename in parts:
+                if info.file_size > MAX_MEMBER_BYTES:
                     raise YukuError(path, f"{info.filename} 过大，已拒绝 / a part is too large")
                 new, paragraphs, changed = _convert_part(data, info.filename, path, config, terms)
                 result.paragraphs += paragraphs
-                if new is not None:
-                    data = new
-                    result.parts.append(info.filename)
-                    result.changed_nodes += changed
+                result.changed_nodes += changed
+            if new is not None and new != data:
+                data = new
+                result.parts.append(inside + info.filename)
             copy = zipfile.ZipInfo(info.filename, info.date_time)
             copy.compress_type = info.compress_type
             copy.external_attr = info.external_attr
@@ -244,7 +253,69 @@ def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -
             copy.comment = info.comment
             copy.extra = info.extra
             out.writestr(copy, data)
-    return buf.getvalue(), result
+    return buf.getvalue()
+
+
+def _alt_chunks(zf: zipfile.ZipFile) -> set[str]:
+    """Parts that altChunk relationships point at (content Word imports when it opens the file)."""
+    import posixpath
+
+    from lxml import etree
+
+    found = set()
+    for rels_name in (n for n in zf.namelist() if n.endswith(".rels")):
+        base = posixpath.dirname(posixpath.dirname(rels_name))
+        try:
+            rels = etree.fromstring(zf.read(rels_name), _parser())
+        except Exception:
+            continue  # _check_package already refused damaged relationships
+        for rel in rels.iter(_REL):
+            target = rel.get("Target") or ""
+            if (rel.get("Type") or "").endswith("/aFChunk") and rel.get("TargetMode") != "External":
+                found.add(posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                             else posixpath.join(base, target)))
+    return found
+
+
+def _convert_chunk(data: bytes, path: Path, config: str, terms: tuple[str, ...], result: DocxConvertResult,
+                   inside: str) -> bytes | None:
+    """An altChunk's bytes converted: a Word package recursively, HTML or text as text; else None."""
+    from editor.core.formats.encoding import decode_bytes
+    from editor.core.script.converter import convert_text
+
+    if data.startswith(b"PK\x03\x04"):
+        from editor.core.formats.docx.safety import open_zip
+
+        zf, _ = open_zip(path, data)
+        with zf:
+            return _convert_zip(zf, path, config, terms, result, inside)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # RTF with binary objects, images …: not text
+    decoded = decode_bytes(data)
+    if data.lstrip().startswith(b"{\\rtf"):
+        return None  # RTF escapes its CJK text (\\u, \\'xx): converting the source would not reach it
+    text = convert_text(decoded.text, config, terms)
+    if text == decoded.text:
+        return None
+    result.paragraphs += text.count("\n") + 1
+    try:
+        return text.encode(decoded.encoding)
+    except (LookupError, UnicodeEncodeError):
+        return None
+
+
+def _has_text(zf: zipfile.ZipFile) -> bool:
+    """Whether any text part holds characters outside markup (a document with something to convert)."""
+    from lxml import etree
+
+    for name in text_parts(zf):
+        try:
+            root = etree.fromstring(zf.read(name), _parser())
+        except Exception:
+            continue
+        if any(t.strip() for t in root.itertext()):
+            return True
+    return False
 
 
 def convert_docx(src: str | Path, dst: str | Path, config: str,

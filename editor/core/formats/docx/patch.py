@@ -21,6 +21,7 @@ from editor.core.model.document import LINE_BREAK, OBJECT_CHAR, Paragraph, Run, 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _AMBIGUOUS = frozenset("\u2018\u2019\u201c\u201d\u2014\u2026\u00b7")
+_SPECIAL = {"\u2011": "noBreakHyphen", "\u00ad": "softHyphen"}  # as the reader shows these elements
 _BAD_XML = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF))
 
 
@@ -39,6 +40,8 @@ class Patcher(PropsReader):
         self.list_nums: dict[tuple[int | None, str], int] = {}
         self.links: dict[str, str] = {}  # external URL -> new relationship id
         self.roles_used: set[str] = set()
+        self._fresh_paragraph = False
+        self.changed = False  # anything patched in place (tables, content controls) or written anew
         # Kept XML leaves out the root's namespace declarations: a wrapper element makes them again.
         wrap = etree.tostring(etree.Element(W + "wrap", nsmap=nsmap), encoding="unicode")
         self._open, self._close = wrap[:-2] + ">", "</" + wrap[1:].split(" ", 1)[0].rstrip("/>") + ">"
@@ -96,6 +99,7 @@ class Patcher(PropsReader):
             new = self.children(list(content), group, prefix, in_cell)
             if len(new) != len(content) or any(a is not b for a, b in zip(new, content)):
                 content[:] = new
+                self.changed = True
             return [el]
         return [el if isinstance(b, Paragraph) and b.kept_block is not None and untouched(b)
                 else self.fresh(b, in_cell) for b in group]
@@ -113,6 +117,7 @@ class Patcher(PropsReader):
 
     def table(self, tbl: Any, t: Table) -> Any:
         """The source table with only its edited cells' paragraphs patched (grid, borders, merges kept)."""
+        self.changed = True
         rows = table_rows(tbl)
         for r, mrow in enumerate(t.rows):
             if r >= len(rows):
@@ -174,6 +179,8 @@ class Patcher(PropsReader):
 
     def paragraph(self, p: Paragraph, source: Any, keep_sect: bool = True) -> Any:
         """A w:p: the source's attributes, its w:pPr patched where the model changed, the model's runs."""
+        self.changed = True
+        self._fresh_paragraph = source is None
         new = etree.Element(W + "p")
         if source is not None:
             for name, value in source.attrib.items():
@@ -251,19 +258,30 @@ class Patcher(PropsReader):
     # -- runs -------------------------------------------------------------------------------------
 
     def runs(self, parent: Any, runs: list[Run]) -> None:
-        """The model's runs into a w:p, consecutive runs of one link inside one w:hyperlink."""
-        holder, link = parent, None
+        """The model's runs into a w:p, wrapped again in their content controls and hyperlinks."""
+        wrap: str | None = None
+        link: str | None = None
+        outer = holder = parent
         for run in runs:
+            if run.wrap != wrap:
+                wrap, link, outer = run.wrap, None, parent
+                item = self.kept.get(run.wrap) if run.wrap else None
+                if item is not None:
+                    shell = self.fragment(item.xml)
+                    parent.append(shell)
+                    content = shell.find(W + "sdtContent")
+                    outer = content if content is not None else shell
+                holder = outer
             if run.kept is not None:
                 item = self.kept.get(run.kept)
                 if item is not None and not item.block:
-                    parent.append(self.fragment(item.xml))
-                holder, link = parent, None
+                    outer.append(self.fragment(item.xml))
+                holder, link = outer, None
                 continue
             if run.link != link:
-                holder, link = parent, run.link
+                holder, link = outer, run.link
                 if run.link:
-                    holder = etree.SubElement(parent, W + "hyperlink")
+                    holder = etree.SubElement(outer, W + "hyperlink")
                     if run.link.startswith("#"):
                         holder.set(W + "anchor", run.link[1:])
                     elif run.link.startswith("rId:"):
@@ -279,7 +297,7 @@ class Patcher(PropsReader):
             return
         r = etree.SubElement(parent, W + "r")
         rpr = self.fragment(run.extra) if run.extra else etree.Element(W + "rPr")
-        self.patch_rpr(rpr, run, fresh=not run.extra)
+        self.patch_rpr(rpr, run, fresh=self._fresh_paragraph and not run.extra)
         if len(rpr):
             r.append(rpr)
         piece: list[str] = []
@@ -298,6 +316,9 @@ class Patcher(PropsReader):
             elif ch in (LINE_BREAK, "\n"):
                 flush()
                 etree.SubElement(r, W + "br")
+            elif ch in _SPECIAL:
+                flush()
+                etree.SubElement(r, W + _SPECIAL[ch])
             elif ch != OBJECT_CHAR:
                 piece.append(ch)
         flush()

@@ -35,7 +35,9 @@ from editor.core.model.document import (
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 _DROP_INLINE = {"proofErr", "permStart", "permEnd", "lastRenderedPageBreak", "noProof"}
-_DESCEND = {"smartTag", "customXml", "dir", "bdo", "ins", "moveTo"}
+_DESCEND = {"dir", "bdo", "ins", "moveTo"}
+# Inline wrappers kept around the runs they hold (Run.wrap), so an edited paragraph keeps them too.
+_WRAPPERS = {"sdt": "sdtContent", "smartTag": "", "customXml": ""}
 _LABELS = {"footnoteReference": "脚注", "endnoteReference": "尾注", "commentReference": "批注",
            "object": "嵌入对象", "sym": "符号", "fldSimple": "域", "ruby": "拼音"}
 _INVISIBLE_INLINE = {"bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "del",
@@ -181,11 +183,8 @@ class _Reader(PropsReader):
                 if name in ("ins", "moveTo"):
                     self.note("修订标记（编辑过的段落保存时接受其中的插入）")
                 self.inline(el, p, link)
-            elif tag == W + "sdt":
-                self.note("段落内的内容控件（编辑过的段落只留其中文字）")
-                content = el.find(W + "sdtContent")
-                if content is not None:
-                    self.inline(content, p, link)
+            elif name in _WRAPPERS and tag.startswith(W):
+                self.wrapped(el, p, link)
             elif name in _DROP_INLINE:
                 continue
             elif tag == W + "bookmarkStart" and el.get(W + "name") == "_GoBack":
@@ -197,6 +196,27 @@ class _Reader(PropsReader):
             else:
                 label = "公式" if tag.startswith(M_NS) else _LABELS.get(name, "其他内容")
                 p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), label)))
+
+    def wrapped(self, el: Any, p: Paragraph, link: str | None) -> None:
+        """An inline content control (or smart tag, custom XML): its runs shown, its wrapper kept."""
+        from copy import deepcopy
+
+        content_name = _WRAPPERS[local_name(el.tag)]
+        content = el.find(W + content_name) if content_name else el
+        if content is None:
+            p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "内容控件")))
+            return
+        shell = deepcopy(el)
+        inner = shell.find(W + content_name) if content_name else shell
+        for child in list(inner):
+            if not (isinstance(child.tag, str) and child.tag.endswith("Pr")):
+                inner.remove(child)
+        key = self.keep(self.raw(shell), "")
+        start = len(p.runs)
+        self.inline(content, p, link)
+        for r in p.runs[start:]:
+            if r.wrap is None:  # the innermost wrapper is kept when wrappers nest
+                r.wrap = key
 
     def run(self, el: Any, p: Paragraph, link: str | None) -> None:
         """A w:r: text with its format; objects and breaks inside it become kept runs of their own."""
@@ -321,8 +341,8 @@ def _merge_runs(runs: list[Run]) -> list[Run]:
 
 
 def _same_format(a: Run, b: Run) -> bool:
-    return (a.bold, a.italic, a.underline, a.font, a.size, a.color, a.link, a.extra) == \
-        (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra)
+    return (a.bold, a.italic, a.underline, a.font, a.size, a.color, a.link, a.extra, a.wrap) == \
+        (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra, b.wrap)
 
 
 def read_docx(pkg: DocxPackage) -> Document:

@@ -141,11 +141,17 @@ def read_file(path: Path, limit: int | None = None) -> bytes:
         raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
 
 
-def open_docx(path: str | Path, data: bytes | None = None) -> DocxPackage:
-    """Open and check a DOCX; the result has a safe main part. Raises YukuError otherwise."""
+def open_zip(path: str | Path, data: bytes | None = None) -> tuple[zipfile.ZipFile, bytes]:
+    """A Word package's zip, checked against the one budget open, convert, export and mining share.
+
+    Sniffs the first bytes, reads the central directory and refuses zip bombs before anything is
+    inflated. Raises YukuError with one sentence naming the file.
+    """
     p = Path(path)
     if data is None:
         data = read_file(p, MAX_FILE_BYTES)
+    if len(data) > MAX_FILE_BYTES:
+        raise YukuError(p, f"文件过大（超过 {MAX_FILE_BYTES >> 20} MB），请拆分后再打开 / the file is too large")
     sniff(p, data[:8])
     try:
         zf = zipfile.ZipFile(BytesIO(data))
@@ -153,6 +159,13 @@ def open_docx(path: str | Path, data: bytes | None = None) -> DocxPackage:
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
         raise YukuError(p, "文件不完整或已损坏（压缩包无法读取），请找回完整的文件 / truncated or damaged zip") from None
     _check_budget(p, infos)
+    return zf, data
+
+
+def open_docx(path: str | Path, data: bytes | None = None) -> DocxPackage:
+    """Open and check a DOCX; the result has a safe main part. Raises YukuError otherwise."""
+    p = Path(path)
+    zf, data = open_zip(p, data)
     pkg = DocxPackage(p, data, zf)
     _check_types(pkg)
     for name in pkg.names:

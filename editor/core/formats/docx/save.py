@@ -46,7 +46,7 @@ def save_into_source(doc: Document) -> bytes:
     patcher = Patcher(root.nsmap, doc.kept, paragraph_roles(pkg, targets.get("styles")),
                       list_kinds(pkg, numbering), _style_ids(styles), max([9000, *taken]) + 1)
     new = patcher.children(list(body), doc.blocks, "", in_cell=False)
-    if len(new) == len(body) and all(a is b for a, b in zip(new, body)):
+    if not patcher.changed and len(new) == len(body) and all(a is b for a, b in zip(new, body)):
         return doc.source  # nothing edited: the file as it was, byte for byte
     body[:] = new
     replaced: dict[str, bytes] = {main: _bytes(tree)}

@@ -253,5 +253,21 @@ def plain_preset(font: str | None = None, size: float | None = None) -> Preset:
     section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" '
                'w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
     # Without an editor font, still name an East Asian font: Word would otherwise use its theme's.
+    base = size or PLAIN_BODY_SIZE
+    roles = {role: RoleStyle(east_asia=fonts, size=round(base * scale * 2) / 2, bold=bold, align=align,
+                             keep_next=True)
+             for role, (scale, bold, align, fonts) in PLAIN_ROLE_LOOK.items()}
     return Preset("plain", RoleStyle(east_asia=font or "宋体", latin=font or "Times New Roman", size=size),
-                  {role: RoleStyle(keep_next=True) for role in ROLE_STYLES}, section_xml=section)
+                  roles, section_xml=section)
+
+
+# How the editor shows each role (gui/document/paragraph_styles.py: Qt's font size adjustment
+# 2 is 1.5×, 1 is 1.2× the body size), so a plain Save looks in Word as it did on screen.
+PLAIN_BODY_SIZE = 12.0
+PLAIN_ROLE_LOOK: dict[str, tuple[float, bool, str | None, str | None]] = {
+    "title": (1.5, True, "center", None),
+    "heading1": (1.2, True, None, "黑体"),
+    "heading2": (1.2, False, None, "楷体"),
+    "heading3": (1.0, True, None, None),
+    "heading4": (1.0, False, None, None),
+}

@@ -234,3 +234,33 @@ def test_source_numbering_keeps_its_lists_and_gains_ours(tmp_path):
     assert 'chineseCounting' in xml
     assert '<w:numId w:val="1"/>' in body_xml  # the source list keeps its own numbering
     assert docx.Document(str(tmp_path / "out.docx")).paragraphs[1].text == "要点"
+
+
+def test_strict_ooxml_is_refused_with_a_correct_sentence():
+    from pathlib import Path
+
+    from editor.core.errors import YukuError
+
+    strict = Path(__file__).resolve().parents[3] / "data" / "docx-corpus" / "mwilliamson+mammoth.js" / \
+        "mammoth__051_strict-format.docx"
+    with pytest.raises(YukuError, match="Strict") as info:
+        read_document(strict)
+    assert "w:body" not in str(info.value)  # not the wrong "no document body" sentence
+
+
+def test_rows_and_cells_inside_content_controls_are_read_and_kept(tmp_path):
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[3] / "data" / "docx-corpus" / "apache+poi" / "poi__163_Bug54849.docx"
+    doc = read_document(src)
+    cells = [p.text for t in doc.blocks if isinstance(t, Table) for row in t.rows for cell in row for p in cell]
+    body = zipfile.ZipFile(src).read("word/document.xml").decode()
+    assert "<w:sdt>" in body
+    assert any(cells)
+    # an edit elsewhere: the rows in content controls are written back, text and all
+    first = next(p for p in doc.paragraphs if p.text)
+    first.runs.append(Run("改"))
+    write_document(doc, tmp_path / "out.docx")
+    again = read_document(tmp_path / "out.docx")
+    assert [p.text for t in again.blocks if isinstance(t, Table) for row in t.rows for cell in row
+            for p in cell] == cells

@@ -1,0 +1,147 @@
+"""The DOCX round-trip state a QTextDocument carries, and the placeholder drawn for kept content.
+
+Kept content (an image, a text box, a content control …) is one object character in the editor,
+drawn as a small grey box that names what it is and its size ("图片 3.2 × 4.1 cm"); it can be
+selected and deleted like a character, in one undo step. Its XML waits in the document's state
+with the source package and the signatures of the blocks as they were loaded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+    QTextObjectInterface,
+)
+
+from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature
+
+_USER = int(QTextFormat.Property.UserProperty)
+KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
+KEPT_KEY = _USER + 0x5960  # char property: key into the state's kept items
+KEPT_LABEL = _USER + 0x5961  # char property: what the placeholder says
+KEPT_BLOCK = _USER + 0x5962  # block property: the block stands for a kept block
+EXTRA_P = _USER + 0x5963  # block property: raw paragraph properties
+EXTRA_R = _USER + 0x5964  # char property: raw run properties
+WRAP = _USER + 0x5966  # char property: key of the inline content control around the text
+ORIGIN = _USER + 0x5965  # block / table property: where the block came from in the source body
+STATE = "yukuDocxState"
+
+
+def _prop(fmt: QTextFormat, key: int) -> object:
+    """A format property, or None when unset.
+
+    PySide6 6.12 returns None from QTextFormat.property(), QObject.property(), textList(),
+    currentFrame() … without taking a reference: thousands of such calls free None itself and
+    abort the interpreter ("deallocating None"). So ask only for what exists.
+    """
+    return fmt.property(key) if fmt.hasProperty(key) else None
+
+
+def _has_dynamic(obj: QObject, name: str) -> bool:
+    """Whether a QObject carries a dynamic property (asking for a missing one leaks, see _prop)."""
+    return any(bytes(n.data()) == name.encode() for n in obj.dynamicPropertyNames())
+
+
+@dataclass
+class DocxState:
+    """What a QTextDocument carries for the DOCX round trip."""
+
+    kept: dict[str, KeptItem] = field(default_factory=dict)
+    source: bytes | None = None
+    unsupported: list[str] = field(default_factory=list)
+    # Origin -> signature of the block as the editor showed it right after loading: a block that
+    # still has it is untouched, and saving writes back its source element as it was.
+    baseline: dict[str, int] = field(default_factory=dict)
+
+
+def state_of(qdoc: QTextDocument) -> DocxState:
+    """The document's round-trip state (empty for a new document)."""
+    st = qdoc.property(STATE) if _has_dynamic(qdoc, STATE) else None
+    return st if isinstance(st, DocxState) else DocxState()
+
+
+def clear_state(qdoc: QTextDocument) -> None:
+    """Forget the source package (New, or another file opened)."""
+    qdoc.setProperty(STATE, DocxState())
+
+
+class KeptObjectHandler(QObject, QTextObjectInterface):
+    """Draws kept content as a small grey box with its label; invisible markers take no room."""
+
+    def _label(self, fmt: QTextFormat) -> str:
+        value = _prop(fmt, KEPT_LABEL)
+        return value if isinstance(value, str) else ""
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        """Room for the label."""
+        label = self._label(fmt)
+        if not label:
+            return QSizeF(0, 0)
+        metrics = QFontMetricsF(doc.defaultFont())
+        return QSizeF(metrics.horizontalAdvance(f"〔{label}〕") + 4, metrics.height())
+
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
+                   fmt: QTextFormat) -> None:
+        """A rounded grey box with the label."""
+        label = self._label(fmt)
+        if not label:
+            return
+        painter.save()
+        painter.setPen(QColor("#888888"))
+        painter.setBrush(QColor("#f0f0f0"))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        painter.setFont(doc.defaultFont())
+        painter.setPen(QColor("#555555"))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"〔{label}〕")
+        painter.restore()
+
+
+def _install_handler(qdoc: QTextDocument) -> None:
+    layout = qdoc.documentLayout()
+    if _has_dynamic(layout, "yukuKeptHandler"):
+        return
+    handler = KeptObjectHandler(qdoc)  # parented: lives as long as the document
+    layout.registerHandler(KEPT_OBJECT, handler)
+    layout.setProperty("yukuKeptHandler", True)
+    qdoc.setProperty("yukuKeptHandlerRef", handler)
+
+
+def _kept_format(key: str, label: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setObjectType(KEPT_OBJECT)
+    fmt.setProperty(KEPT_KEY, key)
+    fmt.setProperty(KEPT_LABEL, label)
+    fmt.setToolTip(label)
+    return fmt
+
+
+def mark_untouched(blocks: list[Block] | list[Paragraph], baseline: dict[str, int]) -> None:
+    """Give each block that looks as it did when loaded its signature as base (model.untouched)."""
+    for block in blocks:
+        if block.origin is None:
+            continue
+        sig = signature(block)
+        block.base = sig if baseline.get(block.origin) == sig else None
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    mark_untouched(cell, baseline)
+
+
+def baseline(blocks: list[Block] | list[Paragraph], out: dict[str, int]) -> dict[str, int]:
+    """Origin -> signature of every block as the editor gives it back right after loading."""
+    for block in blocks:
+        if block.origin is not None:
+            out[block.origin] = signature(block)
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    baseline(cell, out)
+    return out
