@@ -11,8 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from editor.core.model.phrases import SECTIONS
+
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
+
+_BIT = {s: 1 << i for i, s in enumerate(SECTIONS)}
 
 
 @dataclass
@@ -23,7 +27,8 @@ class DocCounts:
     name: str
     traditional: bool
     surface: tuple[str, str] | None
-    found: dict[str, _Seen] = field(default_factory=dict)
+    found: dict[str, _Seen] = field(default_factory=dict)  # structured candidates
+    grams: dict[str, list[object]] = field(default_factory=dict)  # windows (ngrams.Seen)
     sections: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # the document's words, for their document frequency
 
@@ -63,7 +68,7 @@ def map_document(index: int, doc: Document) -> DocCounts:
     from editor.core.corpus.normalize import counting_key
     from editor.core.corpus.sections import clause_section, sentence_section
     from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
-    from editor.core.mining.ngrams import Seen, count_clause
+    from editor.core.mining.ngrams import count_clause
 
     out = DocCounts(index, doc.name, doc.traditional, doc.surface)
     for c in extract(doc):
@@ -77,26 +82,17 @@ def map_document(index: int, doc: Document) -> DocCounts:
         seen.sections.add(c.section)
         seen.whole = seen.whole or c.standalone
         seen.ngram_only = False
-    grams: dict[str, Seen] = {}
     last = max(1, len(doc.paragraphs) - 1)
     for i, p in enumerate(doc.paragraphs):
         if p.heading:
             continue
         for sentence in sentences(p.text):
             sec = sentence_section(sentence, p.section, i / last)
+            example = sentence[:200]
             for clause in CLAUSE_SPLIT.split(sentence):
                 clause_sec = clause_section(clause, sec)
                 out.sections[clause_sec] += 1
-                count_clause(clause, clause_sec, sentence, grams, out.words)
-    for text, g in grams.items():
-        key = counting_key(text)
-        seen = out.found.get(key)
-        if seen is None:
-            seen = out.found[key] = _Seen(text, g.example)
-        seen.sections |= g.sections
-        seen.left |= g.left
-        seen.right |= g.right
-        seen.whole = seen.whole or g.whole
+                count_clause(clause, _BIT[clause_sec], example, out.grams, out.words)
     return out
 
 
@@ -130,6 +126,22 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
             t.whole += seen.whole
             t.structured = t.structured or not seen.ngram_only
             t.traditional += 1 if part.traditional else -1
+            if part.surface is not None and t.surface is None:
+                t.surface = part.surface
+        for key, (bits, left, right, whole, example) in part.grams.items():  # type: ignore[misc]
+            t = tallies.get(key)
+            if t is None:
+                t = tallies[key] = Tally(key, str(example), part.name)
+            if key not in part.found:  # counted above: one document counts once
+                t.df += 1
+                t.kinds["collocation"] += 1
+                t.traditional += 1 if part.traditional else -1
+            for section, bit in _BIT.items():
+                if bits & bit:  # type: ignore[operator]
+                    t.sections[section] += 1
+            t.left[str(left)] += 1
+            t.right[str(right)] += 1
+            t.whole += bool(whole) and key not in part.found
             if part.surface is not None and t.surface is None:
                 t.surface = part.surface
     return counts

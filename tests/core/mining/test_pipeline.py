@@ -289,3 +289,19 @@ def test_a_bank_that_cannot_be_written_is_a_clear_error_and_unchanged(tmp_path):
         assert b.corpus_documents() == []
     finally:
         b.close()
+
+
+def test_progress_says_how_long_is_left():
+    from editor.core.mining.pipeline import _with_eta, eta_text
+
+    assert eta_text(0.5, 50, 100) == ""  # too early to say
+    assert eta_text(10.0, 2, 100) == ""  # under 5 % done: a guess would jump about
+    assert eta_text(10.0, 50, 100) == "约剩 10 秒 / about 10 s left"
+    assert eta_text(60.0, 25, 100) == "约剩 3 分钟 / about 3 min left"
+    assert eta_text(10.0, 100, 100) == ""
+    seen = []
+    ticks = iter([0.0, 0.0, 4.0])
+    report = _with_eta(lambda d, t, s: seen.append(s), clock=lambda: next(ticks))
+    report(10, 100, "挖掘短语 / mining phrases")
+    report(40, 100, "挖掘短语 / mining phrases")
+    assert seen == ["挖掘短语 / mining phrases", "挖掘短语 / mining phrases（约剩 6 秒 / about 6 s left）"]
