@@ -82,7 +82,7 @@ def count_clause(clause: str, section_bit: int, example: str, out: dict[str, See
 
 
 # Verbs of the genre that jieba's dictionary files as nouns (现将有关情况总结如下).
-_GENRE_VERBS = frozenset(["总结", "报告", "汇报", "通报", "通知", "批复", "答复", "函复", "部署", "安排", "研究", "决定", "印发", "转发", "执行", "审议", "批示", "施行"])
+_GENRE_VERBS = frozenset(["总结", "报告", "汇报", "通报", "通知", "批复", "答复", "函复", "部署", "安排", "研究", "决定", "印发", "转发", "执行", "审议", "施行"])
 _VERB_TAGS = frozenset(["v", "vd", "vi", "vg", "vq", "i"])  # not l: 生态环境, 对外贸易 are terms
 
 

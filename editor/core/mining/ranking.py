@@ -41,12 +41,14 @@ SECTION_WORDS = {
     "next_steps": re.compile(r"下一步|今后|下阶段|继续|持续|进一步|力争|巩固|着力|计划|打算|努力|确保|坚持|全力|奋力|推动"),
     "situation": re.compile(r"当前|目前|截至|形势|面对|随着|近年来|今年以来|以来|总体|态势|情况|严峻|复杂|稳定|成效|取得|"
                             r"明显|显著|来看|发生|出现|增长|下降|回顾|面临|疫情"),
-    "opening": re.compile(r"^为|根据|按照|经|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
+    "opening": re.compile(r"^为|根据|按照|^经|经.{0,12}同意|经研究|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
                           r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究"),
-    "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|此复|此件|审议|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
+    "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
 }
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
+# From this many documents on, a word seen in one document only marks that document's subject.
+OWN_WORDS_DOCS = 10
 # A window inside clauses (never a whole clause anywhere) is offered from this many documents on.
 NGRAM_DF = 3
 # A named body doing something: …部 / …委 / …委员会 / …总局 followed by what it does.
@@ -69,8 +71,7 @@ def pick_section(sections: Counter[str], base: dict[str, float], kind: str = "",
         p = base.get(s, 0.01)
         lift = (c + p) / (n + 1) / p
         words = SECTION_WORDS.get(s)
-        strong = kind != "idiom" and lift >= 3 and c / n >= 0.6 and c >= 3  # a repeated, clear skew
-        if words is not None and not words.search(text) and not strong:
+        if words is not None and not words.search(text):
             continue
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
@@ -159,6 +160,22 @@ def _single_ok(t: Tally, kind: str) -> bool:
     return "opening" in t.sections and len(t.text) <= 16 and bool(_OPENING_FORMULA.search(t.text))
 
 
+def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
+    """A one-document entry holding a noun no other document uses: that document's subject (带量采购，以量换价).
+
+    The four-plus-three heading of a summary (社会宣传聚能量) keeps its image word.
+    """
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
+
+    if counts.documents < OWN_WORDS_DOCS or kind in ("idiom", "quote", "template") or (
+            len(t.text) == 7 and is_predicate(t.text[4:])):
+        return False  # in a handful of documents every noun is some document's own
+    tags = _jb().posseg.dt.word_tag_tab
+    return any(len(w) >= 2 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= 1
+               for seg in _SPLIT.split(t.text.replace(BLANK, "，")) if seg for w in segment_words(seg))
+
+
 def _topical(t: Tally, counts: Counts) -> bool:
     """True when the phrase names its documents' topic, not the genre's words.
 
@@ -199,11 +216,11 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     out = []
     for key, t in tallies.items():
         kind = _pick_kind(t)
-        if t.df < 2 and (n_docs >= DF_CORPUS or not _single_ok(t, kind)):
+        if t.df < 2 and (n_docs >= DF_CORPUS or not _single_ok(t, kind) or _own_words(t, kind, counts)):
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t)):
             continue  # a window inside clauses needs more evidence than a whole clause
-        if kind == "parallel" and not _shaped(t.text) and (t.df < 2 or not is_predicate(t.text)):
+        if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0):
             continue  # a bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula
