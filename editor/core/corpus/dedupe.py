@@ -109,24 +109,30 @@ def _in_runs(flags: list[bool], length: int) -> list[bool]:
 
 
 def dedupe_passages(docs: list[Document]) -> None:
-    """Drop copied passages: three or more neighbouring sentences all seen in earlier documents.
+    """Drop copied passages: three or more sentences seen side by side, in this order, in an earlier document.
 
     A stock sentence recurs alone (现在，我代表国务院，向大会报告政府工作，请予审议); a passage pasted
     from another document brings its neighbours with it, and would make every sentence of it look stock.
     """
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()  # pairs of neighbouring sentences
     for doc in docs:
-        new: list[str] = []
+        new: list[tuple[str, str]] = []
         for p in doc.paragraphs:
             if p.heading:
                 continue
             parts = [s for s in _SENTENCE.split(p.text) if s]
             keys = [content_key(s) for s in parts]
-            old = [len(k) >= MIN_PASSAGE_SENTENCE and k in seen for k in keys]
-            copied = _in_runs(old, PASSAGE)
+            pairs = list(zip(keys, keys[1:]))
+            # A pair of long sentences already seen side by side, in the same order, elsewhere.
+            linked = [len(a) >= MIN_PASSAGE_SENTENCE and len(b) >= MIN_PASSAGE_SENTENCE and (a, b) in seen
+                      for a, b in pairs]
+            copied = [False] * len(keys)
+            for i, run in enumerate(_in_runs(linked, PASSAGE - 1)):
+                if run:
+                    copied[i] = copied[i + 1] = True
             if any(copied):
                 p.text = "".join(s for s, c in zip(parts, copied) if not c)
-            new.extend(k for k in keys if len(k) >= MIN_PASSAGE_SENTENCE)
+            new.extend(pairs)
         seen.update(new)
     for doc in docs:
         doc.paragraphs = [p for p in doc.paragraphs if p.heading or p.text.strip()]

@@ -26,7 +26,7 @@ _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
 _BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月]{re.escape(BLANK)})+[日号]?")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
 # Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
-_LEAD = re.compile(r"^(?:特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
+_LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
                    r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
@@ -294,6 +294,6 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):
         out.append(Candidate("collocation", "，".join(plain), sec, example, True))
-    elif 2 <= len(plain) <= 3 and cjk_len(body) <= 30 and all(cjk_len(c) >= 3 for c in plain):
+    elif 2 <= len(plain) <= 4 and cjk_len(body) <= 32 and all(cjk_len(c) >= 2 for c in plain):
         unit = with_blanks("，".join(plain))
         out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))

@@ -18,7 +18,7 @@ _TITLE = re.compile(r"《[^《》]{1,60}》")
 _SLOT = "\ue000"  # a blank, one jieba token of its own
 MIN_CHARS, MAX_CHARS, MAX_WORDS = 4, 16, 8
 BOUNDARY = ""
-START_BAD = frozenset(["、", "经", "按照", "根据", "依照", "依据", "通过", "随着", "对于", "关于", "围绕", "结合", "由", "自", "于", "到", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "以", "于", "在", "是", "要", "但", "且", "则", "即", "乃", "各", "该", "此", "这", "那", "每", "有", "个", "中", "上", "下"])
+START_BAD = frozenset(["、", "必须", "务必", "应当", "应该", "需要", "经", "按照", "根据", "依照", "依据", "通过", "随着", "对于", "关于", "围绕", "结合", "由", "自", "于", "到", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "于", "在", "是", "要", "但", "且", "则", "即", "乃", "各", "该", "此", "这", "那", "每", "有", "个", "中", "上", "下"])
 END_BAD = frozenset(["、", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "以", "于", "在", "是", "要", "但", "且", "则", "即", "各", "该", "此", "这", "那", "每", "有", "个", "更", "很", "最", "较", "不", "没", "进一步", "加快", "坚持", "加强", "推进", "推动", "实现", "提高", "做好", "开展", "建立", "完善", "落实", "按照", "根据", "通过", "围绕", "结合", "包括", "进行", "作为", "成为", "具有", "关于", "对于", "以及", "同时", "一个", "一批", "一些", "若干", "主要", "重要", "相关", "有关", "其他", "其中", "已经", "正在", "可以", "应当", "应该", "必须", "需要", "能够", "不断", "积极", "认真", "切实", "全面", "大力", "深入", "有效", "持续", "严格", "依法", "加大", "统筹", "强化", "鼓励", "支持", "健全", "促进", "提升", "一定", "较好", "良好", "部分", "必要", "更多", "更大", "更好", "进一步"])
 # A preposition whose object ends the phrase leaves it unfinished (感谢你们对政府…).
 _PREPOSITIONS = frozenset(["对", "向", "把", "从", "将", "给", "按照", "根据", "通过", "围绕", "对于", "关于", "针对", "由", "自", "随着", "经"])
@@ -47,13 +47,15 @@ def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
         first = words[i]
         if first in START_BAD or first == _SLOT:
             continue
+        frame = first == "以"  # 以人民为中心: 以 opens a phrase only with its 为
         chars = 0
         for j in range(i, min(n, i + MAX_WORDS)):
             chars += len(words[j])
             if chars > MAX_CHARS:
                 break
             last = words[j]
-            if chars >= MIN_CHARS and last not in END_BAD and last != _SLOT and (j > i or len(first) >= 4):
+            if chars >= MIN_CHARS and last not in END_BAD and last != _SLOT and (j > i or len(first) >= 4) and (
+                    not frame or "为" in words[i + 1:j]):
                 yield i, j + 1
 
 
@@ -82,7 +84,7 @@ def count_clause(clause: str, section_bit: int, example: str, out: dict[str, See
 
 
 # Verbs of the genre that jieba's dictionary files as nouns (现将有关情况总结如下).
-_GENRE_VERBS = frozenset(["总结", "报告", "汇报", "通报", "通知", "批复", "答复", "函复", "部署", "安排", "研究", "决定", "印发", "转发", "执行", "审议", "施行"])
+_GENRE_VERBS = frozenset(["总结", "报告", "汇报", "通报", "通知", "批复", "答复", "函复", "部署", "安排", "研究", "决定", "印发", "转发", "执行", "审议", "施行", "深化", "强化", "优化", "细化", "夯实", "压实", "筑牢", "织密", "抓实", "抓好", "做实", "做好", "推进", "推动", "加强", "加快", "落实", "完善", "健全", "坚持", "提高", "提升", "促进", "加大", "统筹", "构建", "建立", "形成", "打造", "实施", "实行", "开展"])
 _VERB_TAGS = frozenset(["v", "vd", "vi", "vg", "vq", "i"])  # not l: 生态环境, 对外贸易 are terms
 
 
@@ -96,6 +98,9 @@ def is_predicate(text: str) -> bool:
     if words and len(words[0]) == 1 and tags.get(words[0], "n")[:1] in ("n", "q", "m", "f", "r", "s"):
         return False  # 镇高度重视: a noun's last character left at the start
     for w in words:
+        if w in _GENRE_VERBS:
+            found = True  # jieba files some of the genre's verbs as nouns or abbreviations (深化 j)
+            continue
         tag = tags.get(w, "")
         if tag.startswith(("nt", "j")) and len(text) <= 8:
             return False  # an organisation or its abbreviation (保监会); has_name judges persons and places
@@ -143,7 +148,7 @@ def formula_shaped(text: str, clause: bool = False) -> bool:
         first = tags.get(words[0][:2], "")  # 切实增强 opens like 切实
     if last == "r" or last.startswith("nt"):
         return False  # 属于我们 / 贯彻落实党中央、国务院…: the sentence goes on
-    if first in _OPENING_TAGS or words[0] in _OPENING_WORDS or words[0] == _SLOT:
+    if first in _OPENING_TAGS or words[0] in _OPENING_WORDS or words[0] in _GENRE_VERBS or words[0] == _SLOT:
         return True
     if len(words) > 1 and last in ("a", "ad"):
         return True

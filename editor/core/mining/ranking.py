@@ -82,8 +82,11 @@ def _closed(t: Tally) -> bool:
     """False when one neighbouring word accompanies it in most of its documents (a piece of a longer phrase)."""
     if t.structured and t.whole >= max(1, t.df // 2):
         return True
-    for side in (t.left, t.right):
-        top = max((c for w, c in side.items() if w), default=0)
+    from editor.core.mining.ngrams import END_BAD, START_BAD
+
+    # A particle or modal beside it (要坚持…, …的发展思想) could never start or end a longer entry.
+    for side, weak in ((t.left, START_BAD - {"、"}), (t.right, END_BAD - {"、"})):  # 、: inside a list
+        top = max((c for w, c in side.items() if w and w not in weak), default=0)
         if top >= CLOSED * t.df and top >= 1:
             return False
     return True
@@ -160,6 +163,16 @@ def _single_ok(t: Tally, kind: str) -> bool:
     return "opening" in t.sections and len(t.text) <= 16 and bool(_OPENING_FORMULA.search(t.text))
 
 
+def _watchword(t: Tally, n_docs: int) -> bool:
+    """A noun phrase of three words or more that a tenth of the documents use: 新发展理念, 中华民族伟大复兴."""
+    from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
+
+    if t.df < 3 or t.df < 0.1 * n_docs or BLANK in t.text:
+        return False
+    words = [w for seg in _SPLIT.split(t.text) if seg for w in segment_words(seg)]
+    return len(words) >= 3 and len(t.text) >= 5 and not is_predicate(t.text) and not _BODY.search(t.text)
+
+
 def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
     """A one-document entry holding a noun no other document uses: that document's subject (带量采购，以量换价).
 
@@ -222,7 +235,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
             continue  # a window inside clauses needs more evidence than a whole clause
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
-        if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0):
+        if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0) and not _watchword(t, n_docs):
             continue  # a bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one
@@ -352,10 +365,10 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
             kept.setdefault(bucket, []).append((key, phrase))
         if len(out) >= MAX_ENTRIES:
             break
-    return _drop_tails(out)
+    return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
 
 
-def _drop_tails(phrases: list[Phrase]) -> list[Phrase]:
+def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:
     """Drop a collocation found mostly inside a longer entry that begins or ends like it (答复如下 in 现答复如下).
 
     Headings, lists, quotations and templates are units of their own and stay.
@@ -369,6 +382,8 @@ def _drop_tails(phrases: list[Phrase]) -> list[Phrase]:
             by_edge.setdefault(edge, []).append(i)
     drop: set[int] = set()
     for i, k in enumerate(keys):
+        if standalone and k in standalone:
+            continue  # a whole clause in most of its documents stands on its own (以人民为中心)
         for edge in ("^" + k[:2], k[-2:] + "$"):
             for j in by_edge.get(edge, ()):
                 if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
