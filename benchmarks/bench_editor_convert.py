@@ -109,7 +109,13 @@ def run(size: str, work: Path) -> list[Row]:
     done: list[float] = []
     # Through the real menu action when it is there (progress dialog, read-only editor, protected terms).
     action = getattr(window, "actions_by_name", {}).get("convert_s2t")
-    via = "the 简繁转换 menu action" if action is not None and hasattr(window, "script_actions") else "DocumentConversion"
+    from editor.gui.script.actions import ScriptActions
+
+    try:
+        script_actions: ScriptActions | None = window.feature(ScriptActions)
+    except (AttributeError, LookupError):
+        script_actions = None
+    via = "the 简繁转换 menu action" if action is not None and script_actions is not None else "DocumentConversion"
 
     def finished(_ok: bool) -> None:
         done.append(time.perf_counter())
@@ -130,7 +136,8 @@ def run(size: str, work: Path) -> list[Row]:
     try:
         if action is not None and via != "DocumentConversion":
             action.trigger()
-            job = window.script_actions.job  # type: ignore[attr-defined]
+            assert script_actions is not None
+            job = script_actions.job
             if job is None or not job.running:
                 done.append(time.perf_counter())  # small documents convert before trigger() returns
             else:

@@ -92,7 +92,7 @@ def run(size: str, work: Path) -> list[Row]:
         __import__(highlighter, fromlist=["install"]).install(window)
     note = "" if has_module(highlighter) else "blank-field highlighter not landed: measured without it"
     open_start = time.perf_counter()
-    if not window.open_path(doc):
+    if not window.session.open_path(doc):
         raise RuntimeError("the real window could not open the 1 MB document")
     open_s = time.perf_counter() - open_start
     bare = _bare_window(text)
@@ -110,9 +110,15 @@ def run(size: str, work: Path) -> list[Row]:
         subject.append(_stroke(window.editor, key, typed, clocks[1]))
         by_kind.setdefault(key, []).append(subject[-1])
     chars = window.editor.document().characterCount()
+    paged_row = _page_view_row(window, bare, n, clocks, size, len(text.encode("utf-8")))
     # The periodic autosave runs on the GUI thread between keystrokes: a pause the p95 cannot show.
     autosave_ms: float | None = None
-    autosaver = getattr(window, "autosaver", None)
+    try:
+        from editor.gui.document.autosave import Autosaver
+
+        autosaver: object | None = window.feature(Autosaver)
+    except (ImportError, LookupError, AttributeError):
+        autosaver = None
     if autosaver is not None and hasattr(autosaver, "autosave"):
         mark = time.perf_counter()
         wrote = autosaver.autosave()
@@ -129,7 +135,42 @@ def run(size: str, work: Path) -> list[Row]:
                "blank_field_highlighter": has_module(highlighter), "paints": [c.count for c in clocks]}
     rows = [Row(NAME, "typing", f"key press → repaint, {size_text(len(text.encode('utf-8')))} document, p95",
                 p95(subject), "ms", p95(base), "bare QTextEdit", "value", 16, note=note, details=details)]
+    if paged_row is not None:
+        rows.append(paged_row)
     if autosave_ms is not None:
         rows.append(Row(NAME, "autosave pause", "one autosave of the typed-in document (GUI thread)", autosave_ms,
                         "ms", p95(base), "bare QTextEdit keystroke p95"))
     return rows
+
+
+def _page_view_row(window: object, bare: object, n: int, clocks: tuple[object, object], size: str,
+                   doc_bytes: int) -> Row | None:
+    """The same keystrokes in 视图 → 页面视图 (official grid, A4 pages), against the bare QTextEdit again."""
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        from editor.gui.output.page_view import PageView
+
+        view = window.feature(PageView)  # type: ignore[attr-defined]
+    except (ImportError, KeyError, LookupError, AttributeError):
+        view = None
+    if view is None:
+        return Row(NAME, "typing in page view", "key press → repaint in page view", status="not available: "
+                   "editor.gui.output.page_view missing")
+    switch = time.perf_counter()
+    view.set_active(True)
+    switch_s = time.perf_counter() - switch
+    _to_middle(window.editor)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    base: list[float] = []
+    paged: list[float] = []
+    for key, typed in _strokes(n):
+        base.append(_stroke(bare.editor, key, typed, clocks[0]))  # type: ignore[attr-defined]
+        paged.append(_stroke(window.editor, key, typed, clocks[1]))  # type: ignore[attr-defined]
+    pages = view.page_count()
+    view.set_active(False)
+    return Row(NAME, "typing in page view",
+               f"key press → repaint in 页面视图 (official 22×28 grid), {size_text(doc_bytes)} document, p95",
+               p95(paged), "ms", p95(base), "bare QTextEdit", "value", 16,
+               details={"real_ms": summary(paged), "bare_qtextedit_ms": summary(base), "pages": pages,
+                        "switch_on_s": round(switch_s, 3), "size": size})

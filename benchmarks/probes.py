@@ -48,7 +48,7 @@ def real_window(bank_path: str, doc_path: str) -> int:
     window = MainWindow(settings=Settings(Path(bank_path).with_name("settings.json")), bank=bank)
     window.show()
     app.processEvents()
-    opened = window.open_path(doc_path)
+    opened = window.session.open_path(doc_path)
     app.processEvents()
     rows = window.phrase_panel.tree.model().rowCount() if hasattr(window.phrase_panel, "tree") else -1
     print(json.dumps({"opened": opened, "chars": window.editor.document().characterCount(), "bank": bank.count(),

@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "recover": "editor.commands.recover",
     "convert": "editor.commands.convert",
     "export": "editor.commands.export",
+    "check": "editor.commands.check",
 }
 
 _HELP = {
@@ -24,6 +25,7 @@ _HELP = {
     "convert": "简繁转换 .txt/.docx / convert between simplified and traditional script",
     "export": "导出 Word（公文格式）或纯文本 / export a draft to DOCX or a DOCX to text",
     "recover": "列出自动保存的草稿 / list drafts kept by autosave",
+    "check": "公文格式与规范检查（GB/T 9704、15834、15835）/ check a 公文 against the standards",
 }
 
 

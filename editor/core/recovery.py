@@ -231,13 +231,26 @@ class RecoveryStore:
 # -- the document model as JSON ------------------------------------------------------------------
 
 
-def document_to_json(doc: Document) -> str:
-    """The model (without its source package, kept beside the draft) as JSON."""
+def document_to_json(doc: Document, baseline: dict[str, int] | None = None) -> str:
+    """The model (without its source package, kept beside the draft) as JSON.
+
+    `baseline` is the signature each source block had when the file was opened: with it a
+    recovered document still knows which blocks are untouched, so saving keeps their elements.
+    """
     blocks = [{"table": asdict(b)} if isinstance(b, Table) else {"p": asdict(b)} for b in doc.blocks]
     return json.dumps({"blocks": blocks, "unsupported": doc.unsupported,
                        "kept": {k: asdict(v) for k, v in doc.kept.items()},
-                       "default_font": doc.default_font, "default_size": doc.default_size},
-                      ensure_ascii=False)
+                       "default_font": doc.default_font, "default_size": doc.default_size, "base": doc.base,
+                       "baseline": baseline or {}}, ensure_ascii=False)
+
+
+def baseline_from_json(text: str) -> dict[str, int]:
+    """The opened-file signatures a draft recorded (document_to_json's `baseline`)."""
+    try:
+        raw = json.loads(text).get("baseline", {})
+        return {str(k): int(v) for k, v in raw.items()}
+    except (ValueError, AttributeError, TypeError):
+        return {}
 
 
 def _only(cls: type, data: dict[str, Any]) -> dict[str, Any]:
@@ -259,12 +272,13 @@ def document_from_json(text: str, package: bytes | None = None) -> Document:
         for b in raw["blocks"]:
             if "table" in b:
                 t = b["table"]
-                blocks.append(Table([[[_paragraph(p) for p in cell] for cell in row] for row in t["rows"]],
-                                    extra=str(t.get("extra", ""))))
+                rest = {k: v for k, v in _only(Table, t).items() if k != "rows"}
+                blocks.append(Table([[[_paragraph(p) for p in cell] for cell in row] for row in t["rows"]], **rest))
             else:
                 blocks.append(_paragraph(b["p"]))
         kept = {str(k): KeptItem(**_only(KeptItem, v)) for k, v in raw.get("kept", {}).items()}
         return Document(blocks, unsupported=list(raw.get("unsupported", [])), kept=kept, source=package,
-                        default_font=raw.get("default_font"), default_size=raw.get("default_size"))
+                        default_font=raw.get("default_font"), default_size=raw.get("default_size"),
+                        base=raw.get("base"))
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a Yuku document model: {exc}") from exc

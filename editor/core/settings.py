@@ -30,6 +30,11 @@ DEFAULTS: dict[str, tuple[type, Any]] = {
     "window_state": (str, ""),
     "zoom": (int, 0),
     "theme": (str, "system"),  # "system", "light" or "dark"
+    # The unit profile that fills the 公文要素 (core/gongwen/profile.py).
+    "gongwen_issuer_marks": (list, []),  # 发文机关标志, one an organ (joint issuance: several)
+    "gongwen_issuer_names": (list, []),  # 发文机关署名
+    "gongwen_number_prefix": (str, ""),  # 机关代字 of the 发文字号, e.g. 江政办发
+    "gongwen_printer": (str, ""),  # 印发机关
 }
 
 

@@ -52,7 +52,7 @@ def test_gbk_draft_is_read(tmp_path):
 
 @pytest.mark.parametrize(("args", "fragment"), [
     (["{tmp}/missing.txt", "{tmp}/o.docx"], "不存在"),
-    (["{tmp}/draft.txt", "{tmp}/o.pdf"], "不支持的输出类型"),
+    (["{tmp}/draft.txt", "{tmp}/o.odt"], "不支持的输出类型"),
     (["{tmp}/draft.txt", "{tmp}/draft.txt"], "相同"),
     (["{tmp}/draft.csv", "{tmp}/o.docx"], "不支持的输入类型"),
     (["{tmp}/draft.txt", "{tmp}/nofolder/o.docx"], "输出文件夹不存在"),

@@ -4,9 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core.errors import YukuError
+
+# The Word writer and reader, for callers that need the bytes or a DOCX read without the suffix lookup.
+from editor.core.formats.docx.files import docx_bytes, read_docx_file
 from editor.core.formats.file_format import WriteOptions
 from editor.core.formats.registry import PLAIN_STYLE_ID, export_style, format_for, suffix_list
 from editor.core.model.document import Document
+
+__all__ = ["docx_bytes", "read_docx_file", "read_document", "write_document"]
 
 
 def read_document(path: str | Path) -> Document:

@@ -25,12 +25,13 @@ from editor.core.recovery import (
     MODEL_FORMAT,
     Draft,
     RecoveryStore,
+    baseline_from_json,
     document_from_json,
     document_to_json,
     key_for_path,
     new_untitled_key,
 )
-from editor.gui.document.bridge import load_model, to_model
+from editor.gui.document.bridge import load_model, state_of, to_model
 from editor.gui.document.recovery_dialog import RecoveryDialog, local_time, restore_drafts
 from editor.gui.window.host import WindowHost
 
@@ -123,7 +124,8 @@ class Autosaver(QObject):
         try:
             self.store.save(self.key, source=str(path) if path else "",
                             title=path.name if path else self.tr("未命名"),
-                            text=doc.toPlainText(), rich=document_to_json(model), rich_format=RICH_FORMAT,
+                            text=doc.toPlainText(), rich=document_to_json(model, state_of(doc).baseline),
+                            rich_format=RICH_FORMAT,
                             package=model.source)
         except OSError as exc:
             self._report_failure(exc)
@@ -235,6 +237,8 @@ class Autosaver(QObject):
             model = self._model_of(draft)
             if model is not None:
                 load_model(doc, model)
+                # Which blocks were untouched is measured against the file as opened, not the draft.
+                state_of(doc).baseline = baseline_from_json(draft.rich)
             if doc.toPlainText() != draft.text:
                 doc.setPlainText(draft.text)  # the plain text is the authority if the rich form disagrees
             doc.clearUndoRedoStacks()

@@ -8,6 +8,8 @@ drawn as a small labelled box; its XML and the source package wait in the docume
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
@@ -24,7 +26,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table
+from editor.core.model.document import OBJECT_CHAR, Block, Document, Paragraph, Run, Table, body_signature
 from editor.gui.document.docx_state import (
     EXTRA_P,
     EXTRA_R,
@@ -36,6 +38,7 @@ from editor.gui.document.docx_state import (
     WRAP,
     DocxState,
     KeptObjectHandler,
+    _has_dynamic,
     _install_handler,
     _kept_format,
     _prop,
@@ -43,11 +46,15 @@ from editor.gui.document.docx_state import (
     clear_state,
     mark_untouched,
     state_of,
+    untouched_origins,
 )
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 
 __all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "state_of", "to_model"]
 PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
+# Page view (output/page_view.py) lays paragraphs out for the page; the document keeps its own layout:
+MODEL_FONT = "yukuModelFont"  # document property: the default font under the view's
+BLOCK_FORMAT_VIEWS: list[Callable[[QTextBlockFormat], QTextBlockFormat]] = []  # each: view format -> own
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
 _LH = QTextBlockFormat.LineHeightTypes
@@ -59,7 +66,8 @@ def to_model(qdoc: QTextDocument) -> Document:
     """The editor's content as a core Document."""
     st = state_of(qdoc)
     doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported))
-    font = qdoc.defaultFont()
+    own = qdoc.property(MODEL_FONT) if _has_dynamic(qdoc, MODEL_FONT) else None
+    font = own if isinstance(own, QFont) else qdoc.defaultFont()
     families = font.families() or [font.family()]
     doc.default_font = families[0] if families and families[0] else None
     doc.default_size = font.pointSizeF() if font.pointSizeF() > 0 else None
@@ -67,6 +75,7 @@ def to_model(qdoc: QTextDocument) -> Document:
     if doc.source is not None:
         doc.blocks = [b for i, b in enumerate(doc.blocks) if not _qt_filler(doc.blocks, i)]
         mark_untouched(doc.blocks, st.baseline)
+        doc.base = st.base
     return doc
 
 
@@ -120,6 +129,8 @@ def _table(table: QTextTable, lists: dict[int, int]) -> Table:
 def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
     """One block as a paragraph; a kept block typed into becomes the block plus a paragraph."""
     bf = block.blockFormat()
+    for view in BLOCK_FORMAT_VIEWS:
+        bf = view(bf)
     p = Paragraph()
     style = _prop(bf, STYLE_PROPERTY)
     level = bf.headingLevel()
@@ -250,7 +261,14 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
         _insert_blocks(cursor, doc.blocks, doc, first=True)
         cursor.endEditBlock()
         if doc.source is not None:
-            state.baseline = baseline(_frame_blocks(qdoc.rootFrame(), {}), {})
+            shown = _frame_blocks(qdoc.rootFrame(), {})
+            shown = [b for i, b in enumerate(shown) if not _qt_filler(shown, i)]
+            # Only blocks untouched in the model given (all of a file just read; not those a recovered
+            # draft had edited) may be written back as their source elements.
+            clean = untouched_origins(doc.blocks)
+            state.baseline = {o: sig for o, sig in baseline(shown, {}).items() if o in clean}
+            mark_untouched(shown, state.baseline)
+            state.base = body_signature(Document(shown))
     finally:
         qdoc.setUndoRedoEnabled(undo)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextObjectInterface,
 )
 
-from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature
+from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature, untouched
 
 _USER = int(QTextFormat.Property.UserProperty)
 KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
@@ -59,6 +59,7 @@ class DocxState:
     # Origin -> signature of the block as the editor showed it right after loading: a block that
     # still has it is untouched, and saving writes back its source element as it was.
     baseline: dict[str, int] = field(default_factory=dict)
+    base: int | None = None  # body_signature of the blocks as loaded (Document.base)
 
 
 def state_of(qdoc: QTextDocument) -> DocxState:
@@ -87,12 +88,13 @@ class KeptObjectHandler(QObject, QTextObjectInterface):
         metrics = QFontMetricsF(doc.defaultFont())
         return QSizeF(metrics.horizontalAdvance(f"〔{label}〕") + 4, metrics.height())
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
         """A rounded grey box with the label."""
         label = self._label(fmt)
         if not label:
             return
+        rect = QRectF(rect)
         painter.save()
         painter.setPen(QColor("#888888"))
         painter.setBrush(QColor("#f0f0f0"))
@@ -145,3 +147,20 @@ def baseline(blocks: list[Block] | list[Paragraph], out: dict[str, int]) -> dict
                 for cell in row:
                     baseline(cell, out)
     return out
+
+
+def untouched_origins(blocks: list[Block] | list[Paragraph]) -> set[str]:
+    """Origins of the blocks (table cells included) that are as read, but for any edited copy."""
+    clean: set[str] = set()
+    dirty: set[str] = set()
+
+    def walk(items: list[Block] | list[Paragraph]) -> None:
+        for block in items:
+            if block.origin is not None:
+                (clean if untouched(block) else dirty).add(block.origin)
+            if isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row:
+                        walk(cell)
+    walk(blocks)
+    return clean - dirty

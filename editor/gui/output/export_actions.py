@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from editor.core.errors import YukuError
 from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
@@ -37,6 +37,10 @@ class ExportActions(QObject):
         self.last_note = ""
         self.official_action = self._make("export_official", self.tr("导出为公文格式(Word)(&G)…"), self.export_official)
         self.docx_action = self._make("export_docx", self.tr("导出为 Word(&W)…"), self.export_docx)
+        self.local_fonts_action = self._make("export_official_local_fonts",
+                                             self.tr("导出为公文格式(本机字体)(&B)…"), self.export_official_local_fonts)
+        self.local_fonts_action.setToolTip(self.tr("缺少的公文字体写成本机的替代字体（如 仿宋_GB2312 → 本机的仿宋），"
+                                                   "在本机和没有标准字体的电脑上保留标题、正文、各级标题的字体层次"))
         self.pdf_action = self._make("export_pdf", self.tr("导出为 PDF(&D)…"), self.export_pdf)
         self.fonts_action = self._make("font_report", self.tr("公文字体检查(&Z)…"), self.show_font_report)
 
@@ -74,12 +78,18 @@ class ExportActions(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _write(self, path: Path, style: str) -> bool:
+    def _write(self, path: Path, style: str, local_fonts: bool = False) -> bool:
         from editor.core.formats.document_files import write_document
+        from editor.gui.output.font_report import installed_families
 
+        if style == OFFICIAL_STYLE_ID:
+            laid_out = self._official_with_parts(path)
+            if laid_out is not None:
+                return laid_out
         fallbacks = self.host.settings.get("font_fallbacks")
         try:
             write_document(to_model(self.host.editor.document()), path, style=style,
+                           fonts_available=installed_families() if local_fonts else None,
                            font_fallbacks=fallbacks if isinstance(fallbacks, dict) else None)
         except YukuError as exc:
             self.host.show_error(self.tr("导出失败"), str(exc))
@@ -91,28 +101,49 @@ class ExportActions(QObject):
             return False
         return True
 
+    def _official_with_parts(self, path: Path) -> bool | None:
+        """The 公文要素 laid out around the body when the 公文 feature holds any (None: it holds none)."""
+        from editor.gui.gongwen.actions import GongwenActions
+
+        try:
+            gongwen = self.host.feature(GongwenActions)
+        except LookupError:
+            return None
+        return gongwen.write_official(path)
+
     # -- actions --------------------------------------------------------------------------------
 
-    def export_official(self, path: Path | None = None) -> bool:
-        """GB/T 9704 layout; headings are recognised from their numbering in plain drafts."""
+    def export_official(self, path: Path | None = None, local_fonts: bool = False) -> bool:
+        """GB/T 9704 layout; headings are recognised from their numbering in plain drafts.
+
+        With local_fonts, missing standard fonts are named by this machine's substitutes.
+        """
         if not self.confirm_blanks():
             return False
-        path = path or self._ask_path(self.tr("导出为公文格式"), ".docx", self.tr("-公文"),
-                                      self.tr("Word 文档 (*.docx)"))
-        if path is None or not self._write(path, OFFICIAL_STYLE_ID):
+        title = self.tr("导出为公文格式（本机字体）") if local_fonts else self.tr("导出为公文格式")
+        path = path or self._ask_path(title, ".docx", self.tr("-公文"), self.tr("Word 文档 (*.docx)"))
+        if path is None or not self._write(path, OFFICIAL_STYLE_ID, local_fonts):
             return False
         from editor.gui.output.font_report import report_for
 
-        missing = [s.standard for s in report_for(self.host.settings.get("font_fallbacks")) if not s.installed]
+        report = report_for(self.host.settings.get("font_fallbacks"))
+        missing = [s.standard for s in report if not s.installed]
         dropped = to_model(self.host.editor.document()).kept_labels()
         note = self.tr("已导出公文格式 %1").replace("%1", path.name)
         if dropped:
             note += self.tr("（公文格式不含：%1）").replace("%1", "、".join(dropped))
-        if missing:
-            note += self.tr("；本机缺少字体：%1").replace("%1", "、".join(missing))
+        if missing and local_fonts:
+            used = "、".join(f"{s.standard}→{s.substitute}" for s in report if not s.installed and s.substitute)
+            note += self.tr("；用本机字体代替：%1").replace("%1", used)
+        elif missing:
+            note += self.tr("；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）").replace("%1", "、".join(missing))
         self.host.show_message(note, 10000)
         self.last_note = note
         return True
+
+    def export_official_local_fonts(self, path: Path | None = None) -> bool:
+        """The official layout naming this machine's substitutes for the missing standard fonts."""
+        return self.export_official(path, local_fonts=True)
 
     def export_docx(self, path: Path | None = None) -> bool:
         """The document as it looks in the editor, as Word."""
@@ -125,21 +156,37 @@ class ExportActions(QObject):
         return True
 
     def export_pdf(self, path: Path | None = None) -> bool:
-        """PDF through Qt's printing (A4, official margins), as the document prints."""
-        from editor.gui.output.print_actions import write_pdf
+        """PDF in the export style's layout: LibreOffice lays out the very DOCX, else Qt's renderer."""
+        from editor.core.formats.pdf_export import export_pdf, find_soffice
+        from editor.gui.output.font_report import installed_families
+        from editor.gui.output.print_actions import font_fallbacks, print_style, write_pdf
 
         if not self.confirm_blanks():
             return False
         path = path or self._ask_path(self.tr("导出为 PDF"), ".pdf", "", self.tr("PDF 文件 (*.pdf)"))
         if path is None:
             return False
-        base = self.host.base_point_size
-        write_pdf(self.host.editor.document(), path, base)
+        style = print_style(self.host.settings)
+        qdoc = self.host.editor.document()
+        note = self.tr("已导出 %1").replace("%1", path.name)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if find_soffice():
+                export_pdf(to_model(qdoc), path, style, installed_families(), font_fallbacks(self.host.settings))
+            else:
+                write_pdf(qdoc, path, self.host.base_point_size, style, font_fallbacks(self.host.settings))
+                note += self.tr("（本机未装 LibreOffice，由语库排版：含数字或西文的行可能与 Word 相差一两个字）")
+        except YukuError as exc:
+            self.host.show_error(self.tr("导出失败"), str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
         if not path.exists() or path.stat().st_size == 0:
             self.host.show_error(self.tr("导出失败"),
-                                   self.tr("%1：无法写入 PDF。请换个位置再试。").replace("%1", str(path)))
+                                 self.tr("%1：无法写入 PDF。请换个位置再试。").replace("%1", str(path)))
             return False
-        self.host.show_message(self.tr("已导出 %1").replace("%1", path.name))
+        self.last_note = note
+        self.host.show_message(note, 10000)
         return True
 
     def show_font_report(self) -> None:
@@ -147,6 +194,7 @@ class ExportActions(QObject):
         from editor.gui.output.font_report import FontReportDialog, report_for
 
         dialog = FontReportDialog(report_for(self.host.settings.get("font_fallbacks")), self.window)
+        dialog.exportLocalRequested.connect(self.local_fonts_action.trigger)
         self.font_dialog = dialog
         dialog.open()
 
@@ -160,7 +208,8 @@ def install(host: WindowHost) -> ExportActions:
     # After Save As comes the export separator; the exports go right after it.
     at = items.index(save_as) + 2 if save_as in items else len(items)
     before = items[at] if at < len(items) else None
-    mine = [actions.official_action, actions.docx_action, actions.pdf_action, actions.fonts_action]
+    mine = [actions.official_action, actions.local_fonts_action, actions.docx_action, actions.pdf_action,
+            actions.fonts_action]
     if before is not None:
         file_menu.insertActions(before, mine)
         file_menu.insertSeparator(before)

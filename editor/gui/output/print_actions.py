@@ -1,48 +1,51 @@
-"""File menu: print, print preview and (unless the export feature provides it) export to PDF."""
+"""File menu: print, print preview and (unless the export feature provides it) export to PDF.
+
+All three follow the export style setting: the official style prints the official DOCX's page
+(page_render.OfficialPages), the plain style the document as shown on the plain DOCX's page.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QMarginsF, QObject
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QTextCursor, QTextDocument
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QPdfWriter, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QTextEdit
 
+from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
+from editor.core.settings import Settings
+from editor.gui.output.page_render import paged
 from editor.gui.window.host import WindowHost
 
-# GB/T 9704 page: A4 with 37/35 mm top/bottom and 28/26 mm left/right margins.
-PAGE_MARGINS_MM = QMarginsF(28, 37, 26, 35)
+
+def print_style(settings: Settings) -> str:
+    """The layout printing follows: the export style setting ("official" or "plain")."""
+    style = settings.get("export_style")
+    return style if style in (OFFICIAL_STYLE_ID, PLAIN_STYLE_ID) else OFFICIAL_STYLE_ID
 
 
-def printable_copy(document: QTextDocument, base_point_size: float) -> QTextDocument:
-    """A copy of the document at 100 % (zoom is a view setting and must not reach paper)."""
-    copy = document.clone()
-    font = copy.defaultFont()
-    font.setPointSizeF(base_point_size)
-    copy.setDefaultFont(font)
-    copy.setDocumentMargin(0)  # the page layout's margins apply on paper; the screen margin must not add
-    return copy
+def font_fallbacks(settings: Settings) -> dict[str, list[str]] | None:
+    """The user's font fallback chains (Preferences), if any."""
+    value = settings.get("font_fallbacks")
+    return value if isinstance(value, dict) else None
 
 
-def setup_printer(printer: QPrinter) -> None:
-    """A4 portrait with the official-document margins."""
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                      PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter))
+def print_to(document: QTextDocument, printer: QPrinter, base_point_size: float, style: str = "plain",
+             fallbacks: dict[str, list[str]] | None = None) -> int:
+    """Print (or write PDF) through printer in a style's layout; the pages printed."""
+    pages = paged(document, style, base_point_size, fallbacks)
+    first, last = printer.fromPage(), printer.toPage()
+    return pages.paint(printer, first or 1, last or 0)
 
 
-def print_to(document: QTextDocument, printer: QPrinter, base_point_size: float) -> None:
-    """Print (or write PDF) through printer."""
-    printable_copy(document, base_point_size).print_(printer)
-
-
-def write_pdf(document: QTextDocument, path: Path, base_point_size: float) -> None:
-    """Write the document as a PDF file."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    setup_printer(printer)
-    print_to(document, printer, base_point_size)
+def write_pdf(document: QTextDocument, path: Path, base_point_size: float, style: str = "plain",
+              fallbacks: dict[str, list[str]] | None = None) -> int:
+    """Write the document as a PDF file with Qt's own layout; the pages written."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(1200)
+    writer.setCreator("Yuku")
+    return paged(document, style, base_point_size, fallbacks).paint(writer)
 
 
 class PrintActions(QObject):
@@ -65,8 +68,12 @@ class PrintActions(QObject):
 
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        setup_printer(printer)
+        printer.setFullPage(True)  # the page painters place the margins themselves
         return printer
+
+    def _print(self, source: QTextDocument, printer: QPrinter) -> int:
+        settings = self.host.settings
+        return print_to(source, printer, self.base_point_size, print_style(settings), font_fallbacks(settings))
 
     def print_dialog(self) -> bool:
         """Ask for a printer and print; False when cancelled."""
@@ -82,7 +89,7 @@ class PrintActions(QObject):
             source = QTextDocument(self)
             source.setDefaultFont(self.editor.document().defaultFont())
             QTextCursor(source).insertFragment(self.editor.textCursor().selection())
-        print_to(source, printer, self.base_point_size)
+        self._print(source, printer)
         return True
 
     def preview(self) -> None:
@@ -93,7 +100,8 @@ class PrintActions(QObject):
         printer = self.preview_printer = self._printer()
         dialog = QPrintPreviewDialog(printer, self.window)
         self.preview_dialog = dialog
-        dialog.setWindowTitle(self.tr("打印预览"))
+        dialog.setWindowTitle(self.tr("打印预览") if print_style(self.host.settings) == PLAIN_STYLE_ID
+                              else self.tr("打印预览（公文格式）"))
         dialog.paintRequested.connect(self._paint_preview)
         try:
             dialog.exec()
@@ -104,7 +112,7 @@ class PrintActions(QObject):
 
     def _paint_preview(self, printer: QPrinter) -> None:
         self.preview_pages_painted += 1
-        print_to(self.editor.document(), printer, self.base_point_size)
+        self._print(self.editor.document(), printer)
 
     def export_pdf(self) -> bool:
         """Ask for a file name and write a PDF of the document as it prints."""
@@ -115,7 +123,9 @@ class PrintActions(QObject):
         if not path:
             return False
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        write_pdf(self.editor.document(), target, self.base_point_size)
+        settings = self.host.settings
+        write_pdf(self.editor.document(), target, self.base_point_size, print_style(settings),
+                  font_fallbacks(settings))
         if not target.exists() or target.stat().st_size == 0:
             self.host.show_error(self.tr("导出失败"), self.tr("%1：无法写入 PDF。请换个位置再试。")
                               .replace("%1", str(target)))

@@ -96,15 +96,10 @@ class EncodingPreviewDialog(QDialog):
         self.text.setPlainText(preview(self.data, self.encoding()))
 
 
-def run_encoding_dialog(dialog: EncodingPreviewDialog) -> int:
-    """Show the dialog modally; its result code (tests replace this)."""
-    return dialog.exec()
-
-
 def ask_encoding(parent: QWidget | None, path: Path, data: bytes, guess: Decoded) -> str | None:
     """The encoding the user picked; "" to skip the file; None to cancel the whole import."""
     dialog = EncodingPreviewDialog(parent, path, data, guess)
-    result = run_encoding_dialog(dialog)
+    result = dialog.exec()
     if result == QDialog.DialogCode.Accepted:
         return dialog.encoding()
     if result == EncodingPreviewDialog.SKIP:

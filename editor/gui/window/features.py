@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from editor.gui.document import autosave, blank_fields, docx_warnings, outline_dialog
-from editor.gui.output import export_actions
+from editor.gui.gongwen import actions as gongwen_actions
+from editor.gui.output import export_actions, page_view
 from editor.gui.phrases import actions as phrase_actions
 from editor.gui.phrases import suggestions
 from editor.gui.script import actions as script_actions
@@ -19,6 +20,7 @@ Install = Callable[[WindowHost], object]
 
 FEATURES: list[Install] = [
     autosave.install,
+    page_view.install,
     docx_warnings.install,
     export_actions.install,
     phrase_actions.install,
@@ -26,4 +28,5 @@ FEATURES: list[Install] = [
     suggestions.install,
     outline_dialog.install,
     script_actions.install,
+    gongwen_actions.install,
 ]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -120,6 +121,20 @@ class PreferencesDialog(QDialog):
         self._label(form, self.tr("替代字体(&F)："), self.fonts)
         layout.addWidget(export)
 
+        unit = QGroupBox(self.tr("单位信息（填入公文要素）"), self)
+        form = QFormLayout(unit)
+        self.unit_marks = QLineEdit(unit)
+        self.unit_marks.setPlaceholderText(self.tr("江城市人民政府办公室文件（联合行文用；分隔）"))
+        self._label(form, self.tr("发文机关标志(&B)："), self.unit_marks)
+        self.unit_names = QLineEdit(unit)
+        self._label(form, self.tr("发文机关署名(&N)："), self.unit_names)
+        self.unit_prefix = QLineEdit(unit)
+        self.unit_prefix.setPlaceholderText(self.tr("江政办发"))
+        self._label(form, self.tr("发文字号代字(&X)："), self.unit_prefix)
+        self.unit_printer = QLineEdit(unit)
+        self._label(form, self.tr("印发机关(&I)："), self.unit_printer)
+        layout.addWidget(unit)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults, self)
         buttons.accepted.connect(self.accept)
@@ -158,6 +173,10 @@ class PreferencesDialog(QDialog):
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.fonts.setItem(row, 0, item)
             self.fonts.setItem(row, 1, QTableWidgetItem(fallbacks.get(name, "")))
+        self.unit_marks.setText("；".join(get("gongwen_issuer_marks")))
+        self.unit_names.setText("；".join(get("gongwen_issuer_names")))
+        self.unit_prefix.setText(str(get("gongwen_number_prefix")))
+        self.unit_printer.setText(str(get("gongwen_printer")))
 
     def restore_defaults(self) -> None:
         """Put every widget back to the default value (saved only on OK)."""
@@ -182,6 +201,10 @@ class PreferencesDialog(QDialog):
             "auto_format_headings": self.auto_headings.isChecked(),
             "export_style": self.export_style.currentData(),
             "font_fallbacks": fallbacks,
+            "gongwen_issuer_marks": _items(self.unit_marks.text()),
+            "gongwen_issuer_names": _items(self.unit_names.text()),
+            "gongwen_number_prefix": self.unit_prefix.text().strip(),
+            "gongwen_printer": self.unit_printer.text().strip(),
         }
 
     def accept(self) -> None:
@@ -194,6 +217,11 @@ class PreferencesDialog(QDialog):
         super().accept()
         if changed:
             self.settingsChanged.emit(changed)
+
+
+def _items(text: str) -> list[str]:
+    """Organ names typed on one line, separated by ；(joint issuance)."""
+    return [t.strip() for t in text.replace(";", "；").split("；") if t.strip()]
 
 
 def apply_changed_settings(window: WindowHost, keys: list[str]) -> None:

@@ -204,10 +204,9 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     import io
 
     from docx.shared import Cm
-    from PySide6.QtTest import QTest
-
     from PySide6.QtCore import QBuffer, QByteArray
     from PySide6.QtGui import QImage
+    from PySide6.QtTest import QTest
 
     from editor.gui.document.docx_state import KEPT_LABEL, KeptObjectHandler
 
@@ -221,7 +220,7 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     d.add_paragraph("图如下：").add_run().add_picture(io.BytesIO(bytes(data)), width=Cm(3.2), height=Cm(4.1))
     d.add_paragraph("后文")
     d.save(str(src))
-    assert window.open_path(src)
+    assert window.session.open_path(src)
     ed = window.editor
     qdoc = ed.document()
     assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
@@ -236,12 +235,27 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     assert fmt.objectType() == KEPT_OBJECT
     assert fmt.property(KEPT_LABEL) == "图片 3.2 × 4.1 cm"  # its kind and size
     size = KeptObjectHandler().intrinsicSize(qdoc, ed.textCursor().position(), fmt)
-    assert size.width() > 40 and size.height() > 5  # drawn, not an empty-looking line
+    assert size.width() > 40  # drawn, not an empty-looking line
+    assert size.height() > 5
     QTest.keyClick(ed, Qt.Key.Key_Delete)
     assert qdoc.findBlockByNumber(0).text() == "图如下："
-    assert window.save_to(tmp_path / "without.docx")
+    assert window.session.save_to(tmp_path / "without.docx")
     assert "<w:drawing" not in zipfile.ZipFile(tmp_path / "without.docx").read("word/document.xml").decode()
     QTest.keyClick(ed, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo step brings it back
     assert qdoc.findBlockByNumber(0).text() == "图如下：" + OBJECT_CHAR
-    assert window.save_to(tmp_path / "with.docx")
+    assert window.session.save_to(tmp_path / "with.docx")
     assert read_document(tmp_path / "with.docx").kept_labels() == ["图片 3.2 × 4.1 cm"]
+
+
+def test_a_model_edited_before_loading_is_not_taken_for_the_source(qtbot, tmp_path):
+    """A recovered draft holds edits: loading it must not make them look untouched (they would be lost)."""
+    from editor.core.formats.document_files import write_document
+    from editor.core.model.document import Run
+
+    src = build_docx(tmp_path / "two.docx", para(run("第一段")) + para(run("第二段")))
+    doc = read_document(src)
+    doc.paragraphs[1].runs.append(Run("（补写）"))
+    qdoc = QTextDocument()
+    load_model(qdoc, doc)
+    write_document(to_model(qdoc), tmp_path / "saved.docx")
+    assert [p.text for p in read_document(tmp_path / "saved.docx").paragraphs] == ["第一段", "第二段（补写）"]

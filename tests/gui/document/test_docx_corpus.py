@@ -15,9 +15,12 @@ from lxml import etree
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from editor.core.errors import YukuError
-from editor.core.formats.document_files import docx_bytes, read_document
+from editor.core.formats.document_files import read_document
+from editor.core.formats.docx.files import docx_bytes
+from editor.core.formats.registry import PLAIN_STYLE_ID, export_style
 from editor.gui.document.bridge import load_model, to_model
 
+PLAIN = export_style(PLAIN_STYLE_ID)  # what File ▸ Save writes
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "docx-corpus"
 FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix.lower() in (".docx", ".docm", ".dotx", ".dotm"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -59,7 +62,7 @@ def test_unedited_save_is_the_source_file(qtbot, path):
     if opened is None:
         return
     qdoc, source = opened
-    assert docx_bytes(to_model(qdoc)) == source
+    assert docx_bytes(to_model(qdoc), PLAIN) == source
 
 
 def _type_into(qdoc: QTextDocument) -> int:
@@ -98,7 +101,7 @@ def test_edited_save_keeps_everything_else(qtbot, path):
         return
     qdoc, source = opened
     typed = _type_into(qdoc)
-    saved = docx_bytes(to_model(qdoc))
+    saved = docx_bytes(to_model(qdoc), PLAIN)
     before, after = _parts(source), _parts(saved)
     main = next(n for n in before if n.endswith("document.xml") and "glossary" not in n)
     assert set(after) == set(before)

@@ -16,12 +16,15 @@ import pytest
 from PySide6.QtGui import QTextDocument
 
 from editor.core.errors import YukuError
-from editor.core.formats.document_files import docx_bytes, read_document
+from editor.core.formats.document_files import read_document
+from editor.core.formats.docx.files import docx_bytes
+from editor.core.formats.registry import PLAIN_STYLE_ID, export_style
 from editor.core.model.document import Paragraph, Table
 from editor.gui.document.bridge import load_model, to_model
 from tests.conftest import libreoffice_or_skip
 from tests.gui.document.test_docx_corpus import FILES
 
+PLAIN = export_style(PLAIN_STYLE_ID)  # what File ▸ Save writes
 SAMPLE_STEP = 1
 PAGES = 3
 DPI = 40
@@ -102,7 +105,7 @@ def test_patched_saves_render_like_the_originals(qtbot, tmp_path):
         _touch(model.blocks)
         name = f"f{i:03d}.docx"
         shutil.copy(path, src_dir / name)
-        (out_dir / name).write_bytes(docx_bytes(model))
+        (out_dir / name).write_bytes(docx_bytes(model, PLAIN))
         names.append(name)
     assert len(names) >= 70 // SAMPLE_STEP
     profile = f"file://{tmp_path / 'lo-profile'}"

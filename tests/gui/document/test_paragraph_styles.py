@@ -254,7 +254,7 @@ def test_enter_after_a_heading_of_an_opened_word_file_saves_a_normal_paragraph(w
     d.add_paragraph("一、总体情况", style="Heading 1")
     d.add_paragraph("今年以来，各项工作稳步推进。")
     d.save(str(source))
-    assert window.open_path(source)
+    assert window.session.open_path(source)
     first = window.editor.document().firstBlock()
     assert block_style(first) == "heading1"
     cur = QTextCursor(first)
@@ -264,7 +264,7 @@ def test_enter_after_a_heading_of_an_opened_word_file_saves_a_normal_paragraph(w
     commit_text(window.editor, "新增的正文段落")
     assert window.paragraph_styles.combo.currentData() == "body"
     out = tmp_path / "out.docx"
-    assert window.save_to(out)
+    assert window.session.save_to(out)
     saved = docx.Document(str(out))
     styles = [(p.text, p.style.name) for p in saved.paragraphs]
     assert styles[0] == ("一、总体情况", "Heading 1")

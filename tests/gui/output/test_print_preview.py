@@ -36,7 +36,7 @@ def test_ctrl_shift_p_opens_the_real_preview_and_closes_it(window, qtbot):
         qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)
         QApplication.processEvents()
-    assert [title for title, _ in seen] == ["打印预览"] * 3
+    assert [title for title, _ in seen] == ["打印预览（公文格式）"] * 3  # export_style official by default
     assert all(pages >= 2 for _, pages in seen), seen
     assert actions.preview_pages_painted >= 3
     assert actions.preview_dialog is None

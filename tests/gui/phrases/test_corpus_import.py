@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from editor.core.bank.store import PhraseBank
 from editor.core.settings import Settings
-from editor.gui.phrases import encoding_preview_dialog
 from editor.gui.phrases.actions import PhraseActions
 from editor.gui.phrases.encoding_preview_dialog import EncodingPreviewDialog, needs_choice
 from editor.gui.window.main_window import MainWindow
@@ -117,7 +116,7 @@ def test_import_asks_for_the_encoding_and_uses_it(window, tmp_path, qtbot, monke
         dialog.combo.setCurrentIndex(dialog.combo.findData("gb18030"))
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(encoding_preview_dialog, "run_encoding_dialog", run)
+    monkeypatch.setattr(EncodingPreviewDialog, "exec", run)
     job = window.feature(PhraseActions).start_import([path])
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
@@ -128,13 +127,13 @@ def test_import_asks_for_the_encoding_and_uses_it(window, tmp_path, qtbot, monke
 
 
 def test_encoding_cancel_stops_the_import(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(encoding_preview_dialog, "run_encoding_dialog", lambda d: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(EncodingPreviewDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
     assert window.feature(PhraseActions).start_import([gbk_file(tmp_path)]) is None
     assert window.bank.corpus_documents() == []
 
 
 def test_encoding_skip_leaves_the_file_out(window, tmp_path, corpus, qtbot, monkeypatch):
-    monkeypatch.setattr(encoding_preview_dialog, "run_encoding_dialog", lambda d: EncodingPreviewDialog.SKIP)
+    monkeypatch.setattr(EncodingPreviewDialog, "exec", lambda d: EncodingPreviewDialog.SKIP)
     gbk_file(corpus)
     job = window.feature(PhraseActions).start_import([corpus])
     with qtbot.waitSignal(job.done, timeout=60_000):

@@ -9,6 +9,7 @@ from pathlib import Path
 from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
 from editor.core.formats.file_format import ExportStyle, FileFormat, WriteOptions
+from editor.core.formats.plain_style import PLAIN_STYLE
 from editor.core.model.document import Document
 from editor.core.translatable import QT_TRANSLATE_NOOP
 
@@ -39,7 +40,7 @@ def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
     atomic_write_bytes(path, docx_bytes(doc, options.style, options.fonts_available, options.font_fallbacks))
 
 
-def docx_bytes(doc: Document, style: ExportStyle, fonts_available: list[str] | None = None,
+def docx_bytes(doc: Document, style: ExportStyle = PLAIN_STYLE, fonts_available: list[str] | None = None,
                font_fallbacks: dict[str, list[str]] | None = None) -> bytes:
     """The DOCX file for a document: the source package with a new body when the style keeps it."""
     from editor.core.formats.docx import styles as ds

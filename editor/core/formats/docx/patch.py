@@ -7,6 +7,7 @@ Elements that show nothing (bookmarks, w:sectPr …) stay where they were.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from typing import Any
 
@@ -21,6 +22,7 @@ from editor.core.model.document import LINE_BREAK, OBJECT_CHAR, Paragraph, Run, 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _AMBIGUOUS = frozenset("\u2018\u2019\u201c\u201d\u2014\u2026\u00b7")
+_WHOLE = frozenset((W + "p", W + "tbl"))  # elements one block stands for, whole
 _SPECIAL = {"\u2011": "noBreakHyphen", "\u00ad": "softHyphen"}  # as the reader shows these elements
 _BAD_XML = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF))
 
@@ -28,19 +30,22 @@ _BAD_XML = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 0xFF
 class Patcher(PropsReader):
     """Writes model blocks into a parsed source body."""
 
-    def __init__(self, nsmap: dict[str | None, str], kept: dict[str, Any], roles: dict[str, str],
-                 num_kinds: dict[str, dict[str, str]], style_ids: dict[str, str], first_num_id: int) -> None:
+    def __init__(self, nsmap: dict[str | None, str], kept: dict[str, Any],
+                 styles: Callable[[], tuple[dict[str, str], dict[str, str]]],
+                 numbering: Callable[[], tuple[dict[str, dict[str, str]], int]]) -> None:
         self.nsmap = nsmap
         self.kept = kept
-        self.roles = roles
-        self.num_kinds = num_kinds
-        self.style_ids = style_ids
-        self.first_num_id = first_num_id
+        # (roles, role style ids) and (list kinds, first free numId): read from the package's styles
+        # and numbering parts only when an edited paragraph needs them (an unedited save never does).
+        self._styles_loader, self._numbering_loader = styles, numbering
+        self._styles: tuple[dict[str, str], dict[str, str]] | None = None
+        self._numbering: tuple[dict[str, dict[str, str]], int] | None = None
         self.nums: dict[int, str] = {}  # numId -> kind of lists the editor started
         self.list_nums: dict[tuple[int | None, str], int] = {}
         self.links: dict[str, str] = {}  # external URL -> new relationship id
         self.roles_used: set[str] = set()
         self._fresh_paragraph = False
+        self.clean_ids: dict[int, bool] = {}  # id(block) -> untouched, when the caller knows
         self.changed = False  # anything patched in place (tables, content controls) or written anew
         # Kept XML leaves out the root's namespace declarations: a wrapper element makes them again.
         wrap = etree.tostring(etree.Element(W + "wrap", nsmap=nsmap), encoding="unicode")
@@ -49,6 +54,36 @@ class Patcher(PropsReader):
     def raw(self, el: Any) -> str:
         """Not used: patching never stores XML aside."""
         return ""
+
+    def _style_info(self) -> tuple[dict[str, str], dict[str, str]]:
+        if self._styles is None:
+            self._styles = self._styles_loader()
+        return self._styles
+
+    def _numbering_info(self) -> tuple[dict[str, dict[str, str]], int]:
+        if self._numbering is None:
+            self._numbering = self._numbering_loader()
+        return self._numbering
+
+    @property
+    def roles(self) -> dict[str, str]:  # type: ignore[override]
+        """Style id -> role, of the package's styles part."""
+        return self._style_info()[0]
+
+    @property
+    def num_kinds(self) -> dict[str, dict[str, str]]:  # type: ignore[override]
+        """NumId -> level -> list kind, of the package's numbering part."""
+        return self._numbering_info()[0]
+
+    @property
+    def style_ids(self) -> dict[str, str]:
+        """Role -> the package's own style id for it."""
+        return self._style_info()[1]
+
+    @property
+    def first_num_id(self) -> int:
+        """The first numId the package does not use."""
+        return self._numbering_info()[1]
 
     def fragment(self, xml: str) -> Any:
         """An element from kept XML, its namespaces resolved against the source root's."""
@@ -63,12 +98,21 @@ class Patcher(PropsReader):
         out = [el for el in orig if el.tag in LEADING]
         used: set[int] = set()
         last = -1
+        n = len(orig)
+        idxs = [_index(b.origin, prefix, n) for b in blocks]
         i = 0
         while i < len(blocks):
-            idx = _index(blocks[i].origin, prefix, len(orig))
+            idx = idxs[i]
             j = i + 1
-            while j < len(blocks) and idx is not None and _index(blocks[j].origin, prefix, len(orig)) == idx:
+            while j < len(blocks) and idx is not None and idxs[j] == idx:
                 j += 1
+            if idx is not None and idx == last + 1 and j == i + 1 and idx not in used and \
+                    self.clean(blocks[i]) and orig[idx].tag in _WHOLE:
+                out.append(orig[idx])  # the usual case, kept short: an untouched paragraph or table
+                used.add(idx)
+                last = idx
+                i = j
+                continue
             group = blocks[i:j]
             i = j
             if idx is None or not is_block(orig[idx]):
@@ -83,17 +127,22 @@ class Patcher(PropsReader):
         out.extend(el for el in orig[last + 1:] if not is_block(el) and el.tag not in LEADING)
         return out
 
+    def clean(self, block: Any) -> bool:
+        """untouched(block), answered from the save's own check when it made one."""
+        known = self.clean_ids.get(id(block))
+        return untouched(block) if known is None else known
+
     def element(self, el: Any, group: list[Any], prefix: str, in_cell: bool) -> list[Any]:
         """A source element and the blocks read from it, as the elements to write."""
         if el.tag == W + "p":
-            if len(group) == 1 and isinstance(group[0], Paragraph) and untouched(group[0]):
+            if len(group) == 1 and isinstance(group[0], Paragraph) and self.clean(group[0]):
                 return [el]
             last = max((k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None),
                        default=-1)
             return [self.paragraph(b, el, keep_sect=k == last) if isinstance(b, Paragraph) and b.kept_block is None
                     else self.fresh(b, in_cell) for k, b in enumerate(group)]
         if el.tag == W + "tbl" and len(group) == 1 and isinstance(group[0], Table):
-            return [el if untouched(group[0]) else self.table(el, group[0])]
+            return [el if self.clean(group[0]) else self.table(el, group[0])]
         content = block_content(el)
         if content is not None and any(b.origin and b.origin.startswith(prefix) for b in group):
             new = self.children(list(content), group, prefix, in_cell)
@@ -361,6 +410,9 @@ def block_text(t: Table) -> str:
 
 def _index(origin: str | None, prefix: str, count: int) -> int | None:
     """The child index an origin names under prefix, or None."""
+    if not prefix and origin is not None and origin.isdigit():  # a top-level block: the usual case
+        idx = int(origin)
+        return idx if idx < count else None
     if origin is None or not origin.startswith(prefix):
         return None
     head = origin[len(prefix):].split("/", 1)[0]

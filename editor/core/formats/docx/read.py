@@ -29,6 +29,7 @@ from editor.core.model.document import (
     Paragraph,
     Run,
     Table,
+    body_signature,
     signature,
 )
 
@@ -63,6 +64,7 @@ class _Reader(PropsReader):
         self.doc = Document(source=pkg.data)
         self.decls: re.Pattern[str] = re.compile("(?!)")
         self.counter = 0
+        self._heads: dict[str, str] = {}
         self.go_back: set[str] = set()
         self.roles = paragraph_roles(pkg, self._part("styles"))
         self.num_kinds = list_kinds(pkg, self._part("numbering"))
@@ -82,7 +84,11 @@ class _Reader(PropsReader):
 
         text = etree.tostring(el, encoding="unicode", with_tail=False)
         end = text.find(">")
-        return self.decls.sub("", text[:end]) + text[end:]
+        head = text[:end]
+        stripped = self._heads.get(head)
+        if stripped is None:  # start tags repeat (every w:rPr): strip each kind once
+            stripped = self._heads[head] = self.decls.sub("", head)
+        return stripped + text[end:]
 
     def keep(self, xml: str, label: str, block: bool = False) -> str:
         """Store content aside and return its key."""
@@ -108,6 +114,7 @@ class _Reader(PropsReader):
         if body is None:
             raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
         self.doc.blocks = self.blocks(body, "", in_cell=False)
+        self.doc.base = body_signature(self.doc)
         return self.doc
 
     def blocks(self, parent: Any, prefix: str, in_cell: bool) -> list[Paragraph | Table]:

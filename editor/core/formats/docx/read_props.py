@@ -104,6 +104,19 @@ class PropsReader:
         """An element's XML as kept for the round trip."""
         raise NotImplementedError
 
+    def raw_props(self, el: Any) -> str:
+        """raw() of a w:rPr, memoised by its content: a long document repeats a few formats thousands of times."""
+        cache: dict[tuple, str] = self.__dict__.setdefault("_props_cache", {})
+        key: tuple = (el.tag, tuple(el.items()))
+        for child in el:
+            if len(child) or child.text:
+                return self.raw(el)  # nested (w:rPrChange …): not worth a key
+            key += (child.tag, tuple(child.items()))
+        xml = cache.get(key)
+        if xml is None:
+            xml = cache[key] = self.raw(el)
+        return xml
+
     def paragraph_props(self, p: Paragraph, ppr: Any, keep: bool = True) -> None:
         """Modelled w:pPr children onto p; the whole w:pPr kept raw (keep) for the round trip."""
         for child in ppr:
@@ -199,4 +212,4 @@ class PropsReader:
                     size = half_points / 2
             elif name == "rFonts":
                 font = child.get(W + "eastAsia") or child.get(W + "ascii") or child.get(W + "hAnsi")
-        return bold, italic, underline, font, size, color, self.raw(rpr) if keep and len(rpr) else ""
+        return bold, italic, underline, font, size, color, self.raw_props(rpr) if keep and len(rpr) else ""

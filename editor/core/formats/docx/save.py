@@ -8,6 +8,7 @@ package layer would serialise every XML part again, and then no part would stay 
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -18,9 +19,9 @@ from lxml import etree
 from editor.core.formats.docx import styles as ds
 from editor.core.formats.docx.patch import Patcher
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
-from editor.core.formats.docx.safety import CT_NS, PKG_REL_NS, DocxPackage, open_docx
+from editor.core.formats.docx.safety import CT_NS, MAX_MEMBER_BYTES, PKG_REL_NS, DocxPackage, open_docx
 from editor.core.formats.docx.structure import W
-from editor.core.model.document import Document
+from editor.core.model.document import Document, body_signature, untouched
 
 ZIP_LEVEL = 3
 _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
@@ -30,6 +31,9 @@ _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "lo
 def save_into_source(doc: Document) -> bytes:
     """The source package with the document's edits patched in (the source itself when unedited)."""
     assert doc.source is not None
+    clean = {id(b): untouched(b) for b in doc.blocks}
+    if doc.base is not None and all(clean.values()) and doc.base == body_signature(doc):
+        return doc.source  # nothing edited: the file as it was, byte for byte, without opening it
     pkg = open_docx(Path("source.docx"), data=doc.source)
     main = pkg.main_part
     tree = _parse(pkg, main)
@@ -39,27 +43,37 @@ def save_into_source(doc: Document) -> bytes:
         raise pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
     targets = {typ.rsplit("/", 1)[-1]: target for typ, target, ext in pkg.rels(main).values()
                if not ext and target in pkg.names}
-    styles = _parse(pkg, targets["styles"]) if "styles" in targets else None
-    numbering = targets.get("numbering")
-    taken = [int(n.get(W + "numId", "0")) for n in _parse(pkg, numbering).getroot().iter(W + "num")
-             if n.get(W + "numId", "").isdigit()] if numbering else []
-    patcher = Patcher(root.nsmap, doc.kept, paragraph_roles(pkg, targets.get("styles")),
-                      list_kinds(pkg, numbering), _style_ids(styles), max([9000, *taken]) + 1)
+    styles: list[Any] = []  # parsed on first need
+
+    def style_info() -> tuple[dict[str, str], dict[str, str]]:
+        styles.append(_parse(pkg, targets["styles"]) if "styles" in targets else None)
+        return paragraph_roles(pkg, targets.get("styles")), _style_ids(styles[0])
+
+    def numbering_info() -> tuple[dict[str, dict[str, str]], int]:
+        numbering = targets.get("numbering")
+        taken = [int(n.get(W + "numId", "0")) for n in _parse(pkg, numbering).getroot().iter(W + "num")
+                 if n.get(W + "numId", "").isdigit()] if numbering else []
+        return list_kinds(pkg, numbering), max([9000, *taken]) + 1
+
+    patcher = Patcher(root.nsmap, doc.kept, style_info, numbering_info)
+    patcher.clean_ids = clean
     new = patcher.children(list(body), doc.blocks, "", in_cell=False)
     if not patcher.changed and len(new) == len(body) and all(a is b for a, b in zip(new, body)):
         return doc.source  # nothing edited: the file as it was, byte for byte
     body[:] = new
     replaced: dict[str, bytes] = {main: _bytes(tree)}
     added: list[tuple[str, str, str]] = []  # (part name, relationship type, content type)
-    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(styles, only_found=True)]
-    if missing and styles is not None:
+    style_tree = styles[0] if styles else None
+    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(style_tree, only_found=True)]
+    if missing and style_tree is not None:
         for role in missing:
-            styles.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
-        replaced[targets["styles"]] = _bytes(styles)
+            style_tree.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
+        replaced[targets["styles"]] = _bytes(style_tree)
     elif missing:
         name = _free_name(pkg, main, "styles.xml")
         replaced[name] = ds.styles_xml(ds.plain_preset()).encode("utf-8")
         added.append((name, ds.REL_TYPES["styles"], ds.PART_TYPES["word/styles.xml"]))
+    numbering = targets.get("numbering")
     if patcher.nums:
         if numbering:
             num_tree = _parse(pkg, numbering)
@@ -167,6 +181,8 @@ def _zip(pkg: DocxPackage, replaced: dict[str, bytes]) -> bytes:
                 continue
             written.add(info.filename)
             data = replaced.pop(info.filename, None)
+            if data is None and _copy_compressed(pkg, info, out):
+                continue
             entry = zipfile.ZipInfo(info.filename, info.date_time)
             entry.compress_type = info.compress_type
             entry.external_attr = info.external_attr
@@ -174,3 +190,36 @@ def _zip(pkg: DocxPackage, replaced: dict[str, bytes]) -> bytes:
         for name, data in replaced.items():
             out.writestr(name, data)
     return buf.getvalue()
+
+
+def _copy_compressed(pkg: DocxPackage, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> bool:
+    """Copy an untouched entry's compressed bytes as they are: no inflating and deflating again.
+
+    Works on zipfile's own bookkeeping (fp, filelist, NameToInfo, start_dir), as its writestr does;
+    entries it cannot copy plainly (encrypted, zip64, unusual compression) return False.
+    """
+    if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or \
+            max(info.file_size, info.compress_size, info.header_offset) >= zipfile.ZIP64_LIMIT or \
+            info.file_size > MAX_MEMBER_BYTES:
+        return False
+    data = pkg.data
+    start = info.header_offset
+    if data[start:start + 4] != b"PK\x03\x04":
+        return False
+    name_len, extra_len = struct.unpack_from("<HH", data, start + 26)
+    start += 30 + name_len + extra_len
+    raw = data[start:start + info.compress_size]
+    if len(raw) != info.compress_size:
+        return False
+    entry = zipfile.ZipInfo(info.filename, info.date_time)
+    entry.compress_type = info.compress_type
+    entry.external_attr = info.external_attr
+    entry.flag_bits = info.flag_bits & ~0x08  # sizes and CRC go in the local header: no data descriptor
+    entry.CRC, entry.compress_size, entry.file_size = info.CRC, info.compress_size, info.file_size
+    entry.header_offset = out.fp.tell()  # type: ignore[union-attr]
+    out.fp.write(entry.FileHeader(False))  # type: ignore[union-attr]
+    out.fp.write(raw)  # type: ignore[union-attr]
+    out.filelist.append(entry)
+    out.NameToInfo[entry.filename] = entry
+    out.start_dir = out.fp.tell()  # type: ignore[attr-defined, union-attr]
+    return True

@@ -1,0 +1,88 @@
+"""The `---` block at the top of a plain-text draft: the 公文要素 by the standard's names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor.core.gongwen.parts import KEYS, LIST_KEYS, Parts, canonical_key
+
+FENCE = "---"
+_KEY_LINE = re.compile(r"^([^\s:：][^:：]{0,11})\s*[:：]\s?(.*)$")
+
+
+class FrontMatterError(ValueError):
+    """A front-matter block that cannot be read; the message says what to do."""
+
+
+@dataclass
+class FrontMatter:
+    """The parts of a draft, where each was written, and the body after the block."""
+
+    parts: Parts
+    body: str
+    body_line: int  # 1-based line of the file where the body starts
+    key_lines: dict[str, int] = field(default_factory=dict)  # standard name -> 1-based line
+    unknown: list[tuple[int, str]] = field(default_factory=list)  # (line, key) not a standard name
+
+
+def split(text: str) -> FrontMatter:
+    """Parse a draft; without a leading `---` line the whole text is the body and the parts are empty.
+
+    Raises FrontMatterError for a block that is opened but never closed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        return FrontMatter(Parts(), text, 1)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise FrontMatterError("公文要素块以 --- 开始却没有以 --- 结束，请在要素之后加一行 --- "
+                               "/ the front matter opened with --- is never closed") from None
+    parts = Parts()
+    key_lines: dict[str, int] = {}
+    unknown: list[tuple[int, str]] = []
+    values: dict[str, list[str]] = {}
+    current: str | None = None
+    for i in range(1, end):
+        raw = lines[i]
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        m = _KEY_LINE.match(raw)
+        indented = raw[:1] in (" ", "\t", "\u3000")
+        if m and not indented:
+            key = canonical_key(m.group(1))
+            if key is None:
+                unknown.append((i + 1, m.group(1).strip()))
+                current = None
+                continue
+            current = key
+            key_lines[key] = i + 1
+            values[key] = [m.group(2).strip()]
+        elif current is not None:
+            values[current].append(raw.strip())  # continuation of a multi-line value
+        else:
+            unknown.append((i + 1, raw.strip()))
+    for key, vals in values.items():
+        parts.set(key, "\n".join(v for v in vals if v))
+    body = "\n".join(lines[end + 1:])
+    return FrontMatter(parts, body, end + 2, key_lines, unknown)
+
+
+def write(parts: Parts, body: str) -> str:
+    """A draft with its parts as front matter (nothing added when no part is given)."""
+    if parts.is_empty():
+        return body
+    out = [FENCE]
+    for key in KEYS:
+        value = parts.get(key)
+        if not value:
+            continue
+        if isinstance(value, list) and key in LIST_KEYS and len(value) > 1:
+            first, *rest = (f"{i}. {v}" for i, v in enumerate(value, 1)) if key == "附件" else value
+            out.append(f"{key}: {first}")
+            out.extend(f"  {v}" for v in rest)
+        else:
+            out.append(f"{key}: {parts.text_of(key)}")
+    out.append(FENCE)
+    return "\n".join(out) + "\n" + body

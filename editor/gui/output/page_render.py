@@ -1,0 +1,372 @@
+"""Lay a document out on pages with Qt, in a style's layout, and paint the pages (print, preview, PDF).
+
+The official style gives the page of the official DOCX (OFFICIAL_FORMAT.md): A4, 37/35/28/26 mm,
+a fixed 28.95 pt line pitch (22 lines), 16 pt characters 0.25 pt closer (28 a line), a two-character
+first-line indent, the role fonts, and "— 1 —" page numbers, odd pages right and even pages left.
+The plain style prints the document as the editor shows it, on the plain DOCX's page (or a Word
+file's own paper and margins). Text is laid out in Qt's logical pixels (96 a inch) with design
+metrics, so the same lines break on screen, in the preview and on paper.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrinter
+
+from editor.core import fonts
+from editor.core.formats.docx.styles import RoleStyle
+from editor.core.formats.official_style import PAGE_NO_PT, official_preset, prepare_official
+from editor.core.formats.pdf_export import PageSetup, page_setup
+from editor.core.model.document import LINE_BREAK, Document, Paragraph
+
+PX_PER_PT = 96 / 72
+PX_PER_MM = 96 / 25.4
+_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
+          "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
+
+
+def installed_families() -> list[str]:
+    """Font families this machine has (Qt knows them under every localised name)."""
+    return list(QFontDatabase.families())
+
+
+def page_number_text(page: int) -> str:
+    """The official page number: an em dash, a space, the digits, a space, an em dash."""
+    return f"— {page} —"
+
+
+class PagedDocument:
+    """A QTextDocument laid out on pages of a PageSetup, and how to paint its pages."""
+
+    def __init__(self, document: QTextDocument, setup: PageSetup, page_font: QFont | None) -> None:
+        self.document = document
+        self.setup = setup
+        self.page_font = page_font  # None: no page numbers
+        self.text_width = (setup.width - setup.left - setup.right) * PX_PER_MM
+        self.text_height = (setup.height - setup.top - setup.bottom) * PX_PER_MM
+        document.setDocumentMargin(0)
+        document.setPageSize(QSizeF(self.text_width, self.text_height))
+
+    def page_count(self) -> int:
+        """How many pages the document fills."""
+        return self.document.pageCount()
+
+    def page_layout(self) -> QPageLayout:
+        """The paper, in millimetres."""
+        return _paper(self.setup)
+
+    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
+        """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
+        return _paint(self, device, first, last)
+
+    def paint_page(self, painter: QPainter, page: int, numbers: bool = True) -> None:
+        """Paint one page (1-based) at the painter's origin, in logical pixels of the paper."""
+        left, top = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
+        clip = QRectF(0, (page - 1) * self.text_height, self.text_width, self.text_height)
+        painter.save()
+        painter.translate(left, top - clip.top())
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+        if numbers and self.page_font is not None:
+            _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
+
+
+def _paper(setup: PageSetup) -> QPageLayout:
+    """The paper, in millimetres; the margins are drawn by the page painters, so the layout has none."""
+    size = QPageSize(QSizeF(setup.width, setup.height), QPageSize.Unit.Millimeter, "",
+                     QPageSize.SizeMatchPolicy.FuzzyMatch)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def _paint(pages: PagedDocument | OfficialPages, device: QPrinter | QPdfWriter, first: int, last: int) -> int:
+    device.setPageLayout(pages.page_layout())
+    painter = QPainter()
+    if not painter.begin(device):
+        return 0
+    try:
+        # The painter's origin is the printable area's corner; paper coordinates start at the sheet's.
+        layout = device.pageLayout()
+        paper = layout.fullRectPixels(device.resolution())
+        printable = layout.paintRectPixels(device.resolution())
+        scale = device.resolution() / 96
+        last = min(last or pages.page_count(), pages.page_count())
+        painted = 0
+        for page in range(max(first, 1), last + 1):
+            if painted:
+                device.newPage()
+            painter.save()
+            painter.translate(paper.x() - printable.x(), paper.y() - printable.y())
+            painter.scale(scale, scale)
+            pages.paint_page(painter, page)
+            painter.restore()
+            painted += 1
+        return painted
+    finally:
+        painter.end()
+
+
+def _paint_page_number(painter: QPainter, s: PageSetup, font: QFont, text_width: float, page: int) -> None:
+    """"— n —" one character in from the text block's edge: odd pages right, even pages left."""
+    # A QTextLayout, like the body: measured at 96 dpi whatever the device (QPainter.drawText would
+    # size the font for the printer's resolution and then be scaled again).
+    layout = QTextLayout(page_number_text(page), font)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(text_width)
+    layout.endLayout()
+    inset = PAGE_NO_PT * PX_PER_PT
+    x = s.left * PX_PER_MM + (text_width - inset - line.naturalTextWidth() if page % 2 else inset)
+    bottom = (s.height - s.footer_mm) * PX_PER_MM
+    painter.save()
+    painter.setPen(Qt.GlobalColor.black)
+    line.draw(painter, QPointF(x, bottom - line.height()))
+    painter.restore()
+
+
+# -- building the laid-out document --------------------------------------------------------------
+
+
+def _font(east_asia: str | None, latin: str | None, size: float | None) -> QFont:
+    font = QFont()
+    font.setFamilies([f for f in (east_asia, latin) if f])
+    if size:
+        font.setPointSizeF(size)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferOutline)
+    return font
+
+
+# Characters that may not start a line (they hang at the end of the line before, as Word's
+# w:overflowPunct and LibreOffice's hanging punctuation let them) and that may not end one.
+CLOSING = set("，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]}")
+OPENING = set("（《「『【〔〈“‘([{")
+
+
+class OfficialPages:
+    """The official layout, line by line: 22 fixed-pitch lines a page, 28 characters a line.
+
+    Qt's own document layout would break "工作，" before 作 (a comma may not start a line) and
+    leave 27 characters where Word and LibreOffice hang the comma into the margin and keep 28: so
+    every line is set here with QTextLayout, hanging closing punctuation the way they do.
+    """
+
+    def __init__(self, model: Document, available: list[str], overrides: dict[str, list[str]] | None) -> None:
+        self.setup = page_setup(model, "official")
+        self.preset = official_preset(available, overrides)
+        self.text_width = (self.setup.width - self.setup.left - self.setup.right) * PX_PER_MM
+        self.text_height = (self.setup.height - self.setup.top - self.setup.bottom) * PX_PER_MM
+        self.pitch = (self.preset.line_height or 28.95) * PX_PER_PT
+        self.lines_per_page = int(self.text_height // self.pitch + 1e-6)
+        self.page_font = _font(fonts.resolve("songti", available, overrides), None, PAGE_NO_PT)
+        self.layouts: list[QTextLayout] = []  # kept alive: lines belong to their layout
+        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, x offset
+        self.page_starts: list[int] = [0]  # index into lines of each page's first line
+        for p in _flat_paragraphs(prepare_official(model)):
+            self._add(p)
+
+    def _add(self, p: Paragraph) -> None:
+        body = self.preset.default
+        role: RoleStyle = self.preset.roles.get(p.style, body)
+        font = _font(role.east_asia or body.east_asia, role.latin or body.latin, role.size or body.size)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, (self.preset.char_spacing or 0) / 20 * PX_PER_PT)
+        text = "".join(r.text for r in p.runs).replace("\n", LINE_BREAK)
+        layout = QTextLayout(text, font)
+        latin = QFont(font)
+        latin.setFamilies([role.latin or body.latin or ""])
+        option = QTextOption(_ALIGN.get(role.align or body.align or "left", Qt.AlignmentFlag.AlignLeft))
+        option.setUseDesignMetrics(True)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        ranges, pos = [], 0
+        for run in p.runs:
+            if run.bold or run.italic or run.underline or role.bold:
+                fr = QTextLayout.FormatRange()
+                fr.start, fr.length = pos, len(run.text)
+                fr.format = QTextCharFormat()
+                fr.format.setFontWeight(QFont.Weight.Bold if run.bold or role.bold else QFont.Weight.Normal)
+                fr.format.setFontItalic(run.italic)
+                fr.format.setFontUnderline(run.underline)
+                ranges.append(fr)
+            pos += len(run.text)
+        # Latin letters and digits in the Latin font, as w:ascii/w:hAnsi do (Qt would take them from
+        # the CJK font, or fall back by the first family's script, not by the list).
+        for m in re.finditer(r"[\u0020-\u024f]+", text):
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length = m.start(), m.end() - m.start()
+            fr.format = QTextCharFormat()
+            fr.format.setFont(latin, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
+            ranges.append(fr)
+        ranges += _autospace(text, (role.size or body.size or 16) / 5 * PX_PER_PT)
+        layout.setFormats(ranges)
+        indent = (role.first_line if role.first_line is not None else body.first_line or 0) * PX_PER_PT
+        if p.page_break_before and self.lines:
+            self._new_page()
+        first_line = len(self.lines)
+        layout.beginLayout()
+        start, first = 0, True
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            x = indent if first else 0.0
+            width = self.text_width - x
+            line.setLineWidth(width)
+            self._hang(line, text, start, width)
+            line.setPosition(QPointF(x, 0))
+            self._place(layout, line.lineNumber(), x)
+            start += line.textLength()
+            first = False
+        layout.endLayout()
+        self.layouts.append(layout)
+        if role.keep_next:
+            self._keep_with_next(first_line)
+
+    def _hang(self, line: object, text: str, start: int, width: float) -> None:
+        """Let one closing punctuation mark hang past the line end rather than pull a character down."""
+        n = line.textLength()  # type: ignore[attr-defined]
+        if start + n >= len(text):
+            return
+        best = n
+        for k in range(n + 1, n + 4):
+            if start + k > len(text):
+                break
+            line.setNumColumns(k - 1)  # type: ignore[attr-defined]
+            if line.naturalTextWidth() > width + 0.01:  # type: ignore[attr-defined]
+                break
+            line.setNumColumns(k)  # type: ignore[attr-defined]
+            fits = line.naturalTextWidth() <= width + 0.01  # type: ignore[attr-defined]
+            last = text[start + k - 1]
+            hangs = last in CLOSING
+            next_ok = start + k >= len(text) or text[start + k] not in CLOSING
+            cjk = ord(last) >= 0x2E80 or hangs  # never split a Latin word
+            if (fits or hangs) and next_ok and cjk and last not in OPENING:
+                best = k
+        line.setNumColumns(best)  # type: ignore[attr-defined]
+        # A hanging mark sticks out past the edge: justify to the natural width, never stretch.
+        line.setNumColumns(best, max(width, line.naturalTextWidth()))  # type: ignore[attr-defined]
+
+    def _place(self, layout: QTextLayout, index: int, x: float) -> None:
+        if len(self.lines) - self.page_starts[-1] >= self.lines_per_page:
+            self.page_starts.append(len(self.lines))
+        self.lines.append((layout, index, x))
+
+    def _new_page(self) -> None:
+        if len(self.lines) > self.page_starts[-1]:
+            self.page_starts.append(len(self.lines))
+
+    def _keep_with_next(self, first_line: int) -> None:
+        """A heading that ends a page goes to the next page with the paragraph after it."""
+        lines_on_page = len(self.lines) - self.page_starts[-1]
+        if lines_on_page == self.lines_per_page and self.page_starts[-1] < first_line:
+            self.page_starts.append(first_line)
+
+    def page_count(self) -> int:
+        """How many pages the document fills."""
+        return len(self.page_starts)
+
+    def page_lines(self, page: int) -> list[tuple[QTextLayout, int, float]]:
+        """The lines of one page (1-based)."""
+        starts = [*self.page_starts, len(self.lines)]
+        return self.lines[starts[page - 1]:starts[page]]
+
+    def page_layout(self) -> QPageLayout:
+        """The paper, in millimetres."""
+        return _paper(self.setup)
+
+    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
+        """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
+        return _paint(self, device, first, last)
+
+    def paint_page(self, painter: QPainter, page: int, numbers: bool = True) -> None:
+        """Paint one page (1-based) at the painter's origin, in logical pixels of the paper."""
+        left, top = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
+        painter.save()
+        painter.setPen(Qt.GlobalColor.black)
+        for row, (layout, index, _x) in enumerate(self.page_lines(page)):
+            line = layout.lineAt(index)
+            # The exact pitch splits the room left over above and below the glyphs, as Word does.
+            y = top + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
+            line.draw(painter, QPointF(left, y))
+        painter.restore()
+        if numbers:
+            _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
+
+
+def _ideograph(ch: str) -> bool:
+    return ord(ch) >= 0x3400 and ch not in CLOSING and ch not in OPENING
+
+
+def _autospace(text: str, extra: float) -> list[QTextLayout.FormatRange]:
+    """Room between Chinese and Latin letters or digits (在 2026 年), as Word's and LibreOffice's autospace.
+
+    A fifth of the font size after the character before each such boundary.
+    """
+    out = []
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if (_ideograph(a) and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and _ideograph(b)):
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length = i, 1
+            fr.format = QTextCharFormat()
+            fr.format.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fr.format.setFontLetterSpacing(extra)  # LibreOffice drops the character spacing there
+            out.append(fr)
+    return out
+
+
+def _flat_paragraphs(doc: Document) -> list[Paragraph]:
+    """Paragraphs in reading order; a table's cells are set one after another."""
+    out: list[Paragraph] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            out.append(block)
+        else:
+            out.extend(p for row in block.rows for cell in row for p in cell)
+    return out
+
+
+def official_document(model: Document, available: Iterable[str] | None = None,
+                      overrides: dict[str, list[str]] | None = None) -> OfficialPages:
+    """The document as the official DOCX lays it out, with this machine's fonts (or their substitutes)."""
+    return OfficialPages(model, list(available) if available is not None else installed_families(), overrides)
+
+
+def plain_document(source: QTextDocument, model: Document, base_point_size: float) -> PagedDocument:
+    """The document as the editor shows it, at 100 %, on the plain DOCX's page."""
+    qdoc = source.clone()
+    font = qdoc.defaultFont()
+    if base_point_size > 0:
+        font.setPointSizeF(base_point_size)  # zoom is a view setting and must not reach paper
+    qdoc.setDefaultFont(font)
+    option = qdoc.defaultTextOption()
+    option.setUseDesignMetrics(True)
+    qdoc.setDefaultTextOption(option)
+    return PagedDocument(qdoc, page_setup(model, "plain"), None)
+
+
+def paged(source: QTextDocument, style: str, base_point_size: float,
+          overrides: dict[str, list[str]] | None = None) -> PagedDocument | OfficialPages:
+    """The document laid out for printing in a style ("official" or "plain")."""
+    from editor.gui.document.bridge import to_model
+
+    model = to_model(source)
+    if style == "official":
+        return official_document(model, None, overrides)
+    return plain_document(source, model, base_point_size)

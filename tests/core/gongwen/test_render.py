@@ -1,0 +1,124 @@
+"""Verified as printed: exported 通知, 请示 and 函 laid out by LibreOffice, measured on the PDF and its pixels."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+from tests.conftest import libreoffice_or_skip
+from tests.core.gongwen.corpus import ROOT
+
+PT_MM = 25.4 / 72
+DPI = 72  # one pixel a point
+
+
+def render(tmp_path: Path, name: str) -> tuple[Path, list[str]]:
+    """Export the draft, convert it with LibreOffice; returns the PDF and each page's bbox HTML."""
+    soffice = libreoffice_or_skip()
+    for tool in ("pdftotext", "pdftoppm"):
+        if not shutil.which(tool):
+            pytest.skip(f"{tool} (poppler-utils) not installed")
+    out = tmp_path / f"{name}.docx"
+    assert main(["export", str(ROOT / "drafts" / f"{name}.txt"), str(out)]) == 0
+    profile = f"file://{tmp_path / 'lo-profile'}"
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / f"{name}.pdf"
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return pdf, html.split("<page ")[1:]
+
+
+def words(page: str) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, text) in millimetres of every word on a page."""
+    out = []
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page):
+        x0, y0, x1, y1 = (float(v) * PT_MM for v in m.groups()[:4])
+        out.append((x0, y0, x1, y1, m.group(5)))
+    return out
+
+
+def red_rows(pdf: Path, tmp_path: Path, page: int, black: bool = False) -> list[tuple[int, int, int]]:
+    """(y, first x, last x) in pixels (= points) of every row with red (or black) pixels on a page."""
+    base = tmp_path / f"p{page}"
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                    str(base)], check=True, capture_output=True, timeout=120)
+    data = (tmp_path / f"p{page}.ppm").read_bytes()
+    fields = re.match(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    assert fields
+    w, h = int(fields.group(1)), int(fields.group(2))
+    pixels = data[fields.end():]
+    rows = []
+    for y in range(h):
+        row = pixels[y * w * 3:(y + 1) * w * 3]
+        if black:
+            reds = [x for x in range(w) if max(row[3 * x:3 * x + 3]) < 170]
+        else:
+            reds = [x for x in range(w) if row[3 * x] > 180 and row[3 * x + 1] < 90 and row[3 * x + 2] < 90]
+        if reds:
+            rows.append((y, reds[0], reds[-1]))
+    return rows
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_notice_head_is_red_and_in_place_and_the_record_ends_the_last_even_page(tmp_path):
+    pdf, pages = render(tmp_path, "通知")
+    assert len(pages) % 2 == 0  # the 版记 is on an even page
+    first = words(pages[0])
+    mark = next(w for w in first if "江城市人民政府办公室文件" in w[4])
+    assert abs(mark[1] - (37 + 35)) <= 3  # §7.2.4: 35 mm below the top of the text block
+    rows = red_rows(pdf, tmp_path, 1)
+    mark_rows = [r for r in rows if mark[1] - 1 <= r[0] * PT_MM <= mark[3] + 1]
+    assert len(mark_rows) > 20  # the 标志 is red
+    rule = [r for r in rows if (r[2] - r[1]) * PT_MM > 150]  # a red line as wide as the text block
+    number = next(w for w in first if w[4].startswith("江政办发"))
+    title = next(w for w in first if w[4].startswith("江城市人民政府办公室关于"))
+    assert rule
+    assert number[3] < rule[0][0] * PT_MM < title[1]  # under the 发文字号, above the title
+    assert 2 <= rule[0][0] * PT_MM - number[3] <= 7  # about 4 mm below the 发文字号 (§7.2.7)
+    line = [w for w in first if abs(w[1] - number[1]) < 1]
+    assert abs((min(w[0] for w in line) + max(w[2] for w in line)) / 2 - (28 + 156 / 2)) < 3  # centred
+    last = words(pages[-1])
+    printed = [w for w in last if "印发" in w[4]]
+    assert printed
+    assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35  # on the last line of the text block (§7.4)
+    rules = [r[0] * PT_MM for r in red_rows(pdf, tmp_path, len(pages), black=True) if (r[2] - r[1]) * PT_MM > 150]
+    assert abs(max(rules) - (297 - 35)) <= 2.5  # the closing rule at the bottom of the text block
+    lines = [y for k, y in enumerate(rules) if k == 0 or y - rules[k - 1] > 1.5]  # rows of one rule together
+    assert max(w[3] for w in last if not re.fullmatch(r"[—\d\s]+", w[4])) == printed[0][3]  # nothing under it
+    copy_to = next(w for w in last if w[4].startswith("抄送"))
+    around = [y for y in lines if y > copy_to[1] - 12]
+    assert len(around) == 3  # three rules: above 抄送, between, below 印发
+    assert around[0] < copy_to[1] < around[1] < printed[0][1] < around[2]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_request_number_left_signer_right_on_one_line(tmp_path):
+    _, pages = render(tmp_path, "请示")
+    first = words(pages[0])
+    number = next(w for w in first if w[4].startswith("江财"))
+    signer = next(w for w in first if w[4].startswith("签发人"))
+    assert abs(number[1] - signer[1]) < 1  # the same line
+    assert abs(number[0] - (28 + 5.6)) < 2  # 发文字号 one character in from the left (§7.2.6)
+    assert abs((210 - 26) - 5.6 - signer[2]) < 2  # 签发人 one character in from the right
+    assert len(pages) % 2 == 0
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_letter_first_page_has_no_number_and_its_head_is_30_mm_down(tmp_path):
+    pdf, pages = render(tmp_path, "函")
+    first = words(pages[0])
+    assert not any(re.fullmatch(r"—?\s*1\s*—?", w[4]) for w in first)  # no page number on page one (§10.1)
+    mark = next(w for w in first if w[4] == "江城市人民政府办公室")
+    assert abs(mark[1] - 30) <= 3
+    rows = red_rows(pdf, tmp_path, 1)
+    wide = [r[0] * PT_MM for r in rows if (r[2] - r[1]) * PT_MM > 160]  # the 170 mm double lines
+    assert any(mark[3] < y < mark[3] + 8 for y in wide)  # under the 标志
+    assert any(abs(y - (297 - 20)) < 4 for y in wide)  # 20 mm from the bottom edge
