@@ -185,8 +185,21 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
             len(t.text) == 7 and is_predicate(t.text[4:])):
         return False  # in a handful of documents every noun is some document's own
     tags = _jb().posseg.dt.word_tag_tab
-    return any(len(w) >= 2 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= 1
-               for seg in _SPLIT.split(t.text.replace(BLANK, "，")) if seg for w in segment_words(seg))
+    if any(len(w) >= 2 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= 1
+           for seg in _SPLIT.split(t.text.replace(BLANK, "，")) if seg for w in segment_words(seg)):
+        return True
+    # Two halves neither of which another document says nor is made of common words (带量采购，以量换价,
+    # not 突出重点，压实责任): this document's own slogan.
+    halves = [h for h in t.text.split("，") if h]
+
+    freq = _jb().dt.FREQ
+
+    def generic(half: str) -> bool:  # said elsewhere, or made of dictionary words (not 带/量/采购)
+        tally = counts.tallies.get(half)
+        return (tally is not None and tally.df >= 2) or all(
+            len(w) >= 2 and freq.get(w, 0) > 0 for w in segment_words(half))
+
+    return len(halves) == 2 and not any(generic(h) for h in halves)
 
 
 def _topical(t: Tally, counts: Counts) -> bool:
