@@ -14,6 +14,7 @@ NEAR_DUPLICATE = 0.8
 # so two copies of a document keep the same shingles, at a fraction of the cost.
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
+NEAR_PARAGRAPH = 0.6
 
 
 def content_key(text: str) -> str:
@@ -77,17 +78,33 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
 
 
 def dedupe_paragraphs(docs: list[Document]) -> None:
-    """Drop long paragraphs already seen in an earlier document (copied passages count once)."""
+    """Drop long paragraphs already seen in an earlier document, or mostly so (copied passages count once).
+
+    "Mostly": 60 % of the paragraph's 8-character shingles are in one earlier document's paragraph
+    (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
+    """
     seen: set[str] = set()
-    for doc in docs:
+    index: dict[int, set[int]] = defaultdict(set)  # shingle → documents it was seen in
+    for n, doc in enumerate(docs):
         keep = []
+        mine: set[int] = set()
         for p in doc.paragraphs:
             key = content_key(p.text)
             if len(key) >= MIN_PARAGRAPH:
                 if key in seen:
                     continue
+                sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
+                hits: dict[int, int] = defaultdict(int)
+                for h in sh:
+                    for d in index.get(h, ()):
+                        hits[d] += 1
+                if sh and max(hits.values(), default=0) >= NEAR_PARAGRAPH * len(sh):
+                    continue
                 seen.add(key)
+                mine |= sh
             keep.append(p)
+        for h in mine:
+            index[h].add(n)
         doc.paragraphs = keep
 
 
