@@ -19,7 +19,6 @@ import editor.gui.qt_workarounds  # noqa: F401
 from editor.gui.i18n import install_translators, prepare_system_locale
 
 language = prepare_system_locale(sys.argv[2])  # what run_app does before the QApplication exists
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLabel
 from editor.gui.document.file_filters import file_dialog_filter
 
@@ -28,13 +27,17 @@ install_translators(app, language, pseudo=False)
 dialog = QFileDialog(None, "打开", sys.argv[1], file_dialog_filter())
 dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # offscreen has no native one; check Qt's own
 model = dialog.findChild(QFileSystemModel)
-loop = QEventLoop()
-model.directoryLoaded.connect(lambda _: loop.quit())
-QTimer.singleShot(5000, loop.quit)
 dialog.show()
-loop.exec()
-root = model.index(sys.argv[1])
-dates = [model.index(r, 3, root).data() for r in range(model.rowCount(root))]
+# The file system model fills in on a thread: wait for the dates themselves (a loaded machine is slow).
+import time
+deadline = time.monotonic() + 60
+def dates_now():
+    root = model.index(sys.argv[1])
+    return [d for d in (model.index(r, 3, root).data() for r in range(model.rowCount(root))) if d]
+while not dates_now() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.02)
+dates = dates_now()
 labels = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
 print(json.dumps({"language": language, "labels": labels, "dates": dates}, ensure_ascii=False))
 """
