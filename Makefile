@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PIP     = $(PY) -m pip -q --disable-pip-version-check
 
-.PHONY: run test lint bench package screenshot translations clean
+.PHONY: run test lint bench package screenshot translations bank eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,22 @@ $(VENV)/.test-installed: $(VENV)/.installed
 translations: $(VENV)/.installed
 	@$(PY) -m editor.build_translations
 
-run: $(VENV)/.installed translations
+# The default phrase bank, mined from resources/corpus when the code or corpus changed (shipped, so a
+# first start copies it instead of mining).
+bank: $(VENV)/.installed
+	@$(PY) -m editor.build_bank
+
+# Judged quality of the miner: P@20 / P@50 per section on the bundled corpus and on the held-out
+# documents, against the labels in tests/data/eval (see its README).
+eval: $(VENV)/.installed
+	@status=0; \
+	echo "bundled corpus (resources/corpus):"; \
+	$(PY) scripts/eval_mining.py resources/corpus tests/data/eval/labels_bundled.tsv || status=1; \
+	echo "held-out corpus (tests/data/eval/heldout):"; \
+	$(PY) scripts/eval_mining.py tests/data/eval/heldout tests/data/eval/labels_heldout.tsv || status=1; \
+	exit $$status
+
+run: $(VENV)/.installed translations bank
 	$(VENV)/bin/yuku
 
 lint: $(VENV)/.test-installed
@@ -34,7 +49,7 @@ $(VENV)/.package-installed: $(VENV)/.installed
 	touch $@
 
 # The Linux one-folder bundle dist/yuku/ (+ a tarball with the desktop files), then its self-test.
-package: $(VENV)/.package-installed translations
+package: $(VENV)/.package-installed translations bank
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/yuku.spec
 	$(PY) packaging/linux/make_tarball.py

@@ -72,6 +72,36 @@ def read_corpus(folder: str) -> int:
     return 0
 
 
+def read_segment(folder: str) -> int:
+    """The mining baseline of issue 18: read every file and segment it into words with jieba."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    chars = words = 0
+    for path in sorted(Path(folder).rglob("*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        chars += len(text)
+        words += sum(1 for _ in jieba.cut(text, HMM=False))
+    print(json.dumps({"chars": chars, "words": words}))
+    return 0
+
+
+def mine_more(folder: str, more: str, bank_path: str) -> int:
+    """Re-mining after adding documents: the bank already holds folder's corpus; time adding `more`."""
+    from editor.core.bank.store import PhraseBank
+    from editor.core.mining import pipeline
+
+    bank = PhraseBank(bank_path)
+    pipeline.mine_into_bank([Path(folder)], bank, include_bank_corpus=False)
+    start = time.perf_counter()
+    pipeline.mine_into_bank([Path(more)], bank)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"seconds": round(seconds, 3), "phrases": bank.count()}))
+    bank.close()
+    return 0
+
+
 def mine(folder: str, bank_path: str) -> int:
     """The mining subject: editor.core.mining.pipeline.mine_into_bank over a folder into a fresh bank."""
     from editor.core.bank.store import PhraseBank
@@ -97,7 +127,7 @@ def opencc_file(src: str, dst: str, config: str) -> int:
 
 
 PROBES = {"bare_window": bare_window, "real_window": real_window, "read_corpus": read_corpus, "mine": mine,
-          "opencc": opencc_file}
+          "opencc": opencc_file, "read_segment": read_segment, "mine_more": mine_more}
 
 if __name__ == "__main__":
     raise SystemExit(PROBES[sys.argv[1]](*sys.argv[2:]))

@@ -54,12 +54,14 @@ def test_phrases_json_from_the_default_bank_has_blanks_and_all_fields(tmp_path):
     out = yuku("phrases", "--json", home=tmp_path / "home")
     assert out.returncode == 0, out.stderr
     items = json.loads(out.stdout)
-    assert 300 <= len(items) <= 20000  # the default bank is created from the bundled corpus
+    assert 150 <= len(items) <= 20000  # the shipped default bank: a few hundred precise entries (issue 18)
     for key in ("text", "section", "kind", "score", "count", "doc_count", "example", "source"):
         assert key in items[0]
     assert any("___" in p["text"] for p in items)
-    out = yuku("phrases", "--json", "--kind", "template", "--query", "来看", home=tmp_path / "home")
-    assert [p["text"] for p in json.loads(out.stdout)][:1] == ["从___来看"]
+    # 从___来看 is seen in one seed document only; with the State Council documents the default corpus
+    # has more than 30, where everything must recur (issue 18). 以___为指导 recurs in a dozen.
+    out = yuku("phrases", "--json", "--kind", "template", "--query", "为指导", home=tmp_path / "home")
+    assert [p["text"] for p in json.loads(out.stdout)][:1] == ["以___为指导"]
     out = yuku("phrases", "--json", "--section", "next_steps", "--query", "下", home=tmp_path / "home")
     assert all(p["section"] == "next_steps" and "下" in p["text"] for p in json.loads(out.stdout))
 
@@ -71,7 +73,7 @@ def test_damaged_bank_is_restored_and_the_user_is_told(tmp_path):
     out = yuku("phrases", "--bank", str(bank), "--json")
     assert out.returncode == 0, out.stderr
     assert "备份" in out.stderr
-    assert len(json.loads(out.stdout)) > 300
+    assert len(json.loads(out.stdout)) > 150
 
 
 def test_low_confidence_encoding_is_reported(tmp_path):

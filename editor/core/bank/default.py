@@ -20,6 +20,22 @@ def open_bank(path: str | Path | None = None) -> PhraseBank:
     # A bank with no corpus and no phrases is new (or was rebuilt after damage with no backup); one
     # from the first Yuku holds first-cut phrases and no corpus: re-mine it (the user's work stays).
     if (bank.count_all() == 0 or bank.migrated_from_v1) and not bank.corpus_documents():
-        report = mine_into_bank([seed_corpus_dir()], bank)
-        log.info("created bank %s from the seed corpus: %s phrases", target, report.phrases)
+        if not _from_prebuilt(bank):
+            report = mine_into_bank([seed_corpus_dir()], bank)
+            log.info("created bank %s from the seed corpus: %s phrases", target, report.phrases)
     return bank
+
+
+def _from_prebuilt(bank: PhraseBank) -> bool:
+    """Fill a new bank with the phrases mined at build time and the corpus they came from (no mining)."""
+    from editor.core.bank.prebuilt import load_prebuilt
+    from editor.core.corpus.reader import read_corpus_files
+
+    phrases = load_prebuilt()
+    if phrases is None:
+        return False
+    read = read_corpus_files([seed_corpus_dir()])
+    # The corpus is stored too: a later `yuku mine` re-mines it together with the user's files.
+    n = bank.commit_mining([(f.digest, f.name, f.text) for f in read.files], phrases)
+    log.info("created bank %s from the shipped bank: %s phrases", bank.path, n)
+    return True

@@ -14,6 +14,7 @@ NEAR_DUPLICATE = 0.8
 # so two copies of a document keep the same shingles, at a fraction of the cost.
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
+NEAR_PARAGRAPH = 0.6
 
 
 def content_key(text: str) -> str:
@@ -31,8 +32,12 @@ def _shingles(key: str) -> set[int]:
 
 
 def dedupe_documents(docs: list[Document]) -> list[Document]:
-    """Keep the first of every group of identical or near-identical (Jaccard ≥ 0.8) documents."""
-    kept: list[Document] = []
+    """Drop identical documents and near-copies: ≥ 80 % of the smaller one's shingles are in the other.
+
+    Containment, not Jaccard: a copy with a paragraph cut or added (75 % Jaccard) is still a copy,
+    and the longer of the two is kept.
+    """
+    kept: list[Document | None] = []
     kept_sets: list[set[int]] = []
     exact: set[str] = set()
     index: dict[int, list[int]] = defaultdict(list)
@@ -43,38 +48,108 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
         if digest in exact:
             continue
+        exact.add(digest)
         sh = _shingles(key)
         candidates: dict[int, int] = defaultdict(int)
         for h in sh:
             for j in index.get(h, ()):
                 candidates[j] += 1
+        replace = -1
         duplicate = False
         for j, shared in candidates.items():
-            union = len(sh) + len(kept_sets[j]) - shared
-            if union and shared / union >= NEAR_DUPLICATE:
-                duplicate = True
+            if kept[j] is None or not sh or not kept_sets[j]:
+                continue
+            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
+                if len(sh) > len(kept_sets[j]):
+                    replace = j
+                else:
+                    duplicate = True
                 break
         if duplicate:
             continue
-        exact.add(digest)
+        if replace >= 0:
+            kept[replace] = None  # the new one holds the old one: keep the longer text
         n = len(kept)
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
             index[h].append(n)
-    return kept
+    return [d for d in kept if d is not None]
 
 
 def dedupe_paragraphs(docs: list[Document]) -> None:
-    """Drop long paragraphs already seen in an earlier document (copied passages count once)."""
+    """Drop long paragraphs already seen in an earlier document, or mostly so (copied passages count once).
+
+    "Mostly": 60 % of the paragraph's 8-character shingles are in one earlier document's paragraph
+    (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
+    """
     seen: set[str] = set()
-    for doc in docs:
+    index: dict[int, set[int]] = defaultdict(set)  # shingle → documents it was seen in
+    for n, doc in enumerate(docs):
         keep = []
+        mine: set[int] = set()
         for p in doc.paragraphs:
             key = content_key(p.text)
             if len(key) >= MIN_PARAGRAPH:
                 if key in seen:
                     continue
+                sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
+                hits: dict[int, int] = defaultdict(int)
+                for h in sh:
+                    for d in index.get(h, ()):
+                        hits[d] += 1
+                if sh and max(hits.values(), default=0) >= NEAR_PARAGRAPH * len(sh):
+                    continue
                 seen.add(key)
+                mine |= sh
             keep.append(p)
+        for h in mine:
+            index[h].add(n)
         doc.paragraphs = keep
+
+
+_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
+MIN_PASSAGE_SENTENCE = 15
+PASSAGE = 3  # stock sentences come in pairs (指导思想 + 基本原则); a pasted passage is longer
+
+
+def _in_runs(flags: list[bool], length: int) -> list[bool]:
+    """Which flags belong to a run of at least `length` consecutive True values."""
+    out = [False] * len(flags)
+    start = 0
+    for i in range(len(flags) + 1):
+        if i == len(flags) or not flags[i]:
+            if i - start >= length:
+                out[start:i] = [True] * (i - start)
+            start = i + 1
+    return out
+
+
+def dedupe_passages(docs: list[Document]) -> None:
+    """Drop copied passages: three or more sentences seen side by side, in this order, in an earlier document.
+
+    A stock sentence recurs alone (现在，我代表国务院，向大会报告政府工作，请予审议); a passage pasted
+    from another document brings its neighbours with it, and would make every sentence of it look stock.
+    """
+    seen: set[tuple[str, str]] = set()  # pairs of neighbouring sentences
+    for doc in docs:
+        new: list[tuple[str, str]] = []
+        for p in doc.paragraphs:
+            if p.heading:
+                continue
+            parts = [s for s in _SENTENCE.split(p.text) if s]
+            keys = [content_key(s) for s in parts]
+            pairs = list(zip(keys, keys[1:]))
+            # A pair of long sentences already seen side by side, in the same order, elsewhere.
+            linked = [len(a) >= MIN_PASSAGE_SENTENCE and len(b) >= MIN_PASSAGE_SENTENCE and (a, b) in seen
+                      for a, b in pairs]
+            copied = [False] * len(keys)
+            for i, run in enumerate(_in_runs(linked, PASSAGE - 1)):
+                if run:
+                    copied[i] = copied[i + 1] = True
+            if any(copied):
+                p.text = "".join(s for s, c in zip(parts, copied) if not c)
+            new.extend(pairs)
+        seen.update(new)
+    for doc in docs:
+        doc.paragraphs = [p for p in doc.paragraphs if p.heading or p.text.strip()]

@@ -8,7 +8,8 @@ from editor.core.corpus.structure import Document
 # Heading cue words per section, checked in this order (a heading about 存在问题 is problems even
 # when it also says 工作).
 HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("problems", re.compile(r"问题|不足|短板|差距|薄弱|弱项|教训|困难")),
+    # Narrow: 有关问题 / 几个问题 / 问题导向 name a topic, not the part of a report about shortcomings.
+    ("problems", re.compile(r"存在(?:的)?(?:主要)?(?:问题|不足)|问题(?:和|与|及)不足|不足之处|短板|差距|薄弱环节|弱项|教训")),
     ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|思路|计划|安排")),
     ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况")),
     ("closing", re.compile(r"结束语|结语")),
@@ -23,6 +24,48 @@ BODY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Action wording: in a document without headings, a paragraph full of it describes measures.
 ACTION_CUES = re.compile(r"(?:^|[，。；,;])要|加强|落实|严格|做好|强化|措施|确保|压实|健全|完善|推进|抓好|筑牢")
+# Sentences whose words place them wherever they stand (an 通知's 特此通知, a 请示's 妥否，请批示).
+SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("closing", re.compile(r"特此(?:通知|函告|函复|批复|通报|报告|说明)|以上(?:报告|意见|请示|情况)|妥否|请(?:予)?批示|"
+                           r"请(?:予)?审议|此复|请(?:结合实际)?(?:认真)?(?:贯彻执行|贯彻落实|组织实施|遵照执行|抓好落实)|"
+                           r"此件公开发布|^同志们|^让我们|而(?:努力)?奋斗[！!。]?$")),
+    ("opening", re.compile(r"(?:通知|意见|批复|答复|函复|总结|报告|汇报|通报)如下|如下意见|现提出以下|^现将|^现就|"
+                           r"^经(?:国务院|党中央|研究|.{0,12}同意)|印发给你们|转发给你们|^你(?:省|市|区|部|委|局|单位|们).{0,20}(?:收悉|请示|报告|函)")),
+    ("problems", re.compile(r"(?:存在|仍有|还有|依然|仍然)[^，。；]{0,14}(?:问题|不足|短板|差距|薄弱)|不到位|"
+                            r"不够(?:到位|深入|扎实|完善|健全|有力|精准|及时)|有待(?:加强|提高|完善|提升|进一步)|"
+                            r"(?:意识|能力|力度|水平)(?:还|仍)?(?:不强|不高|不足|不够)|有所松懈|麻痹|侥幸|亟待|短板|薄弱环节")),
+    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|接下来|新的一年|明年)")),
+    ("situation", re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至|面对)|形势(?:依然|仍然|严峻|复杂)")),
+)
+# A clause that closes a document wherever its sentence began (现将…印发给你们，请认真贯彻执行).
+CLOSING_CLAUSE = re.compile(r"^(?:请(?:结合实际)?(?:认真)?(?:贯彻执行|贯彻落实|组织实施|遵照执行|抓好落实)|特此(?:通知|函告|函复|批复|通报|报告)|"
+                            r"此复|妥否|请(?:予)?批示|请(?:予)?审议|.{0,8}自.{0,12}起施行|（?此件公开发布）?$)")
+
+
+def clause_section(clause: str, sentence_section: str) -> str:
+    """A clause's section: closing when it is a closing formula, else its sentence's."""
+    return "closing" if CLOSING_CLAUSE.match(clause.strip()) else sentence_section
+
+
+# Where opening and closing formulas may stand: the first and last 15 % of a document's paragraphs.
+EDGE = 0.15
+
+
+def sentence_section(sentence: str, paragraph_section: str, position: float) -> str:
+    """The section a sentence's own cue words name, else its paragraph's.
+
+    position: where the paragraph stands in its document, 0.0 (first) to 1.0 (last).
+    """
+    for section, cue in SENTENCE_CUES:
+        if cue.search(sentence):
+            if section == "opening" and position > 0.5 and "如下" not in sentence:
+                continue
+            if section == "closing" and position < 0.5 and not sentence.startswith(("特此", "此复", "请")):
+                continue
+            return section
+    return paragraph_section
+
+
 CLOSING_START = re.compile(r"^(?:同志们|让我们|总之|总而言之|最后[，,]|我们坚信|我们相信|相信|衷心希望|希望|"
                            r"只要我们|征途漫漫|雄关漫道|胜利)")
 
@@ -64,7 +107,8 @@ def assign_sections(doc: Document) -> None:
         if body_cue in ("problems", "next_steps"):
             current, sub = body_cue, None
         closing_cue = bool(CLOSING_START.match(p.text))
-        if closing_cue and (i >= last - 1 or not has_structure):
+        # A closing is found by its cue anywhere in the last 15 % (footers are already gone).
+        if closing_cue and (i >= last - 1 or i >= (1 - EDGE) * last or not has_structure):
             p.section = "closing"
         elif not has_structure:
             if i == 0:

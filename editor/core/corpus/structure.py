@@ -9,8 +9,14 @@ from editor.core.model.headings import ENUM_CLAUSE, heading_level, strip_numberi
 
 # Words that end the title of an official document (…工作总结, …会上的讲话, …心得体会(二)).
 _DOC_TYPES = ("总结|總結|讲话|講話|发言|發言|心得|体会|體會|报告|報告|汇报|匯報|致辞|致辭|提纲|提綱|材料|方案|"
-              "意见|意見|通知|计划|計劃|感悟|演讲稿|演講稿|讲稿|講稿|述职|述職|纲要|綱要|决定|決定|公报|公報")
+              "意见|意見|通知|计划|計劃|感悟|演讲稿|演講稿|讲稿|講稿|述职|述職|纲要|綱要|决定|決定|公报|公報|"
+              "函|批复|批復|答复|答復|条例|條例|通报|通報|请示|請示|规定|規定|办法|辦法|细则|細則|公告|通告|决议|決議|纪要|紀要")
 TITLE_END = re.compile(rf"(?:{_DOC_TYPES})\s*(?:[（(]?[一二三四五六七八九十\d]+[)）]?|【[^】]*】|\d*篇)?$")
+# 发文字号 (国办发〔2019〕4号) and a 落款 line naming the issuing body, with its release note.
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*[\d０-９]{4}\s*[〕\]］)）]\s*[\d０-９]+\s*号$")
+_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff、，]{0,30}(?:国务院|办公厅|委员会|人民政府|军委|部|局|厅|委|办|院|处|科|组|室))"
+                        r"\s*(（此件公开发布）)?$")
+_NUMBERED = re.compile(r"^\d+(?:[.．]\d+)+|^\d+[.．、]")
 _END_PUNCT = tuple("。！？；：，、,;:!?")
 # A line that ends a sentence (or a quotation / bracket closing one): never joined to the next.
 _CLOSED = tuple("。！？；：!?;:”’」』）)…")
@@ -51,13 +57,18 @@ class Document:
         return "\n".join(p.text for p in self.paragraphs)
 
 
-def is_title(line: str) -> bool:
-    """A document title: short, unpunctuated, unnumbered, ending in a document type word."""
+def is_title(line: str, first: bool = False) -> bool:
+    """A document title: short, unpunctuated, unnumbered, ending in a document type word.
+
+    first: the file's first line, where official titles of up to 80 characters are usual.
+    """
     s = line.strip(_INDENT)
-    if not 4 <= len(s) <= 50 or s.endswith(_END_PUNCT) or "。" in s or "，" in s:
+    if not 4 <= len(s) <= (80 if first else 50) or s.endswith(_END_PUNCT) or "。" in s or "，" in s:
         return False
-    if heading_level(s) is not None or ENUM_CLAUSE.match(s):
+    if heading_level(s) is not None or ENUM_CLAUSE.match(s) or _NUMBERED.match(s):
         return False
+    if s.count("《") != s.count("》") or s.startswith(("《", "附件")):
+        return False  # a piece of a cited title, or an attachment line
     return bool(TITLE_END.search(s)) or bool(COLLECTION_TITLE.search(s))
 
 
@@ -65,13 +76,30 @@ def _is_heading_line(s: str) -> bool:
     return heading_level(s) is not None or bool(ENUM_CLAUSE.match(s)) or bool(CUE_HEADING.match(s))
 
 
+# Zero-width characters vanish; odd spaces (no-break, en/em, thin, ideographic) become one space.
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+
+
+def normalise_spaces(text: str) -> str:
+    """Zero-width characters dropped and odd spaces made plain (\u200b政府工作报告 → 政府工作报告)."""
+    return _ODD_SPACE.sub(" ", _ZERO_WIDTH.sub("", text))
+
+
 def clean_lines(text: str) -> list[str]:
     """Stripped, non-empty lines with web boilerplate, snippets and date lines removed."""
-    raw = [ln.strip(_INDENT) for ln in text.split("\n")]
+    raw = [ln.strip(_INDENT) for ln in normalise_spaces(text).split("\n")]
     raw = [ln for ln in raw if ln]
     out: list[str] = []
     for i, ln in enumerate(raw):
-        if is_web_line(ln) or _DATE_LINE.match(ln.replace(" ", "")):
+        if is_web_line(ln) or _DATE_LINE.match(ln.replace(" ", "")) or _DOC_NUMBER.match(ln):
+            continue
+        m = _SIGNATURE.match(ln)
+        dated = i + 1 < len(raw) and bool(_DATE_LINE.match(raw[i + 1].replace(" ", "")))
+        if m and (i >= len(raw) - 4 or m.group(1) or dated):
+            # The issuing body's name (落款) is not the author's phrase; 此件公开发布 is.
+            if m.group(1):
+                out.append(m.group(1))
             continue
         if is_snippet(ln, " ".join(raw[i + 1:i + 3])):
             continue
@@ -85,6 +113,9 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     for ln in lines:
         if out:
             prev = out[-1]
+            if prev.count("《") > prev.count("》") and len(prev) + len(ln) < 3000:
+                out[-1] = prev + ln  # a line broken inside a cited title 《…》 is one line
+                continue
             if (not prev.endswith(_CLOSED) and not is_title(prev) and not _is_heading_line(prev)
                     and not is_title(ln) and not _is_heading_line(ln) and len(prev) + len(ln) < 3000):
                 out[-1] = prev + ln
@@ -148,13 +179,42 @@ def mark_lead_headings(doc: Document) -> None:
         p.level, p.heading, p.body = 6, head, p.text[len(head) + 1:].strip()
 
 
-def split_documents(name: str, text: str) -> list[Document]:
-    """The documents in one file (sites paste several one after another, each under its title)."""
-    lines = join_broken_lines(clean_lines(text))
-    docs: list[Document] = []
-    current = Document(name)
+_SERIAL = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+)$")
+
+
+def holds_several(lines: list[str]) -> bool:
+    """A file clearly holds several documents: a collection header, a repeated or numbered series of titles."""
+    titles = [ln for ln in lines if is_title(ln)]
+    if len(titles) < 2:
+        return False
+    if any(COLLECTION_TITLE.search(t) for t in titles):
+        return True
+    if sum(1 for t in titles if _SERIAL.search(t)) >= 2:
+        return True
+    # A title repeated after a whole document's worth of text is a pasted copy; repeated after a few
+    # lines (a decree, then the regulation it issues) it is still one document.
+    first: dict[str, int] = {}
+    chars = 0
     for ln in lines:
         if is_title(ln):
+            stem = _SERIAL.sub("", ln)
+            if stem in first and chars - first[stem] >= 300:
+                return True
+            first.setdefault(stem, chars)
+        chars += len(ln)
+    return False
+
+
+def split_documents(name: str, text: str) -> list[Document]:
+    """The documents in one file: one, unless it clearly holds several (sites paste a series under titles)."""
+    lines = join_broken_lines(clean_lines(text))
+    # A 落款 joined to its release note: the note is the document's, the body's name is not.
+    lines = [m.group(1) if (m := _SIGNATURE.match(ln)) and m.group(1) else ln for ln in lines]
+    several = holds_several(lines)
+    docs: list[Document] = []
+    current = Document(name)
+    for i, ln in enumerate(lines):
+        if (several and is_title(ln)) or (i == 0 and is_title(ln, first=True)):
             if current.paragraphs:
                 docs.append(current)
                 current = Document(name)

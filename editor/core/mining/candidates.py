@@ -26,8 +26,8 @@ _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
 _BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月]{re.escape(BLANK)})+[日号]?")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
 # Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
-_LEAD = re.compile(r"^(?:并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
-                   r"与(?![会其时])|及(?![时早格])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
+_LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
+                   r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|”)")
@@ -135,24 +135,6 @@ def _comma_runs(clauses: list[str]) -> list[list[str]]:
     return runs
 
 
-def predicate_chunk(clause: str) -> str | None:
-    """The verb phrase of a clause without its subject or adverbs (全区各部门务必提高政治站位 → 提高政治站位).
-
-    A dictionary scan, not a segmenter: the first common two-character verb that does not cut a
-    word in two starts the chunk (jieba per clause would triple the mining time).
-    """
-    if len(clause) < 7 or BLANK in clause:
-        return None
-    from editor.core.mining.lexicon import two_char_words
-
-    verbs, words = two_char_words()
-    for i in range(2, len(clause) - 3):
-        if clause[i:i + 2] in verbs and clause[i - 1:i + 1] not in words:
-            chunk = clause[i:]
-            return chunk if 4 <= len(chunk) <= 14 else None
-    return None
-
-
 def _is_couplet(clauses: list[str]) -> bool:
     """Two balanced halves: 没有一个冬天不能逾越，没有一个春天不会到来 / 疫情就是命令，防控就是责任."""
     if len(clauses) != 2:
@@ -174,6 +156,33 @@ def title_phrase(title: str) -> str:
     return with_blanks(s).strip()
 
 
+_TITLE_FRAME = re.compile(r"^(?P<who>.{0,24}?)(?P<about>关于|对)(?P<verb>印发|转发)?(?P<mid>.+?)(?P<de>的)?"
+                          r"(?P<type>通知|意见|指导意见|若干意见|实施意见|批复|复函|函|决定|通报|答复|报告|请示|方案|总结|讲话)$")
+_RELAY = re.compile(r"^(.{2,12}?)(转发|批转)(?!.*印发).+的通知$")
+_TITLE_KIND = re.compile(r"(?P<what>工作总结|心得总结|心得体会|述职报告|工作报告|工作计划|工作方案|会上的讲话|会议上的讲话|讲话提纲)$")
+
+
+def title_templates(title: str) -> list[str]:
+    """Reusable title frames: 国务院办公厅关于___的通知, 关于印发___的通知, ___工作总结."""
+    out = []
+    relay = _RELAY.match(title)
+    if relay:  # 国务院办公厅转发国家教委关于…的通知: the body relayed varies too
+        return [f"{relay.group(1)}{relay.group(2)}{BLANK}的通知", f"{relay.group(2)}{BLANK}的通知"]
+    m = _TITLE_FRAME.match(title)
+    if m and len(m.group("mid")) >= 2:
+        verb, de, kind = m.group("verb") or "", m.group("de") or "", m.group("type")
+        frame = f"{m.group('about')}{verb}{BLANK}{de}{kind}"
+        out.append(frame)
+        who = m.group("who")
+        if who and BLANK not in who:
+            out.append(who + frame)
+    k = _TITLE_KIND.search(title)
+    if k and k.start() >= 2:
+        what = k.group("what")
+        out.append(f"在{BLANK}{what}" if what.startswith("会") else f"{BLANK}{what}")
+    return out
+
+
 def _variable_templates(clauses: list[str]) -> list[str]:
     """Parallel clauses of one paragraph differing only in an equal-length middle (从境外来看/从全国来看)."""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -186,7 +195,7 @@ def _variable_templates(clauses: list[str]) -> list[str]:
     out = []
     taken: set[str] = set()
     for (pre, suf), mids in sorted(groups.items(), key=lambda g: len(g[0][0])):
-        if len(mids) >= 2 and len({len(m) for m in mids}) == 1 and len(pre) + len(suf) >= 3:
+        if len(mids) >= 2 and {len(m) for m in mids} == {2} and len(pre) + len(suf) >= 3:
             if suf in taken:
                 continue  # 从___来看 already covers 从全___来看
             taken.add(suf)
@@ -196,12 +205,17 @@ def _variable_templates(clauses: list[str]) -> list[str]:
 
 def extract(doc: Document) -> list[Candidate]:
     """Every candidate occurrence in a document (one entry per occurrence)."""
+    from editor.core.corpus.sections import sentence_section
+
     out: list[Candidate] = []
+    last = max(1, len(doc.paragraphs) - 1)
     if doc.title:
         t = title_phrase(doc.title)
         if t:
             out.append(Candidate("heading", t, "title", doc.title, True))
-    for p in doc.paragraphs:
+        for tpl in title_templates(t):
+            out.append(Candidate("frame", tpl, "title", doc.title, True))
+    for index, p in enumerate(doc.paragraphs):
         sec = p.section
         if p.heading:
             out.append(Candidate("heading", with_blanks(p.heading.strip("。．.：:；; ")), sec, p.text, True))
@@ -211,9 +225,9 @@ def extract(doc: Document) -> list[Candidate]:
         _quoted_candidates(body, sec, out)
         clauses: list[tuple[str, str, str]] = []
         for sentence in sentences(body):
-            _sentence_candidates(sentence, sec, out, clauses)
+            _sentence_candidates(sentence, sentence_section(sentence, sec, index / last), out, clauses)
         for tpl in _variable_templates([c for c, _, _ in clauses]):
-            out.append(Candidate("template", tpl, sec, p.text[:200], True))
+            out.append(Candidate("frame", tpl, sec, p.text[:200], True))
     return out
 
 
@@ -260,9 +274,13 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
             for it in items:
                 if len(it) == 4:
                     out.append(Candidate("idiom", it, sec, example, True))
+    from editor.core.corpus.sections import clause_section
+
+    sentence_sec = sec
     for c in plain:
         if "《" in c or "》" in c:
             continue
+        sec = clause_section(c, sentence_sec)
         unit = with_blanks(c)
         n = cjk_len(unit)
         if n == 4 and BLANK not in unit and len(unit) == 4:
@@ -270,15 +288,12 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         elif (3 if BLANK in unit else 4) <= n <= 24:
             kind = "template" if BLANK in unit else "collocation"
             out.append(Candidate(kind, unit, sec, example, True))
-            chunk = predicate_chunk(unit)
-            if chunk:
-                out.append(Candidate("collocation", chunk, sec, example, True))
             for tpl in frame_templates(unit):
-                out.append(Candidate("template", tpl, sec, example, True))
+                out.append(Candidate("frame", tpl, sec, example, True))
         all_clauses.append((c, sec, example))
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):
         out.append(Candidate("collocation", "，".join(plain), sec, example, True))
-    elif 2 <= len(plain) <= 3 and cjk_len(body) <= 30 and all(cjk_len(c) >= 3 for c in plain):
+    elif 2 <= len(plain) <= 4 and cjk_len(body) <= 32 and all(cjk_len(c) >= 2 for c in plain):
         unit = with_blanks("，".join(plain))
         out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))

@@ -97,9 +97,18 @@ def idioms(tags: str = "il") -> frozenset[str]:
 
 
 def is_patterned_idiom(text: str) -> bool:
-    """ABAC or AABB four-character forms (群防群控, 联防联控, 严防严控, 兢兢业业)."""
-    return len(text) == 4 and (
-        (text[0] == text[2] and text[1] != text[3]) or (text[0] == text[1] and text[2] == text[3]))
+    """ABAC or AABB four-character forms (群防群控, 联防联控, 严防严控, 兢兢业业).
+
+    Not two nouns that happen to share a first character (农业农村).
+    """
+    if len(text) != 4:
+        return False
+    if text[0] == text[1] and text[2] == text[3]:
+        return True
+    if text[0] != text[2] or text[1] == text[3]:
+        return False
+    tags = _jb().posseg.dt.word_tag_tab
+    return not (tags.get(text[:2], "")[:1] == "n" and tags.get(text[2:], "")[:1] == "n")
 
 
 def words(text: str) -> list[str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,31 @@ def _scaled(progress: Progress | None, start: int, width: int) -> Progress | Non
     return report
 
 
+def eta_text(elapsed: float, done: int, total: int) -> str:
+    """"约剩 40 秒 / about 40 s left" from the time so far and the share done; "" while too early to say."""
+    if total <= 0 or done <= 0 or done >= total or elapsed < 1.0 or done / total < 0.05:
+        return ""
+    left = elapsed * (total - done) / done
+    if left < 60:
+        secs = max(1, round(left))
+        return f"约剩 {secs} 秒 / about {secs} s left"
+    mins = round(left / 60)
+    return f"约剩 {mins} 分钟 / about {mins} min left"
+
+
+def _with_eta(progress: Progress | None, clock: Callable[[], float] = time.monotonic) -> Progress | None:
+    """Add the estimated time left to every stage text (the GUI's progress dialog shows it)."""
+    if progress is None:
+        return None
+    start = clock()
+
+    def report(done: int, total: int, stage: str) -> None:
+        eta = eta_text(clock() - start, done, total)
+        progress(done, total, f"{stage}（{eta}）" if eta else stage)
+
+    return report
+
+
 def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | None = None,
                    cancelled: Cancelled | None = None, include_bank_corpus: bool = True,
                    encodings: Mapping[str, str] | None = None) -> MineReport:
@@ -63,6 +89,7 @@ def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | Non
     from editor.core.mining.miner import mine_corpus
 
     is_cancelled: Cancelled = cancelled or (lambda: False)
+    progress = _with_eta(progress)
     read = read_corpus_files([Path(p) for p in paths], _scaled(progress, 0, _READ), is_cancelled, encodings)
     report = MineReport(skipped=list(read.skipped), files=len(read.files))
     report.low_confidence = [(f.name, f.encoding, f.confidence) for f in read.files if f.confidence < 0.6]

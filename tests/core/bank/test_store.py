@@ -220,7 +220,7 @@ def test_open_bank_re_mines_a_first_cut_bank_and_keeps_the_favourite(tmp_path):
     conn.close()
     b = open_bank(path)
     try:
-        assert b.count() > 300
+        assert b.count() > 150  # re-mined: the bundled corpus gives a few hundred precise entries
         assert b.search()[0].text == "三、下一步工作打算"  # the favourite survives, first
         assert b.corpus_documents()
     finally:

@@ -80,15 +80,21 @@ def test_small_corpus_structure_phrases():
     assert found["高度重视，加强领导"].kind == "heading"
     assert found["高度重视，加强领导"].section == "measures"
     assert found["强化宣传引导"].kind == "heading"
-    assert found["外宣展示成效"].kind == "heading"
+    # 一是外宣展示成效 / 二是内宣把准导向: one document's own sub-points, no longer offered from a single
+    # document unless they have a formula's shape (issue 18: what a drafter would reuse).
+    assert "外宣展示成效" not in found
     assert found["下一步工作打算"].section == "next_steps"
     assert found["存在的问题"].section == "problems"
     assert found["早发现、早报告、早处置"].kind == "parallel"
-    assert found["早发现、早报告、早处置"].section == "next_steps"
+    # Seen once under 下一步工作打算, but its own words name no next step: a phrase is filed by what
+    # it says or by a repeated skew, not by one occurrence (issue 18: sections by specificity).
+    assert found["早发现、早报告、早处置"].section in ("general", "measures")
     assert found["从___来看"].kind == "template"
-    assert found["从___来看"].section == "measures"
+    assert found["从___来看"].section == "situation"  # as dev_gold.tsv files it: 从全国来看 opens a situation
     assert found["现将有关情况总结如下"].section == "opening"
-    assert found["关于___安全生产工作的总结"].section == "title"
+    # One document's own title is its content; the title's frame is the formula.
+    assert found["关于___的总结"].section == "title"
+    assert found["关于___的总结"].kind == "template"
     assert any(p.section == "closing" for t, p in found.items() if "团结一心" in t)
 
 
@@ -113,9 +119,12 @@ def test_generated_reports_give_stock_phrases_and_no_footers_or_names(tmp_path):
 
 
 def test_phrases_use_chinese_punctuation():
-    found = [p.text for p in mine_corpus([("a.txt", "一、突出重点,压实责任\n要求各村(居)深入摸排,做好登记。\n")]).phrases]
+    # Two documents: a plain clause is offered only once it recurs (one document's clause is its content).
+    text = "一、突出重点,压实责任\n要求各村(居)深入摸排,做好登记。\n"
+    other = "一、加强宣传引导\n要求各村(居)深入摸排,做好登记。\n各地情况不同，做法各有特点。\n"
+    found = [p.text for p in mine_corpus([("a.txt", text), ("b.txt", other)]).phrases]
     assert "突出重点，压实责任" in found
-    assert "要求各村（居）深入摸排" in found
+    assert "要求各村（居）深入摸排，做好登记" in found  # its first clause alone is not a second entry
     assert not [t for t in found if re.search(r"[,;:!?()]", t)]
 
 

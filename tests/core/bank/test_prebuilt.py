@@ -1,0 +1,57 @@
+"""The default bank is mined at build time and shipped: a first start copies it, it never mines."""
+from __future__ import annotations
+
+import json
+
+from editor.core.bank import prebuilt
+from editor.core.bank.default import open_bank
+from editor.core.bank.store import PhraseBank
+from editor.core.mining.pipeline import mine_into_bank
+from editor.core.resources import seed_corpus_dir
+
+
+def test_shipped_bank_is_current():
+    # Fails when the miner or the corpus changed without `python -m editor.build_bank` (make run does it).
+    data = json.loads(prebuilt.prebuilt_path().read_text(encoding="utf-8"))
+    assert data["fingerprint"] == prebuilt.fingerprint(), "run: python -m editor.build_bank"
+    assert len(data["phrases"]) > 150
+
+
+def test_first_start_copies_the_shipped_bank_without_mining(tmp_path, monkeypatch):
+    import editor.core.mining.miner as miner
+
+    def no_mining(*a, **k):
+        raise AssertionError("the first start mined")
+
+    monkeypatch.setattr(miner, "mine_corpus", no_mining)
+    bank = open_bank(tmp_path / "bank.db")
+    try:
+        shipped = prebuilt.load_prebuilt()
+        assert shipped is not None
+        assert bank.count() == len(shipped)
+        assert len(bank.corpus_documents()) == len(list(seed_corpus_dir().rglob("*.txt")))
+        assert {p.text for p in bank.search(limit=100000)} == {p.text for p in shipped}
+    finally:
+        bank.close()
+
+
+def test_shipped_bank_equals_what_mining_the_corpus_gives(tmp_path):
+    bank = PhraseBank(tmp_path / "mined.db")
+    try:
+        mine_into_bank([seed_corpus_dir()], bank)
+        mined = [(p.text, p.section, p.kind, p.doc_count) for p in bank.search(limit=100000)]
+    finally:
+        bank.close()
+    shipped = prebuilt.load_prebuilt()
+    assert shipped is not None
+    assert [(p.text, p.section, p.kind, p.doc_count) for p in shipped] == mined
+
+
+def test_a_stale_shipped_bank_is_ignored_and_the_corpus_mined(tmp_path, monkeypatch):
+    monkeypatch.setattr(prebuilt, "fingerprint", lambda corpus=None: "other code")
+    assert prebuilt.load_prebuilt() is None
+    bank = open_bank(tmp_path / "bank.db")
+    try:
+        assert bank.count() > 150  # mined, as before there was a shipped bank
+    finally:
+        bank.close()
