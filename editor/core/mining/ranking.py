@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.mining.counting import Counts, DocCounts, Tally, map_document, reduce_counts
+from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.model.phrases import BLANK, Phrase
 
 if TYPE_CHECKING:
@@ -273,21 +274,6 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     return out
 
 
-def _edit_distance_le2(a: str, b: str) -> bool:
-    """Levenshtein distance ≤ 2 (banded, early exit)."""
-    if abs(len(a) - len(b)) > 2 or len(set(a) ^ set(b)) > 4:
-        return False  # two edits change at most four distinct characters
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        if min(cur) > 2:
-            return False
-        prev = cur
-    return prev[-1] <= 2
-
-
 def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     """Length, balanced brackets, no names or site words, no fragment; frame: a genre frame (从___来看)."""
     from editor.core.mining.candidates import cjk_len
@@ -360,7 +346,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
         near = None
         if len(key) >= 8:
             for bucket in ((section, key[:2]), (section, key[-2:])):
-                near = next((p for other, p in kept.get(bucket, ()) if _edit_distance_le2(key, other)), None)
+                near = next((p for other, p in kept.get(bucket, ()) if within_two_edits(key, other)), None)
                 if near:
                     break
         text, example = t.text, t.example[:300]

@@ -101,7 +101,7 @@ def _table(table: QTextTable, lists: dict[int, int]) -> Table:
     origin = _prop(table.format(), ORIGIN)
     t = Table(origin=origin if isinstance(origin, str) else None)
     for r in range(table.rows()):
-        row = []
+        row: list[list[Paragraph]] = []
         for c in range(table.columns()):
             cell = table.cellAt(r, c)
             if cell.row() != r or cell.column() != c:
@@ -234,7 +234,7 @@ def _run(text: str, cf: QTextCharFormat, style: object) -> Run:
 def p_is_style(cf: QTextCharFormat, style_families: list[str]) -> bool:
     """True when a fragment still has its paragraph style's fonts (so its weight is the style's)."""
     fams = cf.fontFamilies() if cf.hasProperty(QTextFormat.Property.FontFamilies) else None
-    return bool(fams) and list(fams) == style_families
+    return bool(fams) and list(fams or []) == style_families
 
 
 # -- model -> QTextDocument ---------------------------------------------------------------------

@@ -16,7 +16,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QFontDatabase,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -35,16 +34,12 @@ from editor.core.formats.official_style import PAGE_NO_PT, official_preset, prep
 from editor.core.formats.pdf_export import PageSetup, page_setup
 from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.model.document import LINE_BREAK, Document, Paragraph
+from editor.gui.output.font_report import installed_families
 
 PX_PER_PT = 96 / 72
 PX_PER_MM = 96 / 25.4
 _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
           "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
-
-
-def installed_families() -> list[str]:
-    """Font families this machine has (Qt knows them under every localised name)."""
-    return list(QFontDatabase.families())
 
 
 def page_number_text(page: int) -> str:
@@ -372,3 +367,20 @@ def paged(source: QTextDocument, style: str, base_point_size: float,
     if style == OFFICIAL_STYLE_ID:
         return official_document(model, None, overrides)
     return plain_document(source, model, base_point_size)
+
+
+_LAYOUTS: dict[tuple[str, str], QTextLayout] = {}
+
+
+def one_line_layout(text: str, font: QFont, width: float) -> QTextLayout:
+    """One line of text laid out once and cached (page numbers are painted on every keystroke)."""
+    key = (text, font.toString())
+    if key in _LAYOUTS:  # painted on every keystroke: lay each number out once
+        return _LAYOUTS[key]
+    if len(_LAYOUTS) > 500:
+        _LAYOUTS.clear()
+    layout = _LAYOUTS[key] = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(width)
+    layout.endLayout()
+    return layout

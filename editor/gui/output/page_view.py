@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrameFormat,
-    QTextLayout,
 )
 from PySide6.QtWidgets import QTextEdit
 
@@ -43,6 +42,8 @@ from editor.core.formats.pdf_export import OFFICIAL_PAGE, PLAIN_PAGE, PageSetup
 from editor.core.formats.registry import DEFAULT_EXPORT_STYLE, OFFICIAL_STYLE_ID, export_style
 from editor.gui.document import bridge
 from editor.gui.document.paragraph_styles import STYLE_PROPERTY
+from editor.gui.output.font_report import installed_families
+from editor.gui.output.page_render import one_line_layout, page_number_text
 from editor.gui.window.host import WindowHost
 
 PX_PER_PT = 96 / 72
@@ -198,7 +199,7 @@ class PageView(QObject):
         self._font = doc.defaultFont()
         doc.setProperty(bridge.MODEL_FONT, self._font)
         if self.style == OFFICIAL_STYLE_ID:
-            available = _families()
+            available = installed_families()
             body = QFont()
             body.setFamilies([fonts.resolve("fangsong", available), fonts.resolve("latin", available)])
             body.setPointSizeF(official.BODY_PT)
@@ -351,7 +352,7 @@ class PageView(QObject):
 
     def number_origin(self, page: int) -> QPointF:
         """Where the page number of a page is drawn: in the side margin beside the page's last line."""
-        layout = _one_line(official_number(page), self._number_font, self.paper.width())
+        layout = one_line_layout(page_number_text(page), self._number_font, self.paper.width())
         line = layout.lineAt(0)
         s = self.setup
         right_margin_start = (s.width - s.right) * PX_PER_MM
@@ -361,38 +362,11 @@ class PageView(QObject):
         return QPointF(x, y)
 
     def _paint_number(self, painter: QPainter, band: QRectF, page: int) -> None:
-        layout = _one_line(official_number(page), self._number_font, self.paper.width())
+        layout = one_line_layout(page_number_text(page), self._number_font, self.paper.width())
         painter.setPen(QColor("#555555"))
         origin = self.number_origin(page)
         layout.lineAt(0).draw(painter, QPointF(band.left() + origin.x(),
                                                origin.y() - self.editor.verticalScrollBar().value()))
-
-
-def official_number(page: int) -> str:
-    """The official page number text."""
-    return f"— {page} —"
-
-
-_LAYOUTS: dict[tuple[str, str], QTextLayout] = {}
-
-
-def _one_line(text: str, font: QFont, width: float) -> QTextLayout:
-    key = (text, font.toString())
-    if key in _LAYOUTS:  # painted on every keystroke: lay each number out once
-        return _LAYOUTS[key]
-    if len(_LAYOUTS) > 500:
-        _LAYOUTS.clear()
-    layout = _LAYOUTS[key] = QTextLayout(text, font)
-    layout.beginLayout()
-    layout.createLine().setLineWidth(width)
-    layout.endLayout()
-    return layout
-
-
-def _families() -> list[str]:
-    from PySide6.QtGui import QFontDatabase
-
-    return list(QFontDatabase.families())
 
 
 def install(host: WindowHost) -> PageView:
