@@ -47,7 +47,59 @@ def page_number_text(page: int) -> str:
     return f"— {page} —"
 
 
-class PagedDocument:
+def _paper(setup: PageSetup) -> QPageLayout:
+    """The paper, in millimetres; the margins are drawn by the page painters, so the layout has none."""
+    size = QPageSize(QSizeF(setup.width, setup.height), QPageSize.Unit.Millimeter, "",
+                     QPageSize.SizeMatchPolicy.FuzzyMatch)
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+class Pages:
+    """Pages of a PageSetup that paint themselves onto a printer or PDF writer."""
+
+    setup: PageSetup
+
+    def page_count(self) -> int:
+        """How many pages there are."""
+        raise NotImplementedError
+
+    def paint_page(self, painter: QPainter, page: int, numbers: bool = True) -> None:
+        """Paint one page (1-based) at the painter's origin, in logical pixels of the paper."""
+        raise NotImplementedError
+
+    def page_layout(self) -> QPageLayout:
+        """The paper, in millimetres."""
+        return _paper(self.setup)
+
+    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
+        """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
+        device.setPageLayout(self.page_layout())
+        painter = QPainter()
+        if not painter.begin(device):
+            return 0
+        try:
+            # The painter's origin is the printable area's corner; paper coordinates start at the sheet's.
+            layout = device.pageLayout()
+            paper = layout.fullRectPixels(device.resolution())
+            printable = layout.paintRectPixels(device.resolution())
+            scale = device.resolution() / 96
+            last = min(last or self.page_count(), self.page_count())
+            painted = 0
+            for page in range(max(first, 1), last + 1):
+                if painted:
+                    device.newPage()
+                painter.save()
+                painter.translate(paper.x() - printable.x(), paper.y() - printable.y())
+                painter.scale(scale, scale)
+                self.paint_page(painter, page)
+                painter.restore()
+                painted += 1
+            return painted
+        finally:
+            painter.end()
+
+
+class PagedDocument(Pages):
     """A QTextDocument laid out on pages of a PageSetup, and how to paint its pages."""
 
     def __init__(self, document: QTextDocument, setup: PageSetup, page_font: QFont | None) -> None:
@@ -63,14 +115,6 @@ class PagedDocument:
         """How many pages the document fills."""
         return self.document.pageCount()
 
-    def page_layout(self) -> QPageLayout:
-        """The paper, in millimetres."""
-        return _paper(self.setup)
-
-    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
-        """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
-        return _paint(self, device, first, last)
-
     def paint_page(self, painter: QPainter, page: int, numbers: bool = True) -> None:
         """Paint one page (1-based) at the painter's origin, in logical pixels of the paper."""
         left, top = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
@@ -84,40 +128,6 @@ class PagedDocument:
         painter.restore()
         if numbers and self.page_font is not None:
             _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
-
-
-def _paper(setup: PageSetup) -> QPageLayout:
-    """The paper, in millimetres; the margins are drawn by the page painters, so the layout has none."""
-    size = QPageSize(QSizeF(setup.width, setup.height), QPageSize.Unit.Millimeter, "",
-                     QPageSize.SizeMatchPolicy.FuzzyMatch)
-    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-
-
-def _paint(pages: PagedDocument | OfficialPages, device: QPrinter | QPdfWriter, first: int, last: int) -> int:
-    device.setPageLayout(pages.page_layout())
-    painter = QPainter()
-    if not painter.begin(device):
-        return 0
-    try:
-        # The painter's origin is the printable area's corner; paper coordinates start at the sheet's.
-        layout = device.pageLayout()
-        paper = layout.fullRectPixels(device.resolution())
-        printable = layout.paintRectPixels(device.resolution())
-        scale = device.resolution() / 96
-        last = min(last or pages.page_count(), pages.page_count())
-        painted = 0
-        for page in range(max(first, 1), last + 1):
-            if painted:
-                device.newPage()
-            painter.save()
-            painter.translate(paper.x() - printable.x(), paper.y() - printable.y())
-            painter.scale(scale, scale)
-            pages.paint_page(painter, page)
-            painter.restore()
-            painted += 1
-        return painted
-    finally:
-        painter.end()
 
 
 def _paint_page_number(painter: QPainter, s: PageSetup, font: QFont, text_width: float, page: int) -> None:
@@ -156,7 +166,7 @@ CLOSING = set("，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]
 OPENING = set("（《「『【〔〈“‘([{")
 
 
-class OfficialPages:
+class OfficialPages(Pages):
     """The official layout, line by line: 22 fixed-pitch lines a page, 28 characters a line.
 
     Qt's own document layout would break "工作，" before 作 (a comma may not start a line) and
@@ -283,14 +293,6 @@ class OfficialPages:
         starts = [*self.page_starts, len(self.lines)]
         return self.lines[starts[page - 1]:starts[page]]
 
-    def page_layout(self) -> QPageLayout:
-        """The paper, in millimetres."""
-        return _paper(self.setup)
-
-    def paint(self, device: QPrinter | QPdfWriter, first: int = 1, last: int = 0) -> int:
-        """Paint pages first..last (0: to the end) on a printer or PDF writer; the pages painted."""
-        return _paint(self, device, first, last)
-
     def paint_page(self, painter: QPainter, page: int, numbers: bool = True) -> None:
         """Paint one page (1-based) at the painter's origin, in logical pixels of the paper."""
         left, top = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
@@ -359,7 +361,7 @@ def plain_document(source: QTextDocument, model: Document, base_point_size: floa
 
 
 def paged(source: QTextDocument, style: str, base_point_size: float,
-          overrides: dict[str, list[str]] | None = None) -> PagedDocument | OfficialPages:
+          overrides: dict[str, list[str]] | None = None) -> Pages:
     """The document laid out for printing in a style ("official" or "plain")."""
     from editor.gui.document.bridge import to_model
 

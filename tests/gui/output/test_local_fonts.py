@@ -26,11 +26,8 @@ def pdf_fonts(pdf):
 
 
 @pytest.fixture
-def opened(window, tmp_path):
-    src = tmp_path / "通知.txt"
-    src.write_text(DRAFT, encoding="utf-8")
-    assert window.session.open_path(src)
-    return window
+def opened(open_draft):
+    return open_draft(DRAFT)
 
 
 def test_font_check_points_to_the_local_font_export_which_names_substitutes(opened, no_blocking_dialogs, tmp_path):

@@ -18,11 +18,8 @@ DRAFT = "\n".join(["关于做好年度工作的通知", "各单位：", *[PARA *
 
 
 @pytest.fixture
-def opened(window, tmp_path):
-    src = tmp_path / "通知.txt"
-    src.write_text(DRAFT, encoding="utf-8")
-    assert window.session.open_path(src)
-    return window
+def opened(open_draft):
+    return open_draft(DRAFT)
 
 
 def view_lines(window) -> list[list[str]]:

@@ -27,11 +27,8 @@ CHAR_PT, LEFT_PT = 15.75, 28 / 25.4 * 72
 
 
 @pytest.fixture
-def opened(window, tmp_path):
-    src = tmp_path / "通知.txt"
-    src.write_text(DRAFT, encoding="utf-8")
-    assert window.session.open_path(src)
-    return window
+def opened(open_draft):
+    return open_draft(DRAFT)
 
 
 def export_pdf_through_the_menu(window, no_blocking_dialogs, target):
