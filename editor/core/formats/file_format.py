@@ -54,3 +54,5 @@ class FileFormat:
     open_only: tuple[str, ...] = ()
     styled: bool = False  # whether the export style changes what is written (Word keeps its parts)
     is_text: bool = False  # a plain-text draft: `yuku export` recognises its title and headings
+    # `yuku convert`: (src, dst, OpenCC config, protected terms) -> summary for --json; None: not offered
+    convert: Callable[[Path, Path, str, list[str]], dict[str, object]] | None = None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.core.atomic import atomic_write_text
+from editor.core.atomic import atomic_write_bytes, atomic_write_text
 from editor.core.errors import YukuError
 from editor.core.formats.encoding import decode_bytes
 from editor.core.formats.file_format import FileFormat, WriteOptions
@@ -11,6 +11,7 @@ from editor.core.model.document import Document
 from editor.core.translatable import QT_TRANSLATE_NOOP
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+MAX_CONVERT_BYTES = 256 * 1024 * 1024  # converting streams no editor model: a larger file is fine
 
 
 def read_text_file(path: Path) -> Document:
@@ -31,4 +32,28 @@ def write_text_file(doc: Document, path: Path, _options: WriteOptions) -> None:
     atomic_write_text(path, doc.plain_text() + ("\n" if doc.blocks else ""))
 
 
-TEXT_FORMAT = FileFormat("text", QT_TRANSLATE_NOOP("FileFormats", "文本文件"), (".txt", ".md"), read_text_file, write_text_file, is_text=True)
+def convert_text_file(src: Path, dst: Path, config: str, terms: list[str]) -> dict[str, object]:
+    """`yuku convert` of a text file in any encoding, written as UTF-8; the characters written."""
+    from editor.core.script.converter import convert_text
+
+    try:
+        size = src.stat().st_size
+        if size > MAX_CONVERT_BYTES:
+            raise YukuError(src, "文件过大（超过 256 MB），请拆分后再转换 / the file is too large, split it first")
+        data = src.read_bytes()
+    except FileNotFoundError:
+        raise YukuError(src, "文件不存在，请检查路径 / the file does not exist") from None
+    except IsADirectoryError:
+        raise YukuError(src, "这是文件夹，请给出文件 / this is a folder, not a file") from None
+    except OSError as exc:
+        raise YukuError(src, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YukuError(src, "这不是文本文件（含二进制内容），请选择 .txt 或 .docx / not a text file")
+    text = decode_bytes(data).text
+    out = convert_text(text, config, terms)
+    atomic_write_bytes(dst, out.encode("utf-8"))
+    return {"characters": len(out)}
+
+
+TEXT_FORMAT = FileFormat("text", QT_TRANSLATE_NOOP("FileFormats", "文本文件"), (".txt", ".md"), read_text_file, write_text_file,
+                         is_text=True, convert=convert_text_file)

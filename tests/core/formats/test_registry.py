@@ -75,6 +75,31 @@ def test_a_new_format_reaches_the_cli_and_the_file_dialogs(with_odt, tmp_path):
     assert suffix_for_filter("所有文件 (*)") == ".docx"
 
 
+def _odt_convert(src: Path, dst: Path, config: str, terms: list[str]) -> dict[str, object]:
+    from editor.core.script.converter import convert_text
+
+    atomic_write_text(dst, convert_text(src.read_text(encoding="utf-8"), config, terms))
+    return {"odt": True}
+
+
+def test_yuku_convert_takes_a_new_formats_converter(monkeypatch, tmp_path, capsys):
+    from dataclasses import replace
+
+    monkeypatch.setattr(registry, "FILE_FORMATS", (*registry.FILE_FORMATS, replace(ODT, convert=_odt_convert)))
+    src, out = tmp_path / "稿.odt", tmp_path / "繁.odt"
+    src.write_text("ODT:头发", encoding="utf-8")
+    assert main(["convert", str(src), str(out), "--config", "s2t", "--json", "--no-user-terms"]) == 0
+    assert out.read_text(encoding="utf-8") == "ODT:頭髮"
+    assert '"odt": true' in capsys.readouterr().out
+
+
+def test_yuku_convert_refuses_a_format_without_a_converter(with_odt, tmp_path, capsys):
+    src = tmp_path / "稿.odt"
+    src.write_text("ODT:头发", encoding="utf-8")
+    assert main(["convert", str(src), str(tmp_path / "out.odt"), "--config", "s2t"]) == 2
+    assert "不支持的文件类型" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("lang", ["en", "zh_TW"])
 def test_every_registered_label_is_translated(lang):
     tree = ElementTree.parse(str(resource_path("i18n", f"yuku_{lang}.ts")))

@@ -102,5 +102,13 @@ def rewrite_source(doc: Document) -> bytes:
     return save_into_source(doc)
 
 
+def convert_docx_file(src: Path, dst: Path, config: str, terms: list[str]) -> dict[str, object]:
+    """`yuku convert` of a Word file: its text converted in place, every other part as it was."""
+    from editor.core.formats.docx.convert import convert_docx
+
+    result = convert_docx(src, dst, config, terms)
+    return {"paragraphs": result.paragraphs, "changed_nodes": result.changed_nodes, "parts": result.parts}
+
+
 DOCX_FORMAT = FileFormat("docx", QT_TRANSLATE_NOOP("FileFormats", "Word 文档"), (".docx",), read_docx_file, write_docx_file,
-                         open_only=OPEN_ONLY_SUFFIXES, styled=True)
+                         open_only=OPEN_ONLY_SUFFIXES, styled=True, convert=convert_docx_file)
