@@ -126,13 +126,23 @@ def test_cancel_leaves_the_document_unchanged(window, qtbot, monkeypatch):
     monkeypatch.setattr(script_convert, "SLICE_MS", 0)
     original = "\n".join(["关于头发发展的通知"] * 40)
     set_text(window, original)
-    window.feature(ScriptActions).convert("s2t")
-    job = window.feature(ScriptActions).job
-    qtbot.waitUntil(lambda: job.done >= 2, timeout=10000)
     from PySide6.QtWidgets import QPushButton
 
-    window.feature(ScriptActions).progress_dialog.findChild(QPushButton).click()  # the dialog's 取消 button
+    actions = window.feature(ScriptActions)
+    actions.convert("s2t")
+    job = actions.job
+    clicked = []
+
+    def cancel_midway(done: int, _total: int) -> None:
+        # Click 取消 from the progress signal itself: a loaded machine could otherwise finish every
+        # slice between two polls of the test and leave nothing to cancel.
+        if done >= 2 and not clicked:
+            clicked.append(done)
+            actions.progress_dialog.findChild(QPushButton).click()  # the dialog's 取消 button
+
+    job.progress.connect(cancel_midway)
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
+    assert clicked, "the job finished before it could be cancelled"
     assert window.editor.plain_text() == original
     assert not window.editor.isReadOnly()
 
