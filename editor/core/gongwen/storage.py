@@ -79,3 +79,29 @@ def read(data: bytes) -> Parts | None:
             parts.set(key, text)
         found = True
     return parts if found else None
+
+
+def with_parts(data: bytes, parts: Parts) -> bytes:
+    """A saved DOCX with the parts put in its custom properties, every other zip entry copied as it was."""
+    rels_name, types_name, custom_name = "_rels/.rels", "[Content_Types].xml", CUSTOM_URI.lstrip("/")
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        rels = etree.fromstring(src.read(rels_name), _PARSER)
+        types = etree.fromstring(src.read(types_name), _PARSER)
+        rel_ns, type_ns = rels.nsmap[None], types.nsmap[None]
+        if not any(r.get("Type") == RT.CUSTOM_PROPERTIES for r in rels):
+            ids = {r.get("Id") for r in rels}
+            rid = next(f"rIdYuku{i}" for i in range(1, len(ids) + 2) if f"rIdYuku{i}" not in ids)
+            etree.SubElement(rels, f"{{{rel_ns}}}Relationship", Id=rid, Type=RT.CUSTOM_PROPERTIES,
+                             Target=custom_name)
+        if not any(t.get("PartName") == CUSTOM_URI for t in types):
+            etree.SubElement(types, f"{{{type_ns}}}Override", PartName=CUSTOM_URI, ContentType=CT_CUSTOM)
+        for info in src.infolist():
+            if info.filename == rels_name:
+                dst.writestr(info, etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True))
+            elif info.filename == types_name:
+                dst.writestr(info, etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True))
+            elif info.filename != custom_name:
+                dst.writestr(info, src.read(info))
+        dst.writestr(custom_name, custom_xml(parts))
+    return out.getvalue()

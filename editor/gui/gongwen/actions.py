@@ -123,15 +123,20 @@ class GongwenActions(QObject):
         return fm.parts
 
     def document_saved(self, path: str) -> None:
-        """A draft saved as text gets the form's parts back as its front matter."""
+        """The form's parts go with the saved file: front matter of a draft, custom properties of a DOCX."""
         parts = self.form.parts()
-        if not path.lower().endswith((".txt", ".md")) or parts.is_empty():
+        if parts.is_empty() or not path.lower().endswith((".txt", ".md", ".docx")):
             return
-        from editor.core.atomic import atomic_write_text
+        from editor.core.atomic import atomic_write_bytes, atomic_write_text
 
         p = Path(path)
         try:
-            atomic_write_text(p, front_matter.write(parts, p.read_text(encoding="utf-8")))
+            if p.suffix.lower() == ".docx":
+                data = p.read_bytes()
+                if storage.read(data) != parts:
+                    atomic_write_bytes(p, storage.with_parts(data, parts))
+            else:
+                atomic_write_text(p, front_matter.write(parts, p.read_text(encoding="utf-8")))
         except OSError as exc:
             self.host.show_error(self.tr("保存失败"), self.tr(
                 "%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。")

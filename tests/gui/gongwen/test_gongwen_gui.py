@@ -172,3 +172,24 @@ def test_pdf_export_lays_out_the_parts_through_libreoffice(window, tmp_path):
                           check=True).stdout
     assert "江城市人民政府文件" in text
     assert "江政发〔2024〕3" in text
+
+
+def test_parts_typed_into_the_form_survive_a_plain_word_save(window, tmp_path):
+    import dataclasses
+    import zipfile
+
+    form = gw(window).form
+    window.editor.setPlainText("关于开展安全检查的通知\n各单位要认真组织。")
+    plain, with_parts = tmp_path / "plain.docx", tmp_path / "parts.docx"
+    assert window.session.save_to(plain)
+    form.set_parts(dataclasses.replace(form.parts(), doc_number="江政办发〔2024〕12号", copy_to="市委各部门"))
+    assert window.session.save_to(with_parts)
+    window.session.new_document()
+    assert form.parts().doc_number == ""
+    assert window.session.open_path(with_parts)
+    assert form.parts().doc_number == "江政办发〔2024〕12号"  # Ctrl+S to Word kept what was typed
+    assert form.parts().copy_to == "市委各部门"
+    with zipfile.ZipFile(plain) as a, zipfile.ZipFile(with_parts) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")  # the body is untouched
+        assert "docProps/custom.xml" in b.namelist()
+    docx.Document(str(with_parts))  # still a package Word libraries open
