@@ -47,6 +47,9 @@ SECTION_WORDS = {
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
 }
+# A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
+_CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|我们坚信|我们相信|衷心希望|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
+                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$")
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
 # From this many documents on, a word seen in one document only marks that document's subject.
 OWN_WORDS_DOCS = 10
@@ -54,6 +57,7 @@ OWN_WORDS_DOCS = 10
 NGRAM_DF = 3
 # A named body doing something: …部 / …委 / …委员会 / …总局 followed by what it does.
 _BODY = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细])(?:部|委|委员会|总局|署)(?=会同|负责|牵头|等|$)")
+_SYMBOL = re.compile(r"[+＋=＝/／|｜#＃@＠&＆*＊<>＜＞~～^]")
 # A candidate whose documents almost all show the same neighbouring word is a piece of a longer phrase.
 CLOSED = 0.75
 
@@ -126,6 +130,21 @@ def _shared(items: list[str]) -> str:
     return items[0][:n]
 
 
+def _acts(half: str) -> bool:
+    """A half of a heading that opens with an action word (加强领导, 确保质量, 高度重视).
+
+    Not a noun or a one-character verb (政策衔接, 招采合一) or a bare adverb (逐年扩招): a topic's words.
+    """
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import _GENRE_VERBS, segment_words
+
+    words = segment_words(half)
+    if not words or len(words[0]) < 2:
+        return False
+    tag = _jb().posseg.dt.word_tag_tab.get(words[0], "")
+    return words[0] in _GENRE_VERBS or tag[:1] == "v" or tag in ("i", "l", "ad", "a")
+
+
 def _single_ok(t: Tally, kind: str) -> bool:
     """In a small corpus, what may be offered from one document: the genre's shapes, not its contents."""
     from editor.core.corpus.sections import heading_section
@@ -145,7 +164,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
         # A short action (强化安全保障), two halves led by four characters (突出重点，压实责任) or a
         # topic with a verb (社会宣传聚能量); not a long heading naming one document's contents.
         halves = t.text.split("，")
-        return ((len(halves) == 2 and len(halves[0]) == 4) or (len(halves) == 1 and 5 <= cjk_len(t.text) <= 8
+        return ((len(halves) == 2 and len(halves[0]) == 4 and all(_acts(h) for h in halves))
+                or (len(halves) == 1 and 5 <= cjk_len(t.text) <= 8
                 and opens_with_verb(t.text)) or (len(t.text) == 7 and is_predicate(t.text[4:])))
     if kind == "parallel":
         return _shaped(t.text)
@@ -159,9 +179,31 @@ def _single_ok(t: Tally, kind: str) -> bool:
     # formula (现将有关情况总结如下).
     if t.whole == 0 or not is_predicate(t.text):
         return False
-    if "closing" in t.sections and SECTION_WORDS["closing"].search(t.text):
+    # A closing clause of up to 16 characters, or a whole closing sentence of two clauses (以上意见如无不妥，请批转…).
+    if "closing" in t.sections and len(t.text) <= (24 if "，" in t.text else 16) and _CLOSING_FORMULA.search(t.text):
         return True
     return "opening" in t.sections and len(t.text) <= 16 and bool(_OPENING_FORMULA.search(t.text))
+
+
+# Parts that a corpus may hold in a few documents only (a 工作总结's 存在问题, a speech's closing).
+THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
+
+
+def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float]) -> bool:
+    """Whether a phrase seen in one document may be offered: only where recurrence cannot yet be judged.
+
+    That is a small corpus, or a part of a report that fewer than DF_CORPUS documents of its genre
+    hold (45 通知 and 3 summaries are, for a summary's 存在问题, a corpus of three); there the genre's
+    shapes are offered (_single_ok), never one document's contents.
+    """
+    thin = counts.documents < DF_CORPUS or any(
+        s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
+    if not thin or not _single_ok(t, kind) or _own_words(t, kind, counts):
+        return False
+    if counts.documents < DF_CORPUS:
+        return True
+    section = pick_section(t.sections, base, kind, t.text)[0]
+    return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
 
 
 def _watchword(t: Tally, n_docs: int) -> bool:
@@ -243,7 +285,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     out = []
     for key, t in tallies.items():
         kind = _pick_kind(t)
-        if t.df < 2 and (n_docs >= DF_CORPUS or not _single_ok(t, kind) or _own_words(t, kind, counts)):
+        if t.df < 2 and not _single_offered(t, kind, counts, base):
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t)):
             continue  # a window inside clauses needs more evidence than a whole clause
@@ -282,6 +324,8 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     n = cjk_len(text)
     if n < (3 if frame else 4) or n > 40 or text.replace(BLANK, "").strip("，、") == "":
         return False
+    if _SYMBOL.search(text):
+        return False  # 互联网+医疗健康: a programme's name, not a phrase
     if text.startswith(BLANK) or text.endswith(BLANK) and kind != "heading":
         return False
     if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
@@ -386,6 +430,6 @@ def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> li
         for edge in ("^" + k[:2], k[-2:] + "$"):
             for j in by_edge.get(edge, ()):
                 if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
-                        and phrases[j].doc_count >= 0.7 * phrases[i].doc_count):
+                        and 3 * phrases[j].doc_count >= 2 * phrases[i].doc_count):
                     drop.add(i)
     return [p for i, p in enumerate(phrases) if i not in drop]
