@@ -48,7 +48,8 @@ SECTION_WORDS = {
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
 }
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
-_CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|我们坚信|我们相信|衷心希望|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
+# (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
+_CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
                               r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$")
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
 # From this many documents on, a word seen in one document only marks that document's subject.
@@ -242,7 +243,8 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
         return (tally is not None and tally.df >= 2) or all(
             len(w) >= 2 and freq.get(w, 0) > 0 for w in segment_words(half))
 
-    return len(halves) == 2 and not any(generic(h) for h in halves)
+    # Slogan halves are short; a sentence of two longer clauses (以上意见如无不妥，请批转…) is not a slogan.
+    return len(halves) == 2 and max(map(len, halves)) <= 8 and not any(generic(h) for h in halves)
 
 
 def _topical(t: Tally, counts: Counts) -> bool:
@@ -425,8 +427,8 @@ def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> li
             by_edge.setdefault(edge, []).append(i)
     drop: set[int] = set()
     for i, k in enumerate(keys):
-        if standalone and k in standalone:
-            continue  # a whole clause in most of its documents stands on its own (以人民为中心)
+        if standalone and k in standalone and phrases[i].doc_count >= 2:
+            continue  # a whole clause in most of its documents stands on its own (以人民为中心); one cannot show it
         for edge in ("^" + k[:2], k[-2:] + "$"):
             for j in by_edge.get(edge, ()):
                 if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
