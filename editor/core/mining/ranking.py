@@ -51,6 +51,8 @@ SECTION_WORDS = {
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
 _CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
                               r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$")
+# The words of a term naming a shortcoming (侥幸心理, 薄弱环节, 形式主义), not of a topic that has problems.
+_SHORTCOMING = re.compile(r"麻痹|侥幸|厌战|松劲|懈怠|薄弱|短板|弱项|漏洞|隐患|差距|不足|形式主义|官僚主义")
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
 # From this many documents on, a word seen in one document only marks that document's subject.
 OWN_WORDS_DOCS = 10
@@ -155,6 +157,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
 
     if not t.structured:
         return False
+    if "problems" in t.sections and len(t.text) <= 8 and _SHORTCOMING.search(t.text) and not is_predicate(t.text):
+        return True  # a short term naming a shortcoming (侥幸心理, 薄弱环节), listed under 存在问题
     if kind == "heading":
         # A heading naming a part (下一步工作打算), or an action of five characters or more.
         named = heading_section(t.text)
@@ -207,14 +211,10 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float])
     return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
 
 
-def _watchword(t: Tally, n_docs: int) -> bool:
-    """A noun phrase of three words or more that a tenth of the documents use: 新发展理念, 中华民族伟大复兴."""
-    from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
-
-    if t.df < 3 or t.df < 0.1 * n_docs or BLANK in t.text:
-        return False
-    words = [w for seg in _SPLIT.split(t.text) if seg for w in segment_words(seg)]
-    return len(words) >= 3 and len(t.text) >= 5 and not is_predicate(t.text) and not _BODY.search(t.text)
+def _shortcoming(t: Tally, base: dict[str, float]) -> bool:
+    """A term that names a shortcoming (侥幸心理, 薄弱环节), filed under problems: what a 存在问题 part lists."""
+    return (t.structured and t.whole > 0 and bool(_SHORTCOMING.search(t.text))
+            and pick_section(t.sections, base, "collocation", t.text)[0] == "problems")
 
 
 def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
@@ -277,7 +277,7 @@ def _pick_kind(t: Tally) -> str:
 
 def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     """(score, key, tally, kind, section) of every candidate worth offering, best first."""
-    tallies, base_counts, n_docs = counts.tallies, counts.sections, counts.documents
+    tallies, base_counts = counts.tallies, counts.sections
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
     from editor.core.mining.ngrams import formula_shaped, is_predicate
 
@@ -293,16 +293,17 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
             continue  # a window inside clauses needs more evidence than a whole clause
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
-        if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0) and not _watchword(t, n_docs):
-            continue  # a bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one
-        if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0):
+        # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
+        # a shortcoming (侥幸心理) is, in a 存在问题 part.
+        if (kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0)
+                and not _shortcoming(t, base)):
             continue
         if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
             continue  # one document's own title (or a title whose numbers became blanks) is not a formula
         if (kind in ("collocation", "heading") and t.df <= 3 and "title" not in t.sections and "、" not in t.text
-                and _topical(t, counts)):
+                and _topical(t, counts) and not _shortcoming(t, base)):
             continue
         section, lift = pick_section(t.sections, base, kind, t.text)
         whole = t.whole / t.df

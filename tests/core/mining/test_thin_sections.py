@@ -36,6 +36,7 @@ def _corpus(notices: int) -> list[tuple[str, str]]:
         "某区宣传工作总结", "今年以来，我区宣传工作取得明显成效。现将有关情况总结如下。",
         "一、主要做法", "强化舆论引导，营造良好氛围。", "二、存在问题", "宣传力量仍然不足，基层宣传阵地建设有待加强。",
         "三、下一步工作打算", "下一步，我们将继续加大宣传力度。",
+        "四、存在的问题", "一些干部存在侥幸心理、厌战情绪。",
         "让我们携手同心，为夺取全面胜利而努力奋斗！"])))
     return docs
 
@@ -58,6 +59,11 @@ def test_a_thick_part_still_needs_recurrence(mined):
 def test_a_speech_closing_of_one_document_is_offered_as_a_closing(mined):
     closing = [p.text for p in mined.values() if p.section == "closing"]
     assert any(t.startswith("让我们携手同心") for t in closing), closing
+
+
+def test_a_term_naming_a_shortcoming_is_a_problems_entry_but_a_bare_topic_is_not(mined):
+    assert mined["侥幸心理"].section == "problems"
+    assert "营商环境" not in mined  # a bare term in every notice's filler, not a formula
 
 
 def test_genre_comes_from_the_title():
