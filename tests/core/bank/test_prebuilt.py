@@ -73,5 +73,7 @@ def test_every_section_of_the_shipped_bank_offers_known_good_formulas_and_no_boi
     for section in SECTIONS:
         if section in known:
             assert known[section] in by_section.get(section, set()), section
-    assert len(by_section["problems"]) >= 5 and len(by_section["closing"]) >= 5 and len(by_section["situation"]) >= 4
+    assert len(by_section["problems"]) >= 5
+    assert len(by_section["closing"]) >= 5
+    assert len(by_section["situation"]) >= 4
     assert not [p.text for p in shipped if is_junk(p.text) or "公有领域" in p.text or "\u200b" in p.text]
