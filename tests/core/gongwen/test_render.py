@@ -138,3 +138,28 @@ def test_pdf_export_of_a_draft_has_its_parts_laid_out(tmp_path):
     assert "江城市人民政府办公室文件" in pages[0]
     assert "江政办发〔2024〕12" in pages[0]
     assert "印发" in [p for p in pages if p.strip()][-1]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_run_in_heading_across_the_page_end_leaves_page_one_full(tmp_path):
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    body = ["关于加强安全生产工作的通知"]
+    body += [f"第{i}项工作已经按照要求全面完成并报送材料。" for i in range(1, 19)]  # one line each
+    body.append("（一）加强组织领导。" + "各单位要把安全生产摆在突出位置，主要负责同志亲自抓、负总责，" * 3)
+    body.append("（二）强化督促检查。各单位要加强日常检查，发现问题及时整改。")
+    draft = tmp_path / "run_in.txt"
+    draft.write_text("\n".join(body) + "\n", encoding="utf-8")
+    out = tmp_path / "run_in.docx"
+    assert main(["export", str(draft), str(out)]) == 0
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], check=True, capture_output=True,
+                   timeout=180)
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "run_in.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    first = words(html.split("<page ")[1])
+    bottom = max(w[3] for w in first if w[4].strip() and w[1] < 297 - 35)  # the text block, not the page number
+    assert bottom > 297 - 35 - 2 * 10.2  # the last of the 22 lines is used: the heading did not move on
+    assert any("加强组织领导" in w[4] for w in first)
