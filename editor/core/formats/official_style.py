@@ -9,6 +9,7 @@ from editor.core import fonts
 from editor.core.formats.docx.styles import XML_HEAD, Preset, RoleStyle, run_fonts_xml
 from editor.core.formats.file_format import ExportStyle
 from editor.core.model.document import Document, Paragraph, Run, Table
+from editor.core.model.headings import strip_numbering
 from editor.core.translatable import QT_TRANSLATE_NOOP
 
 MM = 1440 / 25.4  # twips per millimetre
@@ -100,8 +101,11 @@ _LEAD_CLASS = {"heading1": "heiti", "heading2": "kaiti"}
 _LEAD_END = re.compile(r"[。！？；]")
 
 
+LEAD_MAX_CHARS = 24  # a heading's length; a longer first sentence makes a numbered body paragraph
+
+
 def run_in_lead(p: Paragraph) -> int | None:
-    """Where a heading paragraph's lead sentence ends when body text follows it on the same line, else None."""
+    """Where a heading paragraph's first sentence ends when body text follows it on the same line, else None."""
     if not p.style.startswith("heading"):
         return None
     text = "".join(r.text for r in p.runs if r.kept is None)
@@ -138,7 +142,8 @@ def _official_paragraph(p: Paragraph) -> Paragraph:
     lead = run_in_lead(Paragraph(runs, style=style))
     if lead is not None:
         head, tail = _split_at(runs, lead)
-        cls = _LEAD_CLASS.get(style)
+        short = len(strip_numbering("".join(r.text for r in head))) <= LEAD_MAX_CHARS
+        cls = _LEAD_CLASS.get(style) if short else None  # a numbered paragraph: body text throughout
         for r in head:
             r.font = LEAD_FONT + cls if cls else None
         runs, style = head + tail, "body"

@@ -52,8 +52,8 @@ from editor.gui.document.docx_state import (
 )
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 
-__all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "set_properties",
-           "state_of", "to_model"]
+__all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "set_properties", "state_of",
+           "to_model"]
 PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
 # Page view (output/page_view.py) lays paragraphs out for the page; the document keeps its own layout:
 MODEL_FONT = "yukuModelFont"  # document property: the default font under the view's
@@ -68,8 +68,7 @@ _LH = QTextBlockFormat.LineHeightTypes
 def to_model(qdoc: QTextDocument) -> Document:
     """The editor's content as a core Document."""
     st = state_of(qdoc)
-    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported),
-                   properties=dict(st.properties))
+    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported), properties=dict(st.properties))
     own = qdoc.property(MODEL_FONT) if _has_dynamic(qdoc, MODEL_FONT) else None
     font = own if isinstance(own, QFont) else qdoc.defaultFont()
     families = font.families() or [font.family()]

@@ -163,3 +163,45 @@ def test_a_run_in_heading_across_the_page_end_leaves_page_one_full(tmp_path):
     bottom = max(w[3] for w in first if w[4].strip() and w[1] < 297 - 35)  # the text block, not the page number
     assert bottom > 297 - 35 - 2 * 10.2  # the last of the 22 lines is used: the heading did not move on
     assert any("加强组织领导" in w[4] for w in first)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_record_lands_at_the_bottom_of_an_even_last_page_whatever_the_body_length(tmp_path):
+    """The 版记's page is estimated when laying out; LibreOffice measures it for bodies ending anywhere on a page."""
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    draft = (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")
+    head, body = draft.split("---\n", 2)[1], draft.split("---\n", 2)[2]
+    extra = "各单位要加强组织领导，明确责任分工，细化工作措施，确保各项任务按期完成，取得实效。"  # two lines
+    outs = []
+    for n in (0, 3, 5, 7, 9, 11, 14, 18):
+        src = tmp_path / f"n{n}.txt"
+        src.write_text(f"---\n{head}---\n{body}" + "\n".join([extra] * n) + "\n", encoding="utf-8")
+        out = tmp_path / f"n{n}.docx"
+        assert main(["export", str(src), str(out)]) == 0
+        outs.append(out)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], check=True,
+                   capture_output=True, timeout=600)
+    seen_blank = False
+    for out in outs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        pages = html.split("<page ")[1:]
+        assert len(pages) % 2 == 0, out.name  # the 版记 is on an even page
+        last = words(pages[-1])
+        printed = [w for w in last if "印发" in w[4]]
+        assert printed, out.name  # on the last page
+        assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name  # at the bottom of the text block
+        numbered = [any(re.fullmatch(r"\d+", w[4]) for w in words(p) if w[1] > 297 - 35) for p in pages]
+        blank = [not [w for w in words(p) if not re.fullmatch(r"[—\d\s]+", w[4])] for p in pages]
+        if blank[-2:-1] == [True]:
+            # §7.5: a blank page before the 版记's page; neither is numbered, every other page is.
+            assert numbered == [True] * (len(pages) - 2) + [False, False], out.name
+            seen_blank = True
+        else:
+            assert all(numbered), out.name
+        assert not any(blank[:-2]), out.name  # no other page is left blank
+    assert seen_blank  # the lengths include one where the 版记 needs a page of its own after a blank one
