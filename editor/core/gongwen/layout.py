@@ -314,7 +314,7 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
         return
     body_end = d.paragraphs[-1]
     record_lines = (1 if parts.copy_to else 0) + (1 if has_print else 0)
-    breaks = pages.breaks_before_record(d.paragraphs, record_lines, even=kind != LETTER)
+    breaks = pages.breaks_before_record(d.iter_inner_content(), record_lines, even=kind != LETTER)
     anchor = body_end
     if breaks == 2:
         anchor = _unnumbered_pages(d, anchor)

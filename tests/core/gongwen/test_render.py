@@ -205,3 +205,43 @@ def test_record_lands_at_the_bottom_of_an_even_last_page_whatever_the_body_lengt
             assert all(numbered), out.name
         assert not any(blank[:-2]), out.name  # no other page is left blank
     assert seen_blank  # the lengths include one where the 版记 needs a page of its own after a blank one
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
+    """Tables count in the page estimate: a Word file with a table, exported as a 通知, ends on an even page."""
+    from editor.core.formats.document_files import write_document
+    from editor.core.gongwen.front_matter import split
+    from editor.core.gongwen.parts import to_properties
+    from editor.core.model.document import Document, Paragraph, Run, Table
+
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    parts = split((ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")).parts
+    outs = []
+    for rows in (4, 8, 12, 16):
+        doc = Document([Paragraph([Run("江城市人民政府办公室关于推进城市更新工作的通知")], style="title"),
+                        Paragraph([Run("现将城市更新重点项目安排通知如下。")])])
+        doc.blocks.append(Table([[[Paragraph([Run(f"项目{i}")])],
+                                  [Paragraph([Run("完成老旧小区改造和配套设施建设，惠及居民。" * 2)])]]
+                                 for i in range(rows)]))
+        doc.blocks.append(Paragraph([Run("各区、各部门要加强组织领导，确保各项任务落到实处。")]))
+        doc.properties = to_properties(parts)
+        src = tmp_path / f"t{rows}.docx"
+        write_document(doc, src)
+        out = tmp_path / f"o{rows}.docx"
+        assert main(["export", str(src), str(out), "--style", "official"]) == 0
+        outs.append(out)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], check=True,
+                   capture_output=True, timeout=600)
+    for out in outs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        pages = html.split("<page ")[1:]
+        assert len(pages) % 2 == 0, out.name
+        printed = [w for w in words(pages[-1]) if "印发" in w[4]]
+        assert printed and 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
+        assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name
