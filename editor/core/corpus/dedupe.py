@@ -84,7 +84,10 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
     """
     seen: set[str] = set()
-    index: dict[int, set[int]] = defaultdict(set)  # shingle → documents it was seen in
+    # shingle → the first documents it was seen in (at most COMMON_SHINGLE: a shingle of a stock phrase
+    # is in every document, and walking its list for every paragraph would make the step quadratic)
+    index: dict[int, list[int]] = defaultdict(list)
+    by_doc: list[set[int]] = []  # each document's shingles, to check a candidate source exactly
     for n, doc in enumerate(docs):
         keep = []
         mine: set[int] = set()
@@ -94,18 +97,37 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
                 if key in seen:
                     continue
                 sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-                hits: dict[int, int] = defaultdict(int)
-                for h in sh:
-                    for d in index.get(h, ()):
-                        hits[d] += 1
-                if sh and max(hits.values(), default=0) >= NEAR_PARAGRAPH * len(sh):
+                if sh and _copied(sh, index, by_doc):
                     continue
                 seen.add(key)
                 mine |= sh
             keep.append(p)
         for h in mine:
-            index[h].add(n)
+            docs_with = index[h]
+            if len(docs_with) < COMMON_SHINGLE:
+                docs_with.append(n)
+        by_doc.append(mine)
         doc.paragraphs = keep
+
+
+COMMON_SHINGLE = 32
+
+
+def _copied(sh: set[int], index: dict[int, list[int]], by_doc: list[set[int]]) -> bool:
+    """Whether one earlier document holds NEAR_PARAGRAPH of these shingles.
+
+    The candidates are the documents that share the paragraph's less common shingles (a pasted
+    passage brings its own words along); the best few are checked against all shingles.
+    """
+    hits: dict[int, int] = defaultdict(int)
+    for h in sh:
+        docs_with = index.get(h)
+        if docs_with and len(docs_with) < COMMON_SHINGLE:
+            for d in docs_with:
+                hits[d] += 1
+    need = NEAR_PARAGRAPH * len(sh)
+    best = sorted(hits, key=hits.__getitem__, reverse=True)[:3]
+    return any(len(sh & by_doc[d]) >= need for d in best)
 
 
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")

@@ -1,4 +1,4 @@
-"""Count candidates per document (map), merge the counts (reduce), then file, filter and rank them.
+"""File, filter and rank the merged counts of a corpus (the map and reduce steps are in counting.py).
 
 Score = document frequency × section specificity × completeness: a stock formula recurs across
 documents, belongs to the section it is over-represented in (not the one that holds most text), and
@@ -7,25 +7,18 @@ stands alone as a clause rather than living only inside one longer phrase.
 from __future__ import annotations
 
 import math
-import multiprocessing as mp
-import os
 import re
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import Counts, DocCounts, Tally, map_document, reduce_counts
-from editor.core.mining.near_duplicates import within_two_edits
-from editor.core.model.phrases import BLANK, Phrase
+from editor.core.mining.counting import Counts, Tally
+from editor.core.model.phrases import BLANK
 
 if TYPE_CHECKING:
-    from editor.core.corpus.structure import Document
+    pass
 
 Progress = Callable[[int, int, str], None]
-MAX_ENTRIES = 20_000
-# From this many documents on, the map step runs in one process per core.
-PARALLEL_DOCS = 200
 # From this many documents on, nothing seen in one document only is offered (every kind).
 DF_CORPUS = 30
 _STRUCTURE = ("heading", "parallel", "quote", "template", "idiom")
@@ -338,101 +331,3 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     if kind != "template" and _BODY.search(text):
         return False  # 工业和信息化部负责 / 发展改革委会同…: which body does what is one document's content
     return kind == "quote" or not is_fragment(text)
-
-
-def _map_one(item: tuple[int, Document]) -> DocCounts:
-    return map_document(*item)
-
-
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus.
-
-    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
-    run from a GUI worker thread (or where fork does not exist) maps in this process.
-    """
-    workers = os.cpu_count() or 1
-    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
-                and threading.current_thread() is threading.main_thread())
-    if not parallel:
-        yield from (map_document(i, d) for i, d in enumerate(docs))
-        return
-    from editor.core.mining.lexicon import _jb
-
-    _jb()  # load jieba once, before forking
-    with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
-
-
-def mine_documents(docs: list[Document], progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[Phrase]:
-    """Count, rank, merge near-duplicates and build Phrase records."""
-    from editor.core.corpus.normalize import chinese_punctuation
-    from editor.core.mining.control import check_cancelled, surface_form
-
-    def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(map_documents(docs)):
-            if i % 5 == 0:
-                check_cancelled(cancelled)
-                if progress:
-                    progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
-            yield part
-
-    counts = reduce_counts(mapped())
-    n_docs = counts.documents
-    ranked = rank(counts)
-    out: list[Phrase] = []
-    kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
-    for k, (score, key, t, kind, section) in enumerate(ranked):
-        if k % 200 == 0:
-            check_cancelled(cancelled)
-            if progress:
-                progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
-        if not acceptable(t.text, kind, "frame" in t.kinds):
-            continue
-        # Near-duplicates (edit distance ≤ 2 on longer phrases) become one entry with variants.
-        near = None
-        if len(key) >= 8:
-            for bucket in ((section, key[:2]), (section, key[-2:])):
-                near = next((p for other, p in kept.get(bucket, ()) if within_two_edits(key, other)), None)
-                if near:
-                    break
-        text, example = t.text, t.example[:300]
-        if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
-            text, example = surface_form(text, t.surface), surface_form(example, t.surface)
-        text = chinese_punctuation(text)
-        if near is not None:
-            if "又作" not in near.example and len(near.example) < 400:
-                near.example = f"{near.example}（又作：{text}）"
-            near.count += t.df
-            continue
-        phrase = Phrase(text, section, kind, round(score, 4), t.df, t.df, example, t.source)
-        out.append(phrase)
-        for bucket in ((section, key[:2]), (section, key[-2:])):
-            kept.setdefault(bucket, []).append((key, phrase))
-        if len(out) >= MAX_ENTRIES:
-            break
-    return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
-
-
-def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:
-    """Drop a collocation found mostly inside a longer entry that begins or ends like it (答复如下 in 现答复如下).
-
-    Headings, lists, quotations and templates are units of their own and stay.
-    """
-    from editor.core.corpus.normalize import phrase_key
-
-    keys = [phrase_key(p.text) for p in phrases]
-    by_edge: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        for edge in ("^" + k[:2], k[-2:] + "$"):
-            by_edge.setdefault(edge, []).append(i)
-    drop: set[int] = set()
-    for i, k in enumerate(keys):
-        if standalone and k in standalone and phrases[i].doc_count >= 2:
-            continue  # a whole clause in most of its documents stands on its own (以人民为中心); one cannot show it
-        for edge in ("^" + k[:2], k[-2:] + "$"):
-            for j in by_edge.get(edge, ()):
-                if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
-                        and 3 * phrases[j].doc_count >= 2 * phrases[i].doc_count):
-                    drop.add(i)
-    return [p for i, p in enumerate(phrases) if i not in drop]
