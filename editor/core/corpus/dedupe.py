@@ -15,6 +15,9 @@ NEAR_DUPLICATE = 0.8
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
 NEAR_PARAGRAPH = 0.6
+# A shingle seen in this many documents is a stock phrase's: it names no source, so candidates for
+# a copy's source are not looked up through it (that would make de-duplication quadratic).
+COMMON_SHINGLE = 32
 
 
 def content_key(text: str) -> str:
@@ -50,16 +53,21 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
             continue
         exact.add(digest)
         sh = _shingles(key)
+        # Candidates come from the less common shingles (a copy shares the document's own words; a
+        # stock phrase's shingles are in every document and would make this quadratic), and are then
+        # measured on all of them.
         candidates: dict[int, int] = defaultdict(int)
         for h in sh:
-            for j in index.get(h, ()):
-                candidates[j] += 1
+            docs_with = index.get(h)
+            if docs_with and len(docs_with) < COMMON_SHINGLE:
+                for j in docs_with:
+                    candidates[j] += 1
         replace = -1
         duplicate = False
-        for j, shared in candidates.items():
+        for j in sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]:
             if kept[j] is None or not sh or not kept_sets[j]:
                 continue
-            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
+            if len(sh & kept_sets[j]) / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
                 if len(sh) > len(kept_sets[j]):
                     replace = j
                 else:
@@ -73,7 +81,9 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
-            index[h].append(n)
+            docs_with = index[h]
+            if len(docs_with) < COMMON_SHINGLE:
+                docs_with.append(n)
     return [d for d in kept if d is not None]
 
 
@@ -109,8 +119,6 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
         by_doc.append(mine)
         doc.paragraphs = keep
 
-
-COMMON_SHINGLE = 32
 
 
 def _copied(sh: set[int], index: dict[int, list[int]], by_doc: list[set[int]]) -> bool:
