@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
 
 _BIT = {s: 1 << i for i, s in enumerate(SECTIONS)}
+# Titles kept per candidate: enough to see that a rare phrase's few documents share their subject.
+TITLES_KEPT = 4
 
 
 @dataclass
@@ -32,6 +34,7 @@ class DocCounts:
     sections: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # the document's words, for their document frequency
     genre: str = ""  # the family of document its title names (sections.genre_of)
+    title: str = ""
 
 
 @dataclass
@@ -63,6 +66,7 @@ class Tally:
     traditional: int = 0
     surface: tuple[str, str] | None = None
     genre: str = ""  # the genre of the first document it was seen in
+    titles: list[str] = field(default_factory=list)  # the titles of its first few documents ("" untitled)
 
 
 def map_document(index: int, doc: Document) -> DocCounts:
@@ -72,7 +76,7 @@ def map_document(index: int, doc: Document) -> DocCounts:
     from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
     from editor.core.mining.ngrams import count_clause
 
-    out = DocCounts(index, doc.name, doc.traditional, doc.surface, genre=genre_of(doc.title))
+    out = DocCounts(index, doc.name, doc.traditional, doc.surface, genre=genre_of(doc.title), title=doc.title)
     for c in extract(doc):
         key = counting_key(c.text)
         if not key:
@@ -124,6 +128,8 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
             if t is None:
                 t = tallies[key] = Tally(seen.text, seen.example, part.name, genre=part.genre)
             t.df += 1
+            if len(t.titles) < TITLES_KEPT:
+                t.titles.append(part.title)
             t.kinds.update(seen.kinds or ("collocation",))
             t.sections.update(seen.sections)
             t.left.update(seen.left)
@@ -139,6 +145,8 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
                 t = tallies[key] = Tally(key, str(example), part.name, genre=part.genre)
             if key not in part.found:  # counted above: one document counts once
                 t.df += 1
+                if len(t.titles) < TITLES_KEPT:
+                    t.titles.append(part.title)
                 t.kinds["collocation"] += 1
                 t.traditional += 1 if part.traditional else -1
             for section, bit in _BIT.items():

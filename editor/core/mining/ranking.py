@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.mining.counting import Counts, Tally
@@ -243,17 +243,36 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
 def _topical(t: Tally, counts: Counts) -> bool:
     """True when the phrase names its documents' topic, not the genre's words.
 
-    Its sign: a noun of three or more characters found in hardly any other document.
+    Its signs: a noun of three or more characters found in hardly any other document, or a subject's
+    name (two nouns or more, 职业教育) that every one of its few documents names in its title.
     """
     from editor.core.mining.lexicon import _jb
     from editor.core.mining.ngrams import _SPLIT, segment_words
 
     tags = _jb().posseg.dt.word_tag_tab
+    titled = len(t.titles) == t.df and all(t.titles)
     for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
-        for w in segment_words(seg) if seg else ():
+        words = segment_words(seg) if seg else ()
+        for w in words:
             if len(w) >= 3 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= t.df + 1:
                 return True
+        if titled and any(all(name in title for title in t.titles) for name in _subject_names(words, tags, counts)):
+            return True
     return False
+
+
+def _subject_names(words: tuple[str, ...], tags: dict[str, str], counts: Counts) -> Iterator[str]:
+    """Runs of a less common noun and the nouns after it, four characters or more (职业教育, 政务新媒体)."""
+    for i, first in enumerate(words):
+        if tags.get(first, "") not in ("n", "nz") or 4 * counts.words[first] > counts.documents:
+            continue
+        name = first
+        for w in words[i + 1:]:
+            if tags.get(w, "") not in ("n", "nz", "vn"):
+                break
+            name += w
+            if len(name) >= 4:
+                yield name
 
 
 def _pick_kind(t: Tally) -> str:

@@ -97,3 +97,16 @@ def test_a_heading_half_opens_with_an_action(half, acts):
 def test_a_programme_name_with_a_symbol_is_not_a_phrase():
     assert not acceptable("互联网+医疗健康", "quote")
     assert acceptable("加强组织领导", "collocation")
+
+
+def test_a_phrase_recurring_only_with_its_subject_is_not_offered():
+    """Two documents about 职业教育 share 统筹协调全国职业教育工作: it is their subject, not a formula."""
+    docs = _corpus(34)
+    for i, title in enumerate(("关于加快发展现代职业教育的通知", "关于建立职业教育工作联席会议制度的批复")):
+        own = FILLERS[6 * i:6 * i + 6]  # the two documents differ, so neither is taken for a copy
+        docs.append((f"{title}.txt", "\n".join([
+            title, "一、工作职责", f"统筹协调全国职业教育工作，{own[0]}", *own[1:3],
+            "二、工作要求", f"要切实抓好工作落实。{own[3]}", *own[4:]])))
+    mined = {p.text: p for p in mine_corpus(docs).phrases}
+    assert "统筹协调全国职业教育工作" not in mined
+    assert mined["切实抓好工作落实"].doc_count == 2
