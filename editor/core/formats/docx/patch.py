@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 
+from editor.core.formats.docx.patch_runs import patch_paragraph
 from editor.core.formats.docx.patch_xml import _attr, _index, _put, _remove, block_text, new_table
 from editor.core.formats.docx.read_props import PropsReader
 from editor.core.formats.docx.structure import LEADING, W, block_content, is_block, table_rows
@@ -138,10 +139,16 @@ class Patcher(PropsReader):
         if el.tag == W + "p":
             if len(group) == 1 and isinstance(group[0], Paragraph) and self.clean(group[0]):
                 return [el]
-            last = max((k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None),
-                       default=-1)
-            return [self.paragraph(b, el, keep_sect=k == last) if isinstance(b, Paragraph) and b.kept_block is None
-                    else self.fresh(b, in_cell) for k, b in enumerate(group)]
+            own = [k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None]
+            out = []
+            for k, b in enumerate(group):
+                if k in own:  # each patches its own copy of the source paragraph; the last the element itself
+                    assert isinstance(b, Paragraph)
+                    out.append(patch_paragraph(self, b, el if k == own[-1] else deepcopy(el),
+                                               keep_sect=k == own[-1], first=k == own[0], last=k == own[-1]))
+                else:
+                    out.append(self.fresh(b, in_cell))
+            return out
         if el.tag == W + "tbl" and len(group) == 1 and isinstance(group[0], Table):
             return [el if self.clean(group[0]) else self.table(el, group[0])]
         content = block_content(el)
@@ -157,11 +164,11 @@ class Patcher(PropsReader):
     def fresh(self, block: Any, in_cell: bool) -> Any:
         """A block with no source element (typed, pasted, or a kept block moved away from its source)."""
         if isinstance(block, Table):
-            return new_table(block, lambda p: self.fresh(p, in_cell=True)) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]), None)
+            return new_table(block, lambda p: self.fresh(p, in_cell=True)) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]))
         if block.kept_block is not None:
             item = self.kept.get(block.kept_block)
-            return self.fragment(item.xml) if item is not None else self.paragraph(Paragraph(), None)
-        return self.paragraph(block, None)
+            return self.fragment(item.xml) if item is not None else self.paragraph(Paragraph())
+        return self.paragraph(block)
 
     # -- tables ---------------------------------------------------------------------------------
 
@@ -183,7 +190,7 @@ class Patcher(PropsReader):
                 if c < len(rows[r]):
                     self.cell(rows[r][c], cell, f"{t.origin}/{r},{c}/")
                 elif rows[r]:  # a cell the source row lacks (Qt pads short rows): its text goes last
-                    rows[r][-1].extend(self.paragraph(p, None) for p in cell if p.text)
+                    rows[r][-1].extend(self.paragraph(p) for p in cell if p.text)
         for row in rows[len(t.rows):]:
             if row and (tr := row[0].getparent()) is not None and tr.getparent() is not None:
                 tr.getparent().remove(tr)
@@ -202,19 +209,13 @@ class Patcher(PropsReader):
 
     # -- paragraphs -----------------------------------------------------------------------------
 
-    def paragraph(self, p: Paragraph, source: Any, keep_sect: bool = True) -> Any:
-        """A w:p: the source's attributes, its w:pPr patched where the model changed, the model's runs."""
+    def paragraph(self, p: Paragraph) -> Any:
+        """A new w:p (no source element; see patch_runs.py for edited ones): its w:pPr from p.extra, the model's runs."""
         self.changed = True
-        self._fresh_paragraph = source is None
+        self._fresh_paragraph = True
         new = etree.Element(W + "p")
-        if source is not None:
-            for name, value in source.attrib.items():
-                new.set(name, value)
         ppr = self.fragment(p.extra) if p.extra else etree.Element(W + "pPr")
         self.patch_ppr(ppr, p)
-        if not keep_sect:
-            for sect in ppr.findall(W + "sectPr"):
-                ppr.remove(sect)
         if len(ppr) or ppr.attrib:
             new.append(ppr)
         self.runs(new, p.runs)
