@@ -14,7 +14,15 @@ from typing import Any
 from lxml import etree
 
 from editor.core.formats.docx.patch_runs import patch_paragraph
-from editor.core.formats.docx.patch_xml import _attr, _index, _put, _remove, block_text, new_table
+from editor.core.formats.docx.patch_xml import (
+    _attr,
+    _index,
+    _put,
+    _remove,
+    block_text,
+    new_table,
+    set_children,
+)
 from editor.core.formats.docx.read_props import PropsReader
 from editor.core.formats.docx.structure import LEADING, W, block_content, is_block, table_rows
 from editor.core.formats.docx.styles import JC, ROLE_STYLES, twips
@@ -155,7 +163,7 @@ class Patcher(PropsReader):
         if content is not None and any(b.origin and b.origin.startswith(prefix) for b in group):
             new = self.children(list(content), group, prefix, in_cell)
             if len(new) != len(content) or any(a is not b for a, b in zip(new, content)):
-                content[:] = new
+                set_children(content, new)
                 self.changed = True
             return [el]
         return [el if isinstance(b, Paragraph) and b.kept_block is not None and untouched(b)
@@ -205,7 +213,7 @@ class Patcher(PropsReader):
         blocks = [el for el in new if is_block(el)]
         if not blocks or blocks[-1].tag != W + "p":
             new.append(etree.Element(W + "p"))
-        tc[:] = new
+        set_children(tc, new)
 
     # -- paragraphs -----------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ hold exactly what the edited paragraph shows and keep those elements as they are
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from editor.core.formats.docx.read_props import PropsReader, local_name
@@ -234,7 +235,13 @@ def _is_number(value: str) -> bool:
 
 def _declarations(nsmap: dict[str | None, str]) -> re.Pattern[str]:
     """The root's prefixed namespace declarations, which raw() strips (kept XML inherits them)."""
-    decls = [f' xmlns:{p}="{u}"' for p, u in nsmap.items() if p]
+    return _declarations_of(tuple((p, u) for p, u in nsmap.items() if p))
+
+
+@lru_cache(maxsize=16)
+def _declarations_of(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    # A regular expression, not markup: it matches the declarations lxml writes in a start tag.
+    decls = [f' xmlns:{p}="{u}"' for p, u in pairs]
     return re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
 
 

@@ -7,6 +7,7 @@ package layer would serialise every XML part again, and then no part would stay 
 """
 from __future__ import annotations
 
+import gc
 import posixpath
 import struct
 import zipfile
@@ -18,18 +19,33 @@ from lxml import etree
 
 from editor.core.formats.docx import styles as ds
 from editor.core.formats.docx.patch import Patcher
+from editor.core.formats.docx.patch_xml import set_children
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
 from editor.core.formats.docx.safety import CT_NS, MAX_MEMBER_BYTES, PKG_REL_NS, DocxPackage, open_docx
 from editor.core.formats.docx.structure import W
 from editor.core.model.document import Document, body_signature, untouched
 
 ZIP_LEVEL = 3
+# (CRC, size) of a styles part -> (style id -> role, role -> style id): the same file saved again
+_STYLE_INFO: dict[tuple[int, int], tuple[dict[str, str], dict[str, str]]] = {}
 _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
                               "huge_tree": False, "remove_blank_text": False}
 
 
 def save_into_source(doc: Document) -> bytes:
     """The source package with the document's edits patched in (the source itself when unedited)."""
+    # As on open (read.read_docx): a save makes thousands of objects in no reference cycle, and the
+    # cyclic collector would only rescan them, and the whole model, while they are made.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _save_into_source(doc)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _save_into_source(doc: Document) -> bytes:
     assert doc.source is not None
     clean = {id(b): untouched(b) for b in doc.blocks}
     if doc.base is not None and all(clean.values()) and doc.base == body_signature(doc):
@@ -45,9 +61,23 @@ def save_into_source(doc: Document) -> bytes:
                if not ext and target in pkg.names}
     styles: list[Any] = []  # parsed on first need
 
+    def style_tree() -> Any:
+        if not styles:
+            styles.append(_parse(pkg, targets["styles"]) if "styles" in targets else None)
+        return styles[0]
+
     def style_info() -> tuple[dict[str, str], dict[str, str]]:
-        styles.append(_parse(pkg, targets["styles"]) if "styles" in targets else None)
-        return paragraph_roles(pkg, targets.get("styles")), _style_ids(styles[0])
+        name = targets.get("styles")
+        key = (pkg.zf.getinfo(name).CRC, pkg.zf.getinfo(name).file_size) if name else None
+        info = _STYLE_INFO.get(key) if key else None
+        if info is None:  # one parse gives both; a document saved again and again reuses them
+            tree = style_tree()
+            info = (paragraph_roles(pkg, name, tree.getroot() if tree is not None else None), _style_ids(tree))
+            if key:
+                _STYLE_INFO[key] = info
+                while len(_STYLE_INFO) > 8:
+                    del _STYLE_INFO[next(iter(_STYLE_INFO))]
+        return info
 
     def numbering_info() -> tuple[dict[str, dict[str, str]], int]:
         numbering = targets.get("numbering")
@@ -60,15 +90,16 @@ def save_into_source(doc: Document) -> bytes:
     new = patcher.children(list(body), doc.blocks, "", in_cell=False)
     if not patcher.changed and len(new) == len(body) and all(a is b for a, b in zip(new, body)):
         return doc.source  # nothing edited: the file as it was, byte for byte
-    body[:] = new
+    set_children(body, new)
     replaced: dict[str, bytes] = {main: _bytes(tree)}
     added: list[tuple[str, str, str]] = []  # (part name, relationship type, content type)
-    style_tree = styles[0] if styles else None
-    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(style_tree, only_found=True)]
-    if missing and style_tree is not None:
+    missing = [role for role in sorted(patcher.roles_used)
+               if role not in _style_ids(style_tree(), only_found=True)] if patcher.roles_used else []
+    style_tree_ = styles[0] if styles else None
+    if missing and style_tree_ is not None:
         for role in missing:
-            style_tree.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
-        replaced[targets["styles"]] = _bytes(style_tree)
+            style_tree_.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
+        replaced[targets["styles"]] = _bytes(style_tree_)
     elif missing:
         name = _free_name(pkg, main, "styles.xml")
         replaced[name] = ds.styles_xml(ds.plain_preset()).encode("utf-8")
