@@ -19,13 +19,16 @@ OPEN_ONLY_SUFFIXES = (".docm", ".dotx", ".dotm", ".doc")
 ZIP_LEVEL = 3
 
 
-def read_docx_file(path: Path) -> Document:
-    """A DOCX through the safety checks; anything unexpected still becomes one sentence."""
+def read_docx_file(path: Path, keep_parse: bool = False) -> Document:
+    """A DOCX through the safety checks; anything unexpected still becomes one sentence.
+
+    keep_parse: a file opened to be edited keeps its parsed main part for its saves (docx/save.py).
+    """
     from editor.core.formats.docx.read import read_docx
     from editor.core.formats.docx.safety import open_docx
 
     try:
-        return read_docx(open_docx(path))
+        return read_docx(open_docx(path), keep_parse)
     except YukuError:
         raise
     except (MemoryError, RecursionError):
@@ -33,6 +36,11 @@ def read_docx_file(path: Path) -> Document:
     except Exception as exc:
         raise YukuError(path, f"文件已损坏，无法读取（{exc.__class__.__name__}）；请用 Word 打开修复后另存 "
                               "/ the file is damaged") from None
+
+
+def open_docx_file(path: Path) -> Document:
+    """A DOCX opened to be edited (File ▸ Open, read_document): read_docx_file keeping its parse."""
+    return read_docx_file(path, keep_parse=True)
 
 
 def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
@@ -110,5 +118,5 @@ def convert_docx_file(src: Path, dst: Path, config: str, terms: list[str]) -> di
     return {"paragraphs": result.paragraphs, "changed_nodes": result.changed_nodes, "parts": result.parts}
 
 
-DOCX_FORMAT = FileFormat("docx", QT_TRANSLATE_NOOP("FileFormats", "Word 文档"), (".docx",), read_docx_file, write_docx_file,
+DOCX_FORMAT = FileFormat("docx", QT_TRANSLATE_NOOP("FileFormats", "Word 文档"), (".docx",), open_docx_file, write_docx_file,
                          open_only=OPEN_ONLY_SUFFIXES, styled=True, convert=convert_docx_file)

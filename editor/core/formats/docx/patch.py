@@ -1,9 +1,10 @@
 """Save a document into its source package by patching the source XML, never rebuilding it.
 
 A block whose signature still matches (model.untouched) is written back as the very element it was
-read from; an edited paragraph is a copy of its source with only what changed patched into its
-w:pPr and its runs' w:rPr; an edited cell patches that cell's paragraphs inside the source table.
-Elements that show nothing (bookmarks, w:sectPr …) stay where they were.
+read from; an edited paragraph is a copy of its source with only what changed patched in
+(patch_runs.py); an edited cell patches that cell's paragraphs inside a copy of the source table.
+Elements that show nothing (bookmarks, w:sectPr …) stay where they were. The source tree itself is
+never changed, only copies of its edited elements, so save.py can reuse one parse for many saves.
 """
 from __future__ import annotations
 
@@ -150,20 +151,21 @@ class Patcher(PropsReader):
             own = [k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None]
             out = []
             for k, b in enumerate(group):
-                if k in own:  # each patches its own copy of the source paragraph; the last the element itself
+                if k in own:  # each patches its own copy: the source tree is never changed (save.py reuses it)
                     assert isinstance(b, Paragraph)
-                    out.append(patch_paragraph(self, b, el if k == own[-1] else deepcopy(el),
+                    out.append(patch_paragraph(self, b, deepcopy(el),
                                                keep_sect=k == own[-1], first=k == own[0], last=k == own[-1]))
                 else:
                     out.append(self.fresh(b, in_cell))
             return out
         if el.tag == W + "tbl" and len(group) == 1 and isinstance(group[0], Table):
-            return [el if self.clean(group[0]) else self.table(el, group[0])]
+            return [el if self.clean(group[0]) else self.table(deepcopy(el), group[0])]
         content = block_content(el)
         if content is not None and any(b.origin and b.origin.startswith(prefix) for b in group):
             new = self.children(list(content), group, prefix, in_cell)
             if len(new) != len(content) or any(a is not b for a, b in zip(new, content)):
-                set_children(content, new)
+                el = deepcopy(el)  # a copy to change (the source tree is never changed)
+                set_children(block_content(el), [deepcopy(x) if x.getparent() is content else x for x in new])
                 self.changed = True
             return [el]
         return [el if isinstance(b, Paragraph) and b.kept_block is not None and untouched(b)
@@ -181,7 +183,7 @@ class Patcher(PropsReader):
     # -- tables ---------------------------------------------------------------------------------
 
     def table(self, tbl: Any, t: Table) -> Any:
-        """The source table with only its edited cells' paragraphs patched (grid, borders, merges kept)."""
+        """A copy of the source table with only its edited cells' paragraphs patched (grid, borders, merges kept)."""
         self.changed = True
         rows = table_rows(tbl)
         for r, mrow in enumerate(t.rows):

@@ -22,9 +22,10 @@ STRICT = ("这是“严格 Open XML”（Strict）格式的 Word 文档，语库
 class _Reader(InlineReader):
     """One pass over the main part."""
 
-    def __init__(self, pkg: DocxPackage) -> None:
+    def __init__(self, pkg: DocxPackage, keep_parse: bool = False) -> None:
         super().__init__(Document(source=pkg.data))
         self.pkg = pkg
+        self.keep_parse = keep_parse
         self.roles = paragraph_roles(pkg, self._part("styles"))
         self.num_kinds = list_kinds(pkg, self._part("numbering"))
 
@@ -46,6 +47,10 @@ class _Reader(InlineReader):
             raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
         self.doc.blocks = self.blocks(body, "", in_cell=False)
         self.doc.base = body_signature(self.doc)
+        if self.keep_parse:
+            from editor.core.formats.docx.save import keep_parsed
+
+            keep_parsed(self.pkg.data, root)  # a save of this file patches this very parse (never changed)
         return self.doc
 
     def blocks(self, parent: Any, prefix: str, in_cell: bool) -> list[Paragraph | Table]:
@@ -125,14 +130,14 @@ def _same_format(a: Run, b: Run) -> bool:
         (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra, b.wrap)
 
 
-def read_docx(pkg: DocxPackage) -> Document:
-    """The document model of a checked package."""
+def read_docx(pkg: DocxPackage, keep_parse: bool = False) -> Document:
+    """The document model of a checked package (keep_parse: see docx/save.py keep_parsed)."""
     # A long document is tens of thousands of new objects, none in a reference cycle: the cyclic
     # collector would only rescan them (and the whole heap) over and over while they are made.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Reader(pkg).read()
+        return _Reader(pkg, keep_parse).read()
     finally:
         if enabled:
             gc.enable()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import gc
 import posixpath
 import struct
+import threading
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,10 @@ from editor.core.model.document import Document, body_signature, untouched
 ZIP_LEVEL = 3
 # (CRC, size) of a styles part -> (style id -> role, role -> style id): the same file saved again
 _STYLE_INFO: dict[tuple[int, int], tuple[dict[str, str], dict[str, str]]] = {}
+# (size, CRC) of source bytes -> (those bytes, their main part as read.py parsed it), for the files opened last.
+KEPT_PARSES = 2
+_TREES: dict[tuple[int, int], tuple[bytes, Any]] = {}
+_TREE_LOCK = threading.Lock()
 _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
                               "huge_tree": False, "remove_blank_text": False}
 
@@ -52,8 +58,44 @@ def _save_into_source(doc: Document) -> bytes:
         return doc.source  # nothing edited: the file as it was, byte for byte, without opening it
     pkg = open_docx(Path("source.docx"), data=doc.source, scanned=True)
     main = pkg.main_part
-    tree = _parse(pkg, main)
-    root = tree.getroot()
+    root = _borrow_tree(doc.source)
+    if root is None:
+        return _save_into(doc, pkg, _parse(pkg, main).getroot(), clean)
+    body = root.find(W + "body")
+    kept = list(body) if body is not None else []
+    try:
+        return _save_into(doc, pkg, root, clean)
+    finally:  # the borrowed tree back as it was read: only the body's list of children changed
+        if body is not None:
+            set_children(body, kept)
+        _TREE_LOCK.release()
+
+
+def keep_parsed(source: bytes, root: Any) -> None:
+    """Keep the main part the reader parsed, so saves of that file need not parse it again."""
+    with _TREE_LOCK:
+        key = (len(source), zlib.crc32(source))
+        _TREES.pop(key, None)
+        _TREES[key] = (source, root)
+        while len(_TREES) > KEPT_PARSES:  # a parsed tree is ~10× its XML in memory: the last two files
+            del _TREES[next(iter(_TREES))]
+
+
+def _borrow_tree(source: bytes) -> Any:
+    """The kept parse of source's main part, locked until the save gives it back (None: parse anew)."""
+    if not _TREE_LOCK.acquire(blocking=False):
+        return None  # another save (autosave in a thread …) has it
+    held = _TREES.get((len(source), zlib.crc32(source)))
+    if held is not None and (held[0] is source or held[0] == source):  # the same file, read again or copied
+        return held[1]
+    _TREE_LOCK.release()
+    return None
+
+
+def _save_into(doc: Document, pkg: DocxPackage, root: Any, clean: dict[int, bool]) -> bytes:
+    assert doc.source is not None
+    tree = root.getroottree()
+    main = pkg.main_part
     body = root.find(W + "body")
     if body is None:
         raise pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")

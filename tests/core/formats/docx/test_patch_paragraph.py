@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from editor.core.formats.document_files import read_document
 from editor.core.formats.docx.save import save_into_source
-from editor.core.model.document import Paragraph
+from editor.core.model.document import Paragraph, Run
 from tests.docx_xml import CORPUS, W, body_of, children_xml, paragraph_with, xml
 
 W14 = CORPUS / "plutext+docx4j" / "docx4j__225_w14_mcIgnorable-in-other-parts.docx"  # proofErr, _GoBack
@@ -95,3 +95,44 @@ def test_a_split_paragraph_keeps_each_mark_once():
     assert sum(b"_GoBack" in xml(el) for el in body) == 1
     assert sum(el.get(W + "name") == "_GoBack" for el in body.iter(W + "bookmarkStart")) == 1
     assert len(body.findall(".//" + W + "sectPr")) == 1
+
+
+def test_saves_reuse_the_parse_of_the_open_and_leave_it_as_read(monkeypatch):
+    import copy
+
+    from editor.core.formats.docx import save
+
+    doc = read_document(W14)
+    parsed: list[str] = []
+    real_parse = save._parse
+    monkeypatch.setattr(save, "_parse", lambda pkg, name: parsed.append(name) or real_parse(pkg, name))
+    first, second = copy.deepcopy(doc), copy.deepcopy(doc)
+    first.paragraphs[0].runs[0].text += "甲"
+    second.paragraphs[-1].runs = []
+    a, b, a_again = save_into_source(first), save_into_source(second), save_into_source(first)
+    assert "word/document.xml" not in parsed  # the reader's parse, borrowed three times
+    assert a == a_again
+    save._TREES.clear()  # and each equals a save from a fresh parse
+    assert save_into_source(first) == a
+    assert save_into_source(second) == b
+    assert parsed.count("word/document.xml") == 2
+
+
+def test_a_table_edited_in_one_save_is_as_read_in_the_next():
+    import copy
+
+    from editor.core.formats.docx import save
+    from editor.core.model.document import Table
+
+    doc = read_document(CORPUS / "python-openxml+python-docx" / "pydocx__008_tbl-cell-props.docx")
+    edited = copy.deepcopy(doc)
+    table = next(b for b in edited.blocks if isinstance(b, Table))
+    cell = next(p for row in table.rows for c in row for p in c if p.runs)
+    cell.runs[0].text += "乙"
+    assert "乙" in "".join(body_of(save_into_source(edited)).itertext())
+    other = copy.deepcopy(doc)
+    other.paragraphs[0].runs.append(Run("丙"))
+    text = "".join(body_of(save_into_source(other)).itertext())
+    assert "乙" not in text  # the first save's edit did not stay in the parse both saves share
+    save._TREES.clear()
+    assert "".join(body_of(save_into_source(other)).itertext()) == text
