@@ -106,3 +106,25 @@ def test_untouched_paragraphs_around_the_edit_are_the_same_elements(qtbot):
     new = [xml(p) for p in paragraph_with(saved, "Basics").getparent()]
     assert len(old) == len(new)
     assert sum(a != b for a, b in zip(old, new)) == 1
+
+
+def test_alt_chunk_placeholder_shows_the_start_of_its_text(qtbot):
+    from editor.gui.document.docx_state import KEPT_LABEL, KEPT_OBJECT, KeptObjectHandler
+
+    qdoc = QTextDocument()
+    load_model(qdoc, read_document(CORPUS / "OfficeDev+Open-Xml-PowerTools" / "special__409_CA009-altChunk.docx"))
+    labels = []
+    block = qdoc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.objectType() == KEPT_OBJECT and fmt.hasProperty(KEPT_LABEL):
+                labels.append((fmt.property(KEPT_LABEL), it.fragment().position(), fmt))
+            it += 1
+        block = block.next()
+    chunk = [(label, pos, fmt) for label, pos, fmt in labels if isinstance(label, str) and label.startswith("嵌入")]
+    assert [label for label, _pos, _fmt in chunk] == ["嵌入内容：Inserted Content Heading This is the fir …"]
+    _label, pos, fmt = chunk[0]
+    handler = KeptObjectHandler()
+    assert handler.intrinsicSize(qdoc, pos, fmt).width() > 200  # the text takes room: it is drawn

@@ -9,12 +9,15 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from editor.core.formats.docx.read_inline import T_P, T_PPR, InlineReader, _declarations
+from editor.core.formats.docx.read_inline import R_ID, T_P, T_PPR, InlineReader, _declarations
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
 from editor.core.formats.docx.safety import DocxPackage
 from editor.core.formats.docx.structure import STRICT_W_NS, W, block_content, is_block, table_rows
 from editor.core.model.document import Document, Paragraph, Run, Table, body_signature, signature
 
+CHUNK_LABEL = "嵌入内容"
+_HTML_BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote")
+CHUNK_SHOWN = 40  # characters of an altChunk's text shown in its placeholder
 STRICT = ("这是“严格 Open XML”（Strict）格式的 Word 文档，语库暂不能编辑；请在 Word 或 WPS 中另存为"
           "“Word 文档（*.docx）”后再打开 / a Strict Open XML document: save it as a standard .docx first")
 
@@ -75,12 +78,25 @@ class _Reader(InlineReader):
             if inner:  # a content control or custom XML around paragraphs: its text is shown and edited
                 out.extend(inner)
                 return
-            label = "嵌套表格" if tag == W + "tbl" else "嵌入文档" if tag == W + "altChunk" else \
+            label = "嵌套表格" if tag == W + "tbl" else self.chunk_label(el) if tag == W + "altChunk" else \
                 "内容控件" if tag == W + "sdt" else "其他内容"
             block = Paragraph(kept_block=self.keep(self.raw(el), label, True))
         block.origin = origin
         block.base = signature(block)
         out.append(block)
+
+    def chunk_label(self, el: Any) -> str:
+        """An altChunk's placeholder: 嵌入内容 and the start of its text, read-only (Word imports it on open)."""
+        rel = self.pkg.rels(self.pkg.main_part).get(el.get(R_ID, ""))
+        text = ""
+        if rel is not None and not rel[2] and rel[1] in self.pkg.names:
+            try:
+                text = chunk_text(self.pkg.read(rel[1]))
+            except Exception:  # a damaged chunk still opens, as Word's placeholder would
+                text = ""
+        if not text:
+            return "嵌入文档"
+        return f"{CHUNK_LABEL}：{text[:CHUNK_SHOWN]}{' …' if len(text) > CHUNK_SHOWN else ''}"
 
     def table(self, el: Any, origin: str) -> Table:
         """A table: its cells' paragraphs, rows and cells inside content controls included."""
@@ -107,6 +123,68 @@ class _Reader(InlineReader):
         return p
 
     # -- inline content -----------------------------------------------------------------------
+
+
+def chunk_text(data: bytes) -> str:
+    """The text of an altChunk part on one line: an embedded Word document, MHT, HTML or plain text ("" else)."""
+    if data.startswith(b"PK\x03\x04"):
+        return _package_text(data)
+    head = data[:4096].lstrip()
+    if head.startswith(b"{\\rtf") or (b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return ""  # RTF escapes its text; anything with NUL bytes is not text
+    if head.lower().startswith((b"mime-version:", b"content-type:", b"from:", b"subject:", b"date:")):
+        return mht_text(data)
+    from editor.core.formats.encoding import decode_bytes
+
+    text = decode_bytes(data).text
+    if text.lstrip()[:512].lower().startswith(("<html", "<!doctype", "<?xml", "<head", "<body", "<p", "<div")):
+        return html_text(text) or html_text(data)  # a str with an encoding declaration: lxml wants bytes
+    return " ".join(text.split())
+
+
+def html_text(data: bytes | str) -> str:
+    """What an HTML page shows, on one line (lxml's HTML parser: no network, no scripts or styles)."""
+    from lxml import etree, html
+
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter("script", "style", "title")):
+        el.drop_tree()
+    for el in root.iter(*_HTML_BLOCKS):  # paragraphs, cells and line breaks stay apart on one line
+        el.tail = " " + (el.tail or "")
+    return " ".join(root.text_content().split())
+
+
+def mht_text(data: bytes) -> str:
+    """The text of a web archive (MHT): its first HTML part, else its first plain-text part."""
+    import email
+
+    msg = email.message_from_bytes(data)
+    parts = [p for p in msg.walk() if p.get_content_maintype() == "text"]
+    for kind in ("html", "plain"):
+        for part in parts:
+            if part.get_content_subtype() == kind:
+                raw = part.get_payload(decode=True)
+                if not isinstance(raw, bytes):
+                    continue
+                text = raw.decode(part.get_content_charset() or "utf-8", errors="replace")
+                return html_text(text) if kind == "html" else " ".join(text.split())
+    return ""
+
+
+def _package_text(data: bytes) -> str:
+    """The body text of an embedded Word document, through the same safety checks as any file."""
+    from pathlib import Path
+
+    from editor.core.formats.docx.safety import open_docx
+
+    pkg = open_docx(Path("altChunk.docx"), data=data)
+    root = pkg.xml(pkg.main_part)
+    paragraphs = ("".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(T_P))
+    return " ".join(" ".join(paragraphs).split())
 
 
 def _merge_runs(runs: list[Run]) -> list[Run]:
