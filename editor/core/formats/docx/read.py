@@ -137,7 +137,8 @@ def chunk_text(data: bytes) -> str:
     from editor.core.formats.encoding import decode_bytes
 
     text = decode_bytes(data).text
-    if text.lstrip()[:512].lower().startswith(("<html", "<!doctype", "<?xml", "<head", "<body", "<p", "<div")):
+    head_text = text.lstrip()[:2048].lower()
+    if head_text.startswith(("<html", "<!doctype", "<head", "<body", "<p", "<div")) or "<html" in head_text:
         return html_text(text) or html_text(data)  # a str with an encoding declaration: lxml wants bytes
     return " ".join(text.split())
 

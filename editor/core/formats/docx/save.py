@@ -140,11 +140,11 @@ def _save_into(doc: Document, pkg: DocxPackage, root: Any, clean: dict[int, bool
     style_tree_ = styles[0] if styles else None
     if missing and style_tree_ is not None:
         for role in missing:
-            style_tree_.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
+            style_tree_.getroot().append(ds.role_style(role, ds.plain_preset()))
         replaced[targets["styles"]] = _bytes(style_tree_)
     elif missing:
         name = _free_name(pkg, main, "styles.xml")
-        replaced[name] = ds.styles_xml(ds.plain_preset()).encode("utf-8")
+        replaced[name] = ds.xml_bytes(ds.styles_part(ds.plain_preset()))
         added.append((name, ds.REL_TYPES["styles"], ds.PART_TYPES["word/styles.xml"]))
     numbering = targets.get("numbering")
     if patcher.nums:
@@ -154,7 +154,7 @@ def _save_into(doc: Document, pkg: DocxPackage, root: Any, clean: dict[int, bool
             replaced[numbering] = _bytes(num_tree)
         else:
             name = _free_name(pkg, main, "numbering.xml")
-            replaced[name] = ds.numbering_xml(patcher.nums).encode("utf-8")
+            replaced[name] = ds.xml_bytes(ds.numbering_part(patcher.nums))
             added.append((name, ds.REL_TYPES["numbering"], ds.PART_TYPES["word/numbering.xml"]))
     if added or patcher.links:
         _relate(pkg, main, added, patcher.links, replaced)
@@ -170,11 +170,6 @@ def _bytes(tree: Any) -> bytes:
     info = tree.docinfo
     return etree.tostring(tree, xml_declaration=True, encoding=info.encoding or "UTF-8",
                           standalone=True if info.standalone is None else info.standalone)
-
-
-def _fragment(xml: str) -> Any:
-    """One element written by styles.py, with the w and r namespaces declared."""
-    return etree.fromstring(f"<w:x {ds.NS_DECL}>{xml}</w:x>".encode())[0]
 
 
 def _style_ids(styles: Any, only_found: bool = False) -> dict[str, str]:
@@ -195,10 +190,9 @@ def _style_ids(styles: Any, only_found: bool = False) -> dict[str, str]:
 
 def _merge_numbering(root: Any, nums: dict[int, str]) -> None:
     """Our list definitions into a source numbering part (abstractNums before the first w:num)."""
-    ours = etree.fromstring(f"<w:x {ds.NS_DECL}>{ds.abstract_nums_xml()}{ds.nums_xml(nums)}</w:x>".encode())
     have = {a.get(W + "abstractNumId") for a in root.iter(W + "abstractNum")}
     first_num = root.find(W + "num")
-    for el in list(ours):
+    for el in [*ds.abstract_nums(), *ds.nums(nums)]:
         if el.tag == W + "abstractNum":
             if el.get(W + "abstractNumId") in have:
                 continue
