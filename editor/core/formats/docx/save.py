@@ -2,8 +2,13 @@
 
 Unedited, the source file comes back byte for byte. Edited, only word/document.xml changes, plus
 styles/numbering/relationships when the editor introduced a role style, a list or a link the
-package lacks. The parts are patched with lxml and the zip copied entry by entry: python-docx's
-package layer would serialise every XML part again, and then no part would stay byte-identical.
+package lacks. The parts are patched with lxml and the zip copied entry by entry (untouched entries
+as their compressed bytes): python-docx's package layer, which makes new packages (files.docx_bytes),
+would parse and serialise every XML part again here, and then no part would stay byte-identical.
+
+A file opened for editing leaves its parsed main part here (keep_parsed): a save borrows that tree,
+writes copies of the edited blocks into it, serialises it and puts the original children back, so
+saving after an edit does not parse document.xml again.
 """
 from __future__ import annotations
 
