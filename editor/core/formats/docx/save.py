@@ -90,7 +90,8 @@ def _borrow_tree(source: bytes) -> Any:
     """The kept parse of source's main part, locked until the save gives it back (None: parse anew)."""
     if not _TREE_LOCK.acquire(blocking=False):
         return None  # another save (autosave in a thread …) has it
-    held = _TREES.get((len(source), zlib.crc32(source)))
+    held = next((h for h in _TREES.values() if h[0] is source), None) or \
+        _TREES.get((len(source), zlib.crc32(source)))
     if held is not None and (held[0] is source or held[0] == source):  # the same file, read again or copied
         return held[1]
     _TREE_LOCK.release()
