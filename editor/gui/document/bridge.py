@@ -53,6 +53,8 @@ from editor.gui.document.docx_state import (
     qt_filler,
     remember_format,
     restore_format,
+    shown_paragraph,
+    shown_run,
     state_of,
     untouched_origins,
 )
@@ -126,8 +128,8 @@ def _table(table: QTextTable, lists: dict[int, int]) -> Table:
     return t
 
 
-def _paragraphs(block: QTextBlock, lists: dict[int, int], runs: bool = True) -> list[Paragraph]:
-    """One block as a paragraph (without its runs unless runs); a kept block typed into becomes the block plus a paragraph."""
+def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
+    """One block as a paragraph; a kept block typed into becomes the block plus a paragraph."""
     bf = block.blockFormat()
     for view in BLOCK_FORMAT_VIEWS:
         bf = view(bf)
@@ -171,8 +173,6 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int], runs: bool = True) -> 
         p.list_level = max(lf.indent() - 1, 0)
         p.list_id = _list_key(tl, lists)
     restore_format(bf, READ_P, p, P_FIELDS)
-    if not runs:
-        return [p]
     style_fmt = BY_ID.get(p.style)
     it = block.begin()
     while not it.atEnd():
@@ -320,10 +320,10 @@ def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Do
             elif run.text:
                 fmt = char_format(run, cf)
                 if doc.source is not None:  # only a save into the source needs the format as read
-                    remember_format(fmt, READ_R, _run(run.text, fmt, BY_ID.get(block.style)), run, R_FIELDS)
+                    remember_format(fmt, READ_R, shown_run(run, BY_ID.get(block.style)), run, R_FIELDS)
                 cursor.insertText(run.text.replace("\n", "\u2028"), fmt)
         if doc.source is not None and remember_format(read := QTextBlockFormat(), READ_P,
-                                                      _paragraphs(cursor.block(), {}, runs=False)[0], block, P_FIELDS):
+                                                      shown_paragraph(block, BY_ID.get(block.style)), block, P_FIELDS):
             cursor.mergeBlockFormat(read)
 
 

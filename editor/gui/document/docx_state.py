@@ -8,7 +8,7 @@ with the source package and the signatures of the blocks as they were loaded.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -147,6 +147,32 @@ def remember_format(fmt: QTextFormat, key: int, shown: object, read: object, fie
         return False
     fmt.setProperty(key, json.dumps([was, own]))
     return True
+
+
+def shown_run(run: Run, style: object) -> Run:
+    """The run as the editor gives it back (bridge._run) in a paragraph of this style, told without Qt.
+
+    In a bold heading style a run in the style's fonts shows the heading's weight: read back, its
+    bold is the style's, whatever the run said; a run in a font of its own keeps the weight shown.
+    """
+    if style is None or getattr(style, "id", "body") == "body" or not getattr(style, "bold", False):
+        return run
+    shown = bool(run.font)
+    return run if shown == run.bold else replace(run, bold=shown)
+
+
+def shown_paragraph(p: Paragraph, style: object) -> Paragraph:
+    """The paragraph's format as the editor gives it back (bridge._paragraphs), told without Qt.
+
+    A centred role (the title) shows its centring as its own, so an explicit centre reads back as
+    none; Qt numbers lists by position, so a list's id never reads back (restore_format ignores it).
+    """
+    shown = p
+    if getattr(style, "centered", False) and p.align == "center":
+        shown = replace(shown, align=None)
+    if p.list_kind:
+        shown = replace(shown, list_id=None)
+    return shown
 
 
 def restore_format(fmt: QTextFormat, key: int, target: object, fields: tuple[str, ...]) -> None:

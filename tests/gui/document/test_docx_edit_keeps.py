@@ -128,3 +128,11 @@ def test_alt_chunk_placeholder_shows_the_start_of_its_text(qtbot):
     _label, pos, fmt = chunk[0]
     handler = KeptObjectHandler()
     assert handler.intrinsicSize(qdoc, pos, fmt).width() > 200  # the text takes room: it is drawn
+
+
+def test_list_paragraph_keeps_its_own_list(qtbot):
+    # The essay's second list is numId 3; the editor numbers its lists by position (this is its 2nd).
+    source, saved = _edit(ESSAY, "How do you acquire", "How do you gain")
+    before, after = paragraph_with(source, "How do you acquire"), paragraph_with(saved, "How do you gain")
+    assert b'<w:numId w:val="3">' in xml(before.find(W + "pPr"))
+    assert xml(before.find(W + "pPr")) == xml(after.find(W + "pPr"))
