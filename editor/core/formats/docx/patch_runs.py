@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
-from editor.core.formats.docx.read_inline import T_PPR, InlineReader
+from editor.core.formats.docx.read_inline import T_PPR, T_R, InlineReader
 from editor.core.formats.docx.structure import W
 from editor.core.model.document import LINE_BREAK, Document, KeptItem, Paragraph, Run
 
@@ -97,6 +97,16 @@ def patch_paragraph(patcher: Patcher, p: Paragraph, el: Any, keep_sect: bool, fi
     bounds = {0, len(src)} | {s for s, _e in spans} | {e for _s, e in spans}
     lo = max(b for b in bounds if b <= head)
     hi = min(b for b in bounds if b >= len(src) - tail)
+    # Text typed against a content control or hyperlink belongs inside it: rewrite that wrapper too,
+    # so its runs go back into one wrapper instead of a second copy of it.
+    ends = {e: i for i, (s, e) in enumerate(spans) if s < e}
+    starts = {s: i for i, (s, e) in enumerate(spans) if s < e}
+    while lo in ends and children[ends[lo]].tag != T_R and lo < len(new) - (len(src) - hi) and \
+            new[lo][1] == src[lo - 1][1]:
+        lo = spans[ends[lo]][0]
+    while hi in starts and children[starts[hi]].tag != T_R and len(new) - (len(src) - hi) > lo and \
+            new[len(new) - (len(src) - hi) - 1][1] == src[hi][1]:
+        hi = spans[starts[hi]][1]
     keep = [e <= lo or s >= hi if s < e else _mark_kept(c, s, lo, hi, len(src), first, last)
             for c, (s, e) in zip(children, spans)]
     _pair_bookmarks(children, keep, spans, both=first and last)

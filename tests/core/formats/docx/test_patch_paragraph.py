@@ -136,3 +136,17 @@ def test_a_table_edited_in_one_save_is_as_read_in_the_next():
     assert "乙" not in text  # the first save's edit did not stay in the parse both saves share
     save._TREES.clear()
     assert "".join(body_of(save_into_source(other)).itertext()) == text
+
+
+def test_text_typed_at_the_end_of_a_content_control_goes_inside_it():
+    doc = read_document(CORPUS / "apache+poi" / "poi__139_52449.docx")
+    _i, p = _find(doc, "11-01-2012")
+    last = p.runs[-1]
+    assert last.wrap is not None  # the date is an inline content control
+    p.runs.append(replace(last, text="☃"))
+    assert doc.source is not None
+    after = paragraph_with(save_into_source(doc), "11-01-2012")
+    controls = after.findall(W + "sdt")
+    assert len(controls) == 1  # not a second copy of the control (with the same w:id)
+    assert "".join(controls[0].itertext()).endswith("11-01-2012☃")
+    assert xml(controls[0].find(W + "sdtPr")) == xml(paragraph_with(doc.source, "11-01-2012").find(W + "sdt/" + W + "sdtPr"))
