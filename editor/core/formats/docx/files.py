@@ -22,11 +22,15 @@ def read_docx_file(path: Path, keep_parse: bool = False) -> Document:
 
     keep_parse: a file opened to be edited keeps its parsed main part for its saves (docx/save.py).
     """
+    from editor.core.formats.docx import custom_props
     from editor.core.formats.docx.read import read_docx
     from editor.core.formats.docx.safety import open_docx
 
     try:
-        return read_docx(open_docx(path), keep_parse)
+        pkg = open_docx(path)
+        doc = read_docx(pkg, keep_parse)
+        doc.properties = custom_props.read(pkg.data)
+        return doc
     except YukuError:
         raise
     except (MemoryError, RecursionError):
@@ -43,7 +47,11 @@ def open_docx_file(path: Path) -> Document:
 
 def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
     """The document as Word in the options' export style, written atomically."""
-    atomic_write_bytes(path, docx_bytes(doc, options.style, options.fonts_available, options.font_fallbacks))
+    from editor.core.formats.docx import custom_props
+
+    data = docx_bytes(doc, options.style, options.fonts_available, options.font_fallbacks)
+    # Yuku's properties (the 公文要素) go in the same bytes; an unchanged set leaves them as they were.
+    atomic_write_bytes(path, custom_props.merged(data, doc.properties))
 
 
 def docx_bytes(doc: Document, style: ExportStyle = PLAIN_STYLE, fonts_available: list[str] | None = None,
