@@ -96,6 +96,11 @@ class PageView(QObject):
         """How many pages the document prints on."""
         return self.layout.pageCount() if self.layout is not None else 0
 
+    def _painted_pages(self) -> int:
+        # While the paragraphs after an edit are still being placed, the sheets are painted for
+        # the estimate (placing them all on each keystroke is what the layout avoids).
+        return self.layout.estimated_pages() if self.layout is not None else 0
+
     def page_rect(self, page: int) -> QRectF:
         """The band of page `page` (1-based) in viewport coordinates, margins left and right included."""
         x = -self.editor.horizontalScrollBar().value()
@@ -103,7 +108,7 @@ class PageView(QObject):
         y = self.top + (page - 1) * height - self.editor.verticalScrollBar().value()
         if page == 1:  # the first sheet shows its top margin, the last its bottom margin
             y, height = y - self.top, height + self.top
-        if page == self.page_count():
+        if page == self._painted_pages():
             height += self.setup.bottom * PX_PER_MM
         return QRectF(x, y, self.paper.width(), height)
 
@@ -191,7 +196,7 @@ class PageView(QObject):
         """The pages that show in the viewport now."""
         top = self.editor.verticalScrollBar().value()
         bottom = top + self.editor.viewport().height()
-        return list(range(self.page_at(top), min(self.page_at(bottom), self.page_count()) + 1))
+        return list(range(self.page_at(top), min(self.page_at(bottom), self._painted_pages()) + 1))
 
     def _paint_sheets(self) -> None:
         viewport = self.editor.viewport()

@@ -203,7 +203,7 @@ def test_switching_the_view_keeps_the_undo_history(opened, qtbot):
     assert "撤销" not in opened.statusBar().currentMessage()
 
 
-def test_a_real_notice_breaks_lines_and_pages_as_it_prints(window):
+def test_a_real_notice_breaks_lines_and_pages_as_it_prints(window, qtbot):
     source = Path(__file__).parents[3] / "resources" / "corpus" / "govcn" / NOTICE
     text = source.read_text(encoding="utf-8")
     copy = Path(window.settings.path).parent / "通知.txt"
@@ -214,6 +214,23 @@ def test_a_real_notice_breaks_lines_and_pages_as_it_prints(window):
     assert len(paper) >= 3  # a real multi-page document
     assert view == paper  # every line and every page break, row for row
     assert window.feature(PageView).page_count() == len(paper)
+
+    # Typing near the start moves every later line and page break: they still fall where they print.
+    editor = window.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(12).position() + 3)
+    editor.setTextCursor(cursor)
+    commit_text(editor, PARA)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    commit_text(editor, "一、新加的标题")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert view_rows(window) == print_rows(window) != paper
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == text.rstrip("\n") or editor.toPlainText() == text
+    assert view_rows(window) == paper
 
 
 def test_hanging_comma_keep_with_next_and_page_break_as_print(window, tmp_path):
@@ -261,3 +278,22 @@ def test_plain_page_view_breaks_pages_as_plain_print(window, tmp_path):
     printed = paged(doc, "plain", window.base_point_size)
     assert view.page_count() == printed.page_count() == len(lines_by_page) > 2
 
+
+
+def test_typing_near_the_start_of_a_long_document_moves_every_later_page(open_draft, qtbot):
+    """The paragraphs far below an edit are placed later, between keystrokes; they still end up as in print."""
+    window = open_draft("\n".join(["年度工作总结", *[f"{i + 1}.{PARA}" if i % 9 == 0 else PARA for i in range(300)]]))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    before = view.page_count()
+    editor = window.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(3).position())
+    editor.setTextCursor(cursor)
+    commit_text(editor, PARA * 2)  # three more lines: every later paragraph moves, some headings to a new page
+    assert view_rows(window) == print_rows(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(50)  # the rest is placed between keystrokes
+    assert view.page_count() == len(print_rows(window)) >= before
+    assert view_rows(window) == print_rows(window)
