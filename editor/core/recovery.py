@@ -241,7 +241,7 @@ def document_to_json(doc: Document, baseline: dict[str, int] | None = None) -> s
     return json.dumps({"blocks": blocks, "unsupported": doc.unsupported,
                        "kept": {k: asdict(v) for k, v in doc.kept.items()},
                        "default_font": doc.default_font, "default_size": doc.default_size, "base": doc.base,
-                       "baseline": baseline or {}}, ensure_ascii=False)
+                       "properties": doc.properties, "baseline": baseline or {}}, ensure_ascii=False)
 
 
 def baseline_from_json(text: str) -> dict[str, int]:
@@ -279,6 +279,7 @@ def document_from_json(text: str, package: bytes | None = None) -> Document:
         kept = {str(k): KeptItem(**_only(KeptItem, v)) for k, v in raw.get("kept", {}).items()}
         return Document(blocks, unsupported=list(raw.get("unsupported", [])), kept=kept, source=package,
                         default_font=raw.get("default_font"), default_size=raw.get("default_size"),
-                        base=raw.get("base"))
+                        base=raw.get("base"),
+                        properties={str(k): str(v) for k, v in raw.get("properties", {}).items()})
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a Yuku document model: {exc}") from exc

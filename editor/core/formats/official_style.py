@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 
 from editor.core import fonts
 from editor.core.formats.docx.styles import XML_HEAD, Preset, RoleStyle, run_fonts_xml
 from editor.core.formats.file_format import ExportStyle
 from editor.core.model.document import Document, Paragraph, Run, Table
+from editor.core.model.headings import strip_numbering
 from editor.core.translatable import QT_TRANSLATE_NOOP
 
 MM = 1440 / 25.4  # twips per millimetre
@@ -90,6 +92,45 @@ def _plain_runs(runs: list[Run]) -> list[Run]:
     return [Run(r.text, r.bold, r.italic, r.underline) for r in runs if r.kept is None]
 
 
+# A run-in heading ("（一）实施老旧小区改造。2024年完成……") is a body paragraph whose lead sentence
+# takes the heading's font: as a heading it would keep with the next paragraph and, being several lines
+# long, drag its whole self to the next page. The lead's Run.font names a font class until the preset
+# knows which fonts this export names (the standard ones, or this machine's).
+LEAD_FONT = "@"
+_LEAD_CLASS = {"heading1": "heiti", "heading2": "kaiti"}
+_LEAD_END = re.compile(r"[。！？；]")
+
+
+LEAD_MAX_CHARS = 24  # a heading's length; a longer first sentence makes a numbered body paragraph
+
+
+def run_in_lead(p: Paragraph) -> int | None:
+    """Where a heading paragraph's first sentence ends when body text follows it on the same line, else None."""
+    if not p.style.startswith("heading"):
+        return None
+    text = "".join(r.text for r in p.runs if r.kept is None)
+    m = _LEAD_END.search(text)
+    return m.end() if m and text[m.end():].strip() else None
+
+
+def _split_at(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    """Runs before and after a character offset (a run across it is cut in two)."""
+    head: list[Run] = []
+    tail: list[Run] = []
+    pos = 0
+    for r in runs:
+        if pos >= at:
+            tail.append(r)
+        elif pos + len(r.text) <= at:
+            head.append(r)
+        else:
+            cut = at - pos
+            head.append(Run(r.text[:cut], r.bold, r.italic, r.underline))
+            tail.append(Run(r.text[cut:], r.bold, r.italic, r.underline))
+        pos += len(r.text)
+    return head, tail
+
+
 def _official_paragraph(p: Paragraph) -> Paragraph:
     runs = _plain_runs(p.runs)
     # Typed indentation (　　) would double the layout's two-character indent.
@@ -97,8 +138,27 @@ def _official_paragraph(p: Paragraph) -> Paragraph:
         runs.pop(0)
     if runs:
         runs[0].text = runs[0].text.lstrip(" \u3000\t")
-    return Paragraph(runs, style=p.style, page_break_before=p.page_break_before,
+    style = p.style
+    lead = run_in_lead(Paragraph(runs, style=style))
+    if lead is not None:
+        head, tail = _split_at(runs, lead)
+        short = len(strip_numbering("".join(r.text for r in head))) <= LEAD_MAX_CHARS
+        cls = _LEAD_CLASS.get(style) if short else None  # a numbered paragraph: body text throughout
+        for r in head:
+            r.font = LEAD_FONT + cls if cls else None
+        runs, style = head + tail, "body"
+    return Paragraph(runs, style=style, page_break_before=p.page_break_before,
                      list_kind=p.list_kind, list_level=p.list_level, list_id=p.list_id)
+
+
+def _name_lead_fonts(doc: Document, available: list[str] | None, fallbacks: dict[str, list[str]] | None) -> None:
+    """Give run-in leads the font their class resolves to in this export."""
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    paragraphs += [p for b in doc.blocks if isinstance(b, Table) for row in b.rows for cell in row for p in cell]
+    for p in paragraphs:
+        for r in p.runs:
+            if r.font and r.font.startswith(LEAD_FONT):
+                r.font = fonts.resolve(r.font[len(LEAD_FONT):], available, fallbacks)
 
 
 def prepare_official(doc: Document) -> Document:
@@ -142,7 +202,8 @@ def describe() -> str:
 
 
 
-def _preset(_doc: Document, available: list[str] | None, fallbacks: dict[str, list[str]] | None) -> Preset:
+def _preset(doc: Document, available: list[str] | None, fallbacks: dict[str, list[str]] | None) -> Preset:
+    _name_lead_fonts(doc, available, fallbacks)
     return official_preset(available, fallbacks)
 
 

@@ -24,12 +24,29 @@ def read_text_file(path: Path) -> Document:
     except OSError as exc:
         raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
     text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document.from_plain_text(text)
+    from editor.core.gongwen import front_matter
+    from editor.core.gongwen.parts import to_properties
+
+    try:
+        fm = front_matter.split(text)
+    except front_matter.FrontMatterError:
+        return Document.from_plain_text(text)  # a block never closed stays text: 公文检查 names it
+    if fm.parts.is_empty() or fm.unknown:
+        return Document.from_plain_text(text)  # not (only) 公文要素, e.g. a Markdown file's own header
+    # The 公文要素 block leaves the text for the document's properties (the editor's form shows them).
+    doc = Document.from_plain_text(fm.body)
+    doc.properties = to_properties(fm.parts)
+    return doc
 
 
 def write_text_file(doc: Document, path: Path, _options: WriteOptions) -> None:
-    """The document's text, UTF-8, written atomically."""
-    atomic_write_text(path, doc.plain_text() + ("\n" if doc.blocks else ""))
+    """The document's text, UTF-8, written atomically; its 公文要素 as front matter."""
+    from editor.core.gongwen import front_matter
+    from editor.core.gongwen.parts import from_properties
+
+    text = doc.plain_text() + ("\n" if doc.blocks else "")
+    parts = from_properties(doc.properties)
+    atomic_write_text(path, front_matter.write(parts, text) if parts is not None else text)
 
 
 def convert_text_file(src: Path, dst: Path, config: str, terms: list[str]) -> dict[str, object]:

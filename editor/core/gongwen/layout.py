@@ -5,6 +5,7 @@ paragraphs. Every added paragraph carries a Gw… style, so readers know it belo
 """
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
@@ -286,6 +287,26 @@ def _attachment_pages(body: list[Paragraph], f: Faces) -> None:
                 r._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), f.ht)
 
 
+def _unnumbered_pages(d: docx.document.Document, anchor: Paragraph) -> Paragraph:
+    """End the body's section after anchor; the blank page and the 版记's page that follow carry no page number.
+
+    §7.5: 版记页前有空白页的，空白页和版记页均不编排页码. They form a section of their own whose footers are
+    empty (a section without footers of its own would show the body's). Returns the blank page's paragraph.
+    """
+    end = new_paragraph(anchor, style="GwRecordBreak")
+    layout(end, "left", line_pt=2)
+    end._p.get_or_add_pPr().append(copy.deepcopy(d.element.body.sectPr))  # the body's section ends here
+    final = d.element.body.sectPr
+    for ref in final.findall(qn("w:footerReference")):
+        final.remove(ref)  # not through python-docx, which would drop the body section's footer parts too
+    last = d.sections[-1]
+    for footer in (last.footer, last.even_page_footer, last.first_page_footer):
+        footer.is_linked_to_previous = False  # an empty footer part of its own
+    blank = new_paragraph(end, style="GwRecordBreak")
+    layout(blank, "left", line_pt=2)
+    return blank
+
+
 def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> None:
     """版记 (§7.4): 抄送, 印发机关 and 印发日期 between rules, at the bottom of the last, even, page."""
     has_print = bool(parts.printer or parts.print_date) and kind != LETTER
@@ -293,8 +314,11 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
         return
     body_end = d.paragraphs[-1]
     record_lines = (1 if parts.copy_to else 0) + (1 if has_print else 0)
-    breaks = pages.breaks_before_record(d.paragraphs, record_lines, even=kind != LETTER)
+    breaks = pages.breaks_before_record(d.iter_inner_content(), record_lines, even=kind != LETTER)
     anchor = body_end
+    if breaks == 2:
+        anchor = _unnumbered_pages(d, anchor)
+        breaks = 1  # and the page break from the blank page to the 版记's
     for _ in range(breaks):
         p = new_paragraph(anchor, style="GwRecordBreak")
         layout(p, "left", line_pt=2)

@@ -127,3 +127,34 @@ def join_list(key: str, items: list[str]) -> str:
     if key == "签发人":
         return "、".join(items)
     return "；".join(items)
+
+
+# Document.properties names: a DOCX keeps them as custom properties, which Word shows under
+# File → Properties → Custom and other tools leave alone.
+PROPERTY_PREFIX = "Yuku.公文."
+
+
+def to_properties(parts: Parts) -> dict[str, str]:
+    """The parts as document properties (lists one item a line); parts not given are left out."""
+    out: dict[str, str] = {}
+    for key in KEYS:
+        value = parts.get(key)
+        if value:
+            out[PROPERTY_PREFIX + key] = "\n".join(value) if isinstance(value, list) else value
+    return out
+
+
+def from_properties(properties: dict[str, str]) -> Parts | None:
+    """The parts among a document's properties, or None when it holds none."""
+    parts = Parts()
+    found = False
+    for name, text in properties.items():
+        key = name[len(PROPERTY_PREFIX):] if name.startswith(PROPERTY_PREFIX) else ""
+        if key not in KEYS:
+            continue
+        if key in LIST_KEYS:
+            setattr(parts, KEYS[key], [ln for ln in text.split("\n") if ln.strip()])
+        else:
+            parts.set(key, text)
+        found = True
+    return parts if found else None

@@ -133,6 +133,9 @@ class Document:
     # body_signature() when read from source: equal at save (and every block untouched), the
     # source file is the saved file.
     base: int | None = None
+    # The document's own named properties (the 公文要素 as "Yuku.公文.<name>"): drafts keep them,
+    # and a save writes them with the text (custom properties of a DOCX, front matter of a draft).
+    properties: dict[str, str] = field(default_factory=dict)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

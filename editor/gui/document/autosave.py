@@ -64,6 +64,7 @@ class Autosaver(QObject):
         host.session.opened.connect(self._on_opened)
         host.session.saved.connect(self._on_saved)
         host.session.closed.connect(self._on_closed)
+        host.session.changed.connect(self._mark_dirty)  # the 公文要素 form: not text, still the user's
         host.settingsChanged.connect(self._on_settings_changed)  # Preferences: a new interval applies at once
         self._had_focus = False
         app = QApplication.instance()
@@ -246,6 +247,7 @@ class Autosaver(QObject):
         finally:
             self._restoring = False
         self._lay_out_pages()
+        self.host.session.content_replaced()  # the 公文要素 form shows the draft's
         path = self.host.session.path
         old_key = draft.key
         # An untitled draft keeps its own key, so it is rewritten in place, never duplicated.

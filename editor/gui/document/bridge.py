@@ -46,12 +46,14 @@ from editor.gui.document.docx_state import (
     clear_state,
     mark_untouched,
     qt_filler,
+    set_properties,
     state_of,
     untouched_origins,
 )
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 
-__all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "state_of", "to_model"]
+__all__ = ["KEPT_OBJECT", "DocxState", "KeptObjectHandler", "clear_state", "load_model", "set_properties", "state_of",
+           "to_model"]
 PX_PER_PT = 96 / 72  # Qt lays text out in logical pixels at 96 dpi
 # Page view (output/page_view.py) lays paragraphs out for the page; the document keeps its own layout:
 MODEL_FONT = "yukuModelFont"  # document property: the default font under the view's
@@ -66,7 +68,7 @@ _LH = QTextBlockFormat.LineHeightTypes
 def to_model(qdoc: QTextDocument) -> Document:
     """The editor's content as a core Document."""
     st = state_of(qdoc)
-    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported))
+    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported), properties=dict(st.properties))
     own = qdoc.property(MODEL_FONT) if _has_dynamic(qdoc, MODEL_FONT) else None
     font = own if isinstance(own, QFont) else qdoc.defaultFont()
     families = font.families() or [font.family()]
@@ -247,7 +249,7 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
     qdoc.setUndoRedoEnabled(False)  # opening is not an edit; and it is much faster
     try:
         qdoc.clear()
-        state = DocxState(dict(doc.kept), doc.source, list(doc.unsupported))
+        state = DocxState(dict(doc.kept), doc.source, list(doc.unsupported), properties=dict(doc.properties))
         qdoc.setProperty(STATE, state)
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()

@@ -60,12 +60,20 @@ class DocxState:
     # still has it is untouched, and saving writes back its source element as it was.
     baseline: dict[str, int] = field(default_factory=dict)
     base: int | None = None  # body_signature of the blocks as loaded (Document.base)
+    properties: dict[str, str] = field(default_factory=dict)  # Document.properties (the 公文要素)
 
 
 def state_of(qdoc: QTextDocument) -> DocxState:
     """The document's round-trip state (empty for a new document)."""
     st = qdoc.property(STATE) if _has_dynamic(qdoc, STATE) else None
     return st if isinstance(st, DocxState) else DocxState()
+
+
+def set_properties(qdoc: QTextDocument, properties: dict[str, str]) -> None:
+    """Replace the document's own properties (Document.properties), kept by drafts and saves."""
+    st = state_of(qdoc)
+    st.properties = dict(properties)
+    qdoc.setProperty(STATE, st)  # a new document had no state yet: state_of gave a fresh one
 
 
 def clear_state(qdoc: QTextDocument) -> None:

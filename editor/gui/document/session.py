@@ -52,6 +52,9 @@ class DocumentSession(QObject):
     Seams for features:
     - before_open / before_save: callables (path) -> bool; any False vetoes the open or save.
     - opened(path), saved(path), closed(path or ""): after the fact.
+    - loaded(): the document's content was replaced (New, Open, a recovered draft); features that
+      show part of the document outside the text (the 公文要素 form) read it again.
+    - changed(): a change outside the text (mark_changed), so autosave writes a draft.
     - pathChanged(path or None): the window title follows it.
     - template_chooser: callable () -> Document | None offering a starting document on New.
     """
@@ -59,6 +62,8 @@ class DocumentSession(QObject):
     opened = Signal(str)
     saved = Signal(str)
     closed = Signal(str)
+    loaded = Signal()
+    changed = Signal()
     pathChanged = Signal(object)
     problem = Signal(str, str)  # title, one sentence for the user
     message = Signal(str, int)  # status-bar note, timeout in ms
@@ -88,6 +93,15 @@ class DocumentSession(QObject):
         """Point the session at a file without reading or writing it (a restored draft)."""
         self.path = path
         self.pathChanged.emit(path)
+
+    def mark_changed(self) -> None:
+        """Something the document holds outside its text changed: it now has unsaved changes."""
+        self.document().setModified(True)
+        self.changed.emit()
+
+    def content_replaced(self) -> None:
+        """The content was put in from elsewhere (a recovered draft): tell the features that show it."""
+        self.loaded.emit()
 
     def report(self, title: str, text: str) -> None:
         """Tell the user about a problem (the window shows it)."""
@@ -123,6 +137,7 @@ class DocumentSession(QObject):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self.set_path(None)
+        self.loaded.emit()
         self.view.go_to_start()
 
     def open_dialog(self) -> None:
@@ -151,6 +166,7 @@ class DocumentSession(QObject):
         self.document().clearUndoRedoStacks()
         self.document().setModified(False)
         self.path = p.resolve()
+        self.loaded.emit()
         self.opened.emit(str(self.path))
         self._remember_recent(self.path)
         self.pathChanged.emit(self.path)

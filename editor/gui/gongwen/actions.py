@@ -4,14 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
-from editor.core.gongwen import front_matter, profile, storage, types
+from editor.core.gongwen import front_matter, profile, types
 from editor.core.gongwen.export import export_bytes, has_layout
-from editor.core.gongwen.parts import Parts
+from editor.core.gongwen.parts import Parts, from_properties, to_properties
+from editor.gui.document.bridge import set_properties, state_of
 from editor.gui.gongwen.check_dialog import CheckDialog
 from editor.gui.gongwen.parts_form import PartsForm
 from editor.gui.window.host import WindowHost
@@ -27,6 +28,8 @@ class GongwenActions(QObject):
         self.window = window
         self.form = PartsForm(window)
         self.form.profileRequested.connect(self.fill_from_profile)
+        self._syncing = False
+        self.form.changed.connect(self._form_changed)
         self.dock = QDockWidget(self.tr("公文要素"), window)
         self.dock.setObjectName("gongwen_dock")
         self.dock.setWidget(self.form)
@@ -81,66 +84,38 @@ class GongwenActions(QObject):
             session.template_chooser = previous
         if modified and session.is_modified():
             return  # the user kept the document they had
-        self.form.set_parts(profile.fill(fm.parts, self.host.settings.get))
+        self._set_form(profile.fill(fm.parts, self.host.settings.get))
         self.dock.show()
 
-    def document_opened(self, path: str) -> None:
-        """A DOCX Yuku laid out, or a draft with front matter, brings its parts into the form.
+    def _set_form(self, parts: Parts) -> None:
+        """Show parts in the form as the document's own (loading is not an edit)."""
+        self._syncing = True
+        try:
+            self.form.set_parts(parts)
+        finally:
+            self._syncing = False
+        set_properties(self.host.session.document(), to_properties(parts))
 
-        A draft's front matter leaves the text for the form (one step nobody can undo into a half
-        block); saving the draft writes it back in front (document_saved).
+    def _form_changed(self) -> None:
+        """The user edited a part: the document holds it (drafts and saves keep it) and has changes."""
+        if self._syncing:
+            return
+        set_properties(self.host.session.document(), to_properties(self.form.parts()))
+        self.host.session.mark_changed()
+
+    def document_loaded(self) -> None:
+        """New, Open or a recovered draft: the form shows the document's parts, opening if there are any.
+
+        A DOCX keeps them as custom properties and a text draft as front matter (formats read them).
         """
-        parts = None
-        if path.lower().endswith(".docx"):
-            try:
-                parts = storage.read(Path(path).read_bytes())
-            except OSError:
-                parts = None
-        elif path.lower().endswith((".txt", ".md")):
-            parts = self._take_front_matter()
-        self.form.set_parts(parts or Parts())
+        parts = from_properties(state_of(self.host.session.document()).properties)
+        self._syncing = True
+        try:
+            self.form.set_parts(parts or Parts())
+        finally:
+            self._syncing = False
         if parts is not None:
             self.dock.show()
-
-    def _take_front_matter(self) -> Parts | None:
-        """Move a leading `---` block of the editor's text into parts (None when there is none)."""
-        qdoc = self.host.session.document()
-        text = qdoc.toPlainText()
-        try:
-            fm = front_matter.split(text)
-        except front_matter.FrontMatterError:
-            return None  # an unclosed block stays text: the checker names it
-        if fm.body_line == 1:
-            return None
-        cursor = QTextCursor(qdoc)
-        cursor.setPosition(0)
-        block = qdoc.findBlockByNumber(fm.body_line - 1)
-        cursor.setPosition(block.position() if block.isValid() else qdoc.characterCount() - 1,
-                           QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        qdoc.clearUndoRedoStacks()
-        qdoc.setModified(False)
-        return fm.parts
-
-    def document_saved(self, path: str) -> None:
-        """The form's parts go with the saved file: front matter of a draft, custom properties of a DOCX."""
-        parts = self.form.parts()
-        if parts.is_empty() or not path.lower().endswith((".txt", ".md", ".docx")):
-            return
-        from editor.core.atomic import atomic_write_bytes, atomic_write_text
-
-        p = Path(path)
-        try:
-            if p.suffix.lower() == ".docx":
-                data = p.read_bytes()
-                if storage.read(data) != parts:
-                    atomic_write_bytes(p, storage.with_parts(data, parts))
-            else:
-                atomic_write_text(p, front_matter.write(parts, p.read_text(encoding="utf-8")))
-        except OSError as exc:
-            self.host.show_error(self.tr("保存失败"), self.tr(
-                "%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。")
-                .replace("%1", str(p)).replace("%2", exc.strerror or str(exc)))
 
     def official_bytes(self, available: list[str] | None = None) -> bytes | None:
         """The official DOCX with the form's parts laid out (None when the form holds no part)."""
@@ -206,7 +181,5 @@ def install(host: WindowHost) -> GongwenActions:
     else:
         file_menu.addMenu(actions.new_menu)
     session = host.session
-    session.opened.connect(actions.document_opened)
-    session.saved.connect(actions.document_saved)
-    session.closed.connect(lambda _p: actions.form.set_parts(Parts()))
+    session.loaded.connect(actions.document_loaded)
     return actions

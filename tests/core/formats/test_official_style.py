@@ -148,3 +148,28 @@ def test_typed_indentation_is_left_to_the_layout():
     ready = prepare_official(doc)
     assert ready.paragraphs[1].text == "正文开始"
     assert ready.paragraphs[1].runs[0].bold
+
+
+def test_a_run_in_heading_is_body_text_with_its_lead_in_the_heading_font():
+    import zipfile
+    from io import BytesIO
+
+    from editor.core.formats.document_files import docx_bytes
+    from editor.core.formats.official_style import OFFICIAL_STYLE
+    from editor.core.model.document import Document, Paragraph, Run
+
+    doc = Document([Paragraph([Run("关于做好防汛工作的通知")], style="title"),
+                    Paragraph([Run("（一）加强组织领导。各单位要")], style="heading2"),
+                    Paragraph([Run("把防汛摆在突出位置。")]),
+                    Paragraph([Run("（二）强化督促检查")], style="heading2")])
+    with zipfile.ZipFile(BytesIO(docx_bytes(doc, OFFICIAL_STYLE))) as zf:
+        xml = zf.read("word/document.xml").decode()
+    paras = xml.split("<w:p>")[1:] if "<w:p>" in xml else xml.split("<w:p ")[1:]
+    run_in = next(p for p in paras if "加强组织领导" in p)
+    heading = next(p for p in paras if "强化督促检查" in p)
+    assert "Heading" not in run_in and "Heading2" in heading  # no keep-with-next on the run-in paragraph
+    lead, rest = run_in.split("各单位要")[0], run_in.split("（一）加强组织领导。")[1]
+    assert "楷体" in lead and "楷体" not in rest
+    with zipfile.ZipFile(BytesIO(docx_bytes(doc, OFFICIAL_STYLE, fonts_available=["AR PL UKai CN"]))) as zf:
+        local = zf.read("word/document.xml").decode()
+    assert "@" not in local and "@" not in xml  # the class marker never reaches a file

@@ -138,3 +138,110 @@ def test_pdf_export_of_a_draft_has_its_parts_laid_out(tmp_path):
     assert "江城市人民政府办公室文件" in pages[0]
     assert "江政办发〔2024〕12" in pages[0]
     assert "印发" in [p for p in pages if p.strip()][-1]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_run_in_heading_across_the_page_end_leaves_page_one_full(tmp_path):
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    body = ["关于加强安全生产工作的通知"]
+    body += [f"第{i}项工作已经按照要求全面完成并报送材料。" for i in range(1, 19)]  # one line each
+    body.append("（一）加强组织领导。" + "各单位要把安全生产摆在突出位置，主要负责同志亲自抓、负总责，" * 3)
+    body.append("（二）强化督促检查。各单位要加强日常检查，发现问题及时整改。")
+    draft = tmp_path / "run_in.txt"
+    draft.write_text("\n".join(body) + "\n", encoding="utf-8")
+    out = tmp_path / "run_in.docx"
+    assert main(["export", str(draft), str(out)]) == 0
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], check=True, capture_output=True,
+                   timeout=180)
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "run_in.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    first = words(html.split("<page ")[1])
+    bottom = max(w[3] for w in first if w[4].strip() and w[1] < 297 - 35)  # the text block, not the page number
+    assert bottom > 297 - 35 - 2 * 10.2  # the last of the 22 lines is used: the heading did not move on
+    assert any("加强组织领导" in w[4] for w in first)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_record_lands_at_the_bottom_of_an_even_last_page_whatever_the_body_length(tmp_path):
+    """The 版记's page is estimated when laying out; LibreOffice measures it for bodies ending anywhere on a page."""
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    draft = (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")
+    head, body = draft.split("---\n", 2)[1], draft.split("---\n", 2)[2]
+    extra = "各单位要加强组织领导，明确责任分工，细化工作措施，确保各项任务按期完成，取得实效。"  # two lines
+    outs = []
+    for n in (0, 3, 5, 7, 9, 11, 14, 18):
+        src = tmp_path / f"n{n}.txt"
+        src.write_text(f"---\n{head}---\n{body}" + "\n".join([extra] * n) + "\n", encoding="utf-8")
+        out = tmp_path / f"n{n}.docx"
+        assert main(["export", str(src), str(out)]) == 0
+        outs.append(out)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], check=True,
+                   capture_output=True, timeout=600)
+    seen_blank = False
+    for out in outs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        pages = html.split("<page ")[1:]
+        assert len(pages) % 2 == 0, out.name  # the 版记 is on an even page
+        last = words(pages[-1])
+        printed = [w for w in last if "印发" in w[4]]
+        assert printed, out.name  # on the last page
+        assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name  # at the bottom of the text block
+        numbered = [any(re.fullmatch(r"\d+", w[4]) for w in words(p) if w[1] > 297 - 35) for p in pages]
+        blank = [not [w for w in words(p) if not re.fullmatch(r"[—\d\s]+", w[4])] for p in pages]
+        if blank[-2:-1] == [True]:
+            # §7.5: a blank page before the 版记's page; neither is numbered, every other page is.
+            assert numbered == [True] * (len(pages) - 2) + [False, False], out.name
+            seen_blank = True
+        else:
+            assert all(numbered), out.name
+        assert not any(blank[:-2]), out.name  # no other page is left blank
+    assert seen_blank  # the lengths include one where the 版记 needs a page of its own after a blank one
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
+    """Tables count in the page estimate: a Word file with a table, exported as a 通知, ends on an even page."""
+    from editor.core.formats.document_files import write_document
+    from editor.core.gongwen.front_matter import split
+    from editor.core.gongwen.parts import to_properties
+    from editor.core.model.document import Document, Paragraph, Run, Table
+
+    soffice = libreoffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    parts = split((ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")).parts
+    outs = []
+    for rows in (4, 8, 12, 16):
+        doc = Document([Paragraph([Run("江城市人民政府办公室关于推进城市更新工作的通知")], style="title"),
+                        Paragraph([Run("现将城市更新重点项目安排通知如下。")])])
+        doc.blocks.append(Table([[[Paragraph([Run(f"项目{i}")])],
+                                  [Paragraph([Run("完成老旧小区改造和配套设施建设，惠及居民。" * 2)])]]
+                                 for i in range(rows)]))
+        doc.blocks.append(Paragraph([Run("各区、各部门要加强组织领导，确保各项任务落到实处。")]))
+        doc.properties = to_properties(parts)
+        src = tmp_path / f"t{rows}.docx"
+        write_document(doc, src)
+        out = tmp_path / f"o{rows}.docx"
+        assert main(["export", str(src), str(out), "--style", "official"]) == 0
+        outs.append(out)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], check=True,
+                   capture_output=True, timeout=600)
+    for out in outs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        pages = html.split("<page ")[1:]
+        assert len(pages) % 2 == 0, out.name
+        printed = [w for w in words(pages[-1]) if "印发" in w[4]]
+        assert printed and 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
+        assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name

@@ -21,11 +21,15 @@ ZIP_LEVEL = 3
 
 def read_docx_file(path: Path) -> Document:
     """A DOCX through the safety checks; anything unexpected still becomes one sentence."""
+    from editor.core.formats.docx import custom_props
     from editor.core.formats.docx.read import read_docx
     from editor.core.formats.docx.safety import open_docx
 
     try:
-        return read_docx(open_docx(path))
+        pkg = open_docx(path)
+        doc = read_docx(pkg)
+        doc.properties = custom_props.read(pkg.data)
+        return doc
     except YukuError:
         raise
     except (MemoryError, RecursionError):
@@ -37,7 +41,11 @@ def read_docx_file(path: Path) -> Document:
 
 def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
     """The document as Word in the options' export style, written atomically."""
-    atomic_write_bytes(path, docx_bytes(doc, options.style, options.fonts_available, options.font_fallbacks))
+    from editor.core.formats.docx import custom_props
+
+    data = docx_bytes(doc, options.style, options.fonts_available, options.font_fallbacks)
+    # Yuku's properties (the 公文要素) go in the same bytes; an unchanged set leaves them as they were.
+    atomic_write_bytes(path, custom_props.merged(data, doc.properties))
 
 
 def docx_bytes(doc: Document, style: ExportStyle = PLAIN_STYLE, fonts_available: list[str] | None = None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from editor.core import fonts
 from editor.core.gongwen.check.rules import S9704, WARNING, Context, Finding, rule, this
+from editor.core.model.headings import heading_level
 
 # role style -> (font class, size in points, name of the part)
 EXPECTED: dict[str, tuple[str, float, str]] = {
@@ -35,7 +36,11 @@ def part_fonts(ctx: Context) -> list[Finding]:
         if expected is None or not ln.text:
             continue
         cls, size, what = expected
-        if ln.font is not None and _norm(ln.font) not in {_norm(f) for f in chains[cls]}:
+        allowed = {_norm(f) for f in chains[cls]}
+        level = heading_level(ln.text) if ln.style == "body" else None
+        if level is not None:  # a run-in heading (（一）加强组织领导。……) may be set in its heading's font
+            allowed |= {_norm(f) for f in chains[EXPECTED[f"heading{level}"][0]]}
+        if ln.font is not None and _norm(ln.font) not in allowed:
             out.append(r.finding(ln, ln.text[:20], f"{what}：字体是“{ln.font}” / wrong font for this part"))
         elif size and ln.size is not None and abs(ln.size - size) > 0.25:
             out.append(r.finding(ln, ln.text[:20], f"{what}：字号是 {ln.size:g} 磅 / wrong size for this part"))
