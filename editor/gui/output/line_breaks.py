@@ -85,12 +85,7 @@ def formats(text: str, runs: list[RunStyle], role: Role) -> list[QTextLayout.For
     """
     out: list[QTextLayout.FormatRange] = []
     for run in runs:
-        font = QFont(role.font)
-        font.setWeight(QFont.Weight.Bold if run.bold or role.bold else QFont.Weight.Normal)
-        font.setItalic(run.italic)
-        font.setUnderline(run.underline)
-        latin = QFont(font)
-        latin.setFamilies([role.latin] if role.latin else font.families())
+        font, latin = _run_fonts(role, run.bold or role.bold, run.italic, run.underline)
         end, pos = run.start + run.length, run.start
         # Latin letters and digits in the Latin font, as w:ascii/w:hAnsi do (Qt would take them from
         # the CJK font, or fall back by the first family's script, not by the list).
@@ -102,6 +97,23 @@ def formats(text: str, runs: list[RunStyle], role: Role) -> list[QTextLayout.For
         if end > pos:
             out.append(_range(pos, end - pos, font))
     return out + _autospace(text, role.autospace)
+
+
+_FONTS: dict[tuple[str, str, bool, bool, bool], tuple[QFont, QFont]] = {}
+
+
+def _run_fonts(role: Role, bold: bool, italic: bool, underline: bool) -> tuple[QFont, QFont]:
+    """A run's font and its Latin font (made once: page view sets a paragraph on every keystroke)."""
+    key = (role.font.key(), role.latin, bold, italic, underline)
+    if key not in _FONTS:
+        font = QFont(role.font)
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        font.setItalic(italic)
+        font.setUnderline(underline)
+        latin = QFont(font)
+        latin.setFamilies([role.latin] if role.latin else font.families())
+        _FONTS[key] = (font, latin)
+    return _FONTS[key]
 
 
 def _range(start: int, length: int, font: QFont) -> QTextLayout.FormatRange:

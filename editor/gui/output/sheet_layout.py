@@ -194,9 +194,12 @@ class SheetLayout(QAbstractTextDocumentLayout):
         if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
             first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
         else:
+            # The paragraphs the change touched, and as many more as it added (a change that ends at
+            # a paragraph's end touches that paragraph, not the next).
             first = doc.findBlock(position).blockNumber()
-            end_block = doc.findBlock(position + added)
+            end_block = doc.findBlock(max(position, position + added - 1))
             last = end_block.blockNumber() if end_block.isValid() else count - 1
+            last = min(max(last, first + count - len(self._lines)), count - 1)
             first = max(0, min(first, last))
             old_last = last - (count - len(self._lines))
         self._extend(first - 1)  # the paragraph before the edit must be in place
