@@ -297,3 +297,30 @@ def test_typing_near_the_start_of_a_long_document_moves_every_later_page(open_dr
     qtbot.wait(50)  # the rest is placed between keystrokes
     assert view.page_count() == len(print_rows(window)) >= before
     assert view_rows(window) == print_rows(window)
+
+
+def test_clicks_and_arrow_keys_find_their_place_on_the_sheet(opened, qtbot):
+    opened.actions_by_name["page_view"].trigger()
+    editor = opened.editor
+    doc = editor.document()
+    block = doc.findBlockByNumber(4)
+    rect = doc.documentLayout().blockBoundingRect(block)
+    line = block.layout().lineAt(1)
+    editor.ensureCursorVisible()
+    editor.verticalScrollBar().setValue(int(rect.top()) - 100)
+    x = line.cursorToX(line.textStart() + 5)[0] + 3  # just right of the sixth character's left edge
+    point = QPoint(int(rect.left() + x) - editor.horizontalScrollBar().value(),
+                   int(rect.top() + line.y() + line.height() / 2) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    cursor = editor.textCursor()
+    assert cursor.blockNumber() == 4
+    assert cursor.position() - block.position() == line.textStart() + 5  # the sixth character of the line
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert editor.textCursor().position() - block.position() == block.layout().lineAt(2).textStart() + 5
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)  # into the paragraph before, its last line
+    before = doc.findBlockByNumber(3)
+    assert editor.textCursor().blockNumber() == 3
+    last_line = before.layout().lineAt(before.layout().lineCount() - 1)
+    assert editor.textCursor().position() - before.position() >= last_line.textStart()
