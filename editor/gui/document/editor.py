@@ -133,39 +133,43 @@ class DocumentEditor(QTextEdit):
     def update_context(self) -> None:
         """Recompute the cursor's section and the document's script; signal changes."""
         from editor.core.corpus.section_cues import section_at
-        from editor.core.script.converter import detect_script
 
         self._context_timer.stop()
-        doc = self.document()
-        cursor = self.textCursor()
         # The paragraphs are read where the section search looks: the whole text of a 1 MB document
         # (toPlainText) took 5 ms a keystroke.
-        section = section_at(BlockLines(doc), cursor.blockNumber()) or ""
-        revision = doc.revision()
-        script = self.script
-        if revision != self._script_revision:  # the script only changes with the text
-            self._script_revision = revision
-            # Detection costs ~1 ms per 1,000 characters: a long document is judged by its
-            # start and the text around the cursor, which is what the writer is working on.
-            length = doc.characterCount() - 1
-            if length > SCRIPT_SAMPLE * 2:
-                pos = cursor.position()
-                text = _text_between(doc, 0, SCRIPT_SAMPLE) + _text_between(
-                    doc, max(SCRIPT_SAMPLE, pos - SCRIPT_SAMPLE // 2), min(pos + SCRIPT_SAMPLE // 2, length))
-            else:
-                text = doc.toPlainText()
-            script = detect_script(text)
-        if script != self.script:
-            self.script = script
-            self.scriptChanged.emit(script)
+        section = section_at(BlockLines(self.document()), self.textCursor().blockNumber()) or ""
+        self._update_script()
         if section != self.section:
             self.section = section
             self.sectionChanged.emit(section)
 
+    def _update_script(self) -> None:
+        """Judge the document's script again if the text changed; signal a change."""
+        from editor.core.script.converter import detect_script
+
+        doc = self.document()
+        revision = doc.revision()
+        if revision == self._script_revision:  # the script only changes with the text
+            return
+        self._script_revision = revision
+        # Detection costs ~1 ms per 1,000 characters: a long document is judged by its
+        # start and the text around the cursor, which is what the writer is working on.
+        length = doc.characterCount() - 1
+        if length > SCRIPT_SAMPLE * 2:
+            pos = self.textCursor().position()
+            text = _text_between(doc, 0, SCRIPT_SAMPLE) + _text_between(
+                doc, max(SCRIPT_SAMPLE, pos - SCRIPT_SAMPLE // 2), min(pos + SCRIPT_SAMPLE // 2, length))
+        else:
+            text = doc.toPlainText()
+        script = detect_script(text)
+        if script != self.script:
+            self.script = script
+            self.scriptChanged.emit(script)
+
     def convert_for_document(self, text: str) -> str:
         """Text in the document's script (a simplified phrase in a traditional document, …)."""
         if self._context_timer.isActive():
-            self.update_context()
+            self._update_script()  # the section follows when typing pauses
         convert = script_converter(self.script)
         return convert(text) if convert else text
 
