@@ -9,17 +9,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from editor.core.mining.counting import Counts, Tally
 from editor.core.model.phrases import BLANK
 
-if TYPE_CHECKING:
-    pass
-
-Progress = Callable[[int, int, str], None]
-# From this many documents on, nothing seen in one document only is offered (every kind).
+# From this many documents on, nothing seen in one document only is offered (every kind); for a thin
+# section (THIN_SECTIONS), this many documents of the phrase's genre holding that section.
 DF_CORPUS = 30
 _STRUCTURE = ("heading", "parallel", "quote", "template", "idiom")
 _KIND_PRIORITY = ("heading", "quote", "parallel", "template", "idiom", "collocation")
