@@ -31,6 +31,14 @@ def _shingles(key: str) -> set[int]:
     return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % step == 0}
 
 
+def _need(size: int, share: float, divide: bool = True) -> int:
+    """The fewest shared shingles c that pass c / size >= share (or c >= share * size), as the callers compare."""
+    c = max(0, int(share * size) - 1)
+    while c < size and (c / size < share if divide else c < share * size):
+        c += 1
+    return c
+
+
 def dedupe_documents(docs: list[Document]) -> list[Document]:
     """Drop identical documents and near-copies: ≥ 80 % of the smaller one's shingles are in the other.
 
@@ -40,7 +48,10 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
     kept: list[Document | None] = []
     kept_sets: list[set[int]] = []
     exact: set[str] = set()
-    index: dict[int, list[int]] = defaultdict(list)
+    index: dict[int, list[int]] = defaultdict(list)  # shingle → documents holding it
+    # Each kept document's lowest shingles (by value), enough that a document holding 80 % of its
+    # shingles must hold one of them: finds the copies a new document contains (prefix filtering).
+    prefixes: dict[int, list[int]] = defaultdict(list)
     for doc in docs:
         key = content_key(doc.text())
         if not key:
@@ -50,31 +61,43 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
             continue
         exact.add(digest)
         sh = _shingles(key)
-        candidates: dict[int, int] = defaultdict(int)
-        for h in sh:
-            for j in index.get(h, ()):
-                candidates[j] += 1
-        replace = -1
-        duplicate = False
-        for j, shared in candidates.items():
-            if kept[j] is None or not sh or not kept_sets[j]:
+        match = _first_copy(sh, kept, kept_sets, index, prefixes)
+        if match >= 0:
+            if len(sh) <= len(kept_sets[match]):
                 continue
-            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
-                if len(sh) > len(kept_sets[j]):
-                    replace = j
-                else:
-                    duplicate = True
-                break
-        if duplicate:
-            continue
-        if replace >= 0:
-            kept[replace] = None  # the new one holds the old one: keep the longer text
+            kept[match] = None  # the new one holds the old one: keep the longer text
         n = len(kept)
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
             index[h].append(n)
+        for h in sorted(sh)[:len(sh) - _need(len(sh), NEAR_DUPLICATE) + 1]:
+            prefixes[h].append(n)
     return [d for d in kept if d is not None]
+
+
+def _first_copy(sh: set[int], kept: list[Document | None], kept_sets: list[set[int]],
+                index: dict[int, list[int]], prefixes: dict[int, list[int]]) -> int:
+    """The kept document that is a near-copy of sh (or holds it), -1 for none.
+
+    Only documents that can reach the threshold are checked: those sharing one of sh's rarest
+    shingles (the copies that hold sh) or whose prefix sh holds (the copies sh holds). When several
+    qualify, the one met first walking sh's shingles and their documents in order is the one taken.
+    """
+    if not sh:
+        return -1
+    rare = sorted(sh, key=lambda h: len(index.get(h, ())))[:len(sh) - _need(len(sh), NEAR_DUPLICATE) + 1]
+    candidates = {j for h in rare for j in index.get(h, ())}
+    candidates.update(j for h in sh for j in prefixes.get(h, ()))
+    passing = [j for j in candidates if kept[j] is not None and kept_sets[j]
+               and len(sh & kept_sets[j]) / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE]
+    if len(passing) <= 1:
+        return passing[0] if passing else -1
+    for h in sh:
+        holding = [j for j in passing if h in kept_sets[j]]
+        if holding:
+            return min(holding)
+    return -1
 
 
 def dedupe_paragraphs(docs: list[Document]) -> None:
@@ -94,11 +117,7 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
                 if key in seen:
                     continue
                 sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-                hits: dict[int, int] = defaultdict(int)
-                for h in sh:
-                    for d in index.get(h, ()):
-                        hits[d] += 1
-                if sh and max(hits.values(), default=0) >= NEAR_PARAGRAPH * len(sh):
+                if sh and _mostly_seen(sh, index):
                     continue
                 seen.add(key)
                 mine |= sh
@@ -106,6 +125,20 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
         for h in mine:
             index[h].add(n)
         doc.paragraphs = keep
+
+
+def _mostly_seen(sh: set[int], index: dict[int, set[int]]) -> bool:
+    """True when one earlier document holds 60 % of the shingles sh.
+
+    Such a document must hold one of sh's rarest shingles, so only those few are looked up: a stock
+    shingle that every document holds would make a plain count quadratic in the corpus.
+    """
+    need = _need(len(sh), NEAR_PARAGRAPH, divide=False)
+    rare = sorted(sh, key=lambda h: len(index.get(h, ())))[:len(sh) - need + 1]
+    for d in {d for h in rare for d in index.get(h, ())}:
+        if sum(1 for h in sh if d in index.get(h, ())) >= need:
+            return True
+    return False
 
 
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")

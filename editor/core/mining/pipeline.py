@@ -86,6 +86,7 @@ def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | Non
 
     encodings: {file path: codec} the user chose for files decode_bytes was unsure about.
     """
+    from editor.core.mining.mapping import MapCache
     from editor.core.mining.miner import mine_corpus
 
     is_cancelled: Cancelled = cancelled or (lambda: False)
@@ -104,11 +105,15 @@ def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | Non
         if digest not in seen:
             seen.add(digest)
             corpus.append((name, text))
+    # Each document's counts are kept beside the bank: adding documents maps only those.
+    cache = MapCache.beside(bank.path)
     try:
-        result = mine_corpus(corpus, _scaled(progress, _READ, _MINE), is_cancelled)
+        result = mine_corpus(corpus, _scaled(progress, _READ, _MINE), is_cancelled, cache)
     except MiningCancelled:
         report.cancelled = True
         return report
+    finally:
+        cache.close()
     if is_cancelled():
         report.cancelled = True
         return report

@@ -7,25 +7,21 @@ stands alone as a clause rather than living only inside one longer phrase.
 from __future__ import annotations
 
 import math
-import multiprocessing as mp
-import os
 import re
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import Counts, DocCounts, Tally, map_document, reduce_counts
+from editor.core.mining.counting import Counts, DocCounts, Tally, reduce_counts
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.model.phrases import BLANK, Phrase
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
+    from editor.core.mining.mapping import MapCache
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-# From this many documents on, the map step runs in one process per core.
-PARALLEL_DOCS = 200
 # From this many documents on, nothing seen in one document only is offered (every kind).
 DF_CORPUS = 30
 _STRUCTURE = ("heading", "parallel", "quote", "template", "idiom")
@@ -293,37 +289,15 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     return kind == "quote" or not is_fragment(text)
 
 
-def _map_one(item: tuple[int, Document]) -> DocCounts:
-    return map_document(*item)
-
-
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus.
-
-    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
-    run from a GUI worker thread (or where fork does not exist) maps in this process.
-    """
-    workers = os.cpu_count() or 1
-    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
-                and threading.current_thread() is threading.main_thread())
-    if not parallel:
-        yield from (map_document(i, d) for i, d in enumerate(docs))
-        return
-    from editor.core.mining.lexicon import _jb
-
-    _jb()  # load jieba once, before forking
-    with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
-
-
 def mine_documents(docs: list[Document], progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[Phrase]:
-    """Count, rank, merge near-duplicates and build Phrase records."""
+                   cancelled: Callable[[], bool] | None = None, cache: MapCache | None = None) -> list[Phrase]:
+    """Count, rank, merge near-duplicates and build Phrase records (cache: documents' stored counts)."""
     from editor.core.corpus.normalize import chinese_punctuation
     from editor.core.mining.control import check_cancelled, surface_form
+    from editor.core.mining.mapping import map_documents
 
     def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(map_documents(docs)):
+        for i, part in enumerate(map_documents(docs, cache)):
             if i % 5 == 0:
                 check_cancelled(cancelled)
                 if progress:
