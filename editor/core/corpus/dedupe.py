@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import chain
 
 from editor.core.corpus.structure import Document
 
@@ -31,14 +33,6 @@ def _shingles(key: str) -> set[int]:
     return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % step == 0}
 
 
-def _need(size: int, share: float, divide: bool = True) -> int:
-    """The fewest shared shingles c that pass c / size >= share (or c >= share * size), as the callers compare."""
-    c = max(0, int(share * size) - 1)
-    while c < size and (c / size < share if divide else c < share * size):
-        c += 1
-    return c
-
-
 def dedupe_documents(docs: list[Document]) -> list[Document]:
     """Drop identical documents and near-copies: ≥ 80 % of the smaller one's shingles are in the other.
 
@@ -48,10 +42,7 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
     kept: list[Document | None] = []
     kept_sets: list[set[int]] = []
     exact: set[str] = set()
-    index: dict[int, list[int]] = defaultdict(list)  # shingle → documents holding it
-    # Each kept document's lowest shingles (by value), enough that a document holding 80 % of its
-    # shingles must hold one of them: finds the copies a new document contains (prefix filtering).
-    prefixes: dict[int, list[int]] = defaultdict(list)
+    index: dict[int, list[int]] = defaultdict(list)
     for doc in docs:
         key = content_key(doc.text())
         if not key:
@@ -61,43 +52,29 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
             continue
         exact.add(digest)
         sh = _shingles(key)
-        match = _first_copy(sh, kept, kept_sets, index, prefixes)
-        if match >= 0:
-            if len(sh) <= len(kept_sets[match]):
+        # Counted in C (Counter over the chained postings), in the same first-seen order as a loop.
+        candidates = Counter(chain.from_iterable(index.get(h, ()) for h in sh))
+        replace = -1
+        duplicate = False
+        for j, shared in candidates.items():
+            if kept[j] is None or not sh or not kept_sets[j]:
                 continue
-            kept[match] = None  # the new one holds the old one: keep the longer text
+            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
+                if len(sh) > len(kept_sets[j]):
+                    replace = j
+                else:
+                    duplicate = True
+                break
+        if duplicate:
+            continue
+        if replace >= 0:
+            kept[replace] = None  # the new one holds the old one: keep the longer text
         n = len(kept)
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
             index[h].append(n)
-        for h in sorted(sh)[:len(sh) - _need(len(sh), NEAR_DUPLICATE) + 1]:
-            prefixes[h].append(n)
     return [d for d in kept if d is not None]
-
-
-def _first_copy(sh: set[int], kept: list[Document | None], kept_sets: list[set[int]],
-                index: dict[int, list[int]], prefixes: dict[int, list[int]]) -> int:
-    """The kept document that is a near-copy of sh (or holds it), -1 for none.
-
-    Only documents that can reach the threshold are checked: those sharing one of sh's rarest
-    shingles (the copies that hold sh) or whose prefix sh holds (the copies sh holds). When several
-    qualify, the one met first walking sh's shingles and their documents in order is the one taken.
-    """
-    if not sh:
-        return -1
-    rare = sorted(sh, key=lambda h: len(index.get(h, ())))[:len(sh) - _need(len(sh), NEAR_DUPLICATE) + 1]
-    candidates = {j for h in rare for j in index.get(h, ())}
-    candidates.update(j for h in sh for j in prefixes.get(h, ()))
-    passing = [j for j in candidates if kept[j] is not None and kept_sets[j]
-               and len(sh & kept_sets[j]) / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE]
-    if len(passing) <= 1:
-        return passing[0] if passing else -1
-    for h in sh:
-        holding = [j for j in passing if h in kept_sets[j]]
-        if holding:
-            return min(holding)
-    return -1
 
 
 def dedupe_paragraphs(docs: list[Document]) -> None:
@@ -107,7 +84,10 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
     """
     seen: set[str] = set()
-    index: dict[int, set[int]] = defaultdict(set)  # shingle → documents it was seen in
+    # shingle → the documents it was seen in, as the bits of an int: counting a paragraph's shingles
+    # over every earlier document is then a few big-int operations a shingle, not a loop over
+    # documents (a stock shingle is in most of them, which made the count quadratic).
+    index: dict[int, int] = {}
     for n, doc in enumerate(docs):
         keep = []
         mine: set[int] = set()
@@ -117,28 +97,54 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
                 if key in seen:
                     continue
                 sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-                if sh and _mostly_seen(sh, index):
+                if sh and _any_at_least(_bit_counts(index.get(h, 0) for h in sh), _need(len(sh))):
                     continue
                 seen.add(key)
                 mine |= sh
             keep.append(p)
+        bit = 1 << n
         for h in mine:
-            index[h].add(n)
+            index[h] = index.get(h, 0) | bit
         doc.paragraphs = keep
 
 
-def _mostly_seen(sh: set[int], index: dict[int, set[int]]) -> bool:
-    """True when one earlier document holds 60 % of the shingles sh.
+def _need(size: int) -> int:
+    """The fewest shingles c of a paragraph of `size` that make it a copy (c >= NEAR_PARAGRAPH * size)."""
+    c = max(0, int(NEAR_PARAGRAPH * size) - 1)
+    while c < NEAR_PARAGRAPH * size:
+        c += 1
+    return c
 
-    Such a document must hold one of sh's rarest shingles, so only those few are looked up: a stock
-    shingle that every document holds would make a plain count quadratic in the corpus.
-    """
-    need = _need(len(sh), NEAR_PARAGRAPH, divide=False)
-    rare = sorted(sh, key=lambda h: len(index.get(h, ())))[:len(sh) - need + 1]
-    for d in {d for h in rare for d in index.get(h, ())}:
-        if sum(1 for h in sh if d in index.get(h, ())) >= need:
-            return True
-    return False
+
+def _bit_counts(masks: Iterable[int]) -> list[int]:
+    """Add up document bit-masks: planes[i] holds bit i of each document's count (a ripple-carry adder)."""
+    planes: list[int] = []
+    for x in masks:
+        i = 0
+        while x:
+            if i == len(planes):
+                planes.append(x)
+                break
+            p = planes[i]
+            planes[i] = p ^ x
+            x &= p
+            i += 1
+    return planes
+
+
+def _any_at_least(planes: list[int], need: int) -> bool:
+    """True when some document's count (bit-sliced in planes) is at least need (≥ 1)."""
+    if need.bit_length() > len(planes):
+        return False
+    greater, equal = 0, -1  # documents whose count is already above need / equal to it so far
+    for i in reversed(range(len(planes))):
+        p = planes[i]
+        if need >> i & 1:
+            equal &= p
+        else:
+            greater |= equal & p
+            equal &= ~p
+    return bool(greater | equal)
 
 
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")
