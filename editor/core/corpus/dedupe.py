@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import chain
+from collections import defaultdict
 
 from editor.core.corpus.structure import Document
 
@@ -17,6 +15,9 @@ NEAR_DUPLICATE = 0.8
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
 NEAR_PARAGRAPH = 0.6
+# A shingle seen in this many documents is a stock phrase's: it names no source, so candidates for
+# a copy's source are not looked up through it (that would make de-duplication quadratic).
+COMMON_SHINGLE = 32
 
 
 def content_key(text: str) -> str:
@@ -52,14 +53,21 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
             continue
         exact.add(digest)
         sh = _shingles(key)
-        # Counted in C (Counter over the chained postings), in the same first-seen order as a loop.
-        candidates = Counter(chain.from_iterable(index.get(h, ()) for h in sh))
+        # Candidates come from the less common shingles (a copy shares the document's own words; a
+        # stock phrase's shingles are in every document and would make this quadratic), and are then
+        # measured on all of them.
+        candidates: dict[int, int] = defaultdict(int)
+        for h in sh:
+            docs_with = index.get(h)
+            if docs_with and len(docs_with) < COMMON_SHINGLE:
+                for j in docs_with:
+                    candidates[j] += 1
         replace = -1
         duplicate = False
-        for j, shared in candidates.items():
+        for j in sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]:
             if kept[j] is None or not sh or not kept_sets[j]:
                 continue
-            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
+            if len(sh & kept_sets[j]) / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
                 if len(sh) > len(kept_sets[j]):
                     replace = j
                 else:
@@ -73,7 +81,9 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
-            index[h].append(n)
+            docs_with = index[h]
+            if len(docs_with) < COMMON_SHINGLE:
+                docs_with.append(n)
     return [d for d in kept if d is not None]
 
 
@@ -84,10 +94,10 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
     """
     seen: set[str] = set()
-    # shingle → the documents it was seen in, as the bits of an int: counting a paragraph's shingles
-    # over every earlier document is then a few big-int operations a shingle, not a loop over
-    # documents (a stock shingle is in most of them, which made the count quadratic).
-    index: dict[int, int] = {}
+    # shingle → the first documents it was seen in (at most COMMON_SHINGLE: a shingle of a stock phrase
+    # is in every document, and walking its list for every paragraph would make the step quadratic)
+    index: dict[int, list[int]] = defaultdict(list)
+    by_doc: list[set[int]] = []  # each document's shingles, to check a candidate source exactly
     for n, doc in enumerate(docs):
         keep = []
         mine: set[int] = set()
@@ -97,54 +107,35 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
                 if key in seen:
                     continue
                 sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-                if sh and _any_at_least(_bit_counts(index.get(h, 0) for h in sh), _need(len(sh))):
+                if sh and _copied(sh, index, by_doc):
                     continue
                 seen.add(key)
                 mine |= sh
             keep.append(p)
-        bit = 1 << n
         for h in mine:
-            index[h] = index.get(h, 0) | bit
+            docs_with = index[h]
+            if len(docs_with) < COMMON_SHINGLE:
+                docs_with.append(n)
+        by_doc.append(mine)
         doc.paragraphs = keep
 
 
-def _need(size: int) -> int:
-    """The fewest shingles c of a paragraph of `size` that make it a copy (c >= NEAR_PARAGRAPH * size)."""
-    c = max(0, int(NEAR_PARAGRAPH * size) - 1)
-    while c < NEAR_PARAGRAPH * size:
-        c += 1
-    return c
 
+def _copied(sh: set[int], index: dict[int, list[int]], by_doc: list[set[int]]) -> bool:
+    """Whether one earlier document holds NEAR_PARAGRAPH of these shingles.
 
-def _bit_counts(masks: Iterable[int]) -> list[int]:
-    """Add up document bit-masks: planes[i] holds bit i of each document's count (a ripple-carry adder)."""
-    planes: list[int] = []
-    for x in masks:
-        i = 0
-        while x:
-            if i == len(planes):
-                planes.append(x)
-                break
-            p = planes[i]
-            planes[i] = p ^ x
-            x &= p
-            i += 1
-    return planes
-
-
-def _any_at_least(planes: list[int], need: int) -> bool:
-    """True when some document's count (bit-sliced in planes) is at least need (≥ 1)."""
-    if need.bit_length() > len(planes):
-        return False
-    greater, equal = 0, -1  # documents whose count is already above need / equal to it so far
-    for i in reversed(range(len(planes))):
-        p = planes[i]
-        if need >> i & 1:
-            equal &= p
-        else:
-            greater |= equal & p
-            equal &= ~p
-    return bool(greater | equal)
+    The candidates are the documents that share the paragraph's less common shingles (a pasted
+    passage brings its own words along); the best few are checked against all shingles.
+    """
+    hits: dict[int, int] = defaultdict(int)
+    for h in sh:
+        docs_with = index.get(h)
+        if docs_with and len(docs_with) < COMMON_SHINGLE:
+            for d in docs_with:
+                hits[d] += 1
+    need = NEAR_PARAGRAPH * len(sh)
+    best = sorted(hits, key=hits.__getitem__, reverse=True)[:3]
+    return any(len(sh & by_doc[d]) >= need for d in best)
 
 
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")
