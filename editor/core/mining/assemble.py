@@ -30,22 +30,32 @@ def _map_one(item: tuple[int, Document]) -> DocCounts:
     return map_document(*item)
 
 
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus.
+def pool_context(n_docs: int) -> mp.context.BaseContext | None:
+    """How the map step starts one worker per core for n_docs documents; None to map in this process.
 
-    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
-    run from a GUI worker thread (or where fork does not exist) maps in this process.
+    Forked workers inherit the loaded dictionaries, but forking is only safe from the main thread: a
+    run from another thread (the GUI's mining worker) spawns fresh workers instead, which load jieba
+    themselves (about a second) and so are worth it only for a large corpus.
     """
-    workers = os.cpu_count() or 1
-    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
-                and threading.current_thread() is threading.main_thread())
-    if not parallel:
+    if n_docs < PARALLEL_DOCS or (os.cpu_count() or 1) < 2:
+        return None
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.current_thread() is threading.main_thread():
+        return mp.get_context("fork")
+    return mp.get_context("spawn") if "spawn" in methods else None
+
+
+def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
+    """The map step over all documents: in parallel processes (every core) for a large corpus."""
+    context = pool_context(len(docs))
+    if context is None:
         yield from (map_document(i, d) for i, d in enumerate(docs))
         return
-    from editor.core.mining.lexicon import _jb
+    if context.get_start_method() == "fork":
+        from editor.core.mining.lexicon import _jb
 
-    _jb()  # load jieba once, before forking
-    with mp.get_context("fork").Pool(workers) as pool:
+        _jb()  # load jieba once, before forking
+    with context.Pool(os.cpu_count()) as pool:
         yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
 
 
