@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import DocCounts, map_document, reduce_counts
+from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_counts
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.mining.ranking import acceptable, rank
 from editor.core.model.phrases import Phrase
@@ -59,22 +59,26 @@ def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
         yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
 
 
-def mapped_with_cache(docs: list[Document], cache: CountCache | None) -> Iterator[DocCounts]:
-    """Every document's counts in corpus order: read back from the cache, or mapped (and then cached).
+def mapped_with_cache(docs: list[Document], cache: CountCache | None, keys: list[str] | None = None,
+                      first: int = 0) -> Iterator[DocCounts]:
+    """Every document's counts in corpus order from docs[first] on: read back from the cache, or mapped (and cached).
 
     The order matters (an entry's example and source come from the first document that has it), so
     cached and freshly mapped counts are interleaved as the documents stand, streaming: the new ones
     are mapped in parallel as one batch while the cached ones are read when their turn comes.
+    keys: the documents' keys (count_cache.document_key), when already made.
     """
     if cache is None:
         yield from map_documents(docs)
         return
     from editor.core.mining.count_cache import document_key
 
-    keys = [document_key(d) for d in docs]
+    keys = keys or [document_key(d) for d in docs]
     known = cache.keys()
-    fresh = map_documents([d for d, k in zip(docs, keys) if k not in known])
+    fresh = map_documents([d for d, k in zip(docs[first:], keys[first:]) if k not in known])
     for i, (doc, key) in enumerate(zip(docs, keys)):
+        if i < first:
+            continue  # already in the merged counts the caller starts from
         counts = cache.get(key) if key in known else None  # read when its turn comes: memory stays flat
         if counts is None and key in known:
             counts = map_document(i, doc)  # the cache failed under us: map it here
@@ -93,21 +97,40 @@ def mapped_with_cache(docs: list[Document], cache: CountCache | None) -> Iterato
     cache.commit(keys)
 
 
+def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
+    """(merged counts of the documents that open the corpus, every document's key, how many those hold).
+
+    The reduce is a fold over the documents in order, so adding the new documents' counts to the last
+    run's merged counts gives exactly what folding them all again gives.
+    """
+    if cache is None:
+        return None, [], 0
+    from editor.core.mining.count_cache import document_key
+
+    keys = [document_key(d) for d in docs]
+    earlier = cache.merged(keys)
+    return (earlier[1], keys, earlier[0]) if earlier else (None, keys, 0)
+
+
 def mine_documents(docs: list[Document], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> list[Phrase]:
     """Count (map, from the cache where it can), reduce, rank, merge near-duplicates and build Phrase records."""
     from editor.core.corpus.normalize import chinese_punctuation
     from editor.core.mining.control import check_cancelled, surface_form
 
+    counts, keys, first = _earlier_counts(docs, cache)
+
     def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(mapped_with_cache(docs, cache)):
+        for i, part in enumerate(mapped_with_cache(docs, cache, keys, first), first):
             if i % 5 == 0:
                 check_cancelled(cancelled)
                 if progress:
                     progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
             yield part
 
-    counts = reduce_counts(mapped())
+    counts = reduce_counts(mapped(), counts)
+    if cache is not None:
+        cache.keep_merged(keys, counts)
     n_docs = counts.documents
     ranked = rank(counts)
     out: list[Phrase] = []
