@@ -22,32 +22,35 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-# From this many documents on, the map step runs in one process per core.
-PARALLEL_DOCS = 200
+# From this many characters to map on, the map step runs in one process per core: forked from the
+# main thread, spawned (each worker loading jieba itself) from another thread.
+FORK_CHARS = 300_000
+SPAWN_CHARS = 2_000_000
 
 
 def _map_one(item: tuple[int, Document]) -> DocCounts:
     return map_document(*item)
 
 
-def pool_context(n_docs: int) -> mp.context.BaseContext | None:
-    """How the map step starts one worker per core for n_docs documents; None to map in this process.
+def pool_context(chars: int) -> mp.context.BaseContext | None:
+    """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
 
-    Forked workers inherit the loaded dictionaries, but forking is only safe from the main thread: a
-    run from another thread (the GUI's mining worker) spawns fresh workers instead, which load jieba
-    themselves (about a second) and so are worth it only for a large corpus.
+    Forked workers inherit the loaded dictionaries, so they pay from a few hundred thousand characters
+    on (50 added reports). Forking is only safe from the main thread: a run from another thread (the
+    GUI's mining worker) spawns fresh workers instead, which load jieba themselves (a second or two),
+    so only for a larger corpus.
     """
-    if n_docs < PARALLEL_DOCS or (os.cpu_count() or 1) < 2:
+    if (os.cpu_count() or 1) < 2 or chars < FORK_CHARS:
         return None
     methods = mp.get_all_start_methods()
     if "fork" in methods and threading.current_thread() is threading.main_thread():
         return mp.get_context("fork")
-    return mp.get_context("spawn") if "spawn" in methods else None
+    return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
 
 
 def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
     """The map step over all documents: in parallel processes (every core) for a large corpus."""
-    context = pool_context(len(docs))
+    context = pool_context(sum(len(p.text) for d in docs for p in d.paragraphs))
     if context is None:
         yield from (map_document(i, d) for i, d in enumerate(docs))
         return
@@ -56,7 +59,7 @@ def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
 
         _jb()  # load jieba once, before forking
     with context.Pool(os.cpu_count()) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
+        yield from pool.imap(_map_one, enumerate(docs), chunksize=2)
 
 
 def mapped_with_cache(docs: list[Document], cache: CountCache | None, keys: list[str] | None = None,

@@ -21,9 +21,10 @@ def in_thread(fn):
 
 @pytest.mark.skipif("fork" not in mp.get_all_start_methods(), reason="no fork here: spawn everywhere")
 def test_workers_fork_from_the_main_thread_and_spawn_from_another():
-    assert assemble.pool_context(assemble.PARALLEL_DOCS - 1) is None  # a small corpus maps in-process
-    main = assemble.pool_context(10 ** 6)
-    other = in_thread(lambda: assemble.pool_context(10 ** 6))
+    assert assemble.pool_context(assemble.FORK_CHARS - 1) is None  # a small corpus maps in-process
+    assert in_thread(lambda: assemble.pool_context(assemble.SPAWN_CHARS - 1)) is None  # spawning costs more
+    main = assemble.pool_context(assemble.SPAWN_CHARS)
+    other = in_thread(lambda: assemble.pool_context(assemble.SPAWN_CHARS))
     assert main is not None
     assert main.get_start_method() == "fork"
     assert other is not None
@@ -32,12 +33,12 @@ def test_workers_fork_from_the_main_thread_and_spawn_from_another():
 
 def test_mining_from_a_thread_in_worker_processes_gives_the_same_phrases(monkeypatch):
     corpus = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(seed_corpus_dir().rglob("*.txt"))[:24]]
-    alone = mine_corpus(corpus).phrases  # fewer documents than PARALLEL_DOCS: mapped in this process
+    alone = mine_corpus(corpus).phrases  # under FORK_CHARS: mapped in this process
     started = []
     real = assemble.pool_context
 
-    def low_threshold(n_docs):
-        context = real(n_docs + assemble.PARALLEL_DOCS)
+    def low_threshold(chars):
+        context = real(chars + assemble.SPAWN_CHARS)
         started.append(context.get_start_method() if context else None)
         return context
 
