@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import DocCounts, map_document, reduce_counts
+from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_counts
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.mining.ranking import acceptable, rank
 from editor.core.model.phrases import Phrase
@@ -22,49 +22,66 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-# From this many documents on, the map step runs in one process per core.
-PARALLEL_DOCS = 200
+# From this many characters to map on, the map step runs in one process per core: forked from the
+# main thread, spawned (each worker loading jieba itself) from another thread.
+FORK_CHARS = 300_000
+SPAWN_CHARS = 2_000_000
 
 
 def _map_one(item: tuple[int, Document]) -> DocCounts:
     return map_document(*item)
 
 
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus.
+def pool_context(chars: int) -> mp.context.BaseContext | None:
+    """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
 
-    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
-    run from a GUI worker thread (or where fork does not exist) maps in this process.
+    Forked workers inherit the loaded dictionaries, so they pay from a few hundred thousand characters
+    on (50 added reports). Forking is only safe from the main thread: a run from another thread (the
+    GUI's mining worker) spawns fresh workers instead, which load jieba themselves (a second or two),
+    so only for a larger corpus.
     """
-    workers = os.cpu_count() or 1
-    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
-                and threading.current_thread() is threading.main_thread())
-    if not parallel:
+    if (os.cpu_count() or 1) < 2 or chars < FORK_CHARS:
+        return None
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.current_thread() is threading.main_thread():
+        return mp.get_context("fork")
+    return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
+
+
+def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
+    """The map step over all documents: in parallel processes (every core) for a large corpus."""
+    context = pool_context(sum(len(p.text) for d in docs for p in d.paragraphs))
+    if context is None:
         yield from (map_document(i, d) for i, d in enumerate(docs))
         return
-    from editor.core.mining.lexicon import _jb
+    if context.get_start_method() == "fork":
+        from editor.core.mining.lexicon import _jb
 
-    _jb()  # load jieba once, before forking
-    with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
+        _jb()  # load jieba once, before forking
+    with context.Pool(os.cpu_count()) as pool:
+        yield from pool.imap(_map_one, enumerate(docs), chunksize=2)
 
 
-def mapped_with_cache(docs: list[Document], cache: CountCache | None) -> Iterator[DocCounts]:
-    """Every document's counts in corpus order: read back from the cache, or mapped (and then cached).
+def mapped_with_cache(docs: list[Document], cache: CountCache | None, keys: list[str] | None = None,
+                      first: int = 0) -> Iterator[DocCounts]:
+    """Every document's counts in corpus order from docs[first] on: read back from the cache, or mapped (and cached).
 
     The order matters (an entry's example and source come from the first document that has it), so
     cached and freshly mapped counts are interleaved as the documents stand, streaming: the new ones
     are mapped in parallel as one batch while the cached ones are read when their turn comes.
+    keys: the documents' keys (count_cache.document_key), when already made.
     """
     if cache is None:
         yield from map_documents(docs)
         return
     from editor.core.mining.count_cache import document_key
 
-    keys = [document_key(d) for d in docs]
+    keys = keys or [document_key(d) for d in docs]
     known = cache.keys()
-    fresh = map_documents([d for d, k in zip(docs, keys) if k not in known])
+    fresh = map_documents([d for d, k in zip(docs[first:], keys[first:]) if k not in known])
     for i, (doc, key) in enumerate(zip(docs, keys)):
+        if i < first:
+            continue  # already in the merged counts the caller starts from
         counts = cache.get(key) if key in known else None  # read when its turn comes: memory stays flat
         if counts is None and key in known:
             counts = map_document(i, doc)  # the cache failed under us: map it here
@@ -83,21 +100,40 @@ def mapped_with_cache(docs: list[Document], cache: CountCache | None) -> Iterato
     cache.commit(keys)
 
 
+def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
+    """(merged counts of the documents that open the corpus, every document's key, how many those hold).
+
+    The reduce is a fold over the documents in order, so adding the new documents' counts to the last
+    run's merged counts gives exactly what folding them all again gives.
+    """
+    if cache is None:
+        return None, [], 0
+    from editor.core.mining.count_cache import document_key
+
+    keys = [document_key(d) for d in docs]
+    earlier = cache.merged(keys)
+    return (earlier[1], keys, earlier[0]) if earlier else (None, keys, 0)
+
+
 def mine_documents(docs: list[Document], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> list[Phrase]:
     """Count (map, from the cache where it can), reduce, rank, merge near-duplicates and build Phrase records."""
     from editor.core.corpus.normalize import chinese_punctuation
     from editor.core.mining.control import check_cancelled, surface_form
 
+    counts, keys, first = _earlier_counts(docs, cache)
+
     def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(mapped_with_cache(docs, cache)):
+        for i, part in enumerate(mapped_with_cache(docs, cache, keys, first), first):
             if i % 5 == 0:
                 check_cancelled(cancelled)
                 if progress:
                     progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
             yield part
 
-    counts = reduce_counts(mapped())
+    counts = reduce_counts(mapped(), counts)
+    if cache is not None:
+        cache.keep_merged(keys, counts)
     n_docs = counts.documents
     ranked = rank(counts)
     out: list[Phrase] = []

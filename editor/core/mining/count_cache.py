@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
-    from editor.core.mining.counting import DocCounts
+    from editor.core.mining.counting import Counts, DocCounts
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -70,6 +70,9 @@ class CountCache:
         try:
             self.conn = sqlite3.connect(str(path), timeout=5)
             self.conn.execute("CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            # The last run's merged counts and the keys of the documents they hold, in corpus order.
+            self.conn.execute("CREATE TABLE IF NOT EXISTS merged (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "keys TEXT NOT NULL, data BLOB NOT NULL)")
             self.conn.commit()
         except sqlite3.Error as exc:
             self._off(exc)
@@ -121,6 +124,44 @@ class CountCache:
                 stale = [(k,) for (k,) in self.conn.execute("SELECT key FROM counts") if k not in keep]
                 self.conn.executemany("DELETE FROM counts WHERE key = ?", stale)
             self.pending = []
+        except sqlite3.Error as exc:
+            self._off(exc)
+
+    def merged(self, keys: list[str]) -> tuple[int, Counts] | None:
+        """The last run's merged counts when its documents are the first of these: (how many, counts).
+
+        Documents added at the end of a corpus (the usual re-mine) then need only their own counts
+        added to these; anything else (a document changed, removed or moved) is a full reduce.
+        """
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute("SELECT keys, data FROM merged WHERE id = 1").fetchone()
+            if row is None:
+                return None
+            held = row[0].split("\n") if row[0] else []
+            if not held or held != keys[:len(held)]:
+                return None
+            try:
+                return len(held), pickle.loads(zlib.decompress(row[1]))
+            except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
+                log.warning("merged counts in %s unreadable (%s): reducing every document", self.path, exc)
+                with self.conn:
+                    self.conn.execute("DELETE FROM merged")
+                return None
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return None
+
+    def keep_merged(self, keys: list[str], counts: Counts) -> None:
+        """Keep a run's merged counts (before ranking reads them) with the keys of their documents."""
+        if self.conn is None:
+            return
+        data = zlib.compress(pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        try:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
+                                  ("\n".join(keys), data))
         except sqlite3.Error as exc:
             self._off(exc)
 

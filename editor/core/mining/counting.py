@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _BIT = {s: 1 << i for i, s in enumerate(SECTIONS)}
 # Titles kept per candidate: enough to see that a rare phrase's few documents share their subject.
 TITLES_KEPT = 4
+# The sections a window's bit set names, in SECTIONS order, for every possible bit set.
+_SECTIONS_OF = [tuple(s for s, bit in _BIT.items() if bits & bit) for bits in range(1 << len(SECTIONS))]
 
 
 @dataclass
@@ -123,10 +125,12 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         base.update(part.sections)
         counts.genre_sections.update((part.genre, s) for s in part.sections)
         counts.words.update(part.words)
-        for key, seen in part.found.items():
+        found, name, genre, surface = part.found, part.name, part.genre, part.surface
+        script = 1 if part.traditional else -1
+        for key, seen in found.items():
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(seen.text, seen.example, part.name, genre=part.genre)
+                t = tallies[key] = Tally(seen.text, seen.example, name, genre=genre)
             t.df += 1
             if len(t.titles) < TITLES_KEPT:
                 t.titles.append(part.title)
@@ -136,27 +140,29 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
             t.right.update(seen.right)
             t.whole += seen.whole
             t.structured = t.structured or not seen.ngram_only
-            t.traditional += 1 if part.traditional else -1
-            if part.surface is not None and t.surface is None:
-                t.surface = part.surface
+            t.traditional += script
+            if surface is not None and t.surface is None:
+                t.surface = surface
+        # The hot loop of the reduce (a window per word span of every clause): locals, and each
+        # section bit set looked up once rather than tested bit by bit.
+        sections_of = _SECTIONS_OF
         for key, (bits, left, right, whole, example) in part.grams.items():  # type: ignore[misc]
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(key, str(example), part.name, genre=part.genre)
-            if key not in part.found:  # counted above: one document counts once
+                t = tallies[key] = Tally(key, str(example), name, genre=genre)
+            alone = key not in found  # counted above otherwise: one document counts once
+            if alone:
                 t.df += 1
                 if len(t.titles) < TITLES_KEPT:
                     t.titles.append(part.title)
                 t.kinds["collocation"] += 1
-                t.traditional += 1 if part.traditional else -1
-            for section, bit in _BIT.items():
-                if bits & bit:  # type: ignore[operator]
-                    t.sections[section] += 1
-            t.left[str(left)] += 1
-            t.right[str(right)] += 1
-            t.whole += bool(whole) and key not in part.found
-            if part.surface is not None and t.surface is None:
-                t.surface = part.surface
+                t.traditional += script
+            t_sections = t.sections
+            for section in sections_of[bits]:  # type: ignore[call-overload]
+                t_sections[section] += 1
+            t.left[left] += 1  # type: ignore[index]  # words (str), as ngrams.count_clause records them
+            t.right[right] += 1  # type: ignore[index]
+            t.whole += bool(whole) and alone
+            if surface is not None and t.surface is None:
+                t.surface = surface
     return counts
-
-
