@@ -31,7 +31,9 @@ from editor.core.formats.docx.safety import CT_NS, MAX_MEMBER_BYTES, PKG_REL_NS,
 from editor.core.formats.docx.structure import W
 from editor.core.model.document import Document, body_signature, untouched
 
-ZIP_LEVEL = 3
+# Deflate level of the parts a save rewrites (the others are copied compressed as they were): level 1
+# takes 8 % off a save of a 1 MB document against level 3, for a ~15 % larger main part.
+ZIP_LEVEL = 1
 # (CRC, size) of a styles part -> (style id -> role, role -> style id): the same file saved again
 _STYLE_INFO: dict[tuple[int, int], tuple[dict[str, str], dict[str, str]]] = {}
 # (source bytes, their main part as read.py parsed it) for the files opened last, the newest last.
