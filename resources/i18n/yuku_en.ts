@@ -609,16 +609,16 @@ Export anyway?</translation>
             <translation>Show the document as it prints: paper, margins, page breaks and page numbers</translation>
         </message>
         <message>
-            <source>页面视图：%1（撤销记录从此重新开始）</source>
-            <translation>Page view: %1 (the undo history starts again from here)</translation>
+            <source>页面视图：%1</source>
+            <translation>Page view: %1</translation>
+        </message>
+        <message>
+            <source>已回到普通视图</source>
+            <translation>Back to the normal view</translation>
         </message>
         <message>
             <source>A4，常规页边距</source>
             <translation>A4, normal margins</translation>
-        </message>
-        <message>
-            <source>已回到普通视图（撤销记录从此重新开始）</source>
-            <translation>Back to the normal view (the undo history starts again from here)</translation>
         </message>
     </context>
     <context>

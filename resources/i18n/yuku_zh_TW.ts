@@ -611,16 +611,16 @@
             <translation>按列印的頁面顯示文件：紙張、頁邊距、分頁和頁碼</translation>
         </message>
         <message>
-            <source>页面视图：%1（撤销记录从此重新开始）</source>
-            <translation>頁面檢視：%1（復原記錄從此重新開始）</translation>
+            <source>页面视图：%1</source>
+            <translation>頁面檢視：%1</translation>
+        </message>
+        <message>
+            <source>已回到普通视图</source>
+            <translation>已回到普通檢視</translation>
         </message>
         <message>
             <source>A4，常规页边距</source>
             <translation>A4，常規頁邊距</translation>
-        </message>
-        <message>
-            <source>已回到普通视图（撤销记录从此重新开始）</source>
-            <translation>已回到普通檢視（復原記錄從此重新開始）</translation>
         </message>
     </context>
     <context>

@@ -9,7 +9,7 @@ metrics, so the same lines break on screen, in the preview and on paper.
 """
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Iterable
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -19,27 +19,24 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
-    QTextCharFormat,
     QTextDocument,
     QTextLayout,
-    QTextLine,
-    QTextOption,
 )
 from PySide6.QtPrintSupport import QPrinter
 
 from editor.core import fonts
-from editor.core.formats.docx.styles import RoleStyle
 from editor.core.formats.official_style import PAGE_NO_PT, official_preset, prepare_official
 from editor.core.formats.pdf_export import PageSetup, page_setup
 from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.model.document import LINE_BREAK, Document, Paragraph
+from editor.gui.output import line_breaks as lb
 from editor.gui.output.font_report import installed_families
+from editor.gui.output.sheet_layout import SheetLayout
 
 PX_PER_PT = 96 / 72
 PX_PER_MM = 96 / 25.4
-_ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHCenter,
-          "right": Qt.AlignmentFlag.AlignRight, "justify": Qt.AlignmentFlag.AlignJustify}
 
 
 def page_number_text(page: int) -> str:
@@ -100,31 +97,32 @@ class Pages:
 
 
 class PagedDocument(Pages):
-    """A QTextDocument laid out on pages of a PageSetup, and how to paint its pages."""
+    """A QTextDocument on pages of a PageSetup, laid out as page view lays it out (sheet_layout)."""
 
     def __init__(self, document: QTextDocument, setup: PageSetup, page_font: QFont | None) -> None:
         self.document = document
         self.setup = setup
         self.page_font = page_font  # None: no page numbers
         self.text_width = (setup.width - setup.left - setup.right) * PX_PER_MM
-        self.text_height = (setup.height - setup.top - setup.bottom) * PX_PER_MM
-        document.setDocumentMargin(0)
-        document.setPageSize(QSizeF(self.text_width, self.text_height))
+        self.layout = SheetLayout(document, setup, None)
+        document.setDocumentLayout(self.layout)
 
     def page_count(self) -> int:
         """How many pages the document fills."""
-        return self.document.pageCount()
+        return self.layout.pageCount()
 
     def paint_page(self, painter: QPainter, page: int, numbers: bool = True) -> None:
         """Paint one page (1-based) at the painter's origin, in logical pixels of the paper."""
-        left, top = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
-        clip = QRectF(0, (page - 1) * self.text_height, self.text_width, self.text_height)
+        # The layout shows page p's text right under page p-1's: page p is one band of it.
+        band = QRectF(0, self.layout.top + (page - 1) * self.layout.page_height, self.setup.width * PX_PER_MM,
+                      self.layout.page_height)
         painter.save()
-        painter.translate(left, top - clip.top())
-        painter.setClipRect(clip)
+        painter.translate(0, self.layout.top - band.top())
+        painter.setClipRect(band)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.clip = clip
-        self.document.documentLayout().draw(painter, context)
+        context.clip = band
+        context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
+        self.layout.draw(painter, context)
         painter.restore()
         if numbers and self.page_font is not None:
             _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
@@ -160,18 +158,12 @@ def _font(east_asia: str | None, latin: str | None, size: float | None) -> QFont
     return font
 
 
-# Characters that may not start a line (they hang at the end of the line before, as Word's
-# w:overflowPunct and LibreOffice's hanging punctuation let them) and that may not end one.
-CLOSING = set("，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]}")
-OPENING = set("（《「『【〔〈“‘([{")
-
-
 class OfficialPages(Pages):
     """The official layout, line by line: 22 fixed-pitch lines a page, 28 characters a line.
 
     Qt's own document layout would break "工作，" before 作 (a comma may not start a line) and
     leave 27 characters where Word and LibreOffice hang the comma into the margin and keep 28: so
-    every line is set here with QTextLayout, hanging closing punctuation the way they do.
+    every line is set with line_breaks (as page view sets them), hanging closing punctuation the way they do.
     """
 
     def __init__(self, model: Document, available: list[str], overrides: dict[str, list[str]] | None) -> None:
@@ -182,107 +174,38 @@ class OfficialPages(Pages):
         self.pitch = (self.preset.line_height or 28.95) * PX_PER_PT
         self.lines_per_page = int(self.text_height // self.pitch + 1e-6)
         self.page_font = _font(fonts.resolve("songti", available, overrides), None, PAGE_NO_PT)
+        self.roles: dict[str, lb.Role] = {}
         self.layouts: list[QTextLayout] = []  # kept alive: lines belong to their layout
         self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, x offset
-        self.page_starts: list[int] = [0]  # index into lines of each page's first line
+        self.slots: list[int] = []  # each line's grid slot: page · lines_per_page + row
+        self.paragraph_lines: list[list[str]] = []  # each paragraph's lines, as text
         for p in _flat_paragraphs(prepare_official(model)):
             self._add(p)
+        pages = (self.slots[-1] // self.lines_per_page + 1) if self.slots else 1
+        starts = [bisect.bisect_left(self.slots, page * self.lines_per_page) for page in range(pages + 1)]
+        self.page_starts = starts[:-1]  # index into lines of each page's first line
 
     def _add(self, p: Paragraph) -> None:
-        body = self.preset.default
-        role: RoleStyle = self.preset.roles.get(p.style, body)
-        font = _font(role.east_asia or body.east_asia, role.latin or body.latin, role.size or body.size)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, (self.preset.char_spacing or 0) / 20 * PX_PER_PT)
+        if p.style not in self.roles:
+            self.roles[p.style] = lb.role_of(self.preset, p.style)
+        role = self.roles[p.style]
         text = "".join(r.text for r in p.runs).replace("\n", LINE_BREAK)
-        layout = QTextLayout(text, font)
-        latin = QFont(font)
-        latin.setFamilies([role.latin or body.latin or ""])
-        option = QTextOption(_ALIGN.get(role.align or body.align or "left", Qt.AlignmentFlag.AlignLeft))
-        option.setUseDesignMetrics(True)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        ranges, pos = [], 0
+        layout = QTextLayout(text, role.font)
+        layout.setTextOption(lb.text_option(role))
+        runs, pos = [], 0
         for run in p.runs:
-            if run.bold or run.italic or run.underline or role.bold:
-                fr = QTextLayout.FormatRange()
-                fr.start, fr.length = pos, len(run.text)
-                fr.format = QTextCharFormat()
-                fr.format.setFontWeight(QFont.Weight.Bold if run.bold or role.bold else QFont.Weight.Normal)
-                fr.format.setFontItalic(run.italic)
-                fr.format.setFontUnderline(run.underline)
-                ranges.append(fr)
+            runs.append(lb.RunStyle(pos, len(run.text), run.bold, run.italic, run.underline))
             pos += len(run.text)
-        # Latin letters and digits in the Latin font, as w:ascii/w:hAnsi do (Qt would take them from
-        # the CJK font, or fall back by the first family's script, not by the list).
-        for m in re.finditer(r"[\u0020-\u024f]+", text):
-            fr = QTextLayout.FormatRange()
-            fr.start, fr.length = m.start(), m.end() - m.start()
-            fr.format = QTextCharFormat()
-            fr.format.setFont(latin, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesSpecifiedOnly)
-            ranges.append(fr)
-        ranges += _autospace(text, (role.size or body.size or 16) / 5 * PX_PER_PT)
-        layout.setFormats(ranges)
-        indent = (role.first_line if role.first_line is not None else body.first_line or 0) * PX_PER_PT
-        if p.page_break_before and self.lines:
-            self._new_page()
-        first_line = len(self.lines)
-        layout.beginLayout()
-        start, first = 0, True
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            x = indent if first else 0.0
-            width = self.text_width - x
-            line.setLineWidth(width)
-            self._hang(line, text, start, width)
-            line.setPosition(QPointF(x, 0))
-            self._place(layout, line.lineNumber(), x)
-            start += line.textLength()
-            first = False
-        layout.endLayout()
+        layout.setFormats(lb.formats(text, runs, role))
+        count = lb.break_lines(layout, text, role, self.text_width, self.pitch)
+        end = self.slots[-1] + 1 if self.slots else 0
+        first = lb.place(end, count, p.page_break_before, role.keep_next, self.lines_per_page)
+        for i in range(count):
+            self.lines.append((layout, i, layout.lineAt(i).x()))
+            self.slots.append(first + i)
         self.layouts.append(layout)
-        if role.keep_next:
-            self._keep_with_next(first_line)
-
-    def _hang(self, line: QTextLine, text: str, start: int, width: float) -> None:
-        """Let one closing punctuation mark hang past the line end rather than pull a character down."""
-        n = line.textLength()
-        if start + n >= len(text):
-            return
-        best = n
-        for k in range(n + 1, n + 4):
-            if start + k > len(text):
-                break
-            line.setNumColumns(k - 1)
-            if line.naturalTextWidth() > width + 0.01:
-                break
-            line.setNumColumns(k)
-            fits = line.naturalTextWidth() <= width + 0.01
-            last = text[start + k - 1]
-            hangs = last in CLOSING
-            next_ok = start + k >= len(text) or text[start + k] not in CLOSING
-            cjk = ord(last) >= 0x2E80 or hangs  # never split a Latin word
-            if (fits or hangs) and next_ok and cjk and last not in OPENING:
-                best = k
-        line.setNumColumns(best)
-        # A hanging mark sticks out past the edge: justify to the natural width, never stretch.
-        line.setNumColumns(best, max(width, line.naturalTextWidth()))
-
-    def _place(self, layout: QTextLayout, index: int, x: float) -> None:
-        if len(self.lines) - self.page_starts[-1] >= self.lines_per_page:
-            self.page_starts.append(len(self.lines))
-        self.lines.append((layout, index, x))
-
-    def _new_page(self) -> None:
-        if len(self.lines) > self.page_starts[-1]:
-            self.page_starts.append(len(self.lines))
-
-    def _keep_with_next(self, first_line: int) -> None:
-        """A heading that ends a page goes to the next page with the paragraph after it."""
-        lines_on_page = len(self.lines) - self.page_starts[-1]
-        if lines_on_page == self.lines_per_page and self.page_starts[-1] < first_line:
-            self.page_starts.append(first_line)
+        self.paragraph_lines.append([text[layout.lineAt(i).textStart():layout.lineAt(i).textStart()
+                                          + layout.lineAt(i).textLength()] for i in range(count)])
 
     def page_count(self) -> int:
         """How many pages the document fills."""
@@ -298,36 +221,16 @@ class OfficialPages(Pages):
         left, top = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
         painter.save()
         painter.setPen(Qt.GlobalColor.black)
-        for row, (layout, index, _x) in enumerate(self.page_lines(page)):
+        first = self.page_starts[page - 1]
+        for k, (layout, index, _x) in enumerate(self.page_lines(page)):
             line = layout.lineAt(index)
+            row = self.slots[first + k] % self.lines_per_page
             # The exact pitch splits the room left over above and below the glyphs, as Word does.
             y = top + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
             line.draw(painter, QPointF(left, y))
         painter.restore()
         if numbers:
             _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
-
-
-def _ideograph(ch: str) -> bool:
-    return ord(ch) >= 0x3400 and ch not in CLOSING and ch not in OPENING
-
-
-def _autospace(text: str, extra: float) -> list[QTextLayout.FormatRange]:
-    """Room between Chinese and Latin letters or digits (在 2026 年), as Word's and LibreOffice's autospace.
-
-    A fifth of the font size after the character before each such boundary.
-    """
-    out = []
-    for i in range(len(text) - 1):
-        a, b = text[i], text[i + 1]
-        if (_ideograph(a) and b.isascii() and b.isalnum()) or (a.isascii() and a.isalnum() and _ideograph(b)):
-            fr = QTextLayout.FormatRange()
-            fr.start, fr.length = i, 1
-            fr.format = QTextCharFormat()
-            fr.format.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-            fr.format.setFontLetterSpacing(extra)  # LibreOffice drops the character spacing there
-            out.append(fr)
-    return out
 
 
 def _flat_paragraphs(doc: Document) -> list[Paragraph]:

@@ -2,19 +2,25 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 
 from editor.gui.document.bridge import to_model
+from editor.gui.output.line_breaks import LEADING_SPACE
 from editor.gui.output.page_render import official_document
-from editor.gui.output.page_view import PAGE_ORIGINAL, PageView
-from tests.docx_fixtures import rich_word_file
+from editor.gui.output.page_view import PageView
+from editor.gui.output.sheet_layout import SheetLayout
+from tests.docx_fixtures import build_docx, para, rich_word_file, run
 from tests.gui.helpers import commit_text
 
 PARA = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。"
 DRAFT = "\n".join(["关于做好年度工作的通知", "各单位：", *[PARA * 3] * 12, "一、总体要求", *[PARA * 2] * 12])
+
+
+NOTICE = "govcn_003_国务院关于印发国家职业教育改革实施方案的通知.txt"
 
 
 @pytest.fixture
@@ -22,28 +28,47 @@ def opened(open_draft):
     return open_draft(DRAFT)
 
 
-def view_lines(window) -> list[list[str]]:
-    """The editor's lines, page by page, as laid out in page view."""
+def view_rows(window) -> list[list[tuple[int, str]]]:
+    """Page view's lines, page by page, each with its row on the page and its text."""
+    view = window.feature(PageView)
     doc = window.editor.document()
-    pages: dict[int, list[str]] = {}
+    pitch = view.layout.grid.pitch if view.layout.grid else None
+    pages: dict[int, list[tuple[int, str]]] = {}
     block = doc.begin()
     while block.isValid():
         rect = doc.documentLayout().blockBoundingRect(block)
         layout = block.layout()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
-            y = rect.top() + line.y()
+            y = rect.top() + line.y() + line.height() / 2  # the line's middle: a title's glyphs overhang its pitch
+            page = view.page_at(y)
+            row = int((y - view.top - (page - 1) * view.page_height()) // pitch) if pitch else 0
             text = block.text()[line.textStart():line.textStart() + line.textLength()]
-            pages.setdefault(window.feature(PageView).page_at(y), []).append(text)
+            pages.setdefault(page, []).append((row, text.lstrip(LEADING_SPACE) if i == 0 else text))
         block = block.next()
     return [pages[k] for k in sorted(pages)]
 
 
+def view_lines(window) -> list[list[str]]:
+    """The editor's lines, page by page, as laid out in page view."""
+    return [[text for _row, text in page] for page in view_rows(window)]
+
+
+def print_rows(window) -> list[list[tuple[int, str]]]:
+    """The lines the official print renderer sets, page by page, with their rows."""
+    pages = official_document(to_model(window.editor.document()))
+    out = []
+    for p in range(1, pages.page_count() + 1):
+        first = pages.page_starts[p - 1]
+        out.append([(pages.slots[first + k] % pages.lines_per_page,
+                     layout.text()[layout.lineAt(i).textStart():layout.lineAt(i).textStart() + layout.lineAt(i).textLength()])
+                    for k, (layout, i, _x) in enumerate(pages.page_lines(p))])
+    return out
+
+
 def print_lines(window) -> list[list[str]]:
     """The lines the official print renderer sets, page by page."""
-    pages = official_document(to_model(window.editor.document()))
-    return [[layout.text()[layout.lineAt(i).textStart():layout.lineAt(i).textStart() + layout.lineAt(i).textLength()]
-             for layout, i, _x in pages.page_lines(p)] for p in range(1, pages.page_count() + 1)]
+    return [[text for _row, text in page] for page in print_rows(window)]
 
 
 def test_page_view_shows_the_printed_lines_and_pages(opened, qtbot):
@@ -111,8 +136,7 @@ def test_a_word_file_saved_in_page_view_is_unchanged(window, tmp_path):
     window.actions_by_name["page_view"].trigger()
     window.session.open_path(copy)  # opened while in page view: laid on pages too
     assert window.feature(PageView).active
-    assert window.editor.document().begin().blockFormat().hasProperty(
-        PAGE_ORIGINAL)
+    assert isinstance(window.editor.document().documentLayout(), SheetLayout)
     saved = tmp_path / "saved.docx"
     assert window.session.save_to(saved)
     window.actions_by_name["page_view"].trigger()
@@ -135,7 +159,168 @@ def test_a_draft_restored_in_page_view_goes_on_pages(window, tmp_path):
     window.feature(Autosaver).restore(draft)
     doc = window.editor.document()
     assert doc.toPlainText().startswith("恢复的标题")
-    assert doc.lastBlock().blockFormat().hasProperty(PAGE_ORIGINAL)
+    assert isinstance(doc.documentLayout(), SheetLayout)
     assert max(len(t) for t in view_lines(window)[0]) == 28
     assert to_model(doc).blocks[0].style == "title"
     doc.setModified(False)
+
+
+def test_switching_the_view_keeps_the_undo_history(opened, qtbot):
+    editor = opened.editor
+    doc = editor.document()
+    toggle = opened.actions_by_name["page_view"]
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    commit_text(editor, "第一次输入")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    commit_text(editor, "第二次输入")
+    typed = editor.toPlainText()
+    assert typed.endswith("第一次输入\n第二次输入")
+
+    toggle.trigger()  # on
+    assert opened.feature(PageView).active
+    assert doc.isUndoAvailable()
+    assert editor.toPlainText() == typed
+    assert doc.isModified()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText().endswith("第一次输入\n")  # the typing before the switch is undone
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == typed
+
+    toggle.trigger()  # off again
+    assert not opened.feature(PageView).active
+    assert doc.isUndoAvailable()
+    assert editor.toPlainText() == typed
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText().endswith("第一次输入\n")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == DRAFT  # all the way back to the file as opened
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == typed
+    assert "撤销" not in opened.statusBar().currentMessage()
+
+
+def test_a_real_notice_breaks_lines_and_pages_as_it_prints(window, qtbot):
+    source = Path(__file__).parents[3] / "resources" / "corpus" / "govcn" / NOTICE
+    text = source.read_text(encoding="utf-8")
+    copy = Path(window.settings.path).parent / "通知.txt"
+    copy.write_text(text, encoding="utf-8")
+    assert window.session.open_path(copy)  # as File ▸ Open does
+    window.actions_by_name["page_view"].trigger()
+    view, paper = view_rows(window), print_rows(window)
+    assert len(paper) >= 3  # a real multi-page document
+    assert view == paper  # every line and every page break, row for row
+    assert window.feature(PageView).page_count() == len(paper)
+
+    # Typing near the start moves every later line and page break: they still fall where they print.
+    editor = window.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(12).position() + 3)
+    editor.setTextCursor(cursor)
+    commit_text(editor, PARA)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    commit_text(editor, "一、新加的标题")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert view_rows(window) == print_rows(window) != paper
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == text.rstrip("\n") or editor.toPlainText() == text
+    assert view_rows(window) == paper
+
+
+def test_hanging_comma_keep_with_next_and_page_break_as_print(window, tmp_path):
+    """A comma hangs in the margin; a heading at a page's foot moves down; a page break starts a page."""
+    hanging = "一" * 26 + "，" + "二" * 10  # the comma is the 27th character of a 26-character first line
+    body = [para(run("关于做好年度工作的通知"), ppr='<w:pStyle w:val="a3"/>'), para(run(hanging))]
+    body += [para(run(PARA)) for _ in range(9)]  # two lines each: the heading falls on row 21, the last
+    body += [para(run("一、总体要求"), ppr='<w:pStyle w:val="1"/>'), para(run(PARA))]
+    body += [para(run("二、工作安排"), ppr='<w:pStyle w:val="1"/><w:pageBreakBefore/>'), para(run(PARA))]
+    path = build_docx(tmp_path / "通知.docx", "".join(body))
+    assert window.session.open_path(path)
+    window.actions_by_name["page_view"].trigger()
+    view = view_rows(window)
+    assert view == print_rows(window)
+    assert view[0][1] == (1, "一" * 26 + "，")  # the comma hangs: 27 characters on a 26-character line
+    assert view[0][-1][0] < 21
+    assert view[1][0] == (0, "一、总体要求")
+    assert view[2][0] == (0, "二、工作安排")  # the page break
+    assert len(view[1]) == 3
+
+
+def test_plain_page_view_breaks_pages_as_plain_print(window, tmp_path):
+    from editor.gui.output.page_render import paged
+
+    window.settings.set("export_style", "plain")
+    text = "\n".join(["年度工作总结", *[PARA * 4] * 40])
+    src = tmp_path / "总结.txt"
+    src.write_text(text, encoding="utf-8")
+    assert window.session.open_path(src)
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    assert view.layout.grid is None
+    doc = window.editor.document()
+    height = view.page_height()
+    lines_by_page: dict[int, int] = {}
+    block = doc.begin()
+    while block.isValid():
+        rect = doc.documentLayout().blockBoundingRect(block)
+        for i in range(block.layout().lineCount()):
+            line = block.layout().lineAt(i)
+            top = rect.top() + line.y() - view.top + 0.05  # Qt keeps positions in 1/64 px
+            assert int(top // height) == int((top + line.height() - 0.1) // height)  # no line crosses a page foot
+            lines_by_page[int(top // height) + 1] = lines_by_page.get(int(top // height) + 1, 0) + 1
+        block = block.next()
+    printed = paged(doc, "plain", window.base_point_size)
+    assert view.page_count() == printed.page_count() == len(lines_by_page) > 2
+
+
+
+def test_typing_near_the_start_of_a_long_document_moves_every_later_page(open_draft, qtbot):
+    """The paragraphs far below an edit are placed later, between keystrokes; they still end up as in print."""
+    window = open_draft("\n".join(["年度工作总结", *[f"{i + 1}.{PARA}" if i % 9 == 0 else PARA for i in range(300)]]))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    before = view.page_count()
+    editor = window.editor
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(3).position())
+    editor.setTextCursor(cursor)
+    commit_text(editor, PARA * 2)  # three more lines: every later paragraph moves, some headings to a new page
+    assert view_rows(window) == print_rows(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(50)  # the rest is placed between keystrokes
+    assert view.page_count() == len(print_rows(window)) >= before
+    assert view_rows(window) == print_rows(window)
+
+
+def test_clicks_and_arrow_keys_find_their_place_on_the_sheet(opened, qtbot):
+    opened.actions_by_name["page_view"].trigger()
+    editor = opened.editor
+    doc = editor.document()
+    block = doc.findBlockByNumber(4)
+    rect = doc.documentLayout().blockBoundingRect(block)
+    line = block.layout().lineAt(1)
+    editor.ensureCursorVisible()
+    editor.verticalScrollBar().setValue(int(rect.top()) - 100)
+    x = line.cursorToX(line.textStart() + 5)[0] + 3  # just right of the sixth character's left edge
+    point = QPoint(int(rect.left() + x) - editor.horizontalScrollBar().value(),
+                   int(rect.top() + line.y() + line.height() / 2) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    cursor = editor.textCursor()
+    assert cursor.blockNumber() == 4
+    assert cursor.position() - block.position() == line.textStart() + 5  # the sixth character of the line
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert editor.textCursor().position() - block.position() == block.layout().lineAt(2).textStart() + 5
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)  # into the paragraph before, its last line
+    before = doc.findBlockByNumber(3)
+    assert editor.textCursor().blockNumber() == 3
+    last_line = before.layout().lineAt(before.layout().lineCount() - 1)
+    assert editor.textCursor().position() - before.position() >= last_line.textStart()

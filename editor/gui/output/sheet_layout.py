@@ -1,0 +1,375 @@
+"""The document layout of page view: the editor's own paragraphs set on sheets, as they print.
+
+Installed with QTextDocument.setDocumentLayout, it replaces how the document is laid out and
+painted and changes nothing in the document: no format is set, so nothing enters (or clears)
+the undo history, and saving writes what normal view would.
+
+The official style sets every paragraph with line_breaks, as the print renderer does: the role's
+fonts, 28 characters a line with hanging punctuation, 22 lines a page, page breaks before and
+keep-with-next. The plain style sets paragraphs with their own formats, lines at their natural
+height, and a line that would cross the foot of a page starts the next one.
+
+Pages are shown as Word does with "hide white space": page p's text starts right under page p-1's.
+An edit re-lays only the paragraphs it touched; the paragraphs after it are moved (a number per
+paragraph) only when the edit changed where they fall, and their lines are placed when painted.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextBlock,
+    QTextDocument,
+    QTextFormat,
+    QTextFrame,
+    QTextLayout,
+)
+
+from editor.core.formats.pdf_export import PageSetup
+from editor.gui.output import line_breaks as lb
+from editor.gui.output import sheet_paragraphs as sp
+
+PX_PER_MM = 96 / 25.4
+MINE = int(QTextFormat.Property.UserProperty) + 0x5967  # char property marking page view's format ranges
+TITLE_MAX_CHARS = 60
+SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)  # draft_text.recognise_roles: a first line this short is the title
+
+
+def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def _first_with_text(doc: QTextDocument) -> int:
+    """The number of the first paragraph with text (draft_text.recognise_roles makes it the title)."""
+    for block in _blocks(doc):
+        if block.text().strip():
+            return block.blockNumber()
+    return -1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The official grid: roles by style id, the line pitch and lines a page."""
+
+    role: Callable[[str], lb.Role]
+    pitch: float
+    per_page: int
+
+
+class SheetLayout(QAbstractTextDocumentLayout):
+    """Lays out and paints a QTextDocument on the pages of a PageSetup (see the module docstring)."""
+
+    def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None) -> None:
+        super().__init__(doc)
+        self.setup = setup
+        self.grid = grid
+        self.left = setup.left * PX_PER_MM
+        self.top = setup.top * PX_PER_MM
+        self.width = (setup.width - setup.left - setup.right) * PX_PER_MM
+        text_height = (setup.height - setup.top - setup.bottom) * PX_PER_MM
+        self.page_height = grid.per_page * grid.pitch if grid else text_height
+        # Per paragraph (block number): lines, page break before, keep with next, line heights (plain).
+        self._lines: list[int] = []
+        self._break: list[bool] = []
+        self._keep: list[bool] = []
+        self._heights: list[tuple[float, ...]] = []
+        self._styled: list[bool] = []  # has a role of its own (else roles are recognised, as print does)
+        # Where each paragraph starts: the grid slot (official) or y under the first top margin (plain).
+        self._start: list[float] = []
+        self._end: list[float] = []
+        self._placed: list[float] = []  # the start its lines were last placed for
+        # Paragraphs from _valid on still hold where they started before the last edit: true + _shift.
+        self._valid = 0
+        self._shift = 0.0
+        self._later = QTimer(self)  # places the rest a slice at a time, between keystrokes
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._place_later)
+        self._size = QSizeF()
+        self._title = -1  # the recognised title's block number
+        self._ignore = False
+        self._any_styled = False  # some paragraph has a role of its own: else print recognises roles
+        self._signature: tuple[int, int, int, str] | None = None
+        self._stale_end = 0.0
+
+    # -- geometry ----------------------------------------------------------------------------------
+
+    def y_of(self, start: float) -> float:
+        """Document y of a paragraph start."""
+        return self.top + (start * self.grid.pitch if self.grid else start)
+
+    def page_count_of(self, end: float) -> int:
+        """Pages up to a paragraph end."""
+        height = end * self.grid.pitch if self.grid else end
+        return max(1, int((height - 0.01) // self.page_height) + 1)
+
+    def pageCount(self) -> int:
+        """How many pages the document prints on."""
+        self._extend(len(self._lines) - 1)
+        return self.estimated_pages()
+
+    def estimated_pages(self) -> int:
+        """The page count, while the paragraphs after an edit are still being placed: as they fell, moved as the edit moved."""
+        return self.page_count_of(self._end[-1] + (self._shift if self._valid < len(self._end) else 0) if self._end else 0)
+
+    def documentSize(self) -> QSizeF:
+        """The sheets, one under the other, without the margins between them."""
+        return QSizeF(self._size)
+
+    def _new_size(self) -> QSizeF:
+        height = self.top + self.estimated_pages() * self.page_height + self.setup.bottom * PX_PER_MM
+        return QSizeF(self.setup.width * PX_PER_MM, height)
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        """Where a paragraph is, its first line's top to its last line's bottom."""
+        k = block.blockNumber()
+        if not 0 <= k < len(self._start):
+            return QRectF()
+        self._extend(k)
+        self._position(block, k)
+        top, bottom = self.y_of(self._start[k]), self.y_of(self._end[k])
+        return QRectF(self.left, top, self.width, max(bottom - top, 1.0))
+
+    def frameBoundingRect(self, frame: QTextFrame) -> QRectF:
+        """A frame (the document, a table) spans its paragraphs."""
+        first, last = frame.firstCursorPosition().block(), frame.lastCursorPosition().block()
+        if frame is self.document().rootFrame() or not first.isValid():
+            return QRectF(0, 0, self._size.width(), self._size.height())
+        top, bottom = self.blockBoundingRect(first), self.blockBoundingRect(last)
+        return QRectF(self.left, top.top(), self.width, bottom.bottom() - top.top())
+
+    def block_at(self, y: float) -> int:
+        """The number of the paragraph at document y (the one before, between paragraphs)."""
+        start = (y - self.top) / self.grid.pitch if self.grid else y - self.top
+        while self._valid < len(self._start) and (self._valid == 0 or self._end[self._valid - 1] <= start):
+            self._extend(self._valid + SLICE)
+        return max(0, min(bisect.bisect_right(self._start, start) - 1, len(self._start) - 1))
+
+    def hitTest(self, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:  # type: ignore[override]
+        """The document position at a point (-1 off the text, for an exact hit)."""
+        if not self._start:
+            return -1
+        k = self.block_at(point.y())
+        block = self.document().findBlockByNumber(k)
+        self._extend(k)
+        self._position(block, k)
+        layout = block.layout()
+        origin = QPointF(self.left, self.y_of(self._start[k]))
+        local = QPointF(point) - origin
+        chosen = None
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if chosen is None or local.y() >= line.y():
+                chosen = line
+        if chosen is None:
+            return block.position()
+        exact = accuracy == Qt.HitTestAccuracy.ExactHit
+        if exact and not (chosen.x() <= local.x() <= chosen.x() + chosen.naturalTextWidth()
+                          and chosen.y() <= local.y() <= chosen.y() + chosen.height()):
+            return -1
+        return block.position() + chosen.xToCursor(local.x())
+
+    # -- laying out --------------------------------------------------------------------------------
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:
+        """Re-lay the paragraphs an edit touched; move the ones after it if they now fall elsewhere."""
+        doc = self.document()
+        if self._ignore:
+            return
+        count = doc.blockCount()
+        signature = (doc.revision(), count, doc.characterCount(), doc.defaultFont().toString())
+        if (position == 0 and removed == 0 and added >= doc.characterCount() - 1 and signature == self._signature
+                and doc.begin().layout().lineCount() > 0):
+            return  # the editor passes its width on (a resize): the sheet has its own
+        self._signature = signature
+        if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
+            first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
+        else:
+            # The paragraphs the change touched, and as many more as it added (a change that ends at
+            # a paragraph's end touches that paragraph, not the next).
+            first = doc.findBlock(position).blockNumber()
+            end_block = doc.findBlock(max(position, position + added - 1))
+            last = end_block.blockNumber() if end_block.isValid() else count - 1
+            last = min(max(last, first + count - len(self._lines)), count - 1)
+            first = max(0, min(first, last))
+            old_last = last - (count - len(self._lines))
+        self._extend(first - 1)  # the paragraph before the edit must be in place
+        old_valid = self._valid
+        if old_valid > old_last:
+            old_valid += count - len(self._lines)
+        elif old_valid > first:
+            old_valid = first
+        if first == 0 and last == count - 1:
+            self._any_styled = any(sp.own_role(b)[1] for b in _blocks(doc))
+        styled_before, title_before = self._any_styled, self._title
+        if self.grid:
+            self._title = _first_with_text(doc)
+        new = [self._lay_out(doc.findBlockByNumber(k)) for k in range(first, last + 1)]
+        self._lines[first:old_last + 1] = [v[0] for v in new]
+        self._break[first:old_last + 1] = [v[1] for v in new]
+        self._keep[first:old_last + 1] = [v[2] for v in new]
+        self._heights[first:old_last + 1] = [v[3] for v in new]
+        self._styled[first:old_last + 1] = [v[4] for v in new]
+        filler: list[float] = [-1.0] * (last - first + 1)
+        self._start[first:old_last + 1] = filler
+        self._end[first:old_last + 1] = filler
+        self._placed[first:old_last + 1] = filler
+        self._any_styled = any(self._styled)
+        if self.grid and self._any_styled != styled_before:
+            self.documentChanged(0, 0, doc.characterCount())  # roles now come from the styles, or no longer
+            return
+        moved_title = self.grid and not self._any_styled and title_before != self._title
+        for n in {title_before, self._title} if moved_title else ():
+            if 0 <= n < len(self._lines) and not first <= n <= last:  # the title moved: re-lay both
+                values = self._lay_out(doc.findBlockByNumber(n))
+                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                first, last = min(first, n), max(last, n)
+        moved = self._paginate(first, last, old_valid)
+        self._flush()
+        size = self._new_size()
+        if size != self._size:
+            self._size = size
+            self.documentSizeChanged.emit(size)
+        # update(QRectF) by its signature: a bare .emit(rect) crashes PySide6 6.12.
+        top = self.y_of(self._start[first]) - 2
+        bottom = self.y_of(self._end[moved]) + 2 if moved < len(self._end) - 1 else self._size.height()
+        changed = QRectF(0, top, self._size.width(), max(bottom, self.y_of(self._end[last]) + 2) - top)
+        self.update[QRectF].emit(changed)  # type: ignore[index]
+
+    def _flush(self) -> None:
+        # Setting a paragraph's format ranges notes a change the document would pass on with the next
+        # edit (re-laying everything set since): pass it on now, to be ignored.
+        self._ignore = True
+        try:
+            self.document().markContentsDirty(0, 0)
+        finally:
+            self._ignore = False
+
+    def _paginate(self, first: int, last: int, valid: int) -> int:
+        """Where each paragraph from `first` on starts; the last one that moved.
+
+        Stops where nothing moves any more; else SLICE paragraphs past the edit, the rest placed
+        later (_place_later) or when asked for (_extend): typing re-places a screenful, not the document.
+        """
+        end = self._end[first - 1] if first > 0 else 0.0
+        starts, ends, count = self._start, self._end, len(self._lines)
+        for k in range(first, count):
+            start, new_end = self._place(k, end)
+            if last < k < valid and start == starts[k]:
+                self._valid = valid
+                return k - 1
+            if k > last + SLICE:
+                self._valid, self._shift = k, end - self._stale_end
+                self._later.start()
+                return count - 1
+            self._stale_end = ends[k]
+            starts[k], ends[k] = start, new_end
+            end = new_end
+        self._valid = count
+        return count - 1
+
+    def _place(self, k: int, end: float) -> tuple[float, float]:
+        """Where paragraph k starts and ends when the one before ends at `end`."""
+        if self.grid:
+            start = float(lb.place(int(end), self._lines[k], self._break[k], self._keep[k], self.grid.per_page))
+            return start, start + self._lines[k]
+        return sp.flow_place(end, self._heights[k], self._break[k], self.page_height)
+
+    def _extend(self, upto: int) -> None:
+        """Place the paragraphs still waiting since the last edit, up to paragraph `upto`."""
+        count = len(self._lines)
+        if self._valid > upto or self._valid >= count:
+            return
+        end = self._end[self._valid - 1] if self._valid > 0 else 0.0
+        stop = min(upto + 1, count)
+        for k in range(self._valid, stop):
+            self._stale_end = self._end[k]
+            self._start[k], self._end[k] = self._place(k, end)
+            end = self._end[k]
+        self._valid = stop
+        if stop < count:
+            self._shift = end - self._stale_end
+            return
+        self._later.stop()
+        size = self._new_size()
+        if size != self._size:
+            self._size = size
+            self.documentSizeChanged.emit(size)
+
+    def _place_later(self) -> None:
+        first = self._valid
+        if first >= len(self._lines):
+            return
+        self._extend(first + SLICE * 4)
+        if self._valid < len(self._lines):
+            self._later.start()
+        top = self.y_of(self._start[first])
+        self.update[QRectF].emit(QRectF(0, top - 2, self._size.width(), self._size.height()))  # type: ignore[index]
+
+    def _lay_out(self, block: QTextBlock) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+        """Set one paragraph's lines: (lines, break before, keep with next, heights, styled)."""
+        styled = sp.own_role(block)[1]
+        base = self.document().defaultTextOption()
+        if self.grid is None:
+            heights = sp.set_flow(block, self.width, base)
+            return len(heights) - 2, sp.breaks_before(block), False, heights, styled
+        recognise = not self._any_styled
+        style = sp.print_role(block, sp.text_of(block.layout(), block), recognise, block.blockNumber() == self._title)
+        role = self.grid.role(style)
+        lines = sp.set_grid(block, role, self.width, self.grid.pitch, base)
+        return lines, sp.breaks_before(block), role.keep_next, (), styled
+
+    def _position(self, block: QTextBlock, k: int) -> None:
+        """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
+        if self.grid or self._placed[k] == self._start[k]:
+            return
+        self._placed[k] = self._start[k]
+        sp.flow_position(block.layout(), self._heights[k], self._start[k], self.page_height)
+
+    # -- painting ----------------------------------------------------------------------------------
+
+    def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
+        """Paint the paragraphs in the clip, with selections and the cursor."""
+        if not self._start:
+            return
+        clip = context.clip if context.clip.isValid() else QRectF(0, 0, self._size.width(), self._size.height())
+        doc = self.document()
+        k = self.block_at(clip.top())
+        block = doc.findBlockByNumber(k)
+        width = int(self.property("cursorWidth") or 1)
+        painter.save()
+        painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+        while block.isValid() and k < len(self._start):
+            self._extend(k)
+            if self.y_of(self._start[k]) > clip.bottom():
+                break
+            self._position(block, k)
+            origin = QPointF(self.left, self.y_of(self._start[k]))
+            start, length = block.position(), block.length()
+            ranges = []
+            for sel in context.selections:
+                a, b = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
+                if a < start + length and b > start and a != b:
+                    fr = QTextLayout.FormatRange()
+                    fr.start = max(a - start, 0)
+                    fr.length = min(b, start + length) - start - fr.start
+                    fr.format = sel.format
+                    ranges.append(fr)
+            layout = block.layout()
+            layout.draw(painter, origin, ranges, clip)
+            cpos = context.cursorPosition
+            if cpos < -1:
+                layout.drawCursor(painter, origin, layout.preeditAreaPosition() - (cpos + 2), width)
+            elif start <= cpos < start + length:
+                layout.drawCursor(painter, origin, cpos - start, width)
+            block, k = block.next(), k + 1
+        painter.restore()

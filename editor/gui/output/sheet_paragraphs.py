@@ -1,0 +1,154 @@
+"""How page view sets one paragraph (sheet_layout.SheetLayout): its role, fonts and lines.
+
+Official style: the role print gives the paragraph (its style, or recognised from its text as
+print recognises it when no paragraph has a style), set by line_breaks as the print renderer
+sets it. Plain style: the paragraph's own format, lines at their natural height.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextFormat, QTextLayout, QTextOption
+
+from editor.core.model.headings import heading_level
+from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
+from editor.gui.output import line_breaks as lb
+
+MINE = int(QTextFormat.Property.UserProperty) + 0x5967  # char property marking page view's format ranges
+TITLE_MAX_CHARS = 60  # draft_text.recognise_roles: a first line this short is the title
+_LH = QTextBlockFormat.LineHeightTypes
+
+
+def own_role(block: QTextBlock) -> tuple[str, bool]:
+    """The paragraph's role and whether it has one of its own (else recognised, as print does)."""
+    bf = block.blockFormat()
+    style = bf.property(STYLE_PROPERTY) if bf.hasProperty(STYLE_PROPERTY) else None
+    if isinstance(style, str) and style != "body":
+        return style, True
+    if 1 <= bf.headingLevel() <= 4:
+        return f"heading{bf.headingLevel()}", True
+    return "body", False
+
+
+def breaks_before(block: QTextBlock) -> bool:
+    """Whether the paragraph starts a page."""
+    return bool(block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def text_of(layout: QTextLayout, block: QTextBlock) -> str:
+    """The text the layout sets: the paragraph's, with an input method's composition in it."""
+    text = block.text()
+    preedit = layout.preeditAreaText()
+    if preedit:
+        at = layout.preeditAreaPosition()
+        text = text[:at] + preedit + text[at:]
+    return text
+
+
+def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) -> str:
+    """The role print gives the paragraph: its own, or (recognise) the title or a heading by numbering."""
+    style, _styled = own_role(block)
+    if recognise and is_title:
+        stripped = text.strip()
+        if heading_level(stripped) is None and len(stripped) <= TITLE_MAX_CHARS:
+            return "title"
+    if recognise and style == "body":
+        level = heading_level(text.strip())
+        return f"heading{level}" if level else style
+    return style
+
+
+def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
+    """Set a paragraph's lines as print sets them; how many lines."""
+    layout = block.layout()
+    text = text_of(layout, block)
+    layout.setTextOption(lb.text_option(role, base))
+    _set_formats(block, layout, text, role, len(layout.preeditAreaText()))
+    return lb.break_lines(layout, text, role, width, pitch, lb.leading_space(text))
+
+
+def _set_formats(block: QTextBlock, layout: QTextLayout, text: str, role: lb.Role, preedit: int) -> None:
+    """The print fonts as format ranges over the document's own (a highlighter's ranges stay on top)."""
+    style_bold = bool(getattr(BY_ID.get(own_role(block)[0]), "bold", False))
+    runs: list[lb.RunStyle] = []
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.isValid():
+            cf = frag.charFormat()
+            start = frag.position() - block.position()
+            if preedit and start >= layout.preeditAreaPosition():
+                start += preedit
+            # A heading's own weight is the editor style's, not the writer's emphasis (as bridge reads it).
+            bold = cf.hasProperty(QTextFormat.Property.FontWeight) and cf.fontWeight() >= 600 \
+                and not (style_bold and cf.hasProperty(QTextFormat.Property.FontFamilies))
+            runs.append(lb.RunStyle(start, frag.length(), bold, cf.fontItalic(), cf.fontUnderline()))
+        it += 1
+    if preedit:
+        runs.append(lb.RunStyle(layout.preeditAreaPosition(), preedit))
+    mine = lb.formats(text, runs, role)
+    for fr in mine:
+        fr.format.setProperty(MINE, True)
+    others = [fr for fr in layout.formats() if not fr.format.hasProperty(MINE)]
+    layout.setFormats(mine + others)
+
+
+def set_flow(block: QTextBlock, width: float, base: QTextOption) -> tuple[float, ...]:
+    """Plain style: set a paragraph's lines; (space before, each line's height …, space after)."""
+    layout = block.layout()
+    bf = block.blockFormat()
+    option = QTextOption(base)
+    option.setAlignment(bf.alignment())
+    option.setUseDesignMetrics(True)
+    layout.setTextOption(option)
+    left, right = bf.leftMargin(), bf.rightMargin()
+    heights: list[float] = [bf.topMargin()]
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        indent = bf.textIndent() if line.lineNumber() == 0 else 0.0
+        line.setLineWidth(max(width - left - right - indent, 1.0))
+        height, lh, kind = line.height(), bf.lineHeight(), bf.lineHeightType()
+        if kind == _LH.FixedHeight.value:
+            height = lh
+        elif kind == _LH.MinimumHeight.value:
+            height = max(height, lh)
+        elif kind == _LH.ProportionalHeight.value and lh:
+            height *= lh / 100
+        line.setPosition(QPointF(left + indent, y))
+        heights.append(height)
+        y += height
+    layout.endLayout()
+    heights.append(bf.bottomMargin())
+    return tuple(heights)
+
+
+def _below_foot(y: float, h: float, page: float) -> float:
+    """y, or the next page's top when a line of height h at y would cross the page's foot."""
+    if y % page + h > page + 0.01 and y % page > 0.01:
+        return y + page - y % page
+    return y
+
+
+def flow_place(end: float, heights: tuple[float, ...], page_break: bool, page: float) -> tuple[float, float]:
+    """Plain style: where a paragraph starts and ends after one ending at `end`; lines never cross a page's foot."""
+    y = end
+    if page_break and y % page > 0.01:
+        y += page - y % page
+    start = y
+    y += heights[0]
+    for h in heights[1:-1]:
+        y = _below_foot(y, h, page) + h
+    return start, y + heights[-1]
+
+
+def flow_position(layout: QTextLayout, heights: tuple[float, ...], start: float, page: float) -> None:
+    """Place a plain paragraph's lines for where it starts (a line that would cross a page's foot moves down)."""
+    y = start + heights[0]
+    for i in range(layout.lineCount()):
+        y = _below_foot(y, heights[i + 1], page)
+        line = layout.lineAt(i)
+        line.setPosition(QPointF(line.x(), y - start))
+        y += heights[i + 1]
