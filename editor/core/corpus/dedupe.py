@@ -15,6 +15,9 @@ NEAR_DUPLICATE = 0.8
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
 NEAR_PARAGRAPH = 0.6
+# A shingle seen in this many documents is a stock phrase's: it names no source, so candidates for
+# a copy's source are not looked up through it (that would make de-duplication quadratic).
+COMMON_SHINGLE = 32
 
 
 def content_key(text: str) -> str:
@@ -50,16 +53,21 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
             continue
         exact.add(digest)
         sh = _shingles(key)
+        # Candidates come from the less common shingles (a copy shares the document's own words; a
+        # stock phrase's shingles are in every document and would make this quadratic), and are then
+        # measured on all of them.
         candidates: dict[int, int] = defaultdict(int)
         for h in sh:
-            for j in index.get(h, ()):
-                candidates[j] += 1
+            docs_with = index.get(h)
+            if docs_with and len(docs_with) < COMMON_SHINGLE:
+                for j in docs_with:
+                    candidates[j] += 1
         replace = -1
         duplicate = False
-        for j, shared in candidates.items():
+        for j in sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]:
             if kept[j] is None or not sh or not kept_sets[j]:
                 continue
-            if shared / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
+            if len(sh & kept_sets[j]) / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
                 if len(sh) > len(kept_sets[j]):
                     replace = j
                 else:
@@ -73,7 +81,9 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
         kept.append(doc)
         kept_sets.append(sh)
         for h in sh:
-            index[h].append(n)
+            docs_with = index[h]
+            if len(docs_with) < COMMON_SHINGLE:
+                docs_with.append(n)
     return [d for d in kept if d is not None]
 
 
@@ -84,7 +94,10 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
     """
     seen: set[str] = set()
-    index: dict[int, set[int]] = defaultdict(set)  # shingle → documents it was seen in
+    # shingle → the first documents it was seen in (at most COMMON_SHINGLE: a shingle of a stock phrase
+    # is in every document, and walking its list for every paragraph would make the step quadratic)
+    index: dict[int, list[int]] = defaultdict(list)
+    by_doc: list[set[int]] = []  # each document's shingles, to check a candidate source exactly
     for n, doc in enumerate(docs):
         keep = []
         mine: set[int] = set()
@@ -94,18 +107,35 @@ def dedupe_paragraphs(docs: list[Document]) -> None:
                 if key in seen:
                     continue
                 sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-                hits: dict[int, int] = defaultdict(int)
-                for h in sh:
-                    for d in index.get(h, ()):
-                        hits[d] += 1
-                if sh and max(hits.values(), default=0) >= NEAR_PARAGRAPH * len(sh):
+                if sh and _copied(sh, index, by_doc):
                     continue
                 seen.add(key)
                 mine |= sh
             keep.append(p)
         for h in mine:
-            index[h].add(n)
+            docs_with = index[h]
+            if len(docs_with) < COMMON_SHINGLE:
+                docs_with.append(n)
+        by_doc.append(mine)
         doc.paragraphs = keep
+
+
+
+def _copied(sh: set[int], index: dict[int, list[int]], by_doc: list[set[int]]) -> bool:
+    """Whether one earlier document holds NEAR_PARAGRAPH of these shingles.
+
+    The candidates are the documents that share the paragraph's less common shingles (a pasted
+    passage brings its own words along); the best few are checked against all shingles.
+    """
+    hits: dict[int, int] = defaultdict(int)
+    for h in sh:
+        docs_with = index.get(h)
+        if docs_with and len(docs_with) < COMMON_SHINGLE:
+            for d in docs_with:
+                hits[d] += 1
+    need = NEAR_PARAGRAPH * len(sh)
+    best = sorted(hits, key=hits.__getitem__, reverse=True)[:3]
+    return any(len(sh & by_doc[d]) >= need for d in best)
 
 
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")

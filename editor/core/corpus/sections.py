@@ -10,7 +10,8 @@ from editor.core.corpus.structure import Document
 HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Narrow: 有关问题 / 几个问题 / 问题导向 name a topic, not the part of a report about shortcomings.
     ("problems", re.compile(r"存在(?:的)?(?:主要)?(?:问题|不足)|问题(?:和|与|及)不足|不足之处|短板|差距|薄弱环节|弱项|教训")),
-    ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|思路|计划|安排")),
+    # 计划 / 安排 / 思路 name the next steps only as the plan of the work (工作计划), not a plan made (制定抽查计划).
+    ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|(?:工作|下步)(?:思路|计划|安排)|^(?:思路|计划|安排)")),
     ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况")),
     ("closing", re.compile(r"结束语|结语")),
     ("measures", re.compile(r"做法|措施|举措|成效|经验|成绩")),
@@ -68,6 +69,24 @@ def sentence_section(sentence: str, paragraph_section: str, position: float) -> 
 
 CLOSING_START = re.compile(r"^(?:同志们|让我们|总之|总而言之|最后[，,]|我们坚信|我们相信|相信|衷心希望|希望|"
                            r"只要我们|征途漫漫|雄关漫道|胜利)")
+
+
+# The kind of document (文种) a title names, in families that share their parts: a summary's 存在问题
+# is evidence for another summary's, not for a 通知's.
+_GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("speech", re.compile(r"(?:讲话|发言|致辞|讲稿|提纲|演讲稿?)[（(]?[一二三四五六七八九十\d]*[)）]?$")),
+    ("reflection", re.compile(r"(?:心得|体会|感悟|感想)(?:总结|体会)?[（(]?[一二三四五六七八九十\d]*[)）]?$")),
+    ("summary", re.compile(r"(?:总结|汇报|述职报告|工作报告|情况报告)[（(]?[一二三四五六七八九十\d]*[)）]?$")),
+    ("notice", re.compile(r"(?:通知|通报|通告|公告)$")),
+    ("letter", re.compile(r"(?:函|复函|批复|答复|请示)$")),
+    ("policy", re.compile(r"(?:意见|方案|规划|办法|规定|条例|决定|细则|纲要)$")),
+)
+
+
+def genre_of(title: str) -> str:
+    """The family of document a title names (speech, summary, notice …); "" when it names none."""
+    s = title.strip()
+    return next((g for g, cue in _GENRES if cue.search(s)), "")
 
 
 def heading_section(heading: str) -> str | None:

@@ -4,14 +4,18 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable
+from typing import Any
+
+from docx.oxml.ns import qn
 
 from editor.core import fonts
-from editor.core.formats.docx.styles import XML_HEAD, Preset, RoleStyle, run_fonts_xml
+from editor.core.formats.docx.styles import Preset, RoleStyle, part_root, run_fonts, w_el
 from editor.core.formats.file_format import ExportStyle
 from editor.core.model.document import Document, Paragraph, Run, Table
 from editor.core.model.headings import strip_numbering
 from editor.core.translatable import QT_TRANSLATE_NOOP
 
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MM = 1440 / 25.4  # twips per millimetre
 PAGE_W, PAGE_H = 210, 297
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37, 35, 28, 26
@@ -31,32 +35,47 @@ def _tw(mm: float) -> int:
     return round(mm * MM)
 
 
-def section_xml() -> str:
+def section() -> Any:
     """A4, the official margins, odd/even page-number footers."""
-    return ('<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
-            '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
-            f'<w:pgSz w:w="{_tw(PAGE_W)}" w:h="{_tw(PAGE_H)}"/>'
-            f'<w:pgMar w:top="{_tw(MARGIN_TOP)}" w:right="{_tw(MARGIN_RIGHT)}" w:bottom="{_tw(MARGIN_BOTTOM)}" '
-            f'w:left="{_tw(MARGIN_LEFT)}" w:header="851" w:footer="{_tw(MARGIN_BOTTOM - 12)}" w:gutter="0"/>'
-            '<w:cols w:space="425"/></w:sectPr>')
+    sect = w_el("sectPr")
+    for kind, rid in (("default", "rIdFooterOdd"), ("even", "rIdFooterEven")):
+        w_el("footerReference", sect, type=kind).set(qn("r:id"), rid)
+    w_el("pgSz", sect, w=_tw(PAGE_W), h=_tw(PAGE_H))
+    w_el("pgMar", sect, top=_tw(MARGIN_TOP), right=_tw(MARGIN_RIGHT), bottom=_tw(MARGIN_BOTTOM),
+         left=_tw(MARGIN_LEFT), header=851, footer=_tw(MARGIN_BOTTOM - 12), gutter=0)
+    w_el("cols", sect, space=425)
+    return sect
 
 
-def footer_xml(odd: bool, font: str) -> str:
-    """A page-number footer: `— 1 —` in 4号 宋体, odd pages right, even pages left, one character in."""
-    side = '<w:jc w:val="right"/><w:ind w:right="280" w:firstLine="0"/>' if odd else \
-        '<w:jc w:val="left"/><w:ind w:left="280" w:firstLine="0"/>'
+def footer(odd: bool, font: str) -> Any:
+    """A page-number footer part's root: `— 1 —` in 4号 宋体, odd pages right, even pages left, one character in."""
+    ftr = part_root("ftr")
+    p = w_el("p", ftr)
+    ppr = w_el("pPr", p)
+    w_el("pStyle", ppr, val="Footer")
+    if odd:
+        w_el("jc", ppr, val="right")
+        w_el("ind", ppr, right=280, firstLine=0)
+    else:
+        w_el("jc", ppr, val="left")
+        w_el("ind", ppr, left=280, firstLine=0)
     half = round(PAGE_NO_PT * 2)
-    rpr = f'<w:rPr>{run_fonts_xml(font, font)}<w:spacing w:val="0"/><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
-    runs = (f'<w:r>{rpr}<w:t xml:space="preserve">— </w:t></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r>{rpr}<w:t>1</w:t></w:r>'
-            f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
-            f'<w:r>{rpr}<w:t xml:space="preserve"> —</w:t></w:r>')
-    return (f'{XML_HEAD}<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{side}</w:pPr>{runs}</w:p></w:ftr>')
+    for kind, value in (("t", "— "), ("fldChar", "begin"), ("instrText", " PAGE "), ("fldChar", "separate"),
+                        ("t", "1"), ("fldChar", "end"), ("t", " —")):
+        r = w_el("r", p)
+        rpr = w_el("rPr", r)
+        rpr.append(run_fonts(font, font))
+        w_el("spacing", rpr, val=0)
+        w_el("sz", rpr, val=half)
+        w_el("szCs", rpr, val=half)
+        if kind == "fldChar":
+            w_el("fldChar", r, fldCharType=value)
+        else:
+            el = w_el(kind, r)
+            el.text = value
+            if value != value.strip():
+                el.set(XML_SPACE, "preserve")
+    return ftr
 
 
 def official_preset(available: Iterable[str] | None = None,
@@ -79,8 +98,8 @@ def official_preset(available: Iterable[str] | None = None,
     }
     page_font = font("songti")
     return Preset("official", body, roles, line_height=LINE_PITCH_PT, char_spacing=CHAR_SPACING,
-                  section_xml=section_xml(),
-                  footers={"rIdFooterOdd": footer_xml(True, page_font), "rIdFooterEven": footer_xml(False, page_font)},
+                  section=section,
+                  footers={"rIdFooterOdd": lambda: footer(True, page_font), "rIdFooterEven": lambda: footer(False, page_font)},
                   even_and_odd=True, widow_control=False, alt_fonts=fonts.alt_names(overrides))
 
 

@@ -31,6 +31,7 @@ _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其�
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|”)")
+_CITED = re.compile(r"《[^《》]{1,60}》(?:（[^（）]{0,20}）)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Titles: leading years, trailing serial numbers and collection marks are not part of the title.
 _TITLE_TAIL = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+|【[^】]*】|\d*篇)$")
@@ -205,10 +206,12 @@ def _variable_templates(clauses: list[str]) -> list[str]:
 
 def extract(doc: Document) -> list[Candidate]:
     """Every candidate occurrence in a document (one entry per occurrence)."""
-    from editor.core.corpus.sections import sentence_section
+    from editor.core.corpus.sections import genre_of, sentence_section
 
     out: list[Candidate] = []
     last = max(1, len(doc.paragraphs) - 1)
+    # Speeches, summaries and reflections quote sayings; a 通知 or 意见 quotes the names of its policies.
+    sayings = genre_of(doc.title) not in ("notice", "letter", "policy")
     if doc.title:
         t = title_phrase(doc.title)
         if t:
@@ -222,7 +225,7 @@ def extract(doc: Document) -> list[Candidate]:
         body = p.body if p.heading else p.text
         for m in INLINE_ENUM.finditer(body):
             out.append(Candidate("heading", with_blanks(m.group(1)), sec, m.group(0).strip("。；; "), True))
-        _quoted_candidates(body, sec, out)
+        _quoted_candidates(body, sec, out, sayings)
         clauses: list[tuple[str, str, str]] = []
         for sentence in sentences(body):
             _sentence_candidates(sentence, sentence_section(sentence, sec, index / last), out, clauses)
@@ -231,7 +234,7 @@ def extract(doc: Document) -> list[Candidate]:
     return out
 
 
-def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate]) -> None:
+def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate], sayings: bool = True) -> None:
     """Text in “…” (searched over the paragraph: a quotation may hold its own 。): quotes and lists."""
     for m in QUOTED.finditer(paragraph):
         q = m.group(1).strip().rstrip("。！!")
@@ -243,9 +246,27 @@ def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate]) -> None:
             continue
         n = cjk_len(q)
         if n >= 7 or (n >= 5 and ("，" in q or "," in q)):
-            out.append(Candidate("quote", q, sec, example, True))
+            # In a normative document a saying stands as its own sentence; a quoted name inside one
+            # (按照“先入库，后使用”原则, 发展“互联网+医疗健康”) is its content, counted as an ordinary phrase.
+            said = sayings or _stands_alone(paragraph, m.start(), m.end(), m.group(1))
+            out.append(Candidate("quote" if said else "collocation", q, sec, example, True))
         elif n >= 6:
             out.append(Candidate("collocation", q, sec, example, True))
+
+
+_QUOTE_EDGE = "。！!？?，,；;：:…“”、—"
+
+
+def _stands_alone(paragraph: str, start: int, end: int, inner: str) -> bool:
+    """A quotation that is a sentence of its own, not a name in the middle of a sentence.
+
+    It ends a sentence inside its marks, or stands between punctuation (。“国家兴亡，匹夫有责”。).
+    """
+    if inner.rstrip().endswith(("。", "！", "!", "？", "?")):
+        return True
+    before = paragraph[start - 1] if start > 0 else "。"
+    after = paragraph[end] if end < len(paragraph) else "。"
+    return before in _QUOTE_EDGE.replace("、", "") and after in _QUOTE_EDGE.replace("、", "")
 
 
 def _quoted_pair(q: str) -> list[str] | None:
@@ -279,7 +300,9 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
     sentence_sec = sec
     for c in plain:
         if "《" in c or "》" in c:
-            continue
+            if c.count("《") != c.count("》"):
+                continue
+            c = _CITED.sub(BLANK, c)  # 现将《…》印发给你们: the cited title varies, the frame is the formula
         sec = clause_section(c, sentence_sec)
         unit = with_blanks(c)
         n = cjk_len(unit)
@@ -294,6 +317,6 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):
         out.append(Candidate("collocation", "，".join(plain), sec, example, True))
-    elif 2 <= len(plain) <= 4 and cjk_len(body) <= 32 and all(cjk_len(c) >= 2 for c in plain):
-        unit = with_blanks("，".join(plain))
+    elif 2 <= len(plain) <= 4 and cjk_len(_CITED.sub("", body)) <= 32 and all(cjk_len(c) >= 2 for c in plain):
+        unit = with_blanks(_CITED.sub(BLANK, "，".join(plain)))
         out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))

@@ -31,6 +31,7 @@ class DocCounts:
     grams: dict[str, list[object]] = field(default_factory=dict)  # windows (ngrams.Seen)
     sections: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # the document's words, for their document frequency
+    genre: str = ""  # the family of document its title names (sections.genre_of)
 
 
 @dataclass
@@ -61,16 +62,17 @@ class Tally:
     structured: bool = False
     traditional: int = 0
     surface: tuple[str, str] | None = None
+    genre: str = ""  # the genre of the first document it was seen in
 
 
 def map_document(index: int, doc: Document) -> DocCounts:
     """Every candidate of one document, each counted once (the map step)."""
     from editor.core.corpus.normalize import counting_key
-    from editor.core.corpus.sections import clause_section, sentence_section
+    from editor.core.corpus.sections import clause_section, genre_of, sentence_section
     from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
     from editor.core.mining.ngrams import count_clause
 
-    out = DocCounts(index, doc.name, doc.traditional, doc.surface)
+    out = DocCounts(index, doc.name, doc.traditional, doc.surface, genre=genre_of(doc.title))
     for c in extract(doc):
         key = counting_key(c.text)
         if not key:
@@ -104,6 +106,8 @@ class Counts:
     sections: Counter[str] = field(default_factory=Counter)  # clauses per section
     words: Counter[str] = field(default_factory=Counter)  # documents per word
     documents: int = 0
+    # Documents of each genre holding each section: how much evidence there is for its phrases.
+    genre_sections: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Counts:
@@ -113,11 +117,12 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
     for part in parts:
         counts.documents += 1
         base.update(part.sections)
+        counts.genre_sections.update((part.genre, s) for s in part.sections)
         counts.words.update(part.words)
         for key, seen in part.found.items():
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(seen.text, seen.example, part.name)
+                t = tallies[key] = Tally(seen.text, seen.example, part.name, genre=part.genre)
             t.df += 1
             t.kinds.update(seen.kinds or ("collocation",))
             t.sections.update(seen.sections)
@@ -131,7 +136,7 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         for key, (bits, left, right, whole, example) in part.grams.items():  # type: ignore[misc]
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(key, str(example), part.name)
+                t = tallies[key] = Tally(key, str(example), part.name, genre=part.genre)
             if key not in part.found:  # counted above: one document counts once
                 t.df += 1
                 t.kinds["collocation"] += 1

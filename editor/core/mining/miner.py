@@ -11,6 +11,7 @@ from editor.core.model.phrases import Phrase
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
+    from editor.core.mining.count_cache import CountCache
 
 Progress = Callable[[int, int, str], None]
 __all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "structure_corpus"]
@@ -61,8 +62,8 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
 
 
 def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> MiningResult:
-    """Mine (name, text) files into phrases."""
+                cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> MiningResult:
+    """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache)."""
     # A third of the bar for structure, two thirds for counting and filtering.
     docs = structure_corpus(corpus, cancelled, (lambda d, t, s: progress(d, 3 * max(t, 1), s)) if progress else None)
 
@@ -70,6 +71,6 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
         if progress:
             progress(total // 2 + done, total // 2 * 3 if total else 1, stage)
 
-    from editor.core.mining.ranking import mine_documents
+    from editor.core.mining.assemble import mine_documents
 
-    return MiningResult(mine_documents(docs, rest if progress else None, cancelled), len(docs))
+    return MiningResult(mine_documents(docs, rest if progress else None, cancelled, cache), len(docs))

@@ -7,11 +7,15 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.core.bank.store import PhraseBank
 from editor.core.corpus.reader import read_corpus_files
 from editor.core.errors import YukuError
 from editor.core.mining.miner import MiningCancelled
+
+if TYPE_CHECKING:
+    from editor.core.mining.count_cache import CountCache
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,15 @@ def _with_eta(progress: Progress | None, clock: Callable[[], float] = time.monot
     return report
 
 
+def _open_cache(bank_path: Path) -> CountCache | None:
+    """The bank's per-document count cache (a re-mine then maps only new documents); None for a bank in memory."""
+    from editor.core.mining.count_cache import CountCache, cache_path
+
+    if str(bank_path) in ("", ":memory:") or not Path(bank_path).parent.is_dir():
+        return None
+    return CountCache(cache_path(Path(bank_path)))
+
+
 def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | None = None,
                    cancelled: Cancelled | None = None, include_bank_corpus: bool = True,
                    encodings: Mapping[str, str] | None = None) -> MineReport:
@@ -104,11 +117,15 @@ def mine_into_bank(paths: list[Path], bank: PhraseBank, progress: Progress | Non
         if digest not in seen:
             seen.add(digest)
             corpus.append((name, text))
+    cache = _open_cache(bank.path)
     try:
-        result = mine_corpus(corpus, _scaled(progress, _READ, _MINE), is_cancelled)
+        result = mine_corpus(corpus, _scaled(progress, _READ, _MINE), is_cancelled, cache)
     except MiningCancelled:
         report.cancelled = True
         return report
+    finally:
+        if cache is not None:
+            cache.close()
     if is_cancelled():
         report.cancelled = True
         return report

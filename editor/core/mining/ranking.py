@@ -1,4 +1,4 @@
-"""Count candidates per document (map), merge the counts (reduce), then file, filter and rank them.
+"""File, filter and rank the merged counts of a corpus (the map and reduce steps are in counting.py).
 
 Score = document frequency × section specificity × completeness: a stock formula recurs across
 documents, belongs to the section it is over-represented in (not the one that holds most text), and
@@ -7,25 +7,18 @@ stands alone as a clause rather than living only inside one longer phrase.
 from __future__ import annotations
 
 import math
-import multiprocessing as mp
-import os
 import re
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import Counts, DocCounts, Tally, map_document, reduce_counts
-from editor.core.mining.near_duplicates import within_two_edits
-from editor.core.model.phrases import BLANK, Phrase
+from editor.core.mining.counting import Counts, Tally
+from editor.core.model.phrases import BLANK
 
 if TYPE_CHECKING:
-    from editor.core.corpus.structure import Document
+    pass
 
 Progress = Callable[[int, int, str], None]
-MAX_ENTRIES = 20_000
-# From this many documents on, the map step runs in one process per core.
-PARALLEL_DOCS = 200
 # From this many documents on, nothing seen in one document only is offered (every kind).
 DF_CORPUS = 30
 _STRUCTURE = ("heading", "parallel", "quote", "template", "idiom")
@@ -47,6 +40,12 @@ SECTION_WORDS = {
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
 }
+# A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
+# (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
+_CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
+                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$")
+# The words of a term naming a shortcoming (侥幸心理, 薄弱环节, 形式主义), not of a topic that has problems.
+_SHORTCOMING = re.compile(r"麻痹|侥幸|厌战|松劲|懈怠|薄弱|短板|弱项|漏洞|隐患|差距|不足|形式主义|官僚主义")
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
 # From this many documents on, a word seen in one document only marks that document's subject.
 OWN_WORDS_DOCS = 10
@@ -54,6 +53,7 @@ OWN_WORDS_DOCS = 10
 NGRAM_DF = 3
 # A named body doing something: …部 / …委 / …委员会 / …总局 followed by what it does.
 _BODY = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细])(?:部|委|委员会|总局|署)(?=会同|负责|牵头|等|$)")
+_SYMBOL = re.compile(r"[+＋=＝/／|｜#＃@＠&＆*＊<>＜＞~～^]")
 # A candidate whose documents almost all show the same neighbouring word is a piece of a longer phrase.
 CLOSED = 0.75
 
@@ -126,6 +126,21 @@ def _shared(items: list[str]) -> str:
     return items[0][:n]
 
 
+def _acts(half: str) -> bool:
+    """A half of a heading that opens with an action word (加强领导, 确保质量, 高度重视).
+
+    Not a noun or a one-character verb (政策衔接, 招采合一) or a bare adverb (逐年扩招): a topic's words.
+    """
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import _GENRE_VERBS, segment_words
+
+    words = segment_words(half)
+    if not words or len(words[0]) < 2:
+        return False
+    tag = _jb().posseg.dt.word_tag_tab.get(words[0], "")
+    return words[0] in _GENRE_VERBS or tag[:1] == "v" or tag in ("i", "l", "ad", "a")
+
+
 def _single_ok(t: Tally, kind: str) -> bool:
     """In a small corpus, what may be offered from one document: the genre's shapes, not its contents."""
     from editor.core.corpus.sections import heading_section
@@ -135,6 +150,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
 
     if not t.structured:
         return False
+    if "problems" in t.sections and len(t.text) <= 8 and _SHORTCOMING.search(t.text) and not is_predicate(t.text):
+        return True  # a short term naming a shortcoming (侥幸心理, 薄弱环节), listed under 存在问题
     if kind == "heading":
         # A heading naming a part (下一步工作打算), or an action of five characters or more.
         named = heading_section(t.text)
@@ -145,7 +162,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
         # A short action (强化安全保障), two halves led by four characters (突出重点，压实责任) or a
         # topic with a verb (社会宣传聚能量); not a long heading naming one document's contents.
         halves = t.text.split("，")
-        return ((len(halves) == 2 and len(halves[0]) == 4) or (len(halves) == 1 and 5 <= cjk_len(t.text) <= 8
+        return ((len(halves) == 2 and len(halves[0]) == 4 and all(_acts(h) for h in halves))
+                or (len(halves) == 1 and 5 <= cjk_len(t.text) <= 8
                 and opens_with_verb(t.text)) or (len(t.text) == 7 and is_predicate(t.text[4:])))
     if kind == "parallel":
         return _shaped(t.text)
@@ -159,19 +177,37 @@ def _single_ok(t: Tally, kind: str) -> bool:
     # formula (现将有关情况总结如下).
     if t.whole == 0 or not is_predicate(t.text):
         return False
-    if "closing" in t.sections and SECTION_WORDS["closing"].search(t.text):
+    # A closing clause of up to 16 characters, or a whole closing sentence of two clauses (以上意见如无不妥，请批转…).
+    if "closing" in t.sections and len(t.text) <= (24 if "，" in t.text else 16) and _CLOSING_FORMULA.search(t.text):
         return True
     return "opening" in t.sections and len(t.text) <= 16 and bool(_OPENING_FORMULA.search(t.text))
 
 
-def _watchword(t: Tally, n_docs: int) -> bool:
-    """A noun phrase of three words or more that a tenth of the documents use: 新发展理念, 中华民族伟大复兴."""
-    from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
+# Parts that a corpus may hold in a few documents only (a 工作总结's 存在问题, a speech's closing).
+THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
 
-    if t.df < 3 or t.df < 0.1 * n_docs or BLANK in t.text:
+
+def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float]) -> bool:
+    """Whether a phrase seen in one document may be offered: only where recurrence cannot yet be judged.
+
+    That is a small corpus, or a part of a report that fewer than DF_CORPUS documents of its genre
+    hold (45 通知 and 3 summaries are, for a summary's 存在问题, a corpus of three); there the genre's
+    shapes are offered (_single_ok), never one document's contents.
+    """
+    thin = counts.documents < DF_CORPUS or any(
+        s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
+    if not thin or not _single_ok(t, kind) or _own_words(t, kind, counts):
         return False
-    words = [w for seg in _SPLIT.split(t.text) if seg for w in segment_words(seg)]
-    return len(words) >= 3 and len(t.text) >= 5 and not is_predicate(t.text) and not _BODY.search(t.text)
+    if counts.documents < DF_CORPUS:
+        return True
+    section = pick_section(t.sections, base, kind, t.text)[0]
+    return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
+
+
+def _shortcoming(t: Tally, base: dict[str, float]) -> bool:
+    """A term that names a shortcoming (侥幸心理, 薄弱环节), filed under problems: what a 存在问题 part lists."""
+    return (t.structured and t.whole > 0 and bool(_SHORTCOMING.search(t.text))
+            and pick_section(t.sections, base, "collocation", t.text)[0] == "problems")
 
 
 def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
@@ -200,7 +236,8 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
         return (tally is not None and tally.df >= 2) or all(
             len(w) >= 2 and freq.get(w, 0) > 0 for w in segment_words(half))
 
-    return len(halves) == 2 and not any(generic(h) for h in halves)
+    # Slogan halves are short; a sentence of two longer clauses (以上意见如无不妥，请批转…) is not a slogan.
+    return len(halves) == 2 and max(map(len, halves)) <= 8 and not any(generic(h) for h in halves)
 
 
 def _topical(t: Tally, counts: Counts) -> bool:
@@ -233,7 +270,7 @@ def _pick_kind(t: Tally) -> str:
 
 def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     """(score, key, tally, kind, section) of every candidate worth offering, best first."""
-    tallies, base_counts, n_docs = counts.tallies, counts.sections, counts.documents
+    tallies, base_counts = counts.tallies, counts.sections
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
     from editor.core.mining.ngrams import formula_shaped, is_predicate
 
@@ -243,22 +280,23 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     out = []
     for key, t in tallies.items():
         kind = _pick_kind(t)
-        if t.df < 2 and (n_docs >= DF_CORPUS or not _single_ok(t, kind) or _own_words(t, kind, counts)):
+        if t.df < 2 and not _single_offered(t, kind, counts, base):
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t)):
             continue  # a window inside clauses needs more evidence than a whole clause
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
-        if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0) and not _watchword(t, n_docs):
-            continue  # a bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one
-        if kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0):
+        # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
+        # a shortcoming (侥幸心理) is, in a 存在问题 part.
+        if (kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0)
+                and not _shortcoming(t, base)):
             continue
         if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
             continue  # one document's own title (or a title whose numbers became blanks) is not a formula
         if (kind in ("collocation", "heading") and t.df <= 3 and "title" not in t.sections and "、" not in t.text
-                and _topical(t, counts)):
+                and _topical(t, counts) and not _shortcoming(t, base)):
             continue
         section, lift = pick_section(t.sections, base, kind, t.text)
         whole = t.whole / t.df
@@ -282,6 +320,8 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     n = cjk_len(text)
     if n < (3 if frame else 4) or n > 40 or text.replace(BLANK, "").strip("，、") == "":
         return False
+    if _SYMBOL.search(text):
+        return False  # 互联网+医疗健康: a programme's name, not a phrase
     if text.startswith(BLANK) or text.endswith(BLANK) and kind != "heading":
         return False
     if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
@@ -291,101 +331,3 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     if kind != "template" and _BODY.search(text):
         return False  # 工业和信息化部负责 / 发展改革委会同…: which body does what is one document's content
     return kind == "quote" or not is_fragment(text)
-
-
-def _map_one(item: tuple[int, Document]) -> DocCounts:
-    return map_document(*item)
-
-
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus.
-
-    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
-    run from a GUI worker thread (or where fork does not exist) maps in this process.
-    """
-    workers = os.cpu_count() or 1
-    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
-                and threading.current_thread() is threading.main_thread())
-    if not parallel:
-        yield from (map_document(i, d) for i, d in enumerate(docs))
-        return
-    from editor.core.mining.lexicon import _jb
-
-    _jb()  # load jieba once, before forking
-    with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
-
-
-def mine_documents(docs: list[Document], progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[Phrase]:
-    """Count, rank, merge near-duplicates and build Phrase records."""
-    from editor.core.corpus.normalize import chinese_punctuation
-    from editor.core.mining.control import check_cancelled, surface_form
-
-    def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(map_documents(docs)):
-            if i % 5 == 0:
-                check_cancelled(cancelled)
-                if progress:
-                    progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
-            yield part
-
-    counts = reduce_counts(mapped())
-    n_docs = counts.documents
-    ranked = rank(counts)
-    out: list[Phrase] = []
-    kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
-    for k, (score, key, t, kind, section) in enumerate(ranked):
-        if k % 200 == 0:
-            check_cancelled(cancelled)
-            if progress:
-                progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
-        if not acceptable(t.text, kind, "frame" in t.kinds):
-            continue
-        # Near-duplicates (edit distance ≤ 2 on longer phrases) become one entry with variants.
-        near = None
-        if len(key) >= 8:
-            for bucket in ((section, key[:2]), (section, key[-2:])):
-                near = next((p for other, p in kept.get(bucket, ()) if within_two_edits(key, other)), None)
-                if near:
-                    break
-        text, example = t.text, t.example[:300]
-        if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
-            text, example = surface_form(text, t.surface), surface_form(example, t.surface)
-        text = chinese_punctuation(text)
-        if near is not None:
-            if "又作" not in near.example and len(near.example) < 400:
-                near.example = f"{near.example}（又作：{text}）"
-            near.count += t.df
-            continue
-        phrase = Phrase(text, section, kind, round(score, 4), t.df, t.df, example, t.source)
-        out.append(phrase)
-        for bucket in ((section, key[:2]), (section, key[-2:])):
-            kept.setdefault(bucket, []).append((key, phrase))
-        if len(out) >= MAX_ENTRIES:
-            break
-    return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
-
-
-def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:
-    """Drop a collocation found mostly inside a longer entry that begins or ends like it (答复如下 in 现答复如下).
-
-    Headings, lists, quotations and templates are units of their own and stay.
-    """
-    from editor.core.corpus.normalize import phrase_key
-
-    keys = [phrase_key(p.text) for p in phrases]
-    by_edge: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        for edge in ("^" + k[:2], k[-2:] + "$"):
-            by_edge.setdefault(edge, []).append(i)
-    drop: set[int] = set()
-    for i, k in enumerate(keys):
-        if standalone and k in standalone:
-            continue  # a whole clause in most of its documents stands on its own (以人民为中心)
-        for edge in ("^" + k[:2], k[-2:] + "$"):
-            for j in by_edge.get(edge, ()):
-                if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
-                        and phrases[j].doc_count >= 0.7 * phrases[i].doc_count):
-                    drop.add(i)
-    return [p for i, p in enumerate(phrases) if i not in drop]

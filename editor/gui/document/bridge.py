@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QTextBlock,
     QTextBlockFormat,
@@ -34,6 +33,10 @@ from editor.gui.document.docx_state import (
     KEPT_KEY,
     KEPT_OBJECT,
     ORIGIN,
+    P_FIELDS,
+    R_FIELDS,
+    READ_P,
+    READ_R,
     STATE,
     WRAP,
     DocxState,
@@ -43,10 +46,16 @@ from editor.gui.document.docx_state import (
     _kept_format,
     _prop,
     baseline,
+    char_format,
     clear_state,
     mark_untouched,
+    p_is_style,
     qt_filler,
+    remember_format,
+    restore_format,
     set_properties,
+    shown_paragraph,
+    shown_run,
     state_of,
     untouched_origins,
 )
@@ -165,6 +174,7 @@ def _paragraphs(block: QTextBlock, lists: dict[int, int]) -> list[Paragraph]:
         p.list_kind = "bullet" if lf.style().value in (-1, -2, -3) else "number"  # Disc, Circle, Square
         p.list_level = max(lf.indent() - 1, 0)
         p.list_id = _list_key(tl, lists)
+    restore_format(bf, READ_P, p, P_FIELDS)
     style_fmt = BY_ID.get(p.style)
     it = block.begin()
     while not it.atEnd():
@@ -230,13 +240,8 @@ def _run(text: str, cf: QTextCharFormat, style: object) -> Run:
         r.link = cf.anchorHref()
     extra = _prop(cf, EXTRA_R)
     r.extra = extra if isinstance(extra, str) else ""
+    restore_format(cf, READ_R, r, R_FIELDS)
     return r
-
-
-def p_is_style(cf: QTextCharFormat, style_families: list[str]) -> bool:
-    """True when a fragment still has its paragraph style's fonts (so its weight is the style's)."""
-    fams = cf.fontFamilies() if cf.hasProperty(QTextFormat.Property.FontFamilies) else None
-    return bool(fams) and list(fams or []) == style_families
 
 
 # -- model -> QTextDocument ---------------------------------------------------------------------
@@ -315,7 +320,13 @@ def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Do
                     fmt.setProperty(WRAP, run.wrap)
                 cursor.insertText(OBJECT_CHAR, fmt)
             elif run.text:
-                cursor.insertText(run.text.replace("\n", "\u2028"), _char_format(run, cf))
+                fmt = char_format(run, cf)
+                if doc.source is not None:  # only a save into the source needs the format as read
+                    remember_format(fmt, READ_R, shown_run(run, BY_ID.get(block.style)), run, R_FIELDS)
+                cursor.insertText(run.text.replace("\n", "\u2028"), fmt)
+        if doc.source is not None and remember_format(read := QTextBlockFormat(), READ_P,
+                                                      shown_paragraph(block, BY_ID.get(block.style)), block, P_FIELDS):
+            cursor.mergeBlockFormat(read)
 
 
 def _insert_table(cursor: QTextCursor, table: Table, doc: Document) -> None:
@@ -373,28 +384,3 @@ def _block_format(p: Paragraph) -> tuple[QTextBlockFormat, QTextCharFormat]:
     if p.origin is not None:
         bf.setProperty(ORIGIN, p.origin)
     return bf, cf
-
-
-def _char_format(run: Run, base: QTextCharFormat) -> QTextCharFormat:
-    cf = QTextCharFormat(base)
-    if run.bold:
-        cf.setFontWeight(QFont.Weight.Bold)
-    if run.italic:
-        cf.setFontItalic(True)
-    if run.underline:
-        cf.setFontUnderline(True)
-    if run.font:
-        cf.setFontFamilies([run.font])
-    if run.size:
-        cf.setFontPointSize(run.size)
-    if run.color:
-        cf.setForeground(QColor("#" + run.color))
-    if run.link:
-        cf.setAnchor(True)
-        cf.setAnchorHref(run.link)
-    if run.extra:
-        cf.setProperty(EXTRA_R, run.extra)
-    if run.wrap:
-        cf.setProperty(WRAP, run.wrap)
-    return cf
-

@@ -7,11 +7,13 @@ with the source package and the signatures of the blocks as they were loaded.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetricsF,
     QPainter,
     QTextCharFormat,
@@ -20,7 +22,7 @@ from PySide6.QtGui import (
     QTextObjectInterface,
 )
 
-from editor.core.model.document import Block, KeptItem, Paragraph, Table, signature, untouched
+from editor.core.model.document import Block, KeptItem, Paragraph, Run, Table, signature, untouched
 
 _USER = int(QTextFormat.Property.UserProperty)
 KEPT_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 0x59
@@ -31,6 +33,14 @@ EXTRA_P = _USER + 0x5963  # block property: raw paragraph properties
 EXTRA_R = _USER + 0x5964  # char property: raw run properties
 WRAP = _USER + 0x5966  # char property: key of the inline content control around the text
 ORIGIN = _USER + 0x5965  # block / table property: where the block came from in the source body
+# Block / char property: the paragraph's or run's format as read, where the editor shows it otherwise
+# (a heading run's own bold, a title's own centring): see remember_format.
+READ_P = _USER + 0x5967
+READ_R = _USER + 0x5968
+P_FIELDS = ("style", "align", "first_line_indent", "left_indent", "right_indent", "line_spacing", "line_height",
+            "space_before", "space_after", "list_kind", "list_level", "list_id", "page_break_before")
+R_FIELDS = ("bold", "italic", "underline", "font", "size", "color", "link")
+_LIST_ID = P_FIELDS.index("list_id")
 STATE = "yukuDocxState"
 
 
@@ -132,6 +142,64 @@ def _kept_format(key: str, label: str) -> QTextCharFormat:
     return fmt
 
 
+def remember_format(fmt: QTextFormat, key: int, shown: object, read: object, fields: tuple[str, ...]) -> bool:
+    """Store in fmt the format read from the file when the editor gives back another one (True if so).
+
+    The editor shows a heading run's explicit bold as the heading's own weight and a title's explicit
+    centring as the title's own; read back, both would say "inherit" and a save would drop them from
+    an edited paragraph. While the editor still shows the same, restore_format gives back what was read.
+    """
+    was = [getattr(shown, f) for f in fields]
+    own = [getattr(read, f) for f in fields]
+    if was == own:
+        return False
+    fmt.setProperty(key, json.dumps([was, own]))
+    return True
+
+
+def shown_run(run: Run, style: object) -> Run:
+    """The run as the editor gives it back (bridge._run) in a paragraph of this style, told without Qt.
+
+    In a bold heading style a run in the style's fonts shows the heading's weight: read back, its
+    bold is the style's, whatever the run said; a run in a font of its own keeps the weight shown.
+    """
+    if style is None or getattr(style, "id", "body") == "body" or not getattr(style, "bold", False):
+        return run
+    shown = bool(run.font)
+    return run if shown == run.bold else replace(run, bold=shown)
+
+
+def shown_paragraph(p: Paragraph, style: object) -> Paragraph:
+    """The paragraph's format as the editor gives it back (bridge._paragraphs), told without Qt.
+
+    A centred role (the title) shows its centring as its own, so an explicit centre reads back as
+    none; Qt numbers lists by position, so a list's id never reads back (restore_format ignores it).
+    """
+    shown = p
+    if getattr(style, "centered", False) and p.align == "center":
+        shown = replace(shown, align=None)
+    if p.list_kind:
+        shown = replace(shown, list_id=None)
+    return shown
+
+
+def restore_format(fmt: QTextFormat, key: int, target: object, fields: tuple[str, ...]) -> None:
+    """The format as read onto target (a Paragraph or Run) if the editor still shows what it showed then."""
+    raw = _prop(fmt, key)
+    if not isinstance(raw, str):
+        return
+    try:
+        was, own = json.loads(raw)
+    except ValueError:
+        return
+    now = [getattr(target, f) for f in fields]
+    if fields is P_FIELDS:  # Qt numbers lists by position: a list is the same list when kind and level are
+        now[_LIST_ID] = was[_LIST_ID]
+    if now == was:
+        for name, value in zip(fields, own):
+            setattr(target, name, value)
+
+
 def mark_untouched(blocks: list[Block] | list[Paragraph], baseline: dict[str, int]) -> None:
     """Give each block that looks as it did when loaded its signature as base (model.untouched)."""
     for block in blocks:
@@ -180,3 +248,35 @@ def qt_filler(blocks: list[Block], i: int) -> bool:
     return isinstance(b, Paragraph) and b.origin is None and not b.runs and not b.extra and \
         b.kept_block is None and (len(blocks) == 1 or (i > 0 and isinstance(blocks[i - 1], Table))
                                   or (i == 0 and isinstance(blocks[1], Table)))
+
+
+def p_is_style(cf: QTextCharFormat, style_families: list[str]) -> bool:
+    """True when a fragment still has its paragraph style's fonts (so its weight is the style's)."""
+    fams = cf.fontFamilies() if cf.hasProperty(QTextFormat.Property.FontFamilies) else None
+    return bool(fams) and list(fams or []) == style_families
+
+
+def char_format(run: Run, base: QTextCharFormat) -> QTextCharFormat:
+    """A run's format for the editor, on top of its paragraph's base format."""
+    cf = QTextCharFormat(base)
+    if run.bold:
+        cf.setFontWeight(QFont.Weight.Bold)
+    if run.italic:
+        cf.setFontItalic(True)
+    if run.underline:
+        cf.setFontUnderline(True)
+    if run.font:
+        cf.setFontFamilies([run.font])
+    if run.size:
+        cf.setFontPointSize(run.size)
+    if run.color:
+        cf.setForeground(QColor("#" + run.color))
+    if run.link:
+        cf.setAnchor(True)
+        cf.setAnchorHref(run.link)
+    if run.extra:
+        cf.setProperty(EXTRA_R, run.extra)
+    if run.wrap:
+        cf.setProperty(WRAP, run.wrap)
+    return cf
+

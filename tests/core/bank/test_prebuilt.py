@@ -55,3 +55,25 @@ def test_a_stale_shipped_bank_is_ignored_and_the_corpus_mined(tmp_path, monkeypa
         assert bank.count() > 150  # mined, as before there was a shipped bank
     finally:
         bank.close()
+
+
+def test_every_section_of_the_shipped_bank_offers_known_good_formulas_and_no_boilerplate():
+    from editor.core.mining.lexicon import is_junk
+    from editor.core.model.phrases import SECTIONS
+
+    shipped = prebuilt.load_prebuilt()
+    assert shipped is not None
+    by_section: dict[str, set[str]] = {}
+    for p in shipped:
+        by_section.setdefault(p.section, set()).add(p.text)
+    # The bundled corpus holds few summaries and speeches, so the small parts are small (README); but
+    # none is empty, and each offers the formula a drafter looks for there.
+    known = {"title": "关于___的通知", "opening": "现提出以下意见", "situation": "截至目前", "measures": "加强组织领导",
+             "problems": "侥幸心理", "next_steps": "下一步工作打算", "closing": "请认真贯彻执行", "general": "因地制宜"}
+    for section in SECTIONS:
+        if section in known:
+            assert known[section] in by_section.get(section, set()), section
+    assert len(by_section["problems"]) >= 5
+    assert len(by_section["closing"]) >= 5
+    assert len(by_section["situation"]) >= 4
+    assert not [p.text for p in shipped if is_junk(p.text) or "公有领域" in p.text or "\u200b" in p.text]

@@ -120,3 +120,34 @@ def test_lead_sentences_in_parallel_are_headings():
     # A single short first sentence is not a heading.
     (essay,) = split_documents("y.txt", "心得体会\n有爱不惧风来急，风雨过后是晴天。各家医院的门诊台前，人们昼夜坚守，令人感动。\n")
     assert essay.paragraphs[0].heading == ""
+
+
+def test_copies_are_found_among_many_documents_that_share_stock_text():
+    """Stock sentences in every document name no source; a copy is still found through its own words."""
+    import random
+
+    from editor.core.corpus.dedupe import COMMON_SHINGLE
+
+    rng = random.Random(5)
+    stock = ["各地区各部门要切实加强组织领导，明确责任分工，确保各项任务落到实处。",
+             "要坚持以人民为中心的发展思想，统筹推进各项工作，不断提高人民群众的获得感。"]
+    words = "农业工业交通水利教育卫生文化科技环保财政金融商贸旅游体育民政司法"
+
+    def own(i: int) -> str:
+        return "".join(rng.choice(words) for _ in range(60)) + f"第{i}号事项。"
+
+    docs = []
+    for i in range(COMMON_SHINGLE + 10):
+        docs.append(Document(f"d{i}", paragraphs=[Paragraph(stock[0]), Paragraph(own(i)), Paragraph(own(i) + own(i)),
+                                                 Paragraph(stock[1])]))
+    original = docs[COMMON_SHINGLE + 5]
+    copy = Document("copy", paragraphs=[Paragraph(p.text) for p in original.paragraphs[:3]])  # one paragraph cut
+    kept = dedupe_documents([*docs, copy])
+    assert [d.name for d in kept] == [d.name for d in docs]
+    # A paragraph pasted from a late document into a new one, lightly edited, is dropped there.
+    fresh = own(999)
+    pasted = "现将" + original.paragraphs[2].text[4:]
+    later = Document("later", paragraphs=[Paragraph(pasted), Paragraph(fresh)])
+    docs.append(later)
+    dedupe_paragraphs(docs)
+    assert [p.text for p in later.paragraphs] == [fresh]

@@ -243,5 +243,6 @@ def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
         pages = html.split("<page ")[1:]
         assert len(pages) % 2 == 0, out.name
         printed = [w for w in words(pages[-1]) if "印发" in w[4]]
-        assert printed and 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
+        assert printed, out.name
+        assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
         assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name

@@ -80,7 +80,9 @@ def test_form_parts_survive_sigkill_recovery_and_the_save(tmp_path, make_window,
     window.actions_by_name["save"].trigger()
     assert not window.editor.document().isModified()
     parts = storage.read(path.read_bytes())
-    assert parts is not None and parts.doc_number == NUMBER and parts.copy_to == "市委各部门"
+    assert parts is not None
+    assert parts.doc_number == NUMBER
+    assert parts.copy_to == "市委各部门"
     with zipfile.ZipFile(path) as saved, zipfile.ZipFile(io.BytesIO(original)) as before:
         assert saved.read("word/document.xml") == before.read("word/document.xml")  # the body as it was
 
@@ -126,5 +128,6 @@ def test_one_save_writes_the_body_and_the_parts_together(make_window, tmp_path, 
     window.feature(GongwenActions).form.set_value("发文字号", NUMBER)
     path = tmp_path / "one.docx"
     assert window.session.save_to(path)
-    assert len(writes) == 1 and writes[0] == path.read_bytes()  # no second write after the save
+    assert len(writes) == 1
+    assert writes[0] == path.read_bytes()
     assert read_document(path).properties == {"Yuku.公文.发文字号": NUMBER}

@@ -291,6 +291,10 @@ def _convert_chunk(data: bytes, path: Path, config: str, terms: tuple[str, ...],
             return _convert_zip(zf, path, config, terms, result, inside)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # RTF with binary objects, images …: not text
+    if data[:4096].lstrip().lower().startswith((b"mime-version:", b"content-type:")):
+        mht = _convert_mht(data, config, terms, result)
+        if mht is not None:
+            return mht
     decoded = decode_bytes(data)
     if data.lstrip().startswith(b"{\\rtf"):
         return None  # RTF escapes its CJK text (\\u, \\'xx): converting the source would not reach it
@@ -302,6 +306,64 @@ def _convert_chunk(data: bytes, path: Path, config: str, terms: tuple[str, ...],
         return text.encode(decoded.encoding)
     except (LookupError, UnicodeEncodeError):
         return None
+
+
+def _convert_mht(data: bytes, config: str, terms: tuple[str, ...], result: DocxConvertResult) -> bytes | None:
+    """A web archive whose text parts are quoted-printable or base64 (as Word writes MHT): each converted.
+
+    None when no part is encoded that way: the archive's raw text is then converted as plain text.
+    """
+    import base64
+    import email
+    import quopri
+    from email.generator import BytesGenerator
+    from email.policy import compat32
+
+    from editor.core.script.converter import convert_text
+
+    msg = email.message_from_bytes(data)
+    changed = encoded = False
+    for part in msg.walk():
+        cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+        if part.get_content_maintype() != "text" or cte not in ("quoted-printable", "base64"):
+            continue
+        encoded = True
+        raw = part.get_payload(decode=True)
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            text = raw.decode(charset) if isinstance(raw, bytes) else ""
+        except (LookupError, UnicodeDecodeError):
+            continue
+        new = convert_text(text, config, terms)
+        if new == text:
+            continue
+        # Characters the part's charset lacks (GB2312 has no traditional ones) as character references in HTML.
+        body = new.encode(charset, errors="xmlcharrefreplace" if part.get_content_subtype() == "html" else "strict") \
+            if _encodable(new, charset, part.get_content_subtype()) else None
+        if body is None:
+            continue
+        part.set_payload(quopri.encodestring(body).decode("ascii") if cte == "quoted-printable"
+                         else base64.encodebytes(body).decode("ascii"))
+        result.paragraphs += new.count("\n") + 1
+        changed = True
+    if not encoded:
+        return None
+    if not changed:
+        return data
+    out = io.BytesIO()
+    linesep = "\r\n" if b"\r\n" in data[:4096] else "\n"
+    BytesGenerator(out, mangle_from_=False, policy=compat32.clone(linesep=linesep)).flatten(msg)
+    return out.getvalue()
+
+
+def _encodable(text: str, charset: str, subtype: str) -> bool:
+    if subtype == "html":
+        return True
+    try:
+        text.encode(charset)
+    except (LookupError, UnicodeEncodeError):
+        return False
+    return True
 
 
 def _has_text(zf: zipfile.ZipFile) -> bool:

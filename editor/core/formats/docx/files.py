@@ -1,10 +1,10 @@
 """Word (.docx) as a file format: reading a file through the safety checks and writing one in an export style."""
 from __future__ import annotations
 
-import zipfile
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
@@ -15,19 +15,20 @@ from editor.core.translatable import QT_TRANSLATE_NOOP
 
 # Word's other package types go through the DOCX reader, which names what they are.
 OPEN_ONLY_SUFFIXES = (".docm", ".dotx", ".dotm", ".doc")
-# zlib level 3 deflates a 1.6 MB body in half the time of the default 6, for a ~25 % larger file.
-ZIP_LEVEL = 3
 
 
-def read_docx_file(path: Path) -> Document:
-    """A DOCX through the safety checks; anything unexpected still becomes one sentence."""
+def read_docx_file(path: Path, keep_parse: bool = False) -> Document:
+    """A DOCX through the safety checks; anything unexpected still becomes one sentence.
+
+    keep_parse: a file opened to be edited keeps its parsed main part for its saves (docx/save.py).
+    """
     from editor.core.formats.docx import custom_props
     from editor.core.formats.docx.read import read_docx
     from editor.core.formats.docx.safety import open_docx
 
     try:
         pkg = open_docx(path)
-        doc = read_docx(pkg)
+        doc = read_docx(pkg, keep_parse)
         doc.properties = custom_props.read(pkg.data)
         return doc
     except YukuError:
@@ -37,6 +38,11 @@ def read_docx_file(path: Path) -> Document:
     except Exception as exc:
         raise YukuError(path, f"文件已损坏，无法读取（{exc.__class__.__name__}）；请用 Word 打开修复后另存 "
                               "/ the file is damaged") from None
+
+
+def open_docx_file(path: Path) -> Document:
+    """A DOCX opened to be edited (File ▸ Open, read_document): read_docx_file keeping its parse."""
+    return read_docx_file(path, keep_parse=True)
 
 
 def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
@@ -50,45 +56,54 @@ def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
 
 def docx_bytes(doc: Document, style: ExportStyle = PLAIN_STYLE, fonts_available: list[str] | None = None,
                font_fallbacks: dict[str, list[str]] | None = None) -> bytes:
-    """The DOCX file for a document: the source package with a new body when the style keeps it."""
+    """The DOCX file for a document: its source package patched when the style keeps it, else a new one.
+
+    A new package is python-docx's work: its OPC layer makes the parts, relationships, content types
+    and core properties; the parts' XML is built as lxml elements (write.py, styles.py). A source
+    package is patched instead (docx/save.py): python-docx would serialise every part again.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+    from docx.opc.parts.coreprops import CorePropertiesPart
+    from docx.oxml.coreprops import CT_CoreProperties
+    from docx.package import Package
+
     from editor.core.formats.docx import styles as ds
-    from editor.core.formats.docx.write import BodyContext, document_xml
+    from editor.core.formats.docx.write import BodyContext, document_part
 
     if style.keeps_source and doc.source is not None:
         return rewrite_source(doc)
     doc = style.prepare(doc)
     preset = style.preset(doc, fonts_available, font_fallbacks)
-    ctx = BodyContext(kept={}, keep_objects=False, source_links=False)
-    body = document_xml(doc, ctx, preset.section_xml)
-    parts: dict[str, str] = {
-        "word/document.xml": body,
-        "word/styles.xml": ds.styles_xml(preset),
-        "word/settings.xml": ds.settings_xml(preset.even_and_odd),
-        "word/fontTable.xml": ds.font_table_xml(_fonts_of(preset), preset.alt_fonts),
-        "docProps/core.xml": ds.core_xml(datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")),
-    }
-    types = {name: ds.PART_TYPES[name] for name in parts}
-    rels = [("rId1", ds.REL_TYPES["styles"], "styles.xml"), ("rId2", ds.REL_TYPES["settings"], "settings.xml"),
-            ("rId3", ds.REL_TYPES["fontTable"], "fontTable.xml")]
+    ctx = BodyContext(kept=dict(doc.kept))
+    pkg = Package()
+
+    def part(name: str, content_type: str, root: Any) -> XmlPart:  # root: an lxml element (styles.w_el)
+        return XmlPart(PackURI("/" + name), content_type, root, pkg)
+
+    main = part("word/document.xml", ds.PART_TYPES["word/document.xml"],
+                document_part(doc, ctx, preset.section() if preset.section else None))
+    pkg.relate_to(main, RT.OFFICE_DOCUMENT)
+    core = CorePropertiesPart(PackURI("/docProps/core.xml"), ds.PART_TYPES["docProps/core.xml"],
+                              CT_CoreProperties.new(), pkg)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props = core.core_properties
+    props.author, props.created, props.modified = "语库 Yuku", now, now
+    pkg.relate_to(core, RT.CORE_PROPERTIES)
+    parts = [("rId1", "styles", "word/styles.xml", ds.styles_part(preset)),
+             ("rId2", "settings", "word/settings.xml", ds.settings_part(preset.even_and_odd)),
+             ("rId3", "fontTable", "word/fontTable.xml", ds.font_table_part(_fonts_of(preset), preset.alt_fonts))]
     if ctx.nums:
-        parts["word/numbering.xml"] = ds.numbering_xml(ctx.nums)
-        types["word/numbering.xml"] = ds.PART_TYPES["word/numbering.xml"]
-        rels.append(("rId4", ds.REL_TYPES["numbering"], "numbering.xml"))
-    for i, (rid, xml) in enumerate(preset.footers.items(), 1):
-        parts[f"word/footer{i}.xml"] = xml
-        types[f"word/footer{i}.xml"] = ds.FOOTER_TYPE
-        rels.append((rid, ds.REL_TYPES["footer"], f"footer{i}.xml"))
-    doc_rels = ds.rels_xml(rels)
-    link_rels = "".join(f'<Relationship Id="{rid}" Type="{ds.REL}/hyperlink" Target={ds.attr(url)} '
-                        'TargetMode="External"/>' for url, rid in ctx.links.items())
-    doc_rels = doc_rels.replace("</Relationships>", link_rels + "</Relationships>")
+        parts.append(("rId4", "numbering", "word/numbering.xml", ds.numbering_part(ctx.nums)))
+    for rid, kind, name, root in parts:
+        main.rels.add_relationship(ds.REL_TYPES[kind], part(name, ds.PART_TYPES[name], root), rid)
+    for i, (rid, make) in enumerate(preset.footers.items(), 1):
+        main.rels.add_relationship(ds.REL_TYPES["footer"], part(f"word/footer{i}.xml", ds.FOOTER_TYPE, make()), rid)
+    for url, rid in ctx.links.items():
+        main.rels.add_relationship(RT.HYPERLINK, url, rid, is_external=True)
     buf = BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zf:
-        zf.writestr("[Content_Types].xml", ds.content_types_xml(types))
-        zf.writestr("_rels/.rels", ds.ROOT_RELS)
-        zf.writestr("word/_rels/document.xml.rels", doc_rels)
-        for name, xml in parts.items():
-            zf.writestr(name, xml)
+    pkg.save(buf)
     return buf.getvalue()
 
 
@@ -118,5 +133,5 @@ def convert_docx_file(src: Path, dst: Path, config: str, terms: list[str]) -> di
     return {"paragraphs": result.paragraphs, "changed_nodes": result.changed_nodes, "parts": result.parts}
 
 
-DOCX_FORMAT = FileFormat("docx", QT_TRANSLATE_NOOP("FileFormats", "Word 文档"), (".docx",), read_docx_file, write_docx_file,
+DOCX_FORMAT = FileFormat("docx", QT_TRANSLATE_NOOP("FileFormats", "Word 文档"), (".docx",), open_docx_file, write_docx_file,
                          open_only=OPEN_ONLY_SUFFIXES, styled=True, convert=convert_docx_file)

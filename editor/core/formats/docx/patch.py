@@ -1,9 +1,10 @@
 """Save a document into its source package by patching the source XML, never rebuilding it.
 
 A block whose signature still matches (model.untouched) is written back as the very element it was
-read from; an edited paragraph is a copy of its source with only what changed patched into its
-w:pPr and its runs' w:rPr; an edited cell patches that cell's paragraphs inside the source table.
-Elements that show nothing (bookmarks, w:sectPr …) stay where they were.
+read from; an edited paragraph is a copy of its source with only what changed patched in
+(patch_runs.py); an edited cell patches that cell's paragraphs inside a copy of the source table.
+Elements that show nothing (bookmarks, w:sectPr …) stay where they were. The source tree itself is
+never changed, only copies of its edited elements, so save.py can reuse one parse for many saves.
 """
 from __future__ import annotations
 
@@ -13,7 +14,16 @@ from typing import Any
 
 from lxml import etree
 
-from editor.core.formats.docx.patch_xml import _attr, _index, _put, _remove, block_text, new_table
+from editor.core.formats.docx.patch_runs import patch_paragraph
+from editor.core.formats.docx.patch_xml import (
+    _attr,
+    _index,
+    _put,
+    _remove,
+    block_text,
+    new_table,
+    set_children,
+)
 from editor.core.formats.docx.read_props import PropsReader
 from editor.core.formats.docx.structure import LEADING, W, block_content, is_block, table_rows
 from editor.core.formats.docx.styles import JC, ROLE_STYLES, twips
@@ -138,17 +148,24 @@ class Patcher(PropsReader):
         if el.tag == W + "p":
             if len(group) == 1 and isinstance(group[0], Paragraph) and self.clean(group[0]):
                 return [el]
-            last = max((k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None),
-                       default=-1)
-            return [self.paragraph(b, el, keep_sect=k == last) if isinstance(b, Paragraph) and b.kept_block is None
-                    else self.fresh(b, in_cell) for k, b in enumerate(group)]
+            own = [k for k, b in enumerate(group) if isinstance(b, Paragraph) and b.kept_block is None]
+            out = []
+            for k, b in enumerate(group):
+                if k in own:  # each patches its own copy: the source tree is never changed (save.py reuses it)
+                    assert isinstance(b, Paragraph)
+                    out.append(patch_paragraph(self, b, deepcopy(el),
+                                               keep_sect=k == own[-1], first=k == own[0], last=k == own[-1]))
+                else:
+                    out.append(self.fresh(b, in_cell))
+            return out
         if el.tag == W + "tbl" and len(group) == 1 and isinstance(group[0], Table):
-            return [el if self.clean(group[0]) else self.table(el, group[0])]
+            return [el if self.clean(group[0]) else self.table(deepcopy(el), group[0])]
         content = block_content(el)
         if content is not None and any(b.origin and b.origin.startswith(prefix) for b in group):
             new = self.children(list(content), group, prefix, in_cell)
             if len(new) != len(content) or any(a is not b for a, b in zip(new, content)):
-                content[:] = new
+                el = deepcopy(el)  # a copy to change (the source tree is never changed)
+                set_children(block_content(el), [deepcopy(x) if x.getparent() is content else x for x in new])
                 self.changed = True
             return [el]
         return [el if isinstance(b, Paragraph) and b.kept_block is not None and untouched(b)
@@ -157,16 +174,16 @@ class Patcher(PropsReader):
     def fresh(self, block: Any, in_cell: bool) -> Any:
         """A block with no source element (typed, pasted, or a kept block moved away from its source)."""
         if isinstance(block, Table):
-            return new_table(block, lambda p: self.fresh(p, in_cell=True)) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]), None)
+            return new_table(block, lambda p: self.fresh(p, in_cell=True)) if not in_cell else self.paragraph(Paragraph([Run(block_text(block))]))
         if block.kept_block is not None:
             item = self.kept.get(block.kept_block)
-            return self.fragment(item.xml) if item is not None else self.paragraph(Paragraph(), None)
-        return self.paragraph(block, None)
+            return self.fragment(item.xml) if item is not None else self.paragraph(Paragraph())
+        return self.paragraph(block)
 
     # -- tables ---------------------------------------------------------------------------------
 
     def table(self, tbl: Any, t: Table) -> Any:
-        """The source table with only its edited cells' paragraphs patched (grid, borders, merges kept)."""
+        """A copy of the source table with only its edited cells' paragraphs patched (grid, borders, merges kept)."""
         self.changed = True
         rows = table_rows(tbl)
         for r, mrow in enumerate(t.rows):
@@ -183,7 +200,7 @@ class Patcher(PropsReader):
                 if c < len(rows[r]):
                     self.cell(rows[r][c], cell, f"{t.origin}/{r},{c}/")
                 elif rows[r]:  # a cell the source row lacks (Qt pads short rows): its text goes last
-                    rows[r][-1].extend(self.paragraph(p, None) for p in cell if p.text)
+                    rows[r][-1].extend(self.paragraph(p) for p in cell if p.text)
         for row in rows[len(t.rows):]:
             if row and (tr := row[0].getparent()) is not None and tr.getparent() is not None:
                 tr.getparent().remove(tr)
@@ -198,23 +215,17 @@ class Patcher(PropsReader):
         blocks = [el for el in new if is_block(el)]
         if not blocks or blocks[-1].tag != W + "p":
             new.append(etree.Element(W + "p"))
-        tc[:] = new
+        set_children(tc, new)
 
     # -- paragraphs -----------------------------------------------------------------------------
 
-    def paragraph(self, p: Paragraph, source: Any, keep_sect: bool = True) -> Any:
-        """A w:p: the source's attributes, its w:pPr patched where the model changed, the model's runs."""
+    def paragraph(self, p: Paragraph) -> Any:
+        """A new w:p (no source element; see patch_runs.py for edited ones): its w:pPr from p.extra, the model's runs."""
         self.changed = True
-        self._fresh_paragraph = source is None
+        self._fresh_paragraph = True
         new = etree.Element(W + "p")
-        if source is not None:
-            for name, value in source.attrib.items():
-                new.set(name, value)
         ppr = self.fragment(p.extra) if p.extra else etree.Element(W + "pPr")
         self.patch_ppr(ppr, p)
-        if not keep_sect:
-            for sect in ppr.findall(W + "sectPr"):
-                ppr.remove(sect)
         if len(ppr) or ppr.attrib:
             new.append(ppr)
         self.runs(new, p.runs)

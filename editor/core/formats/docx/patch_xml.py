@@ -29,6 +29,25 @@ def _index(origin: str | None, prefix: str, count: int) -> int | None:
     return idx if idx < count else None
 
 
+def set_children(parent: Any, new: list[Any]) -> None:
+    """Make new the children of parent, moving only the stretch that differs.
+
+    lxml moves an element by walking its whole subtree (namespace bookkeeping): replacing all of a
+    long body's children costs more than the rest of the save, and almost all of them are unchanged.
+    """
+    old = list(parent)
+    n, m = len(old), len(new)
+    head = 0
+    while head < n and head < m and old[head] is new[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and old[n - 1 - tail] is new[m - 1 - tail]:
+        tail += 1
+    if head == n == m:
+        return
+    parent[head:n - tail] = new[head:m - tail]
+
+
 def _remove(parent: Any, *names: str) -> None:
     for name in names:
         for el in parent.findall(W + name):

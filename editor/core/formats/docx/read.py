@@ -1,71 +1,34 @@
 """Read a checked DOCX package into the document model, keeping aside what the editor cannot show.
 
 Every block remembers the element it came from (Paragraph.origin) and its signature when read, so a
-save can write untouched blocks back as the very elements they were (see docx/patch.py).
+save can write untouched blocks back as the very elements they were (see docx/patch.py). Inline
+content (runs, objects, wrappers) is read by docx/read_inline.py.
 """
 from __future__ import annotations
 
 import gc
-import re
 from typing import Any
 
-from editor.core.formats.docx.read_props import PropsReader, list_kinds, local_name, paragraph_roles
+from editor.core.formats.docx.read_inline import R_ID, T_P, T_PPR, InlineReader, _declarations
+from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
 from editor.core.formats.docx.safety import DocxPackage
-from editor.core.formats.docx.structure import (
-    BREAK_LABELS,
-    M_NS,
-    MC_NS,
-    STRICT_W_NS,
-    W,
-    block_content,
-    is_block,
-    table_rows,
-)
-from editor.core.model.document import (
-    LINE_BREAK,
-    OBJECT_CHAR,
-    Document,
-    KeptItem,
-    Paragraph,
-    Run,
-    Table,
-    body_signature,
-    signature,
-)
+from editor.core.formats.docx.structure import STRICT_W_NS, W, block_content, is_block, table_rows
+from editor.core.model.document import Document, Paragraph, Run, Table, body_signature, signature
 
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
-_DROP_INLINE = {"proofErr", "permStart", "permEnd", "lastRenderedPageBreak", "noProof"}
-_DESCEND = {"dir", "bdo", "ins", "moveTo"}
-# Inline wrappers kept around the runs they hold (Run.wrap), so an edited paragraph keeps them too.
-_WRAPPERS = {"sdt": "sdtContent", "smartTag": "", "customXml": ""}
-_LABELS = {"footnoteReference": "脚注", "endnoteReference": "尾注", "commentReference": "批注",
-           "object": "嵌入对象", "sym": "符号", "fldSimple": "域", "ruby": "拼音"}
-_INVISIBLE_INLINE = {"bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "del",
-                     "moveFrom", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"}
-EMU_PER_CM = 360000
-_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?")
-_UNIT_CM = {"pt": 2.54 / 72, "in": 2.54, "cm": 1.0, "mm": 0.1, "px": 2.54 / 96, "": 2.54 / 72}
-
-T_T, T_RPR, T_BR, T_R, T_P, T_PPR = W + "t", W + "rPr", W + "br", W + "r", W + "p", W + "pPr"
-T_TYPE = W + "type"
-_SIMPLE_TEXT = {W + "tab": "\t", W + "cr": LINE_BREAK, W + "noBreakHyphen": "\u2011", W + "softHyphen": "\u00ad"}
-_PLAIN: tuple = (False, False, False, None, None, None, "")
-
+CHUNK_LABEL = "嵌入内容"
+_HTML_BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote")
+CHUNK_SHOWN = 40  # characters of an altChunk's text shown in its placeholder
 STRICT = ("这是“严格 Open XML”（Strict）格式的 Word 文档，语库暂不能编辑；请在 Word 或 WPS 中另存为"
           "“Word 文档（*.docx）”后再打开 / a Strict Open XML document: save it as a standard .docx first")
 
 
-class _Reader(PropsReader):
+class _Reader(InlineReader):
     """One pass over the main part."""
 
-    def __init__(self, pkg: DocxPackage) -> None:
+    def __init__(self, pkg: DocxPackage, keep_parse: bool = False) -> None:
+        super().__init__(Document(source=pkg.data))
         self.pkg = pkg
-        self.doc = Document(source=pkg.data)
-        self.decls: re.Pattern[str] = re.compile("(?!)")
-        self.counter = 0
-        self._heads: dict[str, str] = {}
-        self.go_back: set[str] = set()
+        self.keep_parse = keep_parse
         self.roles = paragraph_roles(pkg, self._part("styles"))
         self.num_kinds = list_kinds(pkg, self._part("numbering"))
 
@@ -75,34 +38,6 @@ class _Reader(PropsReader):
             if typ.endswith("/" + rel_type) and not external and target in self.pkg.names:
                 return target
         return None
-
-    # -- helpers --------------------------------------------------------------------------------
-
-    def raw(self, el: Any) -> str:
-        """An element's XML without the namespace declarations the root makes (patch.py adds them back)."""
-        from lxml import etree
-
-        text = etree.tostring(el, encoding="unicode", with_tail=False)
-        end = text.find(">")
-        head = text[:end]
-        stripped = self._heads.get(head)
-        if stripped is None:  # start tags repeat (every w:rPr): strip each kind once
-            stripped = self._heads[head] = self.decls.sub("", head)
-        return stripped + text[end:]
-
-    def keep(self, xml: str, label: str, block: bool = False) -> str:
-        """Store content aside and return its key."""
-        self.counter += 1
-        key = f"k{self.counter}"
-        self.doc.kept[key] = KeptItem(xml, label, block)
-        return key
-
-    def note(self, what: str) -> None:
-        """Remember content that will not survive editing as it was."""
-        if what not in self.doc.unsupported:
-            self.doc.unsupported.append(what)
-
-    # -- body -------------------------------------------------------------------------------------
 
     def read(self) -> Document:
         """The whole document."""
@@ -115,6 +50,10 @@ class _Reader(PropsReader):
             raise self.pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
         self.doc.blocks = self.blocks(body, "", in_cell=False)
         self.doc.base = body_signature(self.doc)
+        if self.keep_parse:
+            from editor.core.formats.docx.save import keep_parsed
+
+            keep_parsed(self.pkg.data, root)  # a save of this file patches this very parse (never changed)
         return self.doc
 
     def blocks(self, parent: Any, prefix: str, in_cell: bool) -> list[Paragraph | Table]:
@@ -139,12 +78,25 @@ class _Reader(PropsReader):
             if inner:  # a content control or custom XML around paragraphs: its text is shown and edited
                 out.extend(inner)
                 return
-            label = "嵌套表格" if tag == W + "tbl" else "嵌入文档" if tag == W + "altChunk" else \
+            label = "嵌套表格" if tag == W + "tbl" else self.chunk_label(el) if tag == W + "altChunk" else \
                 "内容控件" if tag == W + "sdt" else "其他内容"
             block = Paragraph(kept_block=self.keep(self.raw(el), label, True))
         block.origin = origin
         block.base = signature(block)
         out.append(block)
+
+    def chunk_label(self, el: Any) -> str:
+        """An altChunk's placeholder: 嵌入内容 and the start of its text, read-only (Word imports it on open)."""
+        rel = self.pkg.rels(self.pkg.main_part).get(el.get(R_ID, ""))
+        text = ""
+        if rel is not None and not rel[2] and rel[1] in self.pkg.names:
+            try:
+                text = chunk_text(self.pkg.read(rel[1]))
+            except Exception:  # a damaged chunk still opens, as Word's placeholder would
+                text = ""
+        if not text:
+            return "嵌入文档"
+        return f"{CHUNK_LABEL}：{text[:CHUNK_SHOWN]}{' …' if len(text) > CHUNK_SHOWN else ''}"
 
     def table(self, el: Any, origin: str) -> Table:
         """A table: its cells' paragraphs, rows and cells inside content controls included."""
@@ -172,163 +124,68 @@ class _Reader(PropsReader):
 
     # -- inline content -----------------------------------------------------------------------
 
-    def inline(self, parent: Any, p: Paragraph, link: str | None) -> None:
-        """Runs and inline elements of a paragraph (or of a hyperlink, insertion … inside it)."""
-        for el in parent:
-            tag = el.tag
-            if tag == T_R:
-                self.run(el, p, link)
-                continue
-            if not isinstance(tag, str) or tag == T_PPR:
-                continue
-            name = local_name(tag)
-            if tag == W + "hyperlink":
-                anchor, rid = el.get(W + "anchor"), el.get(R_ID)
-                target = f"#{anchor}" if anchor else f"rId:{rid}" if rid else None
-                self.inline(el, p, target)
-            elif name in _DESCEND and tag.startswith(W):
-                if name in ("ins", "moveTo"):
-                    self.note("修订标记（编辑过的段落保存时接受其中的插入）")
-                self.inline(el, p, link)
-            elif name in _WRAPPERS and tag.startswith(W):
-                self.wrapped(el, p, link)
-            elif name in _DROP_INLINE:
-                continue
-            elif tag == W + "bookmarkStart" and el.get(W + "name") == "_GoBack":
-                self.go_back.add(el.get(W + "id", ""))  # Word's "last edit" mark: not content
-            elif tag == W + "bookmarkEnd" and el.get(W + "id", "") in self.go_back:
-                continue
-            elif name in _INVISIBLE_INLINE and tag.startswith(W):
-                p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "")))
-            else:
-                label = "公式" if tag.startswith(M_NS) else _LABELS.get(name, "其他内容")
-                p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), label)))
 
-    def wrapped(self, el: Any, p: Paragraph, link: str | None) -> None:
-        """An inline content control (or smart tag, custom XML): its runs shown, its wrapper kept."""
-        from copy import deepcopy
+def chunk_text(data: bytes) -> str:
+    """The text of an altChunk part on one line: an embedded Word document, MHT, HTML or plain text ("" else)."""
+    if data.startswith(b"PK\x03\x04"):
+        return _package_text(data)
+    head = data[:4096].lstrip()
+    if head.startswith(b"{\\rtf") or (b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return ""  # RTF escapes its text; anything with NUL bytes is not text
+    if head.lower().startswith((b"mime-version:", b"content-type:", b"from:", b"subject:", b"date:")):
+        return mht_text(data)
+    from editor.core.formats.encoding import decode_bytes
 
-        content_name = _WRAPPERS[local_name(el.tag)]
-        content = el.find(W + content_name) if content_name else el
-        if content is None:
-            p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self.raw(el), "内容控件")))
-            return
-        shell = deepcopy(el)
-        inner = shell.find(W + content_name) if content_name else shell
-        for child in list(inner):
-            if not (isinstance(child.tag, str) and child.tag.endswith("Pr")):
-                inner.remove(child)
-        key = self.keep(self.raw(shell), "")
-        start = len(p.runs)
-        self.inline(content, p, link)
-        for r in p.runs[start:]:
-            if r.wrap is None:  # the innermost wrapper is kept when wrappers nest
-                r.wrap = key
-
-    def run(self, el: Any, p: Paragraph, link: str | None) -> None:
-        """A w:r: text with its format; objects and breaks inside it become kept runs of their own."""
-        n = len(el)
-        if n == 1 and el[0].tag == T_T:  # the usual shapes first: <w:r><w:t/></w:r> …
-            p.runs.append(Run(el[0].text or "", link=link))
-            return
-        if n == 2 and el[0].tag == T_RPR and el[1].tag == T_T:  # … and <w:r><w:rPr/><w:t/></w:r>
-            b, i, u, font, size, color, extra = self.run_props(el[0])
-            p.runs.append(Run(el[1].text or "", b, i, u, font, size, color, None, link, extra))
-            return
-        rpr = None
-        fmt = _PLAIN
-        text: list[str] = []
-        for child in el:
-            tag = child.tag
-            if tag == T_T:
-                text.append(child.text or "")
-            elif tag == T_RPR:
-                rpr = child
-                fmt = self.run_props(rpr)
-            elif not isinstance(tag, str):
-                continue
-            elif tag in _SIMPLE_TEXT:
-                text.append(_SIMPLE_TEXT[tag])
-            elif tag == T_BR and child.get(T_TYPE, "textWrapping") == "textWrapping":
-                text.append(LINE_BREAK)
-            elif local_name(tag) in _DROP_INLINE:
-                continue
-            else:
-                self._flush(fmt, link, text, p)
-                label = BREAK_LABELS.get(child.get(T_TYPE, ""), "") if tag == T_BR else self.label(child)
-                p.runs.append(Run(OBJECT_CHAR, kept=self.keep(self._object_run(el, rpr, child), label)))
-        if text:
-            self._flush(fmt, link, text, p)
-
-    def _object_run(self, run: Any, rpr: Any, child: Any) -> str:
-        """A run holding only one object, with its run's format (superscript footnote marks …)."""
-        from copy import deepcopy
-
-        from lxml import etree
-
-        r = etree.Element(T_R, nsmap=run.nsmap)
-        for name, value in run.attrib.items():
-            r.set(name, value)
-        if rpr is not None:
-            r.append(deepcopy(rpr))
-        r.append(deepcopy(child))
-        return self.raw(r)
-
-    @staticmethod
-    def _flush(fmt: tuple, link: str | None, text: list[str], p: Paragraph) -> None:
-        if text:
-            b, i, u, font, size, color, extra = fmt
-            p.runs.append(Run("".join(text), b, i, u, font, size, color, None, link, extra))
-            text.clear()
-
-    def label(self, el: Any) -> str:
-        """What a kept object is, with its size when it has one, for the placeholder and the warnings."""
-        name = local_name(el.tag)
-        if name in ("fldChar", "instrText", "delInstrText"):
-            return ""  # field markers: the field's result stays editable text between them
-        if name in ("drawing", "pict", "object") or el.tag == MC_NS + "AlternateContent":
-            xml = self.raw(el)
-            kind = "文本框" if "txbxContent" in xml else "图表" if "/chart" in xml else \
-                "嵌入对象" if name == "object" else "图片"
-            return f"{kind} {size}" if (size := _object_size(el)) else kind
-        return _LABELS.get(name, "其他内容")
+    text = decode_bytes(data).text
+    head_text = text.lstrip()[:2048].lower()
+    if head_text.startswith(("<html", "<!doctype", "<head", "<body", "<p", "<div")) or "<html" in head_text:
+        return html_text(text) or html_text(data)  # a str with an encoding declaration: lxml wants bytes
+    return " ".join(text.split())
 
 
-def _object_size(el: Any) -> str:
-    """"3.2 × 4.1 cm" from a drawing's extent or a VML shape's style; "" when it has none."""
-    extent = next(el.iter(WP_EXTENT), None)
-    if extent is not None:
-        try:
-            cx, cy = int(extent.get("cx", "")), int(extent.get("cy", ""))
-        except ValueError:
-            return ""
-        return _cm(cx / EMU_PER_CM, cy / EMU_PER_CM)
-    for node in el.iter():
-        style = node.get("style") if isinstance(node.tag, str) else None
-        if style and "width" in style and "height" in style:
-            dims = {k: float(v) * _UNIT_CM[u] for k, v, u in _VML_SIZE.findall(style) if _is_number(v)}
-            if "width" in dims and "height" in dims:
-                return _cm(dims["width"], dims["height"])
+def html_text(data: bytes | str) -> str:
+    """What an HTML page shows, on one line (lxml's HTML parser: no network, no scripts or styles)."""
+    from lxml import etree, html
+
+    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return ""
+    for el in list(root.iter("script", "style", "title")):
+        el.drop_tree()
+    for el in root.iter(*_HTML_BLOCKS):  # paragraphs, cells and line breaks stay apart on one line
+        el.tail = " " + (el.tail or "")
+    return " ".join(root.text_content().split())
+
+
+def mht_text(data: bytes) -> str:
+    """The text of a web archive (MHT): its first HTML part, else its first plain-text part."""
+    import email
+
+    msg = email.message_from_bytes(data)
+    parts = [p for p in msg.walk() if p.get_content_maintype() == "text"]
+    for kind in ("html", "plain"):
+        for part in parts:
+            if part.get_content_subtype() == kind:
+                raw = part.get_payload(decode=True)
+                if not isinstance(raw, bytes):
+                    continue
+                text = raw.decode(part.get_content_charset() or "utf-8", errors="replace")
+                return html_text(text) if kind == "html" else " ".join(text.split())
     return ""
 
 
-def _cm(width: float, height: float) -> str:
-    """Width × height in centimetres to one decimal ("" when too small to say)."""
-    return f"{width:.1f} × {height:.1f} cm" if width >= 0.05 and height >= 0.05 else ""
+def _package_text(data: bytes) -> str:
+    """The body text of an embedded Word document, through the same safety checks as any file."""
+    from pathlib import Path
 
+    from editor.core.formats.docx.safety import open_docx
 
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _declarations(nsmap: dict[str | None, str]) -> re.Pattern[str]:
-    """The root's prefixed namespace declarations, which raw() strips (kept XML inherits them)."""
-    decls = [f' xmlns:{p}="{u}"' for p, u in nsmap.items() if p]
-    return re.compile("|".join(re.escape(d) for d in decls) or "(?!)")
+    pkg = open_docx(Path("altChunk.docx"), data=data)
+    root = pkg.xml(pkg.main_part)
+    paragraphs = ("".join(t.text or "" for t in p.iter(W + "t")) for p in root.iter(T_P))
+    return " ".join(" ".join(paragraphs).split())
 
 
 def _merge_runs(runs: list[Run]) -> list[Run]:
@@ -352,14 +209,14 @@ def _same_format(a: Run, b: Run) -> bool:
         (b.bold, b.italic, b.underline, b.font, b.size, b.color, b.link, b.extra, b.wrap)
 
 
-def read_docx(pkg: DocxPackage) -> Document:
-    """The document model of a checked package."""
+def read_docx(pkg: DocxPackage, keep_parse: bool = False) -> Document:
+    """The document model of a checked package (keep_parse: see docx/save.py keep_parsed)."""
     # A long document is tens of thousands of new objects, none in a reference cycle: the cyclic
     # collector would only rescan them (and the whole heap) over and over while they are made.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Reader(pkg).read()
+        return _Reader(pkg, keep_parse).read()
     finally:
         if enabled:
             gc.enable()

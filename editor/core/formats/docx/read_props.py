@@ -41,14 +41,14 @@ def _on(el: Any) -> bool:
     return el.get(T_VAL, "true") not in ("0", "false", "off", "none")
 
 
-def paragraph_roles(pkg: DocxPackage, name: str | None) -> dict[str, str]:
+def paragraph_roles(pkg: DocxPackage, name: str | None, root: Any = None) -> dict[str, str]:
     """StyleId -> role of a styles part, by name or outline level (Chinese Word uses ids "1", "2" …)."""
     roles: dict[str, str] = {}
     if not name:
         return roles
     info: dict[str, tuple[str, int | None]] = {}
     style_tag, name_tag, ppr_tag, lvl_tag = W + "style", W + "name", W + "pPr", W + "outlineLvl"
-    for st in pkg.xml(name):
+    for st in pkg.xml(name) if root is None else root:
         if st.tag != style_tag or st.get(W + "type", "paragraph") != "paragraph":
             continue
         nm, lvl = "", None

@@ -2,14 +2,22 @@
 
 Unedited, the source file comes back byte for byte. Edited, only word/document.xml changes, plus
 styles/numbering/relationships when the editor introduced a role style, a list or a link the
-package lacks. The parts are patched with lxml and the zip copied entry by entry: python-docx's
-package layer would serialise every XML part again, and then no part would stay byte-identical.
+package lacks. The parts are patched with lxml and the zip copied entry by entry (untouched entries
+as their compressed bytes): python-docx's package layer, which makes new packages (files.docx_bytes),
+would parse and serialise every XML part again here, and then no part would stay byte-identical.
+
+A file opened for editing leaves its parsed main part here (keep_parsed): a save borrows that tree,
+writes copies of the edited blocks into it, serialises it and puts the original children back, so
+saving after an edit does not parse document.xml again.
 """
 from __future__ import annotations
 
+import gc
 import posixpath
 import struct
+import threading
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -18,26 +26,82 @@ from lxml import etree
 
 from editor.core.formats.docx import styles as ds
 from editor.core.formats.docx.patch import Patcher
+from editor.core.formats.docx.patch_xml import set_children
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
 from editor.core.formats.docx.safety import CT_NS, MAX_MEMBER_BYTES, PKG_REL_NS, DocxPackage, open_docx
 from editor.core.formats.docx.structure import W
 from editor.core.model.document import Document, body_signature, untouched
 
 ZIP_LEVEL = 3
+# (CRC, size) of a styles part -> (style id -> role, role -> style id): the same file saved again
+_STYLE_INFO: dict[tuple[int, int], tuple[dict[str, str], dict[str, str]]] = {}
+# (size, CRC) of source bytes -> (those bytes, their main part as read.py parsed it), for the files opened last.
+KEPT_PARSES = 2
+_TREES: dict[tuple[int, int], tuple[bytes, Any]] = {}
+_TREE_LOCK = threading.Lock()
 _PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
                               "huge_tree": False, "remove_blank_text": False}
 
 
 def save_into_source(doc: Document) -> bytes:
     """The source package with the document's edits patched in (the source itself when unedited)."""
+    # As on open (read.read_docx): a save makes thousands of objects in no reference cycle, and the
+    # cyclic collector would only rescan them, and the whole model, while they are made.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _save_into_source(doc)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _save_into_source(doc: Document) -> bytes:
     assert doc.source is not None
     clean = {id(b): untouched(b) for b in doc.blocks}
     if doc.base is not None and all(clean.values()) and doc.base == body_signature(doc):
         return doc.source  # nothing edited: the file as it was, byte for byte, without opening it
     pkg = open_docx(Path("source.docx"), data=doc.source, scanned=True)
     main = pkg.main_part
-    tree = _parse(pkg, main)
-    root = tree.getroot()
+    root = _borrow_tree(doc.source)
+    if root is None:
+        return _save_into(doc, pkg, _parse(pkg, main).getroot(), clean)
+    body = root.find(W + "body")
+    kept = list(body) if body is not None else []
+    try:
+        return _save_into(doc, pkg, root, clean)
+    finally:  # the borrowed tree back as it was read: only the body's list of children changed
+        if body is not None:
+            set_children(body, kept)
+        _TREE_LOCK.release()
+
+
+def keep_parsed(source: bytes, root: Any) -> None:
+    """Keep the main part the reader parsed, so saves of that file need not parse it again."""
+    with _TREE_LOCK:
+        key = (len(source), zlib.crc32(source))
+        _TREES.pop(key, None)
+        _TREES[key] = (source, root)
+        while len(_TREES) > KEPT_PARSES:  # a parsed tree is ~10× its XML in memory: the last two files
+            del _TREES[next(iter(_TREES))]
+
+
+def _borrow_tree(source: bytes) -> Any:
+    """The kept parse of source's main part, locked until the save gives it back (None: parse anew)."""
+    if not _TREE_LOCK.acquire(blocking=False):
+        return None  # another save (autosave in a thread …) has it
+    held = next((h for h in _TREES.values() if h[0] is source), None) or \
+        _TREES.get((len(source), zlib.crc32(source)))
+    if held is not None and (held[0] is source or held[0] == source):  # the same file, read again or copied
+        return held[1]
+    _TREE_LOCK.release()
+    return None
+
+
+def _save_into(doc: Document, pkg: DocxPackage, root: Any, clean: dict[int, bool]) -> bytes:
+    assert doc.source is not None
+    tree = root.getroottree()
+    main = pkg.main_part
     body = root.find(W + "body")
     if body is None:
         raise pkg.fail("文件缺少正文（w:body），不是完整的 Word 文档 / no document body")
@@ -45,9 +109,23 @@ def save_into_source(doc: Document) -> bytes:
                if not ext and target in pkg.names}
     styles: list[Any] = []  # parsed on first need
 
+    def style_tree() -> Any:
+        if not styles:
+            styles.append(_parse(pkg, targets["styles"]) if "styles" in targets else None)
+        return styles[0]
+
     def style_info() -> tuple[dict[str, str], dict[str, str]]:
-        styles.append(_parse(pkg, targets["styles"]) if "styles" in targets else None)
-        return paragraph_roles(pkg, targets.get("styles")), _style_ids(styles[0])
+        name = targets.get("styles")
+        key = (pkg.zf.getinfo(name).CRC, pkg.zf.getinfo(name).file_size) if name else None
+        info = _STYLE_INFO.get(key) if key else None
+        if info is None:  # one parse gives both; a document saved again and again reuses them
+            tree = style_tree()
+            info = (paragraph_roles(pkg, name, tree.getroot() if tree is not None else None), _style_ids(tree))
+            if key:
+                _STYLE_INFO[key] = info
+                while len(_STYLE_INFO) > 8:
+                    del _STYLE_INFO[next(iter(_STYLE_INFO))]
+        return info
 
     def numbering_info() -> tuple[dict[str, dict[str, str]], int]:
         numbering = targets.get("numbering")
@@ -60,18 +138,19 @@ def save_into_source(doc: Document) -> bytes:
     new = patcher.children(list(body), doc.blocks, "", in_cell=False)
     if not patcher.changed and len(new) == len(body) and all(a is b for a, b in zip(new, body)):
         return doc.source  # nothing edited: the file as it was, byte for byte
-    body[:] = new
+    set_children(body, new)
     replaced: dict[str, bytes] = {main: _bytes(tree)}
     added: list[tuple[str, str, str]] = []  # (part name, relationship type, content type)
-    style_tree = styles[0] if styles else None
-    missing = [role for role in sorted(patcher.roles_used) if role not in _style_ids(style_tree, only_found=True)]
-    if missing and style_tree is not None:
+    missing = [role for role in sorted(patcher.roles_used)
+               if role not in _style_ids(style_tree(), only_found=True)] if patcher.roles_used else []
+    style_tree_ = styles[0] if styles else None
+    if missing and style_tree_ is not None:
         for role in missing:
-            style_tree.getroot().append(_fragment(ds.role_style_xml(role, ds.plain_preset())))
-        replaced[targets["styles"]] = _bytes(style_tree)
+            style_tree_.getroot().append(ds.role_style(role, ds.plain_preset()))
+        replaced[targets["styles"]] = _bytes(style_tree_)
     elif missing:
         name = _free_name(pkg, main, "styles.xml")
-        replaced[name] = ds.styles_xml(ds.plain_preset()).encode("utf-8")
+        replaced[name] = ds.xml_bytes(ds.styles_part(ds.plain_preset()))
         added.append((name, ds.REL_TYPES["styles"], ds.PART_TYPES["word/styles.xml"]))
     numbering = targets.get("numbering")
     if patcher.nums:
@@ -81,7 +160,7 @@ def save_into_source(doc: Document) -> bytes:
             replaced[numbering] = _bytes(num_tree)
         else:
             name = _free_name(pkg, main, "numbering.xml")
-            replaced[name] = ds.numbering_xml(patcher.nums).encode("utf-8")
+            replaced[name] = ds.xml_bytes(ds.numbering_part(patcher.nums))
             added.append((name, ds.REL_TYPES["numbering"], ds.PART_TYPES["word/numbering.xml"]))
     if added or patcher.links:
         _relate(pkg, main, added, patcher.links, replaced)
@@ -97,11 +176,6 @@ def _bytes(tree: Any) -> bytes:
     info = tree.docinfo
     return etree.tostring(tree, xml_declaration=True, encoding=info.encoding or "UTF-8",
                           standalone=True if info.standalone is None else info.standalone)
-
-
-def _fragment(xml: str) -> Any:
-    """One element written by styles.py, with the w and r namespaces declared."""
-    return etree.fromstring(f"<w:x {ds.NS_DECL}>{xml}</w:x>".encode())[0]
 
 
 def _style_ids(styles: Any, only_found: bool = False) -> dict[str, str]:
@@ -122,10 +196,9 @@ def _style_ids(styles: Any, only_found: bool = False) -> dict[str, str]:
 
 def _merge_numbering(root: Any, nums: dict[int, str]) -> None:
     """Our list definitions into a source numbering part (abstractNums before the first w:num)."""
-    ours = etree.fromstring(f"<w:x {ds.NS_DECL}>{ds.abstract_nums_xml()}{ds.nums_xml(nums)}</w:x>".encode())
     have = {a.get(W + "abstractNumId") for a in root.iter(W + "abstractNum")}
     first_num = root.find(W + "num")
-    for el in list(ours):
+    for el in [*ds.abstract_nums(), *ds.nums(nums)]:
         if el.tag == W + "abstractNum":
             if el.get(W + "abstractNumId") in have:
                 continue

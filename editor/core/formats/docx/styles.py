@@ -1,14 +1,16 @@
-"""Style presets and the fixed package parts (styles, numbering, settings, fonts) of a new DOCX."""
+"""Style presets and the fixed parts (styles, numbering, settings, fonts) of a new DOCX, built as lxml elements."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from editor.core.formats.docx.xml_text import quote_attr
+from docx.oxml.ns import qn
+from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-NS_DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+NSMAP = {"w": W_NS, "r": R_NS}
 
 # role -> (styleId, style name Word knows, outline level). Built-in names make Word's navigation
 # pane and outline view work in every UI language (Chinese Word shows "标题 1" for "heading 1").
@@ -22,11 +24,6 @@ ROLE_STYLES: dict[str, tuple[str, str, int | None]] = {
 # Numbering definitions we add: abstractNum ids, far from Word's own small numbers.
 BULLET_ABSTRACT = 9001
 NUMBER_ABSTRACT = 9002
-
-
-def attr(value: object) -> str:
-    """An XML attribute value, quoted and escaped."""
-    return quote_attr(str(value))
 
 
 def twips(points: float) -> int:
@@ -56,148 +53,211 @@ class Preset:
     roles: dict[str, RoleStyle] = field(default_factory=dict)
     line_height: float | None = None  # exact pitch, points
     char_spacing: int | None = None  # twentieths of a point, w:spacing in w:rPr
-    section_xml: str = ""  # w:sectPr, may reference footers as rIdFooterOdd / rIdFooterEven
-    footers: dict[str, str] = field(default_factory=dict)  # rel id -> footer part XML
+    # w:sectPr (may reference footers as rIdFooterOdd / rIdFooterEven) and the footer parts' roots,
+    # made anew for each package (lxml elements belong to one tree).
+    section: Callable[[], Any] | None = None
+    footers: dict[str, Callable[[], Any]] = field(default_factory=dict)  # rel id -> footer part root
     even_and_odd: bool = False
     # Off in the official style (as in Chinese Word's Normal): every full page holds all 22 lines.
     widow_control: bool = True
     alt_fonts: dict[str, str] = field(default_factory=dict)  # font -> w:altName in fontTable
 
 
-def run_fonts_xml(east_asia: str | None, latin: str | None) -> str:
-    """w:rFonts with the East Asian name set (python-docx's font.name leaves it out)."""
+def w_el(tag: str, parent: Any = None, **attrs: object) -> Any:
+    """A w: element with w: attributes in the order given, appended to parent when there is one.
+
+    Elements are built with lxml (qn() names, values escaped by the serialiser): never as strings.
+    """
+    values = {qn(f"w:{k}"): str(v) for k, v in attrs.items()}
+    if parent is None:
+        return etree.Element(qn(f"w:{tag}"), values, nsmap=NSMAP)
+    return etree.SubElement(parent, qn(f"w:{tag}"), values)
+
+
+def part_root(tag: str) -> Any:
+    """The root element of a new part, declaring the w and r namespaces."""
+    return w_el(tag)
+
+
+def run_fonts(east_asia: str | None, latin: str | None) -> Any:
+    """w:rFonts with the East Asian name set (python-docx's font.name leaves it out); None without fonts."""
     if not east_asia and not latin:
-        return ""
-    parts = []
+        return None
+    attrs: dict[str, object] = {}
     if latin:
-        parts.append(f"w:ascii={attr(latin)} w:hAnsi={attr(latin)} w:cs={attr(latin)}")
+        attrs.update(ascii=latin, hAnsi=latin, cs=latin)
     if east_asia:
-        parts.append(f"w:eastAsia={attr(east_asia)}")
-    # The hint gives quotation marks, dashes and ellipses to the East Asian font.
-    return f'<w:rFonts {" ".join(parts)} w:hint="eastAsia"/>'
+        attrs["eastAsia"] = east_asia
+    attrs["hint"] = "eastAsia"  # gives quotation marks, dashes and ellipses to the East Asian font
+    return w_el("rFonts", **attrs)
 
 
-def _rpr(style: RoleStyle, char_spacing: int | None) -> str:
-    out = run_fonts_xml(style.east_asia, style.latin)
+def _rpr(style: RoleStyle, char_spacing: int | None) -> Any:
+    rpr = w_el("rPr")
+    fonts = run_fonts(style.east_asia, style.latin)
+    if fonts is not None:
+        rpr.append(fonts)
     if style.bold:
-        out += "<w:b/><w:bCs/>"
+        w_el("b", rpr)
+        w_el("bCs", rpr)
     if char_spacing:
-        out += f'<w:spacing w:val="{char_spacing}"/>'
+        w_el("spacing", rpr, val=char_spacing)
     if style.size:
         half = round(style.size * 2)
-        out += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
-    return f"<w:rPr>{out}</w:rPr>" if out else ""
+        w_el("sz", rpr, val=half)
+        w_el("szCs", rpr, val=half)
+    return rpr if len(rpr) else None
 
 
-def _ppr(style: RoleStyle, line_height: float | None, outline: int | None, widow_control: bool = True) -> str:
-    out = "<w:keepNext/>" if style.keep_next else ""
+def _ppr(style: RoleStyle, line_height: float | None, outline: int | None, widow_control: bool = True) -> Any:
+    ppr = w_el("pPr")
+    if style.keep_next:
+        w_el("keepNext", ppr)
     if not widow_control:
-        out += '<w:widowControl w:val="0"/>'
+        w_el("widowControl", ppr, val=0)
     if line_height:
-        out += f'<w:spacing w:before="0" w:after="0" w:line="{twips(line_height)}" w:lineRule="exact"/>'
+        w_el("spacing", ppr, before=0, after=0, line=twips(line_height), lineRule="exact")
     if style.first_line is not None:
-        out += f'<w:ind w:firstLine="{twips(style.first_line)}"/>'
+        w_el("ind", ppr, firstLine=twips(style.first_line))
     if style.align:
-        out += f'<w:jc w:val="{JC[style.align]}"/>'
+        w_el("jc", ppr, val=JC[style.align])
     if outline is not None:
-        out += f'<w:outlineLvl w:val="{outline}"/>'
-    return f"<w:pPr>{out}</w:pPr>" if out else ""
+        w_el("outlineLvl", ppr, val=outline)
+    return ppr if len(ppr) else None
+
+
+def _append(parent: Any, *children: Any) -> None:
+    for child in children:
+        if child is not None:
+            parent.append(child)
 
 
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
-def role_style_xml(role: str, preset: Preset | None) -> str:
+def role_style(role: str, preset: Preset | None) -> Any:
     """One paragraph style element for a role (also used to add missing styles to a source file)."""
     style_id, name, outline = ROLE_STYLES[role]
     rs = preset.roles.get(role, RoleStyle()) if preset else RoleStyle()
     # The title is not an outline level in Word's own Title style; headings are.
     level = None if role == "title" else outline
-    return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val={attr(name)}/>'
-            f'<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>'
-            f"{_ppr(rs, None, level)}{_rpr(rs, None)}</w:style>")
+    st = w_el("style", type="paragraph", styleId=style_id)
+    w_el("name", st, val=name)
+    w_el("basedOn", st, val="Normal")
+    w_el("next", st, val="Normal")
+    w_el("qFormat", st)
+    _append(st, _ppr(rs, None, level), _rpr(rs, None))
+    return st
 
 
-def styles_xml(preset: Preset) -> str:
-    """word/styles.xml for a new package."""
+def styles_part(preset: Preset) -> Any:
+    """The w:styles root of word/styles.xml for a new package."""
     d = preset.default
+    root = part_root("styles")
     doc_rpr = _rpr(RoleStyle(d.east_asia, d.latin, d.size), preset.char_spacing)
-    doc_rpr = doc_rpr.replace("</w:rPr>", '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>') \
-        if doc_rpr else '<w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>'
-    normal_ppr = _ppr(RoleStyle(align=d.align, first_line=d.first_line), preset.line_height, None,
-                      preset.widow_control)
-    styles = [
-        f'<w:docDefaults><w:rPrDefault>{doc_rpr}</w:rPrDefault><w:pPrDefault/></w:docDefaults>',
-        f'<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        f'<w:qFormat/>{normal_ppr}</w:style>',
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
-    ]
-    styles += [role_style_xml(role, preset) for role in ROLE_STYLES]
-    styles.append('<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/>'
-                  '<w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/>'
-                  '<w:ind w:firstLine="0"/></w:pPr></w:style>')
-    styles.append('<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-                  '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:left w:w="108" w:type="dxa"/>'
-                  '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>')
-    styles.append('<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/>'
-                  '<w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>'
-                  + "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
-                            for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
-                  + "</w:tblBorders></w:tblPr></w:style>")
-    return f'{XML_HEAD}<w:styles {NS_DECL}>{"".join(styles)}</w:styles>'
+    if doc_rpr is None:
+        doc_rpr = w_el("rPr")
+    w_el("lang", doc_rpr, val="en-US", eastAsia="zh-CN")
+    defaults = w_el("docDefaults", root)
+    w_el("rPrDefault", defaults).append(doc_rpr)
+    w_el("pPrDefault", defaults)
+    normal = w_el("style", root, type="paragraph", default=1, styleId="Normal")
+    w_el("name", normal, val="Normal")
+    w_el("qFormat", normal)
+    _append(normal, _ppr(RoleStyle(align=d.align, first_line=d.first_line), preset.line_height, None,
+                         preset.widow_control))
+    font = w_el("style", root, type="character", default=1, styleId="DefaultParagraphFont")
+    w_el("name", font, val="Default Paragraph Font")
+    w_el("uiPriority", font, val=1)
+    w_el("semiHidden", font)
+    for role in ROLE_STYLES:
+        root.append(role_style(role, preset))
+    footer = w_el("style", root, type="paragraph", styleId="Footer")
+    w_el("name", footer, val="footer")
+    w_el("basedOn", footer, val="Normal")
+    footer_ppr = w_el("pPr", footer)
+    w_el("spacing", footer_ppr, line=240, lineRule="auto")
+    w_el("ind", footer_ppr, firstLine=0)
+    table = w_el("style", root, type="table", default=1, styleId="TableNormal")
+    w_el("name", table, val="Normal Table")
+    table_pr = w_el("tblPr", table)
+    w_el("tblInd", table_pr, w=0, type="dxa")
+    margins = w_el("tblCellMar", table_pr)
+    w_el("left", margins, w=108, type="dxa")
+    w_el("right", margins, w=108, type="dxa")
+    grid = w_el("style", root, type="table", styleId="TableGrid")
+    w_el("name", grid, val="Table Grid")
+    w_el("basedOn", grid, val="TableNormal")
+    borders = w_el("tblBorders", w_el("tblPr", grid))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        w_el(side, borders, val="single", sz=4, space=0, color="auto")
+    return root
 
 
-def abstract_nums_xml() -> str:
+def abstract_nums() -> list[Any]:
     """Our two list definitions: bullets and decimal numbers, nine levels each."""
     bullets = "•◦▪•◦▪•◦▪"
-    out = [f'<w:abstractNum w:abstractNumId="{BULLET_ABSTRACT}"><w:multiLevelType w:val="hybridMultilevel"/>']
-    for lvl in range(9):
-        out.append(f'<w:lvl w:ilvl="{lvl}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-                   f'<w:lvlText w:val="{bullets[lvl]}"/><w:lvlJc w:val="left"/>'
-                   f'<w:pPr><w:ind w:left="{420 * (lvl + 1)}" w:hanging="420"/></w:pPr></w:lvl>')
-    out.append(f'</w:abstractNum><w:abstractNum w:abstractNumId="{NUMBER_ABSTRACT}">'
-               '<w:multiLevelType w:val="hybridMultilevel"/>')
-    for lvl in range(9):
-        out.append(f'<w:lvl w:ilvl="{lvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
-                   f'<w:lvlText w:val="%{lvl + 1}."/><w:lvlJc w:val="left"/>'
-                   f'<w:pPr><w:ind w:left="{420 * (lvl + 1)}" w:hanging="420"/></w:pPr></w:lvl>')
-    out.append("</w:abstractNum>")
-    return "".join(out)
+    out = []
+    for abstract_id, fmt in ((BULLET_ABSTRACT, "bullet"), (NUMBER_ABSTRACT, "decimal")):
+        an = w_el("abstractNum", abstractNumId=abstract_id)
+        w_el("multiLevelType", an, val="hybridMultilevel")
+        for lvl in range(9):
+            level = w_el("lvl", an, ilvl=lvl)
+            w_el("start", level, val=1)
+            w_el("numFmt", level, val=fmt)
+            w_el("lvlText", level, val=bullets[lvl] if fmt == "bullet" else f"%{lvl + 1}.")
+            w_el("lvlJc", level, val="left")
+            w_el("ind", w_el("pPr", level), left=420 * (lvl + 1), hanging=420)
+        out.append(an)
+    return out
 
 
-def nums_xml(nums: dict[int, str]) -> str:
+def nums(kinds: dict[int, str]) -> list[Any]:
     """w:num elements: numId -> "bullet"/"number"; each list restarts at 1."""
     out = []
-    for num_id, kind in nums.items():
-        abstract = BULLET_ABSTRACT if kind == "bullet" else NUMBER_ABSTRACT
-        out.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-                   '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>')
-    return "".join(out)
+    for num_id, kind in kinds.items():
+        num = w_el("num", numId=num_id)
+        w_el("abstractNumId", num, val=BULLET_ABSTRACT if kind == "bullet" else NUMBER_ABSTRACT)
+        w_el("startOverride", w_el("lvlOverride", num, ilvl=0), val=1)
+        out.append(num)
+    return out
 
 
-def numbering_xml(nums: dict[int, str]) -> str:
-    """word/numbering.xml for a new package."""
-    return f"{XML_HEAD}<w:numbering {NS_DECL}>{abstract_nums_xml()}{nums_xml(nums)}</w:numbering>"
+def numbering_part(kinds: dict[int, str]) -> Any:
+    """The w:numbering root of word/numbering.xml for a new package."""
+    root = part_root("numbering")
+    _append(root, *abstract_nums(), *nums(kinds))
+    return root
 
 
-def settings_xml(even_and_odd: bool) -> str:
-    """word/settings.xml: East Asian line breaking, even/odd footers when asked."""
-    eo = "<w:evenAndOddHeaders/>" if even_and_odd else ""
-    return (f"{XML_HEAD}<w:settings {NS_DECL}>{eo}<w:defaultTabStop w:val=\"420\"/>"
-            '<w:characterSpacingControl w:val="doNotCompress"/>'
-            '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
-            ' w:val="15"/></w:compat></w:settings>')
+def settings_part(even_and_odd: bool) -> Any:
+    """The w:settings root: East Asian line breaking, even/odd footers when asked."""
+    root = part_root("settings")
+    if even_and_odd:
+        w_el("evenAndOddHeaders", root)
+    w_el("defaultTabStop", root, val=420)
+    w_el("characterSpacingControl", root, val="doNotCompress")
+    w_el("compatSetting", w_el("compat", root), name="compatibilityMode",
+         uri="http://schemas.microsoft.com/office/word", val=15)
+    return root
 
 
-def font_table_xml(fonts: list[str], alt: dict[str, str]) -> str:
-    """word/fontTable.xml: each font with its fallback (w:altName) for machines that lack it."""
-    out = []
+def font_table_part(fonts: list[str], alt: dict[str, str]) -> Any:
+    """The w:fonts root of word/fontTable.xml: each font with its fallback (w:altName) for machines that lack it."""
+    root = part_root("fonts")
     for name in fonts:
-        alt_xml = f"<w:altName w:val={attr(alt[name])}/>" if alt.get(name) else ""
-        charset = "" if name.isascii() else '<w:charset w:val="86"/>'
-        out.append(f"<w:font w:name={attr(name)}>{alt_xml}{charset}<w:family w:val=\"auto\"/></w:font>")
-    return f'{XML_HEAD}<w:fonts {NS_DECL}>{"".join(out)}</w:fonts>'
+        font = w_el("font", root, name=name)
+        if alt.get(name):
+            w_el("altName", font, val=alt[name])
+        if not name.isascii():
+            w_el("charset", font, val=86)
+        w_el("family", font, val="auto")
+    return root
+
+
+def xml_bytes(root: Any) -> bytes:
+    """A part's bytes (as python-docx serialises its parts)."""
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -217,48 +277,23 @@ REL_TYPES = {
 }
 
 
-def content_types_xml(parts: dict[str, str]) -> str:
-    """[Content_Types].xml for part name -> content type."""
-    overrides = "".join(f'<Override PartName="/{name}" ContentType="{ct}"/>' for name, ct in parts.items())
-    return (f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f"{overrides}</Types>")
-
-
-def rels_xml(rels: list[tuple[str, str, str]]) -> str:
-    """A .rels part from (id, type, target)."""
-    body = "".join(f'<Relationship Id="{rid}" Type="{typ}" Target={attr(target)}/>' for rid, typ, target in rels)
-    return f'{XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
-
-
-ROOT_RELS = rels_xml([
-    ("rId1", f"{REL}/officeDocument", "word/document.xml"),
-    ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-     "docProps/core.xml"),
-])
-
-
-def core_xml(created: str) -> str:
-    """docProps/core.xml with the creation time (golden tests ignore it)."""
-    return (f'{XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
-            ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
-            ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>语库 Yuku</dc:creator>'
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
-
-
 def plain_preset(font: str | None = None, size: float | None = None) -> Preset:
     """The editor's look: its default font and size, headings only marked for the outline."""
-    section = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" '
-               'w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
     # Without an editor font, still name an East Asian font: Word would otherwise use its theme's.
     base = size or PLAIN_BODY_SIZE
     roles = {role: RoleStyle(east_asia=fonts, size=round(base * scale * 2) / 2, bold=bold, align=align,
                              keep_next=True)
              for role, (scale, bold, align, fonts) in PLAIN_ROLE_LOOK.items()}
     return Preset("plain", RoleStyle(east_asia=font or "宋体", latin=font or "Times New Roman", size=size),
-                  roles, section_xml=section)
+                  roles, section=_plain_section)
+
+
+def _plain_section() -> Any:
+    """Word's default A4 page."""
+    sect = w_el("sectPr")
+    w_el("pgSz", sect, w=11906, h=16838)
+    w_el("pgMar", sect, top=1440, right=1800, bottom=1440, left=1800, header=851, footer=992, gutter=0)
+    return sect
 
 
 # How the editor shows each role (gui/document/paragraph_styles.py: Qt's font size adjustment

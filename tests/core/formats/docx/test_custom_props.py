@@ -7,8 +7,8 @@ from io import BytesIO
 
 import docx
 
-from editor.core.formats.docx import custom_props
 from editor.core.formats.document_files import docx_bytes, read_document, write_document
+from editor.core.formats.docx import custom_props
 from editor.core.gongwen import storage
 from editor.core.gongwen.parts import Parts, from_properties, to_properties
 from editor.core.model.document import Document
@@ -57,7 +57,8 @@ def test_other_programs_custom_properties_are_kept():
     saved = custom_props.merged(data, PROPS)
     with zipfile.ZipFile(BytesIO(saved)) as zf:
         xml = zf.read(custom_props.DEFAULT_NAME)
-    assert b'name="ProjectCode"' in xml and b"<vt:i4>42</vt:i4>" in xml
+    assert b'name="ProjectCode"' in xml
+    assert b"<vt:i4>42</vt:i4>" in xml
     assert custom_props.read(saved) == PROPS
     pids = [int(p) for p in re.findall(rb'pid="(\d+)"', xml)]
     assert pids == list(range(2, 2 + len(pids)))  # unique ids, as Word requires

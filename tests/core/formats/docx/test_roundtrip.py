@@ -99,7 +99,7 @@ def test_word_constructs_are_kept_through_a_save(tmp_path):
     body = after.read("word/document.xml").decode()
     for needle in ('w:footnoteReference w:id="1"', 'w:commentReference w:id="0"', 'r:embed="rIdImg"',
                    'w:headerReference w:type="default" r:id="rIdHdr"', 'w:pStyle w:val="1"', 'w:pStyle w:val="2"',
-                   "今年全年，", 'mc:Ignorable="w14"'):
+                   "全年", 'mc:Ignorable="w14"'):
         assert needle in body, needle
     again = read_document(out)
     assert again.kept_labels() == ["脚注", "批注", "图片"]

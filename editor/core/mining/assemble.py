@@ -1,0 +1,158 @@
+"""From documents to the bank's entries: map (in parallel, cached), reduce, rank, merge near-duplicates.
+
+The map step runs only for documents whose counts are not cached; the entries are built from the
+ranking with near-duplicates merged and tails of longer entries dropped.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from editor.core.mining.counting import DocCounts, map_document, reduce_counts
+from editor.core.mining.near_duplicates import within_two_edits
+from editor.core.mining.ranking import acceptable, rank
+from editor.core.model.phrases import Phrase
+
+if TYPE_CHECKING:
+    from editor.core.corpus.structure import Document
+    from editor.core.mining.count_cache import CountCache
+
+Progress = Callable[[int, int, str], None]
+MAX_ENTRIES = 20_000
+# From this many documents on, the map step runs in one process per core.
+PARALLEL_DOCS = 200
+
+
+def _map_one(item: tuple[int, Document]) -> DocCounts:
+    return map_document(*item)
+
+
+def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
+    """The map step over all documents: in parallel processes (every core) for a large corpus.
+
+    Forked workers inherit the loaded dictionaries; forking is only safe from the main thread, so a
+    run from a GUI worker thread (or where fork does not exist) maps in this process.
+    """
+    workers = os.cpu_count() or 1
+    parallel = (len(docs) >= PARALLEL_DOCS and workers > 1 and "fork" in mp.get_all_start_methods()
+                and threading.current_thread() is threading.main_thread())
+    if not parallel:
+        yield from (map_document(i, d) for i, d in enumerate(docs))
+        return
+    from editor.core.mining.lexicon import _jb
+
+    _jb()  # load jieba once, before forking
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_map_one, enumerate(docs), chunksize=4)
+
+
+def mapped_with_cache(docs: list[Document], cache: CountCache | None) -> Iterator[DocCounts]:
+    """Every document's counts in corpus order: read back from the cache, or mapped (and then cached).
+
+    The order matters (an entry's example and source come from the first document that has it), so
+    cached and freshly mapped counts are interleaved as the documents stand, streaming: the new ones
+    are mapped in parallel as one batch while the cached ones are read when their turn comes.
+    """
+    if cache is None:
+        yield from map_documents(docs)
+        return
+    from editor.core.mining.count_cache import document_key
+
+    keys = [document_key(d) for d in docs]
+    known = cache.keys()
+    fresh = map_documents([d for d, k in zip(docs, keys) if k not in known])
+    for i, (doc, key) in enumerate(zip(docs, keys)):
+        counts = cache.get(key) if key in known else None  # read when its turn comes: memory stays flat
+        if counts is None and key in known:
+            counts = map_document(i, doc)  # the cache failed under us: map it here
+        if counts is None:
+            counts = next(fresh)
+            # The file's text pair and the document's name are the document's, not its counts': they
+            # are attached again on reading, so a renamed or re-read file reuses its counts.
+            name, surface = counts.name, counts.surface
+            counts.name, counts.surface = "", None
+            cache.put(key, counts)
+            counts.name, counts.surface = name, surface
+        else:
+            counts.name, counts.surface = doc.name, doc.surface
+        counts.index = i
+        yield counts
+    cache.commit(keys)
+
+
+def mine_documents(docs: list[Document], progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> list[Phrase]:
+    """Count (map, from the cache where it can), reduce, rank, merge near-duplicates and build Phrase records."""
+    from editor.core.corpus.normalize import chinese_punctuation
+    from editor.core.mining.control import check_cancelled, surface_form
+
+    def mapped() -> Iterable[DocCounts]:
+        for i, part in enumerate(mapped_with_cache(docs, cache)):
+            if i % 5 == 0:
+                check_cancelled(cancelled)
+                if progress:
+                    progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
+            yield part
+
+    counts = reduce_counts(mapped())
+    n_docs = counts.documents
+    ranked = rank(counts)
+    out: list[Phrase] = []
+    kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
+    for k, (score, key, t, kind, section) in enumerate(ranked):
+        if k % 200 == 0:
+            check_cancelled(cancelled)
+            if progress:
+                progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
+        if not acceptable(t.text, kind, "frame" in t.kinds):
+            continue
+        # Near-duplicates (edit distance ≤ 2 on longer phrases) become one entry with variants.
+        near = None
+        if len(key) >= 8:
+            for bucket in ((section, key[:2]), (section, key[-2:])):
+                near = next((p for other, p in kept.get(bucket, ()) if within_two_edits(key, other)), None)
+                if near:
+                    break
+        text, example = t.text, t.example[:300]
+        if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
+            text, example = surface_form(text, t.surface), surface_form(example, t.surface)
+        text = chinese_punctuation(text)
+        if near is not None:
+            if "又作" not in near.example and len(near.example) < 400:
+                near.example = f"{near.example}（又作：{text}）"
+            near.count += t.df
+            continue
+        phrase = Phrase(text, section, kind, round(score, 4), t.df, t.df, example, t.source)
+        out.append(phrase)
+        for bucket in ((section, key[:2]), (section, key[-2:])):
+            kept.setdefault(bucket, []).append((key, phrase))
+        if len(out) >= MAX_ENTRIES:
+            break
+    return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
+
+
+def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:
+    """Drop a collocation found mostly inside a longer entry that begins or ends like it (答复如下 in 现答复如下).
+
+    Headings, lists, quotations and templates are units of their own and stay.
+    """
+    from editor.core.corpus.normalize import phrase_key
+
+    keys = [phrase_key(p.text) for p in phrases]
+    by_edge: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        for edge in ("^" + k[:2], k[-2:] + "$"):
+            by_edge.setdefault(edge, []).append(i)
+    drop: set[int] = set()
+    for i, k in enumerate(keys):
+        if standalone and k in standalone and phrases[i].doc_count >= 2:
+            continue  # a whole clause in most of its documents stands on its own (以人民为中心); one cannot show it
+        for edge in ("^" + k[:2], k[-2:] + "$"):
+            for j in by_edge.get(edge, ()):
+                if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
+                        and 3 * phrases[j].doc_count >= 2 * phrases[i].doc_count):
+                    drop.add(i)
+    return [p for i, p in enumerate(phrases) if i not in drop]

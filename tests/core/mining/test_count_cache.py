@@ -1,0 +1,100 @@
+"""Re-mining maps only documents it has not counted before, and gives the bank a full re-mine gives."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from editor.core.bank.store import PhraseBank
+from editor.core.mining import assemble
+from editor.core.mining.count_cache import CountCache, cache_path
+from editor.core.mining.pipeline import mine_into_bank
+from editor.core.resources import seed_corpus_dir
+
+
+def _rows(bank: PhraseBank) -> list[tuple[object, ...]]:
+    return sorted((p.text, p.section, p.kind, p.count, p.doc_count, p.example, p.source)
+                  for p in bank.search(include_hidden=True))
+
+
+@pytest.fixture
+def split_corpus(tmp_path):
+    """The bundled corpus in two parts: the archive and the documents added later."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    files = sorted(p for p in seed_corpus_dir().rglob("*.txt"))
+    for i, f in enumerate(files):
+        dest = (new if i % 6 == 5 else old) / f.relative_to(seed_corpus_dir())
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(f, dest)
+    return old, new
+
+
+def _count_maps(monkeypatch) -> list[str]:
+    mapped: list[str] = []
+    real = assemble.map_document
+
+    def counting(index, doc):
+        mapped.append(doc.name)
+        return real(index, doc)
+
+    monkeypatch.setattr(assemble, "map_document", counting)
+    return mapped
+
+
+def test_adding_documents_maps_only_them_and_gives_the_full_bank(tmp_path, split_corpus, monkeypatch):
+    old, new = split_corpus
+    incremental = PhraseBank(tmp_path / "inc.db")
+    mine_into_bank([old], incremental)
+    assert cache_path(tmp_path / "inc.db").exists()
+    mapped = _count_maps(monkeypatch)
+    mine_into_bank([new], incremental)  # re-mines the stored corpus together with the new files
+    added = {p.name for p in new.rglob("*.txt")}
+    assert mapped, "the new documents were mapped"
+    assert set(mapped) <= added  # …and nothing else: the archive's counts came from the cache
+    monkeypatch.undo()
+
+    reference = PhraseBank(tmp_path / "ref.db")
+    for folder in (old, new):
+        reference.close()
+        reference = PhraseBank(tmp_path / "ref.db")
+        cache_path(tmp_path / "ref.db").unlink(missing_ok=True)  # every run a full map
+        mine_into_bank([folder], reference)
+    assert _rows(incremental) == _rows(reference)
+    incremental.close()
+    reference.close()
+
+
+def test_a_damaged_cache_is_ignored_and_mining_goes_on(tmp_path, split_corpus):
+    old, _ = split_corpus
+    cache_path(tmp_path / "b.db").write_bytes(b"this is not a database" * 100)
+    bank = PhraseBank(tmp_path / "b.db")
+    report = mine_into_bank([old], bank)
+    assert report.phrases > 50
+    bank.close()
+
+
+def test_counts_from_other_miner_code_are_not_reused(tmp_path, split_corpus, monkeypatch):
+    old, _ = split_corpus
+    bank = PhraseBank(tmp_path / "b.db")
+    mine_into_bank([old], bank)
+    from editor.core.mining import count_cache
+
+    monkeypatch.setattr(count_cache, "code_version", lambda: "another miner")
+    mapped = _count_maps(monkeypatch)
+    mine_into_bank([old], bank, include_bank_corpus=False)
+    assert len(mapped) >= 20  # every document mapped again
+    bank.close()
+
+
+def test_the_cache_forgets_documents_that_left_the_corpus(tmp_path, split_corpus):
+    old, new = split_corpus
+    bank = PhraseBank(tmp_path / "b.db")
+    mine_into_bank([old, new], bank, include_bank_corpus=False)
+    before = CountCache(cache_path(tmp_path / "b.db"))
+    n_before = len(before.keys())
+    before.close()
+    mine_into_bank([new], bank, include_bank_corpus=False)
+    after = CountCache(cache_path(tmp_path / "b.db"))
+    assert 0 < len(after.keys()) < n_before
+    after.close()
+    bank.close()
