@@ -125,6 +125,7 @@ class PageView(QObject):
             self.style = style if export_style(style) is not None else DEFAULT_EXPORT_STYLE
             self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
             self.layout = SheetLayout(doc, self.setup, self._grid())
+            self.layout.hint = self.editor.textCursor().blockNumber()  # set first: the editor shows it
             _keep_objects_visible(doc, self.layout)  # before it lays the placeholders out
             doc.setDocumentLayout(self.layout)
             self.editor.viewport().installEventFilter(self)
