@@ -61,6 +61,13 @@ class PageView(QObject):
         self._reapply.setSingleShot(True)
         self._reapply.setInterval(0)
         self._reapply.timeout.connect(self._ensure_paged)
+        host.settingsChanged.connect(self._settings_changed)
+
+    def _settings_changed(self, keys: list[str]) -> None:
+        """Another export style or font fallback in Preferences: the sheets follow at once."""
+        if self.active and {"export_style", "font_fallbacks"} & set(keys):
+            self.set_active(False)
+            self.set_active(True)
 
     # -- geometry ---------------------------------------------------------------------------------
 

@@ -331,3 +331,18 @@ def test_clicks_and_arrow_keys_find_their_place_on_the_sheet(opened, qtbot):
     assert editor.textCursor().blockNumber() == 3
     last_line = before.layout().lineAt(before.layout().lineCount() - 1)
     assert editor.textCursor().position() - before.position() >= last_line.textStart()
+
+
+def test_another_export_style_in_preferences_changes_the_sheets_and_keeps_the_undo_history(opened, qtbot):
+    opened.actions_by_name["page_view"].trigger()
+    editor = opened.editor
+    editor.setFocus()
+    commit_text(editor, "新加")
+    view = opened.feature(PageView)
+    assert view.layout.grid is not None
+    opened.settings.set("export_style", "plain")
+    opened.apply_settings(["export_style"])  # what Preferences ▸ OK does
+    assert view.active
+    assert view.layout.grid is None  # the plain page: the paragraphs' own formats
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == DRAFT
