@@ -144,6 +144,7 @@ def test_a_word_file_saved_in_page_view_is_unchanged(window, tmp_path):
     assert window.session.save_to(plain)
     with zipfile.ZipFile(saved) as a, zipfile.ZipFile(plain) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+    assert saved.read_bytes() == copy.read_bytes()  # unedited: the very file that was opened
 
 
 def test_a_draft_restored_in_page_view_goes_on_pages(window, tmp_path):
