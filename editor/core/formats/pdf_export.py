@@ -11,7 +11,6 @@ fonts where installed, else their substitutes (fonts.resolve), never a font nobo
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -63,34 +62,47 @@ def page_setup(doc: Document, style: str) -> PageSetup:
     return _section_page(_body_section(doc.source))
 
 
-def _body_section(package: bytes) -> str:
-    """The body's own (last) w:sectPr of a Word package, "" when there is none to read."""
+_SECTION_CACHE: dict[str, object] = {}  # the last package read (by identity) and its page: page view asks often
+
+
+def _body_section(package: bytes) -> dict[str, float | None]:
+    """Paper and margins (mm) in the body's own w:sectPr of a Word package; {} when there is none to read."""
+    if _SECTION_CACHE.get("package") is package:
+        return _SECTION_CACHE["values"]  # type: ignore[return-value]
     import io
     import zipfile
 
+    from lxml import etree
+
+    values: dict[str, float | None] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(package)) as zf:
-            xml = zf.read("word/document.xml")[-200_000:].decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile):
-        return ""
-    start = xml.rfind("<w:sectPr")
-    return xml[start:] if start >= 0 else ""
+            xml = zf.read("word/document.xml")
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+        body = etree.fromstring(xml, parser).find(f"{{{W_NS}}}body")
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        body = None
+    sect = body.find(f"{{{W_NS}}}sectPr") if body is not None else None
+    if sect is not None:
+        for key, (element, attr) in _PAGE_FIELDS.items():
+            el = sect.find(f"{{{W_NS}}}{element}")
+            raw = el.get(f"{{{W_NS}}}{attr}") if el is not None else None
+            values[key] = int(raw) / TWIPS_PER_MM if raw and raw.lstrip("-").isdigit() else None
+    _SECTION_CACHE.update(package=package, values=values)
+    return values
 
 
-def _twips(xml: str, element: str, attr: str) -> float | None:
-    m = re.search(rf"<w:{element}\b[^>]*\bw:{attr}=\"(-?\d+)\"", xml)
-    return int(m.group(1)) / TWIPS_PER_MM if m else None
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PAGE_FIELDS = {"width": ("pgSz", "w"), "height": ("pgSz", "h"), "top": ("pgMar", "top"),
+                "bottom": ("pgMar", "bottom"), "left": ("pgMar", "left"), "right": ("pgMar", "right")}
 
 
-def _section_page(xml: str) -> PageSetup:
-    """Paper and margins from a w:sectPr; what it leaves out stays as Word's A4 default."""
-    values = {"width": _twips(xml, "pgSz", "w"), "height": _twips(xml, "pgSz", "h"),
-              "top": _twips(xml, "pgMar", "top"), "bottom": _twips(xml, "pgMar", "bottom"),
-              "left": _twips(xml, "pgMar", "left"), "right": _twips(xml, "pgMar", "right")}
+def _section_page(values: dict[str, float | None]) -> PageSetup:
+    """Paper and margins from a w:sectPr's values; what it leaves out stays as Word's A4 default."""
     d = PLAIN_PAGE
 
     def pick(name: str, default: float) -> float:
-        v = values[name]
+        v = values.get(name)
         return abs(v) if v else default
 
     return PageSetup(pick("width", 210.0), pick("height", 297.0), pick("top", d.top), pick("bottom", d.bottom),

@@ -16,21 +16,29 @@ PT_MM = 25.4 / 72
 DPI = 72  # one pixel a point
 
 
-def render(tmp_path: Path, name: str) -> tuple[Path, list[str]]:
-    """Export the draft, convert it with LibreOffice; returns the PDF and each page's bbox HTML."""
+def lo_pages(tmp_path: Path, docs: list[Path]) -> list[list[str]]:
+    """Convert DOCX files with LibreOffice in one run; each file's pages as pdftotext's bbox HTML."""
     soffice = libreoffice_or_skip()
     for tool in ("pdftotext", "pdftoppm"):
         if not shutil.which(tool):
             pytest.skip(f"{tool} (poppler-utils) not installed")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, docs)], check=True,
+                   capture_output=True, timeout=600)
+    out = []
+    for doc in docs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", str(doc.with_suffix(".pdf")), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        out.append(html.split("<page ")[1:])
+    return out
+
+
+def render(tmp_path: Path, name: str) -> tuple[Path, list[str]]:
+    """Export the draft, convert it with LibreOffice; returns the PDF and each page's bbox HTML."""
+    libreoffice_or_skip()
     out = tmp_path / f"{name}.docx"
     assert main(["export", str(ROOT / "drafts" / f"{name}.txt"), str(out)]) == 0
-    profile = f"file://{tmp_path / 'lo-profile'}"
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
-    pdf = tmp_path / f"{name}.pdf"
-    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    return pdf, html.split("<page ")[1:]
+    return out.with_suffix(".pdf"), lo_pages(tmp_path, [out])[0]
 
 
 def words(page: str) -> list[tuple[float, float, float, float, str]]:
@@ -143,9 +151,7 @@ def test_pdf_export_of_a_draft_has_its_parts_laid_out(tmp_path):
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_a_run_in_heading_across_the_page_end_leaves_page_one_full(tmp_path):
-    soffice = libreoffice_or_skip()
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) not installed")
+    libreoffice_or_skip()
     body = ["关于加强安全生产工作的通知"]
     body += [f"第{i}项工作已经按照要求全面完成并报送材料。" for i in range(1, 19)]  # one line each
     body.append("（一）加强组织领导。" + "各单位要把安全生产摆在突出位置，主要负责同志亲自抓、负总责，" * 3)
@@ -154,12 +160,7 @@ def test_a_run_in_heading_across_the_page_end_leaves_page_one_full(tmp_path):
     draft.write_text("\n".join(body) + "\n", encoding="utf-8")
     out = tmp_path / "run_in.docx"
     assert main(["export", str(draft), str(out)]) == 0
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], check=True, capture_output=True,
-                   timeout=180)
-    html = subprocess.run(["pdftotext", "-bbox-layout", str(tmp_path / "run_in.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    first = words(html.split("<page ")[1])
+    first = words(lo_pages(tmp_path, [out])[0][0])
     bottom = max(w[3] for w in first if w[4].strip() and w[1] < 297 - 35)  # the text block, not the page number
     assert bottom > 297 - 35 - 2 * 10.2  # the last of the 22 lines is used: the heading did not move on
     assert any("加强组织领导" in w[4] for w in first)
@@ -169,9 +170,7 @@ def test_a_run_in_heading_across_the_page_end_leaves_page_one_full(tmp_path):
 @pytest.mark.slow
 def test_record_lands_at_the_bottom_of_an_even_last_page_whatever_the_body_length(tmp_path):
     """The 版记's page is estimated when laying out; LibreOffice measures it for bodies ending anywhere on a page."""
-    soffice = libreoffice_or_skip()
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) not installed")
+    libreoffice_or_skip()
     draft = (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")
     head, body = draft.split("---\n", 2)[1], draft.split("---\n", 2)[2]
     extra = "各单位要加强组织领导，明确责任分工，细化工作措施，确保各项任务按期完成，取得实效。"  # two lines
@@ -182,14 +181,8 @@ def test_record_lands_at_the_bottom_of_an_even_last_page_whatever_the_body_lengt
         out = tmp_path / f"n{n}.docx"
         assert main(["export", str(src), str(out)]) == 0
         outs.append(out)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], check=True,
-                   capture_output=True, timeout=600)
     seen_blank = False
-    for out in outs:
-        html = subprocess.run(["pdftotext", "-bbox-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        pages = html.split("<page ")[1:]
+    for out, pages in zip(outs, lo_pages(tmp_path, outs), strict=True):
         assert len(pages) % 2 == 0, out.name  # the 版记 is on an even page
         last = words(pages[-1])
         printed = [w for w in last if "印发" in w[4]]
@@ -216,9 +209,7 @@ def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
     from editor.core.gongwen.parts import to_properties
     from editor.core.model.document import Document, Paragraph, Run, Table
 
-    soffice = libreoffice_or_skip()
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) not installed")
+    libreoffice_or_skip()
     parts = split((ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")).parts
     outs = []
     for rows in (4, 8, 12, 16):
@@ -234,13 +225,7 @@ def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
         out = tmp_path / f"o{rows}.docx"
         assert main(["export", str(src), str(out), "--style", "official"]) == 0
         outs.append(out)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, outs)], check=True,
-                   capture_output=True, timeout=600)
-    for out in outs:
-        html = subprocess.run(["pdftotext", "-bbox-layout", str(out.with_suffix(".pdf")), "-"], capture_output=True,
-                              text=True, check=True).stdout
-        pages = html.split("<page ")[1:]
+    for out, pages in zip(outs, lo_pages(tmp_path, outs), strict=True):
         assert len(pages) % 2 == 0, out.name
         printed = [w for w in words(pages[-1]) if "印发" in w[4]]
         assert printed, out.name

@@ -75,9 +75,10 @@ class InlineReader(PropsReader):
     def inline(self, parent: Any, p: Paragraph, link: str | None) -> None:
         """Runs and inline elements of a paragraph (or of a hyperlink, insertion … inside it)."""
         for el in parent:
-            if el.tag == T_R:
+            tag = el.tag
+            if tag == T_R:
                 self.run(el, p, link)
-            else:
+            elif tag != T_PPR:  # every paragraph starts with one: not worth a call
                 self.inline_child(el, p, link)
 
     def inline_child(self, el: Any, p: Paragraph, link: str | None) -> None:

@@ -105,7 +105,7 @@ class PropsReader:
         raise NotImplementedError
 
     def raw_props(self, el: Any) -> str:
-        """raw() of a w:rPr, memoised by its content: a long document repeats a few formats thousands of times."""
+        """raw() of a w:rPr or w:pPr, memoised by its content: a long document repeats a few formats thousands of times."""
         cache: dict[tuple, str] = self.__dict__.setdefault("_props_cache", {})
         key: tuple = (el.tag, tuple(el.items()))
         for child in el:
@@ -153,7 +153,7 @@ class PropsReader:
                     p.list_level = max(number(level) or 0, 0)
                     p.list_id = number(num_id)
         if keep:
-            p.extra = self.raw(ppr)
+            p.extra = self.raw_props(ppr)  # memoised: paragraphs repeat a few formats
 
     @staticmethod
     def spacing(p: Paragraph, el: Any) -> None:
