@@ -11,6 +11,7 @@ The cache is derived data: one SQLite file next to the bank (`bank.db.counts`). 
 from __future__ import annotations
 
 import copyreg
+import gzip
 import hashlib
 import io
 import logging
@@ -68,11 +69,15 @@ def _counter(items: dict[Any, int]) -> Counter[Any]:
 
 
 def _dumps(counts: Counts) -> bytes:
-    """Pickle merged counts with their Counters rebuilt by _counter: loading them is then mostly C."""
+    """Merged counts, pickled and compressed as a stream (only the compressed bytes are ever held whole).
+
+    Their Counters are rebuilt by _counter: loading them is then mostly C.
+    """
     out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
-    pickler.dump(counts)
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
+        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
+        pickler.dump(counts)
     return out.getvalue()
 
 
@@ -164,11 +169,14 @@ class CountCache:
             if not held or held != keys[:len(held)]:
                 return None
             try:
-                counts = pickle.loads(zlib.decompress(row[1]))
+                # Read as a stream: the whole pickle never sits in memory beside the counts it makes.
+                with gzip.GzipFile(fileobj=io.BytesIO(row[1]), mode="rb") as stream:
+                    counts = pickle.load(stream)
                 if not isinstance(counts, Counts):
                     raise TypeError(f"not merged counts: {type(counts).__name__}")
                 return len(held), counts
-            except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
+            except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
+                    ValueError) as exc:
                 log.warning("merged counts in %s unreadable (%s): reducing every document", self.path, exc)
                 with self.conn:
                     self.conn.execute("DELETE FROM merged")
@@ -181,7 +189,7 @@ class CountCache:
         """Keep a run's merged counts (before ranking reads them) with the keys of their documents."""
         if self.conn is None:
             return
-        data = zlib.compress(_dumps(counts), 1)
+        data = _dumps(counts)
         try:
             with self.conn:
                 self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
