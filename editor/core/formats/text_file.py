@@ -31,8 +31,10 @@ def read_text_file(path: Path) -> Document:
         fm = front_matter.split(text)
     except front_matter.FrontMatterError:
         return Document.from_plain_text(text)  # a block never closed stays text: 公文检查 names it
-    if fm.parts.is_empty() or fm.unknown:
-        return Document.from_plain_text(text)  # not (only) 公文要素, e.g. a Markdown file's own header
+    if fm.parts.is_empty() or fm.unknown or fm.unkept:
+        # Not (only) 公文要素, e.g. a Markdown file's own header, or lines the parts cannot hold
+        # (comments, a key given twice): the block stays text, so saving keeps every line of it.
+        return Document.from_plain_text(text)
     # The 公文要素 block leaves the text for the document's properties (the editor's form shows them).
     doc = Document.from_plain_text(fm.body)
     doc.properties = to_properties(fm.parts)

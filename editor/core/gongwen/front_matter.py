@@ -23,6 +23,9 @@ class FrontMatter:
     body_line: int  # 1-based line of the file where the body starts
     key_lines: dict[str, int] = field(default_factory=dict)  # standard name -> 1-based line
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (line, key) not a standard name
+    # Lines the parts cannot hold, so writing the parts back would lose them: comments, a key given
+    # twice, a second line of a one-line part. (1-based line, what it is)
+    unkept: list[tuple[int, str]] = field(default_factory=list)
 
 
 def split(text: str) -> FrontMatter:
@@ -43,9 +46,12 @@ def split(text: str) -> FrontMatter:
     key_lines: dict[str, int] = {}
     unknown: list[tuple[int, str]] = []
     values: dict[str, list[str]] = {}
+    unkept: list[tuple[int, str]] = []
     current: str | None = None
     for i in range(1, end):
         raw = lines[i]
+        if raw.lstrip().startswith("#"):
+            unkept.append((i + 1, "comment"))
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         m = _KEY_LINE.match(raw)
@@ -57,16 +63,20 @@ def split(text: str) -> FrontMatter:
                 current = None
                 continue
             current = key
+            if key in values:
+                unkept.append((i + 1, "repeated key"))
             key_lines[key] = i + 1
             values[key] = [m.group(2).strip()]
         elif current is not None:
+            if current not in LIST_KEYS:
+                unkept.append((i + 1, "second line"))
             values[current].append(raw.strip())  # continuation of a multi-line value
         else:
             unknown.append((i + 1, raw.strip()))
     for key, vals in values.items():
         parts.set(key, "\n".join(v for v in vals if v))
     body = "\n".join(lines[end + 1:])
-    return FrontMatter(parts, body, end + 2, key_lines, unknown)
+    return FrontMatter(parts, body, end + 2, key_lines, unknown, unkept)
 
 
 def write(parts: Parts, body: str) -> str:

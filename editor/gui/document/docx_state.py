@@ -16,10 +16,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPyTextObject,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
-    QTextObjectInterface,
 )
 
 from editor.core.model.document import Block, KeptItem, Paragraph, Run, Table, signature, untouched
@@ -91,8 +91,12 @@ def clear_state(qdoc: QTextDocument) -> None:
     qdoc.setProperty(STATE, DocxState())
 
 
-class KeptObjectHandler(QObject, QTextObjectInterface):
-    """Draws kept content as a small grey box with its label; invisible markers take no room."""
+class KeptObjectHandler(QPyTextObject):
+    """Draws kept content as a small grey box with its label; invisible markers take no room.
+
+    QPyTextObject, not QObject + QTextObjectInterface: Qt's registerHandler qobject_casts the handler
+    to the interface, which a Python class mixing the two does not answer, so it was silently ignored.
+    """
 
     def _label(self, fmt: QTextFormat) -> str:
         value = _prop(fmt, KEPT_LABEL)

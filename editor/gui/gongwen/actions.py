@@ -11,7 +11,7 @@ from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
 from editor.core.gongwen import front_matter, profile, types
 from editor.core.gongwen.export import export_bytes, has_layout
-from editor.core.gongwen.parts import Parts, from_properties, to_properties
+from editor.core.gongwen.parts import PROPERTY_PREFIX, Parts, from_properties, to_properties
 from editor.gui.document.bridge import set_properties, state_of
 from editor.gui.gongwen.check_dialog import CheckDialog
 from editor.gui.gongwen.parts_form import PartsForm
@@ -94,13 +94,19 @@ class GongwenActions(QObject):
             self.form.set_parts(parts)
         finally:
             self._syncing = False
-        set_properties(self.host.session.document(), to_properties(parts))
+        self._store(parts)
+
+    def _store(self, parts: Parts) -> None:
+        """The document's 公文 properties become these parts; its other properties stay."""
+        qdoc = self.host.session.document()
+        others = {k: v for k, v in state_of(qdoc).properties.items() if not k.startswith(PROPERTY_PREFIX)}
+        set_properties(qdoc, {**others, **to_properties(parts)})
 
     def _form_changed(self) -> None:
         """The user edited a part: the document holds it (drafts and saves keep it) and has changes."""
         if self._syncing:
             return
-        set_properties(self.host.session.document(), to_properties(self.form.parts()))
+        self._store(self.form.parts())
         self.host.session.mark_changed()
 
     def document_loaded(self) -> None:

@@ -82,6 +82,10 @@ class PartsForm(QWidget):
             value = parts.get(key)
             if isinstance(field, QComboBox):
                 index = field.findData(parts.doc_type)
+                if index < 0 and parts.doc_type:
+                    # A type the layouts do not know (批复, 公告 …) is still the document's: shown and kept.
+                    field.addItem(parts.doc_type, parts.doc_type)
+                    index = field.count() - 1
                 field.setCurrentIndex(max(index, 0))
             elif isinstance(field, QPlainTextEdit):
                 field.setPlainText("\n".join(value) if isinstance(value, list) else str(value))

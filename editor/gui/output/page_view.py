@@ -13,7 +13,7 @@ what a save writes are those of normal view. Switching back gives the document Q
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QColor, QFont, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from editor.core import fonts
@@ -32,9 +32,9 @@ PX_PER_PT = 96 / 72
 PX_PER_MM = 96 / 25.4
 
 
-def _keep_objects_visible(doc: QTextDocument) -> None:
-    """Kept objects (images …) draw through a handler registered on the layout: register it on this one."""
-    layout = doc.documentLayout()
+def _keep_objects_visible(doc: QTextDocument, layout: QAbstractTextDocumentLayout | None = None) -> None:
+    """Kept objects (images …) are sized and drawn by a handler registered on the layout: register it on this one."""
+    layout = layout or doc.documentLayout()
     handler = doc.property("yukuKeptHandlerRef")
     if isinstance(handler, QObject) and not layout.property("yukuKeptHandler"):
         layout.registerHandler(KEPT_OBJECT, handler)
@@ -61,6 +61,13 @@ class PageView(QObject):
         self._reapply.setSingleShot(True)
         self._reapply.setInterval(0)
         self._reapply.timeout.connect(self._ensure_paged)
+        host.settingsChanged.connect(self._settings_changed)
+
+    def _settings_changed(self, keys: list[str]) -> None:
+        """Another export style or font fallback in Preferences: the sheets follow at once."""
+        if self.active and {"export_style", "font_fallbacks"} & set(keys):
+            self.set_active(False)
+            self.set_active(True)
 
     # -- geometry ---------------------------------------------------------------------------------
 
@@ -125,6 +132,8 @@ class PageView(QObject):
             self.style = style if export_style(style) is not None else DEFAULT_EXPORT_STYLE
             self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
             self.layout = SheetLayout(doc, self.setup, self._grid())
+            self.layout.hint = self.editor.textCursor().blockNumber()  # set first: the editor shows it
+            _keep_objects_visible(doc, self.layout)  # before it lays the placeholders out
             doc.setDocumentLayout(self.layout)
             self.editor.viewport().installEventFilter(self)
             self.editor.installEventFilter(self)
@@ -136,9 +145,9 @@ class PageView(QObject):
             doc.setDocumentLayout(None)  # type: ignore[arg-type]  # Qt's own layout again, made on first use
             self.editor.setViewportMargins(0, 0, 0, 0)
             mode = self.editor.lineWrapMode()  # the editor passes its width to the new layout
+            _keep_objects_visible(doc)
             self.editor.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
             self.editor.setLineWrapMode(mode)
-        _keep_objects_visible(doc)
         self.editor.ensureCursorVisible()
         self.action.setChecked(on)
         self.editor.viewport().update()

@@ -4,20 +4,16 @@ Installed with QTextDocument.setDocumentLayout, it replaces how the document is 
 painted and changes nothing in the document: no format is set, so nothing enters (or clears)
 the undo history, and saving writes what normal view would.
 
-The official style sets every paragraph with line_breaks, as the print renderer does: the role's
-fonts, 28 characters a line with hanging punctuation, 22 lines a page, page breaks before and
-keep-with-next. The plain style sets paragraphs with their own formats, lines at their natural
-height, and a line that would cross the foot of a page starts the next one.
-
-Pages are shown as Word does with "hide white space": page p's text starts right under page p-1's.
-An edit re-lays only the paragraphs it touched; the paragraphs after it are moved (a number per
-paragraph) only when the edit changed where they fall, and their lines are placed when painted.
+Paragraphs are set by sheet_paragraphs (official style: as the print renderer sets them). Pages
+are shown as Word does with "hide white space": page p's text starts right under page p-1's. An
+edit re-sets only the paragraphs it touched and moves the ones after it only as far as needed now
+(the rest between keystrokes); a long document is set up to the cursor first, the rest likewise.
 """
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import (
@@ -26,7 +22,6 @@ from PySide6.QtGui import (
     QPalette,
     QTextBlock,
     QTextDocument,
-    QTextFormat,
     QTextFrame,
     QTextLayout,
 )
@@ -34,35 +29,12 @@ from PySide6.QtGui import (
 from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import line_breaks as lb
 from editor.gui.output import sheet_paragraphs as sp
+from editor.gui.output.sheet_paragraphs import Grid
 
 PX_PER_MM = 96 / 25.4
-MINE = int(QTextFormat.Property.UserProperty) + 0x5967  # char property marking page view's format ranges
-TITLE_MAX_CHARS = 60
-SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)  # draft_text.recognise_roles: a first line this short is the title
-
-
-def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
-    block = doc.begin()
-    while block.isValid():
-        yield block
-        block = block.next()
-
-
-def _first_with_text(doc: QTextDocument) -> int:
-    """The number of the first paragraph with text (draft_text.recognise_roles makes it the title)."""
-    for block in _blocks(doc):
-        if block.text().strip():
-            return block.blockNumber()
-    return -1
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The official grid: roles by style id, the line pitch and lines a page."""
-
-    role: Callable[[str], lb.Role]
-    pitch: float
-    per_page: int
+SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)
+EAGER = 300  # a document this long is set at once; a longer one up to the cursor, the rest between keystrokes
+PAUSE, BUDGET = 0.4, 0.003  # seconds: the rest is set once typing pauses, a few ms at a time
 
 
 class SheetLayout(QAbstractTextDocumentLayout):
@@ -75,8 +47,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self.left = setup.left * PX_PER_MM
         self.top = setup.top * PX_PER_MM
         self.width = (setup.width - setup.left - setup.right) * PX_PER_MM
-        text_height = (setup.height - setup.top - setup.bottom) * PX_PER_MM
-        self.page_height = grid.per_page * grid.pitch if grid else text_height
+        self.page_height = grid.per_page * grid.pitch if grid else (setup.height - setup.top - setup.bottom) * PX_PER_MM
         # Per paragraph (block number): lines, page break before, keep with next, line heights (plain).
         self._lines: list[int] = []
         self._break: list[bool] = []
@@ -88,18 +59,23 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._end: list[float] = []
         self._placed: list[float] = []  # the start its lines were last placed for
         # Paragraphs from _valid on still hold where they started before the last edit: true + _shift.
-        self._valid = 0
-        self._shift = 0.0
-        self._later = QTimer(self)  # places the rest a slice at a time, between keystrokes
-        self._later.setSingleShot(True)
-        self._later.setInterval(0)
-        self._later.timeout.connect(self._place_later)
-        self._size = QSizeF()
+        self._valid, self._shift, self._stale_end = 0, 0.0, 0.0
+        self.hint = 0  # the paragraph the editor shows first (its cursor's): set before the rest
+        self._pending = bytearray()  # 1: not set yet, its line count estimated
+        self._last_edit = 0.0
+        self._set_later = self._soon(self._lay_out_later)  # sets the paragraphs still waiting
+        self._later = self._soon(self._place_later)  # places the rest a slice at a time, between keystrokes
+        self._size, self._ignore = QSizeF(), False
         self._title = -1  # the recognised title's block number
-        self._ignore = False
         self._any_styled = False  # some paragraph has a role of its own: else print recognises roles
         self._signature: tuple[int, int, int, str] | None = None
-        self._stale_end = 0.0
+
+    def _soon(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
 
     # -- geometry ----------------------------------------------------------------------------------
 
@@ -114,6 +90,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
 
     def pageCount(self) -> int:
         """How many pages the document prints on."""
+        self._lay_out_upto(len(self._lines) - 1)
         self._extend(len(self._lines) - 1)
         return self.estimated_pages()
 
@@ -121,19 +98,24 @@ class SheetLayout(QAbstractTextDocumentLayout):
         """The page count, while the paragraphs after an edit are still being placed: as they fell, moved as the edit moved."""
         return self.page_count_of(self._end[-1] + (self._shift if self._valid < len(self._end) else 0) if self._end else 0)
 
+    def waiting(self) -> int:
+        """How many paragraphs are still to be set (a long document is set up to the cursor first)."""
+        return self._pending.count(1)
+
     def documentSize(self) -> QSizeF:
         """The sheets, one under the other, without the margins between them."""
         return QSizeF(self._size)
 
     def _new_size(self) -> QSizeF:
-        height = self.top + self.estimated_pages() * self.page_height + self.setup.bottom * PX_PER_MM
-        return QSizeF(self.setup.width * PX_PER_MM, height)
+        return QSizeF(self.setup.width * PX_PER_MM, self.top + self.estimated_pages() * self.page_height
+                      + self.setup.bottom * PX_PER_MM)
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         """Where a paragraph is, its first line's top to its last line's bottom."""
         k = block.blockNumber()
         if not 0 <= k < len(self._start):
             return QRectF()
+        self._lay_out_upto(k)
         self._extend(k)
         self._position(block, k)
         top, bottom = self.y_of(self._start[k]), self.y_of(self._end[k])
@@ -158,7 +140,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
         """The document position at a point (-1 off the text, for an exact hit)."""
         if not self._start:
             return -1
-        k = self.block_at(point.y())
+        k = self._set_block_at(point.y())
         block = self.document().findBlockByNumber(k)
         self._extend(k)
         self._position(block, k)
@@ -186,10 +168,11 @@ class SheetLayout(QAbstractTextDocumentLayout):
         if self._ignore:
             return
         count = doc.blockCount()
-        signature = (doc.revision(), count, doc.characterCount(), doc.defaultFont().toString())
+        # The grid sets every font itself: the document's default font (the editor's zoom) changes nothing.
+        signature = (doc.revision(), count, doc.characterCount(), "" if self.grid else doc.defaultFont().toString())
         if (position == 0 and removed == 0 and added >= doc.characterCount() - 1 and signature == self._signature
                 and doc.begin().layout().lineCount() > 0):
-            return  # the editor passes its width on (a resize): the sheet has its own
+            return  # the editor passes its width on (a resize) or zooms: the sheet has its own
         self._signature = signature
         if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
             first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
@@ -202,6 +185,8 @@ class SheetLayout(QAbstractTextDocumentLayout):
             last = min(max(last, first + count - len(self._lines)), count - 1)
             first = max(0, min(first, last))
             old_last = last - (count - len(self._lines))
+        if not (first == 0 and last == count - 1):
+            self._last_edit = time.monotonic()
         self._extend(first - 1)  # the paragraph before the edit must be in place
         old_valid = self._valid
         if old_valid > old_last:
@@ -209,11 +194,16 @@ class SheetLayout(QAbstractTextDocumentLayout):
         elif old_valid > first:
             old_valid = first
         if first == 0 and last == count - 1:
-            self._any_styled = any(sp.own_role(b)[1] for b in _blocks(doc))
+            self._any_styled = any(sp.own_role(b)[1] for b in sp.blocks(doc))
         styled_before, title_before = self._any_styled, self._title
         if self.grid:
-            self._title = _first_with_text(doc)
-        new = [self._lay_out(doc.findBlockByNumber(k)) for k in range(first, last + 1)]
+            self._title = sp.first_with_text(doc)
+        eager = last if first or last < EAGER else min(last, max(self.hint, 0) + SLICE)
+        new = [self._lay_out(doc.findBlockByNumber(k)) for k in range(first, eager + 1)]
+        new += [sp.estimate(b, self.grid is not None) for b in sp.blocks(doc, eager + 1, last)]
+        self._pending[first:old_last + 1] = bytes(eager - first + 1) + b"\x01" * (last - eager)
+        if last > eager:
+            self._set_later.start()
         self._lines[first:old_last + 1] = [v[0] for v in new]
         self._break[first:old_last + 1] = [v[1] for v in new]
         self._keep[first:old_last + 1] = [v[2] for v in new]
@@ -232,6 +222,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
             if 0 <= n < len(self._lines) and not first <= n <= last:  # the title moved: re-lay both
                 values = self._lay_out(doc.findBlockByNumber(n))
                 self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                self._pending[n] = 0
                 first, last = min(first, n), max(last, n)
         moved = self._paginate(first, last, old_valid)
         self._flush()
@@ -249,10 +240,8 @@ class SheetLayout(QAbstractTextDocumentLayout):
         # Setting a paragraph's format ranges notes a change the document would pass on with the next
         # edit (re-laying everything set since): pass it on now, to be ignored.
         self._ignore = True
-        try:
-            self.document().markContentsDirty(0, 0)
-        finally:
-            self._ignore = False
+        self.document().markContentsDirty(0, 0)
+        self._ignore = False
 
     def _paginate(self, first: int, last: int, valid: int) -> int:
         """Where each paragraph from `first` on starts; the last one that moved.
@@ -276,6 +265,43 @@ class SheetLayout(QAbstractTextDocumentLayout):
             end = new_end
         self._valid = count
         return count - 1
+
+    def _lay_out_upto(self, k: int) -> None:
+        """Set every paragraph still waiting up to paragraph k: where k falls depends on all before it."""
+        first = self._pending.find(1, 0, k + 1)
+        if first < 0:
+            return
+        doc = self.document()
+        for n, block in enumerate(sp.blocks(doc, first, k), first):
+            if self._pending[n]:
+                values = self._lay_out(block)
+                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                self._pending[n] = 0
+                self._placed[n] = -1.0
+        self._valid = min(self._valid, first)
+        self._flush()
+        self._later.start()
+
+    def _lay_out_later(self) -> None:
+        # While the writer types, wait: setting the rest must not slow their keystrokes.
+        if time.monotonic() - self._last_edit < PAUSE:
+            self._set_later.start(int(PAUSE * 1000))
+            return
+        deadline = time.monotonic() + BUDGET
+        first = self._pending.find(1)
+        while first >= 0 and time.monotonic() < deadline:
+            self._lay_out_upto(first)
+            first = self._pending.find(1, first)
+        if first >= 0:
+            self._set_later.start(0)
+
+    def _set_block_at(self, y: float) -> int:
+        """The paragraph at y once every paragraph above it is set."""
+        while True:
+            k = self.block_at(y)
+            if self._pending.find(1, 0, k + 1) < 0:
+                return k
+            self._lay_out_upto(k)
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end`."""
@@ -335,20 +361,19 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._placed[k] = self._start[k]
         sp.flow_position(block.layout(), self._heights[k], self._start[k], self.page_height)
 
-    # -- painting ----------------------------------------------------------------------------------
-
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""
         if not self._start:
             return
         clip = context.clip if context.clip.isValid() else QRectF(0, 0, self._size.width(), self._size.height())
         doc = self.document()
-        k = self.block_at(clip.top())
+        k = self._set_block_at(clip.top())
         block = doc.findBlockByNumber(k)
         width = int(self.property("cursorWidth") or 1)
         painter.save()
         painter.setPen(context.palette.color(QPalette.ColorRole.Text))
         while block.isValid() and k < len(self._start):
+            self._lay_out_upto(k)
             self._extend(k)
             if self.y_of(self._start[k]) > clip.bottom():
                 break

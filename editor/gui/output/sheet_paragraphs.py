@@ -6,8 +6,11 @@ sets it. Plain style: the paragraph's own format, lines at their natural height.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextFormat, QTextLayout, QTextOption
 
 from editor.core.model.headings import heading_level
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
@@ -16,6 +19,32 @@ from editor.gui.output import line_breaks as lb
 MINE = int(QTextFormat.Property.UserProperty) + 0x5967  # char property marking page view's format ranges
 TITLE_MAX_CHARS = 60  # draft_text.recognise_roles: a first line this short is the title
 _LH = QTextBlockFormat.LineHeightTypes
+
+
+def blocks(doc: QTextDocument, first: int = 0, last: int | None = None) -> Iterator[QTextBlock]:
+    """The document's paragraphs, from paragraph `first` to paragraph `last` (to the end)."""
+    block = doc.findBlockByNumber(first) if first else doc.begin()
+    k = first
+    while block.isValid() and (last is None or k <= last):
+        yield block
+        block, k = block.next(), k + 1
+
+
+def first_with_text(doc: QTextDocument) -> int:
+    """The number of the first paragraph with text (draft_text.recognise_roles makes it the title)."""
+    for block in blocks(doc):
+        if block.text().strip():
+            return block.blockNumber()
+    return -1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The official grid: roles by style id, the line pitch and lines a page."""
+
+    role: Callable[[str], lb.Role]
+    pitch: float
+    per_page: int
 
 
 def own_role(block: QTextBlock) -> tuple[str, bool]:
@@ -152,3 +181,10 @@ def flow_position(layout: QTextLayout, heights: tuple[float, ...], start: float,
         line = layout.lineAt(i)
         line.setPosition(QPointF(line.x(), y - start))
         y += heights[i + 1]
+
+
+def estimate(block: QTextBlock, grid: bool) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+    """A paragraph not set yet, its lines guessed from its length: (lines, break before, keep, heights, styled)."""
+    lines = max(1, -(-(len(block.text()) + 2) // 28))
+    heights = () if grid else (0.0, *[21.0] * lines, 0.0)
+    return lines, breaks_before(block), False, heights, own_role(block)[1]

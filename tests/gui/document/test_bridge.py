@@ -205,7 +205,7 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
 
     from docx.shared import Cm
     from PySide6.QtCore import QBuffer, QByteArray
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QFontMetricsF, QImage
     from PySide6.QtTest import QTest
 
     from editor.gui.document.docx_state import KEPT_LABEL, KeptObjectHandler
@@ -237,6 +237,16 @@ def test_an_image_is_a_visible_placeholder_deleted_in_one_undo_step(window, tmp_
     size = KeptObjectHandler().intrinsicSize(qdoc, ed.textCursor().position(), fmt)
     assert size.width() > 40  # drawn, not an empty-looking line
     assert size.height() > 5
+    # and the layout really makes room for it (Qt ignores a handler it cannot cast to its interface)
+    for view in ("normal", "page"):
+        if view == "page":
+            window.actions_by_name["page_view"].trigger()
+        qdoc.documentLayout().documentSize()
+        block = qdoc.findBlockByNumber(0)
+        text_only = QFontMetricsF(block.charFormat().font()).horizontalAdvance("图如下：")
+        assert block.layout().lineCount() >= 1
+        assert block.layout().lineAt(0).naturalTextWidth() > text_only + 40, view
+    window.actions_by_name["page_view"].trigger()
     QTest.keyClick(ed, Qt.Key.Key_Delete)
     assert qdoc.findBlockByNumber(0).text() == "图如下："
     assert window.session.save_to(tmp_path / "without.docx")

@@ -131,3 +131,17 @@ def test_one_save_writes_the_body_and_the_parts_together(make_window, tmp_path, 
     assert len(writes) == 1
     assert writes[0] == path.read_bytes()
     assert read_document(path).properties == {"Yuku.公文.发文字号": NUMBER}
+
+
+def test_a_type_the_layouts_do_not_know_is_kept_when_another_part_is_edited(make_window, tmp_path):
+    window = make_window()
+    draft = tmp_path / "reply.txt"
+    draft.write_text("---\n类型: 批复\n发文字号: 江政复〔2024〕3号\n---\n关于同意设立江城新区的批复\n", encoding="utf-8")
+    assert window.session.open_path(draft)
+    form = window.feature(GongwenActions).form
+    assert form.value("类型") == "批复"
+    form.set_value("抄送", "市委各部门")
+    assert window.session.save()
+    saved = draft.read_text(encoding="utf-8")
+    assert "类型: 批复\n" in saved
+    assert "抄送: 市委各部门\n" in saved

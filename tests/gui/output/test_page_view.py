@@ -144,6 +144,7 @@ def test_a_word_file_saved_in_page_view_is_unchanged(window, tmp_path):
     assert window.session.save_to(plain)
     with zipfile.ZipFile(saved) as a, zipfile.ZipFile(plain) as b:
         assert a.read("word/document.xml") == b.read("word/document.xml")
+    assert saved.read_bytes() == copy.read_bytes()  # unedited: the very file that was opened
 
 
 def test_a_draft_restored_in_page_view_goes_on_pages(window, tmp_path):
@@ -214,6 +215,9 @@ def test_a_real_notice_breaks_lines_and_pages_as_it_prints(window, qtbot):
     assert len(paper) >= 3  # a real multi-page document
     assert view == paper  # every line and every page break, row for row
     assert window.feature(PageView).page_count() == len(paper)
+    window.actions_by_name["zoom_in"].trigger()  # the editor's zoom leaves the sheets as they print
+    assert view_rows(window) == paper
+    window.actions_by_name["zoom_reset"].trigger()
 
     # Typing near the start moves every later line and page break: they still fall where they print.
     editor = window.editor
@@ -282,9 +286,13 @@ def test_plain_page_view_breaks_pages_as_plain_print(window, tmp_path):
 
 def test_typing_near_the_start_of_a_long_document_moves_every_later_page(open_draft, qtbot):
     """The paragraphs far below an edit are placed later, between keystrokes; they still end up as in print."""
-    window = open_draft("\n".join(["年度工作总结", *[f"{i + 1}.{PARA}" if i % 9 == 0 else PARA for i in range(300)]]))
+    window = open_draft("\n".join(["年度工作总结", *[f"{i + 1}.{PARA}" if i % 9 == 0 else PARA for i in range(400)]]))
     window.actions_by_name["page_view"].trigger()
     view = window.feature(PageView)
+    assert view.layout.waiting() > 0  # set up to the cursor (the start) at once, the rest while the writer pauses
+    pages = len(print_rows(window))
+    # Set and placed without asking for every page: the sheets painted come to the printed count.
+    qtbot.waitUntil(lambda: view.layout.waiting() == 0 and view.layout.estimated_pages() == pages, timeout=20000)
     before = view.page_count()
     editor = window.editor
     editor.setFocus()
@@ -324,3 +332,18 @@ def test_clicks_and_arrow_keys_find_their_place_on_the_sheet(opened, qtbot):
     assert editor.textCursor().blockNumber() == 3
     last_line = before.layout().lineAt(before.layout().lineCount() - 1)
     assert editor.textCursor().position() - before.position() >= last_line.textStart()
+
+
+def test_another_export_style_in_preferences_changes_the_sheets_and_keeps_the_undo_history(opened, qtbot):
+    opened.actions_by_name["page_view"].trigger()
+    editor = opened.editor
+    editor.setFocus()
+    commit_text(editor, "新加")
+    view = opened.feature(PageView)
+    assert view.layout.grid is not None
+    opened.settings.set("export_style", "plain")
+    opened.apply_settings(["export_style"])  # what Preferences ▸ OK does
+    assert view.active
+    assert view.layout.grid is None  # the plain page: the paragraphs' own formats
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == DRAFT

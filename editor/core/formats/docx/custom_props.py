@@ -71,6 +71,18 @@ def read(data: bytes) -> dict[str, str]:
     return out
 
 
+def _existing_root(zf: zipfile.ZipFile, name: str) -> etree._Element | None:
+    """The custom-properties part's root to keep other programs' properties in; None when missing or damaged."""
+    try:
+        info = zf.getinfo(name)
+        if info.file_size > MAX_PART:
+            return None
+        root = etree.fromstring(zf.read(info), _PARSER)
+    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return None  # damaged: nothing in it could be read, so a fresh part replaces it
+    return root if root.tag == f"{{{NS}}}Properties" else None
+
+
 def merged(data: bytes, properties: dict[str, str]) -> bytes:
     """The DOCX with Yuku's properties replaced by these; the same bytes when they are already so."""
     if read(data) == properties:
@@ -79,17 +91,15 @@ def merged(data: bytes, properties: dict[str, str]) -> bytes:
     with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         name = _part_name(src)
         replaced: dict[str, bytes] = {}
-        if name is not None and name in src.namelist():
-            replaced[name] = part_xml(properties, etree.fromstring(src.read(name), _PARSER))
-        else:
+        if name is None:
             name = DEFAULT_NAME
-            replaced[name] = part_xml(properties)
             rels = etree.fromstring(src.read(_RELS), _PARSER)
             rel_ns = rels.nsmap.get(None, "http://schemas.openxmlformats.org/package/2006/relationships")
             ids = {r.get("Id") for r in rels}
             rid = next(f"rIdYuku{i}" for i in range(1, len(ids) + 2) if f"rIdYuku{i}" not in ids)
             etree.SubElement(rels, f"{{{rel_ns}}}Relationship", Id=rid, Type=RT.CUSTOM_PROPERTIES, Target=name)
             replaced[_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        replaced[name] = part_xml(properties, _existing_root(src, name))
         types = etree.fromstring(src.read(_TYPES), _PARSER)
         if not any(t.get("PartName") == "/" + name for t in types):
             type_ns = types.nsmap.get(None, "http://schemas.openxmlformats.org/package/2006/content-types")
@@ -98,6 +108,6 @@ def merged(data: bytes, properties: dict[str, str]) -> bytes:
         for info in src.infolist():
             blob = replaced.pop(info.filename) if info.filename in replaced else src.read(info)
             dst.writestr(info, blob)
-        for missing, blob in replaced.items():  # a part named by the rels but absent from the zip
+        for missing, blob in replaced.items():  # the part the rels name but the zip lacked
             dst.writestr(missing, blob)
     return out.getvalue()

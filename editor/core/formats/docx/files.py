@@ -47,11 +47,20 @@ def open_docx_file(path: Path) -> Document:
 
 def write_docx_file(doc: Document, path: Path, options: WriteOptions) -> None:
     """The document as Word in the options' export style, written atomically."""
+    from zipfile import BadZipFile
+
+    from lxml import etree
+
     from editor.core.formats.docx import custom_props
 
     data = docx_bytes(doc, options.style, options.fonts_available, options.font_fallbacks)
     # Yuku's properties (the 公文要素) go in the same bytes; an unchanged set leaves them as they were.
-    atomic_write_bytes(path, custom_props.merged(data, doc.properties))
+    try:
+        data = custom_props.merged(data, doc.properties)
+    except (KeyError, BadZipFile, etree.XMLSyntaxError):
+        raise YukuError(path, "文件的部件清单（_rels/.rels 或 [Content_Types].xml）已损坏，公文要素无法写入；"
+                              "原文件未改动，请用 Word 修复后再存 / the package's part list is damaged") from None
+    atomic_write_bytes(path, data)
 
 
 def docx_bytes(doc: Document, style: ExportStyle = PLAIN_STYLE, fonts_available: list[str] | None = None,

@@ -110,3 +110,39 @@ def test_properties_mirror_the_parts():
     parts = Parts(doc_type="函", attachments=["甲", "乙"], issuer_names=["江城市人民政府"])
     assert from_properties(to_properties(parts)) == parts
     assert from_properties({"Other": "x"}) is None
+
+
+def test_a_word_file_with_a_damaged_properties_part_still_saves_its_parts(tmp_path):
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(_with_part(docx_bytes(Document.from_plain_text("正文")), b"<Properties><property"))
+    doc = read_document(path)
+    assert doc.properties == {}
+    doc.properties = dict(PROPS)
+    out = tmp_path / "saved.docx"
+    write_document(doc, out)  # the unreadable part is replaced, not a crash
+    assert read_document(out).properties == PROPS
+
+
+def test_a_relationship_to_a_missing_part_gets_the_part_not_a_second_relationship():
+    base = custom_props.merged(docx_bytes(Document.from_plain_text("正文")), {"Yuku.tmp": "t"})
+    out = BytesIO()
+    with zipfile.ZipFile(BytesIO(base)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != custom_props.DEFAULT_NAME:
+                dst.writestr(info, src.read(info))
+    saved = custom_props.merged(out.getvalue(), PROPS)
+    assert custom_props.read(saved) == PROPS
+    with zipfile.ZipFile(BytesIO(saved)) as zf:
+        assert zf.read("_rels/.rels").count(b"custom-properties") == 1
+
+
+def test_front_matter_the_parts_cannot_hold_stays_text(tmp_path):
+    for block in ("类型: 通知\n# 待定：发文字号\n发文字号: 江政办发〔2024〕12号",  # a comment
+                  "抄送: 市委各部门\n抄送: 市人大常委会办公厅",  # a key given twice
+                  "主送: 各区人民政府，\n  市政府各委、办、局"):  # a second line of a one-line part
+        draft = tmp_path / "d.txt"
+        text = f"---\n{block}\n---\n关于做好防汛工作的通知"
+        draft.write_text(text, encoding="utf-8")
+        doc = read_document(draft)
+        assert doc.properties == {}, block
+        assert doc.plain_text() == text, block  # saved back line for line
