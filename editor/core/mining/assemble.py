@@ -24,7 +24,7 @@ Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
 # From this many characters to map on, the map step runs in one process per core: forked from the
 # main thread, spawned (each worker loading jieba itself) from another thread.
-FORK_CHARS = 300_000
+FORK_CHARS = 200_000
 SPAWN_CHARS = 2_000_000
 
 
@@ -36,7 +36,7 @@ def pool_context(chars: int) -> mp.context.BaseContext | None:
     """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
 
     Forked workers inherit the loaded dictionaries, so they pay from a few hundred thousand characters
-    on (50 added reports). Forking is only safe from the main thread: a run from another thread (the
+    on (40 added reports). Forking is only safe from the main thread: a run from another thread (the
     GUI's mining worker) spawns fresh workers instead, which load jieba themselves (a second or two),
     so only for a larger corpus.
     """

@@ -10,20 +10,26 @@ The cache is derived data: one SQLite file next to the bank (`bank.db.counts`). 
 """
 from __future__ import annotations
 
+import copyreg
+import gzip
 import hashlib
+import io
 import logging
 import pickle
 import sqlite3
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from editor.core.mining.counting import Counts
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
-    from editor.core.mining.counting import Counts, DocCounts
+    from editor.core.mining.counting import DocCounts
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -53,6 +59,26 @@ def document_key(doc: Document) -> str:
     for p in doc.paragraphs:
         h.update(f"\x01{p.text}\x00{p.level}\x00{p.heading}\x00{p.body}\x00{p.section}".encode())
     return h.hexdigest()
+
+
+def _counter(items: dict[Any, int]) -> Counter[Any]:
+    """A Counter holding items, made without Counter.__init__ (a Python-level update, slow by the 100,000)."""
+    made: Counter[Any] = Counter.__new__(Counter)
+    dict.update(made, items)
+    return made
+
+
+def _dumps(counts: Counts) -> bytes:
+    """Merged counts, pickled and compressed as a stream (only the compressed bytes are ever held whole).
+
+    Their Counters are rebuilt by _counter: loading them is then mostly C.
+    """
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
+        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
+        pickler.dump(counts)
+    return out.getvalue()
 
 
 def cache_path(bank_path: Path) -> Path:
@@ -143,8 +169,14 @@ class CountCache:
             if not held or held != keys[:len(held)]:
                 return None
             try:
-                return len(held), pickle.loads(zlib.decompress(row[1]))
-            except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError) as exc:
+                # Read as a stream: the whole pickle never sits in memory beside the counts it makes.
+                with gzip.GzipFile(fileobj=io.BytesIO(row[1]), mode="rb") as stream:
+                    counts = pickle.load(stream)
+                if not isinstance(counts, Counts):
+                    raise TypeError(f"not merged counts: {type(counts).__name__}")
+                return len(held), counts
+            except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
+                    ValueError) as exc:
                 log.warning("merged counts in %s unreadable (%s): reducing every document", self.path, exc)
                 with self.conn:
                     self.conn.execute("DELETE FROM merged")
@@ -157,7 +189,7 @@ class CountCache:
         """Keep a run's merged counts (before ranking reads them) with the keys of their documents."""
         if self.conn is None:
             return
-        data = zlib.compress(pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        data = _dumps(counts)
         try:
             with self.conn:
                 self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
