@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks import data
 from benchmarks.harness import Row, has_module, p95, size_text, summary
+
+if TYPE_CHECKING:
+    from benchmarks.qt_kit import PaintClock
 
 NAME = "typing"
 # (document bytes, keystrokes, bank phrases): the panel follows the cursor, so the bank is full size too.
@@ -25,6 +29,20 @@ def _strokes(n: int) -> list[tuple[str, str]]:
             # Chinese arrives from an input method as a commit; a key event with text covers the rest.
             out.append(("commit" if i % 2 else "char", TYPED[i % len(TYPED)]))
     return out
+
+
+def _side_by_side(baseline: object, subject: object) -> tuple[PaintClock, PaintClock]:
+    """Both windows shown at one size with the cursor mid-document; a paint clock on each viewport."""
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.qt_kit import PaintClock
+
+    for w in (baseline, subject):
+        w.resize(1200, 800)  # type: ignore[attr-defined]
+        w.show()  # type: ignore[attr-defined]
+        _to_middle(w.editor)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    return PaintClock(baseline.editor.viewport()), PaintClock(subject.editor.viewport())  # type: ignore[attr-defined]
 
 
 def _bare_window(text: str) -> object:
@@ -76,7 +94,7 @@ def _stroke(editor: object, key: str, text: str, clock: object) -> float:
 
 def run(size: str, work: Path) -> list[Row]:
     """Alternate the same keystrokes between a bare QTextEdit window and the real one; p95 of each."""
-    from benchmarks.qt_kit import PaintClock, app
+    from benchmarks.qt_kit import app
     from editor.core.settings import Settings
     from editor.gui.window import main_window
 
@@ -96,12 +114,7 @@ def run(size: str, work: Path) -> list[Row]:
         raise RuntimeError("the real window could not open the 1 MB document")
     open_s = time.perf_counter() - open_start
     bare = _bare_window(text)
-    for w in (window, bare):
-        w.resize(1200, 800)  # type: ignore[attr-defined]
-        w.show()  # type: ignore[attr-defined]
-        _to_middle(w.editor)  # type: ignore[attr-defined]
-    application.processEvents()
-    clocks = (PaintClock(bare.editor.viewport()), PaintClock(window.editor.viewport()))  # type: ignore[attr-defined]
+    clocks = _side_by_side(bare, window)
     base: list[float] = []
     subject: list[float] = []
     by_kind: dict[str, list[float]] = {}
@@ -194,7 +207,6 @@ def _layout_alone_row(text: str, n: int) -> Row:
     """Page view's document layout alone: two bare QTextEdits, one given SheetLayout, the same keys."""
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.qt_kit import PaintClock
     from editor.core.formats import official_style as official
     from editor.core.formats.pdf_export import OFFICIAL_PAGE
     from editor.gui.output import line_breaks as lb
@@ -214,12 +226,7 @@ def _layout_alone_row(text: str, n: int) -> Row:
     install = time.perf_counter()
     doc.setDocumentLayout(SheetLayout(doc, OFFICIAL_PAGE, Grid(role, (preset.line_height or 28.95) * 96 / 72, 22)))
     install_s = time.perf_counter() - install
-    for w in (plain, paged):
-        w.resize(1200, 800)  # type: ignore[attr-defined]
-        w.show()  # type: ignore[attr-defined]
-        _to_middle(w.editor)  # type: ignore[attr-defined]
-    QApplication.processEvents()
-    clocks = (PaintClock(plain.editor.viewport()), PaintClock(paged.editor.viewport()))  # type: ignore[attr-defined]
+    clocks = _side_by_side(plain, paged)
     base: list[float] = []
     subject: list[float] = []
     for key, typed in _strokes(n):
