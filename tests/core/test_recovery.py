@@ -135,3 +135,22 @@ def test_draft_keeps_its_package_beside_it_and_drops_it_with_the_draft(tmp_path)
     assert store.package(draft) is None
     store.remove(key)
     assert not list(store.folder.iterdir())
+
+
+def test_the_model_json_holds_every_field_as_dataclasses_asdict_does():
+    from dataclasses import asdict
+
+    from editor.core.model.document import Document, KeptItem, Paragraph, Run, Table
+
+    para = Paragraph([Run("甲", True, False, True, "仿宋", 16.0, "FF0000", None, "#a", "<w:rPr/>", "w1"),
+                      Run("\ufffc", kept="k1")], style="heading2", align="center", first_line_indent=32.0,
+                     left_indent=1.0, right_indent=2.0, line_spacing=1.5, line_height=28.95, space_before=3.0,
+                     space_after=4.0, list_kind="number", list_level=1, list_id=7, page_break_before=True,
+                     kept_block=None, extra="<w:pPr/>", origin="3", base=42)
+    table = Table([[[para], []]], extra="<w:tblPr/>", origin="5", base=9)
+    doc = Document([para, table], kept={"k1": KeptItem("<w:drawing/>", "图片")}, properties={"Yuku.公文.类型": "通知"})
+    raw = json.loads(recovery.document_to_json(doc))
+    assert raw["blocks"] == [{"p": asdict(para)}, {"table": asdict(table)}]
+    back = recovery.document_from_json(recovery.document_to_json(doc))
+    assert back.blocks == doc.blocks
+    assert back.properties == doc.properties
