@@ -17,7 +17,7 @@ from typing import Any
 
 from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
-from editor.core.formats.docx.safety import MAX_MEMBER_BYTES
+from editor.core.formats.docx.safety import MAX_MEMBER_BYTES, xml_parser
 from editor.core.script.converter import check_config
 from editor.core.script.run_mapping import convert_runs
 
@@ -79,7 +79,7 @@ def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
     main = "word/document.xml"
     for rels_name in sorted(n for n in names if n.endswith(".rels")):
         try:
-            rels = etree.fromstring(zf.read(rels_name), _parser())
+            rels = etree.fromstring(zf.read(rels_name), xml_parser())
         except Exception:
             raise YukuError(path, f"文件中的 {rels_name} 已损坏，请用 Word 打开修复后另存 / a part is damaged") from None
         # _rels/.rels describes the package root; word/_rels/x.xml.rels the part word/x.xml.
@@ -108,7 +108,7 @@ def text_parts(zf: zipfile.ZipFile) -> list[str]:
     try:
         from lxml import etree
 
-        types = etree.fromstring(zf.read("[Content_Types].xml"), _parser())
+        types = etree.fromstring(zf.read("[Content_Types].xml"), xml_parser())
         for el in types:
             part = (el.get("PartName") or "").lstrip("/")
             if part in names and _TEXT_CONTENT_TYPES.search(el.get("ContentType") or ""):
@@ -121,11 +121,6 @@ def text_parts(zf: zipfile.ZipFile) -> list[str]:
     return found
 
 
-def _parser() -> Any:
-    from lxml import etree
-
-    # No entities, no network, default depth/size limits: hostile XML fails instead of expanding.
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 def _segments(p: Any) -> Iterator[list[Any]]:
@@ -178,7 +173,7 @@ def _convert_part(data: bytes, name: str, path: Path, config: str,
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise YukuError(path, f"文件中的 {name} 含有 DTD，Word 不会打开这种文件，已拒绝 / a part carries a DTD")
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+        tree = etree.ElementTree(etree.fromstring(data, xml_parser()))
     except etree.XMLSyntaxError as exc:
         raise YukuError(path, f"文件中的 {name} {_xml_problem(str(exc.msg))}，请用 Word 打开修复后另存"
                               " / a part of the .docx is damaged") from None
@@ -266,7 +261,7 @@ def _alt_chunks(zf: zipfile.ZipFile) -> set[str]:
     for rels_name in (n for n in zf.namelist() if n.endswith(".rels")):
         base = posixpath.dirname(posixpath.dirname(rels_name))
         try:
-            rels = etree.fromstring(zf.read(rels_name), _parser())
+            rels = etree.fromstring(zf.read(rels_name), xml_parser())
         except Exception:
             continue  # _check_package already refused damaged relationships
         for rel in rels.iter(_REL):
@@ -372,7 +367,7 @@ def _has_text(zf: zipfile.ZipFile) -> bool:
 
     for name in text_parts(zf):
         try:
-            root = etree.fromstring(zf.read(name), _parser())
+            root = etree.fromstring(zf.read(name), xml_parser())
         except Exception:
             continue
         if any(t.strip() for t in root.itertext()):
@@ -393,7 +388,7 @@ def paragraph_texts(path: str | Path, part: str = "word/document.xml") -> list[s
     from lxml import etree
 
     with zipfile.ZipFile(path) as zf:
-        root = etree.fromstring(zf.read(part), _parser())
+        root = etree.fromstring(zf.read(part), xml_parser())
     texts: list[str] = []
     for p in root.iter(*PARAGRAPHS):
         texts.append("\t".join("".join(n.text or "" for n in seg) for seg in _segments(p)))

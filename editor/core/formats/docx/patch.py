@@ -25,6 +25,7 @@ from editor.core.formats.docx.patch_xml import (
     set_children,
 )
 from editor.core.formats.docx.read_props import PropsReader
+from editor.core.formats.docx.safety import xml_parser
 from editor.core.formats.docx.structure import LEADING, W, block_content, is_block, table_rows
 from editor.core.formats.docx.styles import JC, ROLE_STYLES, twips
 from editor.core.formats.docx.write import PPR_ORDER, RPR_ORDER
@@ -99,7 +100,7 @@ class Patcher(PropsReader):
     def fragment(self, xml: str) -> Any:
         """An element from kept XML, its namespaces resolved against the source root's."""
         wrapper = etree.fromstring((self._open + xml + self._close).encode("utf-8"),
-                                   etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+                                   xml_parser())
         return wrapper[0]
 
     # -- containers ---------------------------------------------------------------------------

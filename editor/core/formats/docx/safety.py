@@ -34,6 +34,16 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 DAMAGED = "文件已损坏（压缩数据出错），请用 Word 打开修复后另存为 .docx / the file is damaged"
 
 
+def xml_parser(**options: Any) -> Any:
+    """The parser for a package's XML: no DTD, no entities, no network, lxml's depth and size limits.
+
+    Hostile XML fails instead of expanding. `options` adds lxml parser options (remove_comments …).
+    """
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, **options)
+
+
 class DocxPackage:
     """A checked DOCX zip held in memory; parts are inflated and parsed on request."""
 
@@ -75,10 +85,8 @@ class DocxPackage:
         data = self.read(name)
         if name not in self._no_dtd:
             _refuse_doctype(self, name, data)
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False, remove_comments=not comments)
         try:
-            return etree.fromstring(data, parser)
+            return etree.fromstring(data, xml_parser(remove_comments=not comments))
         except etree.XMLSyntaxError:
             raise self.fail(f"文件内部的 XML（{name}）已损坏，请用 Word 打开修复后另存 / malformed XML") from None
 

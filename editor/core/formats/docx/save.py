@@ -27,7 +27,14 @@ from editor.core.formats.docx import styles as ds
 from editor.core.formats.docx.patch import Patcher
 from editor.core.formats.docx.patch_xml import set_children
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
-from editor.core.formats.docx.safety import CT_NS, MAX_MEMBER_BYTES, PKG_REL_NS, DocxPackage, open_docx
+from editor.core.formats.docx.safety import (
+    CT_NS,
+    MAX_MEMBER_BYTES,
+    PKG_REL_NS,
+    DocxPackage,
+    open_docx,
+    xml_parser,
+)
 from editor.core.formats.docx.structure import W
 from editor.core.model.document import Document, body_signature, untouched
 
@@ -40,8 +47,6 @@ _STYLE_INFO: dict[tuple[int, int], tuple[dict[str, str], dict[str, str]]] = {}
 KEPT_PARSES = 2
 _TREES: list[tuple[bytes, Any]] = []
 _TREE_LOCK = threading.Lock()
-_PARSER_KW: dict[str, Any] = {"resolve_entities": False, "no_network": True, "load_dtd": False,
-                              "huge_tree": False, "remove_blank_text": False}
 
 
 def save_into_source(doc: Document) -> bytes:
@@ -166,7 +171,7 @@ def _save_into(doc: Document, pkg: DocxPackage, root: Any, clean: dict[int, bool
 
 def _parse(pkg: DocxPackage, name: str) -> Any:
     """A part as an lxml tree, comments kept (the checks of open_docx already refused any DTD)."""
-    return etree.ElementTree(etree.fromstring(pkg.read(name), etree.XMLParser(**_PARSER_KW)))
+    return etree.ElementTree(etree.fromstring(pkg.read(name), xml_parser(remove_blank_text=False)))
 
 
 def _bytes(tree: Any) -> bytes:
