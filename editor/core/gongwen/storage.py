@@ -11,10 +11,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from editor.core.formats.docx import custom_props
-from editor.core.gongwen.parts import PROPERTY_PREFIX as PREFIX
 from editor.core.gongwen.parts import Parts, from_properties, to_properties
-
-__all__ = ["PREFIX", "custom_xml", "read", "with_parts", "write"]
 
 
 def custom_xml(parts: Parts) -> bytes:
@@ -37,8 +34,3 @@ def write(document: object, parts: Parts) -> None:
 def read(data: bytes) -> Parts | None:
     """The parts stored in a DOCX, or None when it holds none (a DOCX Yuku did not lay out)."""
     return from_properties(custom_props.read(data))
-
-
-def with_parts(data: bytes, parts: Parts) -> bytes:
-    """A saved DOCX with the parts put in its custom properties, every other zip entry copied as it was."""
-    return custom_props.merged(data, to_properties(parts))

@@ -12,6 +12,8 @@ from posixpath import join, normpath
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from editor.core.formats.docx.safety import xml_parser
+
 OWN_PREFIX = "Yuku."
 DEFAULT_NAME = "docProps/custom.xml"
 CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -19,7 +21,6 @@ NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id Word gives user-defined properties
 MAX_PART = 1_000_000  # a properties part larger than this is not ours to read
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _RELS, _TYPES = "_rels/.rels", "[Content_Types].xml"
 
 
@@ -41,7 +42,7 @@ def part_xml(properties: dict[str, str], root: etree._Element | None = None) -> 
 def _part_name(zf: zipfile.ZipFile) -> str | None:
     """The custom-properties part's zip name, from the package relationships (None when there is none)."""
     try:
-        rels = etree.fromstring(zf.read(_RELS), _PARSER)
+        rels = etree.fromstring(zf.read(_RELS), xml_parser())
     except (KeyError, etree.XMLSyntaxError):
         return None
     for rel in rels:
@@ -50,64 +51,65 @@ def _part_name(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
-def read(data: bytes) -> dict[str, str]:
-    """Yuku's properties in a DOCX, in the order stored ({} for a file without any, or a damaged part)."""
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as zf:
-            name = _part_name(zf)
-            if name is None:
-                return {}
-            info = zf.getinfo(name)
-            if info.file_size > MAX_PART:
-                return {}
-            root = etree.fromstring(zf.read(info), _PARSER)
-    except (KeyError, zipfile.BadZipFile, OSError, etree.XMLSyntaxError):
-        return {}
-    out: dict[str, str] = {}
-    for prop in root.iter(f"{{{NS}}}property"):
-        name = prop.get("name", "")
-        if name.startswith(OWN_PREFIX):
-            out[name] = "".join(prop.itertext())
-    return out
-
-
-def _existing_root(zf: zipfile.ZipFile, name: str) -> etree._Element | None:
-    """The custom-properties part's root to keep other programs' properties in; None when missing or damaged."""
+def _root(zf: zipfile.ZipFile, name: str | None) -> etree._Element | None:
+    """The custom-properties part parsed; None when there is none, or it is too large or damaged to read."""
+    if name is None:
+        return None
     try:
         info = zf.getinfo(name)
         if info.file_size > MAX_PART:
             return None
-        root = etree.fromstring(zf.read(info), _PARSER)
+        return etree.fromstring(zf.read(info), xml_parser())
     except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
-        return None  # damaged: nothing in it could be read, so a fresh part replaces it
-    return root if root.tag == f"{{{NS}}}Properties" else None
+        return None
+
+
+def _own(root: etree._Element | None) -> dict[str, str]:
+    """Yuku's properties in a parsed part, in the order stored."""
+    if root is None:
+        return {}
+    return {prop.get("name", ""): "".join(prop.itertext()) for prop in root.iter(f"{{{NS}}}property")
+            if prop.get("name", "").startswith(OWN_PREFIX)}
+
+
+def read(data: bytes) -> dict[str, str]:
+    """Yuku's properties in a DOCX, in the order stored ({} for a file without any, or a damaged part)."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            return _own(_root(zf, _part_name(zf)))
+    except (zipfile.BadZipFile, OSError):
+        return {}
 
 
 def merged(data: bytes, properties: dict[str, str]) -> bytes:
     """The DOCX with Yuku's properties replaced by these; the same bytes when they are already so."""
-    if read(data) == properties:
-        return data
-    out = BytesIO()
-    with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(BytesIO(data)) as src:
         name = _part_name(src)
+        existing = _root(src, name)
+        if _own(existing) == properties:
+            return data
+        if existing is not None and existing.tag != f"{{{NS}}}Properties":
+            existing = None  # not a properties part: a fresh one replaces it
         replaced: dict[str, bytes] = {}
         if name is None:
             name = DEFAULT_NAME
-            rels = etree.fromstring(src.read(_RELS), _PARSER)
+            rels = etree.fromstring(src.read(_RELS), xml_parser())
             rel_ns = rels.nsmap.get(None, "http://schemas.openxmlformats.org/package/2006/relationships")
             ids = {r.get("Id") for r in rels}
             rid = next(f"rIdYuku{i}" for i in range(1, len(ids) + 2) if f"rIdYuku{i}" not in ids)
             etree.SubElement(rels, f"{{{rel_ns}}}Relationship", Id=rid, Type=RT.CUSTOM_PROPERTIES, Target=name)
             replaced[_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-        replaced[name] = part_xml(properties, _existing_root(src, name))
-        types = etree.fromstring(src.read(_TYPES), _PARSER)
+        replaced[name] = part_xml(properties, existing)
+        types = etree.fromstring(src.read(_TYPES), xml_parser())
         if not any(t.get("PartName") == "/" + name for t in types):
             type_ns = types.nsmap.get(None, "http://schemas.openxmlformats.org/package/2006/content-types")
             etree.SubElement(types, f"{{{type_ns}}}Override", PartName="/" + name, ContentType=CT_CUSTOM)
             replaced[_TYPES] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
-        for info in src.infolist():
-            blob = replaced.pop(info.filename) if info.filename in replaced else src.read(info)
-            dst.writestr(info, blob)
-        for missing, blob in replaced.items():  # the part the rels name but the zip lacked
-            dst.writestr(missing, blob)
+        out = BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                blob = replaced.pop(info.filename) if info.filename in replaced else src.read(info)
+                dst.writestr(info, blob)
+            for missing, blob in replaced.items():  # the part the rels name but the zip lacked
+                dst.writestr(missing, blob)
     return out.getvalue()
