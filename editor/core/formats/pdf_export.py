@@ -62,39 +62,39 @@ def page_setup(doc: Document, style: str) -> PageSetup:
     return _section_page(_body_section(doc.source))
 
 
-_SECTION_CACHE: dict[str, object] = {}  # the last package read (by identity) and its page: page view asks often
+# The last package read (by identity) and its page: page view asks again on every relayout.
+_last_section: tuple[bytes, dict[str, float | None]] | None = None
+_PAGE_FIELDS = {"width": ("pgSz", "w"), "height": ("pgSz", "h"), "top": ("pgMar", "top"),
+                "bottom": ("pgMar", "bottom"), "left": ("pgMar", "left"), "right": ("pgMar", "right")}
 
 
 def _body_section(package: bytes) -> dict[str, float | None]:
     """Paper and margins (mm) in the body's own w:sectPr of a Word package; {} when there is none to read."""
-    if _SECTION_CACHE.get("package") is package:
-        return _SECTION_CACHE["values"]  # type: ignore[return-value]
+    global _last_section
+    if _last_section is not None and _last_section[0] is package:
+        return _last_section[1]
     import io
     import zipfile
 
     from lxml import etree
 
+    from editor.core.formats.docx.safety import xml_parser
+    from editor.core.formats.docx.structure import W
+
     values: dict[str, float | None] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(package)) as zf:
-            xml = zf.read("word/document.xml")
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-        body = etree.fromstring(xml, parser).find(f"{{{W_NS}}}body")
+            body = etree.fromstring(zf.read("word/document.xml"), xml_parser()).find(W + "body")
     except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError):
         body = None
-    sect = body.find(f"{{{W_NS}}}sectPr") if body is not None else None
+    sect = body.find(W + "sectPr") if body is not None else None
     if sect is not None:
         for key, (element, attr) in _PAGE_FIELDS.items():
-            el = sect.find(f"{{{W_NS}}}{element}")
-            raw = el.get(f"{{{W_NS}}}{attr}") if el is not None else None
+            el = sect.find(W + element)
+            raw = el.get(W + attr) if el is not None else None
             values[key] = int(raw) / TWIPS_PER_MM if raw and raw.lstrip("-").isdigit() else None
-    _SECTION_CACHE.update(package=package, values=values)
+    _last_section = (package, values)
     return values
-
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_PAGE_FIELDS = {"width": ("pgSz", "w"), "height": ("pgSz", "h"), "top": ("pgMar", "top"),
-                "bottom": ("pgMar", "bottom"), "left": ("pgMar", "left"), "right": ("pgMar", "right")}
 
 
 def _section_page(values: dict[str, float | None]) -> PageSetup:
