@@ -87,13 +87,17 @@ class GongwenActions(QObject):
         self._set_form(profile.fill(fm.parts, self.host.settings.get))
         self.dock.show()
 
-    def _set_form(self, parts: Parts) -> None:
-        """Show parts in the form as the document's own (loading is not an edit)."""
+    def _show(self, parts: Parts) -> None:
+        """Show parts in the form without taking it for the user's edit."""
         self._syncing = True
         try:
             self.form.set_parts(parts)
         finally:
             self._syncing = False
+
+    def _set_form(self, parts: Parts) -> None:
+        """Show parts in the form as the document's own (loading is not an edit)."""
+        self._show(parts)
         self._store(parts)
 
     def _store(self, parts: Parts) -> None:
@@ -115,11 +119,7 @@ class GongwenActions(QObject):
         A DOCX keeps them as custom properties and a text draft as front matter (formats read them).
         """
         parts = from_properties(state_of(self.host.session.document()).properties)
-        self._syncing = True
-        try:
-            self.form.set_parts(parts or Parts())
-        finally:
-            self._syncing = False
+        self._show(parts or Parts())
         if parts is not None:
             self.dock.show()
 
