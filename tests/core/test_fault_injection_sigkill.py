@@ -68,6 +68,14 @@ def read_back(kind, folder):
     return draft.text
 
 
+def wait_for_temp(folder, deadline):
+    """Return as soon as a save's temp file exists in folder (or at the deadline)."""
+    before = {p.name for p in folder.rglob("*.tmp")}
+    while time.monotonic() < deadline:
+        if any(p.name not in before for p in folder.rglob("*.tmp")):
+            return
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["txt", "docx", "settings", "recovery"])
 def test_sigkill_during_save_never_leaves_a_mix(tmp_path, kind):
@@ -81,7 +89,11 @@ def test_sigkill_during_save_never_leaves_a_mix(tmp_path, kind):
                                  stdout=subprocess.PIPE, text=True, env=dict(os.environ))
         try:
             assert child.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0.01, 0.25))
+            if i < ROUNDS:
+                time.sleep(rng.uniform(0.01, 0.25))
+            else:
+                # A fast save leaves only a short window: kill the moment a temp file shows.
+                wait_for_temp(tmp_path, deadline=time.monotonic() + 5)
         finally:
             child.send_signal(signal.SIGKILL)
             child.wait()
