@@ -32,6 +32,7 @@ from editor.core.formats.pdf_export import PageSetup, page_setup
 from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.model.document import LINE_BREAK, Document, Paragraph
 from editor.gui.output import line_breaks as lb
+from editor.gui.output import print_tables
 from editor.gui.output.font_report import installed_families
 from editor.gui.output.sheet_layout import SheetLayout
 
@@ -176,16 +177,31 @@ class OfficialPages(Pages):
         self.page_font = _font(fonts.resolve("songti", available, overrides), None, PAGE_NO_PT)
         self.roles: dict[str, lb.Role] = {}
         self.layouts: list[QTextLayout] = []  # kept alive: lines belong to their layout
-        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, x offset
+        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, x of its table cell
         self.slots: list[int] = []  # each line's grid slot: page · lines_per_page + row
+        self.end_slot = 0  # the slot after the last line (or table row)
+        self.table_rows: list[print_tables.PrintedRow] = []
         self.paragraph_lines: list[list[str]] = []  # each paragraph's lines, as text
-        for p in _flat_paragraphs(prepare_official(model)):
-            self._add(p)
-        pages = (self.slots[-1] // self.lines_per_page + 1) if self.slots else 1
+        for block in prepare_official(model).blocks:
+            if isinstance(block, Paragraph):
+                self._add(block)
+            else:
+                print_tables.add_table(self, block)
+        pages = (self.end_slot - 1) // self.lines_per_page + 1 if self.end_slot else 1
         starts = [bisect.bisect_left(self.slots, page * self.lines_per_page) for page in range(pages + 1)]
         self.page_starts = starts[:-1]  # index into lines of each page's first line
 
     def _add(self, p: Paragraph) -> None:
+        layout, count = self.set_paragraph(p, self.text_width)
+        role = self.roles[p.style]
+        first = lb.place(self.end_slot, count, p.page_break_before, role.keep_next, self.lines_per_page)
+        for i in range(count):
+            self.lines.append((layout, i, 0.0))
+            self.slots.append(first + i)
+        self.end_slot = first + count
+
+    def set_paragraph(self, p: Paragraph, width: float) -> tuple[QTextLayout, int]:
+        """Set a paragraph's lines in a width (the text block's, or a table cell's); its layout and line count."""
         if p.style not in self.roles:
             self.roles[p.style] = lb.role_of(self.preset, p.style)
         role = self.roles[p.style]
@@ -197,15 +213,11 @@ class OfficialPages(Pages):
             runs.append(lb.RunStyle(pos, len(run.text), run.bold, run.italic, run.underline))
             pos += len(run.text)
         layout.setFormats(lb.formats(text, runs, role))
-        count = lb.break_lines(layout, text, role, self.text_width, self.pitch)
-        end = self.slots[-1] + 1 if self.slots else 0
-        first = lb.place(end, count, p.page_break_before, role.keep_next, self.lines_per_page)
-        for i in range(count):
-            self.lines.append((layout, i, layout.lineAt(i).x()))
-            self.slots.append(first + i)
+        count = lb.break_lines(layout, text, role, width, self.pitch)
         self.layouts.append(layout)
         self.paragraph_lines.append([text[layout.lineAt(i).textStart():layout.lineAt(i).textStart()
                                           + layout.lineAt(i).textLength()] for i in range(count)])
+        return layout, count
 
     def page_count(self) -> int:
         """How many pages the document fills."""
@@ -222,26 +234,16 @@ class OfficialPages(Pages):
         painter.save()
         painter.setPen(Qt.GlobalColor.black)
         first = self.page_starts[page - 1]
-        for k, (layout, index, _x) in enumerate(self.page_lines(page)):
+        for k, (layout, index, x) in enumerate(self.page_lines(page)):
             line = layout.lineAt(index)
             row = self.slots[first + k] % self.lines_per_page
             # The exact pitch splits the room left over above and below the glyphs, as Word does.
             y = top + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
-            line.draw(painter, QPointF(left, y))
+            line.draw(painter, QPointF(left + x, y))
+        print_tables.paint_rows(self, painter, page)
         painter.restore()
         if numbers:
             _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
-
-
-def _flat_paragraphs(doc: Document) -> list[Paragraph]:
-    """Paragraphs in reading order; a table's cells are set one after another."""
-    out: list[Paragraph] = []
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            out.append(block)
-        else:
-            out.extend(p for row in block.rows for cell in row for p in cell)
-    return out
 
 
 def official_document(model: Document, available: Iterable[str] | None = None,

@@ -8,6 +8,9 @@ Paragraphs are set by sheet_paragraphs (official style: as the print renderer se
 are shown as Word does with "hide white space": page p's text starts right under page p-1's. An
 edit re-sets only the paragraphs it touched and moves the ones after it only as far as needed now
 (the rest between keystrokes); a long document is set up to the cursor first, the rest likewise.
+
+A table row (sheet_tables) is placed as one piece: each of its paragraphs keeps the row's start,
+and its own offset in its cell (_dy); painting and clicks are in sheet_paint.
 """
 from __future__ import annotations
 
@@ -19,17 +22,19 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
-    QPalette,
     QTextBlock,
     QTextDocument,
     QTextFrame,
-    QTextLayout,
+    QTextTable,
 )
 
 from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import line_breaks as lb
+from editor.gui.output import sheet_paint
 from editor.gui.output import sheet_paragraphs as sp
+from editor.gui.output import sheet_tables as st
 from editor.gui.output.sheet_paragraphs import Grid
+from editor.gui.output.sheet_rows import RowPlacement
 
 PX_PER_MM = 96 / 25.4
 SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)
@@ -37,7 +42,7 @@ EAGER = 300  # a document this long is set at once; a longer one up to the curso
 PAUSE, BUDGET = 0.4, 0.003  # seconds: the rest is set once typing pauses, a few ms at a time
 
 
-class SheetLayout(QAbstractTextDocumentLayout):
+class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
     """Lays out and paints a QTextDocument on the pages of a PageSetup (see the module docstring)."""
 
     def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None) -> None:
@@ -58,6 +63,9 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._start: list[float] = []
         self._end: list[float] = []
         self._placed: list[float] = []  # the start its lines were last placed for
+        self._dy: list[float] = []  # a table cell's paragraph: how far below its row's start (lines or px)
+        self._rows: list[st.Row] = []  # every table row, in order, and their first paragraphs
+        self._heads: list[int] = []
         # Paragraphs from _valid on still hold where they started before the last edit: true + _shift.
         self._valid, self._shift, self._stale_end = 0, 0.0, 0.0
         self.hint = 0  # the paragraph the editor shows first (its cursor's): set before the rest
@@ -78,10 +86,6 @@ class SheetLayout(QAbstractTextDocumentLayout):
         return timer
 
     # -- geometry ----------------------------------------------------------------------------------
-
-    def y_of(self, start: float) -> float:
-        """Document y of a paragraph start."""
-        return self.top + (start * self.grid.pitch if self.grid else start)
 
     def page_count_of(self, end: float) -> int:
         """Pages up to a paragraph end."""
@@ -115,9 +119,12 @@ class SheetLayout(QAbstractTextDocumentLayout):
         k = block.blockNumber()
         if not 0 <= k < len(self._start):
             return QRectF()
-        self._lay_out_upto(k)
-        self._extend(k)
-        self._position(block, k)
+        self.ready(k)
+        row = self.row_at(k)
+        if row is not None:  # a cell's paragraph: its own lines, in its cell
+            origin, cell = self.origin(k), row.cell_of(k)
+            height = self._unit(k) * (self.grid.pitch if self.grid else 1.0)
+            return QRectF(origin.x(), origin.y(), cell.width if cell else self.width, max(height, 1.0))
         top, bottom = self.y_of(self._start[k]), self.y_of(self._end[k])
         return QRectF(self.left, top, self.width, max(bottom - top, 1.0))
 
@@ -126,6 +133,10 @@ class SheetLayout(QAbstractTextDocumentLayout):
         first, last = frame.firstCursorPosition().block(), frame.lastCursorPosition().block()
         if frame is self.document().rootFrame() or not first.isValid():
             return QRectF(0, 0, self._size.width(), self._size.height())
+        if isinstance(frame, QTextTable):  # the table: its first row's top to its last row's bottom
+            k, n = first.blockNumber(), last.blockNumber()
+            self.ready(n)
+            return QRectF(self.left, self.y_of(self._start[k]), self.width, self.y_of(self._end[n]) - self.y_of(self._start[k]))
         top, bottom = self.blockBoundingRect(first), self.blockBoundingRect(last)
         return QRectF(self.left, top.top(), self.width, bottom.bottom() - top.top())
 
@@ -138,27 +149,46 @@ class SheetLayout(QAbstractTextDocumentLayout):
 
     def hitTest(self, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:  # type: ignore[override]
         """The document position at a point (-1 off the text, for an exact hit)."""
-        if not self._start:
-            return -1
-        k = self._set_block_at(point.y())
-        block = self.document().findBlockByNumber(k)
+        return sheet_paint.hit_test(self, point, accuracy)
+
+    # -- tables ------------------------------------------------------------------------------------
+
+    def has_blocks(self) -> bool:
+        """Whether there is anything to lay out."""
+        return bool(self._start)
+
+    def block_count(self) -> int:
+        """How many paragraphs the layout holds."""
+        return len(self._start)
+
+    def ready(self, k: int) -> float:
+        """Set and place paragraph k (and all before it); the top of its piece (its row's top in a table)."""
+        self._lay_out_upto(k)
         self._extend(k)
-        self._position(block, k)
-        layout = block.layout()
-        origin = QPointF(self.left, self.y_of(self._start[k]))
-        local = QPointF(point) - origin
-        chosen = None
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            if chosen is None or local.y() >= line.y():
-                chosen = line
-        if chosen is None:
-            return block.position()
-        exact = accuracy == Qt.HitTestAccuracy.ExactHit
-        if exact and not (chosen.x() <= local.x() <= chosen.x() + chosen.naturalTextWidth()
-                          and chosen.y() <= local.y() <= chosen.y() + chosen.height()):
-            return -1
-        return block.position() + chosen.xToCursor(local.x())
+        self._position(self.document().findBlockByNumber(k), k)
+        return self.y_of(self._start[k])
+
+    def first_painted(self, y: float) -> int:
+        """The first paragraph to paint from document y on (a table row's first, for a row)."""
+        k = self._head(self._set_block_at(y))
+        self.ready(k)
+        return k
+
+    def block_under(self, point: QPointF) -> int:
+        """The paragraph under a point: in a table row, the one of the cell under it."""
+        k = self._set_block_at(point.y())
+        row = self.row_at(k)
+        if row is None:
+            self.ready(k)
+            return k
+        self.ready(row.last)
+        cell = row.cell_at(point.x() - self.left)
+        chosen = cell.first
+        for j in range(cell.first, cell.last + 1):
+            self.ready(j)
+            if self.origin(j).y() <= point.y():
+                chosen = j
+        return chosen
 
     # -- laying out --------------------------------------------------------------------------------
 
@@ -174,6 +204,8 @@ class SheetLayout(QAbstractTextDocumentLayout):
                 and doc.begin().layout().lineCount() > 0):
             return  # the editor passes its width on (a resize) or zooms: the sheet has its own
         self._signature = signature
+        self._rows = st.rows_of(doc, self.width)
+        self._heads = [row.head for row in self._rows]
         if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
             first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
         else:
@@ -184,6 +216,10 @@ class SheetLayout(QAbstractTextDocumentLayout):
             last = end_block.blockNumber() if end_block.isValid() else count - 1
             last = min(max(last, first + count - len(self._lines)), count - 1)
             first = max(0, min(first, last))
+            # An edit in a table row re-sets its whole row: the row's height is its tallest cell's.
+            first = self._head(first)
+            last_row = self.row_at(last)
+            last = last_row.last if last_row is not None else last
             old_last = last - (count - len(self._lines))
         if not (first == 0 and last == count - 1):
             self._last_edit = time.monotonic()
@@ -213,6 +249,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._start[first:old_last + 1] = filler
         self._end[first:old_last + 1] = filler
         self._placed[first:old_last + 1] = filler
+        self._dy[first:old_last + 1] = [0.0] * (last - first + 1)
         self._any_styled = any(self._styled)
         if self.grid and self._any_styled != styled_before:
             self.documentChanged(0, 0, doc.characterCount())  # roles now come from the styles, or no longer
@@ -253,7 +290,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
         starts, ends, count = self._start, self._end, len(self._lines)
         for k in range(first, count):
             start, new_end = self._place(k, end)
-            if last < k < valid and start == starts[k]:
+            if last < k < valid and start == starts[k] and self._head(k) == k:
                 self._valid = valid
                 return k - 1
             if k > last + SLICE:
@@ -268,9 +305,12 @@ class SheetLayout(QAbstractTextDocumentLayout):
 
     def _lay_out_upto(self, k: int) -> None:
         """Set every paragraph still waiting up to paragraph k: where k falls depends on all before it."""
+        row = self.row_at(k)
+        k = row.last if row is not None else k  # a row is placed once all its cells are set
         first = self._pending.find(1, 0, k + 1)
         if first < 0:
             return
+        first = self._head(first)
         doc = self.document()
         for n, block in enumerate(sp.blocks(doc, first, k), first):
             if self._pending[n]:
@@ -305,6 +345,9 @@ class SheetLayout(QAbstractTextDocumentLayout):
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end`."""
+        row = self.row_at(k)
+        if row is not None:  # the row's first paragraph places the row; the others go with it
+            return self._place_row(row, end) if k == row.head else (self._start[k - 1], self._end[k - 1])
         if self.grid:
             start = float(lb.place(int(end), self._lines[k], self._break[k], self._keep[k], self.grid.per_page))
             return start, start + self._lines[k]
@@ -343,58 +386,12 @@ class SheetLayout(QAbstractTextDocumentLayout):
 
     def _lay_out(self, block: QTextBlock) -> tuple[int, bool, bool, tuple[float, ...], bool]:
         """Set one paragraph's lines: (lines, break before, keep with next, heights, styled)."""
-        styled = sp.own_role(block)[1]
-        base = self.document().defaultTextOption()
-        if self.grid is None:
-            heights = sp.set_flow(block, self.width, base)
-            return len(heights) - 2, sp.breaks_before(block), False, heights, styled
-        recognise = not self._any_styled
-        style = sp.print_role(block, sp.text_of(block.layout(), block), recognise, block.blockNumber() == self._title)
-        role = self.grid.role(style)
-        lines = sp.set_grid(block, role, self.width, self.grid.pitch, base)
-        return lines, sp.breaks_before(block), role.keep_next, (), styled
-
-    def _position(self, block: QTextBlock, k: int) -> None:
-        """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
-        if self.grid or self._placed[k] == self._start[k]:
-            return
-        self._placed[k] = self._start[k]
-        sp.flow_position(block.layout(), self._heights[k], self._start[k], self.page_height)
+        row = self.row_at(block.blockNumber())
+        cell = row.cell_of(block.blockNumber()) if row is not None else None
+        recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
+        return sp.set_paragraph(block, self.grid, cell.width if cell is not None else self.width, recognise,
+                                block.blockNumber() == self._title, self.document().defaultTextOption())
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""
-        if not self._start:
-            return
-        clip = context.clip if context.clip.isValid() else QRectF(0, 0, self._size.width(), self._size.height())
-        doc = self.document()
-        k = self._set_block_at(clip.top())
-        block = doc.findBlockByNumber(k)
-        width = int(self.property("cursorWidth") or 1)
-        painter.save()
-        painter.setPen(context.palette.color(QPalette.ColorRole.Text))
-        while block.isValid() and k < len(self._start):
-            self._lay_out_upto(k)
-            self._extend(k)
-            if self.y_of(self._start[k]) > clip.bottom():
-                break
-            self._position(block, k)
-            origin = QPointF(self.left, self.y_of(self._start[k]))
-            start, length = block.position(), block.length()
-            ranges = []
-            for sel in context.selections:
-                a, b = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
-                if a < start + length and b > start and a != b:
-                    fr = QTextLayout.FormatRange()
-                    fr.start = max(a - start, 0)
-                    fr.length = min(b, start + length) - start - fr.start
-                    fr.format = sel.format
-                    ranges.append(fr)
-            layout = block.layout()
-            layout.draw(painter, origin, ranges, clip)
-            cpos = context.cursorPosition
-            if cpos < -1:
-                layout.drawCursor(painter, origin, layout.preeditAreaPosition() - (cpos + 2), width)
-            elif start <= cpos < start + length:
-                layout.drawCursor(painter, origin, cpos - start, width)
-            block, k = block.next(), k + 1
-        painter.restore()
+        sheet_paint.draw(self, painter, context)

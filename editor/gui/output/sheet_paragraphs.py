@@ -86,6 +86,18 @@ def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) ->
     return style
 
 
+def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, recognise: bool, is_title: bool,
+                  base: QTextOption) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+    """Set one paragraph's lines in a width: (lines, break before, keep with next, heights (plain), styled)."""
+    styled = own_role(block)[1]
+    if grid is None:
+        heights = set_flow(block, width, base)
+        return len(heights) - 2, breaks_before(block), False, heights, styled
+    role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
+    lines = set_grid(block, role, width, grid.pitch, base)
+    return lines, breaks_before(block), role.keep_next, (), styled
+
+
 def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
     """Set a paragraph's lines as print sets them; how many lines."""
     layout = block.layout()

@@ -1,0 +1,66 @@
+"""Tables in Yuku's own official print (page_render.OfficialPages): cells side by side, as LibreOffice prints the official DOCX.
+
+Each cell's paragraphs are set in their cell's width by the same line breaking as the body; a row
+fills as many grid lines as its tallest cell and moves whole to the next page when it does not
+fit (sheet_tables.place_row, as page view places it); its grid lines are painted with the page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QPainter, QTextLayout
+
+from editor.core.model.document import Paragraph, Table
+from editor.gui.output.sheet_tables import CELL_PAD, column_edges, draw_grid, place_row
+
+if TYPE_CHECKING:
+    from editor.gui.output.page_render import OfficialPages
+
+
+@dataclass(frozen=True)
+class PrintedRow:
+    """A table row on the grid: its first slot, the slot after it and its column edges."""
+
+    start: int
+    end: int
+    edges: tuple[float, ...]
+
+
+def add_table(pages: OfficialPages, table: Table) -> None:
+    """Set a table's rows after what the pages hold so far."""
+    cols = max((len(row) for row in table.rows), default=0)
+    if not cols:
+        return
+    edges = tuple(column_edges(cols, pages.text_width))
+    for row in table.rows:
+        cells: list[list[tuple[QTextLayout, int, float]]] = []
+        for c, cell in enumerate(row):
+            x, width = edges[c] + CELL_PAD, max(edges[c + 1] - edges[c] - 2 * CELL_PAD, 1.0)
+            lines = []
+            for p in cell or [Paragraph()]:  # an empty cell still holds its paragraph mark's line
+                layout, count = pages.set_paragraph(p, width)
+                lines += [(layout, i, x) for i in range(count)]
+            cells.append(lines)
+        height = max(1, *(len(lines) for lines in cells))
+        start = place_row(pages.end_slot, height, pages.lines_per_page)
+        # Line by line across the row, so the slots of all lines stay in order (pages are cut by slot).
+        placed = sorted(((start + i, c, entry) for c, lines in enumerate(cells) for i, entry in enumerate(lines)),
+                        key=lambda item: (item[0], item[1]))
+        for slot, _c, entry in placed:
+            pages.lines.append(entry)
+            pages.slots.append(slot)
+        pages.end_slot = start + height
+        pages.table_rows.append(PrintedRow(start, start + height, edges))
+
+
+def paint_rows(pages: OfficialPages, painter: QPainter, page: int) -> None:
+    """The grid lines of the table rows (or their parts) on one page (1-based)."""
+    per_page = pages.lines_per_page
+    first, last = (page - 1) * per_page, page * per_page
+    left, top = pages.setup.left * 96 / 25.4, pages.setup.top * 96 / 25.4
+    for row in pages.table_rows:
+        if row.end <= first or row.start >= last:
+            continue
+        a, b = max(row.start, first) - first, min(row.end, last) - first
+        draw_grid(painter, row.edges, left, top + a * pages.pitch, top + b * pages.pitch, QColor("black"))

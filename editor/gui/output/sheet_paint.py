@@ -1,0 +1,85 @@
+"""Painting and hit-testing of page view's layout (sheet_layout.SheetLayout): paragraphs, table cells, the caret.
+
+A paragraph in a table cell is drawn, clicked and given the caret at its cell's place, so a click
+in a cell puts the cursor in that cell and typing lands there; each table row gets its grid lines.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextBlock, QTextLayout
+
+from editor.gui.output.sheet_tables import draw_grid
+
+if TYPE_CHECKING:
+    from editor.gui.output.sheet_layout import SheetLayout
+
+
+def hit_test(sheet: SheetLayout, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:
+    """The document position at a point (-1 off the text, for an exact hit)."""
+    if not sheet.has_blocks():
+        return -1
+    k = sheet.block_under(QPointF(point))
+    block = sheet.document().findBlockByNumber(k)
+    origin = sheet.origin(k)
+    layout = block.layout()
+    local = QPointF(point) - origin
+    chosen = None
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        if chosen is None or local.y() >= line.y():
+            chosen = line
+    if chosen is None:
+        return block.position()
+    exact = accuracy == Qt.HitTestAccuracy.ExactHit
+    if exact and not (chosen.x() <= local.x() <= chosen.x() + chosen.naturalTextWidth()
+                      and chosen.y() <= local.y() <= chosen.y() + chosen.height()):
+        return -1
+    return block.position() + chosen.xToCursor(local.x())
+
+
+def _ranges(context: QAbstractTextDocumentLayout.PaintContext, block: QTextBlock) -> list[QTextLayout.FormatRange]:
+    """The selections over one paragraph, as format ranges of its layout."""
+    start, length = block.position(), block.length()
+    ranges = []
+    for sel in context.selections:
+        a, b = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
+        if a < start + length and b > start and a != b:
+            fr = QTextLayout.FormatRange()
+            fr.start = max(a - start, 0)
+            fr.length = min(b, start + length) - start - fr.start
+            fr.format = sel.format
+            ranges.append(fr)
+    return ranges
+
+
+def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
+    """Paint the paragraphs in the clip, table grid lines, selections and the cursor."""
+    if not sheet.has_blocks():
+        return
+    size = sheet.documentSize()
+    clip = context.clip if context.clip.isValid() else QRectF(0, 0, size.width(), size.height())
+    k = sheet.first_painted(clip.top())
+    block = sheet.document().findBlockByNumber(k)
+    width = int(sheet.property("cursorWidth") or 1)
+    color = context.palette.color(QPalette.ColorRole.Text)
+    painter.save()
+    painter.setPen(color)
+    while block.isValid() and k < sheet.block_count():
+        top = sheet.ready(k)
+        if top > clip.bottom():
+            break
+        row = sheet.row_at(k)
+        if row is not None and k == row.head:
+            draw_grid(painter, row.edges, sheet.left, top, sheet.row_bottom(k), color)
+        origin = sheet.origin(k)
+        layout = block.layout()
+        layout.draw(painter, origin, _ranges(context, block), clip)
+        cpos = context.cursorPosition
+        if cpos < -1:
+            layout.drawCursor(painter, origin, layout.preeditAreaPosition() - (cpos + 2), width)
+        elif block.position() <= cpos < block.position() + block.length():
+            layout.drawCursor(painter, origin, cpos - block.position(), width)
+        block, k = block.next(), k + 1
+    painter.restore()

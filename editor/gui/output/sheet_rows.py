@@ -1,0 +1,89 @@
+"""Where table rows and their cells' paragraphs go in page view's layout (sheet_layout.SheetLayout).
+
+A table row is placed as one piece by its first paragraph (the row's head): the row is as tall as
+its tallest cell, and each paragraph of the row keeps the row's start with its own offset in its
+cell (_dy), in grid lines on the official grid or in pixels on plain pages.
+"""
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QTextBlock
+
+from editor.gui.output import sheet_paragraphs as sp
+from editor.gui.output import sheet_tables as st
+from editor.gui.output.sheet_paragraphs import Grid
+
+
+class RowPlacement:
+    """The table-row half of SheetLayout: the rows, their placement and each paragraph's origin."""
+
+    grid: Grid | None
+    top: float
+    left: float
+    width: float
+    page_height: float
+    _rows: list[st.Row]
+    _heads: list[int]
+    _lines: list[int]
+    _heights: list[tuple[float, ...]]
+    _start: list[float]
+    _end: list[float]
+    _dy: list[float]
+    _placed: list[float]
+
+    def y_of(self, start: float) -> float:
+        """Document y of a paragraph start."""
+        return self.top + (start * self.grid.pitch if self.grid else start)
+
+    def row_at(self, k: int) -> st.Row | None:
+        """The table row paragraph k is in (None outside tables)."""
+        i = bisect.bisect_right(self._heads, k) - 1
+        return self._rows[i] if i >= 0 and self._rows[i].last >= k else None
+
+    def _head(self, k: int) -> int:
+        """The first paragraph of the piece paragraph k is placed with (its table row's, or itself)."""
+        row = self.row_at(k)
+        return row.head if row is not None else k
+
+    def _unit(self, k: int) -> float:
+        return self._lines[k] if self.grid else sum(self._heights[k])
+
+    def _place_row(self, row: st.Row, end: float) -> tuple[float, float]:
+        """Where a table row starts and ends; each of its paragraphs' offset in its cell (_dy)."""
+        height = 0.0
+        for cell in row.cells:
+            dy = 0.0
+            for j in range(cell.first, cell.last + 1):
+                self._dy[j] = dy
+                dy += self._unit(j)
+            height = max(height, dy, 1.0)
+        if self.grid:
+            start = float(st.place_row(int(end), int(height), self.grid.per_page))
+        else:
+            start = st.flow_row(end, height, self.page_height)
+        return start, start + height
+
+    def origin(self, k: int) -> QPointF:
+        """Where paragraph k's layout is drawn (a table cell's paragraph in its cell)."""
+        row = self.row_at(k)
+        if row is None:
+            return QPointF(self.left, self.y_of(self._start[k]))
+        cell = row.cell_of(k)
+        dy = self._dy[k] * self.grid.pitch if self.grid else self._dy[k]
+        return QPointF(self.left + (cell.x if cell else 0.0), self.y_of(self._start[k]) + dy)
+
+    def row_bottom(self, k: int) -> float:
+        """The bottom of the table row that starts at paragraph k."""
+        return self.y_of(self._end[k])
+
+
+    def _position(self, block: QTextBlock, k: int) -> None:
+        """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
+        if self.grid or self._placed[k] == self._start[k]:
+            return
+        self._placed[k] = self._start[k]
+        # A table row does not split inside a paragraph: its lines stay together.
+        page = self.page_height if self.row_at(k) is None else float("inf")
+        sp.flow_position(block.layout(), self._heights[k], self._start[k], page)

@@ -1,0 +1,176 @@
+"""Tables in page view and in Yuku's own print: cells side by side, clicks and typing in a cell, on paper too."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from editor.gui.document.bridge import to_model
+from editor.gui.output import print_actions
+from editor.gui.output.page_render import official_document
+from editor.gui.output.page_view import PageView
+from tests.docx_fixtures import build_docx, para, run
+from tests.gui.helpers import commit_text
+
+PARA = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。"
+LONG = "很长的内容需要换行显示在单元格里面"
+
+
+def cell_xml(text: str) -> str:
+    return f'<w:tc><w:tcPr><w:tcW w:w="2765" w:type="dxa"/></w:tcPr>{para(run(text))}</w:tc>'
+
+
+def table_docx(path, rows: int = 4, before: int = 2):
+    """A notice with a 3-column table; row 2's middle cell wraps onto three lines."""
+    body = "".join(f"<w:tr>{cell_xml(f'第{r}行甲')}{cell_xml(f'第{r}行乙' + (LONG if r == 2 else ''))}"
+                   f"{cell_xml(f'第{r}行丙')}</w:tr>" for r in range(1, rows + 1))
+    grid = '<w:tblGrid><w:gridCol w:w="2765"/><w:gridCol w:w="2765"/><w:gridCol w:w="2765"/></w:tblGrid>'
+    tbl = (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>'
+           f"{grid}{body}</w:tbl>")
+    xml = para(run("关于表格的通知")) + "".join(para(run(PARA * 2)) for _ in range(before)) + tbl
+    return build_docx(path, xml + para(run("表格之后的段落。" + PARA)))
+
+
+def table_of(window):
+    doc = window.editor.document()
+    tables = [f for f in doc.rootFrame().childFrames()]
+    assert len(tables) == 1
+    return tables[0]
+
+
+def cell_rect(window, table, r: int, c: int):
+    """The rectangle of a cell's first paragraph, in document coordinates."""
+    doc = window.editor.document()
+    block = table.cellAt(r, c).firstCursorPosition().block()
+    return doc.documentLayout().blockBoundingRect(block)
+
+
+@pytest.fixture
+def tabled(window, tmp_path):
+    assert window.session.open_path(table_docx(tmp_path / "表格.docx"))
+    window.actions_by_name["page_view"].trigger()
+    assert window.feature(PageView).active
+    return window
+
+
+def test_cells_of_a_row_are_side_by_side_in_page_view(tabled):
+    view = tabled.feature(PageView)
+    table = table_of(tabled)
+    pitch = view.layout.grid.pitch
+    for r in range(4):
+        rects = [cell_rect(tabled, table, r, c) for c in range(3)]
+        assert len({round(rect.top(), 2) for rect in rects}) == 1  # one line: the row's
+        assert rects[0].right() <= rects[1].left()
+        assert rects[1].right() <= rects[2].left()
+        assert all(rect.width() < view.layout.width / 3 for rect in rects)
+    # Row 2's middle cell wraps inside its cell: three lines, and the row is as tall as it.
+    long_block = table.cellAt(1, 1).firstCursorPosition().block()
+    assert long_block.layout().lineCount() == 3
+    row2, row3 = cell_rect(tabled, table, 1, 0), cell_rect(tabled, table, 2, 0)
+    assert round((row3.top() - row2.top()) / pitch) == 3
+    # The paragraph after the table starts on the grid line under the last row.
+    after = table.lastCursorPosition().block().next()
+    rect = tabled.editor.document().documentLayout().blockBoundingRect(after)
+    last_row = cell_rect(tabled, table, 3, 0)
+    assert round((rect.top() - last_row.top()) / pitch) == 1
+    assert round((rect.top() - view.top) / pitch, 3) == round((rect.top() - view.top) / pitch)
+
+    # Grid lines are painted between the cells.
+    editor = tabled.editor
+    editor.verticalScrollBar().setValue(0)
+    image = editor.viewport().grab().toImage()
+    a, b = cell_rect(tabled, table, 0, 0), cell_rect(tabled, table, 0, 1)
+    x = int((a.right() + b.left()) / 2) - editor.horizontalScrollBar().value()
+    ys = range(int(a.top()) + 2, int(a.bottom()) - 2)
+    assert any(QColor(image.pixel(QPoint(xx, y))).lightness() < 160 for y in ys for xx in (x - 1, x, x + 1))
+
+
+def test_a_click_in_a_cell_puts_the_cursor_there_and_typing_lands_in_it(tabled, qtbot):
+    editor = tabled.editor
+    table = table_of(tabled)
+    rect = cell_rect(tabled, table, 1, 2)
+    editor.verticalScrollBar().setValue(max(0, int(rect.top()) - 100))
+    point = QPoint(int(rect.left() + 40) - editor.horizontalScrollBar().value(),
+                   int(rect.center().y()) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    cursor = editor.textCursor()
+    cell = cursor.currentTable().cellAt(cursor) if cursor.currentTable() else None
+    assert cell is not None
+    assert (cell.row(), cell.column()) == (1, 2)
+    # The caret is painted in that cell.
+    caret = editor.cursorRect()
+    caret.translate(editor.horizontalScrollBar().value(), editor.verticalScrollBar().value())
+    assert rect.left() - 1 <= caret.center().x() <= rect.right() + 1
+    assert rect.top() - 1 <= caret.center().y() <= rect.bottom() + 1
+
+    commit_text(editor, "新增")
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    commit_text(editor, "完")
+    model = to_model(editor.document())
+    table_model = next(b for b in model.blocks if hasattr(b, "rows"))
+    cell_text = "".join(r.text for p in table_model.rows[1][2] for r in p.runs)
+    assert "新增" in cell_text
+    assert cell_text.endswith("完")
+    assert cell_text.replace("新增", "").replace("完", "") == "第2行丙"
+    # The row still sits side by side after the edit.
+    rects = [cell_rect(tabled, table, 1, c) for c in range(3)]
+    assert len({round(r.top(), 2) for r in rects}) == 1
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "新增" not in editor.toPlainText()
+
+
+def test_enter_in_a_cell_makes_the_row_taller(tabled, qtbot):
+    editor = tabled.editor
+    table = table_of(tabled)
+    pitch = tabled.feature(PageView).layout.grid.pitch
+    before = cell_rect(tabled, table, 3, 0).top()
+    rect = cell_rect(tabled, table, 0, 0)
+    editor.verticalScrollBar().setValue(max(0, int(rect.top()) - 100))
+    point = QPoint(int(rect.left() + 10) - editor.horizontalScrollBar().value(),
+                   int(rect.center().y()) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    commit_text(editor, "第二段")
+    assert round((cell_rect(tabled, table, 3, 0).top() - before) / pitch) == 1  # rows below move one line
+    rects = [cell_rect(tabled, table, 0, c) for c in range(3)]
+    assert len({round(r.top(), 2) for r in rects}) == 1
+
+
+def test_a_row_that_does_not_fit_moves_whole_to_the_next_page(window, tmp_path):
+    # Title and six three-line paragraphs: the table starts on row 19, its three-line row would cross the foot.
+    assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=6, before=6))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    table = table_of(window)
+    per_page, pitch = view.layout.grid.per_page, view.layout.grid.pitch
+    rows = [round((cell_rect(window, table, r, 0).top() - view.top) / pitch) for r in range(6)]
+    ends = [*rows[1:], None]
+    for r, (first, _end) in enumerate(zip(rows, ends, strict=True)):
+        height = 3 if r == 1 else 1
+        assert first // per_page == (first + height - 1) // per_page  # no row crosses a page's foot
+    assert rows[:3] == [19, per_page, per_page + 3]  # the tall row went whole to the top of page 2
+    assert view.page_count() == 2
+    printed = official_document(to_model(window.editor.document()))
+    assert [row.start for row in printed.table_rows] == rows  # where print puts them
+    assert printed.page_count() == 2
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_printing_with_the_official_style_sets_cells_side_by_side(tabled, tmp_path):
+    pdf = tmp_path / "out.pdf"
+    assert print_actions.write_pdf(tabled.editor.document(), pdf, tabled.base_point_size, "official") == 1
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    # Qt's PDFs map some ideographs to their Kangxi radical twins (行 → ⾏): NFKC folds them back.
+    squeezed = [unicodedata.normalize("NFKC", line).replace(" ", "") for line in text.splitlines()]
+    for r in (1, 3, 4):
+        assert f"第{r}行甲第{r}行乙第{r}行丙" in squeezed  # one line: the row
+    assert any(line.startswith("第2行甲第2行乙") and line.endswith("第2行丙") for line in squeezed)
+    assert all("第1行甲" not in line or "第1行乙" in line for line in squeezed)
+
