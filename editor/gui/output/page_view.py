@@ -72,14 +72,19 @@ class PageView(QObject):
     # -- geometry ---------------------------------------------------------------------------------
 
     @property
+    def zoom(self) -> float:
+        """The editor's zoom, by which the sheets are painted bigger or smaller (1: 100 %)."""
+        return self.layout.zoom if self.layout is not None else 1.0
+
+    @property
     def paper(self) -> QSizeF:
-        """The sheet in logical pixels."""
-        return QSizeF(self.setup.width * PX_PER_MM, self.setup.height * PX_PER_MM)
+        """The sheet in the editor's pixels, at its zoom."""
+        return QSizeF(self.setup.width * PX_PER_MM * self.zoom, self.setup.height * PX_PER_MM * self.zoom)
 
     @property
     def top(self) -> float:
         """Where the first line starts in the document (the top margin)."""
-        return self.setup.top * PX_PER_MM
+        return self.setup.top * PX_PER_MM * self.zoom
 
     def page_height(self) -> float:
         """The height of one page's text in the document: 22 lines of the grid (else the text block)."""
@@ -116,7 +121,7 @@ class PageView(QObject):
         if page == 1:  # the first sheet shows its top margin, the last its bottom margin
             y, height = y - self.top, height + self.top
         if page == self._painted_pages():
-            height += self.setup.bottom * PX_PER_MM
+            height += self.setup.bottom * PX_PER_MM * self.zoom
         return QRectF(x, y, self.paper.width(), height)
 
     # -- switching ----------------------------------------------------------------------------------
@@ -131,7 +136,8 @@ class PageView(QObject):
             style = self.host.settings.get("export_style")
             self.style = style if export_style(style) is not None else DEFAULT_EXPORT_STYLE
             self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
-            self.layout = SheetLayout(doc, self.setup, self._grid())
+            self.layout = SheetLayout(doc, self.setup, self._grid(), self.host.base_point_size)
+            self.layout.documentSizeChanged.connect(self._reapply.start)  # a zoom: centre the sheet again
             self.layout.hint = self.editor.textCursor().blockNumber()  # set first: the editor shows it
             _keep_objects_visible(doc, self.layout)  # before it lays the placeholders out
             doc.setDocumentLayout(self.layout)
@@ -232,17 +238,22 @@ class PageView(QObject):
 
     def number_origin(self, page: int) -> QPointF:
         """Where the page number of a page is drawn: in the side margin beside the page's last line."""
-        layout = one_line_layout(page_number_text(page), self._number_font, self.paper.width())
+        layout = one_line_layout(page_number_text(page), self._zoomed_number_font(), self.paper.width())
         line = layout.lineAt(0)
-        s = self.setup
-        right_margin_start = (s.width - s.right) * PX_PER_MM
-        x = right_margin_start + (s.right * PX_PER_MM - line.naturalTextWidth()) / 2 if page % 2 \
-            else (s.left * PX_PER_MM - line.naturalTextWidth()) / 2
+        s, mm = self.setup, PX_PER_MM * self.zoom
+        right_margin_start = (s.width - s.right) * mm
+        x = right_margin_start + (s.right * mm - line.naturalTextWidth()) / 2 if page % 2 \
+            else (s.left * mm - line.naturalTextWidth()) / 2
         y = self.top + page * self.page_height() - line.height()
         return QPointF(x, y)
 
+    def _zoomed_number_font(self) -> QFont:
+        font = QFont(self._number_font)
+        font.setPointSizeF(official.PAGE_NO_PT * self.zoom)
+        return font
+
     def _paint_number(self, painter: QPainter, band: QRectF, page: int) -> None:
-        layout = one_line_layout(page_number_text(page), self._number_font, self.paper.width())
+        layout = one_line_layout(page_number_text(page), self._zoomed_number_font(), self.paper.width())
         painter.setPen(QColor("#555555"))
         origin = self.number_origin(page)
         layout.lineAt(0).draw(painter, QPointF(band.left() + origin.x(),

@@ -34,25 +34,22 @@ from editor.gui.output import sheet_paint
 from editor.gui.output import sheet_paragraphs as sp
 from editor.gui.output import sheet_tables as st
 from editor.gui.output.sheet_paragraphs import Grid
-from editor.gui.output.sheet_rows import RowPlacement
+from editor.gui.output.sheet_rows import SheetGeometry
 
-PX_PER_MM = 96 / 25.4
 SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)
 EAGER = 300  # a document this long is set at once; a longer one up to the cursor, the rest between keystrokes
 PAUSE, BUDGET = 0.4, 0.003  # seconds: the rest is set once typing pauses, a few ms at a time
 
 
-class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
+class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
     """Lays out and paints a QTextDocument on the pages of a PageSetup (see the module docstring)."""
 
-    def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None) -> None:
+    def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None, base_size: float = 0.0) -> None:
         super().__init__(doc)
         self.setup = setup
         self.grid = grid
-        self.left = setup.left * PX_PER_MM
-        self.top = setup.top * PX_PER_MM
-        self.width = (setup.width - setup.left - setup.right) * PX_PER_MM
-        self.page_height = grid.per_page * grid.pitch if grid else (setup.height - setup.top - setup.bottom) * PX_PER_MM
+        self.base_size = base_size  # the editor's text size at 100 %: its zoom is the document's font over it
+        self.set_geometry(self._zoom_of(doc))
         # Per paragraph (block number): lines, page break before, keep with next, line heights (plain).
         self._lines: list[int] = []
         self._break: list[bool] = []
@@ -76,7 +73,7 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
         self._size, self._ignore = QSizeF(), False
         self._title = -1  # the recognised title's block number
         self._any_styled = False  # some paragraph has a role of its own: else print recognises roles
-        self._signature: tuple[int, int, int, str] | None = None
+        self._signature: tuple[int, int, int, str, float] | None = None
 
     def _soon(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -111,8 +108,7 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
         return QSizeF(self._size)
 
     def _new_size(self) -> QSizeF:
-        return QSizeF(self.setup.width * PX_PER_MM, self.top + self.estimated_pages() * self.page_height
-                      + self.setup.bottom * PX_PER_MM)
+        return QSizeF(self.paper.width(), self.top + self.estimated_pages() * self.page_height + self.bottom)
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         """Where a paragraph is, its first line's top to its last line's bottom."""
@@ -123,8 +119,8 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
         row = self.row_at(k)
         if row is not None:  # a cell's paragraph: its own lines, in its cell
             origin, cell = self.origin(k), row.cell_of(k)
-            height = self._unit(k) * (self.grid.pitch if self.grid else 1.0)
-            return QRectF(origin.x(), origin.y(), cell.width if cell else self.width, max(height, 1.0))
+            width = cell.width * self.zoom if cell else self.width
+            return QRectF(origin.x(), origin.y(), width, max(self._unit(k) * self.pitch, 1.0))
         top, bottom = self.y_of(self._start[k]), self.y_of(self._end[k])
         return QRectF(self.left, top, self.width, max(bottom - top, 1.0))
 
@@ -142,7 +138,7 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
 
     def block_at(self, y: float) -> int:
         """The number of the paragraph at document y (the one before, between paragraphs)."""
-        start = (y - self.top) / self.grid.pitch if self.grid else y - self.top
+        start = (y - self.top) / self.pitch
         while self._valid < len(self._start) and (self._valid == 0 or self._end[self._valid - 1] <= start):
             self._extend(self._valid + SLICE)
         return max(0, min(bisect.bisect_right(self._start, start) - 1, len(self._start) - 1))
@@ -182,7 +178,7 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
             self.ready(k)
             return k
         self.ready(row.last)
-        cell = row.cell_at(point.x() - self.left)
+        cell = row.cell_at((point.x() - self.left) / self.zoom)
         chosen = cell.first
         for j in range(cell.first, cell.last + 1):
             self.ready(j)
@@ -198,13 +194,17 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
         if self._ignore:
             return
         count = doc.blockCount()
-        # The grid sets every font itself: the document's default font (the editor's zoom) changes nothing.
-        signature = (doc.revision(), count, doc.characterCount(), "" if self.grid else doc.defaultFont().toString())
+        # The grid sets every font itself: the document's default font (the editor's zoom) only scales the sheets.
+        zoom = self._zoom_of(doc)
+        signature = (doc.revision(), count, doc.characterCount(), "" if self.grid else doc.defaultFont().toString(), zoom)
         if (position == 0 and removed == 0 and added >= doc.characterCount() - 1 and signature == self._signature
                 and doc.begin().layout().lineCount() > 0):
             return  # the editor passes its width on (a resize) or zooms: the sheet has its own
         self._signature = signature
-        self._rows = st.rows_of(doc, self.width)
+        if zoom != self.zoom:  # every paragraph again, its lines as they were, painted bigger or smaller
+            self.set_geometry(zoom)
+            position, added = 0, doc.characterCount()
+        self._rows = st.rows_of(doc, self.text_width)
         self._heads = [row.head for row in self._rows]
         if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
             first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
@@ -389,8 +389,9 @@ class SheetLayout(RowPlacement, QAbstractTextDocumentLayout):
         row = self.row_at(block.blockNumber())
         cell = row.cell_of(block.blockNumber()) if row is not None else None
         recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
-        return sp.set_paragraph(block, self.grid, cell.width if cell is not None else self.width, recognise,
-                                block.blockNumber() == self._title, self.document().defaultTextOption())
+        width = cell.width if cell is not None else self.text_width
+        return sp.set_paragraph(block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
+                                self.document().defaultTextOption())
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""

@@ -72,7 +72,7 @@ def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLa
             break
         row = sheet.row_at(k)
         if row is not None and k == row.head:
-            draw_grid(painter, row.edges, sheet.left, top, sheet.row_bottom(k), color)
+            draw_grid(painter, [x * sheet.zoom for x in row.edges], sheet.left, top, sheet.row_bottom(k), color)
         origin = sheet.origin(k)
         layout = block.layout()
         layout.draw(painter, origin, _ranges(context, block), clip)

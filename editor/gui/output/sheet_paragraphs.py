@@ -86,15 +86,21 @@ def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) ->
     return style
 
 
-def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, recognise: bool, is_title: bool,
+def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: float, recognise: bool, is_title: bool,
                   base: QTextOption) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-    """Set one paragraph's lines in a width: (lines, break before, keep with next, heights (plain), styled)."""
+    """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), styled).
+
+    On the grid the lines are broken as print breaks them, then set again `zoom` times bigger;
+    plain paragraphs are set in the zoomed width with the editor's zoomed fonts.
+    """
     styled = own_role(block)[1]
     if grid is None:
-        heights = set_flow(block, width, base)
+        heights = set_flow(block, width * zoom, base)
         return len(heights) - 2, breaks_before(block), False, heights, styled
     role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
     lines = set_grid(block, role, width, grid.pitch, base)
+    if zoom != 1.0:
+        lb.rescale(block.layout(), zoom, grid.pitch)
     return lines, breaks_before(block), role.keep_next, (), styled
 
 

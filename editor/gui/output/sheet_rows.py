@@ -1,4 +1,7 @@
-"""Where table rows and their cells' paragraphs go in page view's layout (sheet_layout.SheetLayout).
+"""The geometry of page view's layout (sheet_layout.SheetLayout): the zoom, the sheet, and table rows.
+
+Zoom scales the sheets as WPS and Word do: every paragraph keeps the lines print gives it, set
+bigger or smaller (line_breaks.rescale), and every length here is multiplied by the zoom.
 
 A table row is placed as one piece by its first paragraph (the row's head): the row is as tall as
 its tallest cell, and each paragraph of the row keeps the row's start with its own offset in its
@@ -8,22 +11,24 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextBlock
+from PySide6.QtCore import QPointF, QSizeF
+from PySide6.QtGui import QTextBlock, QTextDocument
 
+from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import sheet_paragraphs as sp
 from editor.gui.output import sheet_tables as st
 from editor.gui.output.sheet_paragraphs import Grid
 
+PX_PER_MM = 96 / 25.4
+ZOOM_LIMITS = (0.2, 5.0)
 
-class RowPlacement:
-    """The table-row half of SheetLayout: the rows, their placement and each paragraph's origin."""
+
+class SheetGeometry:
+    """SheetLayout's lengths at its zoom, and where table rows and their cells' paragraphs go."""
 
     grid: Grid | None
-    top: float
-    left: float
-    width: float
-    page_height: float
+    setup: PageSetup
+    base_size: float
     _rows: list[st.Row]
     _heads: list[int]
     _lines: list[int]
@@ -33,9 +38,27 @@ class RowPlacement:
     _dy: list[float]
     _placed: list[float]
 
+    def set_geometry(self, zoom: float) -> None:
+        """The sheet's lengths at a zoom (1: 100 %); text_width stays the width lines are broken in."""
+        s, mm = self.setup, PX_PER_MM * zoom
+        self.zoom = zoom
+        self.paper = QSizeF(s.width * mm, s.height * mm)
+        self.left, self.top, self.bottom = s.left * mm, s.top * mm, s.bottom * mm
+        self.text_width = (s.width - s.left - s.right) * PX_PER_MM
+        self.width = self.text_width * zoom
+        self.pitch = self.grid.pitch * zoom if self.grid else 1.0  # a start is a grid line, or a y in pixels
+        self.page_height = self.grid.per_page * self.pitch if self.grid else (s.height - s.top - s.bottom) * mm
+
+    def _zoom_of(self, doc: QTextDocument) -> float:
+        """The editor's zoom: its document's font size over the size at 100 % (1 when none is given)."""
+        size = doc.defaultFont().pointSizeF()
+        if self.base_size <= 0 or size <= 0:
+            return 1.0
+        return round(min(max(size / self.base_size, ZOOM_LIMITS[0]), ZOOM_LIMITS[1]), 4)
+
     def y_of(self, start: float) -> float:
         """Document y of a paragraph start."""
-        return self.top + (start * self.grid.pitch if self.grid else start)
+        return self.top + start * self.pitch
 
     def row_at(self, k: int) -> st.Row | None:
         """The table row paragraph k is in (None outside tables)."""
@@ -71,8 +94,7 @@ class RowPlacement:
         if row is None:
             return QPointF(self.left, self.y_of(self._start[k]))
         cell = row.cell_of(k)
-        dy = self._dy[k] * self.grid.pitch if self.grid else self._dy[k]
-        return QPointF(self.left + (cell.x if cell else 0.0), self.y_of(self._start[k]) + dy)
+        return QPointF(self.left + (cell.x * self.zoom if cell else 0.0), self.y_of(self._start[k]) + self._dy[k] * self.pitch)
 
     def row_bottom(self, k: int) -> float:
         """The bottom of the table row that starts at paragraph k."""

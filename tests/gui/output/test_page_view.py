@@ -32,7 +32,7 @@ def view_rows(window) -> list[list[tuple[int, str]]]:
     """Page view's lines, page by page, each with its row on the page and its text."""
     view = window.feature(PageView)
     doc = window.editor.document()
-    pitch = view.layout.grid.pitch if view.layout.grid else None
+    pitch = view.layout.pitch if view.layout.grid else None  # at the zoom
     pages: dict[int, list[tuple[int, str]]] = {}
     block = doc.begin()
     while block.isValid():
@@ -347,3 +347,52 @@ def test_another_export_style_in_preferences_changes_the_sheets_and_keeps_the_un
     assert view.layout.grid is None  # the plain page: the paragraphs' own formats
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == DRAFT
+
+
+def test_zoom_scales_the_sheets_and_keeps_every_line(opened, qtbot):
+    """Ctrl+= / Ctrl+- paint the pages bigger or smaller, as WPS and Word do: the same lines, pages and clicks."""
+    opened.actions_by_name["page_view"].trigger()
+    view = opened.feature(PageView)
+    editor = opened.editor
+    doc = editor.document()
+    editor.setFocus()
+    rows, paper = view_rows(opened), view.paper
+    height = doc.documentLayout().documentSize().height()
+    block = doc.findBlockByNumber(4)
+    rect = doc.documentLayout().blockBoundingRect(block)
+    line_width = block.layout().lineAt(0).naturalTextWidth()
+
+    qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert opened.statusBar().findChildren(type(opened.status_widgets.zoom_label))  # the zoom control
+    assert opened.status_widgets.zoom_label.text() == "120%"
+    assert view.zoom == pytest.approx(1.2)
+    assert view_rows(opened) == rows == print_rows(opened)  # the very same lines on the same pages
+    assert view.paper.width() == pytest.approx(paper.width() * 1.2)
+    assert doc.documentLayout().documentSize().height() == pytest.approx(height * 1.2, rel=0.01)
+    assert editor.verticalScrollBar().maximum() > height * 1.2 - editor.viewport().height() - 5
+    zoomed = doc.documentLayout().blockBoundingRect(block)
+    assert zoomed.top() == pytest.approx(rect.top() * 1.2, rel=0.01)
+    assert zoomed.width() == pytest.approx(rect.width() * 1.2, rel=0.01)
+    assert block.layout().lineAt(0).naturalTextWidth() == pytest.approx(line_width * 1.2, rel=0.02)  # bigger glyphs
+
+    # A click on the zoomed sheet finds the character under it.
+    line = block.layout().lineAt(1)
+    editor.verticalScrollBar().setValue(int(zoomed.top()) - 100)
+    x = line.cursorToX(line.textStart() + 5)[0] + 3
+    point = QPoint(int(zoomed.left() + x) - editor.horizontalScrollBar().value(),
+                   int(zoomed.top() + line.y() + line.height() / 2) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert editor.textCursor().position() - block.position() == line.textStart() + 5
+    caret = editor.cursorRect().translated(editor.horizontalScrollBar().value(), editor.verticalScrollBar().value())
+    assert abs(caret.left() - (zoomed.left() + x - 3)) < 3
+
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(0.8)
+    assert view_rows(opened) == rows
+    assert view.paper.width() == pytest.approx(paper.width() * 0.8)
+    assert not doc.isModified()  # a view, not an edit
+    opened.actions_by_name["zoom_reset"].trigger()
+    assert view.paper.width() == pytest.approx(paper.width())
+    assert doc.documentLayout().blockBoundingRect(block) == rect
