@@ -56,6 +56,7 @@ class PageView(QObject):
         self.setup: PageSetup = OFFICIAL_PAGE
         self.style = OFFICIAL_STYLE_ID
         self.layout: SheetLayout | None = None
+        self._unscrolled = 0.0  # the part of a pixel the text moved that the scroll bar has not followed
         self._number_font = QFont()
         self._reapply = QTimer(self)
         self._reapply.setSingleShot(True)
@@ -138,7 +139,10 @@ class PageView(QObject):
             self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
             self.layout = SheetLayout(doc, self.setup, self._grid(), self.host.base_point_size)
             self.layout.documentSizeChanged.connect(self._reapply.start)  # a zoom: centre the sheet again
-            self.layout.hint = self.editor.textCursor().blockNumber()  # set first: the editor shows it
+            self.layout.cursor_block = lambda: self.editor.textCursor().blockNumber()  # set first: the editor shows it
+            self.layout.view_top = lambda: float(self.editor.verticalScrollBar().value())
+            self.layout.shifted.connect(self._keep_in_place)
+            self._unscrolled = 0.0
             _keep_objects_visible(doc, self.layout)  # before it lays the placeholders out
             doc.setDocumentLayout(self.layout)
             self.editor.viewport().installEventFilter(self)
@@ -161,6 +165,15 @@ class PageView(QObject):
             self.tr("页面视图：%1").replace(
                 "%1", official.describe() if self.style == OFFICIAL_STYLE_ID else self.tr("A4，常规页边距"))
             if on else self.tr("已回到普通视图"))
+
+    def _keep_in_place(self, moved: float) -> None:
+        """The paragraphs above the screen were set (a long document is set around the cursor first): scroll with the text."""
+        bar = self.editor.verticalScrollBar()
+        self._unscrolled += moved
+        step = round(self._unscrolled)  # the scroll bar counts whole pixels: carry the rest
+        if step:
+            self._unscrolled -= step
+            bar.setValue(bar.value() + step)
 
     def _grid(self) -> Grid | None:
         """The official grid with this machine's fonts, as printing uses them; None for the plain style."""

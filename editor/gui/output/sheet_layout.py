@@ -18,14 +18,13 @@ import bisect
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
     QTextBlock,
     QTextDocument,
     QTextFrame,
-    QTextTable,
 )
 
 from editor.core.formats.pdf_export import PageSetup
@@ -37,12 +36,15 @@ from editor.gui.output.sheet_paragraphs import Grid
 from editor.gui.output.sheet_rows import SheetGeometry
 
 SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)
-EAGER = 300  # a document this long is set at once; a longer one up to the cursor, the rest between keystrokes
-PAUSE, BUDGET = 0.4, 0.003  # seconds: the rest is set once typing pauses, a few ms at a time
+EAGER = 300  # a document this long is set at once; a longer one around the cursor, the rest between keystrokes
+SCREEN = 40  # paragraphs set at once either side of the cursor (painting sets the others it shows)
+PAUSE, BUDGET = 0.4, 0.008  # seconds: the rest is set once typing pauses, a few ms at a time
 
 
 class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
     """Lays out and paints a QTextDocument on the pages of a PageSetup (see the module docstring)."""
+
+    shifted = Signal(float)  # the text the editor shows moved down (up) by so much: scroll with it
 
     def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None, base_size: float = 0.0) -> None:
         super().__init__(doc)
@@ -65,7 +67,8 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._heads: list[int] = []
         # Paragraphs from _valid on still hold where they started before the last edit: true + _shift.
         self._valid, self._shift, self._stale_end = 0, 0.0, 0.0
-        self.hint = 0  # the paragraph the editor shows first (its cursor's): set before the rest
+        self.cursor_block: Callable[[], int] | None = None  # the cursor's paragraph: set before the rest
+        self.view_top: Callable[[], float] | None = None  # the y the editor shows at its top
         self._pending = bytearray()  # 1: not set yet, its line count estimated
         self._last_edit = 0.0
         self._set_later = self._soon(self._lay_out_later)  # sets the paragraphs still waiting
@@ -126,15 +129,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def frameBoundingRect(self, frame: QTextFrame) -> QRectF:
         """A frame (the document, a table) spans its paragraphs."""
-        first, last = frame.firstCursorPosition().block(), frame.lastCursorPosition().block()
-        if frame is self.document().rootFrame() or not first.isValid():
-            return QRectF(0, 0, self._size.width(), self._size.height())
-        if isinstance(frame, QTextTable):  # the table: its first row's top to its last row's bottom
-            k, n = first.blockNumber(), last.blockNumber()
-            self.ready(n)
-            return QRectF(self.left, self.y_of(self._start[k]), self.width, self.y_of(self._end[n]) - self.y_of(self._start[k]))
-        top, bottom = self.blockBoundingRect(first), self.blockBoundingRect(last)
-        return QRectF(self.left, top.top(), self.width, bottom.bottom() - top.top())
+        return sheet_paint.frame_rect(self, frame)
 
     def block_at(self, y: float) -> int:
         """The number of the paragraph at document y (the one before, between paragraphs)."""
@@ -158,33 +153,15 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         return len(self._start)
 
     def ready(self, k: int) -> float:
-        """Set and place paragraph k (and all before it); the top of its piece (its row's top in a table)."""
-        self._lay_out_upto(k)
+        """Set and place paragraph k; the top of its piece (its row's top in a table).
+
+        The paragraphs above it that are still waiting keep their estimate (a long document is set
+        around the cursor first): where k falls moves a little as they are set, between keystrokes.
+        """
+        self._lay_out_upto(k, self.head_of(k))
         self._extend(k)
         self._position(self.document().findBlockByNumber(k), k)
         return self.y_of(self._start[k])
-
-    def first_painted(self, y: float) -> int:
-        """The first paragraph to paint from document y on (a table row's first, for a row)."""
-        k = self._head(self._set_block_at(y))
-        self.ready(k)
-        return k
-
-    def block_under(self, point: QPointF) -> int:
-        """The paragraph under a point: in a table row, the one of the cell under it."""
-        k = self._set_block_at(point.y())
-        row = self.row_at(k)
-        if row is None:
-            self.ready(k)
-            return k
-        self.ready(row.last)
-        cell = row.cell_at((point.x() - self.left) / self.zoom)
-        chosen = cell.first
-        for j in range(cell.first, cell.last + 1):
-            self.ready(j)
-            if self.origin(j).y() <= point.y():
-                chosen = j
-        return chosen
 
     # -- laying out --------------------------------------------------------------------------------
 
@@ -217,7 +194,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
             last = min(max(last, first + count - len(self._lines)), count - 1)
             first = max(0, min(first, last))
             # An edit in a table row re-sets its whole row: the row's height is its tallest cell's.
-            first = self._head(first)
+            first = self.head_of(first)
             last_row = self.row_at(last)
             last = last_row.last if last_row is not None else last
             old_last = last - (count - len(self._lines))
@@ -234,11 +211,17 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         styled_before, title_before = self._any_styled, self._title
         if self.grid:
             self._title = sp.first_with_text(doc)
-        eager = last if first or last < EAGER else min(last, max(self.hint, 0) + SLICE)
-        new = [self._lay_out(doc.findBlockByNumber(k)) for k in range(first, eager + 1)]
-        new += [sp.estimate(b, self.grid is not None) for b in sp.blocks(doc, eager + 1, last)]
-        self._pending[first:old_last + 1] = bytes(eager - first + 1) + b"\x01" * (last - eager)
-        if last > eager:
+        # A long document laid out anew (page view switched on, a zoom): the paragraphs around the
+        # cursor at once, the others estimated, then set between keystrokes (_lay_out_later).
+        lo, hi = first, last
+        if not first and last >= EAGER:
+            hint = self.cursor_block() if self.cursor_block is not None else 0
+            lo, hi = max(0, min(hint, last) - SCREEN), min(last, max(hint, 0) + SCREEN)
+        lo, hi = self.head_of(lo), max(hi, row.last) if (row := self.row_at(hi)) is not None else hi
+        grid = self.grid is not None
+        new = [self._lay_out(b) if lo <= n <= hi else sp.estimate(b, grid) for n, b in enumerate(sp.blocks(doc, first, last), first)]
+        self._pending[first:old_last + 1] = b"\x01" * (lo - first) + bytes(hi - lo + 1) + b"\x01" * (last - hi)
+        if lo > first or hi < last:
             self._set_later.start()
         self._lines[first:old_last + 1] = [v[0] for v in new]
         self._break[first:old_last + 1] = [v[1] for v in new]
@@ -263,10 +246,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
                 first, last = min(first, n), max(last, n)
         moved = self._paginate(first, last, old_valid)
         self._flush()
-        size = self._new_size()
-        if size != self._size:
-            self._size = size
-            self.documentSizeChanged.emit(size)
+        self._resize()
         # update(QRectF) by its signature: a bare .emit(rect) crashes PySide6 6.12.
         top = self.y_of(self._start[first]) - 2
         bottom = self.y_of(self._end[moved]) + 2 if moved < len(self._end) - 1 else self._size.height()
@@ -290,7 +270,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         starts, ends, count = self._start, self._end, len(self._lines)
         for k in range(first, count):
             start, new_end = self._place(k, end)
-            if last < k < valid and start == starts[k] and self._head(k) == k:
+            if last < k < valid and start == starts[k] and self.head_of(k) == k:
                 self._valid = valid
                 return k - 1
             if k > last + SLICE:
@@ -303,45 +283,59 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._valid = count
         return count - 1
 
-    def _lay_out_upto(self, k: int) -> None:
-        """Set every paragraph still waiting up to paragraph k: where k falls depends on all before it."""
+    def _lay_out_upto(self, k: int, since: int = 0, deadline: float = float("inf")) -> int:
+        """Set the paragraphs still waiting from `since` to k (exactly where k falls: from 0), until the deadline.
+
+        The text the editor shows stays where it is on screen when paragraphs above it are set
+        (shifted); returns the next paragraph still waiting after those set (-1: none up to k).
+        """
         row = self.row_at(k)
         k = row.last if row is not None else k  # a row is placed once all its cells are set
-        first = self._pending.find(1, 0, k + 1)
+        first = self._pending.find(1, since, k + 1)
         if first < 0:
-            return
-        first = self._head(first)
+            return -1
+        first = self.head_of(first)
+        anchor = self.block_at(self.view_top()) if self.view_top is not None and first < len(self._start) else -1
+        self._extend(anchor)
+        seen = self.y_of(self._start[anchor]) if anchor > first else 0.0
         doc = self.document()
+        n = first
         for n, block in enumerate(sp.blocks(doc, first, k), first):
             if self._pending[n]:
                 values = self._lay_out(block)
                 self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
                 self._pending[n] = 0
                 self._placed[n] = -1.0
+                if time.monotonic() > deadline and self.head_of(n + 1) == n + 1:
+                    break
         self._valid = min(self._valid, first)
         self._flush()
         self._later.start()
+        if anchor > first:  # the text shown moved by what the paragraphs above it turned out to hold
+            self._extend(anchor)
+            if abs(moved := self.y_of(self._start[anchor]) - seen) > 1e-6:
+                self._resize()
+                self.shifted.emit(moved)
+        return self._pending.find(1, n, k + 1)
 
     def _lay_out_later(self) -> None:
         # While the writer types, wait: setting the rest must not slow their keystrokes.
         if time.monotonic() - self._last_edit < PAUSE:
             self._set_later.start(int(PAUSE * 1000))
             return
-        deadline = time.monotonic() + BUDGET
         first = self._pending.find(1)
-        while first >= 0 and time.monotonic() < deadline:
-            self._lay_out_upto(first)
-            first = self._pending.find(1, first)
         if first >= 0:
+            self._lay_out_upto(len(self._pending) - 1, first, time.monotonic() + BUDGET)
+        if self._pending.find(1) >= 0:
             self._set_later.start(0)
 
-    def _set_block_at(self, y: float) -> int:
+    def set_block_at(self, y: float) -> int:
         """The paragraph at y once every paragraph above it is set."""
         while True:
             k = self.block_at(y)
-            if self._pending.find(1, 0, k + 1) < 0:
+            if self._pending.find(1, self.head_of(k), k + 1) < 0:
                 return k
-            self._lay_out_upto(k)
+            self._lay_out_upto(k, self.head_of(k))
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end`."""
@@ -369,6 +363,9 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
             self._shift = end - self._stale_end
             return
         self._later.stop()
+        self._resize()
+
+    def _resize(self) -> None:
         size = self._new_size()
         if size != self._size:
             self._size = size

@@ -8,7 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextBlock, QTextLayout
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextBlock,
+    QTextFrame,
+    QTextLayout,
+    QTextTable,
+)
 
 from editor.gui.output.sheet_tables import draw_grid
 
@@ -16,11 +24,48 @@ if TYPE_CHECKING:
     from editor.gui.output.sheet_layout import SheetLayout
 
 
+def frame_rect(sheet: SheetLayout, frame: QTextFrame) -> QRectF:
+    """Where a frame is: the whole document, or a table from its first row's top to its last row's bottom."""
+    first, last = frame.firstCursorPosition().block(), frame.lastCursorPosition().block()
+    size = sheet.documentSize()
+    if frame is sheet.document().rootFrame() or not first.isValid():
+        return QRectF(0, 0, size.width(), size.height())
+    top = sheet.blockBoundingRect(first).top()
+    if isinstance(frame, QTextTable):
+        sheet.ready(last.blockNumber())
+        return QRectF(sheet.left, top, sheet.width, sheet.row_bottom(last.blockNumber()) - top)
+    return QRectF(sheet.left, top, sheet.width, sheet.blockBoundingRect(last).bottom() - top)
+
+
+def first_painted(sheet: SheetLayout, y: float) -> int:
+    """The first paragraph to paint from document y on (a table row's first, for a row)."""
+    k = sheet.head_of(sheet.set_block_at(y))
+    sheet.ready(k)
+    return k
+
+
+def block_under(sheet: SheetLayout, point: QPointF) -> int:
+    """The paragraph under a point: in a table row, the one of the cell under it."""
+    k = sheet.set_block_at(point.y())
+    row = sheet.row_at(k)
+    if row is None:
+        sheet.ready(k)
+        return k
+    sheet.ready(row.last)
+    cell = row.cell_at((point.x() - sheet.left) / sheet.zoom)
+    chosen = cell.first
+    for j in range(cell.first, cell.last + 1):
+        sheet.ready(j)
+        if sheet.origin(j).y() <= point.y():
+            chosen = j
+    return chosen
+
+
 def hit_test(sheet: SheetLayout, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:
     """The document position at a point (-1 off the text, for an exact hit)."""
     if not sheet.has_blocks():
         return -1
-    k = sheet.block_under(QPointF(point))
+    k = block_under(sheet, QPointF(point))
     block = sheet.document().findBlockByNumber(k)
     origin = sheet.origin(k)
     layout = block.layout()
@@ -60,7 +105,7 @@ def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLa
         return
     size = sheet.documentSize()
     clip = context.clip if context.clip.isValid() else QRectF(0, 0, size.width(), size.height())
-    k = sheet.first_painted(clip.top())
+    k = first_painted(sheet, clip.top())
     block = sheet.document().findBlockByNumber(k)
     width = int(sheet.property("cursorWidth") or 1)
     color = context.palette.color(QPalette.ColorRole.Text)

@@ -65,7 +65,7 @@ class SheetGeometry:
         i = bisect.bisect_right(self._heads, k) - 1
         return self._rows[i] if i >= 0 and self._rows[i].last >= k else None
 
-    def _head(self, k: int) -> int:
+    def head_of(self, k: int) -> int:
         """The first paragraph of the piece paragraph k is placed with (its table row's, or itself)."""
         row = self.row_at(k)
         return row.head if row is not None else k

@@ -1,0 +1,91 @@
+"""Page view's zoom (Ctrl+= / Ctrl+-) and switching it on in the middle of a long document."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from editor.gui.output.page_view import PageView
+from tests.gui.output.test_page_view import DRAFT, PARA, print_rows, view_rows
+
+
+@pytest.fixture
+def opened(open_draft):
+    return open_draft(DRAFT)
+
+
+def test_zoom_scales_the_sheets_and_keeps_every_line(opened, qtbot):
+    """Ctrl+= / Ctrl+- paint the pages bigger or smaller, as WPS and Word do: the same lines, pages and clicks."""
+    opened.actions_by_name["page_view"].trigger()
+    view = opened.feature(PageView)
+    editor = opened.editor
+    doc = editor.document()
+    editor.setFocus()
+    rows, paper = view_rows(opened), view.paper
+    height = doc.documentLayout().documentSize().height()
+    block = doc.findBlockByNumber(4)
+    rect = doc.documentLayout().blockBoundingRect(block)
+    line_width = block.layout().lineAt(0).naturalTextWidth()
+
+    qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert opened.statusBar().findChildren(type(opened.status_widgets.zoom_label))  # the zoom control
+    assert opened.status_widgets.zoom_label.text() == "120%"
+    assert view.zoom == pytest.approx(1.2)
+    assert view_rows(opened) == rows == print_rows(opened)  # the very same lines on the same pages
+    assert view.paper.width() == pytest.approx(paper.width() * 1.2)
+    assert doc.documentLayout().documentSize().height() == pytest.approx(height * 1.2, rel=0.01)
+    assert editor.verticalScrollBar().maximum() > height * 1.2 - editor.viewport().height() - 5
+    zoomed = doc.documentLayout().blockBoundingRect(block)
+    assert zoomed.top() == pytest.approx(rect.top() * 1.2, rel=0.01)
+    assert zoomed.width() == pytest.approx(rect.width() * 1.2, rel=0.01)
+    assert block.layout().lineAt(0).naturalTextWidth() == pytest.approx(line_width * 1.2, rel=0.02)  # bigger glyphs
+
+    # A click on the zoomed sheet finds the character under it.
+    line = block.layout().lineAt(1)
+    editor.verticalScrollBar().setValue(int(zoomed.top()) - 100)
+    x = line.cursorToX(line.textStart() + 5)[0] + 3
+    point = QPoint(int(zoomed.left() + x) - editor.horizontalScrollBar().value(),
+                   int(zoomed.top() + line.y() + line.height() / 2) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert editor.textCursor().position() - block.position() == line.textStart() + 5
+    caret = editor.cursorRect().translated(editor.horizontalScrollBar().value(), editor.verticalScrollBar().value())
+    assert abs(caret.left() - (zoomed.left() + x - 3)) < 3
+
+    for _ in range(4):
+        qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom == pytest.approx(0.8)
+    assert view_rows(opened) == rows
+    assert view.paper.width() == pytest.approx(paper.width() * 0.8)
+    assert not doc.isModified()  # a view, not an edit
+    opened.actions_by_name["zoom_reset"].trigger()
+    assert view.paper.width() == pytest.approx(paper.width())
+    assert doc.documentLayout().blockBoundingRect(block) == rect
+
+
+def test_switching_on_mid_document_shows_the_cursor_at_once_and_keeps_it_still(open_draft, qtbot):
+    """A long document is set around the cursor first; setting the pages above it later does not move the text shown."""
+    latin = "In 2026 the GDP target is 5.5 percent, CPI about 2 percent. " * 3  # far fewer lines than its length says
+    text = "\n".join(["年度工作总结", *[f"{i + 1}.{PARA}" if i % 9 == 0 else latin if i % 5 == 0 else PARA * (1 + i % 3)
+                                      for i in range(900)]])
+    window = open_draft(text)
+    editor = window.editor
+    doc = editor.document()
+    cursor = editor.textCursor()
+    cursor.setPosition(doc.findBlockByNumber(700).position() + 5)
+    editor.setTextCursor(cursor)
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    assert view.layout.waiting() > 700  # only the paragraphs around the cursor were set
+    caret = editor.cursorRect()
+    assert editor.viewport().rect().contains(caret.center())
+    moves: list[float] = []
+    view.layout.shifted.connect(moves.append)
+    qtbot.wait(10)
+    shown = editor.cursorRect()
+    assert editor.viewport().rect().contains(shown.center())
+    # The pages above are set while nobody types; the text on screen stays where it is.
+    qtbot.waitUntil(lambda: view.layout.waiting() == 0, timeout=20000)
+    assert sum(moves) < -100  # the estimates were too long: the text moved up, and the view with it
+    assert abs(editor.cursorRect().top() - shown.top()) <= 1  # whole pixels on screen, the text in fractions
+    assert editor.textCursor().blockNumber() == 700
+    assert view_rows(window) == print_rows(window)  # and every line and page as print sets them
