@@ -113,7 +113,7 @@ def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLa
     painter.setPen(color)
     while block.isValid() and k < sheet.block_count():
         top = sheet.ready(k)
-        if top > clip.bottom():
+        if top >= clip.bottom():  # a row starting at the foot of a page belongs to the next one
             break
         row = sheet.row_at(k)
         if row is not None and k == row.head:
