@@ -194,7 +194,8 @@ class PageView(QObject):
         self._number_font.setPointSizeF(official.PAGE_NO_PT)
         pitch = (preset.line_height or official.LINE_PITCH_PT) * PX_PER_PT
         text_height = (self.setup.height - self.setup.top - self.setup.bottom) * PX_PER_MM
-        return Grid(role, pitch, int(text_height // pitch + 1e-6))
+        per_page = int(text_height // pitch + 1e-6)
+        return Grid(role, pitch, per_page, text_height / pitch - per_page)
 
     def _ensure_paged(self) -> None:
         """Keep the sheet centred in the editor (after a resize)."""

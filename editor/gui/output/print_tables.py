@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QPainter, QTextLayout
 
 from editor.core.model.document import Paragraph, Table
-from editor.gui.output.sheet_tables import CELL_PAD, column_edges, draw_grid, place_row
+from editor.gui.output.sheet_tables import BORDER, CELL_PAD, column_edges, draw_grid, place_row, stacked_rows
 
 if TYPE_CHECKING:
     from editor.gui.output.page_render import OfficialPages
@@ -33,6 +33,7 @@ def add_table(pages: OfficialPages, table: Table) -> None:
     if not cols:
         return
     edges = tuple(column_edges(cols, pages.text_width))
+    first = len(pages.table_rows)  # this table's rows are the ones added from here on
     for row in table.rows:
         cells: list[list[tuple[QTextLayout, int, float]]] = []
         for c, cell in enumerate(row):
@@ -43,7 +44,10 @@ def add_table(pages: OfficialPages, table: Table) -> None:
                 lines += [(layout, i, x) for i in range(count)]
             cells.append(lines)
         height = max(1, *(len(lines) for lines in cells))
-        start = place_row(pages.end_slot, height, pages.lines_per_page)
+        per_page = pages.lines_per_page
+        stacked = stacked_rows([row.start for row in pages.table_rows[first:]], pages.end_slot, per_page)
+        start = place_row(pages.end_slot, height, per_page, stacked, pages.text_height / pages.pitch - per_page,
+                          BORDER / pages.pitch)
         # Line by line across the row, so the slots of all lines stay in order (pages are cut by slot).
         placed = sorted(((start + i, c, entry) for c, lines in enumerate(cells) for i, entry in enumerate(lines)),
                         key=lambda item: (item[0], item[1]))

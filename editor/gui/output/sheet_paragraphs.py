@@ -45,6 +45,7 @@ class Grid:
     role: Callable[[str], lb.Role]
     pitch: float
     per_page: int
+    spare: float = 0.0  # the room under a page's last line, in lines (a table row's borders may need it)
 
 
 def own_role(block: QTextBlock) -> tuple[str, bool]:

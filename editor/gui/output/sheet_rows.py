@@ -83,7 +83,14 @@ class SheetGeometry:
                 dy += self._unit(j)
             height = max(height, dy, 1.0)
         if self.grid:
-            start = float(st.place_row(int(end), int(height), self.grid.per_page))
+            per_page, i = self.grid.per_page, bisect.bisect_left(self._heads, row.head) - 1
+            above: list[int] = []
+            while i >= 0 and self._rows[i].table == row.table and len(above) < per_page:  # the rows above it
+                above.append(int(self._start[self._rows[i].head]))
+                i -= 1
+            stacked = st.stacked_rows(above[::-1], int(end), per_page)
+            start = float(st.place_row(int(end), int(height), per_page, stacked, self.grid.spare,
+                                       st.BORDER / self.grid.pitch))
         else:
             start = st.flow_row(end, height, self.page_height)
         return start, start + height

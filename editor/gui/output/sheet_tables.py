@@ -17,6 +17,7 @@ PX_PER_TWIP = 96 / 1440
 TABLE_TWIPS = 8300  # the width docx/write.table_el gives a table, split evenly between its columns
 CELL_PAD = 108 * PX_PER_TWIP  # Word's default cell margin, left and right (0.19 cm)
 GRID_PEN = 0.75  # px: a single border (w:sz 4, half a point)
+BORDER = 0.5 * 96 / 72  # px: LibreOffice adds each row's top border to the row's height
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Row:
     last: int
     cells: tuple[Cell, ...]
     edges: tuple[float, ...]  # the x of every vertical grid line, from the text block's left edge
+    table: int = 0  # which table of the document (0: the first)
 
     def cell_of(self, k: int) -> Cell | None:
         """The cell paragraph k is in."""
@@ -72,13 +74,13 @@ def column_edges(cols: int, text_width: float, constraints: list[QTextLength] | 
 def rows_of(doc: QTextDocument, text_width: float) -> list[Row]:
     """Every table row of the document, in order (an empty list, at once, when it has no table)."""
     out: list[Row] = []
-    for frame in doc.rootFrame().childFrames():
+    for n, frame in enumerate(doc.rootFrame().childFrames()):
         if isinstance(frame, QTextTable):
-            out.extend(_table_rows(frame, text_width))
+            out.extend(_table_rows(frame, text_width, n))
     return out
 
 
-def _table_rows(table: QTextTable, text_width: float) -> list[Row]:
+def _table_rows(table: QTextTable, text_width: float, n: int) -> list[Row]:
     fmt = table.format()
     edges = column_edges(table.columns(), text_width, fmt.columnWidthConstraints())
     rows: list[Row] = []
@@ -93,16 +95,31 @@ def _table_rows(table: QTextTable, text_width: float) -> list[Row]:
             left, right = edges[c], edges[min(c + cell.columnSpan(), len(edges) - 1)]
             cells.append(Cell(left + CELL_PAD, max(right - left - 2 * CELL_PAD, 1.0), first, last))
         if cells:
-            rows.append(Row(cells[0].first, max(c.last for c in cells), tuple(cells), tuple(edges)))
+            rows.append(Row(cells[0].first, max(c.last for c in cells), tuple(cells), tuple(edges), n))
     return rows
 
 
-def place_row(slot: int, lines: int, per_page: int) -> int:
-    """The grid slot of a row's first line after the one before ended at `slot`: a row that does not fit goes down."""
+def place_row(slot: int, lines: int, per_page: int, stacked: int = 0, spare: float = 0.0, border: float = 0.0) -> int:
+    """The grid slot of a row's first line after the one before ended at `slot`: a row that does not fit goes down.
+
+    As LibreOffice lays the official DOCX out, each row is its lines plus its top border (`border`
+    lines): with `stacked` rows of the table above it on the page, a row that would end on the
+    page's last line needs more than the `spare` room under that line, and goes to the next page.
+    """
     row = slot % per_page
-    if row and row + lines > per_page and lines <= per_page:
+    if row and row + lines + (stacked + 1) * border > per_page + spare + 1e-9 and lines <= per_page:
         slot += per_page - row
     return slot
+
+
+def stacked_rows(starts: list[int], slot: int, per_page: int) -> int:
+    """How many of a table's rows, starting at `starts` (the last one last), begin on the page of `slot`."""
+    page, count = slot // per_page, 0
+    for start in reversed(starts):
+        if start // per_page != page:
+            break
+        count += 1
+    return count
 
 
 def flow_row(end: float, height: float, page: float) -> float:

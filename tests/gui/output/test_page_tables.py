@@ -13,6 +13,7 @@ from editor.gui.document.bridge import to_model
 from editor.gui.output import print_actions
 from editor.gui.output.page_render import official_document
 from editor.gui.output.page_view import PageView
+from tests.conftest import libreoffice_or_skip
 from tests.docx_fixtures import build_docx, para, run
 from tests.gui.helpers import commit_text
 
@@ -174,3 +175,71 @@ def test_printing_with_the_official_style_sets_cells_side_by_side(tabled, tmp_pa
     assert any(line.startswith("第2行甲第2行乙") and line.endswith("第2行丙") for line in squeezed)
     assert all("第1行甲" not in line or "第1行乙" in line for line in squeezed)
 
+
+
+def test_a_click_on_a_zoomed_sheet_finds_the_cell(tabled, qtbot):
+    editor = tabled.editor
+    editor.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    view = tabled.feature(PageView)
+    assert view.zoom == pytest.approx(1.3)
+    table = table_of(tabled)
+    rect = cell_rect(tabled, table, 2, 1)
+    assert rect.width() == pytest.approx(cell_rect(tabled, table, 2, 0).width())
+    editor.verticalScrollBar().setValue(max(0, int(rect.top()) - 100))
+    editor.horizontalScrollBar().setValue(max(0, int(rect.left()) - 100))
+    point = QPoint(int(rect.left() + 20) - editor.horizontalScrollBar().value(),
+                   int(rect.center().y()) - editor.verticalScrollBar().value())
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    cursor = editor.textCursor()
+    cell = cursor.currentTable().cellAt(cursor)
+    assert (cell.row(), cell.column()) == (2, 1)
+
+
+def test_a_row_taller_than_a_page_splits_where_it_falls(window, tmp_path):
+    long_cell = "很长的单元格内容，" * 80  # far more than a page of lines in a third of the width
+    body = (para(run("关于表格的通知")) + para(run(PARA * 2)) + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>'
+            f"<w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{cell_xml('甲')}{cell_xml(long_cell)}"
+            f"{cell_xml('丙')}</w:tr></w:tbl>" + para(run("表格之后。")))
+    assert window.session.open_path(build_docx(tmp_path / "长表.docx", body))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    table = table_of(window)
+    pitch, per_page = view.layout.pitch, view.layout.grid.per_page
+    start = round((cell_rect(window, table, 0, 0).top() - view.top) / pitch)
+    assert start == 4  # right after the title and the paragraph: not moved to a new page
+    lines = table.cellAt(0, 1).firstCursorPosition().block().layout().lineCount()
+    assert lines > per_page
+    printed = official_document(to_model(window.editor.document()))
+    assert [(row.start, row.end) for row in printed.table_rows] == [(start, start + lines)]
+    assert printed.page_count() == view.page_count() == (start + lines) // per_page + 1
+
+
+def rows_by_page(pdf) -> list[list[int]]:
+    """The table rows (第N行甲) each page of a PDF holds."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [unicodedata.normalize("NFKC", page).replace(" ", "") for page in text.split("\f") if page.strip()]
+    return [[r for r in range(1, 100) if f"第{r}行甲" in page] for page in pages]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_a_long_table_breaks_pages_as_libreoffice_prints_the_official_docx(window, no_blocking_dialogs, tmp_path):
+    exe = libreoffice_or_skip()
+    assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=30, before=2))
+    docx = tmp_path / "ref.docx"
+    no_blocking_dialogs.answers["save"] = str(docx)
+    window.actions_by_name["export_official"].trigger()
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    reference = rows_by_page(tmp_path / "ref.pdf")
+    assert len(reference) == 2
+    assert reference[0][-1] == 12  # LibreOffice: each row's border adds up, the 13th row does not fit
+    ours = tmp_path / "ours.pdf"
+    print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
+    assert rows_by_page(ours) == reference
+    window.actions_by_name["page_view"].trigger()  # and page view puts the page break there too
+    view = window.feature(PageView)
+    table = table_of(window)
+    tops = [view.page_at(cell_rect(window, table, r - 1, 0).center().y()) for r in range(1, 31)]
+    assert [[r for r, page in zip(range(1, 31), tops, strict=True) if page == p] for p in (1, 2)] == reference
