@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QColor, QPainter, QTextLayout
 
 from editor.core.model.document import Paragraph, Table
-from editor.gui.output.sheet_tables import BORDER, CELL_PAD, column_edges, draw_grid, place_row, stacked_rows
+from editor.gui.output.sheet_tables import (
+    BORDER,
+    CELL_PAD,
+    after_table,
+    column_edges,
+    draw_grid,
+    place_row,
+    stacked_rows,
+)
 
 if TYPE_CHECKING:
     from editor.gui.output.page_render import OfficialPages
@@ -34,6 +42,7 @@ def add_table(pages: OfficialPages, table: Table) -> None:
         return
     edges = tuple(column_edges(cols, pages.text_width))
     first = len(pages.table_rows)  # this table's rows are the ones added from here on
+    per_page, spare, border = pages.lines_per_page, pages.text_height / pages.pitch - pages.lines_per_page, BORDER / pages.pitch
     for row in table.rows:
         cells: list[list[tuple[QTextLayout, int, float]]] = []
         for c, cell in enumerate(row):
@@ -44,10 +53,8 @@ def add_table(pages: OfficialPages, table: Table) -> None:
                 lines += [(layout, i, x) for i in range(count)]
             cells.append(lines)
         height = max(1, *(len(lines) for lines in cells))
-        per_page = pages.lines_per_page
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], pages.end_slot, per_page)
-        start = place_row(pages.end_slot, height, per_page, stacked, pages.text_height / pages.pitch - per_page,
-                          BORDER / pages.pitch)
+        start = place_row(pages.end_slot, height, per_page, stacked, spare, border)
         # Line by line across the row, so the slots of all lines stay in order (pages are cut by slot).
         placed = sorted(((start + i, c, entry) for c, lines in enumerate(cells) for i, entry in enumerate(lines)),
                         key=lambda item: (item[0], item[1]))
@@ -56,6 +63,10 @@ def add_table(pages: OfficialPages, table: Table) -> None:
             pages.slots.append(slot)
         pages.end_slot = start + height
         pages.table_rows.append(PrintedRow(start, start + height, edges))
+    if len(pages.table_rows) > first:  # the borders of the rows on the table's last page take room
+        last = pages.table_rows[first:]
+        stacked = stacked_rows([row.start for row in last], last[-1].start, per_page)
+        pages.end_slot = after_table(pages.end_slot, per_page, stacked, spare, border)
 
 
 def paint_rows(pages: OfficialPages, painter: QPainter, page: int) -> None:

@@ -339,6 +339,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end`."""
+        end = self._after_table(k, end)
         row = self.row_at(k)
         if row is not None:  # the row's first paragraph places the row; the others go with it
             return self._place_row(row, end) if k == row.head else (self._start[k - 1], self._end[k - 1])

@@ -83,17 +83,30 @@ class SheetGeometry:
                 dy += self._unit(j)
             height = max(height, dy, 1.0)
         if self.grid:
-            per_page, i = self.grid.per_page, bisect.bisect_left(self._heads, row.head) - 1
-            above: list[int] = []
-            while i >= 0 and self._rows[i].table == row.table and len(above) < per_page:  # the rows above it
-                above.append(int(self._start[self._rows[i].head]))
-                i -= 1
-            stacked = st.stacked_rows(above[::-1], int(end), per_page)
-            start = float(st.place_row(int(end), int(height), per_page, stacked, self.grid.spare,
+            stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
+            start = float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self.grid.spare,
                                        st.BORDER / self.grid.pitch))
         else:
             start = st.flow_row(end, height, self.page_height)
         return start, start + height
+
+    def _stacked(self, i: int, table: int, slot: int) -> int:
+        """How many rows of `table`, from row i (in _rows) up, start on the page of grid slot `slot`."""
+        assert self.grid is not None
+        above: list[int] = []
+        while i >= 0 and self._rows[i].table == table and len(above) < self.grid.per_page:
+            above.append(int(self._start[self._rows[i].head]))
+            i -= 1
+        return st.stacked_rows(above[::-1], slot, self.grid.per_page)
+
+    def _after_table(self, k: int, end: float) -> float:
+        """Where what follows a table may start: a line down when the rows' borders filled the room under the page (as LibreOffice)."""
+        last = self.row_at(k - 1) if k > 0 and self.grid else None
+        if last is None or self.grid is None or ((row := self.row_at(k)) is not None and row.table == last.table):
+            return end
+        i = bisect.bisect_left(self._heads, last.head)
+        stacked = self._stacked(i, last.table, int(self._start[last.head]))
+        return float(st.after_table(int(end), self.grid.per_page, stacked, self.grid.spare, st.BORDER / self.grid.pitch))
 
     def origin(self, k: int) -> QPointF:
         """Where paragraph k's layout is drawn (a table cell's paragraph in its cell)."""

@@ -112,6 +112,18 @@ def place_row(slot: int, lines: int, per_page: int, stacked: int = 0, spare: flo
     return slot
 
 
+def after_table(slot: int, per_page: int, stacked: int, spare: float, border: float) -> int:
+    """Where what follows a table starts when its last `stacked` rows share a page.
+
+    LibreOffice sets the lines after the table below the rows' borders: once those take more than
+    the room under the page's last line, one line less fits on the page; the next line on the grid
+    then starts the text after the table.
+    """
+    if slot % per_page and stacked * border > spare + 1e-9:
+        return slot + 1
+    return slot
+
+
 def stacked_rows(starts: list[int], slot: int, per_page: int) -> int:
     """How many of a table's rows, starting at `starts` (the last one last), begin on the page of `slot`."""
     page, count = slot // per_page, 0
