@@ -181,8 +181,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         if zoom != self.zoom:  # every paragraph again, its lines as they were, painted bigger or smaller
             self.set_geometry(zoom)
             position, added = 0, doc.characterCount()
-        self._rows = st.rows_of(doc, self.text_width)
-        self._heads = [row.head for row in self._rows]
+        self._refresh_rows(doc, position, added, count - len(self._lines))
         if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
             first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
         else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QPointF, QSizeF
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 
 from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import sheet_paragraphs as sp
@@ -30,6 +30,7 @@ class SheetGeometry:
     setup: PageSetup
     base_size: float
     _rows: list[st.Row]
+    _table_count: int = 0
     _heads: list[int]
     _lines: list[int]
     _heights: list[tuple[float, ...]]
@@ -89,6 +90,20 @@ class SheetGeometry:
         else:
             start = st.flow_row(end, height, self.page_height)
         return start, start + height
+
+    def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
+        """The table rows after an edit: found again when it touched a table, else moved by the paragraphs it added."""
+        tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        end = position + added
+        touched = len(tables) != self._table_count or any(
+            t.firstPosition() - 1 <= end and position <= t.lastPosition() + 1 for t in tables)
+        self._table_count = len(tables)
+        if touched:
+            self._rows = st.rows_of(doc, self.text_width)
+        elif more_blocks and self._rows:  # typing a paragraph changes no row; Enter before a table moves them
+            after = doc.findBlock(position).blockNumber()
+            self._rows = [st.moved(row, more_blocks) if row.head > after else row for row in self._rows]
+        self._heads = [row.head for row in self._rows]
 
     def _stacked(self, i: int, table: int, slot: int) -> int:
         """How many rows of `table`, from row i (in _rows) up, start on the page of grid slot `slot`."""

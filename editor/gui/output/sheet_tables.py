@@ -55,6 +55,12 @@ class Row:
         return self.cells[-1]
 
 
+def moved(row: Row, blocks: int) -> Row:
+    """The same row, `blocks` paragraphs further down the document."""
+    cells = tuple(Cell(c.x, c.width, c.first + blocks, c.last + blocks) for c in row.cells)
+    return Row(row.head + blocks, row.last + blocks, cells, row.edges, row.table)
+
+
 def column_edges(cols: int, text_width: float, constraints: list[QTextLength] | None = None) -> list[float]:
     """The x of each column's left edge and of the last one's right edge (cols + 1 values)."""
     total = min(TABLE_TWIPS * PX_PER_TWIP, text_width)

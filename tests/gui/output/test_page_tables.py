@@ -293,3 +293,35 @@ def view_lines_of(window) -> list[list[str]]:
             pages.setdefault(page, []).append(block.text()[line.textStart():line.textStart() + line.textLength()])
         block = block.next()
     return [pages[k] for k in sorted(pages)]
+
+
+def test_new_paragraphs_above_a_table_move_it_whole(tabled, qtbot):
+    editor = tabled.editor
+    doc = editor.document()
+    table = table_of(tabled)
+    pitch = tabled.feature(PageView).layout.pitch
+    top, blocks = cell_rect(tabled, table, 0, 0).top(), doc.blockCount()
+    editor.setFocus()
+    cursor = editor.textCursor()
+    cursor.setPosition(doc.findBlockByNumber(1).position())
+    cursor.movePosition(cursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    for _ in range(2):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        commit_text(editor, "新加的一段")
+    assert round((cell_rect(tabled, table, 0, 0).top() - top) / pitch) == 2  # two lines down
+    for r in range(4):
+        rects = [cell_rect(tabled, table, r, c) for c in range(3)]
+        assert len({round(rect.top(), 2) for rect in rects}) == 1
+    # The cells are still found where they are drawn.
+    rect = cell_rect(tabled, table, 3, 1)
+    editor.verticalScrollBar().setValue(max(0, int(rect.top()) - 100))
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(rect.left() + 20) - editor.horizontalScrollBar().value(),
+                                int(rect.center().y()) - editor.verticalScrollBar().value()))
+    cell = editor.textCursor().currentTable().cellAt(editor.textCursor())
+    assert (cell.row(), cell.column()) == (3, 1)
+    while doc.blockCount() > blocks:  # undone step by step: each paragraph fewer moves the table a line up
+        qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert round((cell_rect(tabled, table, 0, 0).top() - top) / pitch) == doc.blockCount() - blocks
+    assert cell_rect(tabled, table, 0, 0).top() == top
