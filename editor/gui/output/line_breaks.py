@@ -220,13 +220,15 @@ def place(slot: int, lines: int, break_before: bool, keep_next: bool, per_page: 
     return slot
 
 
-def rescale(layout: QTextLayout, zoom: float, pitch: float) -> None:
+def rescale(layout: QTextLayout, zoom: float, pitch: float | None = None) -> None:
     """Set a laid-out paragraph again `zoom` times bigger with the very same lines (page view's zoom).
 
     Every line keeps its characters and alignment width, so a line breaks where print breaks it
-    whatever the zoom; only the fonts, the letter spacing and the positions are scaled.
+    whatever the zoom; only the fonts, the letter spacing and the positions are scaled (a line on
+    the grid is centred in its zoomed `pitch` again).
     """
-    lines = [(line.textLength(), line.x(), line.width()) for line in map(layout.lineAt, range(layout.lineCount()))]
+    lines = [(line.textLength(), line.x(), line.y(), line.width())
+             for line in map(layout.lineAt, range(layout.lineCount()))]
     scaled = []
     for fr in layout.formats():
         fmt = QTextCharFormat(fr.format)
@@ -247,13 +249,14 @@ def rescale(layout: QTextLayout, zoom: float, pitch: float) -> None:
         scaled.append(copy)
     layout.setFormats(scaled)
     layout.beginLayout()
-    for i, (length, x, width) in enumerate(lines):
+    for i, (length, x, y, width) in enumerate(lines):
         line = layout.createLine()
         if not line.isValid():
             break
         line.setNumColumns(length)  # exactly these characters, then aligned in the zoomed width
         line.setNumColumns(length, max(width * zoom, line.naturalTextWidth()))
-        line.setPosition(QPointF(x * zoom, (i * pitch + (pitch - line.height() / zoom) / 2) * zoom))
+        top = y * zoom if pitch is None else (i * pitch + (pitch - line.height() / zoom) / 2) * zoom
+        line.setPosition(QPointF(x * zoom, top))
     layout.endLayout()
 
 

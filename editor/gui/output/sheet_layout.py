@@ -388,7 +388,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
         width = cell.width if cell is not None else self.text_width
         return sp.set_paragraph(block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
-                                self.document().defaultTextOption())
+                                self.document().defaultTextOption(), self.base_size)
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""

@@ -10,7 +10,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextFormat, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+    QTextLayout,
+    QTextOption,
+)
 
 from editor.core.model.headings import heading_level
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
@@ -88,15 +96,15 @@ def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) ->
 
 
 def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: float, recognise: bool, is_title: bool,
-                  base: QTextOption) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+                  base: QTextOption, base_size: float = 0.0) -> tuple[int, bool, bool, tuple[float, ...], bool]:
     """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), styled).
 
-    On the grid the lines are broken as print breaks them, then set again `zoom` times bigger;
-    plain paragraphs are set in the zoomed width with the editor's zoomed fonts.
+    The lines are broken as print breaks them (on the grid, or with the text at its 100 % size,
+    `base_size`), then set again `zoom` times bigger.
     """
     styled = own_role(block)[1]
     if grid is None:
-        heights = set_flow(block, width * zoom, base)
+        heights = set_flow(block, width, base, zoom, base_size)
         return len(heights) - 2, breaks_before(block), False, heights, styled
     role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
     lines = set_grid(block, role, width, grid.pitch, base)
@@ -140,9 +148,15 @@ def _set_formats(block: QTextBlock, layout: QTextLayout, text: str, role: lb.Rol
     layout.setFormats(mine + others)
 
 
-def set_flow(block: QTextBlock, width: float, base: QTextOption) -> tuple[float, ...]:
-    """Plain style: set a paragraph's lines; (space before, each line's height …, space after)."""
+def set_flow(block: QTextBlock, width: float, base: QTextOption, zoom: float = 1.0,
+             base_size: float = 0.0) -> tuple[float, ...]:
+    """Plain style: set a paragraph's lines; (space before, each line's height …, space after).
+
+    At a zoom, the lines are broken with the text at its 100 % size (the editor zooms by its default
+    font), then set again `zoom` times bigger: the same lines as print, painted bigger or smaller.
+    """
     layout = block.layout()
+    _unzoom(block, layout, base_size if zoom != 1.0 else 0.0)
     bf = block.blockFormat()
     option = QTextOption(base)
     option.setAlignment(bf.alignment())
@@ -170,7 +184,31 @@ def set_flow(block: QTextBlock, width: float, base: QTextOption) -> tuple[float,
         y += height
     layout.endLayout()
     heights.append(bf.bottomMargin())
+    if zoom != 1.0:
+        lb.rescale(layout, zoom)
+        return tuple(h * zoom for h in heights)
     return tuple(heights)
+
+
+def _unzoom(block: QTextBlock, layout: QTextLayout, base_size: float) -> None:
+    """Give text at the editor's default size its 100 % size `base_size` (0: take such ranges away)."""
+    mine = []
+    if base_size > 0:
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            cf = frag.charFormat()
+            if frag.isValid() and not cf.hasProperty(QTextFormat.Property.FontPointSize):
+                fr = QTextLayout.FormatRange()
+                fr.start, fr.length = frag.position() - block.position(), frag.length()
+                fr.format = QTextCharFormat()
+                fr.format.setFontPointSize(base_size)
+                fr.format.setProperty(MINE, True)
+                mine.append(fr)
+            it += 1
+    others = [fr for fr in layout.formats() if not fr.format.hasProperty(MINE)]
+    if mine or len(others) != len(layout.formats()):
+        layout.setFormats(mine + others)
 
 
 def _below_foot(y: float, h: float, page: float) -> float:

@@ -89,3 +89,36 @@ def test_switching_on_mid_document_shows_the_cursor_at_once_and_keeps_it_still(o
     assert abs(editor.cursorRect().top() - shown.top()) <= 1  # whole pixels on screen, the text in fractions
     assert editor.textCursor().blockNumber() == 700
     assert view_rows(window) == print_rows(window)  # and every line and page as print sets them
+
+
+def test_plain_page_view_zooms_with_the_lines_and_pages_of_print(window, tmp_path, qtbot):
+    from editor.gui.output.page_render import paged
+
+    window.settings.set("export_style", "plain")
+    src = tmp_path / "总结.txt"
+    src.write_text("\n".join(["年度工作总结", *[PARA * 4] * 40]), encoding="utf-8")
+    assert window.session.open_path(src)
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    editor = window.editor
+    doc = editor.document()
+
+    def lines() -> list[list[int]]:
+        out, block = [], doc.begin()
+        while block.isValid():
+            doc.documentLayout().blockBoundingRect(block)  # set
+            layout = block.layout()
+            out.append([layout.lineAt(i).textLength() for i in range(layout.lineCount())])
+            block = block.next()
+        return out
+
+    at_100, pages = lines(), view.page_count()
+    assert pages == paged(doc, "plain", window.base_point_size).page_count() > 2
+    editor.setFocus()
+    for key, zoom in ((Qt.Key.Key_Equal, 1.1), (Qt.Key.Key_Equal, 1.2), (Qt.Key.Key_Minus, 1.1),
+                      (Qt.Key.Key_Minus, 1.0), (Qt.Key.Key_Minus, 0.9), (Qt.Key.Key_Minus, 0.8)):
+        qtbot.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier)
+        assert view.zoom == pytest.approx(zoom)
+        assert lines() == at_100  # every paragraph keeps its lines
+        assert view.page_count() == pages
+        assert view.paper.width() == pytest.approx(210 * 96 / 25.4 * zoom)
