@@ -57,6 +57,8 @@ class PageView(QObject):
         self.style = OFFICIAL_STYLE_ID
         self.layout: SheetLayout | None = None
         self._unscrolled = 0.0  # the part of a pixel the text moved that the scroll bar has not followed
+        self._zoom_seen = 1.0
+        self._scroll_to: float | None = None  # after a zoom: where the scroll bar goes once the sheets are resized
         self._number_font = QFont()
         self._reapply = QTimer(self)
         self._reapply.setSingleShot(True)
@@ -138,7 +140,8 @@ class PageView(QObject):
             self.style = style if export_style(style) is not None else DEFAULT_EXPORT_STYLE
             self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
             self.layout = SheetLayout(doc, self.setup, self._grid(), self.host.base_point_size)
-            self.layout.documentSizeChanged.connect(self._reapply.start)  # a zoom: centre the sheet again
+            self.layout.documentSizeChanged.connect(self._size_changed)  # a zoom: centre the sheet again
+            self._zoom_seen, self._scroll_to = self.layout.zoom, None
             self.layout.cursor_block = lambda: self.editor.textCursor().blockNumber()  # set first: the editor shows it
             self.layout.view_top = lambda: float(self.editor.verticalScrollBar().value())
             self.layout.shifted.connect(self._keep_in_place)
@@ -197,14 +200,26 @@ class PageView(QObject):
         per_page = int(text_height // pitch + 1e-6)
         return Grid(role, pitch, per_page, text_height / pitch - per_page)
 
+    def _size_changed(self) -> None:
+        """The sheets grew or shrank: after a zoom the text at the top of the screen stays there."""
+        # Called before the editor fits its scroll bars to the new size (which may cut the value).
+        if self.layout is not None and self.layout.zoom != self._zoom_seen:
+            bar = self.editor.verticalScrollBar()
+            self._scroll_to = bar.value() * self.layout.zoom / self._zoom_seen
+            self._zoom_seen = self.layout.zoom
+        self._reapply.start()
+
     def _ensure_paged(self) -> None:
-        """Keep the sheet centred in the editor (after a resize)."""
+        """Keep the sheet centred in the editor (after a resize or a zoom)."""
         if not self.active:
             return
         free = self.editor.width() - self.paper.width() - self.editor.verticalScrollBar().sizeHint().width() - 4
         gutter = max(0, int(free // 2))
         if self.editor.viewportMargins().left() != gutter:
             self.editor.setViewportMargins(gutter, 0, 0, 0)
+        if self._scroll_to is not None:
+            self.editor.verticalScrollBar().setValue(round(self._scroll_to))
+            self._scroll_to = None
 
     def document_replaced(self) -> None:
         """A new file or a recovered draft was loaded into the document: its layout already lays it out."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 
 from editor.gui.output.page_view import PageView
 from tests.gui.output.test_page_view import DRAFT, PARA, print_rows, view_rows
@@ -122,3 +122,28 @@ def test_plain_page_view_zooms_with_the_lines_and_pages_of_print(window, tmp_pat
         assert lines() == at_100  # every paragraph keeps its lines
         assert view.page_count() == pages
         assert view.paper.width() == pytest.approx(210 * 96 / 25.4 * zoom)
+
+
+def test_zooming_keeps_the_text_at_the_top_of_the_screen(opened, qtbot):
+    opened.actions_by_name["page_view"].trigger()
+    editor = opened.editor
+    doc = editor.document()
+    view = opened.feature(PageView)
+    bar = editor.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(10)
+
+    def top_position() -> int:
+        return doc.documentLayout().hitTest(QPointF(view.layout.left + 5, bar.value() + 2), Qt.HitTestAccuracy.FuzzyHit)
+
+    before = top_position()
+    editor.setFocus()
+    for key in (Qt.Key.Key_Minus, Qt.Key.Key_Minus, Qt.Key.Key_Minus):
+        qtbot.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(10)
+        assert view.zoom < 1
+        assert doc.findBlock(top_position()).blockNumber() == doc.findBlock(before).blockNumber()
+    for _ in range(5):
+        qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(10)
+        assert doc.findBlock(top_position()).blockNumber() == doc.findBlock(before).blockNumber()
