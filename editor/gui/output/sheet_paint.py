@@ -5,7 +5,7 @@ in a cell puts the cursor in that cell and typing lands there; each table row ge
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextBlock,
+    QTextCursor,
     QTextFrame,
     QTextLayout,
     QTextTable,
@@ -90,6 +91,9 @@ def _ranges(context: QAbstractTextDocumentLayout.PaintContext, block: QTextBlock
     ranges = []
     for sel in context.selections:
         a, b = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
+        if sel.cursor.hasComplexSelection():  # cells of a table: the rectangle of them, not the text between
+            inside = _in_cells(sel.cursor, block)
+            a, b = (start, start + length - 1) if inside else (0, 0)
         if a < start + length and b > start and a != b:
             fr = QTextLayout.FormatRange()
             fr.start = max(a - start, 0)
@@ -97,6 +101,19 @@ def _ranges(context: QAbstractTextDocumentLayout.PaintContext, block: QTextBlock
             fr.format = sel.format
             ranges.append(fr)
     return ranges
+
+
+def _in_cells(cursor: QTextCursor, block: QTextBlock) -> bool:
+    """Whether a paragraph is in the table cells a cursor selects."""
+    table = cursor.currentTable()
+    if table is None:
+        return False
+    cell = table.cellAt(block.position())
+    if not cell.isValid() or QTextCursor(block).currentTable() != table:
+        return False
+    # PySide6 returns (first row, rows, first column, columns); its stubs say object.
+    row, rows, column, columns = cast(tuple[int, int, int, int], cursor.selectedTableCells())
+    return row <= cell.row() < row + rows and column <= cell.column() < column + columns
 
 
 def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:

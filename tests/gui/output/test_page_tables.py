@@ -325,3 +325,33 @@ def test_new_paragraphs_above_a_table_move_it_whole(tabled, qtbot):
         qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert round((cell_rect(tabled, table, 0, 0).top() - top) / pitch) == doc.blockCount() - blocks
     assert cell_rect(tabled, table, 0, 0).top() == top
+
+
+def test_a_drag_across_cells_selects_and_paints_a_rectangle_of_cells(tabled, qtbot):
+    editor = tabled.editor
+    table = table_of(tabled)
+    start, end = cell_rect(tabled, table, 0, 0), cell_rect(tabled, table, 2, 1)
+    editor.verticalScrollBar().setValue(max(0, int(start.top()) - 50))
+    dx, dy = editor.horizontalScrollBar().value(), editor.verticalScrollBar().value()
+    viewport = editor.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(int(start.left() + 10) - dx, int(start.center().y()) - dy))
+    qtbot.mouseMove(viewport, QPoint(int(end.left() + 30) - dx, int(end.center().y()) - dy))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(int(end.left() + 30) - dx, int(end.center().y()) - dy))
+    cursor = editor.textCursor()
+    assert cursor.hasComplexSelection()
+    assert cursor.selectedTableCells() == (0, 3, 0, 2)
+    qtbot.wait(20)
+    image = viewport.grab().toImage()
+    highlight = editor.palette().highlight().color()
+
+    def painted(r: int, c: int) -> bool:
+        rect = cell_rect(tabled, table, r, c)
+        y = int(rect.top() + rect.height() / 2) - dy
+        return any(QColor(image.pixel(QPoint(x - dx, y))) == highlight for x in range(int(rect.left()), int(rect.right())))
+
+    assert painted(0, 0)
+    assert painted(1, 0)
+    assert painted(2, 1)
+    assert not painted(0, 2)  # the third column is outside the rectangle, though between in the text
+    assert not painted(1, 2)
+    assert not painted(3, 0)
