@@ -89,6 +89,14 @@ class SheetGeometry:
                                        st.BORDER / self.grid.pitch))
         else:
             start = st.flow_row(end, height, self.page_height)
+            if height > self.page_height:  # a row taller than a page: its lines move past each page's foot
+                height = 0.0
+                for cell in row.cells:
+                    y = start
+                    for j in range(cell.first, cell.last + 1):
+                        self._dy[j] = y - start
+                        y = sp.flow_place(y, self._heights[j], False, self.page_height)[1]
+                    height = max(height, y - start)
         return start, start + height
 
     def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
@@ -138,9 +146,8 @@ class SheetGeometry:
 
     def _position(self, block: QTextBlock, k: int) -> None:
         """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
-        if self.grid or self._placed[k] == self._start[k]:
+        start = self._start[k] + (self._dy[k] if self.row_at(k) is not None else 0.0)  # a cell's paragraph: in its row
+        if self.grid or self._placed[k] == start:
             return
-        self._placed[k] = self._start[k]
-        # A table row does not split inside a paragraph: its lines stay together.
-        page = self.page_height if self.row_at(k) is None else float("inf")
-        sp.flow_position(block.layout(), self._heights[k], self._start[k], page)
+        self._placed[k] = start
+        sp.flow_position(block.layout(), self._heights[k], start, self.page_height)

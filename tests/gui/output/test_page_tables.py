@@ -355,3 +355,28 @@ def test_a_drag_across_cells_selects_and_paints_a_rectangle_of_cells(tabled, qtb
     assert not painted(0, 2)  # the third column is outside the rectangle, though between in the text
     assert not painted(1, 2)
     assert not painted(3, 0)
+
+
+def test_plain_pages_split_a_row_taller_than_a_page_between_lines(window, tmp_path):
+    from editor.gui.output.page_render import paged
+
+    window.settings.set("export_style", "plain")
+    long_cell = "很长的单元格内容，" * 120
+    body = (para(run("关于表格的通知")) + '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>'
+            f"<w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{cell_xml('甲')}{cell_xml(long_cell)}</w:tr></w:tbl>"
+            + para(run("表格之后。")))
+    assert window.session.open_path(build_docx(tmp_path / "长表.docx", body))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    assert view.layout.grid is None
+    doc = window.editor.document()
+    block = table_of(window).cellAt(0, 1).firstCursorPosition().block()
+    rect = doc.documentLayout().blockBoundingRect(block)
+    height, pages = view.page_height(), set()
+    for i in range(block.layout().lineCount()):
+        line = block.layout().lineAt(i)
+        top = rect.top() + line.y() - view.top + 0.05
+        assert int(top // height) == int((top + line.height() - 0.1) // height)  # no line crosses a page's foot
+        pages.add(int(top // height))
+    assert len(pages) >= 2  # the row goes on over the next page
+    assert view.page_count() == paged(doc, "plain", window.base_point_size).page_count() == max(pages) + 1
