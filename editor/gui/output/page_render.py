@@ -181,6 +181,8 @@ class OfficialPages(Pages):
         self.slots: list[int] = []  # each line's grid slot: page · lines_per_page + row
         self.end_slot = 0  # the slot after the last line (or table row)
         self.table_rows: list[print_tables.PrintedRow] = []
+        self.row_starts: list[int] = []  # each table row's first slot
+        self.table_ends: list[tuple[int, float]] = []  # where the text after a table starts, and how far off the grid
         self.paragraph_lines: list[list[str]] = []  # each paragraph's lines, as text
         for block in prepare_official(model).blocks:
             if isinstance(block, Paragraph):
@@ -238,7 +240,8 @@ class OfficialPages(Pages):
             line = layout.lineAt(index)
             row = self.slots[first + k] % self.lines_per_page
             # The exact pitch splits the room left over above and below the glyphs, as Word does.
-            y = top + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
+            y = top + (row + print_tables.nudge(self, self.slots[first + k])) * self.pitch \
+                + (self.pitch - line.height()) / 2 - line.y()
             line.draw(painter, QPointF(left + x, y))
         print_tables.paint_rows(self, painter, page)
         painter.restore()

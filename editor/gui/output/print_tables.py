@@ -6,6 +6,7 @@ fit (sheet_tables.place_row, as page view places it); its grid lines are painted
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ class PrintedRow:
     start: int
     end: int
     edges: tuple[float, ...]
+    above: float = 0.0  # lines: the borders of the rows above it on its page push it down (as in LibreOffice)
 
 
 def add_table(pages: OfficialPages, table: Table) -> None:
@@ -62,11 +64,34 @@ def add_table(pages: OfficialPages, table: Table) -> None:
             pages.lines.append(entry)
             pages.slots.append(slot)
         pages.end_slot = start + height
-        pages.table_rows.append(PrintedRow(start, start + height, edges))
+        stacked = stacked_rows([row.start for row in pages.table_rows[first:]], start, per_page)
+        pages.table_rows.append(PrintedRow(start, start + height, edges, stacked * border if height <= per_page else 0.0))
+        pages.row_starts.append(start)
     if len(pages.table_rows) > first:  # the borders of the rows on the table's last page take room
         last = pages.table_rows[first:]
         stacked = stacked_rows([row.start for row in last], last[-1].start, per_page)
-        pages.end_slot = after_table(pages.end_slot, per_page, stacked, spare, border)
+        end = pages.end_slot
+        pages.end_slot = after_table(end, per_page, stacked, spare, border)
+        if end % per_page:  # the text after it on the page starts under the borders, off the grid
+            pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border - pages.end_slot))
+
+
+def nudge(pages: OfficialPages, slot: int) -> float:
+    """How far (in lines) the line at a grid slot is set off the grid by the table rows' borders above it on its page.
+
+    LibreOffice sets a row's text under its top border, and the text after a table under all of
+    them; from the next page on, lines are on the grid again.
+    """
+    per_page = pages.lines_per_page
+    i = bisect.bisect_right(pages.row_starts, slot) - 1
+    if i >= 0 and slot < pages.table_rows[i].end:
+        row = pages.table_rows[i]
+        return row.above + BORDER / pages.pitch if slot // per_page == row.start // per_page else 0.0
+    j = bisect.bisect_right(pages.table_ends, (slot, float("inf"))) - 1
+    after_last_table = j >= 0 and (i < 0 or pages.table_rows[i].end <= pages.table_ends[j][0])
+    if after_last_table and pages.table_ends[j][0] // per_page == slot // per_page:
+        return pages.table_ends[j][1]
+    return 0.0
 
 
 def paint_rows(pages: OfficialPages, painter: QPainter, page: int) -> None:
@@ -78,4 +103,7 @@ def paint_rows(pages: OfficialPages, painter: QPainter, page: int) -> None:
         if row.end <= first or row.start >= last:
             continue
         a, b = max(row.start, first) - first, min(row.end, last) - first
-        draw_grid(painter, row.edges, left, top + a * pages.pitch, top + b * pages.pitch, QColor("black"))
+        # A row on one page is pushed down by the borders above it and ends under its own top border.
+        shift, under = (row.above, BORDER / pages.pitch) if row.start >= first and row.end <= last else (0.0, 0.0)
+        draw_grid(painter, row.edges, left, top + (a + shift) * pages.pitch, top + (b + shift + under) * pages.pitch,
+                  QColor("black"))

@@ -63,6 +63,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._end: list[float] = []
         self._placed: list[float] = []  # the start its lines were last placed for
         self._dy: list[float] = []  # a table cell's paragraph: how far below its row's start (lines or px)
+        self._nudge: list[float] = []  # grid: lines off the grid on its first page (table borders above it)
         self._rows: list[st.Row] = []  # every table row, in order, and their first paragraphs
         self._heads: list[int] = []
         # Paragraphs from _valid on still hold where they started before the last edit: true + _shift.
@@ -87,11 +88,6 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     # -- geometry ----------------------------------------------------------------------------------
 
-    def page_count_of(self, end: float) -> int:
-        """Pages up to a paragraph end."""
-        height = end * self.grid.pitch if self.grid else end
-        return max(1, int((height - 0.01) // self.page_height) + 1)
-
     def pageCount(self) -> int:
         """How many pages the document prints on."""
         self._lay_out_upto(len(self._lines) - 1)
@@ -110,9 +106,6 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         """The sheets, one under the other, without the margins between them."""
         return QSizeF(self._size)
 
-    def _new_size(self) -> QSizeF:
-        return QSizeF(self.paper.width(), self.top + self.estimated_pages() * self.page_height + self.bottom)
-
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         """Where a paragraph is, its first line's top to its last line's bottom."""
         k = block.blockNumber()
@@ -125,7 +118,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
             width = cell.width * self.zoom if cell else self.width
             return QRectF(origin.x(), origin.y(), width, max(self._unit(k) * self.pitch, 1.0))
         top, bottom = self.y_of(self._start[k]), self.y_of(self._end[k])
-        return QRectF(self.left, top, self.width, max(bottom - top, 1.0))
+        return QRectF(self.left, top + self.nudge(k), self.width, max(bottom - top, 1.0))
 
     def frameBoundingRect(self, frame: QTextFrame) -> QRectF:
         """A frame (the document, a table) spans its paragraphs."""
@@ -232,6 +225,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._end[first:old_last + 1] = filler
         self._placed[first:old_last + 1] = filler
         self._dy[first:old_last + 1] = [0.0] * (last - first + 1)
+        self._nudge[first:old_last + 1] = [0.0] * (last - first + 1)
         self._any_styled = any(self._styled)
         if self.grid and self._any_styled != styled_before:
             self.documentChanged(0, 0, doc.characterCount())  # roles now come from the styles, or no longer
@@ -268,8 +262,9 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         end = self._end[first - 1] if first > 0 else 0.0
         starts, ends, count = self._start, self._end, len(self._lines)
         for k in range(first, count):
+            nudge = self._nudge[k]
             start, new_end = self._place(k, end)
-            if last < k < valid and start == starts[k] and self.head_of(k) == k:
+            if last < k < valid and start == starts[k] and nudge == self._nudge[k] and self.head_of(k) == k:
                 self._valid = valid
                 return k - 1
             if k > last + SLICE:
@@ -337,8 +332,13 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
             self._lay_out_upto(k, self.head_of(k))
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
-        """Where paragraph k starts and ends when the one before ends at `end`."""
-        end = self._after_table(k, end)
+        """Where paragraph k starts and ends when the one before ends at `end` (and how far off the grid: _nudge)."""
+        start, new_end = self._place_piece(k, self._after_table(k, end))
+        if self.grid:
+            self._nudge[k] = self._nudge_of(k, start, end)
+        return start, new_end
+
+    def _place_piece(self, k: int, end: float) -> tuple[float, float]:
         row = self.row_at(k)
         if row is not None:  # the row's first paragraph places the row; the others go with it
             return self._place_row(row, end) if k == row.head else (self._start[k - 1], self._end[k - 1])

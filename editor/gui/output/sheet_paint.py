@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from editor.gui.output.sheet_tables import draw_grid
+from editor.gui.output.sheet_tables import BORDER, draw_grid
 
 if TYPE_CHECKING:
     from editor.gui.output.sheet_layout import SheetLayout
@@ -39,8 +39,13 @@ def frame_rect(sheet: SheetLayout, frame: QTextFrame) -> QRectF:
 
 
 def first_painted(sheet: SheetLayout, y: float) -> int:
-    """The first paragraph to paint from document y on (a table row's first, for a row)."""
+    """The first paragraph to paint from document y on (a table row's first, for a row).
+
+    One piece earlier than the one at y: a table row set below the grid by the borders above it
+    reaches a little into the next piece's lines.
+    """
     k = sheet.head_of(sheet.set_block_at(y))
+    k = sheet.head_of(k - 1) if k > 0 else k
     sheet.ready(k)
     return k
 
@@ -48,6 +53,11 @@ def first_painted(sheet: SheetLayout, y: float) -> int:
 def block_under(sheet: SheetLayout, point: QPointF) -> int:
     """The paragraph under a point: in a table row, the one of the cell under it."""
     k = sheet.set_block_at(point.y())
+    while k + 1 < sheet.block_count() and sheet.nudge(k + 1) < 0:  # text after a table, set above its grid line
+        sheet.ready(k + 1)
+        if sheet.origin(k + 1).y() > point.y():
+            break
+        k += 1
     row = sheet.row_at(k)
     if row is None:
         sheet.ready(k)
@@ -130,11 +140,14 @@ def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLa
     painter.setPen(color)
     while block.isValid() and k < sheet.block_count():
         top = sheet.ready(k)
-        if top >= clip.bottom():  # a row starting at the foot of a page belongs to the next one
+        if top + min(sheet.nudge(k), 0.0) >= clip.bottom():  # a row starting at a page's foot is on the next one
             break
         row = sheet.row_at(k)
-        if row is not None and k == row.head:
-            draw_grid(painter, [x * sheet.zoom for x in row.edges], sheet.left, top, sheet.row_bottom(k), color)
+        if row is not None and k == row.head:  # under the borders of the rows above it on the page
+            nudge = sheet.nudge(k)
+            above = nudge - BORDER * sheet.zoom if nudge else 0.0
+            draw_grid(painter, [x * sheet.zoom for x in row.edges], sheet.left, top + above,
+                      sheet.row_bottom(k) + nudge, color)
         origin = sheet.origin(k)
         layout = block.layout()
         layout.draw(painter, origin, _ranges(context, block), clip)

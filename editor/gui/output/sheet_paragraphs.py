@@ -240,6 +240,17 @@ def flow_position(layout: QTextLayout, heights: tuple[float, ...], start: float,
         y += heights[i + 1]
 
 
+def grid_position(layout: QTextLayout, slot: int, nudge: float, per_page: int, pitch: float) -> None:
+    """Grid lines of a paragraph starting at `slot` whose origin is `nudge` lines off the grid: back on it on later pages."""
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        y = i * pitch + (pitch - line.height()) / 2
+        if nudge and (slot + i) // per_page != slot // per_page:
+            y -= nudge * pitch
+        if abs(line.y() - y) > 1e-6:
+            line.setPosition(QPointF(line.x(), y))
+
+
 def estimate(block: QTextBlock, grid: bool) -> tuple[int, bool, bool, tuple[float, ...], bool]:
     """A paragraph not set yet, its lines guessed from its length: (lines, break before, keep, heights, styled)."""
     lines = max(1, -(-(len(block.text()) + 2) // 28))

@@ -38,6 +38,20 @@ class SheetGeometry:
     _end: list[float]
     _dy: list[float]
     _placed: list[float]
+    _size: QSizeF
+    _nudge: list[float]
+
+    def estimated_pages(self) -> int:
+        """The page count, while paragraphs are still being placed (SheetLayout)."""
+        raise NotImplementedError
+
+    def page_count_of(self, end: float) -> int:
+        """Pages up to a paragraph end."""
+        height = end * self.pitch
+        return max(1, int((height - 0.01) // self.page_height) + 1)
+
+    def _new_size(self) -> QSizeF:
+        return QSizeF(self.paper.width(), self.top + self.estimated_pages() * self.page_height + self.bottom)
 
     def set_geometry(self, zoom: float) -> None:
         """The sheet's lengths at a zoom (1: 100 %); text_width stays the width lines are broken in."""
@@ -131,13 +145,46 @@ class SheetGeometry:
         stacked = self._stacked(i, last.table, int(self._start[last.head]))
         return float(st.after_table(int(end), self.grid.per_page, stacked, self.grid.spare, st.BORDER / self.grid.pitch))
 
+    def _nudge_of(self, k: int, start: float, end: float) -> float:
+        """How far off the grid paragraph k is set on its first page, as LibreOffice sets it (in lines).
+
+        A row's text is under its own top border and those of the rows above it on the page; the
+        text after a table, under all of them and the table's bottom border; from the next page
+        on, lines are on the grid again.
+        """
+        assert self.grid is not None
+        per_page, border = self.grid.per_page, st.BORDER / self.grid.pitch
+        row, page = self.row_at(k), int(start) // per_page
+        if row is not None:
+            if k != row.head:
+                return self._nudge[row.head]
+            if self._lines_of_row(row) > per_page:
+                return 0.0  # a row taller than a page starts on the grid
+            i = bisect.bisect_left(self._heads, row.head) - 1
+            return (self._stacked(i, row.table, int(start)) + 1) * border
+        last = self.row_at(k - 1) if k > 0 else None
+        if last is not None:  # the text after a table
+            if int(end) % per_page == 0 or int(end) // per_page != page:
+                return 0.0
+            stacked = self._stacked(bisect.bisect_left(self._heads, last.head), last.table, int(self._start[last.head]))
+            return int(end) + (stacked + 1) * border - start
+        return self._nudge[k - 1] if k > 0 and int(self._start[k - 1]) // per_page == page else 0.0
+
+    def _lines_of_row(self, row: st.Row) -> float:
+        return self._end[row.head] - self._start[row.head]
+
+    def nudge(self, k: int) -> float:
+        """How far off the grid paragraph k is set on its first page, in pixels."""
+        return self._nudge[k] * self.pitch if self.grid else 0.0
+
     def origin(self, k: int) -> QPointF:
         """Where paragraph k's layout is drawn (a table cell's paragraph in its cell)."""
         row = self.row_at(k)
         if row is None:
-            return QPointF(self.left, self.y_of(self._start[k]))
+            return QPointF(self.left, self.y_of(self._start[k]) + self.nudge(k))
         cell = row.cell_of(k)
-        return QPointF(self.left + (cell.x * self.zoom if cell else 0.0), self.y_of(self._start[k]) + self._dy[k] * self.pitch)
+        return QPointF(self.left + (cell.x * self.zoom if cell else 0.0),
+                       self.y_of(self._start[k]) + self._dy[k] * self.pitch + self.nudge(k))
 
     def row_bottom(self, k: int) -> float:
         """The bottom of the table row that starts at paragraph k."""
@@ -147,7 +194,15 @@ class SheetGeometry:
     def _position(self, block: QTextBlock, k: int) -> None:
         """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
         start = self._start[k] + (self._dy[k] if self.row_at(k) is not None else 0.0)  # a cell's paragraph: in its row
-        if self.grid or self._placed[k] == start:
+        if self.grid:
+            # Lines on the pages after the first are on the grid again: no nudge. (Nudges are under a
+            # line, grid starts whole lines: one number keys both.)
+            key = start + self._nudge[k] / 1024
+            if self._placed[k] != key:
+                self._placed[k] = key
+                sp.grid_position(block.layout(), int(start), self._nudge[k], self.grid.per_page, self.pitch)
+            return
+        if self._placed[k] == start:
             return
         self._placed[k] = start
         sp.flow_position(block.layout(), self._heights[k], start, self.page_height)

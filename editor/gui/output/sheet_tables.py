@@ -121,11 +121,11 @@ def place_row(slot: int, lines: int, per_page: int, stacked: int = 0, spare: flo
 def after_table(slot: int, per_page: int, stacked: int, spare: float, border: float) -> int:
     """Where what follows a table starts when its last `stacked` rows share a page.
 
-    LibreOffice sets the lines after the table below the rows' borders: once those take more than
-    the room under the page's last line, one line less fits on the page; the next line on the grid
-    then starts the text after the table.
+    LibreOffice sets the lines after the table below the rows' top borders and the table's bottom
+    one: once those take more than the room under the page's last line (with the official grid:
+    always), one line less fits on the page; the next line on the grid then starts the text after the table.
     """
-    if slot % per_page and stacked * border > spare + 1e-9:
+    if slot % per_page and (stacked + 1) * border > spare + 1e-9:
         return slot + 1
     return slot
 

@@ -13,9 +13,11 @@ from editor.gui.document.bridge import to_model
 from editor.gui.output import print_actions
 from editor.gui.output.page_render import official_document
 from editor.gui.output.page_view import PageView
+from editor.gui.output.sheet_tables import BORDER
 from tests.conftest import libreoffice_or_skip
 from tests.docx_fixtures import build_docx, para, run
 from tests.gui.helpers import commit_text
+from tests.pdf_pages import words
 
 PARA = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。"
 LONG = "很长的内容需要换行显示在单元格里面"
@@ -75,14 +77,18 @@ def test_cells_of_a_row_are_side_by_side_in_page_view(tabled):
     assert long_block.layout().lineCount() == 3
     row2, row3 = cell_rect(tabled, table, 1, 0), cell_rect(tabled, table, 2, 0)
     assert round((row3.top() - row2.top()) / pitch) == 3
-    # The paragraph after the table starts on the grid, a line under the last row: as LibreOffice sets
-    # it, below the four rows' borders, which take more than the room under a page's last line.
+    # The paragraph after the table starts under the last row's line and the table's bottom border, as
+    # LibreOffice sets it (off the grid by the rows' borders until the page ends); its slot on the grid
+    # is a line further down, since the borders take more than the room under a page's last line.
     after = table.lastCursorPosition().block().next()
     assert after.text().startswith("表格之后")
     rect = tabled.editor.document().documentLayout().blockBoundingRect(after)
     last_row = cell_rect(tabled, table, 3, 0)
-    assert round((rect.top() - last_row.top()) / pitch) == 2
-    assert round((rect.top() - view.top) / pitch, 3) == round((rect.top() - view.top) / pitch)
+    last_block = table.cellAt(3, 0).firstCursorPosition().block()
+    assert (rect.top() - last_row.top()) / pitch == pytest.approx(1 + BORDER / pitch)
+    assert view.layout._start[after.blockNumber()] - view.layout._start[last_block.blockNumber()] == 2
+    # 7 lines of text above, 6 of table, and the table's five borders (four rows' and its bottom's).
+    assert (rect.top() - view.top) / pitch == pytest.approx(13 + 5 * BORDER / pitch)
 
     # Grid lines are painted between the cells.
     editor = tabled.editor
@@ -269,6 +275,19 @@ def test_text_after_a_table_breaks_pages_as_libreoffice_prints_it(window, no_blo
                  if line.strip() and "—" not in line] for page in text.split("\f") if page.strip()]
 
     reference, printed = page_lines(tmp_path / "ref.pdf"), page_lines(ours)
+    # Where the lines are: the text after the table under the rows' borders, the next page on the grid again.
+    def positions(pdf):
+        first_body = next(w.y1 for w in words(pdf, 1) if w.text.startswith("各单位"))
+        after = next(w.y1 for w in words(pdf, 1) if w.text.startswith("表格之后的第一段"))
+        rows = [w.y1 - first_body for w in words(pdf, 1) if w.text == "行甲"]  # pdftotext: 第 / 1 / 行甲
+        assert len(rows) == 4
+        # Page 2's first line against page 1's first body line: the same place on the sheet, both on the grid.
+        return after - first_body, rows, min(w.y1 for w in words(pdf, 2)) - first_body
+
+    (after, rows, top_of_2), (ref_after, ref_rows, ref_top_of_2) = positions(ours), positions(tmp_path / "ref.pdf")
+    assert rows == pytest.approx(ref_rows, abs=0.6)  # each row a border lower than the one before
+    assert after == pytest.approx(ref_after, abs=0.6)
+    assert top_of_2 == pytest.approx(ref_top_of_2, abs=0.6)
     assert len(reference) == len(printed) == 2
     assert len(reference[0]) == 7 + 6 + 21 - 13  # title, two paragraphs, the table, then 8 lines, not 9
     assert printed[0][-1] == reference[0][-1]  # the page ends on the same line
@@ -277,6 +296,19 @@ def test_text_after_a_table_breaks_pages_as_libreoffice_prints_it(window, no_blo
     rows = [row for row in view_lines_of(window) if row]
     assert unicodedata.normalize("NFKC", rows[0][-1]).replace(" ", "") == reference[0][-1]
     assert len(rows[0]) == 7 + 14 + 8  # 12 cells of one line, one of three; then 8 lines, as LibreOffice
+    # The text after the table: under the borders on page 1 (as in print), on the grid again on page 2.
+    view = window.feature(PageView)
+    pitch, per_page, doc = view.layout.pitch, view.layout.grid.per_page, window.editor.document()
+    block, offsets = table_of(window).lastCursorPosition().block().next(), {1: set(), 2: set()}
+    while block.isValid():
+        rect = doc.documentLayout().blockBoundingRect(block)
+        for i in range(block.layout().lineCount()):
+            line = block.layout().lineAt(i)
+            slot = (rect.top() + line.y() + (line.height() - pitch) / 2 - view.top) / pitch
+            offsets[int(slot + 0.5) // per_page + 1].add(round(slot - round(slot), 3))
+        block = block.next()
+    assert offsets[1] == {round(5 * BORDER / pitch, 3)}  # the table's five borders under the grid line
+    assert offsets[2] == {0.0}
 
 
 def view_lines_of(window) -> list[list[str]]:
@@ -380,3 +412,21 @@ def test_plain_pages_split_a_row_taller_than_a_page_between_lines(window, tmp_pa
         pages.add(int(top // height))
     assert len(pages) >= 2  # the row goes on over the next page
     assert view.page_count() == paged(doc, "plain", window.base_point_size).page_count() == max(pages) + 1
+
+
+def test_a_click_on_the_text_under_a_table_puts_the_cursor_there(tabled, qtbot):
+    editor = tabled.editor
+    doc = editor.document()
+    after = table_of(tabled).lastCursorPosition().block().next()
+    rect = doc.documentLayout().blockBoundingRect(after)
+    line = after.layout().lineAt(0)
+    editor.verticalScrollBar().setValue(max(0, int(rect.top()) - 100))
+    x = line.cursorToX(line.textStart() + 4)[0] + 3
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(rect.left() + x) - editor.horizontalScrollBar().value(),
+                                int(rect.top() + line.y() + line.height() / 2) - editor.verticalScrollBar().value()))
+    cursor = editor.textCursor()
+    assert cursor.block() == after
+    assert cursor.positionInBlock() == 4
+    caret = editor.cursorRect().translated(editor.horizontalScrollBar().value(), editor.verticalScrollBar().value())
+    assert abs(caret.top() - (rect.top() + line.y())) <= 1
