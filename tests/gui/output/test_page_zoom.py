@@ -32,6 +32,7 @@ def test_zoom_scales_the_sheets_and_keeps_every_line(opened, qtbot):
     assert opened.status_widgets.zoom_label.text() == "120%"
     assert view.zoom == pytest.approx(1.2)
     assert view_rows(opened) == rows == print_rows(opened)  # the very same lines on the same pages
+    assert view.page_count() == len(rows)
     assert view.paper.width() == pytest.approx(paper.width() * 1.2)
     assert doc.documentLayout().documentSize().height() == pytest.approx(height * 1.2, rel=0.01)
     assert editor.verticalScrollBar().maximum() > height * 1.2 - editor.viewport().height() - 5
@@ -55,6 +56,7 @@ def test_zoom_scales_the_sheets_and_keeps_every_line(opened, qtbot):
         qtbot.keyClick(editor, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom == pytest.approx(0.8)
     assert view_rows(opened) == rows
+    assert view.page_count() == len(rows)
     assert view.paper.width() == pytest.approx(paper.width() * 0.8)
     assert not doc.isModified()  # a view, not an edit
     opened.actions_by_name["zoom_reset"].trigger()
