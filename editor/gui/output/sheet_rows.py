@@ -5,7 +5,8 @@ bigger or smaller (line_breaks.rescale), and every length here is multiplied by 
 
 A table row is placed as one piece by its first paragraph (the row's head): the row is as tall as
 its tallest cell, and each paragraph of the row keeps the row's start with its own offset in its
-cell (_dy), in grid lines on the official grid or in pixels on plain pages.
+cell (_dy), in grid lines on the official grid or in pixels on plain pages. On the grid, the table
+borders above a paragraph on its page set it a little below its grid line (_nudge).
 """
 from __future__ import annotations
 

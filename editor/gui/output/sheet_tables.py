@@ -4,7 +4,9 @@ A table is set as Word and LibreOffice print the DOCX Yuku writes (docx/write.ta
 columns 8300 twips wide in all (unless the table's format gives its own widths), 0.19 cm of room
 left and right in each cell, single grid lines. A row is as tall as its tallest cell and moves
 whole to the next page when it does not fit at the foot of one; a row taller than a page splits.
-On the official grid a row fills whole lines, so the text after the table stays on the grid.
+On the official grid a row takes whole lines, and, as in LibreOffice, each row's top border and the
+table's bottom border half a point more: the rows and the text after the table are set that much
+off the grid until the page ends, and one line less fits on that page.
 """
 from __future__ import annotations
 
