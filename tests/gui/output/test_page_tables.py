@@ -430,3 +430,27 @@ def test_a_click_on_the_text_under_a_table_puts_the_cursor_there(tabled, qtbot):
     assert cursor.positionInBlock() == 4
     caret = editor.cursorRect().translated(editor.horizontalScrollBar().value(), editor.verticalScrollBar().value())
     assert abs(caret.top() - (rect.top() + line.y())) <= 1
+
+
+def test_arrow_keys_move_between_the_cells_of_a_column(tabled, qtbot):
+    editor = tabled.editor
+    table = table_of(tabled)
+    rect = cell_rect(tabled, table, 0, 1)
+    editor.verticalScrollBar().setValue(max(0, int(rect.top()) - 100))
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(int(rect.left() + 15) - editor.horizontalScrollBar().value(),
+                                int(rect.center().y()) - editor.verticalScrollBar().value()))
+
+    def cell() -> tuple[int, int]:
+        found = table.cellAt(editor.textCursor())
+        return found.row(), found.column()
+
+    assert cell() == (0, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert cell() == (1, 1)
+    for _ in range(3):  # the three lines of the tall cell, then the row below
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert cell() == (2, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_Up)
+    assert cell() == (1, 1)
+    assert editor.textCursor().block().layout().lineForTextPosition(editor.textCursor().positionInBlock()).lineNumber() == 2
