@@ -13,13 +13,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from editor.core.formats.official_style import CHARS, LINE_PITCH_PT, LINES
+from editor.core.gongwen.plan import width as width_of
 
 PAGE_PT = LINES * LINE_PITCH_PT
 TEXT_PT = CHARS * 15.75
-
-
-def _width(text: str) -> float:
-    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
 
 
 def _size(p: Paragraph) -> float:
@@ -44,7 +41,7 @@ def paragraph_height(p: Paragraph, width: float = TEXT_PT) -> tuple[float, float
                                                                              and p.style.style_id == "Normal" else 0)
     avail = width - (f.left_indent.pt if f.left_indent is not None else 0) \
         - (f.right_indent.pt if f.right_indent is not None else 0)
-    used = _width(p.text) * (size - 0.25) + max(0.0, first)
+    used = width_of(p.text) * (size - 0.25) + max(0.0, first)
     n = max(1, math.ceil(used / max(avail, 1.0) - 1e-6))
     framed = p._p.pPr is not None and p._p.pPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}framePr") is not None
@@ -101,6 +98,14 @@ def breaks_before_record(blocks: Iterable[Paragraph | Table], record_lines: int,
     A 信函 (even=False) only needs the room: its 抄送 stays on the last page whatever its number.
     """
     page, used = estimate(blocks)
+    return record_breaks(page, used, record_lines, even)
+
+
+def record_breaks(page: int, used: float, record_lines: int, even: bool = True) -> int:
+    """Page breaks before the 版记 when the text ends on `page` with `used` points of it filled.
+
+    0: on that page; 1: on the next; 2: a blank page, then the 版记's (both unnumbered, §7.5).
+    """
     room = PAGE_PT - used
     need = (record_lines + 1) * LINE_PITCH_PT
     if not even:
