@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from editor.core.formats.official_style import CHARS, LINE_PITCH_PT
+from editor.core.formats.official_style import CHAR_PT, CHARS, LINE_PITCH_PT
 from editor.core.gongwen.parts import Parts
 from editor.core.gongwen.source import ATTACH_PAGE, Line, assign_roles
 from editor.core.gongwen.types import LETTER, MINUTES, ORDER, STANDARD
@@ -76,6 +76,21 @@ class Head:
 
     items: tuple[Item, ...]
     title: Item | None
+
+
+def char_twips(n: float) -> int:
+    """A length of n body characters (3号 with the official character spacing), in twips."""
+    return round(n * CHAR_PT * 20)
+
+
+def line_twips(n: float) -> int:
+    """A height of n lines of the official grid, in twips."""
+    return round(n * LINE_PITCH_PT * 20)
+
+
+def half_points(size: float) -> float:
+    """A font size as the DOCX keeps it (python-docx writes whole half points, cutting off the rest)."""
+    return int(size * 2) / 2
 
 
 def width(text: str) -> float:
