@@ -188,8 +188,12 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
         return
     items = plan.record(parts, kind)
     body_end = d.paragraphs[-1]
-    record_lines = sum(1 for item in items if item.line_pt is None)
-    breaks = pages.breaks_before_record(d.iter_inner_content(), record_lines, even=kind != LETTER)
+    width = TEXT_W_TW / 20
+    lines = [pages.line_count(item.text, item.spans[0].size, plan.char_twips(item.first) / 20,
+                              width - plan.char_twips(item.left) / 20 - plan.char_twips(item.right) / 20)
+             for item in items]
+    need = plan.record_height(items, lines)
+    breaks = pages.breaks_before_record(d.iter_inner_content(), need, even=kind != LETTER)
     anchor = body_end
     if breaks == 2:
         anchor = _unnumbered_pages(d, anchor)

@@ -22,6 +22,12 @@ TEXT_W_TW = round(CHARS * CHAR_TW)  # the text block's width, 28 characters
 MARK_MAX_PT = 42.0
 MARK_TOP_MM = {STANDARD: 35.0, ORDER: 20.0, MINUTES: 35.0}  # 标志 top edge below the 版心 top (§7.2.4, §10.2)
 PT_PER_MM = 72 / 25.4
+UNDER_RULE_PT = 1.9  # LibreOffice (7.4, measured) leaves this much under a paragraph's bottom border
+# The 版记's framed paragraphs as LibreOffice 7.4 lays them out (measured), from the text block's bottom up:
+RECORD_BOTTOM_PT = 5.0  # the last line ends 4 pt above the closing rule, which ends the text block
+RECORD_RULE_ROW_PT = 34.2  # the paragraph holding the thin rule between 抄送 and 印发 …
+RECORD_THIN_AT_PT = 18.4  # … and where in it the rule is
+RECORD_TOP_PT = 13.3  # from the top rule down to the first line
 THICK = 8  # eighths of a point: the red rule and the 0.35 mm rules of the 版记 (§7.4.1)
 
 
@@ -275,3 +281,12 @@ def record(parts: Parts, kind: str) -> list[Item]:
         items.append(Item("GwRecord", (Span(text, size=RECORD_PT),), first=-hang, left=1 + hang, right=1,
                           tab=TEXT_W_TW - round(2 * CHAR_TW)))
     return items
+
+
+def record_height(items: list[Item], lines: list[int]) -> float:
+    """The 版记's height in points, each item taking the given number of lines (the thin rule's row none)."""
+    ruled = any(item.style == "GwRecord" for item in items)
+    height = RECORD_BOTTOM_PT + RECORD_TOP_PT if ruled else 0.0
+    for item, n in zip(items, lines, strict=True):
+        height += RECORD_RULE_ROW_PT if item.line_pt is not None else n * LINE_PITCH_PT
+    return height

@@ -27,11 +27,6 @@ from editor.gui.output import line_breaks as lb
 from editor.gui.output.page_render import PX_PER_MM, PX_PER_PT, OfficialPages
 
 RED = QColor(255, 0, 0)
-UNDER_RULE_PT = 1.9  # LibreOffice leaves this much under a paragraph's bottom border
-RECORD_BOTTOM_PT = 5.0  # the 版记's last line ends its rule's width and 4 pt above the text block's bottom
-RECORD_TOP_PT = 13.3  # from the 版记's top rule to its first line
-RECORD_RULE_ROW_PT = 34.2  # the row holding the thin rule between 抄送 and 印发 …
-RECORD_THIN_AT_PT = 18.4  # … and where in it the rule is
 LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
 LETTER_FOOT_MM = 20.0  # 信函: the lower double line from the page's bottom edge
 
@@ -213,7 +208,7 @@ class GongwenPages(OfficialPages):
             first, second = (heavy, light) if rule.style.startswith("thick") else (light, heavy)
             self.rules.setdefault(page, []).extend([Rule(x, y, width, first, color),
                                                     Rule(x, y + first + gap, width, second, color)])
-        return y + thick + UNDER_RULE_PT * PX_PER_PT
+        return y + thick + plan.UNDER_RULE_PT * PX_PER_PT
 
     def _letter_page(self) -> None:
         """信函格式 (§10.1): the 标志 30 mm from the top edge over a double red line, another 20 mm from the bottom."""
@@ -235,41 +230,37 @@ class GongwenPages(OfficialPages):
         if not plan.has_record(self.parts, self.kind):
             return
         items = plan.record(self.parts, self.kind)
+        left = self.setup.left * PX_PER_MM + (self.text_width - plan.TEXT_W_TW / 20 * PX_PER_PT) / 2
+        width = plan.TEXT_W_TW / 20 * PX_PER_PT
+        set_items = [self._set(item, width - self._chars(item.left) - self._chars(item.right), self.pitch)
+                     if item.line_pt is None else None for item in items]
+        need = plan.record_height(items, [s[1] if s else 0 for s in set_items])
         last = self.slots[-1] if self.slots else self.first_slot - 1
         page = max(last, 0) // self.lines_per_page + 1
         used = (last % self.lines_per_page + 1) * self.pitch + (self.first_page_shift if page == 1 else 0)
-        lines = sum(1 for item in items if item.line_pt is None)
-        breaks = record_breaks(page, used / PX_PER_PT, lines, self.kind != LETTER)
+        breaks = record_breaks(page, used / PX_PER_PT, need, self.kind != LETTER)
         if breaks == 2:
             self.unnumbered |= {page + 1, page + 2}
-        self.record_page = page + breaks
-        self.min_pages = max(self.min_pages, self.record_page)
-        self._paint_record(items)
-
-    def _paint_record(self, items: list[plan.Item]) -> None:
-        """Lay the 版记 out upwards from the bottom of the text block, with its rules."""
-        left = self.setup.left * PX_PER_MM + (self.text_width - plan.TEXT_W_TW / 20 * PX_PER_PT) / 2
-        width = plan.TEXT_W_TW / 20 * PX_PER_PT
+        page = self.record_page = page + breaks
+        self.min_pages = max(self.min_pages, page)
+        # Upwards from the bottom of the text block: the last line, the thin rule's row, the 抄送 above it.
         ruled = self.kind != LETTER
-        y = (self.setup.height - self.setup.bottom) * PX_PER_MM - RECORD_BOTTOM_PT * PX_PER_PT
-        thick = plan.THICK / 8 * PX_PER_PT
-        page = self.record_page
+        black, thick = QColor(Qt.GlobalColor.black), plan.THICK / 8 * PX_PER_PT
+        y = (self.setup.height - self.setup.bottom) * PX_PER_MM
+        rules = self.rules.setdefault(page, [])
         if ruled:
-            self.rules.setdefault(page, []).append(Rule(left, y + (RECORD_BOTTOM_PT - 1) * PX_PER_PT, width, thick,
-                                                        QColor(Qt.GlobalColor.black)))
-        for item in reversed(items):
-            if item.line_pt is not None:  # the thin rule between 抄送 and 印发
-                y -= RECORD_RULE_ROW_PT * PX_PER_PT
-                self.rules.setdefault(page, []).append(Rule(left, y + RECORD_THIN_AT_PT * PX_PER_PT, width,
-                                                            thick / 2, QColor(Qt.GlobalColor.black)))
+            rules.append(Rule(left, y - thick, width, thick, black))
+            y -= plan.RECORD_BOTTOM_PT * PX_PER_PT
+        for item, laid in zip(reversed(items), reversed(set_items), strict=True):
+            if laid is None:  # the thin rule between 抄送 and 印发
+                y -= plan.RECORD_RULE_ROW_PT * PX_PER_PT
+                rules.append(Rule(left, y + plan.RECORD_THIN_AT_PT * PX_PER_PT, width, thick / 2, black))
                 continue
-            x = self._chars(item.left)
-            layout, count = self._set(item, width - x - self._chars(item.right), self.pitch)
+            layout, count = laid
             y -= count * self.pitch
-            self.rows.setdefault(page, []).append(Row(layout, QPointF(left + x, y)))
+            self.rows.setdefault(page, []).append(Row(layout, QPointF(left + self._chars(item.left), y)))
         if ruled:
-            self.rules[page].append(Rule(left, y - RECORD_TOP_PT * PX_PER_PT, width, thick,
-                                         QColor(Qt.GlobalColor.black)))
+            rules.append(Rule(left, y - plan.RECORD_TOP_PT * PX_PER_PT, width, thick, black))
 
     # -- painting -----------------------------------------------------------------------------------
 
