@@ -231,3 +231,29 @@ def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
         assert printed, out.name
         assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
         assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_record_page_when_paragraphs_run_on_across_page_ends(tmp_path):
+    """Three-line paragraphs split at page ends (widow control is off); the 版记 needs its real height.
+
+    With whole paragraphs moved on and two lines of 版记 room assumed, 17 of these paragraphs put the 版记
+    on page 5.
+    """
+    libreoffice_or_skip()
+    draft = (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")
+    extra = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。" * 2  # three lines
+    outs = []
+    for n in (16, 17):
+        src = tmp_path / f"p{n}.txt"
+        src.write_text(draft + "\n".join([extra] * n) + "\n", encoding="utf-8")
+        out = tmp_path / f"p{n}.docx"
+        assert main(["export", str(src), str(out)]) == 0
+        outs.append(out)
+    for out, pages in zip(outs, lo_pages(tmp_path, outs), strict=True):
+        assert len(pages) % 2 == 0, out.name
+        printed = [w for w in words(pages[-1]) if "印发" in w[4]]
+        assert printed, out.name
+        assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
+        assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name
