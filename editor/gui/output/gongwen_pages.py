@@ -175,9 +175,10 @@ class GongwenPages(OfficialPages):
     def _head(self) -> None:
         """Lay out the 版头 at the top of page one; the title and the rows after it move down below it."""
         head = plan.head(self.parts, self.kind, self.upward)
-        if self.slots or (not head.items and head.title is None):
+        rows_before = self.slots[-1] + 1 if self.slots else 0  # paragraphs before the title stay above
+        if rows_before >= self.lines_per_page or (not head.items and head.title is None):
             return
-        left, y = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM
+        left, y = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM + rows_before * self.pitch
         if self.kind == LETTER and 1 in self.rows:
             y = max(y, self.letter_bottom)
         for item in head.items:
@@ -193,8 +194,9 @@ class GongwenPages(OfficialPages):
             y += plan.line_twips(head.title.before) / 20 * PX_PER_PT
         used = y - self.setup.top * PX_PER_MM
         fit = max(1, int((self.text_height - used) / self.pitch + 1e-3))  # whole lines below the 版头
-        self.first_slot = max(0, self.lines_per_page - fit)
+        self.first_slot = max(rows_before, self.lines_per_page - fit)
         self.first_page_shift = used - self.first_slot * self.pitch
+        self.shift_from = len(self.lines)
 
     def _rule(self, page: int, rule: plan.Rule, y: float, x: float, width: float) -> float:
         """Paint a rule `rule.space` pt under y; returns where the next paragraph starts."""

@@ -181,6 +181,7 @@ class OfficialPages(Pages):
         self.paragraph_lines: list[list[str]] = []  # each paragraph's lines, as text
         self.first_slot = 0  # where the first line may go (a 公文's 版头 takes the top of page one)
         self.first_page_shift = 0.0  # px the rows of page one are moved down (the 版头's height is no whole line)
+        self.shift_from = 0  # … from this line on (lines before a 公文's title stay above its 版头)
         self.min_pages = 1  # pages even without lines on them (a 公文's 版记 may have a page of its own)
         self._build(prepare_official(model))
         pages = max((self.slots[-1] // self.lines_per_page + 1) if self.slots else 1, self.min_pages)
@@ -216,7 +217,7 @@ class OfficialPages(Pages):
         indents (px) narrow its lines.
         """
         count = lb.break_lines(layout, text, role, self.text_width - left - right, self.pitch)
-        end = self.slots[-1] + 1 if self.slots else self.first_slot
+        end = max(self.slots[-1] + 1, self.first_slot) if self.slots else self.first_slot
         if before and end % self.lines_per_page:
             end = min(end + before, (end // self.lines_per_page + 1) * self.lines_per_page)
         first = lb.place(end, count, break_before, role.keep_next, self.lines_per_page)
@@ -242,13 +243,12 @@ class OfficialPages(Pages):
         painter.save()
         painter.setPen(Qt.GlobalColor.black)
         first = self.page_starts[page - 1]
-        if page == 1:
-            top += self.first_page_shift
         for k, (layout, index, x) in enumerate(self.page_lines(page)):
             line = layout.lineAt(index)
             row = self.slots[first + k] % self.lines_per_page
+            shift = self.first_page_shift if page == 1 and first + k >= self.shift_from else 0.0
             # The exact pitch splits the room left over above and below the glyphs, as Word does.
-            y = top + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
+            y = top + shift + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
             line.draw(painter, QPointF(left + x, y))
         painter.restore()
         if numbers:
