@@ -10,16 +10,17 @@ import re
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication
 
 from editor.gui.gongwen.actions import GongwenActions
 from editor.gui.output import print_actions
 from editor.gui.output.font_report import installed_families
 from tests.core.gongwen.corpus import ROOT
 from tests.core.gongwen.test_render import lo_pages, red_rows
+from tests.gui.helpers import close_preview_when_painted
 from tests.pdf_pages import page_count, page_number, page_texts, words
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -127,21 +128,10 @@ def test_a_document_without_parts_prints_its_body_alone(open_draft, tmp_path):
     assert "抄送" not in "".join(texts)
 
 
-def test_print_dialog_prints_the_parts(open_draft, tmp_path, monkeypatch):
+def test_print_dialog_prints_the_parts(open_draft, print_to_file):
     window = open_draft(draft("通知"))
-    printed = tmp_path / "printed.pdf"
-    real_printer = print_actions.PrintActions._printer
-
-    def to_file(self):
-        printer = real_printer(self)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return printer
-
-    monkeypatch.setattr(print_actions.PrintActions, "_printer", to_file)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.actions_by_name["print"].trigger()
-    texts = page_texts(printed)
+    texts = page_texts(print_to_file)
     assert texts[0].startswith("江城市人民政府办公室文件江政办发〔2024〕12号")
     assert "附件:1.江城市城市更新重点任务清单" in texts[-1]  # (NFKC: full-width colon)
     assert "2024年5月31日印发" in texts[-1]
@@ -151,25 +141,17 @@ def test_print_preview_shows_the_red_head_and_closes(open_draft, qtbot):
     window = open_draft(draft("通知"))
     seen: list = []
 
-    def step() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintPreviewDialog):
-            QTimer.singleShot(20, step)
-            return
-        widget = dialog.findChild(QPrintPreviewWidget)
-        widget.updatePreview()
+    def red_pixels(widget: QPrintPreviewWidget) -> int:
         widget.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
         QApplication.processEvents()
         image = widget.grab().toImage()
-        red = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
-                  if _is_red(image.pixelColor(x, y)))
-        seen.append((dialog.windowTitle(), widget.pageCount(), red))
-        dialog.close()
+        return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                   if _is_red(image.pixelColor(x, y)))
 
     window.activateWindow()
     window.editor.setFocus()
     qtbot.waitUntil(window.isActiveWindow)
-    QTimer.singleShot(0, step)
+    close_preview_when_painted(seen, red_pixels)
     qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     QApplication.processEvents()
     assert len(seen) == 1
