@@ -75,6 +75,7 @@ class GongwenPages(OfficialPages):
         self.letter_bottom = 0.0  # px: where a 信函's first-page head ends
         self.title_key = self.end_key = -1
         self.restyled: dict[int, plan.Item] = {}
+        self.head = plan.head(parts, self.kind, self.upward)
         super().__init__(without_layout(model), available, overrides)
 
     # -- layout -------------------------------------------------------------------------------------
@@ -87,6 +88,8 @@ class GongwenPages(OfficialPages):
             self.title_key = id(top[plan.title_index(styles)])
             self.end_key = id(top[plan.end_of_text(texts)])
             self.restyled = {id(top[i]): item for i, item in plan.restyles(texts, styles, self.parts).items()}
+            if self.head.title is not None:  # its space before is the 版头's business (_head)
+                self.restyled[self.title_key] = dataclasses.replace(self.head.title, before=0)
         if self.kind == LETTER:
             self._letter_page()
         super()._build(doc)
@@ -107,8 +110,7 @@ class GongwenPages(OfficialPages):
             if item.heiti:
                 font = QFont(font)
                 font.setFamilies([self.faces[plan.HT], base.latin])
-            role = dataclasses.replace(base, font=font, align=_ALIGN[item.align], indent=self._chars(item.first),
-                                       keep_next=False)
+            role = dataclasses.replace(base, font=font, align=_ALIGN[item.align], indent=self._chars(item.first))
             p = dataclasses.replace(p, page_break_before=p.page_break_before or item.page_break)
             before, left, right = round(item.before), self._chars(item.left), self._chars(item.right)
         super()._add(p, role, before, left, right)
@@ -174,12 +176,12 @@ class GongwenPages(OfficialPages):
 
     def _head(self) -> None:
         """Lay out the 版头 at the top of page one; the title and the rows after it move down below it."""
-        head = plan.head(self.parts, self.kind, self.upward)
+        head = self.head
         rows_before = self.slots[-1] + 1 if self.slots else 0  # paragraphs before the title stay above
         if rows_before >= self.lines_per_page or (not head.items and head.title is None):
             return
         left, y = self.setup.left * PX_PER_MM, self.setup.top * PX_PER_MM + rows_before * self.pitch
-        if self.kind == LETTER and 1 in self.rows:
+        if self.kind == LETTER:  # below the head in the first page's header, where it reaches into the page
             y = max(y, self.letter_bottom)
         for item in head.items:
             y += plan.line_twips(item.before) / 20 * PX_PER_PT
