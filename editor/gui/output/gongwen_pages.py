@@ -14,9 +14,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument, QTextLayout, QTextOption
 
 from editor.core import fonts
+from editor.core.formats.registry import OFFICIAL_STYLE_ID
 from editor.core.gongwen import plan
 from editor.core.gongwen.export import has_layout, resolve, title_of, without_layout
 from editor.core.gongwen.pages import record_breaks
@@ -24,7 +25,9 @@ from editor.core.gongwen.parts import Parts, from_properties
 from editor.core.gongwen.types import LETTER, STANDARD, DocType
 from editor.core.model.document import Document, Paragraph
 from editor.gui.output import line_breaks as lb
-from editor.gui.output.page_render import PX_PER_MM, PX_PER_PT, OfficialPages
+from editor.gui.output import page_render
+from editor.gui.output.font_report import installed_families
+from editor.gui.output.page_render import PX_PER_MM, PX_PER_PT, OfficialPages, Pages
 
 RED = QColor(255, 0, 0)
 LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
@@ -56,6 +59,26 @@ def parts_of(model: Document) -> tuple[Parts, DocType | None] | None:
     if parts is None or (not has_layout(parts) and not parts.doc_type):
         return None
     return parts, resolve(parts, title_of(model), None)
+
+
+def official_pages(model: Document, available: list[str] | None = None,
+                   overrides: dict[str, list[str]] | None = None) -> OfficialPages:
+    """The official pages of a document: a 公文 with its parts in their places, else its body alone."""
+    found = parts_of(model)
+    if found is None:
+        return page_render.official_document(model, available, overrides)
+    return GongwenPages(model, available if available is not None else installed_families(), overrides, *found)
+
+
+def paged(source: QTextDocument, style: str, base_point_size: float,
+          overrides: dict[str, list[str]] | None = None) -> Pages:
+    """The document laid out for printing in a style (page_render.paged), a 公文's parts included."""
+    if style != OFFICIAL_STYLE_ID:
+        return page_render.paged(source, style, base_point_size, overrides)
+    # Imported here, as in page_render.paged: that package uses this one.
+    from editor.gui.document.bridge import to_model
+
+    return official_pages(to_model(source), None, overrides)
 
 
 class GongwenPages(OfficialPages):

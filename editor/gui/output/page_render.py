@@ -268,17 +268,11 @@ def _flat_paragraphs(doc: Document) -> list[Paragraph]:
 
 def official_document(model: Document, available: Iterable[str] | None = None,
                       overrides: dict[str, list[str]] | None = None) -> OfficialPages:
-    """The document as the official DOCX lays it out, with this machine's fonts (or their substitutes).
+    """The document's body as the official DOCX lays it out, with this machine's fonts (or their substitutes).
 
-    A 公文 with parts (版头, 落款, 版记 …) gets them in their places (gongwen_pages).
+    A 公文's parts (版头, 落款, 版记 …) are gongwen_pages' business: print through gongwen_pages.paged.
     """
-    from editor.gui.output import gongwen_pages
-
-    names = list(available) if available is not None else installed_families()
-    found = gongwen_pages.parts_of(model)
-    if found is not None:
-        return gongwen_pages.GongwenPages(model, names, overrides, *found)
-    return OfficialPages(model, names, overrides)
+    return OfficialPages(model, list(available) if available is not None else installed_families(), overrides)
 
 
 def plain_document(source: QTextDocument, model: Document, base_point_size: float) -> PagedDocument:
