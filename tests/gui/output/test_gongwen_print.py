@@ -165,3 +165,39 @@ def test_print_preview_shows_the_red_head_and_closes(open_draft, qtbot):
 
 def _is_red(c: QColor) -> bool:
     return c.red() > 180 and c.green() < 110 and c.blue() < 110
+
+
+def test_print_and_docx_put_the_record_on_the_same_page_for_any_length(qapp, tmp_path, monkeypatch):
+    """Without LibreOffice, the DOCX layout's estimate and the printed lines put the 版记 alike.
+
+    For bodies ending all over a page: its page, and which pages lose their numbers.
+    """
+    from editor.core.formats.document_files import read_document
+    from editor.core.gongwen import pages as estimate
+    from editor.core.gongwen.export import export_bytes
+    from editor.core.gongwen.parts import from_properties
+    from editor.gui.output.gongwen_pages import official_pages
+
+    decided: list[tuple[int, int]] = []
+    real = estimate.record_breaks
+
+    def spy(page: int, used: float, need: float, even: bool = True) -> int:
+        breaks = real(page, used, need, even)
+        decided.append((page, breaks))
+        return breaks
+
+    monkeypatch.setattr(estimate, "record_breaks", spy)
+    fonts = installed_families()
+    kinds = set()
+    for extra in range(0, 30):
+        src = tmp_path / f"n{extra}.txt"
+        src.write_text(draft("通知", extra), encoding="utf-8")
+        doc = read_document(src)
+        export_bytes(doc, from_properties(doc.properties), None, None, fonts)
+        page, breaks = decided[-1]
+        printed = official_pages(doc, fonts)
+        assert printed.record_page == page + breaks, extra
+        assert printed.page_count() == page + breaks, extra
+        assert printed.unnumbered == ({page + 1, page + 2} if breaks == 2 else set()), extra
+        kinds.add(breaks)
+    assert kinds == {0, 1, 2}  # the lengths cover the 版记 under the text, on the next page, after a blank one
