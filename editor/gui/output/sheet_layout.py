@@ -199,7 +199,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         elif old_valid > first:
             old_valid = first
         if first == 0 and last == count - 1:
-            self._any_styled = any(sp.own_role(b)[1] for b in sp.blocks(doc))
+            self._any_styled = any(sp.own_role(b)[1] and self.row_at(n) is None for n, b in enumerate(sp.blocks(doc)))
         styled_before, title_before = self._any_styled, self._title
         if self.grid:
             self._title = sp.first_with_text(doc)
@@ -211,7 +211,8 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
             lo, hi = max(0, min(hint, last) - SCREEN), min(last, max(hint, 0) + SCREEN)
         lo, hi = self.head_of(lo), max(hi, row.last) if (row := self.row_at(hi)) is not None else hi
         grid = self.grid is not None
-        new = [self._lay_out(b) if lo <= n <= hi else sp.estimate(b, grid) for n, b in enumerate(sp.blocks(doc, first, last), first)]
+        new = [self._lay_out(b) if lo <= n <= hi else self._outside(n, sp.estimate(b, grid))
+               for n, b in enumerate(sp.blocks(doc, first, last), first)]
         self._pending[first:old_last + 1] = b"\x01" * (lo - first) + bytes(hi - lo + 1) + b"\x01" * (last - hi)
         if lo > first or hi < last:
             self._set_later.start()
@@ -387,8 +388,9 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         cell = row.cell_of(block.blockNumber()) if row is not None else None
         recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
         width = cell.width if cell is not None else self.text_width
-        return sp.set_paragraph(block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
-                                self.document().defaultTextOption(), self.base_size)
+        return self._outside(block.blockNumber(), sp.set_paragraph(
+            block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
+            self.document().defaultTextOption(), self.base_size))
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextFormat,
     QTextLayout,
@@ -39,9 +40,9 @@ def blocks(doc: QTextDocument, first: int = 0, last: int | None = None) -> Itera
 
 
 def first_with_text(doc: QTextDocument) -> int:
-    """The number of the first paragraph with text (draft_text.recognise_roles makes it the title)."""
+    """The number of the first paragraph with text outside tables (draft_text.recognise_roles makes it the title)."""
     for block in blocks(doc):
-        if block.text().strip():
+        if block.text().strip() and QTextCursor(block).currentTable() is None:
             return block.blockNumber()
     return -1
 

@@ -174,6 +174,12 @@ class SheetGeometry:
     def _lines_of_row(self, row: st.Row) -> float:
         return self._end[row.head] - self._start[row.head]
 
+    def _outside(self, k: int, values: tuple[int, bool, bool, tuple[float, ...], bool]
+                 ) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+        """A paragraph's layout values, "has a role of its own" only outside tables (print looks at those alone)."""
+        lines, page_break, keep, heights, styled = values
+        return lines, page_break, keep, heights, styled and self.row_at(k) is None
+
     def nudge(self, k: int) -> float:
         """How far off the grid paragraph k is set on its first page, in pixels."""
         return self._nudge[k] * self.pitch if self.grid else 0.0

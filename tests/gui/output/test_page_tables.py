@@ -454,3 +454,26 @@ def test_arrow_keys_move_between_the_cells_of_a_column(tabled, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Up)
     assert cell() == (1, 1)
     assert editor.textCursor().block().layout().lineForTextPosition(editor.textCursor().positionInBlock()).lineNumber() == 2
+
+
+def test_a_document_opening_with_a_table_takes_its_title_from_the_text_after_it(window, tmp_path):
+    tbl = (f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>'
+           f"<w:tr>{cell_xml('附件一')}{cell_xml('编号')}</w:tr></w:tbl>")
+    body = tbl + para(run("关于表格的通知")) + para(run(PARA * 2)) + para(run("一、总体要求")) + para(run(PARA))
+    assert window.session.open_path(build_docx(tmp_path / "表格在前.docx", body))
+    window.actions_by_name["page_view"].trigger()
+    doc = window.editor.document()
+    title = table_of(window).lastCursorPosition().block().next()
+    assert title.text() == "关于表格的通知"
+    doc.documentLayout().blockBoundingRect(title)  # set
+
+    def size(block) -> float:
+        sizes = [fr.format.fontPointSize() for fr in block.layout().formats() if fr.format.fontPointSize()]
+        return max(sizes)
+
+    cell = table_of(window).cellAt(0, 0).firstCursorPosition().block()
+    assert size(title) == 22  # the title's 小标宋 22 pt, as print recognises it (the first paragraph outside tables)
+    assert size(cell) == 16  # the table's text is body text
+    printed = official_document(to_model(doc))
+    assert printed.paragraph_lines[2] == ["关于表格的通知"]  # after the table's two cells: the title, on one line
+    assert printed.roles["title"].font.pointSizeF() == 22
