@@ -55,8 +55,9 @@ def add_table(pages: OfficialPages, table: Table) -> None:
                 lines += [(layout, i, x) for i in range(count)]
             cells.append(lines)
         height = max(1, *(len(lines) for lines in cells))
-        stacked = stacked_rows([row.start for row in pages.table_rows[first:]], pages.end_slot, per_page)
-        start = place_row(pages.end_slot, height, per_page, stacked, spare, border)
+        slot = pages.next_slot()
+        stacked = stacked_rows([row.start for row in pages.table_rows[first:]], slot, per_page)
+        start = place_row(slot, height, per_page, stacked, spare, border)
         # Line by line across the row, so the slots of all lines stay in order (pages are cut by slot).
         placed = sorted(((start + i, c, entry) for c, lines in enumerate(cells) for i, entry in enumerate(lines)),
                         key=lambda item: (item[0], item[1]))
@@ -94,16 +95,16 @@ def nudge(pages: OfficialPages, slot: int) -> float:
     return 0.0
 
 
-def paint_rows(pages: OfficialPages, painter: QPainter, page: int) -> None:
-    """The grid lines of the table rows (or their parts) on one page (1-based)."""
+def paint_rows(pages: OfficialPages, painter: QPainter, page: int, shift: float = 0.0) -> None:
+    """The grid lines of the table rows (or their parts) on one page (1-based), `shift` px down (a 版头 above)."""
     per_page = pages.lines_per_page
     first, last = (page - 1) * per_page, page * per_page
-    left, top = pages.setup.left * 96 / 25.4, pages.setup.top * 96 / 25.4
+    left, top = pages.setup.left * 96 / 25.4, pages.setup.top * 96 / 25.4 + shift
     for row in pages.table_rows:
         if row.end <= first or row.start >= last:
             continue
         a, b = max(row.start, first) - first, min(row.end, last) - first
         # A row on one page is pushed down by the borders above it and ends under its own top border.
-        shift, under = (row.above, BORDER / pages.pitch) if row.start >= first and row.end <= last else (0.0, 0.0)
-        draw_grid(painter, row.edges, left, top + (a + shift) * pages.pitch, top + (b + shift + under) * pages.pitch,
+        down, under = (row.above, BORDER / pages.pitch) if row.start >= first and row.end <= last else (0.0, 0.0)
+        draw_grid(painter, row.edges, left, top + (a + down) * pages.pitch, top + (b + down + under) * pages.pitch,
                   QColor("black"))
