@@ -137,14 +137,6 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     # -- tables ------------------------------------------------------------------------------------
 
-    def has_blocks(self) -> bool:
-        """Whether there is anything to lay out."""
-        return bool(self._start)
-
-    def block_count(self) -> int:
-        """How many paragraphs the layout holds."""
-        return len(self._start)
-
     def ready(self, k: int) -> float:
         """Set and place paragraph k; the top of its piece (its row's top in a table).
 
@@ -334,6 +326,9 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end` (and how far off the grid: _nudge)."""
+        if not self._heads:  # no table: every paragraph on the grid (placed on every keystroke: the short way)
+            self._nudge[k] = 0.0
+            return self._place_piece(k, end)
         start, new_end = self._place_piece(k, self._after_table(k, end))
         if self.grid:
             self._nudge[k] = self._nudge_of(k, start, end)

@@ -46,6 +46,14 @@ class SheetGeometry:
         """The page count, while paragraphs are still being placed (SheetLayout)."""
         raise NotImplementedError
 
+    def has_blocks(self) -> bool:
+        """Whether there is anything to lay out."""
+        return bool(self._start)
+
+    def block_count(self) -> int:
+        """How many paragraphs the layout holds."""
+        return len(self._start)
+
     def page_count_of(self, end: float) -> int:
         """Pages up to a paragraph end."""
         height = end * self.pitch
@@ -78,6 +86,8 @@ class SheetGeometry:
 
     def row_at(self, k: int) -> st.Row | None:
         """The table row paragraph k is in (None outside tables)."""
+        if not self._heads:
+            return None
         i = bisect.bisect_right(self._heads, k) - 1
         return self._rows[i] if i >= 0 and self._rows[i].last >= k else None
 

@@ -477,3 +477,22 @@ def test_a_document_opening_with_a_table_takes_its_title_from_the_text_after_it(
     printed = official_document(to_model(doc))
     assert printed.paragraph_lines[2] == ["关于表格的通知"]  # after the table's two cells: the title, on one line
     assert printed.roles["title"].font.pointSizeF() == 22
+
+
+def test_deleting_the_table_puts_the_text_after_it_back_on_the_grid(tabled, qtbot):
+    editor = tabled.editor
+    doc = editor.document()
+    view = tabled.feature(PageView)
+    table = table_of(tabled)
+    cursor = editor.textCursor()
+    cursor.setPosition(table.firstPosition() - 1)
+    cursor.setPosition(table.lastPosition() + 1, cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert not [f for f in doc.rootFrame().childFrames()]
+    block = doc.begin()
+    while block.isValid():
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        slot = (top - view.top) / view.layout.pitch
+        assert slot == pytest.approx(round(slot), abs=1e-6)  # every paragraph on its grid line again
+        block = block.next()
