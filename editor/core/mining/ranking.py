@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from editor.core.mining.counting import Counts, Tally
+from editor.core.mining.filters import Evidence, enumerates, headless, object_term
 from editor.core.model.phrases import BLANK
 
 # From this many documents on, nothing seen in one document only is offered (every kind); for a thin
@@ -33,7 +34,7 @@ SECTION_WORDS = {
                             r"明显|显著|来看|发生|出现|增长|下降|回顾|面临|疫情"),
     "opening": re.compile(r"^为|根据|按照|^经|经.{0,12}同意|经研究|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
                           r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究"),
-    "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
+    "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
 }
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
@@ -183,7 +184,7 @@ def _single_ok(t: Tally, kind: str) -> bool:
 THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
 
 
-def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float]) -> bool:
+def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float], evidence: Evidence) -> bool:
     """Whether a phrase seen in one document may be offered: only where recurrence cannot yet be judged.
 
     That is a small corpus, or a part of a report that fewer than DF_CORPUS documents of its genre
@@ -194,10 +195,26 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float])
         s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
     if not thin or not _single_ok(t, kind) or _own_words(t, kind, counts):
         return False
+    section = pick_section(t.sections, base, kind, t.text)[0]
+    if _subject_matters(section) and evidence.names_title_subject(t):
+        return False  # 建立考核信息系统 under a title about 考核: that document's business
     if counts.documents < DF_CORPUS:
         return True
-    section = pick_section(t.sections, base, kind, t.text)[0]
     return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
+
+
+def _closing_formula(t: Tally, base: dict[str, float]) -> bool:
+    """A whole closing clause in a closing's own words (胜利必将也一定属于我们): it may end in a pronoun."""
+    return (t.structured and t.whole > 0 and bool(_CLOSING_FORMULA.search(t.text))
+            and pick_section(t.sections, base, "collocation", t.text)[0] == "closing")
+
+
+def _subject_matters(section: str) -> bool:
+    """Whether a title's subject in a phrase makes it that document's content.
+
+    An opening or closing restates the title's business by design (提出了办理意见, 制定本条例).
+    """
+    return section not in ("title", "opening", "closing")
 
 
 def _shortcoming(t: Tally, base: dict[str, float]) -> bool:
@@ -292,13 +309,16 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     total = sum(base_counts.values()) or 1
     base = {s: max(0.01, c / total) for s, c in base_counts.items()}
     base.setdefault("title", 0.01)
+    evidence = Evidence(counts)
     out = []
     for key, t in tallies.items():
         kind = _pick_kind(t)
-        if t.df < 2 and not _single_offered(t, kind, counts, base):
+        if t.df < 2 and not _single_offered(t, kind, counts, base, evidence):
             continue  # one document's figures, names and own headings are not the genre's formulas
-        if not t.structured and (t.df < NGRAM_DF or not _closed(t)):
-            continue  # a window inside clauses needs more evidence than a whole clause
+        if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t)):
+            continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
+        if enumerates(t.text) or evidence.lone_part_name(t, kind):
+            continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
@@ -306,7 +326,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
         # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
         # a shortcoming (侥幸心理) is, in a 存在问题 part.
         if (kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0)
-                and not _shortcoming(t, base)):
+                and not _shortcoming(t, base) and not _closing_formula(t, base)):
             continue
         if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
             continue  # one document's own title (or a title whose numbers became blanks) is not a formula
@@ -314,6 +334,9 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
                 and _topical(t, counts) and not _shortcoming(t, base)):
             continue
         section, lift = pick_section(t.sections, base, kind, t.text)
+        if (kind in ("collocation", "heading") and t.df <= 3 and _subject_matters(section)
+                and evidence.names_title_subject(t)):
+            continue  # 明确审核范围 only under titles about 审核: it recurs because its subject does
         whole = t.whole / t.df
         completeness = 1.0 if t.structured else 0.6 + 0.4 * whole
         spec = math.sqrt(min(lift, 4.0))
