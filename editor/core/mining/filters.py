@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 TITLE_DOCS = 10
 # An enumeration closed by 等 (通过在线访谈、网上调查和意见征集等形式, …等部门): one document's particulars.
 _ENUMERATION = re.compile(r"、[^，；]*等")
+# A list item naming a ministry, commission or bureau (教育部, 发展改革委, 体育总局), not 干部/全部/东部.
+_BODY_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细党])(?:部|委|委员会|总局|署)(?:$|___)")
 # Words on the right that start an object or a noun the phrase modifies (提高…水平, 创新创业团队); a
 # blank there is a number or a cited title.
 _CONTENT_TAGS = ("n", "v", "a", "l", "i", "b", "j", "m", "z")  # z: a bound character (卫生健康 + 委)
@@ -66,8 +68,12 @@ def object_term(t: Tally) -> bool:
 
 
 def enumerates(text: str) -> bool:
-    """An enumeration closed by 等 (…访谈、网上调查和意见征集等形式): a document's particulars, not a formula."""
-    return bool(_ENUMERATION.search(text))
+    """An enumeration of particulars: closed by 等 (…访谈、网上调查和意见征集等形式), or of bodies (教育部、外交部…).
+
+    Which means a document used, or which ministries it addresses or sets to work, is that document's
+    content; 党中央、国务院 names no ministry and stays.
+    """
+    return bool(_ENUMERATION.search(text)) or sum(bool(_BODY_ITEM.search(i)) for i in text.split("、")) >= 2
 
 
 def _last_noun(text: str) -> str:

@@ -100,6 +100,9 @@ def test_enumerates() -> None:
     assert enumerates("通过在线访谈、网上调查和意见征集等形式")
     assert not enumerates("简政放权、放管结合")
     assert not enumerates("等额选举")
+    assert enumerates("教育部、外交部、财政部、体育总局___收悉")  # which ministries one letter answers
+    assert not enumerates("认真落实党中央、国务院决策部署")  # names no ministry
+    assert not enumerates("东部、中部、西部")
 
 
 def _counts(*tallies: Tally, titles: tuple[str, ...] = ()) -> Counts:
