@@ -152,8 +152,9 @@ class Evidence:
         """A word of the phrase that every one of its documents' titles holds and hardly any other title does.
 
         明确审核范围 in two documents titled …审核…, 使用药品 in one titled …药品…: the phrase recurs because
-        its subject does. A word most titles share (the corpus's theme, 疫情 in a corpus of epidemic
-        reports) or a document kind (条例, 通知) is not one document's subject.
+        its subject does. A word many titles share or a quarter of the documents use (the corpus's theme,
+        疫情 in a corpus of epidemic reports; 工作, 试点) or a document kind (条例, 通知) is not one
+        document's subject.
         """
         from editor.core.corpus.sections import genre_of
         from editor.core.mining.ngrams import _GENRE_VERBS, _SPLIT, segment_words
@@ -169,6 +170,8 @@ class Evidence:
                 if (len(w) < 2 or w in _GENRE_VERBS or genre_of(w) or not tags.get(w, "n").startswith(("n", "v"))
                         or tags.get(w, "").startswith("nt")):
                     continue
+                if 4 * self.counts.words[w] >= self.counts.documents:
+                    continue  # a word a quarter of the documents use is the genre's (工作, 试点), not a subject
                 if all(w in x for x in titled) and self.titles_with(w) <= t.df + 1:
                     return True
         return False

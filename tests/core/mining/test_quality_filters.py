@@ -131,6 +131,9 @@ def test_a_title_subject_is_one_few_other_titles_name() -> None:
     assert Evidence(_counts(scope, titles=("关于做好就业工作的通知",))).names_title_subject(scope)
     common = _counts(scope, titles=tuple(f"关于第{i}批审核事项的通知" for i in range(5)))
     assert not Evidence(common).names_title_subject(scope)  # the corpus's theme, not one document's subject
+    widespread = _counts(scope, titles=("关于做好就业工作的通知",))
+    widespread.words["审核"] = 10
+    assert not Evidence(widespread).names_title_subject(scope)  # a quarter of the documents use it
     rule = _tally("制定本条例", df=2, titles=["专利代理条例", "个人所得税法实施条例"])
     assert not Evidence(_counts(rule)).names_title_subject(rule)  # a document kind
     few = _counts(scope, titles=("关于做好就业工作的通知",))
