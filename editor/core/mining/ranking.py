@@ -39,8 +39,12 @@ SECTION_WORDS = {
 }
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
+# 打赢…攻坚战 / 阻击战: the rallying line a speech or reflection ends on.
 _CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
-                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$")
+                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$|"
+                              r"^打赢.{0,10}(?:攻坚战|阻击战|保卫战|总体战|歼灭战)[！!]?$")
+# A situation's frame of time or viewpoint, nothing more (当前及今后一段时期, 从全国来看).
+_SITUATION_FRAME = re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至目前)(?:及今后.{0,6})?$|^从.{1,4}来看$")
 # The words of a term naming a shortcoming (侥幸心理, 薄弱环节, 形式主义), not of a topic that has problems.
 _SHORTCOMING = re.compile(r"麻痹|侥幸|厌战|松劲|懈怠|薄弱|短板|弱项|漏洞|隐患|差距|不足|形式主义|官僚主义")
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
@@ -172,6 +176,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
         return True
     # A whole clause of a closing in the closing's own words (胜利必将也一定属于我们), or an opening's
     # formula (现将有关情况总结如下).
+    if t.whole and "situation" in t.sections and _SITUATION_FRAME.search(t.text):
+        return True  # a frame needs no verb of its own
     if t.whole == 0 or not is_predicate(t.text):
         return False
     # A closing clause of up to 16 characters, or a whole closing sentence of two clauses (以上意见如无不妥，请批转…).
@@ -203,10 +209,18 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float],
     return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
 
 
-def _closing_formula(t: Tally, base: dict[str, float]) -> bool:
-    """A whole closing clause in a closing's own words (胜利必将也一定属于我们): it may end in a pronoun."""
-    return (t.structured and t.whole > 0 and bool(_CLOSING_FORMULA.search(t.text))
-            and pick_section(t.sections, base, "collocation", t.text)[0] == "closing")
+def _part_formula(t: Tally, base: dict[str, float]) -> bool:
+    """A whole clause in a part's own formula, which need not have a formula's usual shape.
+
+    A closing may end in a pronoun (胜利必将也一定属于我们); a situation's frame has no verb
+    (当前及今后一段时期, 从全国来看).
+    """
+    if not t.structured or t.whole == 0:
+        return False
+    for section, shape in (("closing", _CLOSING_FORMULA), ("situation", _SITUATION_FRAME)):
+        if shape.search(t.text) and pick_section(t.sections, base, "collocation", t.text)[0] == section:
+            return True
+    return False
 
 
 def _subject_matters(section: str) -> bool:
@@ -232,8 +246,8 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
     from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
 
     if counts.documents < OWN_WORDS_DOCS or kind in ("idiom", "quote", "template") or (
-            len(t.text) == 7 and is_predicate(t.text[4:])):
-        return False  # in a handful of documents every noun is some document's own
+            len(t.text) == 7 and is_predicate(t.text[4:])) or _SITUATION_FRAME.search(t.text):
+        return False  # in a handful of documents every noun is some document's own; a frame names none
     tags = _jb().posseg.dt.word_tag_tab
     if any(len(w) >= 2 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= 1
            for seg in _SPLIT.split(t.text.replace(BLANK, "，")) if seg for w in segment_words(seg)):
@@ -326,7 +340,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
         # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
         # a shortcoming (侥幸心理) is, in a 存在问题 part.
         if (kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0)
-                and not _shortcoming(t, base) and not _closing_formula(t, base)):
+                and not _shortcoming(t, base) and not _part_formula(t, base)):
             continue
         if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
             continue  # one document's own title (or a title whose numbers became blanks) is not a formula
