@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from editor.core.mining.counting import Counts, Tally
-from editor.core.mining.filters import Evidence, enumerates, headless, object_term
+from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
 from editor.core.model.phrases import BLANK
 
 # From this many documents on, nothing seen in one document only is offered (every kind); for a thin
@@ -331,7 +331,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t)):
             continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
-        if enumerates(t.text) or evidence.lone_part_name(t, kind):
+        if enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind):
             continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula

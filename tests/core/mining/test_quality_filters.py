@@ -1,8 +1,9 @@
 """What reads like a phrase but is no formula stays out of the bank (issue 18 item 9), judged by general rules.
 
 A head cut from its object (进一步提高…), a term other verbs act on (…政务公开), an enumeration closed
-by 等, a part name only one document's headings use (成员单位), a phrase that recurs only under titles
-naming its subject (明确审核范围 under …审核… titles); the good formulas of the same shapes stay.
+by 等 or of ministries, a part name only one document's headings use (成员单位), a phrase that recurs
+only under titles naming its subject (明确审核范围 under …审核… titles), a piece of a quoted saying; the
+good formulas of the same shapes stay.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections import Counter
 import pytest
 
 from editor.core.mining.counting import Counts, Tally
-from editor.core.mining.filters import Evidence, enumerates, headless, object_term
+from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
 from editor.core.mining.miner import mine_corpus
 
 FILLERS = ["各地区各部门要结合实际抓好落实。", "今年以来经济运行总体平稳。", "做好民生保障工作。",
@@ -103,6 +104,15 @@ def test_enumerates() -> None:
     assert enumerates("教育部、外交部、财政部、体育总局___收悉")  # which ministries one letter answers
     assert not enumerates("认真落实党中央、国务院决策部署")  # names no ministry
     assert not enumerates("东部、中部、西部")
+
+
+def test_a_piece_of_a_quoted_saying_is_not_a_formula() -> None:
+    said = "“哪有什么岁月静好,不过是有人替你负重前行”。这是一句流行语。"
+    assert piece_of_saying(_tally("岁月静好", df=2, example=said), "collocation")
+    assert not piece_of_saying(_tally("岁月静好", df=2, example=said), "quote")  # the saying itself
+    assert not piece_of_saying(_tally("岁月静好", df=5, example=said), "collocation")  # recurs on its own
+    slogan = "“充分发挥省联防联控机制作用”是关键。"  # a quoted phrase, not a two-part saying
+    assert not piece_of_saying(_tally("联防联控", df=2, example=slogan), "idiom")
 
 
 def _counts(*tallies: Tally, titles: tuple[str, ...] = ()) -> Counts:
