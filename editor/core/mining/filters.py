@@ -117,6 +117,7 @@ class Evidence:
         self._titles: list[str] | None = None
         self._heads: Counter[str] | None = None
         self._in_titles: dict[str, int] = {}
+        self._kinds: set[str] | None = None
 
     def titles(self) -> list[str]:
         """Every distinct document title of the corpus."""
@@ -139,6 +140,31 @@ class Evidence:
                         heads[noun] += 1
             self._heads = heads
         return self._heads
+
+    def listed_kinds(self) -> set[str]:
+        """Items of lists whose items share their last word and differ before it (规范发展、创新发展、融合发展)."""
+        if self._kinds is None:
+            kinds: set[str] = set()
+            for t in self.counts.tallies.values():
+                if "、" not in t.text or not t.structured:
+                    continue
+                items = [i for i in re.split(r"[、和与及]", t.text) if i]
+                if (len(items) >= 2 and len({len(i) for i in items}) == 1 and len(items[0]) >= 4
+                        and len({i[-2:] for i in items}) == 1 and len({i[:-2] for i in items}) == len(items)):
+                    kinds.update(items)
+            self._kinds = kinds
+        return self._kinds
+
+    def kind_of_listed_word(self, t: Tally, kind: str) -> bool:
+        """A short phrase listed beside others that end in the same word: one kind of that word, a term.
+
+        规范发展、创新发展、融合发展 name kinds of 发展, as 绿色发展 does; 创新发展 is not a phrase to insert.
+        A dictionary idiom listed so (八方支援) keeps its own standing.
+        """
+        from editor.core.mining.lexicon import idioms
+
+        return (kind == "collocation" and len(t.text) <= 6 and t.text not in idioms()
+                and t.text in self.listed_kinds())
 
     def titles_with(self, word: str) -> int:
         """How many titles of the corpus hold word."""

@@ -331,7 +331,8 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t)):
             continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
-        if enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind):
+        if (enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind)
+                or evidence.kind_of_listed_word(t, kind)):
             continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula

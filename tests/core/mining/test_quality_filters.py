@@ -2,8 +2,9 @@
 
 A head cut from its object (进一步提高…), a term other verbs act on (…政务公开), an enumeration closed
 by 等 or of ministries, a part name only one document's headings use (成员单位), a phrase that recurs
-only under titles naming its subject (明确审核范围 under …审核… titles), a piece of a quoted saying; the
-good formulas of the same shapes stay.
+only under titles naming its subject (明确审核范围 under …审核… titles), a piece of a quoted saying, a
+kind named in a list of kinds (创新发展 in 规范发展、创新发展、融合发展); the good formulas of the same
+shapes stay.
 """
 from __future__ import annotations
 
@@ -133,6 +134,20 @@ def test_a_lone_part_name_is_one_no_other_heading_ends_like() -> None:
     assert not Evidence(_counts(stock)).lone_part_name(stock, "heading")  # a heading in three documents
     action = _tally("制定实施方案", df=2, kinds=Counter({"heading": 1, "collocation": 1}))
     assert not Evidence(_counts(action)).lone_part_name(action, "heading")  # an action and its object
+
+
+def test_an_item_of_a_list_of_kinds_is_a_term() -> None:
+    kinds = _tally("规范发展、创新发展、融合发展", df=1, structured=True)
+    term = _tally("创新发展", df=3)
+    assert Evidence(_counts(kinds, term)).kind_of_listed_word(term, "collocation")
+    actions = _tally("统一调用、统一监管", df=1, structured=True)  # items share their opening: actions
+    pair = _tally("统一监管", df=3)
+    assert not Evidence(_counts(actions, pair)).kind_of_listed_word(pair, "collocation")
+    unlisted = _tally("统筹协调", df=8)
+    assert not Evidence(_counts(kinds, unlisted)).kind_of_listed_word(unlisted, "collocation")
+    aid = _tally("一方有难、八方支援", df=1, structured=True)  # items of different lengths: not kinds of one word
+    helped = _tally("八方支援", df=2)
+    assert not Evidence(_counts(aid, helped)).kind_of_listed_word(helped, "collocation")
 
 
 def test_a_title_subject_is_one_few_other_titles_name() -> None:
