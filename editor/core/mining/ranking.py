@@ -202,7 +202,7 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float],
     if not thin or not _single_ok(t, kind) or _own_words(t, kind, counts):
         return False
     section = pick_section(t.sections, base, kind, t.text)[0]
-    if _subject_matters(section) and evidence.names_title_subject(t):
+    if kind in ("collocation", "heading") and _subject_matters(section) and evidence.names_title_subject(t):
         return False  # 建立考核信息系统 under a title about 考核: that document's business
     if counts.documents < DF_CORPUS:
         return True
