@@ -479,7 +479,7 @@ def test_a_document_opening_with_a_table_takes_its_title_from_the_text_after_it(
     assert printed.roles["title"].font.pointSizeF() == 22
 
 
-def test_deleting_the_table_puts_the_text_after_it_back_on_the_grid(tabled, qtbot):
+def test_deleting_the_table_puts_the_text_after_it_back_on_the_grid_and_undo_brings_it_back(tabled, qtbot):
     editor = tabled.editor
     doc = editor.document()
     view = tabled.feature(PageView)
@@ -496,3 +496,9 @@ def test_deleting_the_table_puts_the_text_after_it_back_on_the_grid(tabled, qtbo
         slot = (top - view.top) / view.layout.pitch
         assert slot == pytest.approx(round(slot), abs=1e-6)  # every paragraph on its grid line again
         block = block.next()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the table comes back, set as before
+    table = table_of(tabled)
+    for r in range(4):
+        rects = [cell_rect(tabled, table, r, c) for c in range(3)]
+        assert len({round(rect.top(), 2) for rect in rects}) == 1
+        assert rects[0].right() <= rects[1].left()
