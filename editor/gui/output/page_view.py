@@ -22,6 +22,7 @@ from editor.core.formats.pdf_export import OFFICIAL_PAGE, PLAIN_PAGE, PageSetup
 from editor.core.formats.registry import DEFAULT_EXPORT_STYLE, OFFICIAL_STYLE_ID, export_style
 from editor.gui.document.docx_state import KEPT_OBJECT
 from editor.gui.output import line_breaks as lb
+from editor.gui.output import sheet_gongwen
 from editor.gui.output.font_report import installed_families
 from editor.gui.output.page_render import one_line_layout, page_number_text
 from editor.gui.output.print_actions import font_fallbacks
@@ -30,6 +31,7 @@ from editor.gui.window.host import WindowHost
 
 PX_PER_PT = 96 / 72
 PX_PER_MM = 96 / 25.4
+PARTS_PAUSE_MS = 300
 
 
 def _keep_objects_visible(doc: QTextDocument, layout: QAbstractTextDocumentLayout | None = None) -> None:
@@ -65,6 +67,12 @@ class PageView(QObject):
         self._reapply.setInterval(0)
         self._reapply.timeout.connect(self._ensure_paged)
         host.settingsChanged.connect(self._settings_changed)
+        # A 公文's parts (sheet_gongwen) follow the form at once and the text once typing pauses.
+        self._parts_timer = QTimer(self)
+        self._parts_timer.setSingleShot(True)
+        self._parts_timer.timeout.connect(self.refresh_parts)
+        host.session.changed.connect(lambda: self._parts_timer.start(0))
+        host.session.loaded.connect(lambda: self._parts_timer.start(0))
 
     def _settings_changed(self, keys: list[str]) -> None:
         """Another export style or font fallback in Preferences: the sheets follow at once."""
@@ -147,13 +155,17 @@ class PageView(QObject):
             self.layout.shifted.connect(self._keep_in_place)
             self._unscrolled = 0.0
             _keep_objects_visible(doc, self.layout)  # before it lays the placeholders out
+            self.layout.gongwen = self._parts_of(doc)  # before it lays the text out
             doc.setDocumentLayout(self.layout)
+            doc.contentsChanged.connect(self._text_changed)
             self.editor.viewport().installEventFilter(self)
             self.editor.installEventFilter(self)
             self._ensure_paged()
         else:
             self.editor.viewport().removeEventFilter(self)
             self.editor.removeEventFilter(self)
+            doc.contentsChanged.disconnect(self._text_changed)
+            self._parts_timer.stop()
             self.layout = None
             doc.setDocumentLayout(None)  # type: ignore[arg-type]  # Qt's own layout again, made on first use
             self.editor.setViewportMargins(0, 0, 0, 0)
@@ -168,6 +180,29 @@ class PageView(QObject):
             self.tr("页面视图：%1").replace(
                 "%1", official.describe() if self.style == OFFICIAL_STYLE_ID else self.tr("A4，常规页边距"))
             if on else self.tr("已回到普通视图"))
+
+    def _parts_of(self, doc: QTextDocument) -> sheet_gongwen.Decor | None:
+        if self.style != OFFICIAL_STYLE_ID:
+            return None
+        return sheet_gongwen.decor_of(doc, installed_families(), font_fallbacks(self.host.settings))
+
+    def _text_changed(self) -> None:
+        if self.layout is not None and self.layout.gongwen is not None:
+            self._parts_timer.start(PARTS_PAUSE_MS)  # set again once typing pauses, not on every keystroke
+
+    def refresh_parts(self) -> None:
+        """Lay a 公文's parts out again (the form or the text changed); the text moves only if they take other lines."""
+        if not self.active or self.layout is None:
+            return
+        old, new = self.layout.gongwen, self._parts_of(self.editor.document())
+        if old is None and new is None:
+            return
+        self.layout.gongwen = new
+        if old is not None and new is not None and old.same_lines(new):
+            new.keep_slots(old)  # the same lines where they were: only what is painted changed
+        else:
+            self.layout.relayout()
+        self.editor.viewport().update()
 
     def _keep_in_place(self, moved: float) -> None:
         """The paragraphs above the screen were set (a long document is set around the cursor first): scroll with the text."""
@@ -261,9 +296,29 @@ class PageView(QObject):
                     painter.setPen(pen)
                     painter.drawLine(QPointF(rect.left(), rect.top()), QPointF(rect.right(), rect.top()))
                 if self.style == OFFICIAL_STYLE_ID:
-                    self._paint_number(painter, rect, page)
+                    self._paint_parts(painter, rect, page)
+                    if page not in self.unnumbered():
+                        self._paint_number(painter, rect, page)
         finally:
             painter.end()
+
+    def unnumbered(self) -> set[int]:
+        """The pages without a page number (a 公文's 信函 first page, a 版记's page of its own and the blank one before)."""
+        decor = self.layout.gongwen if self.layout is not None else None
+        return decor.unnumbered_at(self.layout.text_pages()) if decor is not None and self.layout else set()
+
+    def _paint_parts(self, painter: QPainter, band: QRectF, page: int) -> None:
+        """A 公文's 版头, 主送, closing parts and 版记 on one sheet, where print puts them."""
+        layout = self.layout
+        if layout is None or layout.gongwen is None or layout.grid is None:
+            return
+        painter.save()
+        # Paper y 0 of page p: the top margin above where the band of its text starts.
+        painter.translate(band.left(), (page - 1) * layout.page_height - self.editor.verticalScrollBar().value())
+        painter.scale(self.zoom, self.zoom)
+        sheet_gongwen.paint_page(painter, layout.gongwen, page, layout.gongwen.record_at(layout.text_pages()),
+                                 self.setup.left, self.setup.top, layout.grid.pitch, layout.grid.per_page)
+        painter.restore()
 
     def number_origin(self, page: int) -> QPointF:
         """Where the page number of a page is drawn: in the side margin beside the page's last line."""

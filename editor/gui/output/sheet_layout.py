@@ -96,7 +96,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def estimated_pages(self) -> int:
         """The page count, while the paragraphs after an edit are still being placed: as they fell, moved as the edit moved."""
-        return self.page_count_of(self._end[-1] + (self._shift if self._valid < len(self._end) else 0) if self._end else 0)
+        return self.with_record(self.text_pages())
 
     def waiting(self) -> int:
         """How many paragraphs are still to be set (a long document is set up to the cursor first)."""
@@ -239,6 +239,11 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         changed = QRectF(0, top, self._size.width(), max(bottom, self.y_of(self._end[last]) + 2) - top)
         self.update[QRectF].emit(changed)  # type: ignore[index]
 
+    def relayout(self) -> None:
+        """Lay every paragraph out again (a 公文's parts changed where the text goes)."""
+        self._signature = None
+        self.documentChanged(0, 0, self.document().characterCount())
+
     def _flush(self) -> None:
         # Setting a paragraph's format ranges notes a change the document would pass on with the next
         # edit (re-laying everything set since): pass it on now, to be ignored.
@@ -326,13 +331,14 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end` (and how far off the grid: _nudge)."""
+        end = self._parts_start(k, end)  # a 公文's title starts below its 版头
         if not self._heads:  # no table: every paragraph on the grid (placed on every keystroke: the short way)
             self._nudge[k] = 0.0
-            return self._place_piece(k, end)
+            return self._parts_end(k, *self._place_piece(k, end))
         start, new_end = self._place_piece(k, self._after_table(k, end))
         if self.grid:
             self._nudge[k] = self._nudge_of(k, start, end)
-        return start, new_end
+        return self._parts_end(k, start, new_end)
 
     def _place_piece(self, k: int, end: float) -> tuple[float, float]:
         row = self.row_at(k)

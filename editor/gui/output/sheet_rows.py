@@ -11,6 +11,7 @@ borders above a paragraph on its page set it a little below its grid line (_nudg
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSizeF
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
@@ -19,6 +20,9 @@ from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import sheet_paragraphs as sp
 from editor.gui.output import sheet_tables as st
 from editor.gui.output.sheet_paragraphs import Grid
+
+if TYPE_CHECKING:  # sheet_gongwen uses print's layout, which uses this package
+    from editor.gui.output.sheet_gongwen import Decor
 
 PX_PER_MM = 96 / 25.4
 ZOOM_LIMITS = (0.2, 5.0)
@@ -41,6 +45,9 @@ class SheetGeometry:
     _placed: list[float]
     _size: QSizeF
     _nudge: list[float]
+    _shift: float
+    _valid: int
+    gongwen: Decor | None = None  # a 公文's parts (sheet_gongwen), on the official grid only
 
     def estimated_pages(self) -> int:
         """The page count, while paragraphs are still being placed (SheetLayout)."""
@@ -223,3 +230,31 @@ class SheetGeometry:
             return
         self._placed[k] = start
         sp.flow_position(block.layout(), self._heights[k], start, self.page_height)
+
+    def text_pages(self) -> int:
+        """The pages the text fills (a 公文's 版记 may take more), estimated while paragraphs are still being placed."""
+        return self.page_count_of(self._end[-1] + (self._shift if self._valid < len(self._end) else 0) if self._end else 0)
+
+    def with_record(self, text_pages: int) -> int:
+        """The page count when the text fills `text_pages`: a 公文's 版记 may take a page or two more."""
+        return self.gongwen.record_at(text_pages) or text_pages if self.gongwen and self.grid else text_pages
+
+    def _parts_start(self, k: int, end: float) -> float:
+        """Where paragraph k may start: a 公文's title no higher than the first line below its 版头."""
+        g = self.gongwen
+        return max(end, float(g.first_slot)) if g is not None and self.grid and k == g.title else end
+
+    def _parts_end(self, k: int, start: float, end: float) -> tuple[float, float]:
+        """Paragraph k's start and end with a 公文's parts around it (painted by page view, not editable).
+
+        Page one moves down under the 版头 from the title on; the 主送 or closing parts print sets after
+        paragraph k take their grid lines after it.
+        """
+        g = self.gongwen
+        if g is None or self.grid is None:
+            return start, end
+        if 0 <= g.title <= k and start < self.grid.per_page and self.row_at(k) is None:
+            self._nudge[k] = g.shift / self.grid.pitch
+        if k in g.flows:
+            end = float(g.place(k, int(end), self.grid.per_page))
+        return start, end

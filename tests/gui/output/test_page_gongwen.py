@@ -1,0 +1,140 @@
+"""Page view of a 公文: the 版头, 主送, closing parts and 版记 where print puts them, the text on print's pages.
+
+The reference is Yuku's own PDF (print_actions.write_pdf, which test_gongwen_print checks against
+LibreOffice's layout of the official DOCX), read back with poppler.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QLineEdit
+
+from editor.gui.gongwen.actions import GongwenActions
+from editor.gui.output import print_actions
+from editor.gui.output.page_view import PageView
+from tests.gui.helpers import commit_text
+from tests.gui.output.test_gongwen_print import draft
+from tests.gui.output.test_page_view import view_lines
+from tests.pdf_pages import page_count, page_texts
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+
+
+def pdf_pages(window, path) -> list[str]:
+    """Each page's text of the document as Yuku prints it (official style), without white space."""
+    assert print_actions.write_pdf(window.editor.document(), path, window.print_actions.base_point_size,
+                                   "official") > 0
+    texts = page_texts(path)
+    assert len(texts) == page_count(path)
+    return [flat(t) for t in texts]
+
+
+def flat(text: str) -> str:
+    """Text without white space, full-width punctuation as poppler reads it back (NFKC)."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+
+
+def assert_pages_as_printed(window, path) -> None:
+    """Page view has print's page count, and each of its body lines is on the page print puts it on."""
+    view = window.feature(PageView)
+    printed = pdf_pages(window, path)
+    assert view.page_count() == len(printed)
+    lines = view_lines(window)
+    for page, texts in enumerate(lines, 1):
+        for text in texts:
+            text = flat(text)
+            if text:
+                assert text in printed[page - 1], (page, text)
+    # Every page print numbers page view numbers, and no other.
+    numbered = [bool(re.search(r"—\d+—", t)) for t in printed]
+    assert [p not in view.unnumbered() for p in range(1, len(printed) + 1)] == numbered
+
+
+def red_pixels(image, top: int, bottom: int, left: int, right: int) -> int:
+    """How many clearly red pixels an area of an image holds."""
+    count = 0
+    for y in range(max(top, 0), min(bottom, image.height()), 2):
+        for x in range(max(left, 0), min(right, image.width()), 2):
+            c = QColor(image.pixel(QPoint(x, y)))
+            count += c.red() > 200 and c.green() < 90 and c.blue() < 90
+    return count
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("extra", "pages"), [(0, 2), (2, 4), (4, 4)])
+def test_page_view_of_a_notice_has_prints_pages_and_body_lines(open_draft, tmp_path, extra, pages):
+    """通知 +0: the 版记 under the text on page 2; +2: a blank page 3 and the 版记 alone on page 4, unnumbered."""
+    window = open_draft(draft("通知", extra))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    assert view.layout.gongwen is not None
+    assert view.page_count() == pages
+    assert_pages_as_printed(window, tmp_path / "yuku.pdf")
+    if extra == 2:
+        assert view.unnumbered() == {3, 4}
+
+
+def test_the_head_is_painted_red_on_page_one_and_the_text_below_it(open_draft, qtbot, tmp_path):
+    window = open_draft(draft("通知"))
+    window.resize(1100, 900)
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    editor = window.editor
+    editor.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    image = editor.viewport().grab().toImage()
+    image.save(str(tmp_path / "page1.png"))
+    sheet = view.page_rect(1)
+    # The red 标志 and rule: in the upper part of page one, above the title.
+    title = editor.document().documentLayout().blockBoundingRect(editor.document().begin())
+    assert title.top() > view.top + 5 * view.layout.pitch  # the title is pushed down under the 版头
+    head_bottom = int(title.top() - editor.verticalScrollBar().value())
+    assert red_pixels(image, int(view.top), head_bottom, int(sheet.left()), int(sheet.right())) > 200
+    # Normal view paints no 版头.
+    window.actions_by_name["page_view"].trigger()
+    qtbot.wait(50)
+    plain = editor.viewport().grab().toImage()
+    assert red_pixels(plain, 0, plain.height(), 0, plain.width()) == 0
+
+
+def test_a_click_on_the_head_does_not_put_the_caret_in_it_and_typing_goes_to_the_text(open_draft, qtbot, tmp_path):
+    window = open_draft(draft("通知"))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    editor = window.editor
+    editor.verticalScrollBar().setValue(0)
+    qtbot.wait(20)
+    doc = editor.document()
+    before = doc.toPlainText()
+    # A click in the middle of the 版头, where the red 标志 is.
+    y = int(view.top + 3 * view.layout.pitch)
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(view.paper.width() / 2), y))
+    assert editor.textCursor().blockNumber() == 0  # the title, the first paragraph: no text of the 版头
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    commit_text(editor, "特此通知。")
+    assert doc.toPlainText() == before + "特此通知。"
+    assert view.layout.gongwen is not None
+    qtbot.waitUntil(lambda: not view._parts_timer.isActive(), timeout=3000)
+    assert_pages_as_printed(window, tmp_path / "typed.pdf")
+
+
+def test_a_form_edit_updates_the_page_view(open_draft, qtbot, tmp_path):
+    """Adding lines to 抄送 in the 公文要素 form moves the 版记 as print moves it."""
+    window = open_draft(draft("通知", 2))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    assert view.page_count() == 4
+    field = window.feature(GongwenActions).form.fields["抄送"]
+    assert isinstance(field, QLineEdit)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    commit_text(field, "，市政协办公厅，市中级人民法院，市人民检察院")
+    qtbot.waitUntil(lambda: not view._parts_timer.isActive(), timeout=3000)
+    decor = view.layout.gongwen
+    assert any("市人民检察院" in row.layout.text() for row in decor.rows[decor.record_page])
+    assert_pages_as_printed(window, tmp_path / "cc.pdf")
