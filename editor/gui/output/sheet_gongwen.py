@@ -59,6 +59,16 @@ class Decor:
             end = flow.slot + flow.count
         return end
 
+    def moved(self, after: int, count: int) -> None:
+        """Paragraphs were added (count > 0) or removed after paragraph `after`: the anchors move with the text."""
+        def move(k: int) -> int:  # an anchor removed with its paragraph: the one the removal ends in
+            return max(k + count, after) if k > after else k
+        self.title = move(self.title)
+        flows: dict[int, list[Flow]] = {}
+        for k, items in self.flows.items():
+            flows.setdefault(move(k), []).extend(items)
+        self.flows = flows
+
     def same_lines(self, other: Decor) -> bool:
         """Whether another layout of the parts takes the same grid lines (the text stays where it is)."""
         def lines(d: Decor) -> list[tuple[int, int, int, bool, bool]]:

@@ -221,7 +221,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._nudge[first:old_last + 1] = [0.0] * (last - first + 1)
         self._any_styled = any(self._styled)
         if self.grid and self._any_styled != styled_before:
-            self.documentChanged(0, 0, doc.characterCount())  # roles now come from the styles, or no longer
+            self.relayout()  # roles now come from the styles, or no longer (relayout: not taken for a resize)
             return
         moved_title = self.grid and not self._any_styled and title_before != self._title
         for n in {title_before, self._title} if moved_title else ():

@@ -133,6 +133,10 @@ class SheetGeometry:
 
     def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
         """The table rows after an edit: found again when it touched a table, else moved by the paragraphs it added."""
+        anew = position == 0 and added >= doc.characterCount() - 1  # everything (a new layout, a file loaded)
+        if self.gongwen is not None and more_blocks and self._lines and not anew:
+            # A 公文's anchors move with the text until its parts are laid out again (page_view.refresh_parts).
+            self.gongwen.moved(doc.findBlock(position).blockNumber(), more_blocks)
         tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
         end = position + added
         touched = len(tables) != self._table_count or any(

@@ -115,9 +115,20 @@ def test_a_click_on_the_head_does_not_put_the_caret_in_it_and_typing_goes_to_the
     y = int(view.top + 3 * view.layout.pitch)
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(view.paper.width() / 2), y))
     assert editor.textCursor().blockNumber() == 0  # the title, the first paragraph: no text of the 版头
+    # A new paragraph in the text: the closing parts stay after the text's last paragraph at once.
+    anchor = max(view.layout.gongwen.flows)  # the closing parts go after this paragraph
+    cursor = QTextCursor(doc.findBlockByNumber(2))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    commit_text(editor, "新增一段。")
+    assert view._parts_timer.isActive()  # not laid out again yet: the anchors moved with the text
+    assert max(view.layout.gongwen.flows) == anchor + 1
     editor.moveCursor(QTextCursor.MoveOperation.End)
     commit_text(editor, "特此通知。")
-    assert doc.toPlainText() == before + "特此通知。"
+    assert doc.toPlainText().endswith("特此通知。")
+    assert "新增一段。" in doc.toPlainText()
+    assert len(doc.toPlainText()) == len(before) + len("\n新增一段。特此通知。")
     assert view.layout.gongwen is not None
     qtbot.waitUntil(lambda: not view._parts_timer.isActive(), timeout=3000)
     assert_pages_as_printed(window, tmp_path / "typed.pdf")
@@ -138,3 +149,25 @@ def test_a_form_edit_updates_the_page_view(open_draft, qtbot, tmp_path):
     decor = view.layout.gongwen
     assert any("市人民检察院" in row.layout.text() for row in decor.rows[decor.record_page])
     assert_pages_as_printed(window, tmp_path / "cc.pdf")
+
+
+def test_enter_after_a_heading_keeps_every_paragraph_in_its_place(open_draft, qtbot):
+    """Enter that gives paragraphs their styles re-lays them all (it was taken for a resize, leaving some unplaced)."""
+    window = open_draft(draft("通知").split("---\n")[2])  # the text alone, no 公文 parts
+    window.actions_by_name["page_view"].trigger()
+    editor, doc = window.editor, window.editor.document()
+    cursor = QTextCursor(doc.findBlockByNumber(2))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    tops = [doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(k)).top() for k in range(doc.blockCount())]
+    assert tops == sorted(tops)
+    assert len(set(tops)) == len(tops)
+    assert print_lines_match(window)
+
+
+def print_lines_match(window) -> bool:
+    """Page view's lines are print's, page by page."""
+    from tests.gui.output.test_page_view import print_lines
+
+    return view_lines(window) == print_lines(window)
