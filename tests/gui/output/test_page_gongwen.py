@@ -66,17 +66,22 @@ def red_pixels(image, top: int, bottom: int, left: int, right: int) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("extra", "pages"), [(0, 2), (2, 4), (4, 4)])
-def test_page_view_of_a_notice_has_prints_pages_and_body_lines(open_draft, tmp_path, extra, pages):
-    """通知 +0: the 版记 under the text on page 2; +2: a blank page 3 and the 版记 alone on page 4, unnumbered."""
-    window = open_draft(draft("通知", extra))
+@pytest.mark.parametrize(("name", "extra", "pages"), [("通知", 0, 2), ("通知", 2, 4), ("通知", 4, 4), ("函", 2, 2)])
+def test_page_view_of_a_notice_has_prints_pages_and_body_lines(open_draft, tmp_path, name, extra, pages):
+    """通知 +0: the 版记 under the text on page 2; +2: a blank page 3 and the 版记 alone on page 4, unnumbered.
+
+    A 函 (信函格式): its first page carries no number.
+    """
+    window = open_draft(draft(name, extra))
     window.actions_by_name["page_view"].trigger()
     view = window.feature(PageView)
     assert view.layout.gongwen is not None
     assert view.page_count() == pages
     assert_pages_as_printed(window, tmp_path / "yuku.pdf")
-    if extra == 2:
+    if name == "通知" and extra == 2:
         assert view.unnumbered() == {3, 4}
+    if name == "函":
+        assert view.unnumbered() == {1}
 
 
 def test_the_head_is_painted_red_on_page_one_and_the_text_below_it(open_draft, qtbot, tmp_path):
