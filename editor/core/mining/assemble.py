@@ -8,10 +8,11 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_counts
+from editor.core.mining.counting import Counts
+from editor.core.mining.mapreduce import fold_corpus
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.mining.ranking import acceptable, rank
 from editor.core.model.phrases import Phrase
@@ -28,10 +29,6 @@ FORK_CHARS = 200_000
 SPAWN_CHARS = 2_000_000
 
 
-def _map_one(item: tuple[int, Document]) -> DocCounts:
-    return map_document(*item)
-
-
 def pool_context(chars: int) -> mp.context.BaseContext | None:
     """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
 
@@ -46,58 +43,6 @@ def pool_context(chars: int) -> mp.context.BaseContext | None:
     if "fork" in methods and threading.current_thread() is threading.main_thread():
         return mp.get_context("fork")
     return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
-
-
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus."""
-    context = pool_context(sum(len(p.text) for d in docs for p in d.paragraphs))
-    if context is None:
-        yield from (map_document(i, d) for i, d in enumerate(docs))
-        return
-    if context.get_start_method() == "fork":
-        from editor.core.mining.lexicon import _jb
-
-        _jb()  # load jieba once, before forking
-    with context.Pool(os.cpu_count()) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=2)
-
-
-def mapped_with_cache(docs: list[Document], cache: CountCache | None, keys: list[str] | None = None,
-                      first: int = 0) -> Iterator[DocCounts]:
-    """Every document's counts in corpus order from docs[first] on: read back from the cache, or mapped (and cached).
-
-    The order matters (an entry's example and source come from the first document that has it), so
-    cached and freshly mapped counts are interleaved as the documents stand, streaming: the new ones
-    are mapped in parallel as one batch while the cached ones are read when their turn comes.
-    keys: the documents' keys (count_cache.document_key), when already made.
-    """
-    if cache is None:
-        yield from map_documents(docs)
-        return
-    from editor.core.mining.count_cache import document_key
-
-    keys = keys or [document_key(d) for d in docs]
-    known = cache.keys()
-    fresh = map_documents([d for d, k in zip(docs[first:], keys[first:]) if k not in known])
-    for i, (doc, key) in enumerate(zip(docs, keys)):
-        if i < first:
-            continue  # already in the merged counts the caller starts from
-        counts = cache.get(key) if key in known else None  # read when its turn comes: memory stays flat
-        if counts is None and key in known:
-            counts = map_document(i, doc)  # the cache failed under us: map it here
-        if counts is None:
-            counts = next(fresh)
-            # The file's text pair and the document's name are the document's, not its counts': they
-            # are attached again on reading, so a renamed or re-read file reuses its counts.
-            name, surface = counts.name, counts.surface
-            counts.name, counts.surface = "", None
-            cache.put(key, counts)
-            counts.name, counts.surface = name, surface
-        else:
-            counts.name, counts.surface = doc.name, doc.surface
-        counts.index = i
-        yield counts
-    cache.commit(keys)
 
 
 def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
@@ -122,16 +67,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     from editor.core.mining.control import check_cancelled, surface_form
 
     counts, keys, first = _earlier_counts(docs, cache)
-
-    def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(mapped_with_cache(docs, cache, keys, first), first):
-            if i % 5 == 0:
-                check_cancelled(cancelled)
-                if progress:
-                    progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
-            yield part
-
-    counts = reduce_counts(mapped(), counts)
+    counts = fold_corpus(docs, cache, keys, first, counts, progress, cancelled)
     if cache is not None:
         cache.keep_merged(keys, counts)
     n_docs = counts.documents

@@ -10,7 +10,6 @@ The cache is derived data: one SQLite file next to the bank (`bank.db.counts`). 
 """
 from __future__ import annotations
 
-import copyreg
 import gzip
 import hashlib
 import io
@@ -19,11 +18,10 @@ import pickle
 import sqlite3
 import sys
 import zlib
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from editor.core.mining.counting import Counts
 
@@ -61,24 +59,60 @@ def document_key(doc: Document) -> str:
     return h.hexdigest()
 
 
-def _counter(items: dict[Any, int]) -> Counter[Any]:
-    """A Counter holding items, made without Counter.__init__ (a Python-level update, slow by the 100,000)."""
-    made: Counter[Any] = Counter.__new__(Counter)
-    dict.update(made, items)
-    return made
-
-
 def _dumps(counts: Counts) -> bytes:
     """Merged counts, pickled and compressed as a stream (only the compressed bytes are ever held whole).
 
-    Their Counters are rebuilt by _counter: loading them is then mostly C.
+    Their Counters are rebuilt by mapreduce._counter: loading them is then mostly C.
     """
+    from editor.core.mining.mapreduce import dump
+
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
-        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
-        pickler.dump(counts)
+        dump(counts, stream)
     return out.getvalue()
+
+
+def doc_counts_blob(counts: DocCounts, compress: bool = True) -> bytes:
+    """One document's counts as the cache keeps them, without its name and file text (they are the file's)."""
+    name, surface = counts.name, counts.surface
+    counts.name, counts.surface = "", None
+    try:
+        data = pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL)
+        return zlib.compress(data, 1) if compress else data
+    finally:
+        counts.name, counts.surface = name, surface
+
+
+def load_blob(blob: bytes, compressed: bool = True) -> DocCounts:
+    """The counts doc_counts_blob made (without the document's name and file text)."""
+    counts: DocCounts = pickle.loads(zlib.decompress(blob) if compressed else blob)
+    return counts
+
+
+_READERS: dict[str, sqlite3.Connection] = {}
+
+
+def read_cached_blob(cache_file: str, key: str) -> bytes | None:
+    """A document's cached counts as stored, read in any process (a worker opens the file once); None on trouble."""
+    try:
+        conn = _READERS.get(cache_file)
+        if conn is None:
+            conn = _READERS[cache_file] = sqlite3.connect(cache_file, timeout=30, check_same_thread=False)
+        row = conn.execute("SELECT data FROM counts WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+    except sqlite3.Error as exc:
+        log.warning("cached counts %s not read: %s", key[:12], exc)
+        return None
+
+
+def read_cached(cache_file: str, key: str) -> DocCounts | None:
+    """A document's cached counts, or None (not there, or unreadable: it is mapped again)."""
+    blob = read_cached_blob(cache_file, key)
+    try:
+        return load_blob(blob) if blob is not None else None
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
+        log.warning("cached counts %s unreadable: %s", key[:12], exc)
+        return None
 
 
 def cache_path(bank_path: Path) -> Path:
@@ -92,9 +126,10 @@ class CountCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn: sqlite3.Connection | None = None
-        self.pending: list[tuple[str, bytes]] = []
         try:
-            self.conn = sqlite3.connect(str(path), timeout=5)
+            self.conn = sqlite3.connect(str(path), timeout=30)
+            # Workers read documents' counts while this connection writes new ones.
+            self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             # The last run's merged counts and the keys of the documents they hold, in corpus order.
             self.conn.execute("CREATE TABLE IF NOT EXISTS merged (id INTEGER PRIMARY KEY CHECK (id = 1), "
@@ -111,7 +146,6 @@ class CountCache:
             except sqlite3.Error:
                 pass
         self.conn = None
-        self.pending = []
 
     def keys(self) -> set[str]:
         """Keys of every stored document."""
@@ -123,33 +157,25 @@ class CountCache:
             self._off(exc)
             return set()
 
-    def get(self, key: str) -> DocCounts | None:
-        """The counts stored under key, or None."""
+    def put_many(self, items: list[tuple[str, bytes]]) -> None:
+        """Keep documents' counts (doc_counts_blob) under their keys, written now: nothing piles up in memory."""
         if self.conn is None:
-            return None
+            return
         try:
-            row = self.conn.execute("SELECT data FROM counts WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(zlib.decompress(row[0])) if row else None
-        except (sqlite3.Error, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
+            with self.conn:
+                self.conn.executemany("INSERT OR REPLACE INTO counts (key, data) VALUES (?, ?)", items)
+        except sqlite3.Error as exc:
             self._off(exc)
-            return None
-
-    def put(self, key: str, counts: DocCounts) -> None:
-        """Keep counts under key (written by commit)."""
-        if self.conn is not None:
-            self.pending.append((key, zlib.compress(pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL), 1)))
 
     def commit(self, keep: Iterable[str]) -> None:
-        """Write what was put and forget documents no longer in the corpus."""
+        """Forget documents no longer in the corpus."""
         if self.conn is None:
             return
         keep = set(keep)
         try:
             with self.conn:
-                self.conn.executemany("INSERT OR REPLACE INTO counts (key, data) VALUES (?, ?)", self.pending)
                 stale = [(k,) for (k,) in self.conn.execute("SELECT key FROM counts") if k not in keep]
                 self.conn.executemany("DELETE FROM counts WHERE key = ?", stale)
-            self.pending = []
         except sqlite3.Error as exc:
             self._off(exc)
 

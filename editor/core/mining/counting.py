@@ -31,12 +31,17 @@ class DocCounts:
     name: str
     traditional: bool
     surface: tuple[str, str] | None
-    found: dict[str, _Seen] = field(default_factory=dict)  # structured candidates
+    # Structured candidates: key → (text, example, kinds, sections, whole) — tuples, so sending and
+    # storing a document's counts makes few objects.
+    found: dict[str, Found] = field(default_factory=dict)
     grams: dict[str, list[object]] = field(default_factory=dict)  # windows (ngrams.Seen)
     sections: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # the document's words, for their document frequency
     genre: str = ""  # the family of document its title names (sections.genre_of)
     title: str = ""
+
+
+Found = tuple[str, str, tuple[str, ...], tuple[str, ...], bool]
 
 
 @dataclass
@@ -45,10 +50,7 @@ class _Seen:
     example: str
     kinds: set[str] = field(default_factory=set)
     sections: set[str] = field(default_factory=set)
-    left: set[str] = field(default_factory=set)
-    right: set[str] = field(default_factory=set)
     whole: bool = False
-    ngram_only: bool = True
 
 
 @dataclass
@@ -79,17 +81,18 @@ def map_document(index: int, doc: Document) -> DocCounts:
     from editor.core.mining.ngrams import count_clause
 
     out = DocCounts(index, doc.name, doc.traditional, doc.surface, genre=genre_of(doc.title), title=doc.title)
+    found: dict[str, _Seen] = {}
     for c in extract(doc):
         key = counting_key(c.text)
         if not key:
             continue
-        seen = out.found.get(key)
+        seen = found.get(key)
         if seen is None:
-            seen = out.found[key] = _Seen(c.text, c.example)
+            seen = found[key] = _Seen(c.text, c.example)
         seen.kinds.add(c.kind)
         seen.sections.add(c.section)
         seen.whole = seen.whole or c.standalone
-        seen.ngram_only = False
+    out.found = {k: (s.text, s.example, tuple(s.kinds), tuple(s.sections), s.whole) for k, s in found.items()}
     last = max(1, len(doc.paragraphs) - 1)
     for i, p in enumerate(doc.paragraphs):
         if p.heading:
@@ -127,19 +130,17 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         counts.words.update(part.words)
         found, name, genre, surface = part.found, part.name, part.genre, part.surface
         script = 1 if part.traditional else -1
-        for key, seen in found.items():
+        for key, (text, said, kinds, sections, standalone) in found.items():
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(seen.text, seen.example, name, genre=genre)
+                t = tallies[key] = Tally(text, said, name, genre=genre)
             t.df += 1
             if len(t.titles) < TITLES_KEPT:
                 t.titles.append(part.title)
-            t.kinds.update(seen.kinds or ("collocation",))
-            t.sections.update(seen.sections)
-            t.left.update(seen.left)
-            t.right.update(seen.right)
-            t.whole += seen.whole
-            t.structured = t.structured or not seen.ngram_only
+            t.kinds.update(kinds)
+            t.sections.update(sections)
+            t.whole += standalone
+            t.structured = True
             t.traditional += script
             if surface is not None and t.surface is None:
                 t.surface = surface

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from editor.core.bank.store import PhraseBank
-from editor.core.mining import assemble
+from editor.core.mining import mapreduce
 from editor.core.mining.count_cache import CountCache, cache_path
 from editor.core.mining.pipeline import mine_into_bank
 from editor.core.resources import seed_corpus_dir
@@ -31,13 +31,13 @@ def split_corpus(tmp_path):
 
 def _count_maps(monkeypatch) -> list[str]:
     mapped: list[str] = []
-    real = assemble.map_document
+    real = mapreduce.map_document
 
     def counting(index, doc):
         mapped.append(doc.name)
         return real(index, doc)
 
-    monkeypatch.setattr(assemble, "map_document", counting)
+    monkeypatch.setattr(mapreduce, "map_document", counting)
     return mapped
 
 
