@@ -87,8 +87,13 @@ def prepare_system_locale(setting: str) -> str:
     return language
 
 
+# Qt 6 moved the file type names ("Folder", "Drive", "%1 File") out of QFileDialog; the Chinese
+# catalogues still hold them under the old context, so the dialog's Type column stayed English.
+MOVED_CONTEXTS = {"QAbstractFileIconProvider": "QFileDialog"}
+
+
 class MnemonicFallback(QTranslator):
-    """Qt's strings that gained a mnemonic after its Chinese catalogue was written, translated anyway.
+    """Qt's strings its Chinese catalogue knows in another form or context, translated anyway.
 
     Qt 6.12's file dialog says "&Look in:" and "Files of &type:", but qtbase_zh_CN/zh_TW only know
     "Look in:" and "Files of type:", so those labels stayed English. Asked last (installed first),
@@ -105,6 +110,9 @@ class MnemonicFallback(QTranslator):
 
         None (a null QString) when there is none: Qt takes even "" as a translation.
         """
+        if context in MOVED_CONTEXTS:
+            text = self.base.translate(MOVED_CONTEXTS[context], source, disambiguation, n)
+            return text or None
         if not context.startswith("Q") or "&" not in source:
             return None
         letter = re.search(r"&(\w)", source.replace("&&", ""))

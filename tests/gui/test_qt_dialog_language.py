@@ -39,7 +39,9 @@ while not dates_now() and time.monotonic() < deadline:
     time.sleep(0.02)
 dates = dates_now()
 labels = [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
-print(json.dumps({"language": language, "labels": labels, "dates": dates}, ensure_ascii=False))
+root = model.index(sys.argv[1])
+types = {model.index(r, 0, root).data(): model.index(r, 2, root).data() for r in range(model.rowCount(root))}
+print(json.dumps({"language": language, "labels": labels, "dates": dates, "types": types}, ensure_ascii=False))
 """
 
 
@@ -49,6 +51,7 @@ def run(tmp_path: Path, setting: str, lang_env: str) -> dict:
     folder = tmp_path / "docs"
     folder.mkdir(exist_ok=True)
     docx.Document().save(str(folder / "工作总结.docx"))
+    (folder / "材料").mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANGUAGE"}
     env.update(LANG=lang_env, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(folder), setting], env=env, capture_output=True,
@@ -58,16 +61,17 @@ def run(tmp_path: Path, setting: str, lang_env: str) -> dict:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the system locale comes from LANG on Linux")
-@pytest.mark.parametrize(("setting", "lang_env", "expected"), [
-    ("", "C.UTF-8", {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："}),  # the report's case
-    ("zh_CN", "en_US.UTF-8", {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："}),
-    ("zh_TW", "C.UTF-8", {"尋找於(&L)：", "檔名(&N)：", "檔案型態(&T)："}),
+@pytest.mark.parametrize(("setting", "lang_env", "expected", "folder"), [
+    ("", "C.UTF-8", {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："}, "文件夹"),  # the report's case
+    ("zh_CN", "en_US.UTF-8", {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："}, "文件夹"),
+    ("zh_TW", "C.UTF-8", {"尋找於(&L)：", "檔名(&N)：", "檔案型態(&T)："}, "資料夾"),
 ])
-def test_file_dialog_is_chinese_with_chinese_dates(tmp_path, setting, lang_env, expected):
+def test_file_dialog_is_chinese_with_chinese_dates(tmp_path, setting, lang_env, expected, folder):
     state = run(tmp_path, setting, lang_env)
     assert set(state["labels"]) == expected, state["labels"]
     assert not any(re.search(r"[A-Za-z]{2,}", label) for label in state["labels"])
-    assert len(state["dates"]) == 1
+    assert state["types"].get("材料") == folder, state["types"]  # the Type column, not "Folder"
+    assert len(state["dates"]) == 2
     assert re.fullmatch(r"2\d{3}/\d{1,2}/\d{1,2} (?:上午|下午)?\d{1,2}:\d{2}", state["dates"][0]), state["dates"]
 
 

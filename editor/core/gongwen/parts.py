@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 # Front-matter key (the standard's name) -> attribute. Keys users may also write are in ALIASES.
@@ -158,3 +159,19 @@ def from_properties(properties: dict[str, str]) -> Parts | None:
             parts.set(key, text)
         found = True
     return parts if found else None
+
+
+# The 类型 names a document type by the standard's (simplified) name; converting it would unlink it.
+UNCONVERTED_KEYS = {"类型"}
+
+
+def converted_properties(properties: dict[str, str], convert: Callable[[str], str]) -> dict[str, str]:
+    """The 公文 properties whose text convert() changes, with their new text (script conversion)."""
+    out: dict[str, str] = {}
+    for name, text in properties.items():
+        key = name[len(PROPERTY_PREFIX):] if name.startswith(PROPERTY_PREFIX) else ""
+        if key in KEYS and key not in UNCONVERTED_KEYS:
+            new = convert(text)
+            if new != text:
+                out[name] = new
+    return out

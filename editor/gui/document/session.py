@@ -20,6 +20,7 @@ from editor.core.model.document import Document
 from editor.core.settings import Settings
 from editor.gui.document.file_filters import file_dialog_filter, suffix_for_filter
 from editor.gui.document.lock import DocumentLock
+from editor.gui.document.property_history import PropertyHistory
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,9 @@ class DocumentSession(QObject):
     Seams for features:
     - before_open / before_save: callables (path) -> bool; any False vetoes the open or save.
     - opened(path), saved(path), closed(path or ""): after the fact.
-    - loaded(): the document's content was replaced (New, Open, a recovered draft); features that
-      show part of the document outside the text (the 公文要素 form) read it again.
+    - loaded(): the document's content was replaced (New, Open, a recovered draft) or undo/redo put
+      back its 公文要素 (property_history); features that show part of the document outside the text
+      (the 公文要素 form) read it again.
     - changed(): a change outside the text (mark_changed), so autosave writes a draft.
     - pathChanged(path or None): the window title follows it.
     - template_chooser: callable () -> Document | None offering a starting document on New.
@@ -78,6 +80,9 @@ class DocumentSession(QObject):
         self.before_save: list[Callable[[Path], bool]] = []
         self.template_chooser: Callable[[], Document | None] | None = None
         self.lock = DocumentLock(self)
+        # Undo and redo of a conversion put its 公文要素 back too: the features re-read them.
+        self.property_history = PropertyHistory(self.document(), self)
+        self.property_history.restored.connect(self.loaded)
 
     # -- state ----------------------------------------------------------------------------------
 

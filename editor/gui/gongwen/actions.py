@@ -38,6 +38,8 @@ class GongwenActions(QObject):
         self.parts_action = self.dock.toggleViewAction()
         self.parts_action.setText(self.tr("公文要素(&Y)"))
         self.parts_action.setObjectName("gongwen_parts")
+        self._auto_shown = False  # the dock was opened by a loaded 公文, not by the user
+        self.parts_action.triggered.connect(self._user_toggled)
         host.action_factory.register(self.parts_action)
         self.check_action = host.action_factory.make("gongwen_check", self.tr("公文检查(&G)…"),
                                                      lambda _=False: self.show_check())
@@ -52,6 +54,9 @@ class GongwenActions(QObject):
         self.check_dialog: CheckDialog | None = None
         self.lacking: list[str] = []
         self.document_menu: QMenu | None = None
+
+    def _user_toggled(self) -> None:
+        self._auto_shown = False
 
     def parts(self) -> Parts:
         """The parts in the form."""
@@ -121,7 +126,13 @@ class GongwenActions(QObject):
         parts = from_properties(state_of(self.host.session.document()).properties)
         self._show(parts or Parts())
         if parts is not None:
-            self.dock.show()
+            if not self.dock.isVisible():
+                self.dock.show()
+                self._auto_shown = True
+        elif self._auto_shown:
+            # Opened for the last 公文, not by the user: a document without parts does not keep it open.
+            self.dock.hide()
+            self._auto_shown = False
 
     def official_bytes(self, available: list[str] | None = None) -> bytes | None:
         """The official DOCX with the form's parts laid out (None when the form holds no part)."""

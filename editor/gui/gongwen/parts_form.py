@@ -99,6 +99,12 @@ class PartsForm(QWidget):
             field.setPlainText(text)
         elif isinstance(field, QLineEdit):
             field.setText(text)
+        else:
+            index = field.findData(text)
+            if index < 0 and text:
+                field.addItem(text, text)
+                index = field.count() - 1
+            field.setCurrentIndex(max(index, 0))
 
     def value(self, key: str) -> str:
         """One part's text as the field holds it."""

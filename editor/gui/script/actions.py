@@ -7,8 +7,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog
 
-from editor.core.script.converter import CONFIG_IDS, CONFIGS, config_label, detect_script
+from editor.core.gongwen.parts import converted_properties
+from editor.core.script.converter import CONFIG_IDS, CONFIGS, config_label, convert_text, detect_script
 from editor.core.script.protected_terms import load_terms
+from editor.gui.document.docx_state import state_of
+from editor.gui.document.property_history import record_change
 from editor.gui.script.convert import SYNC_LIMIT, DocumentConversion
 from editor.gui.window.host import WindowHost
 
@@ -132,12 +135,26 @@ class ScriptActions(QObject):
             cur.setPosition(min(self._cursor_pos, size))
         self.editor.setTextCursor(cur)
         label = config_label(job.config)
+        parts_changed = ok and self._range is None and self._convert_parts(job)
         if ok:
-            msg = self.tr("已转换：%1").replace("%1", label) if job.changed_runs else self.tr("没有需要转换的文字")
+            changed = job.changed_runs or parts_changed
+            msg = self.tr("已转换：%1").replace("%1", label) if changed else self.tr("没有需要转换的文字")
         else:
             msg = self.tr("已取消转换，文档未改动")
         self.host.show_message(msg)
         self.update_script_label()
+
+    def _convert_parts(self, job: DocumentConversion) -> bool:
+        """Convert the 公文要素 with the whole document, in the same undo step; True if any changed."""
+        qdoc = self.editor.document()
+        protected = job.protected
+        changed = converted_properties(state_of(qdoc).properties,
+                                       lambda text: convert_text(text, job.config, protected))
+        if not changed:
+            return False
+        record_change(QTextCursor(qdoc), changed, join=job.changed_runs > 0)
+        self.host.session.content_replaced()  # the form shows the converted parts
+        return True
 
     # -- script label -------------------------------------------------------------------------
 

@@ -166,3 +166,31 @@ def test_self_test_check_uses_a_scratch_store(make_window, tmp_path):
     assert w.editor.toPlainText() == "正文"
     assert drafts() == []  # the user's own store was never written
     assert not list((tmp_path / "recovery").glob("*.json"))
+
+
+def test_timed_draft_waits_for_a_pause_in_typing_but_not_forever(make_window, monkeypatch):
+    from editor.gui.document import autosave
+
+    clock = [1000.0]
+    monkeypatch.setattr(autosave, "_now", lambda: clock[0])
+    w = make_window()
+    saver = w.feature(Autosaver)
+    commit_text(w.editor, "今年以来")
+    clock[0] += 0.2  # the timer fires mid-word
+    saver._tick()
+    assert drafts() == []
+    assert saver.retry.isActive()
+    clock[0] += autosave.IDLE_SECONDS  # a pause
+    saver._tick()
+    assert [d.text for d in drafts()] == ["今年以来"]
+    # Typing without a pause: the draft is written once it is MAX_DEFER_SECONDS late.
+    started, written_after = clock[0], None
+    while written_after is None and clock[0] - started < 3 * autosave.MAX_DEFER_SECONDS:
+        commit_text(w.editor, "我们")
+        clock[0] += 0.1
+        saver._tick()
+        if drafts()[0].text != "今年以来":
+            written_after = clock[0] - started
+        clock[0] += 5
+    assert written_after is not None
+    assert autosave.MAX_DEFER_SECONDS <= written_after <= autosave.MAX_DEFER_SECONDS + 5.2

@@ -193,3 +193,18 @@ def test_parts_typed_into_the_form_survive_a_plain_word_save(window, tmp_path):
         assert a.read("word/document.xml") == b.read("word/document.xml")  # the body is untouched
         assert "docProps/custom.xml" in b.namelist()
     docx.Document(str(with_parts))  # still a package Word libraries open
+
+
+def test_form_opened_for_a_gongwen_closes_for_a_plain_file_but_not_when_the_user_opened_it(window, tmp_path):
+    gongwen = tmp_path / "通知.txt"
+    gongwen.write_text("---\n主送: 各区人民政府\n---\n关于开展安全检查的通知\n", encoding="utf-8")
+    plain = tmp_path / "总结.txt"
+    plain.write_text("今年以来，我们坚持稳中求进。\n", encoding="utf-8")
+    assert window.session.open_path(gongwen)
+    assert gw(window).dock.isVisible()  # opened by the 公文
+    assert window.session.open_path(plain)
+    assert not gw(window).dock.isVisible()  # nothing to show: it goes again
+    act(window, "gongwen_parts")  # the user wants it
+    assert window.session.open_path(gongwen)
+    assert window.session.open_path(plain)
+    assert gw(window).dock.isVisible()  # the user's choice stays
