@@ -72,6 +72,18 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
         cache.keep_merged(keys, counts)
     n_docs = counts.documents
     ranked = rank(counts)
+    # The filter's verdicts depend on the text alone: those of earlier runs are kept (most of a
+    # re-mine's candidates were judged before, and judging takes a jieba tagging each).
+    verdicts = cache.verdicts() if cache is not None else {}
+    known = len(verdicts)
+
+    def passes(text: str, kind: str, frame: bool) -> bool:
+        key = f"{kind}\x00{int(frame)}\x00{text}"
+        ok = verdicts.get(key)
+        if ok is None:
+            ok = verdicts[key] = acceptable(text, kind, frame)
+        return ok
+
     out: list[Phrase] = []
     kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
     for k, (score, key, t, kind, section) in enumerate(ranked):
@@ -79,7 +91,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
             check_cancelled(cancelled)
             if progress:
                 progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
-        if not acceptable(t.text, kind, "frame" in t.kinds):
+        if not passes(t.text, kind, "frame" in t.kinds):
             continue
         # Near-duplicates (edit distance ≤ 2 on longer phrases) become one entry with variants.
         near = None
@@ -103,6 +115,8 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
             kept.setdefault(bucket, []).append((key, phrase))
         if len(out) >= MAX_ENTRIES:
             break
+    if cache is not None and len(verdicts) > known:
+        cache.keep_verdicts(verdicts)
     return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
 
 

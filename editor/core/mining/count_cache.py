@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from editor.core.mining.counting import Counts
 
 if TYPE_CHECKING:
+    from editor.core.corpus.archive import Archive
     from editor.core.corpus.structure import Document
     from editor.core.mining.counting import DocCounts
 
@@ -134,6 +135,12 @@ class CountCache:
             # The last run's merged counts and the keys of the documents they hold, in corpus order.
             self.conn.execute("CREATE TABLE IF NOT EXISTS merged (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "keys TEXT NOT NULL, data BLOB NOT NULL)")
+            # The filter's verdicts on candidate texts (ranking.acceptable), by the code that gave them.
+            self.conn.execute("CREATE TABLE IF NOT EXISTS verdicts (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "code TEXT NOT NULL, data BLOB NOT NULL)")
+            # The last run's structured archive (corpus.archive) and the files it holds, in order.
+            self.conn.execute("CREATE TABLE IF NOT EXISTS archive (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "code TEXT NOT NULL, files TEXT NOT NULL, data BLOB NOT NULL)")
             self.conn.commit()
         except sqlite3.Error as exc:
             self._off(exc)
@@ -220,6 +227,66 @@ class CountCache:
             with self.conn:
                 self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
                                   ("\n".join(keys), data))
+        except sqlite3.Error as exc:
+            self._off(exc)
+
+    def archive(self, files: list[str]) -> Archive | None:
+        """The last run's structured archive when its files are the first of these (made by this code), else None."""
+        if self.conn is None:
+            return None
+        from editor.core.corpus.archive import loads
+
+        try:
+            row = self.conn.execute("SELECT code, files FROM archive WHERE id = 1").fetchone()
+            if row is None or row[0] != code_version():
+                return None
+            held = row[1].split("\n") if row[1] else []
+            if not held or held != files[:len(held)]:
+                return None
+            (data,) = self.conn.execute("SELECT data FROM archive WHERE id = 1").fetchone()
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return None
+        archive = loads(data)
+        return archive if archive is not None and archive.files == held else None
+
+    def keep_archive(self, archive: Archive) -> None:
+        """Keep a run's structured archive (see corpus.archive)."""
+        if self.conn is None:
+            return
+        from editor.core.corpus.archive import dumps
+
+        data = dumps(archive)
+        try:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO archive (id, code, files, data) VALUES (1, ?, ?, ?)",
+                                  (code_version(), "\n".join(archive.files), data))
+        except sqlite3.Error as exc:
+            self._off(exc)
+
+    def verdicts(self) -> dict[str, bool]:
+        """The filter's verdicts kept by earlier runs of this code: {"kind, frame, text" key: acceptable}."""
+        if self.conn is None:
+            return {}
+        try:
+            row = self.conn.execute("SELECT code, data FROM verdicts WHERE id = 1").fetchone()
+            if row is None or row[0] != code_version():
+                return {}
+            found = pickle.loads(zlib.decompress(row[1]))
+            return found if isinstance(found, dict) else {}
+        except (sqlite3.Error, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
+            log.warning("kept verdicts in %s unreadable (%s): judging every candidate", self.path, exc)
+            return {}
+
+    def keep_verdicts(self, verdicts: dict[str, bool]) -> None:
+        """Keep the filter's verdicts for the next run."""
+        if self.conn is None:
+            return
+        data = zlib.compress(pickle.dumps(verdicts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        try:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO verdicts (id, code, data) VALUES (1, ?, ?)",
+                                  (code_version(), data))
         except sqlite3.Error as exc:
             self._off(exc)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from editor.core.model.phrases import SECTIONS
@@ -60,10 +61,12 @@ class Tally:
     text: str
     example: str
     source: str
-    kinds: Counter[str] = field(default_factory=Counter)
-    sections: Counter[str] = field(default_factory=Counter)
-    left: Counter[str] = field(default_factory=Counter)
-    right: Counter[str] = field(default_factory=Counter)
+    # Plain dicts of counts, not Counters: there are hundreds of thousands of tallies, and plain
+    # dicts are pickled and loaded in C when the merged counts are kept between runs.
+    kinds: dict[str, int] = field(default_factory=dict)
+    sections: dict[str, int] = field(default_factory=dict)
+    left: dict[str, int] = field(default_factory=dict)
+    right: dict[str, int] = field(default_factory=dict)
     df: int = 0
     whole: int = 0
     structured: bool = False
@@ -73,9 +76,16 @@ class Tally:
     titles: list[str] = field(default_factory=list)  # the titles of its first few documents ("" untitled)
 
 
+@lru_cache(maxsize=100_000)
+def _counting_key(text: str) -> str:
+    """normalize.counting_key, cached: a document's candidates recur across documents."""
+    from editor.core.corpus.normalize import counting_key
+
+    return counting_key(text)
+
+
 def map_document(index: int, doc: Document) -> DocCounts:
     """Every candidate of one document, each counted once (the map step)."""
-    from editor.core.corpus.normalize import counting_key
     from editor.core.corpus.sections import clause_section, genre_of, sentence_section
     from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
     from editor.core.mining.ngrams import count_clause
@@ -83,7 +93,7 @@ def map_document(index: int, doc: Document) -> DocCounts:
     out = DocCounts(index, doc.name, doc.traditional, doc.surface, genre=genre_of(doc.title), title=doc.title)
     found: dict[str, _Seen] = {}
     for c in extract(doc):
-        key = counting_key(c.text)
+        key = _counting_key(c.text)
         if not key:
             continue
         seen = found.get(key)
@@ -137,8 +147,11 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
             t.df += 1
             if len(t.titles) < TITLES_KEPT:
                 t.titles.append(part.title)
-            t.kinds.update(kinds)
-            t.sections.update(sections)
+            t_kinds, t_sections = t.kinds, t.sections
+            for kind in kinds:
+                t_kinds[kind] = t_kinds.get(kind, 0) + 1
+            for section in sections:
+                t_sections[section] = t_sections.get(section, 0) + 1
             t.whole += standalone
             t.structured = True
             t.traditional += script
@@ -156,13 +169,16 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
                 t.df += 1
                 if len(t.titles) < TITLES_KEPT:
                     t.titles.append(part.title)
-                t.kinds["collocation"] += 1
+                t_kinds = t.kinds
+                t_kinds["collocation"] = t_kinds.get("collocation", 0) + 1
                 t.traditional += script
             t_sections = t.sections
             for section in sections_of[bits]:  # type: ignore[call-overload]
-                t_sections[section] += 1
-            t.left[left] += 1  # type: ignore[index]  # words (str), as ngrams.count_clause records them
-            t.right[right] += 1  # type: ignore[index]
+                t_sections[section] = t_sections.get(section, 0) + 1
+            # words (str), as ngrams.count_clause records them
+            t_left, t_right = t.left, t.right
+            t_left[left] = t_left.get(left, 0) + 1  # type: ignore[index, call-overload, operator]
+            t_right[right] = t_right.get(right, 0) + 1  # type: ignore[index, call-overload, operator]
             t.whole += bool(whole) and alone
             if surface is not None and t.surface is None:
                 t.surface = surface

@@ -44,6 +44,6 @@ def test_mining_from_a_thread_in_worker_processes_gives_the_same_phrases(monkeyp
 
     monkeypatch.setattr(assemble, "pool_context", low_threshold)
     threaded = in_thread(lambda: mine_corpus(corpus).phrases)
-    assert started == ["spawn"]
+    assert started == ["spawn", "spawn"]  # splitting the files, then the map step
     assert len(alone) > 20
     assert threaded == alone
