@@ -23,6 +23,7 @@ from editor.core.corpus.boilerplate import EdgeLines, edge_line_key
 from editor.core.corpus.dedupe import (
     DocumentIndex,
     ParagraphIndex,
+    Prints,
     dedupe_documents,
     dedupe_paragraphs,
     dedupe_passages,
@@ -74,14 +75,15 @@ def _drop_footers(docs: list[Document], footers: set[str]) -> None:
             d.paragraphs = [p for p in d.paragraphs if p.heading or edge_line_key(p.text) not in footers]
 
 
-def extend(archive: Archive, files: list[str], split: list[Document]) -> bool:
+def extend(archive: Archive, files: list[str], split: list[Document], prints: Prints | None = None) -> bool:
     """Add the documents of new files (split_file, in file order) to the archive; False when it cannot be done exactly.
 
-    False leaves the archive unusable: structure everything again.
+    False leaves the archive unusable: structure everything again. prints: the documents' and
+    paragraphs' prints when the workers that split the files made them (dedupe.fingerprints).
     """
     from editor.core.corpus.sections import assign_sections
 
-    kept = dedupe_documents(split, archive.documents)
+    kept = dedupe_documents(split, archive.documents, prints)
     if archive.documents.replaced_earlier:
         return False  # an earlier document gave way to a longer copy: the earlier results change
     for d in kept:
@@ -91,7 +93,7 @@ def extend(archive: Archive, files: list[str], split: list[Document]) -> bool:
         return False  # the earlier documents lose or keep other lines
     archive.footers = footers
     _drop_footers(kept, footers)
-    dedupe_paragraphs(kept, archive.paragraphs)
+    dedupe_paragraphs(kept, archive.paragraphs, prints)
     dedupe_passages(kept, archive.passages)
     for d in kept:
         assign_sections(d)
@@ -100,10 +102,10 @@ def extend(archive: Archive, files: list[str], split: list[Document]) -> bool:
     return True
 
 
-def structure_all(files: list[str], split: list[Document]) -> Archive:
+def structure_all(files: list[str], split: list[Document], prints: Prints | None = None) -> Archive:
     """An archive of every file from scratch (extending an empty archive cannot fail)."""
     archive = Archive()
-    extend(archive, files, split)
+    extend(archive, files, split, prints)
     return archive
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from editor.core.corpus.shingles import COMMON_SHINGLE, Bloom, CandidateIndex, packed, shingle_set
 from editor.core.corpus.structure import Document
 
-__all__ = ["COMMON_SHINGLE", "DocumentIndex", "ParagraphIndex", "content_key", "dedupe_documents",
-           "dedupe_paragraphs", "dedupe_passages"]
+__all__ = ["COMMON_SHINGLE", "DocumentIndex", "ParagraphIndex", "Print", "Prints", "content_key", "dedupe_documents",
+           "dedupe_paragraphs", "dedupe_passages", "fingerprints"]
 
 _NOISE = re.compile(r"[\s\W_\d]+")
 NEAR_DUPLICATE = 0.8
@@ -32,6 +32,31 @@ def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+# A text's identity and shingles, made where the file was split (worker processes) or when needed.
+Print = tuple[int, "array[int]"]
+Prints = dict[int, "Print | None"]  # by id() of a Document or Paragraph
+
+
+def document_print(doc: Document) -> Print | None:
+    """A document's identity and (sampled) shingles for dedupe_documents; None when it holds no text."""
+    key = content_key(doc.text())
+    if not key:
+        return None
+    step = 1 if len(key) <= 2000 else _SAMPLE if len(key) <= 400_000 else 4 * _SAMPLE
+    return _digest(key), packed(shingle_set(key, step))
+
+
+def paragraph_print(text: str) -> Print | None:
+    """A long paragraph's identity and shingles for dedupe_paragraphs; None for a short one (not compared)."""
+    key = content_key(text)
+    return (_digest(key), packed(shingle_set(key))) if len(key) >= MIN_PARAGRAPH else None
+
+
+def fingerprints(docs: list[Document]) -> list[tuple[Print | None, list[Print | None]]]:
+    """Every document's print and its paragraphs' ones (made in the worker that split the file)."""
+    return [(document_print(d), [paragraph_print(p.text) for p in d.paragraphs]) for d in docs]
+
+
 @dataclass
 class DocumentIndex:
     """What document de-duplication has kept so far; a later run adds new documents to it.
@@ -48,25 +73,26 @@ class DocumentIndex:
     replaced_earlier: bool = False  # a document of an earlier run gave way to a longer copy in this one
 
 
-def dedupe_documents(docs: list[Document], state: DocumentIndex | None = None) -> list[Document]:
+def dedupe_documents(docs: list[Document], state: DocumentIndex | None = None,
+                     prints: Prints | None = None) -> list[Document]:
     """Drop identical documents and near-copies: ≥ 80 % of the smaller one's shingles are in the other.
 
     Containment, not Jaccard: a copy with a paragraph cut or added (75 % Jaccard) is still a copy,
-    and the longer of the two is kept. state: the documents kept by an earlier run (added to).
+    and the longer of the two is kept. state: the documents kept by an earlier run (added to);
+    prints: the documents' prints when already made (fingerprints).
     """
     state = state if state is not None else DocumentIndex()
     base = len(state.sizes)
     kept: list[Document | None] = []
     for doc in docs:
-        key = content_key(doc.text())
-        if not key:
+        made = prints[id(doc)] if prints is not None and id(doc) in prints else document_print(doc)
+        if made is None:
             continue
-        digest = _digest(key)
+        digest, shingles = made
         if digest in state.exact:
             continue
         state.exact.add(digest)
-        step = 1 if len(key) <= 2000 else _SAMPLE if len(key) <= 400_000 else 4 * _SAMPLE
-        sh = shingle_set(key, step)
+        sh = set(shingles)
         # Candidates come from the less common shingles (a copy shares the document's own words; a
         # stock phrase's shingles are in every document and would make this quadratic), and are then
         # measured on all of them.
@@ -92,7 +118,7 @@ def dedupe_documents(docs: list[Document], state: DocumentIndex | None = None) -
             else:
                 kept[replace - base] = None
         state.index.add(len(state.sizes), sh)
-        state.shingles.append(packed(sh))
+        state.shingles.append(shingles)
         state.sizes.append(len(sh))
         state.alive.append(True)
         kept.append(doc)
@@ -117,24 +143,25 @@ class ParagraphIndex:
         return any(self.blooms[d].holds_at_least(sh, need) for d in self.index.candidates(sh, 3))
 
 
-def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None) -> ParagraphIndex:
+def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None,
+                      prints: Prints | None = None) -> ParagraphIndex:
     """Drop long paragraphs already seen in an earlier document, or mostly so (copied passages count once).
 
     "Mostly": 60 % of the paragraph's 8-character shingles are in one earlier document's paragraphs
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
-    state: what an earlier run saw (added to); returned.
+    state: what an earlier run saw (added to), returned; prints: the paragraphs' prints when already made.
     """
     state = state if state is not None else ParagraphIndex()
     for doc in docs:
         keep = []
         mine: set[int] = set()
         for p in doc.paragraphs:
-            key = content_key(p.text)
-            if len(key) >= MIN_PARAGRAPH:
-                digest = _digest(key)
+            made = prints[id(p)] if prints is not None and id(p) in prints else paragraph_print(p.text)
+            if made is not None:
+                digest, shingles = made
                 if digest in state.seen:
                     continue
-                sh = shingle_set(key)
+                sh = set(shingles)
                 if sh and state.copied(sh):
                     continue
                 state.seen.add(digest)

@@ -16,8 +16,9 @@ import io
 import math
 import os
 import pickle
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from editor.core.mining.control import check_cancelled
@@ -89,6 +90,23 @@ def chunks(docs: list[Document], keys: list[str], first: int, known: set[str], c
     return out
 
 
+def windowed(pool: Any, fn: Callable[[Any], Any], tasks: list[Any], ahead: int = 4) -> Iterator[Any]:
+    """pool.imap with back-pressure: at most `ahead` tasks a worker in flight.
+
+    imap hands out every task at once, and when the main process folds more slowly than the
+    workers map, their finished results pile up in memory (hundreds of MB at 20 M characters).
+    """
+    pending: deque[Any] = deque()
+    upcoming = iter(tasks)
+    for task in islice(upcoming, ahead * (os.cpu_count() or 1)):
+        pending.append(pool.apply_async(fn, (task,)))
+    while pending:
+        result = pending.popleft().get()
+        for task in islice(upcoming, 1):
+            pending.append(pool.apply_async(fn, (task,)))
+        yield result
+
+
 def _in_process(work: list[Chunk], cache_file: str) -> Iterator[tuple[DocCounts, bytes | None]]:
     """The chunks' counts mapped here (a small corpus), pickled only for the cache."""
     from editor.core.mining.count_cache import doc_counts_blob, read_cached
@@ -116,7 +134,7 @@ def _in_workers(work: list[Chunk], context: Any, compressed: bool) -> Iterator[t
         tasks = list(range(len(work)))
     try:
         with context.Pool(os.cpu_count()) as pool:
-            for results in pool.imap(_count_forked, tasks):
+            for results in windowed(pool, _count_forked, tasks):
                 for blob, fresh in results:
                     yield load_blob(blob, compressed or not fresh), blob if fresh else None
     finally:

@@ -10,6 +10,7 @@ from editor.core.mining.control import MiningCancelled, check_cancelled
 from editor.core.model.phrases import Phrase
 
 if TYPE_CHECKING:
+    from editor.core.corpus.dedupe import Print, Prints
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
 
@@ -29,17 +30,23 @@ class MiningResult:
 _FORKED: list[tuple[str, str]] = []
 
 
-def _split_forked(item: int | tuple[str, str]) -> list[Document]:
+def _split_forked(item: int | tuple[str, str]) -> tuple[list[Document], list[tuple[Print | None, list[Print | None]]]]:
     from editor.core.corpus.archive import split_file
+    from editor.core.corpus.dedupe import fingerprints
 
-    return split_file(*(_FORKED[item] if isinstance(item, int) else item))
+    docs = split_file(*(_FORKED[item] if isinstance(item, int) else item))
+    return docs, fingerprints(docs)
 
 
 def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
-                progress: Progress | None = None) -> list[Document]:
-    """Every file's documents (archive.split_file), in file order: in one worker process per core for many files."""
+                progress: Progress | None = None, prints: Prints | None = None) -> list[Document]:
+    """Every file's documents (archive.split_file), in file order: in one worker process per core for many files.
+
+    prints: filled with the documents' and paragraphs' de-duplication prints when workers made them.
+    """
     from editor.core.corpus.archive import split_file
     from editor.core.mining.assemble import pool_context
+    from editor.core.mining.mapreduce import windowed
 
     context = pool_context(sum(len(t) for _, t in corpus)) if len(corpus) > 8 else None
     docs: list[Document] = []
@@ -61,9 +68,13 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
         items = list(range(len(corpus)))
     try:
         with context.Pool(os.cpu_count()) as pool:
-            for i, found in enumerate(pool.imap(_split_forked, items, chunksize=4)):
+            for i, (found, made) in enumerate(windowed(pool, _split_forked, items)):
                 step(i)
                 docs.extend(found)
+                if prints is not None:
+                    for doc, (doc_print, para_prints) in zip(found, made):
+                        prints[id(doc)] = doc_print
+                        prints.update(zip(map(id, doc.paragraphs), para_prints))
     finally:
         _FORKED.clear()
     return docs
@@ -81,13 +92,14 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
     files = [arc.file_identity(name, text) for name, text in corpus]
     kept = cache.archive(files) if cache is not None else None
     start = len(kept.files) if kept is not None else 0
-    split = split_files(corpus[start:], cancelled, progress)
-    if kept is not None and arc.extend(kept, files[start:], split):
+    prints: Prints = {}  # by id() of the documents and paragraphs of split: they stay alive meanwhile
+    split = split_files(corpus[start:], cancelled, progress, prints)
+    if kept is not None and arc.extend(kept, files[start:], split, prints):
         archive = kept
     else:
         if kept is not None:
-            split = split_files(corpus[:start], cancelled, progress) + split
-        archive = arc.structure_all(files, split)
+            split = split_files(corpus[:start], cancelled, progress, prints) + split
+        archive = arc.structure_all(files, split, prints)
     if cache is not None and start < len(files):
         cache.keep_archive(archive)
     return archive.docs
