@@ -76,6 +76,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     # re-mine's candidates were judged before, and judging takes a jieba tagging each).
     verdicts = cache.verdicts() if cache is not None else {}
     known = len(verdicts)
+    judge(verdicts, [(t.text, kind, "frame" in t.kinds) for _, _, t, kind, _ in ranked[:2 * MAX_ENTRIES]])
 
     def passes(text: str, kind: str, frame: bool) -> bool:
         key = f"{kind}\x00{int(frame)}\x00{text}"
@@ -118,6 +119,27 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     if cache is not None and len(verdicts) > known:
         cache.keep_verdicts(verdicts)
     return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
+
+
+def _judge_all(items: list[tuple[str, str, bool]]) -> list[bool]:
+    return [acceptable(*item) for item in items]
+
+
+def judge(verdicts: dict[str, bool], candidates: list[tuple[str, str, bool]]) -> None:
+    """Add the filter's verdict on every (text, kind, frame) not judged yet: in one worker per core for many.
+
+    Judging tags each text with jieba (names, fragments), the filter's main cost.
+    """
+    todo = list(dict.fromkeys(c for c in candidates if f"{c[1]}\x00{int(c[2])}\x00{c[0]}" not in verdicts))
+    context = pool_context(FORK_CHARS * len(todo) // 2000) if len(todo) >= 2000 else None
+    if context is None or context.get_start_method() != "fork":
+        return  # judged one at a time as the filter reaches them
+    size = max(100, len(todo) // (4 * (os.cpu_count() or 1)))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with context.Pool(os.cpu_count()) as pool:
+        for chunk, oks in zip(chunks, pool.map(_judge_all, chunks)):
+            for (text, kind, frame), ok in zip(chunk, oks):
+                verdicts[f"{kind}\x00{int(frame)}\x00{text}"] = ok
 
 
 def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:
