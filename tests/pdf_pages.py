@@ -21,9 +21,21 @@ class Word:
     y1: float
 
 
+# Ideographs Qt's PDFs name by a twin sharing their glyph in the CJK font, which NFKC leaves alone
+# (CJK Radicals Supplement, or a traditional form).
+TWINS = str.maketrans({"⺠": "民", "⻔": "门", "⻓": "长", "⻬": "齐", "⻅": "见", "⻚": "页", "⻛": "风",
+                       "⻋": "车", "⻉": "贝", "⻢": "马", "⻄": "西", "⻩": "黄", "戶": "户"})
+
+
 def _norm(text: str) -> str:
     # Qt's PDFs map some ideographs to their Kangxi radical twins (工 → ⼯): NFKC folds them back.
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text).translate(TWINS)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text without any whitespace, blank pages included (pdftotext, normalised)."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return ["".join(_norm(page).split()) for page in out.split("\f")[:-1]]
 
 
 def page_count(pdf: Path) -> int:

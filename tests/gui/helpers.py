@@ -1,6 +1,8 @@
 """Helpers for GUI tests."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -32,3 +34,24 @@ def drop_at(viewport: QWidget, pos: QPoint, mime: QMimeData) -> None:
 def act(window: QWidget, name: str) -> None:
     """Trigger one of the main window's named actions, as a menu click or shortcut does."""
     window.actions_by_name[name].trigger()  # type: ignore[attr-defined]
+
+
+def close_preview_when_painted(seen: list, look: Callable[[QWidget], object] | None = None) -> None:
+    """Wait for the modal print preview, let it paint, note what it shows, close it like a user.
+
+    `seen` gets (window title, page count, what `look` returned from the preview widget, or None).
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintPreviewDialog):
+            QTimer.singleShot(20, step)
+            return
+        widget = dialog.findChild(QPrintPreviewWidget)
+        widget.updatePreview()  # paints through the printer now, as scrolling the preview would
+        QApplication.processEvents()
+        seen.append((dialog.windowTitle(), widget.pageCount(), look(widget) if look else None))
+        dialog.close()
+    QTimer.singleShot(0, step)

@@ -11,7 +11,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from editor.core.formats.docx.write import PPR_ORDER
-from editor.core.formats.official_style import CHAR_PT, LINE_PITCH_PT
+from editor.core.gongwen.plan import char_twips, line_twips
 
 RED = RGBColor(0xFF, 0x00, 0x00)
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -20,12 +20,12 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 
 def chars(n: float) -> Twips:
     """A length of n body characters (3号 with the official character spacing)."""
-    return Twips(round(n * CHAR_PT * 20))
+    return Twips(char_twips(n))
 
 
 def lines(n: float) -> Twips:
     """A height of n lines of the official grid."""
-    return Twips(round(n * LINE_PITCH_PT * 20))
+    return Twips(line_twips(n))
 
 
 def new_paragraph(anchor: Paragraph, before: bool = False, style: str | None = None) -> Paragraph:

@@ -13,13 +13,11 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from editor.core.formats.official_style import CHARS, LINE_PITCH_PT, LINES
+from editor.core.gongwen.plan import UNDER_RULE_PT
+from editor.core.gongwen.plan import width as width_of
 
 PAGE_PT = LINES * LINE_PITCH_PT
 TEXT_PT = CHARS * 15.75
-
-
-def _width(text: str) -> float:
-    return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in text)
 
 
 def _size(p: Paragraph) -> float:
@@ -34,21 +32,51 @@ def _size(p: Paragraph) -> float:
     return 16.0
 
 
+def _pitch(p: Paragraph) -> float:
+    """A paragraph's line height: its own exact one, else the grid's."""
+    f = p.paragraph_format
+    return f.line_spacing.pt if f.line_spacing is not None and hasattr(f.line_spacing, "pt") else LINE_PITCH_PT
+
+
+def _rule_below(p: Paragraph) -> float:
+    """The height a paragraph's bottom border adds under its last line (the red rule under the 发文字号)."""
+    bottom = p._p.pPr.find(f"{qn('w:pBdr')}/{qn('w:bottom')}") if p._p.pPr is not None else None
+    if bottom is None:
+        return 0.0
+    return float(bottom.get(qn("w:space"), "0")) + int(bottom.get(qn("w:sz"), "0")) / 8 + UNDER_RULE_PT
+
+
+def line_count(text: str, size: float, first: float, avail: float) -> int:
+    """How many lines a text of `size` points takes in `avail` points, after a first-line indent of `first`."""
+    used = width_of(text) * (size - 0.25) + max(0.0, first)
+    return max(1, math.ceil(used / max(avail, 1.0) - 1e-6))
+
+
 def paragraph_height(p: Paragraph, width: float = TEXT_PT) -> tuple[float, float, bool]:
     """(space before, height of its lines, starts a page) of one paragraph `width` points wide, in points."""
     f = p.paragraph_format
     before = f.space_before.pt if f.space_before is not None else 0.0
-    pitch = f.line_spacing.pt if f.line_spacing is not None and hasattr(f.line_spacing, "pt") else LINE_PITCH_PT
     size = _size(p)
     first = f.first_line_indent.pt if f.first_line_indent is not None else (2 * 15.75 if p.style is not None
                                                                              and p.style.style_id == "Normal" else 0)
     avail = width - (f.left_indent.pt if f.left_indent is not None else 0) \
         - (f.right_indent.pt if f.right_indent is not None else 0)
-    used = _width(p.text) * (size - 0.25) + max(0.0, first)
-    n = max(1, math.ceil(used / max(avail, 1.0) - 1e-6))
+    n = line_count(p.text, size, first, avail)
     framed = p._p.pPr is not None and p._p.pPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}framePr") is not None
-    return (0.0, 0.0, False) if framed else (before, n * pitch, bool(f.page_break_before))
+    return (0.0, 0.0, False) if framed else (before, n * _pitch(p) + _rule_below(p), bool(f.page_break_before))
+
+
+def _keeps_with_next(p: Paragraph) -> bool:
+    """Whether the paragraph (or its style) keeps with the next one (titles and headings)."""
+    if p.paragraph_format.keep_with_next is not None:
+        return bool(p.paragraph_format.keep_with_next)
+    style = p.style
+    while style is not None:
+        if style.paragraph_format.keep_with_next is not None:
+            return bool(style.paragraph_format.keep_with_next)
+        style = style.base_style
+    return False
 
 
 CELL_MARGIN_PT = 2 * 5.4  # Word's default cell margins, left and right (0.19 cm each)
@@ -88,21 +116,38 @@ def estimate(blocks: Iterable[Paragraph | Table]) -> tuple[int, float]:
         before, height, new_page = paragraph_height(block)
         if new_page and y > 0:
             page, y = page + 1, 0.0
-        if y + before + height > PAGE_PT + 0.5:
-            page, y = page + 1, height
-        else:
+        end = PAGE_PT + 0.5
+        if y + before + height <= end:
             y += before + height
+            if _keeps_with_next(block) and y > 0 and y + LINE_PITCH_PT > end:
+                page, y = page + 1, height  # a heading that would end the page goes on with the text after it
+            continue
+        # Widow control is off in the official style: the lines that fit stay, the rest start the next page.
+        pitch = _pitch(block)
+        fit = int((end - y - before) // pitch) if y > 0 and not _keeps_with_next(block) else 0
+        rest = height - max(0, fit) * pitch
+        page += 1
+        while rest > end:
+            page, rest = page + 1, rest - LINES * pitch
+        y = rest
     return page, y
 
 
-def breaks_before_record(blocks: Iterable[Paragraph | Table], record_lines: int, even: bool = True) -> int:
-    """Page breaks to put before the 版记 so that it is on an even page (§7.4) with room for it.
+def breaks_before_record(blocks: Iterable[Paragraph | Table], need: float, even: bool = True) -> int:
+    """Page breaks to put before the 版记 (`need` points high) so that it is on an even page (§7.4) with room.
 
     A 信函 (even=False) only needs the room: its 抄送 stays on the last page whatever its number.
     """
     page, used = estimate(blocks)
+    return record_breaks(page, used, need, even)
+
+
+def record_breaks(page: int, used: float, need: float, even: bool = True) -> int:
+    """Page breaks before a 版记 `need` points high when the text ends on `page` with `used` points of it filled.
+
+    0: on that page; 1: on the next; 2: a blank page, then the 版记's (both unnumbered, §7.5).
+    """
     room = PAGE_PT - used
-    need = (record_lines + 1) * LINE_PITCH_PT
     if not even:
         return 0 if room >= need else 1
     if page % 2 == 1:

@@ -176,19 +176,29 @@ class OfficialPages(Pages):
         self.page_font = _font(fonts.resolve("songti", available, overrides), None, PAGE_NO_PT)
         self.roles: dict[str, lb.Role] = {}
         self.layouts: list[QTextLayout] = []  # kept alive: lines belong to their layout
-        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, x offset
+        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, paragraph's left indent
         self.slots: list[int] = []  # each line's grid slot: page · lines_per_page + row
         self.paragraph_lines: list[list[str]] = []  # each paragraph's lines, as text
-        for p in _flat_paragraphs(prepare_official(model)):
-            self._add(p)
-        pages = (self.slots[-1] // self.lines_per_page + 1) if self.slots else 1
+        self.first_slot = 0  # where the first line may go (a 公文's 版头 takes the top of page one)
+        self.first_page_shift = 0.0  # px the rows of page one are moved down (the 版头's height is no whole line)
+        self.shift_from = 0  # … from this line on (lines before a 公文's title stay above its 版头)
+        self.min_pages = 1  # pages even without lines on them (a 公文's 版记 may have a page of its own)
+        self._build(prepare_official(model))
+        pages = max((self.slots[-1] // self.lines_per_page + 1) if self.slots else 1, self.min_pages)
         starts = [bisect.bisect_left(self.slots, page * self.lines_per_page) for page in range(pages + 1)]
         self.page_starts = starts[:-1]  # index into lines of each page's first line
 
-    def _add(self, p: Paragraph) -> None:
+    def _build(self, doc: Document) -> None:
+        """Set the prepared document's paragraphs, in reading order."""
+        for p in _flat_paragraphs(doc):
+            self._add(p)
+
+    def _add(self, p: Paragraph, role: lb.Role | None = None, before: int = 0, left: float = 0.0,
+             right: float = 0.0) -> None:
+        """Set a paragraph in its style's role (or `role`), after `before` lines, `left`/`right` px narrower."""
         if p.style not in self.roles:
             self.roles[p.style] = lb.role_of(self.preset, p.style)
-        role = self.roles[p.style]
+        role = role or self.roles[p.style]
         text = "".join(r.text for r in p.runs).replace("\n", LINE_BREAK)
         layout = QTextLayout(text, role.font)
         layout.setTextOption(lb.text_option(role))
@@ -197,11 +207,22 @@ class OfficialPages(Pages):
             runs.append(lb.RunStyle(pos, len(run.text), run.bold, run.italic, run.underline))
             pos += len(run.text)
         layout.setFormats(lb.formats(text, runs, role))
-        count = lb.break_lines(layout, text, role, self.text_width, self.pitch)
-        end = self.slots[-1] + 1 if self.slots else 0
-        first = lb.place(end, count, p.page_break_before, role.keep_next, self.lines_per_page)
+        self._place(layout, text, role, p.page_break_before, before, left, right)
+
+    def _place(self, layout: QTextLayout, text: str, role: lb.Role, break_before: bool, before: int = 0,
+               left: float = 0.0, right: float = 0.0) -> None:
+        """Break a paragraph's lines and give them grid slots after the last line set.
+
+        `before` whole lines of space go first unless the paragraph starts a page; `left` and `right`
+        indents (px) narrow its lines.
+        """
+        count = lb.break_lines(layout, text, role, self.text_width - left - right, self.pitch)
+        end = max(self.slots[-1] + 1, self.first_slot) if self.slots else self.first_slot
+        if before and end % self.lines_per_page:
+            end = min(end + before, (end // self.lines_per_page + 1) * self.lines_per_page)
+        first = lb.place(end, count, break_before, role.keep_next, self.lines_per_page)
         for i in range(count):
-            self.lines.append((layout, i, layout.lineAt(i).x()))
+            self.lines.append((layout, i, left))
             self.slots.append(first + i)
         self.layouts.append(layout)
         self.paragraph_lines.append([text[layout.lineAt(i).textStart():layout.lineAt(i).textStart()
@@ -222,12 +243,13 @@ class OfficialPages(Pages):
         painter.save()
         painter.setPen(Qt.GlobalColor.black)
         first = self.page_starts[page - 1]
-        for k, (layout, index, _x) in enumerate(self.page_lines(page)):
+        for k, (layout, index, x) in enumerate(self.page_lines(page)):
             line = layout.lineAt(index)
             row = self.slots[first + k] % self.lines_per_page
+            shift = self.first_page_shift if page == 1 and first + k >= self.shift_from else 0.0
             # The exact pitch splits the room left over above and below the glyphs, as Word does.
-            y = top + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
-            line.draw(painter, QPointF(left, y))
+            y = top + shift + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
+            line.draw(painter, QPointF(left + x, y))
         painter.restore()
         if numbers:
             _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
@@ -246,7 +268,10 @@ def _flat_paragraphs(doc: Document) -> list[Paragraph]:
 
 def official_document(model: Document, available: Iterable[str] | None = None,
                       overrides: dict[str, list[str]] | None = None) -> OfficialPages:
-    """The document as the official DOCX lays it out, with this machine's fonts (or their substitutes)."""
+    """The document's body as the official DOCX lays it out, with this machine's fonts (or their substitutes).
+
+    A 公文's parts (版头, 落款, 版记 …) are gongwen_pages' business: print through gongwen_pages.paged.
+    """
     return OfficialPages(model, list(available) if available is not None else installed_families(), overrides)
 
 

@@ -1,7 +1,8 @@
 """File menu: print, print preview and (unless the export feature provides it) export to PDF.
 
 All three follow the export style setting: the official style prints the official DOCX's page
-(page_render.OfficialPages), the plain style the document as shown on the plain DOCX's page.
+(page_render.OfficialPages; a 公文 with its parts, gongwen_pages), the plain style the document as
+shown on the plain DOCX's page.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QTextEdit
 
 from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.settings import Settings
-from editor.gui.output.page_render import paged
+from editor.gui.output.gongwen_pages import paged
 from editor.gui.window.host import WindowHost
 
 

@@ -200,6 +200,16 @@ def test_record_lands_at_the_bottom_of_an_even_last_page_whatever_the_body_lengt
     assert seen_blank  # the lengths include one where the 版记 needs a page of its own after a blank one
 
 
+def assert_record_at_the_foot_of_an_even_last_page(tmp_path: Path, outs: list[Path]) -> None:
+    """Each DOCX, through LibreOffice, has an even page count and its 版记 at the foot of the last page only."""
+    for out, pages in zip(outs, lo_pages(tmp_path, outs), strict=True):
+        assert len(pages) % 2 == 0, out.name
+        printed = [w for w in words(pages[-1]) if "印发" in w[4]]
+        assert printed, out.name
+        assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
+        assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name
+
+
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
@@ -225,9 +235,25 @@ def test_record_page_is_measured_right_with_a_table_in_the_body(tmp_path):
         out = tmp_path / f"o{rows}.docx"
         assert main(["export", str(src), str(out), "--style", "official"]) == 0
         outs.append(out)
-    for out, pages in zip(outs, lo_pages(tmp_path, outs), strict=True):
-        assert len(pages) % 2 == 0, out.name
-        printed = [w for w in words(pages[-1]) if "印发" in w[4]]
-        assert printed, out.name
-        assert 297 - 35 - 6 <= printed[0][3] <= 297 - 35, out.name
-        assert not any("印发" in w[4] for p in pages[:-1] for w in words(p)), out.name
+    assert_record_at_the_foot_of_an_even_last_page(tmp_path, outs)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_record_page_when_paragraphs_run_on_across_page_ends(tmp_path):
+    """Three-line paragraphs split at page ends (widow control is off); the 版记 needs its real height.
+
+    With whole paragraphs moved on and two lines of 版记 room assumed, 17 of these paragraphs put the 版记
+    on page 5.
+    """
+    libreoffice_or_skip()
+    draft = (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8")
+    extra = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。" * 2  # three lines
+    outs = []
+    for n in (16, 17):
+        src = tmp_path / f"p{n}.txt"
+        src.write_text(draft + "\n".join([extra] * n) + "\n", encoding="utf-8")
+        out = tmp_path / f"p{n}.docx"
+        assert main(["export", str(src), str(out)]) == 0
+        outs.append(out)
+    assert_record_at_the_foot_of_an_even_last_page(tmp_path, outs)

@@ -10,10 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog
 
-from editor.gui.output import print_actions
 from editor.gui.output.export_actions import ExportActions
 from tests.conftest import libreoffice_or_skip
 from tests.pdf_pages import body_lines, letters, page_count, page_number, page_size
@@ -98,22 +95,11 @@ def test_without_libreoffice_qt_lays_out_the_same_lines(opened, no_blocking_dial
         assert [round(x) for x, _t in ours] == pytest.approx([round(x) for x, _t in theirs], abs=2)
 
 
-def test_print_follows_the_official_layout(opened, tmp_path, monkeypatch, no_blocking_dialogs):
+def test_print_follows_the_official_layout(opened, tmp_path, print_to_file, no_blocking_dialogs):
     ref = libreoffice_reference(opened, no_blocking_dialogs, tmp_path)
-    printed = tmp_path / "printed.pdf"
-    real_printer = print_actions.PrintActions._printer
-
-    def to_file(self):
-        printer = real_printer(self)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return printer
-
-    monkeypatch.setattr(print_actions.PrintActions, "_printer", to_file)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     opened.actions_by_name["print"].trigger()
-    assert_official_page(printed)
-    assert [letters(t) for _x, t in body_lines(printed, 2)] == [letters(t) for _x, t in body_lines(ref, 2)]
+    assert_official_page(print_to_file)
+    assert [letters(t) for _x, t in body_lines(print_to_file, 2)] == [letters(t) for _x, t in body_lines(ref, 2)]
 
 
 def test_plain_style_pdf_uses_the_plain_page(opened, no_blocking_dialogs, tmp_path, monkeypatch):

@@ -1,26 +1,10 @@
 """Print preview (Ctrl+Shift+P): the real QPrintPreviewDialog opens, paints its pages and closes."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.helpers import commit_text
-
-
-def _close_when_painted(qtbot, seen: list) -> None:
-    """Wait for the modal preview, let it paint, note what it shows, close it like a user."""
-    def step() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QPrintPreviewDialog):
-            QTimer.singleShot(20, step)
-            return
-        widget = dialog.findChild(QPrintPreviewWidget)
-        widget.updatePreview()  # paints through the printer now, as scrolling the preview would
-        QApplication.processEvents()
-        seen.append((dialog.windowTitle(), widget.pageCount()))
-        dialog.close()
-    QTimer.singleShot(0, step)
+from tests.gui.helpers import close_preview_when_painted, commit_text
 
 
 def test_ctrl_shift_p_opens_the_real_preview_and_closes_it(window, qtbot):
@@ -32,12 +16,12 @@ def test_ctrl_shift_p_opens_the_real_preview_and_closes_it(window, qtbot):
         window.activateWindow()
         window.editor.setFocus()
         qtbot.waitUntil(window.isActiveWindow)
-        _close_when_painted(qtbot, seen)
+        close_preview_when_painted(seen)
         qtbot.keyClick(window.editor, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)
         QApplication.processEvents()
-    assert [title for title, _ in seen] == ["打印预览（公文格式）"] * 3  # export_style official by default
-    assert all(pages >= 2 for _, pages in seen), seen
+    assert [title for title, _, _ in seen] == ["打印预览（公文格式）"] * 3  # export_style official by default
+    assert all(pages >= 2 for _, pages, _ in seen), seen
     assert actions.preview_pages_painted >= 3
     assert actions.preview_dialog is None
     assert actions.preview_printer is None
