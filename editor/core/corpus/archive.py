@@ -31,8 +31,9 @@ from editor.core.corpus.dedupe import (
 from editor.core.corpus.structure import Document
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int, int, str], None]
+Step = Callable[[int, int], None]
 FORMAT = 1
+_BATCH = 50  # documents de-duplicated between two progress steps
 
 
 @dataclass
@@ -75,11 +76,13 @@ def _drop_footers(docs: list[Document], footers: set[str]) -> None:
             d.paragraphs = [p for p in d.paragraphs if p.heading or edge_line_key(p.text) not in footers]
 
 
-def extend(archive: Archive, files: list[str], split: list[Document], prints: Prints | None = None) -> bool:
+def extend(archive: Archive, files: list[str], split: list[Document], prints: Prints | None = None,
+           step: Step | None = None) -> bool:
     """Add the documents of new files (split_file, in file order) to the archive; False when it cannot be done exactly.
 
     False leaves the archive unusable: structure everything again. prints: the documents' and
     paragraphs' prints when the workers that split the files made them (dedupe.fingerprints).
+    step(done, total) is called between batches of documents (progress; it may raise to cancel).
     """
     from editor.core.corpus.sections import assign_sections
 
@@ -93,19 +96,25 @@ def extend(archive: Archive, files: list[str], split: list[Document], prints: Pr
         return False  # the earlier documents lose or keep other lines
     archive.footers = footers
     _drop_footers(kept, footers)
-    dedupe_paragraphs(kept, archive.paragraphs, prints)
-    dedupe_passages(kept, archive.passages)
-    for d in kept:
-        assign_sections(d)
+    # In batches, so a long run reports progress and can be cancelled; the indexes carry over.
+    for start in range(0, len(kept), _BATCH):
+        if step is not None:
+            step(start, len(kept))
+        batch = kept[start:start + _BATCH]
+        dedupe_paragraphs(batch, archive.paragraphs, prints)
+        dedupe_passages(batch, archive.passages)
+        for d in batch:
+            assign_sections(d)
     archive.docs.extend(d for d in kept if d.paragraphs)
     archive.files.extend(files)
     return True
 
 
-def structure_all(files: list[str], split: list[Document], prints: Prints | None = None) -> Archive:
+def structure_all(files: list[str], split: list[Document], prints: Prints | None = None,
+                  step: Step | None = None) -> Archive:
     """An archive of every file from scratch (extending an empty archive cannot fail)."""
     archive = Archive()
-    extend(archive, files, split, prints)
+    extend(archive, files, split, prints, step)
     return archive
 
 

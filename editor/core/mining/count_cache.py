@@ -138,6 +138,13 @@ def read_cached_blob(cache_file: str, key: str) -> bytes | None:
         return None
 
 
+def close_readers() -> None:
+    """Close the connections read_cached_blob opened in this process."""
+    while _READERS:
+        _, conn = _READERS.popitem()
+        conn.close()
+
+
 def read_cached(cache_file: str, key: str) -> DocCounts | None:
     """A document's cached counts, or None (not there, or unreadable: it is mapped again)."""
     blob = read_cached_blob(cache_file, key)

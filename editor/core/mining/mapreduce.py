@@ -178,7 +178,12 @@ def fold_corpus(docs: list[Document], cache: CountCache | None, keys: list[str],
                     progress(i, total * 2, "挖掘短语 / mining phrases")
             yield counts
 
-    counts = reduce_counts(ordered(), into)
+    from editor.core.mining.count_cache import close_readers
+
+    try:
+        counts = reduce_counts(ordered(), into)
+    finally:
+        close_readers()  # the in-process path's reads (workers close theirs when they end)
     if cache is not None:
         cache.put_many(fresh)
         cache.commit(keys)

@@ -92,14 +92,29 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
     files = [arc.file_identity(name, text) for name, text in corpus]
     kept = cache.archive(files) if cache is not None else None
     start = len(kept.files) if kept is not None else 0
+    shown = 0  # the bar never goes back (splitting is its first half, removing copies the second)
+
+    def report(share: int, stage: str) -> None:
+        nonlocal shown
+        shown = max(shown, share)
+        if progress:
+            progress(shown, 1000, stage)
+
+    def split_step(done: int, total: int, stage: str) -> None:
+        report(500 * done // max(1, total), stage)
+
+    def step(done: int, total: int) -> None:
+        check_cancelled(cancelled)
+        report(500 + 500 * done // max(1, total), "去除重复 / removing copies")
+
     prints: Prints = {}  # by id() of the documents and paragraphs of split: they stay alive meanwhile
-    split = split_files(corpus[start:], cancelled, progress, prints)
-    if kept is not None and arc.extend(kept, files[start:], split, prints):
+    split = split_files(corpus[start:], cancelled, split_step, prints)
+    if kept is not None and arc.extend(kept, files[start:], split, prints, step):
         archive = kept
     else:
         if kept is not None:
-            split = split_files(corpus[:start], cancelled, progress, prints) + split
-        archive = arc.structure_all(files, split, prints)
+            split = split_files(corpus[:start], cancelled, split_step, prints) + split
+        archive = arc.structure_all(files, split, prints, step)
     if cache is not None and start < len(files):
         cache.keep_archive(archive)
     return archive.docs
