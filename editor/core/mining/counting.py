@@ -168,18 +168,20 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         # The hot loop of the reduce (a window per word span of every clause): locals, and each
         # section bit set looked up once rather than tested bit by bit.
         sections_of = _SECTIONS_OF
-        for key, (bits, left, right, whole, example) in part.grams.items():  # type: ignore[misc]
+        title, grams = part.title, part.grams
+        for key, (bits, left, right, whole, example) in grams.items():  # type: ignore[misc]
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(key, str(example), name, genre=genre)
-            alone = key not in found  # counted above otherwise: one document counts once
-            if alone:
+                t = tallies[key] = Tally(key, example, name, genre=genre)  # type: ignore[arg-type]
+            if key not in found:  # counted above otherwise: one document counts once
                 t.df += 1
                 if len(t.titles) < TITLES_KEPT:
-                    t.titles.append(part.title)
+                    t.titles.append(title)
                 t_kinds = t.kinds
                 t_kinds["collocation"] = t_kinds.get("collocation", 0) + 1
                 t.traditional += script
+                if whole:
+                    t.whole += 1
             t_sections = t.sections
             for section in sections_of[bits]:  # type: ignore[call-overload]
                 t_sections[section] = t_sections.get(section, 0) + 1
@@ -187,7 +189,9 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
             t_left, t_right = t.left, t.right
             t_left[left] = t_left.get(left, 0) + 1  # type: ignore[index, call-overload, operator]
             t_right[right] = t_right.get(right, 0) + 1  # type: ignore[index, call-overload, operator]
-            t.whole += bool(whole) and alone
-            if surface is not None and t.surface is None:
-                t.surface = surface
+        if surface is not None:
+            for key in grams:
+                t = tallies[key]
+                if t.surface is None:
+                    t.surface = surface
     return counts
