@@ -123,14 +123,15 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
 def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> MiningResult:
     """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache)."""
-    # A third of the bar for structure, two thirds for counting and filtering.
-    docs = structure_corpus(corpus, cancelled, (lambda d, t, s: progress(d, 3 * max(t, 1), s)) if progress else None,
-                            cache)
+    from editor.core.mining.assemble import mine_documents
+    from editor.core.mining.control import collector_paused
 
     def rest(done: int, total: int, stage: str) -> None:
         if progress:
             progress(total // 2 + done, total // 2 * 3 if total else 1, stage)
 
-    from editor.core.mining.assemble import mine_documents
-
-    return MiningResult(mine_documents(docs, rest if progress else None, cancelled, cache), len(docs))
+    with collector_paused():
+        # A third of the bar for structure, two thirds for counting and filtering.
+        docs = structure_corpus(corpus, cancelled,
+                                (lambda d, t, s: progress(d, 3 * max(t, 1), s)) if progress else None, cache)
+        return MiningResult(mine_documents(docs, rest if progress else None, cancelled, cache), len(docs))
