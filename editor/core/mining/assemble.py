@@ -5,14 +5,12 @@ ranking with near-duplicates merged and tails of longer entries dropped.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from editor.core.mining.counting import Counts
-from editor.core.mining.mapreduce import fold_corpus
+from editor.core.mining.mapreduce import FORK_CHARS, fold_corpus, pool_context
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.mining.ranking import acceptable, rank
 from editor.core.model.phrases import Phrase
@@ -23,28 +21,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-# From this many characters to map on, the map step runs in one process per core: forked from the
-# main thread, spawned (each worker loading jieba itself) from another thread.
-FORK_CHARS = 200_000
-SPAWN_CHARS = 2_000_000
-
-
-def pool_context(chars: int) -> mp.context.BaseContext | None:
-    """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
-
-    Forked workers inherit the loaded dictionaries, so they pay from a few hundred thousand characters
-    on (40 added reports). Forking is only safe from the main thread: a run from another thread (the
-    GUI's mining worker) spawns fresh workers instead, which load jieba themselves (a second or two),
-    so only for a larger corpus.
-    """
-    if (os.cpu_count() or 1) < 2 or chars < FORK_CHARS:
-        return None
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.current_thread() is threading.main_thread():
-        return mp.get_context("fork")
-    return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
-
-
 def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
     """(merged counts of the documents that open the corpus, every document's key, how many those hold).
 

@@ -11,12 +11,11 @@ cost more CPU than the fold they saved.
 """
 from __future__ import annotations
 
-import copyreg
-import io
 import math
+import multiprocessing as mp
 import os
-import pickle
-from collections import Counter, deque
+import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -35,21 +34,26 @@ Chunk = tuple[int, list[tuple["Document", str, bool]], str]
 # cores stay busy to the end and progress and cancelling are not held up for long.
 CHUNKS_PER_CORE, MAX_CHUNK = 16, 8
 
-
-def _counter(items: dict[Any, int]) -> Counter[Any]:
-    """A Counter holding items, made without Counter.__init__ (a Python-level update, slow by the 100,000)."""
-    made: Counter[Any] = Counter.__new__(Counter)
-    dict.update(made, items)
-    return made
+# From this many characters to map on, the map step runs in one process per core: forked from the
+# main thread, spawned (each worker loading jieba itself) from another thread.
+FORK_CHARS = 200_000
+SPAWN_CHARS = 2_000_000
 
 
-def dump(obj: object, stream: io.IOBase | None = None) -> bytes:
-    """Pickle counts with their Counters as plain dicts (loading them is then mostly C); bytes unless streamed."""
-    out = stream if stream is not None else io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
-    pickler.dump(obj)
-    return b"" if stream is not None else out.getvalue()  # type: ignore[attr-defined]
+def pool_context(chars: int) -> mp.context.BaseContext | None:
+    """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
+
+    Forked workers inherit the loaded dictionaries, so they pay from a few hundred thousand characters
+    on (40 added reports). Forking is only safe from the main thread: a run from another thread (the
+    GUI's mining worker) spawns fresh workers instead, which load jieba themselves (a second or two),
+    so only for a larger corpus.
+    """
+    if (os.cpu_count() or 1) < 2 or chars < FORK_CHARS:
+        return None
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.current_thread() is threading.main_thread():
+        return mp.get_context("fork")
+    return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
 
 
 def count_chunk(chunk: Chunk) -> list[tuple[bytes, bool]]:
@@ -149,8 +153,6 @@ def fold_corpus(docs: list[Document], cache: CountCache | None, keys: list[str],
     Documents the cache holds are read back, the others mapped (and their counts cached); from a
     few hundred thousand characters on, in one worker process per core.
     """
-    from editor.core.mining.assemble import pool_context
-
     known = cache.keys() if cache is not None else set()
     cache_file = str(cache.path) if cache is not None else ""
     work = chunks(docs, keys if cache is not None else [], first, known, cache_file)

@@ -45,8 +45,7 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
     prints: filled with the documents' and paragraphs' de-duplication prints when workers made them.
     """
     from editor.core.corpus.archive import split_file
-    from editor.core.mining.assemble import pool_context
-    from editor.core.mining.mapreduce import windowed
+    from editor.core.mining.mapreduce import pool_context, windowed
 
     context = pool_context(sum(len(t) for _, t in corpus)) if len(corpus) > 8 else None
     docs: list[Document] = []
