@@ -50,6 +50,14 @@ def assert_pages_as_printed(window, path) -> None:
             text = flat(text)
             if text:
                 assert text in printed[page - 1], (page, text)
+    # The 主送 and closing parts page view paints: each line on the page print puts it on.
+    for flows in view.layout.gongwen.flows.values():
+        for flow in flows:
+            for i in range(flow.count):
+                line = flow.layout.lineAt(i)
+                text = flat(flow.layout.text()[line.textStart():line.textStart() + line.textLength()])
+                page = (flow.slot + i) // view.layout.grid.per_page + 1
+                assert text in printed[page - 1], (page, text)
     # Every page print numbers page view numbers, and no other.
     numbered = [bool(re.search(r"—\d+—", t)) for t in printed]
     assert [p not in view.unnumbered() for p in range(1, len(printed) + 1)] == numbered
