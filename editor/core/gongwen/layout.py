@@ -15,6 +15,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from editor.core import fonts
@@ -94,7 +95,7 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
         anchor = _write(title, main, faces)
     end = body[plan.end_of_text(texts)]
     anchor = end
-    for item in plan.closing(parts, kind):
+    for item in _fit_closing(d, end, plan.closing(parts, kind)):
         anchor = _write(anchor, item, faces)
     for index, item in restyled.items():
         _restyle(body[index], item, faces)
@@ -103,6 +104,39 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
     out = BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+def _lines(items: list[Item]) -> list[int]:
+    """The lines each item's text takes in the text block (an estimate, as pages.line_count counts)."""
+    width = TEXT_W_TW / 20
+    return [pages.line_count(item.text, item.spans[0].size if item.spans else plan.BODY, plan.char_twips(item.first) / 20,
+                             width - plan.char_twips(item.left) / 20 - plan.char_twips(item.right) / 20)
+            for item in items]
+
+
+def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item]) -> list[Item]:
+    """The closing items fitted under the text (plan.fit_closing); its last paragraphs keep with them if need be.
+
+    Those are the last paragraph with words and any empty ones after it (a draft's final newline).
+    """
+    blocks: list[Paragraph | Table] = []
+    words = 0  # where the last paragraph with words is among the blocks
+    for block in d.iter_inner_content():
+        blocks.append(block)
+        if isinstance(block, Table) or block.text.strip():
+            words = len(blocks) - 1
+        if isinstance(block, Paragraph) and block._p is end._p:
+            break
+    text = pages.walk(blocks[:words + 1])
+    empty = sum(pages.paragraph_height(b)[1] for b in blocks[words + 1:] if isinstance(b, Paragraph))
+    room = pages.room_lines(text.used + empty)  # the empty paragraphs are blank lines above the 落款
+    movable = text.movable and isinstance(blocks[words], Paragraph)
+    fitted, carry = plan.fit_closing(items, _lines(items), room, movable)
+    if carry:  # LibreOffice moves them on, whole, with the 落款
+        for block in blocks[words:]:
+            if isinstance(block, Paragraph):
+                block.paragraph_format.keep_with_next = True
+    return fitted
 
 
 def _add_styles(d: docx.document.Document) -> None:
@@ -127,6 +161,8 @@ def _fill(p: Paragraph, item: Item, f: Faces) -> Paragraph:
             run.underline = True
     if item.rule is not None:
         border(p, {"bottom": (item.rule.style, item.rule.eighths)}, color=item.rule.color, space=item.rule.space)
+    if item.keep_next:
+        p.paragraph_format.keep_with_next = True
     return p
 
 
@@ -188,11 +224,7 @@ def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> Non
         return
     items = plan.record(parts, kind)
     body_end = d.paragraphs[-1]
-    width = TEXT_W_TW / 20
-    lines = [pages.line_count(item.text, item.spans[0].size, plan.char_twips(item.first) / 20,
-                              width - plan.char_twips(item.left) / 20 - plan.char_twips(item.right) / 20)
-             for item in items]
-    need = plan.record_height(items, lines)
+    need = plan.record_height(items, _lines(items))
     breaks = pages.breaks_before_record(d.iter_inner_content(), need, even=kind != LETTER)
     anchor = body_end
     if breaks == 2:

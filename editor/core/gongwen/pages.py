@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -103,34 +104,94 @@ def table_rows(t: Table) -> list[float]:
     return heights
 
 
+@dataclass(frozen=True)
+class End:
+    """Where blocks laid on pages end: the last page, the points used on it, and whether the end can move on.
+
+    `movable`: the last paragraph, with the keep-with-next paragraphs right before it, lies whole on the
+    last page below other text, so that LibreOffice moves them on to the next page together when the
+    paragraph after them keeps with them (the 落款, plan.fit_closing).
+    """
+
+    page: int
+    used: float
+    movable: bool
+
+
 def estimate(blocks: Iterable[Paragraph | Table]) -> tuple[int, float]:
     """(number of the last page, points used on it) for the body's paragraphs and tables in order."""
+    end = walk(blocks)
+    return end.page, end.used
+
+
+def _moved(chain: list[tuple[float, float]], chain_y: float) -> float:
+    """The height keep-with-next paragraphs take on the next page when LibreOffice moves them on, whole."""
+    if not chain or chain_y <= 0:  # a chain that starts its page stays: there is nowhere better
+        return 0.0
+    return sum(b + h for b, h in chain) - chain[0][0]  # no space before at the top of a page
+
+
+def _overflow(page: int, rest: float, pitch: float, limit: float) -> tuple[int, float]:
+    """The page and height used on it after `rest` points of lines go on from the top of the next page."""
+    page += 1
+    while rest > limit:
+        page, rest = page + 1, rest - LINES * pitch
+    return page, rest
+
+
+def walk(blocks: Iterable[Paragraph | Table]) -> End:
+    """Lay the blocks on pages as LibreOffice lays out the official style (an estimate)."""
     page, y = 1, 0.0
+    limit = PAGE_PT + 0.5
+    chain: list[tuple[float, float]] = []  # keep-with-next paragraphs that end at y: (space before, height)
+    chain_y = 0.0  # where that chain starts on the page
+    movable = False
     for block in blocks:
         if isinstance(block, Table):
-            for h in table_rows(block):  # rows break between pages, not inside (the usual case)
-                if y + h > PAGE_PT + 0.5 and y > 0:
-                    page, y = page + 1, 0.0
+            for k, h in enumerate(table_rows(block)):  # rows break between pages, not inside (the usual case)
+                if y + h > limit and y > 0:
+                    page, y = page + 1, _moved(chain, chain_y) if k == 0 else 0.0
                 y += h
+            chain, movable = [], False
             continue
         before, height, new_page = paragraph_height(block)
         if new_page and y > 0:
-            page, y = page + 1, 0.0
-        end = PAGE_PT + 0.5
-        if y + before + height <= end:
+            page, y, chain = page + 1, 0.0, []
+        start, pitch, keep = y, _pitch(block), _keeps_with_next(block)
+        whole = True
+        if y + before + height <= limit:
             y += before + height
-            if _keeps_with_next(block) and y > 0 and y + LINE_PITCH_PT > end:
-                page, y = page + 1, height  # a heading that would end the page goes on with the text after it
-            continue
-        # Widow control is off in the official style: the lines that fit stay, the rest start the next page.
-        pitch = _pitch(block)
-        fit = int((end - y - before) // pitch) if y > 0 and not _keeps_with_next(block) else 0
-        rest = height - max(0, fit) * pitch
-        page += 1
-        while rest > end:
-            page, rest = page + 1, rest - LINES * pitch
-        y = rest
-    return page, y
+        elif y > 0 and not keep and y + before + pitch <= limit:
+            # Widow control is off in the official style: the lines that fit stay, the rest start the next page.
+            fit = int((limit - y - before) // pitch)
+            page, y = _overflow(page, height - fit * pitch, pitch, limit)
+            whole = False
+        else:
+            # It starts the next page, and the keep-with-next paragraphs before it go along, whole.
+            if y > 0:
+                moved = _moved(chain, chain_y)
+                page, y, chain_y = page + 1, moved, 0.0
+                start = y
+                y += before if moved else 0.0
+            if y + height <= limit:
+                y += height
+            else:
+                fit = int((limit - y) // pitch)
+                page, y = _overflow(page, height - fit * pitch, pitch, limit)
+                whole = False
+        movable = whole and (chain_y if chain else start) > 0
+        if keep and whole:
+            if not chain:
+                chain_y = start
+            chain.append((before, height))
+        else:
+            chain = []
+    return End(page, y, movable)
+
+
+def room_lines(used: float) -> int:
+    """Whole lines of the grid left on a page with `used` points of it filled."""
+    return max(0, int((PAGE_PT + 0.5 - used) // LINE_PITCH_PT))
 
 
 def breaks_before_record(blocks: Iterable[Paragraph | Table], need: float, even: bool = True) -> int:

@@ -7,6 +7,7 @@ paints the same items, so a decision (what goes where, in which font) is made on
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from editor.core.formats.official_style import CHAR_PT, CHARS, LINE_PITCH_PT
@@ -69,6 +70,7 @@ class Item:
     rule: Rule | None = None
     page_break: bool = False
     heiti: bool = False  # a restyled paragraph whose text takes the 黑体 (a 附件 page's label)
+    keep_next: bool = False  # on the page of the paragraph after it (the 落款's parts, plan.fit_closing)
 
     @property
     def text(self) -> str:
@@ -210,6 +212,31 @@ def closing(parts: Parts, kind: str) -> list[Item]:
         text = parts.note if parts.note.startswith(("（", "(")) else f"（{parts.note}）"
         items.append(Item("GwNote", (Span(text),), align="both", first=2))
     return items
+
+
+CLOSING_STYLES = ("GwSignature", "GwDate")
+
+
+def fit_closing(items: list[Item], lines: list[int], room: int, movable: bool) -> tuple[list[Item], bool]:
+    """The closing parts fitted under the text, `room` whole lines being left on its last page.
+
+    §7.3.5.1: the 署名 and 成文日期 (and the seal over them) share a page with the text, never "此页无正文".
+    The 附件说明 (or 出席/列席) before them, the 署名 and the date keep together (keep_next). When they do
+    not fit with the two blank lines above the 署名, it takes one, then none (§7.3.5.4, "调整行距"); when
+    even then they do not fit, the text's last paragraph goes on with them (True), if it can (`movable`,
+    pages.End): each item takes `lines[i]` lines.
+    """
+    ends = [i for i, item in enumerate(items) if item.style in CLOSING_STYLES]
+    if not ends:
+        return items, False
+    first, group = ends[0], range(ends[-1] + 1)
+    kept = [dataclasses.replace(item, keep_next=True) if i < ends[-1] else item for i, item in enumerate(items)]
+    others = sum(items[i].before + lines[i] for i in group if i != first) + lines[first]
+    for before in sorted({items[first].before, 1.0, 0.0}, reverse=True):
+        if before <= items[first].before and others + before <= room:
+            kept[first] = dataclasses.replace(kept[first], before=before)
+            return kept, False
+    return kept, movable
 
 
 def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Item]:

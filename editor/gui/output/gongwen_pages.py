@@ -98,6 +98,7 @@ class GongwenPages(OfficialPages):
         self.letter_bottom = 0.0  # px: where a 信函's first-page head ends
         self.title_key = self.end_key = -1
         self.restyled: dict[int, plan.Item] = {}
+        self.starts: list[tuple[int, bool]] = []  # each paragraph set: its first line, whether it keeps with the next
         self.head = plan.head(parts, self.kind, self.upward)
         super().__init__(without_layout(model), available, overrides)
 
@@ -138,10 +139,44 @@ class GongwenPages(OfficialPages):
             before, left, right = round(item.before), self._chars(item.left), self._chars(item.right)
         super()._add(p, role, before, left, right)
         main = plan.main(self.parts) if key == self.title_key else None
-        closing = plan.closing(self.parts, self.kind) if key == self.end_key else []
+        closing = self._fit_closing(plan.closing(self.parts, self.kind)) if key == self.end_key else []
         # The DOCX puts each after its anchor: the closing right after a title that ends the text.
         self._flow(closing + ([main] if main else []) if key == self.end_key == self.title_key
                    else ([main] if main else []) + closing)
+
+    def _place(self, layout: QTextLayout, text: str, role: lb.Role, break_before: bool, before: int = 0,
+               left: float = 0.0, right: float = 0.0) -> None:
+        self.starts.append((len(self.lines), role.keep_next))
+        super()._place(layout, text, role, break_before, before, left, right)
+
+    def _fit_closing(self, items: list[plan.Item]) -> list[plan.Item]:
+        """The closing items fitted under the text's last paragraph, as the DOCX fits them (plan.fit_closing).
+
+        When the text's last paragraph has to go on with the 落款, it moves to the next page whole, with the
+        keep-with-next paragraphs (headings) right before it and the empty ones after it: what LibreOffice
+        does with the DOCX.
+        """
+        if not self.slots or not items:
+            return items
+        per = self.lines_per_page
+        chain = len(self.starts) - 1
+        while chain > 0 and not "".join(self.paragraph_lines[chain]).strip():
+            chain -= 1  # empty paragraphs after the last words (a draft's final newline): blank lines
+        words = self.slots[self.starts[chain + 1][0] - 1] if chain + 1 < len(self.starts) else self.slots[-1]
+        empty = len(self.slots) - (self.starts[chain + 1][0] if chain + 1 < len(self.starts) else len(self.slots))
+        while chain > 0 and self.starts[chain - 1][1] and self.slots[self.starts[chain - 1][0]] // per == words // per:
+            chain -= 1
+        first = self.slots[self.starts[chain][0]]
+        movable = first // per == words // per and first % per > 0
+        lines = [self._set(item, self.text_width - self._chars(item.left) - self._chars(item.right), self.pitch)[1]
+                 for item in items]
+        room = max(0, per - 1 - words % per - empty)
+        fitted, carry = plan.fit_closing(items, lines, room, movable)
+        if carry:
+            shift = (first // per + 1) * per - first
+            for i in range(self.starts[chain][0], len(self.slots)):
+                self.slots[i] += shift
+        return fitted
 
     def _chars(self, n: float) -> float:
         """The width of n body characters in px, rounded to twips as the DOCX has them."""

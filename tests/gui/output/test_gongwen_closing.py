@@ -1,0 +1,151 @@
+"""The 落款 never stands alone on a page (GB/T 9704-2012 §7.3.5), in the official DOCX and in Yuku's print.
+
+Bodies of many lengths put the text's end on every line of a page. LibreOffice lays out the DOCX; every
+page holding the 署名 or 成文日期 also holds body text, and Yuku's PDF has the same pages, text for text.
+"""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from editor.core.gongwen import plan
+from editor.gui.gongwen.actions import GongwenActions
+from editor.gui.output.font_report import installed_families
+from tests.core.gongwen.corpus import ROOT
+from tests.core.gongwen.test_render import lo_pages
+from tests.gui.output.test_gongwen_print import yuku_pdf
+from tests.pdf_pages import body_lines, page_count, page_texts
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+                                reason="needs poppler-utils")
+
+# The coordinator's short 通知 (tasks/gw_sample.txt): 版头, 主送, 署名, 成文日期 and 版记, no 附件.
+SAMPLE = """---
+类型: 通知
+发文机关标志: 江城市人民政府办公室文件
+发文字号: 江政办发〔2026〕12号
+主送: 各区人民政府，市政府各部门
+发文机关署名: 江城市人民政府办公室
+成文日期: 2026年12月7日
+抄送: 市委各部门
+印发机关: 江城市人民政府办公室
+印发日期: 2026年12月7日
+---
+关于开展安全生产大检查的通知
+为认真贯彻落实上级关于安全生产工作的部署要求，经市政府同意，现就开展安全生产大检查有关事项通知如下。
+一、检查范围
+全市各类生产经营单位。
+二、工作要求
+"""
+SHORT = "各单位要高度重视，加强组织领导，确保检查取得实效。"  # one line
+LONG = ("各单位要高度重视，加强组织领导，明确责任分工，细化工作措施，确保检查取得实效，"
+        "发现问题及时整改到位，并于年底前将检查情况书面报送市政府办公室。")  # three lines
+SIGNATURE, DATES = "江城市人民政府办公室", ("2026年12月7日", "2024年5月30日")  # the sample's, tests/data's
+
+
+def item(i: int) -> str:
+    """A one-line body paragraph."""
+    return f"第{i:02d}项工作已经按照要求全面完成并报送。\n"
+
+
+def sample(n: int, last: str = SHORT) -> str:
+    """The sample with n one-line paragraphs before its last paragraph."""
+    return SAMPLE + "".join(item(i) for i in range(n)) + last + "\n"
+
+
+def with_attachments(n: int) -> str:
+    """The 通知 of tests/data (附件说明 of two lines and a 附注 after the date) with n one-line paragraphs."""
+    return (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8") + "".join(item(i) for i in range(n))
+
+
+def closing_pages(pdf) -> tuple[int, int]:
+    """The pages (1-based) of the 署名 and of the 成文日期, as lines of their own."""
+    signature = date = 0
+    for page in range(1, page_count(pdf) + 1):
+        for _x, text in body_lines(pdf, page):
+            if text == SIGNATURE and not signature:
+                signature = page
+            if text in DATES and not date:
+                date = page
+    assert signature and date, pdf
+    return signature, date
+
+
+def body_before(pdf, page: int) -> list[str]:
+    """The lines above the 署名 on its page that are body text (not the 附件说明, not a part of the 版头)."""
+    out = []
+    for _x, text in body_lines(pdf, page):
+        if text == SIGNATURE:
+            return out
+        if not text.startswith(("附件", "2.")):
+            out.append(text)
+    return out
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_the_closing_shares_its_page_with_body_text_for_every_end_line(open_draft, tmp_path, monkeypatch):
+    """LibreOffice and Yuku's print: 署名 and date on one page, under body text, the same pages in both."""
+    decisions: list[tuple[float, bool]] = []
+    real = plan.fit_closing
+
+    def spy(items: list[plan.Item], lines: list[int], room: int, movable: bool) -> tuple[list[plan.Item], bool]:
+        fitted, carry = real(items, lines, room, movable)
+        first = next(i for i in fitted if i.style in plan.CLOSING_STYLES)
+        decisions.append((first.before, carry))
+        return fitted, carry
+
+    monkeypatch.setattr(plan, "fit_closing", spy)
+    drafts = [sample(n) for n in range(0, 34)]  # the text ends on every line of page 1's text and of page 2
+    drafts += [sample(n, LONG) for n in range(14, 22)]  # a three-line last paragraph goes on whole
+    drafts += [with_attachments(n) for n in range(0, 26, 3)]
+    docs, ours = [], []
+    for k, text in enumerate(drafts):
+        window = open_draft(text)
+        ours.append(yuku_pdf(window, tmp_path / f"yuku{k}.pdf"))
+        data = window.feature(GongwenActions).official_bytes(installed_families())
+        assert data is not None
+        docs.append(tmp_path / f"docx{k}.docx")
+        docs[-1].write_bytes(data)
+    lo_pages(tmp_path, docs)
+    for k, (ref, mine) in enumerate(zip(docs, ours, strict=True)):
+        ref = ref.with_suffix(".pdf")
+        signature, date = closing_pages(ref)
+        assert signature == date, k  # the 署名 and the date are not parted
+        assert body_before(ref, signature), k  # and body text is above them on their page
+        assert page_count(mine) == page_count(ref), k
+        assert page_texts(mine) == page_texts(ref), k
+    kinds = set(decisions)
+    assert {(2, False), (1, False), (0, False), (2, True)} <= kinds  # each remedy was needed somewhere
+
+
+def test_print_fits_the_closing_as_the_docx_does_for_any_length(qapp, tmp_path, monkeypatch):
+    """Without LibreOffice: the DOCX layout's estimate and the printed lines take the same decision."""
+    from editor.core.formats.document_files import read_document
+    from editor.core.gongwen.export import export_bytes
+    from editor.core.gongwen.parts import from_properties
+    from editor.gui.output.gongwen_pages import official_pages
+
+    decided: list[tuple[int, bool, float, bool]] = []
+    real = plan.fit_closing
+
+    def spy(items: list[plan.Item], lines: list[int], room: int, movable: bool) -> tuple[list[plan.Item], bool]:
+        fitted, carry = real(items, lines, room, movable)
+        first = next(i for i in fitted if i.style in plan.CLOSING_STYLES)
+        decided.append((room, movable, first.before, carry))
+        return fitted, carry
+
+    monkeypatch.setattr(plan, "fit_closing", spy)
+    fonts = installed_families()
+    texts = [sample(n) for n in range(0, 34)] + [sample(n, LONG) for n in range(0, 34, 2)]
+    texts += [with_attachments(n) for n in range(0, 30)]
+    for k, text in enumerate(texts):
+        src = tmp_path / f"n{k}.txt"
+        src.write_text(text, encoding="utf-8")
+        doc = read_document(src)
+        export_bytes(doc, from_properties(doc.properties), None, None, fonts)
+        official_pages(doc, fonts)
+        assert len(decided) == 2 * (k + 1), k  # one decision each
+        assert decided[-2] == decided[-1], k
+    assert {d[2:] for d in decided} >= {(2, False), (1, False), (0, False), (2, True)}
