@@ -40,7 +40,7 @@ STYLES = ("GwCopyNumber", "GwSecrecy", "GwUrgency", "GwIssuerMark", "GwDocNumber
 # properties are the same, and drops the frame of a paragraph with borders of its own.
 # The thin rule between 抄送 and 印发 is an underlined tab (LibreOffice draws no "between" borders).
 RECORD_RULES = {"GwRecord": {"top": ("single", THICK), "bottom": ("single", THICK)}}
-LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
+LETTER_MARK_MM = plan.LETTER_MARK_MM
 
 
 @dataclass(frozen=True)
@@ -95,11 +95,12 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
         anchor = _write(title, main, faces)
     end = body[plan.end_of_text(texts)]
     anchor = end
-    for item in _fit_closing(d, end, plan.closing(parts, kind)):
+    top = plan.letter_top(parts) if kind == LETTER else 0.0
+    for item in _fit_closing(d, end, plan.closing(parts, kind), top):
         anchor = _write(anchor, item, faces)
     for index, item in restyled.items():
         _restyle(body[index], item, faces)
-    _record(d, parts, faces, kind)  # after everything, attachment pages included
+    _record(d, parts, faces, kind, top)  # after everything, attachment pages included
     storage.write(d, parts)
     out = BytesIO()
     d.save(out)
@@ -114,7 +115,7 @@ def _lines(items: list[Item]) -> list[int]:
             for item in items]
 
 
-def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item]) -> list[Item]:
+def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], top: float) -> list[Item]:
     """The closing items fitted under the text (plan.fit_closing); its last paragraphs keep with them if need be.
 
     Those are the last paragraph with words and any empty ones after it (a draft's final newline).
@@ -127,7 +128,7 @@ def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item]) -
             words = len(blocks) - 1
         if isinstance(block, Paragraph) and block._p is end._p:
             break
-    text = pages.walk(blocks[:words + 1])
+    text = pages.walk(blocks[:words + 1], top)
     empty = sum(pages.paragraph_height(b)[1] for b in blocks[words + 1:] if isinstance(b, Paragraph))
     room = pages.room_lines(text.used + empty)  # the empty paragraphs are blank lines above the 落款
     movable = text.movable and isinstance(blocks[words], Paragraph)
@@ -218,14 +219,14 @@ def _unnumbered_pages(d: docx.document.Document, anchor: Paragraph) -> Paragraph
     return blank
 
 
-def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> None:
+def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str, top: float) -> None:
     """版记 (§7.4): 抄送, 印发机关 and 印发日期 between rules, at the bottom of the last, even, page."""
     if not plan.has_record(parts, kind):
         return
     items = plan.record(parts, kind)
     body_end = d.paragraphs[-1]
     need = plan.record_height(items, _lines(items))
-    breaks = pages.breaks_before_record(d.iter_inner_content(), need, even=kind != LETTER)
+    breaks = pages.breaks_before_record(d.iter_inner_content(), need, kind != LETTER, top)
     anchor = body_end
     if breaks == 2:
         anchor = _unnumbered_pages(d, anchor)

@@ -23,6 +23,8 @@ TEXT_W_TW = round(CHARS * CHAR_TW)  # the text block's width, 28 characters
 MARK_MAX_PT = 42.0
 MARK_TOP_MM = {STANDARD: 35.0, ORDER: 20.0, MINUTES: 35.0}  # 标志 top edge below the 版心 top (§7.2.4, §10.2)
 PT_PER_MM = 72 / 25.4
+LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
+TOP_MM = 37.0  # the official page's top margin (天头)
 UNDER_RULE_PT = 1.9  # LibreOffice (7.4, measured) leaves this much under a paragraph's bottom border
 # The 版记's framed paragraphs as LibreOffice 7.4 lays them out (measured), from the text block's bottom up:
 RECORD_BOTTOM_PT = 5.0  # the last line ends 4 pt above the closing rule, which ends the text block
@@ -156,6 +158,14 @@ def letter_mark(parts: Parts) -> Item:
     spans = (Span(mark, XBS, size, red=True, spacing=0),) if mark else ()
     return Item("GwIssuerMark", spans, align="center", left=-0.45, right=-0.45, line_pt=round(size * 1.2, 1),
                 rule=Rule("thickThinSmallGap", 18, 11))  # 4 mm below: thick above thin
+
+
+def letter_top(parts: Parts) -> float:
+    """How far (pt) a 信函's first-page head reaches below the top of the text block: its text starts there."""
+    mark = letter_mark(parts)
+    rule = mark.rule or Rule()
+    bottom = LETTER_MARK_MM * PT_PER_MM + (mark.line_pt or 0) + rule.space + rule.eighths / 8 + UNDER_RULE_PT
+    return max(0.0, bottom - TOP_MM * PT_PER_MM)
 
 
 def letter_foot() -> Item:

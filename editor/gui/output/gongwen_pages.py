@@ -30,7 +30,7 @@ from editor.gui.output.font_report import installed_families
 from editor.gui.output.page_render import PX_PER_MM, PX_PER_PT, OfficialPages, Pages
 
 RED = QColor(255, 0, 0)
-LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
+LETTER_MARK_MM = plan.LETTER_MARK_MM  # 信函: 标志 top edge from the page's top edge (§10.1)
 LETTER_FOOT_MM = 20.0  # 信函: the lower double line from the page's bottom edge
 
 

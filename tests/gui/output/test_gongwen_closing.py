@@ -5,16 +5,18 @@ page holding the 署名 or 成文日期 also holds body text, and Yuku's PDF has
 """
 from __future__ import annotations
 
+import re
 import shutil
+import unicodedata
 
 import pytest
 
-from editor.core.gongwen import plan
+from editor.core.gongwen import plan, types
 from editor.gui.gongwen.actions import GongwenActions
 from editor.gui.output.font_report import installed_families
 from tests.core.gongwen.corpus import ROOT
 from tests.core.gongwen.test_render import lo_pages
-from tests.gui.output.test_gongwen_print import yuku_pdf
+from tests.gui.output.test_gongwen_print import draft, yuku_pdf
 from tests.pdf_pages import body_lines, page_count, page_texts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
@@ -41,7 +43,8 @@ SAMPLE = """---
 SHORT = "各单位要高度重视，加强组织领导，确保检查取得实效。"  # one line
 LONG = ("各单位要高度重视，加强组织领导，明确责任分工，细化工作措施，确保检查取得实效，"
         "发现问题及时整改到位，并于年底前将检查情况书面报送市政府办公室。")  # three lines
-SIGNATURE, DATES = "江城市人民政府办公室", ("2026年12月7日", "2024年5月30日")  # the sample's, tests/data's
+SIGNATURE = "江城市人民政府办公室"
+DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")  # a line of its own: the 成文日期 (the 版记's ends in 印发)
 
 
 def item(i: int) -> str:
@@ -59,28 +62,12 @@ def with_attachments(n: int) -> str:
     return (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8") + "".join(item(i) for i in range(n))
 
 
-def closing_pages(pdf) -> tuple[int, int]:
-    """The pages (1-based) of the 署名 and of the 成文日期, as lines of their own."""
-    signature = date = 0
-    for page in range(1, page_count(pdf) + 1):
-        for _x, text in body_lines(pdf, page):
-            if text == SIGNATURE and not signature:
-                signature = page
-            if text in DATES and not date:
-                date = page
-    assert signature and date, pdf
-    return signature, date
-
-
-def body_before(pdf, page: int) -> list[str]:
-    """The lines above the 署名 on its page that are body text (not the 附件说明, not a part of the 版头)."""
-    out = []
-    for _x, text in body_lines(pdf, page):
-        if text == SIGNATURE:
-            return out
-        if not text.startswith(("附件", "2.")):
-            out.append(text)
-    return out
+def closing_lines(pdf) -> list[tuple[int, str]]:
+    """(page, text) of the lines from the 署名 back to the body line above it, the 附件说明 left out."""
+    found = [(page, text) for page in range(1, page_count(pdf) + 1) for _x, text in body_lines(pdf, page)]
+    date = next(i for i, (_p, text) in enumerate(found) if DATE.fullmatch(text))
+    above = [line for line in found[:date - 1] if not line[1].startswith(("附件", "2."))]
+    return [found[date], found[date - 1], above[-1]]
 
 
 @pytest.mark.libreoffice
@@ -100,6 +87,7 @@ def test_the_closing_shares_its_page_with_body_text_for_every_end_line(open_draf
     drafts = [sample(n) for n in range(0, 34)]  # the text ends on every line of page 1's text and of page 2
     drafts += [sample(n, LONG) for n in range(14, 22)]  # a three-line last paragraph goes on whole
     drafts += [with_attachments(n) for n in range(0, 26, 3)]
+    drafts += [draft("函", n) for n in range(0, 8)]  # the 信函's head in its first page's header
     docs, ours = [], []
     for k, text in enumerate(drafts):
         window = open_draft(text)
@@ -111,9 +99,11 @@ def test_the_closing_shares_its_page_with_body_text_for_every_end_line(open_draf
     lo_pages(tmp_path, docs)
     for k, (ref, mine) in enumerate(zip(docs, ours, strict=True)):
         ref = ref.with_suffix(".pdf")
-        signature, date = closing_pages(ref)
+        (date, _), (signature, name), (page, text) = closing_lines(ref)
+        assert name == SIGNATURE, k
         assert signature == date, k  # the 署名 and the date are not parted
-        assert body_before(ref, signature), k  # and body text is above them on their page
+        assert page == signature, k  # and the text's last line is above them on their page
+        assert text in unicodedata.normalize("NFKC", drafts[k].split("---\n")[2]), k
         assert page_count(mine) == page_count(ref), k
         assert page_texts(mine) == page_texts(ref), k
     kinds = set(decisions)
@@ -140,6 +130,7 @@ def test_print_fits_the_closing_as_the_docx_does_for_any_length(qapp, tmp_path, 
     fonts = installed_families()
     texts = [sample(n) for n in range(0, 34)] + [sample(n, LONG) for n in range(0, 34, 2)]
     texts += [with_attachments(n) for n in range(0, 30)]
+    texts += [draft(name, n) for name in types.TYPES for n in range(0, 12)]  # every type, 信函 and 纪要 too
     for k, text in enumerate(texts):
         src = tmp_path / f"n{k}.txt"
         src.write_text(text, encoding="utf-8")

@@ -1,0 +1,93 @@
+"""The 落款 fitted under the text (plan.fit_closing) and the page walk that tells where the text ends (pages.walk)."""
+from __future__ import annotations
+
+from io import BytesIO
+
+import docx
+import pytest
+
+from editor.core.gongwen import pages, plan
+from editor.core.gongwen.export import official_body
+from editor.core.gongwen.parts import Parts
+from editor.core.gongwen.types import STANDARD
+from editor.core.model.document import Document, Paragraph, Run
+
+SIGNED = Parts(issuer_names=["江城市人民政府办公室"], date="2026年12月7日")
+
+
+def closing(parts: Parts = SIGNED) -> list[plan.Item]:
+    """The closing items of a 通知 with these parts."""
+    return plan.closing(parts, STANDARD)
+
+
+@pytest.mark.parametrize(("room", "before"), [(9, 2), (4, 2), (3, 1), (2, 0)])
+def test_the_blank_lines_above_the_signature_shrink_to_fit(room, before):
+    items, carry = plan.fit_closing(closing(), [1, 1], room, movable=True)
+    assert [i.style for i in items] == ["GwSignature", "GwDate"]
+    assert items[0].before == before
+    assert not carry
+    assert items[0].keep_next
+    assert not items[1].keep_next
+
+
+@pytest.mark.parametrize("room", [0, 1])
+def test_without_room_the_text_goes_on_with_the_closing(room):
+    items, carry = plan.fit_closing(closing(), [1, 1], room, movable=True)
+    assert carry
+    assert items[0].before == 2  # on the next page, under the text carried over, with its two blank lines
+    _, carry = plan.fit_closing(closing(), [1, 1], room, movable=False)
+    assert not carry  # a paragraph that cannot move (it started on an earlier page) stays
+
+
+def test_the_attachment_note_counts_and_keeps_with_the_signature_but_the_note_after_the_date_does_not():
+    parts = Parts(issuer_names=["江城市人民政府办公室"], date="2026年12月7日", attachments=["清单", "名单"],
+                  note="此件公开发布")
+    items = closing(parts)
+    assert [i.style for i in items] == ["GwAttachNote", "GwAttachNote", "GwSignature", "GwDate", "GwNote"]
+    lines = [1, 1, 1, 1, 1]
+    fitted, carry = plan.fit_closing(items, lines, 7, movable=True)  # 1 + 2 + 2 + 2: the 附注 need not fit
+    assert [i.before for i in fitted] == [1, 0, 2, 0, 0]
+    assert not carry
+    assert [i.keep_next for i in fitted] == [True, True, True, False, False]
+    fitted, carry = plan.fit_closing(items, lines, 5, movable=True)
+    assert fitted[2].before == 0
+    assert not carry
+    _, carry = plan.fit_closing(items, lines, 4, movable=True)
+    assert carry
+
+
+def test_without_signature_or_date_nothing_changes():
+    items = closing(Parts(attachments=["清单"]))
+    assert plan.fit_closing(items, [1], 0, movable=True) == (items, False)
+
+
+def walk(paragraphs: list[tuple[str, str]]) -> pages.End:
+    """Where the official body of these (style, text) paragraphs ends, by the page walk."""
+    doc = Document([Paragraph([Run(text)], style=style) for style, text in paragraphs])
+    return pages.walk(docx.Document(BytesIO(official_body(doc))).iter_inner_content())
+
+
+LINE = ("body", "第一项工作已经按照要求全面完成。")  # one line
+
+
+def test_a_short_last_paragraph_with_its_heading_can_move_on():
+    end = walk([LINE] * 20 + [("heading1", "二、工作要求"), LINE])
+    assert (end.page, pages.room_lines(end.used)) == (1, 0)
+    assert end.movable
+
+
+def test_a_paragraph_that_starts_its_page_or_began_on_the_one_before_cannot_move():
+    end = walk([LINE] * 23)  # the last line starts page two: moving it on would gain nothing
+    assert (end.page, pages.room_lines(end.used)) == (2, pages.LINES - 1)
+    assert not end.movable
+    long = ("body", "各单位要加强组织领导，明确责任分工，确保各项任务落到实处。" * 12)  # about 26 lines
+    end = walk([LINE] * 10 + [long])
+    assert end.page == 2
+    assert not end.movable  # LibreOffice would move it whole and leave most of page one blank
+    assert walk([LINE] * 10 + [long[:1] + ("第二项工作已经按照要求全面完成。",)]).movable
+
+
+def test_a_heading_that_would_end_a_page_goes_on_with_the_paragraph_after_it():
+    end = walk([LINE] * 21 + [("heading1", "二、工作要求"), LINE])
+    assert end.page == 2
+    assert pages.room_lines(end.used) == pages.LINES - 2  # the heading and its paragraph
