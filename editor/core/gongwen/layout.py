@@ -7,6 +7,7 @@ items. Every added paragraph carries a Gw… style, so readers know it belongs t
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
@@ -100,6 +101,12 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
         anchor = _write(anchor, item, faces)
     for index, item in restyled.items():
         _restyle(body[index], item, faces)
+    written = plan.written_closing(restyled)
+    if written and written[0] > 0:  # a 署名 and date written in the text are fitted as the parts' are
+        items = [dataclasses.replace(restyled[i], spans=(plan.Span(texts[i]),)) for i in written]
+        tail = plan.empty_after(texts, written[-1])
+        for index, item in zip(written, _fit_closing(d, body[written[0] - 1], items, top, tail), strict=True):
+            _restyle(body[index], item, faces)
     _record(d, parts, faces, kind, top)  # after everything, attachment pages included
     storage.write(d, parts)
     out = BytesIO()
@@ -115,11 +122,15 @@ def _lines(items: list[Item]) -> list[int]:
             for item in items]
 
 
-def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], top: float) -> list[Item]:
+def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], top: float,
+                 tail: int = 0) -> list[Item]:
     """The closing items fitted under the text (plan.fit_closing); its last paragraphs keep with them if need be.
 
     Those are the last paragraph with words and any empty ones after it (a draft's final newline).
+    `tail` empty lines follow the date and stay on its page (else they would make a page of their own).
     """
+    if not items:
+        return items
     blocks: list[Paragraph | Table] = []
     words = 0  # where the last paragraph with words is among the blocks
     for block in d.iter_inner_content():
@@ -132,7 +143,9 @@ def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], t
     empty = sum(pages.paragraph_height(b)[1] for b in blocks[words + 1:] if isinstance(b, Paragraph))
     room = pages.room_lines(text.used + empty)  # the empty paragraphs are blank lines above the 落款
     movable = text.movable and isinstance(blocks[words], Paragraph)
-    fitted, carry = plan.fit_closing(items, _lines(items), room, movable)
+    lines = _lines(items)
+    lines[-1] += tail
+    fitted, carry = plan.fit_closing(items, lines, room, movable)
     if carry:  # LibreOffice moves them on, whole, with the 落款
         for block in blocks[words:]:
             if isinstance(block, Paragraph):
@@ -177,6 +190,8 @@ def _restyle(p: Paragraph, item: Item, f: Faces) -> None:
     layout(p, item.align, item.first, item.left, item.right, item.before, item.line_pt)
     if item.page_break:
         p.paragraph_format.page_break_before = True
+    if item.keep_next:
+        p.paragraph_format.keep_with_next = True
     if item.heiti:
         for r in p.runs:
             r._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), f.ht)

@@ -252,7 +252,8 @@ def fit_closing(items: list[Item], lines: list[int], room: int, movable: bool) -
 def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Item]:
     """Body paragraphs the layout restyles, by index: a 主送 or 落款 written in the text, 附件 pages.
 
-    The items carry only layout (their spans are empty): the paragraph keeps its own text.
+    The items carry only layout (their spans are empty): the paragraph keeps its own text and style; a
+    written 署名 or 成文日期's item is named GwSignature or GwDate all the same (plan.fit_closing finds them).
     """
     out: dict[int, Item] = {}
     title = title_index(styles)
@@ -270,6 +271,21 @@ def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Ite
     return out
 
 
+def written_closing(restyled: dict[int, Item]) -> list[int]:
+    """The indices of a 署名 and 成文日期 written in the text, in order (restyles), if any."""
+    return sorted(i for i, item in restyled.items() if item.style in CLOSING_STYLES)
+
+
+def empty_after(texts: list[str], index: int) -> int:
+    """How many empty paragraphs follow paragraph `index` before the next words or the end of the main text."""
+    n = 0
+    for t in texts[index + 1:end_of_text(texts) + 1]:
+        if t.strip():
+            break
+        n += 1
+    return n
+
+
 def _written_closing(texts: list[str]) -> dict[int, Item]:
     """A draft that writes its 署名 and 成文日期 in the text: those lines laid out as the parts would be."""
     kept = [ln for ln in (Line(i, t.strip()) for i, t in enumerate(texts)) if ln.text]
@@ -282,9 +298,10 @@ def _written_closing(texts: list[str]) -> dict[int, Item]:
     for ln in kept:
         if ln.role == "signature" and ln.number < date.number:
             right = max(0.0, 4 + (width(date.text) - width(ln.text)) / 2)
-            out[ln.number] = Item("", align="right", right=right, before=2 if ln.number == date.number - 1 else 0)
+            out[ln.number] = Item("GwSignature", align="right", right=right,
+                                  before=2 if ln.number == date.number - 1 else 0)
         elif ln is date:
-            out[ln.number] = Item("", align="right", right=4)
+            out[ln.number] = Item("GwDate", align="right", right=4)
     return out
 
 

@@ -98,6 +98,8 @@ class GongwenPages(OfficialPages):
         self.letter_bottom = 0.0  # px: where a 信函's first-page head ends
         self.title_key = self.end_key = -1
         self.restyled: dict[int, plan.Item] = {}
+        self.written: list[tuple[int, str]] = []
+        self.tail = 0
         self.starts: list[tuple[int, bool]] = []  # each paragraph set: its first line, whether it keeps with the next
         self.head = plan.head(parts, self.kind, self.upward)
         super().__init__(without_layout(model), available, overrides)
@@ -111,7 +113,12 @@ class GongwenPages(OfficialPages):
             styles = [p.style for p in top]
             self.title_key = id(top[plan.title_index(styles)])
             self.end_key = id(top[plan.end_of_text(texts)])
-            self.restyled = {id(top[i]): item for i, item in plan.restyles(texts, styles, self.parts).items()}
+            restyled = plan.restyles(texts, styles, self.parts)
+            self.restyled = {id(top[i]): item for i, item in restyled.items()}
+            # A 署名 and date written in the text, with their texts: fitted when the first comes (_add).
+            written = [i for i in plan.written_closing(restyled) if i > 0]
+            self.written = [(id(top[i]), texts[i]) for i in written]
+            self.tail = plan.empty_after(texts, written[-1]) if written else 0
             if self.head.title is not None:  # its space before is the 版头's business (_head)
                 self.restyled[self.title_key] = dataclasses.replace(self.head.title, before=0)
         if self.kind == LETTER:
@@ -127,6 +134,10 @@ class GongwenPages(OfficialPages):
         key = id(p)
         if key == self.title_key:
             self._head()
+        if self.written and key == self.written[0][0]:
+            items = [dataclasses.replace(self.restyled[k], spans=(plan.Span(t),)) for k, t in self.written]
+            for (k, _t), fitted in zip(self.written, self._fit_closing(items, self.tail), strict=True):
+                self.restyled[k] = fitted
         item = self.restyled.get(key)
         if item is not None:
             base = role or lb.role_of(self.preset, p.style)
@@ -149,7 +160,7 @@ class GongwenPages(OfficialPages):
         self.starts.append((len(self.lines), role.keep_next))
         super()._place(layout, text, role, break_before, before, left, right)
 
-    def _fit_closing(self, items: list[plan.Item]) -> list[plan.Item]:
+    def _fit_closing(self, items: list[plan.Item], tail: int = 0) -> list[plan.Item]:
         """The closing items fitted under the text's last paragraph, as the DOCX fits them (plan.fit_closing).
 
         When the text's last paragraph has to go on with the 落款, it moves to the next page whole, with the
@@ -170,6 +181,7 @@ class GongwenPages(OfficialPages):
         movable = first // per == words // per and first % per > 0
         lines = [self._set(item, self.text_width - self._chars(item.left) - self._chars(item.right), self.pitch)[1]
                  for item in items]
+        lines[-1] += tail  # empty lines after a written date stay on its page (layout._fit_closing)
         room = max(0, per - 1 - words % per - empty)
         fitted, carry = plan.fit_closing(items, lines, room, movable)
         if carry:

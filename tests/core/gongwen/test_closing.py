@@ -91,3 +91,12 @@ def test_a_heading_that_would_end_a_page_goes_on_with_the_paragraph_after_it():
     end = walk([LINE] * 21 + [("heading1", "二、工作要求"), LINE])
     assert end.page == 2
     assert pages.room_lines(end.used) == pages.LINES - 2  # the heading and its paragraph
+
+
+def test_a_closing_written_in_the_text_is_found_with_the_empty_lines_after_it():
+    texts = ["关于开展检查的通知", "各单位：", "请认真落实。", "", "江城市人民政府办公室", "2026年12月7日", "", ""]
+    restyled = plan.restyles(texts, ["title"] + [""] * 7, Parts())
+    assert plan.written_closing(restyled) == [4, 5]
+    assert [restyled[i].style for i in (4, 5)] == ["GwSignature", "GwDate"]
+    assert plan.empty_after(texts, 5) == 2
+    assert plan.empty_after(texts, 2) == 1

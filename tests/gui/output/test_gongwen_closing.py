@@ -57,6 +57,12 @@ def sample(n: int, last: str = SHORT) -> str:
     return SAMPLE + "".join(item(i) for i in range(n)) + last + "\n"
 
 
+def written(n: int) -> str:
+    """The sample with its 署名 and 成文日期 written as the text's last lines instead of in the front matter."""
+    text = sample(n).replace(f"发文机关署名: {SIGNATURE}\n", "").replace("成文日期: 2026年12月7日\n", "")
+    return text + f"{SIGNATURE}\n2026年12月7日\n"
+
+
 def with_attachments(n: int) -> str:
     """The 通知 of tests/data (附件说明 of two lines and a 附注 after the date) with n one-line paragraphs."""
     return (ROOT / "drafts" / "通知.txt").read_text(encoding="utf-8") + "".join(item(i) for i in range(n))
@@ -88,6 +94,7 @@ def test_the_closing_shares_its_page_with_body_text_for_every_end_line(open_draf
     drafts += [sample(n, LONG) for n in range(14, 22)]  # a three-line last paragraph goes on whole
     drafts += [with_attachments(n) for n in range(0, 26, 3)]
     drafts += [draft("函", n) for n in range(0, 8)]  # the 信函's head in its first page's header
+    drafts += [written(n) for n in (0, 1, 2, 20, 21, 22, 23)]  # 署名 and date written in the text
     docs, ours = [], []
     for k, text in enumerate(drafts):
         window = open_draft(text)
@@ -104,6 +111,7 @@ def test_the_closing_shares_its_page_with_body_text_for_every_end_line(open_draf
         assert signature == date, k  # the 署名 and the date are not parted
         assert page == signature, k  # and the text's last line is above them on their page
         assert text in unicodedata.normalize("NFKC", drafts[k].split("---\n")[2]), k
+        assert not [t for t in page_texts(ref) if re.fullmatch(r"—\d+—", t)], k  # no numbered blank page
         assert page_count(mine) == page_count(ref), k
         assert page_texts(mine) == page_texts(ref), k
     kinds = set(decisions)
@@ -130,6 +138,7 @@ def test_print_fits_the_closing_as_the_docx_does_for_any_length(qapp, tmp_path, 
     fonts = installed_families()
     texts = [sample(n) for n in range(0, 34)] + [sample(n, LONG) for n in range(0, 34, 2)]
     texts += [with_attachments(n) for n in range(0, 30)]
+    texts += [written(n) for n in range(0, 26)]
     texts += [draft(name, n) for name in types.TYPES for n in range(0, 12)]  # every type, 信函 and 纪要 too
     for k, text in enumerate(texts):
         src = tmp_path / f"n{k}.txt"
