@@ -23,7 +23,7 @@ from editor.core.gongwen.export import has_layout, resolve, title_of, without_la
 from editor.core.gongwen.pages import record_breaks
 from editor.core.gongwen.parts import Parts, from_properties
 from editor.core.gongwen.types import LETTER, STANDARD, DocType
-from editor.core.model.document import Document, Paragraph
+from editor.core.model.document import Document, Paragraph, Table
 from editor.gui.output import line_breaks as lb
 from editor.gui.output import page_render
 from editor.gui.output.font_report import installed_families
@@ -101,6 +101,9 @@ class GongwenPages(OfficialPages):
         self.written: list[tuple[int, str]] = []
         self.tail = 0
         self.starts: list[tuple[int, bool]] = []  # each paragraph set: its first line, whether it keeps with the next
+        self.in_tables: set[int] = set()  # the indices in starts of paragraphs set in a table's cells
+        self.top_keys: set[int] = set()
+        self.after_table = False
         self.head = plan.head(parts, self.kind, self.upward)
         super().__init__(without_layout(model), available, overrides)
 
@@ -108,11 +111,18 @@ class GongwenPages(OfficialPages):
 
     def _build(self, doc: Document) -> None:
         top = [b for b in doc.blocks if isinstance(b, Paragraph)]
+        self.top_keys = {id(p) for p in top}
         if top:
             texts = ["".join(r.text for r in p.runs) for p in top]
             styles = [p.style for p in top]
             self.title_key = id(top[plan.title_index(styles)])
             self.end_key = id(top[plan.end_of_text(texts)])
+            last = doc.blocks[-1]
+            if isinstance(last, Table) and plan.end_of_text(texts) == len(texts) - 1:
+                # Text ending in a table: the DOCX closes it with an empty paragraph, and the 落款 follows.
+                cells = [p for row in last.rows for cell in row for p in cell]
+                if cells:
+                    self.end_key, self.after_table = id(cells[-1]), True
             restyled = plan.restyles(texts, styles, self.parts)
             self.restyled = {id(top[i]): item for i, item in restyled.items()}
             # A 署名 and date written in the text, with their texts: fitted when the first comes (_add).
@@ -149,7 +159,11 @@ class GongwenPages(OfficialPages):
             p = dataclasses.replace(p, page_break_before=p.page_break_before or item.page_break)
             before, left, right = round(item.before), self._chars(item.left), self._chars(item.right)
         super()._add(p, role, before, left, right)
+        if key not in self.top_keys:
+            self.in_tables.add(len(self.starts) - 1)
         main = plan.main(self.parts) if key == self.title_key else None
+        if key == self.end_key and self.after_table:
+            self._flow([plan.Item("", (plan.Span(""),))])
         closing = self._fit_closing(plan.closing(self.parts, self.kind)) if key == self.end_key else []
         # The DOCX puts each after its anchor: the closing right after a title that ends the text.
         self._flow(closing + ([main] if main else []) if key == self.end_key == self.title_key
@@ -173,12 +187,14 @@ class GongwenPages(OfficialPages):
         chain = len(self.starts) - 1
         while chain > 0 and not "".join(self.paragraph_lines[chain]).strip():
             chain -= 1  # empty paragraphs after the last words (a draft's final newline): blank lines
+        in_table = chain in self.in_tables  # a table's rows do not move (the DOCX keeps paragraphs with the next)
         words = self.slots[self.starts[chain + 1][0] - 1] if chain + 1 < len(self.starts) else self.slots[-1]
         empty = len(self.slots) - (self.starts[chain + 1][0] if chain + 1 < len(self.starts) else len(self.slots))
-        while chain > 0 and self.starts[chain - 1][1] and self.slots[self.starts[chain - 1][0]] // per == words // per:
+        while (chain > 0 and self.starts[chain - 1][1] and chain - 1 not in self.in_tables
+               and self.slots[self.starts[chain - 1][0]] // per == words // per):
             chain -= 1
         first = self.slots[self.starts[chain][0]]
-        movable = first // per == words // per and first % per > 0
+        movable = first // per == words // per and first % per > 0 and not in_table
         lines = [self._set(item, self.text_width - self._chars(item.left) - self._chars(item.right), self.pitch)[1]
                  for item in items]
         lines[-1] += tail  # empty lines after a written date stay on its page (layout._fit_closing)
