@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from editor.core.mining.counting import Counts, Tally
+from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
 from editor.core.model.phrases import BLANK
 
 # From this many documents on, nothing seen in one document only is offered (every kind); for a thin
@@ -33,13 +34,17 @@ SECTION_WORDS = {
                             r"明显|显著|来看|发生|出现|增长|下降|回顾|面临|疫情"),
     "opening": re.compile(r"^为|根据|按照|^经|经.{0,12}同意|经研究|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
                           r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究"),
-    "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
+    "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
 }
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
+# 打赢…攻坚战 / 阻击战: the rallying line a speech or reflection ends on.
 _CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
-                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$")
+                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$|"
+                              r"^打赢.{0,10}(?:攻坚战|阻击战|保卫战|总体战|歼灭战)[！!]?$")
+# A situation's frame of time or viewpoint, nothing more (当前及今后一段时期, 从全国来看).
+_SITUATION_FRAME = re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至目前)(?:及今后.{0,6})?$|^从.{1,4}来看$")
 # The words of a term naming a shortcoming (侥幸心理, 薄弱环节, 形式主义), not of a topic that has problems.
 _SHORTCOMING = re.compile(r"麻痹|侥幸|厌战|松劲|懈怠|薄弱|短板|弱项|漏洞|隐患|差距|不足|形式主义|官僚主义")
 _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通知|函复|答复)如下$|^现就.{0,10}(?:通知|提出|答复)|如下意见$")
@@ -171,6 +176,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
         return True
     # A whole clause of a closing in the closing's own words (胜利必将也一定属于我们), or an opening's
     # formula (现将有关情况总结如下).
+    if t.whole and "situation" in t.sections and _SITUATION_FRAME.search(t.text):
+        return True  # a frame needs no verb of its own
     if t.whole == 0 or not is_predicate(t.text):
         return False
     # A closing clause of up to 16 characters, or a whole closing sentence of two clauses (以上意见如无不妥，请批转…).
@@ -183,7 +190,7 @@ def _single_ok(t: Tally, kind: str) -> bool:
 THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
 
 
-def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float]) -> bool:
+def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float], evidence: Evidence) -> bool:
     """Whether a phrase seen in one document may be offered: only where recurrence cannot yet be judged.
 
     That is a small corpus, or a part of a report that fewer than DF_CORPUS documents of its genre
@@ -194,10 +201,34 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float])
         s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
     if not thin or not _single_ok(t, kind) or _own_words(t, kind, counts):
         return False
+    section = pick_section(t.sections, base, kind, t.text)[0]
+    if kind in ("collocation", "heading") and _subject_matters(section) and evidence.names_title_subject(t):
+        return False  # 建立考核信息系统 under a title about 考核: that document's business
     if counts.documents < DF_CORPUS:
         return True
-    section = pick_section(t.sections, base, kind, t.text)[0]
     return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
+
+
+def _part_formula(t: Tally, base: dict[str, float]) -> bool:
+    """A whole clause in a part's own formula, which need not have a formula's usual shape.
+
+    A closing may end in a pronoun (胜利必将也一定属于我们); a situation's frame has no verb
+    (当前及今后一段时期, 从全国来看).
+    """
+    if not t.structured or t.whole == 0:
+        return False
+    for section, shape in (("closing", _CLOSING_FORMULA), ("situation", _SITUATION_FRAME)):
+        if shape.search(t.text) and pick_section(t.sections, base, "collocation", t.text)[0] == section:
+            return True
+    return False
+
+
+def _subject_matters(section: str) -> bool:
+    """Whether a title's subject in a phrase makes it that document's content.
+
+    An opening or closing restates the title's business by design (提出了办理意见, 制定本条例).
+    """
+    return section not in ("title", "opening", "closing")
 
 
 def _shortcoming(t: Tally, base: dict[str, float]) -> bool:
@@ -215,8 +246,8 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
     from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
 
     if counts.documents < OWN_WORDS_DOCS or kind in ("idiom", "quote", "template") or (
-            len(t.text) == 7 and is_predicate(t.text[4:])):
-        return False  # in a handful of documents every noun is some document's own
+            len(t.text) == 7 and is_predicate(t.text[4:])) or _SITUATION_FRAME.search(t.text):
+        return False  # in a handful of documents every noun is some document's own; a frame names none
     tags = _jb().posseg.dt.word_tag_tab
     if any(len(w) >= 2 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= 1
            for seg in _SPLIT.split(t.text.replace(BLANK, "，")) if seg for w in segment_words(seg)):
@@ -292,13 +323,17 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     total = sum(base_counts.values()) or 1
     base = {s: max(0.01, c / total) for s, c in base_counts.items()}
     base.setdefault("title", 0.01)
+    evidence = Evidence(counts)
     out = []
     for key, t in tallies.items():
         kind = _pick_kind(t)
-        if t.df < 2 and not _single_offered(t, kind, counts, base):
+        if t.df < 2 and not _single_offered(t, kind, counts, base, evidence):
             continue  # one document's figures, names and own headings are not the genre's formulas
-        if not t.structured and (t.df < NGRAM_DF or not _closed(t)):
-            continue  # a window inside clauses needs more evidence than a whole clause
+        if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t)):
+            continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
+        if (enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind)
+                or evidence.kind_of_listed_word(t, kind)):
+            continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun
         if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
@@ -306,7 +341,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
         # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
         # a shortcoming (侥幸心理) is, in a 存在问题 part.
         if (kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0)
-                and not _shortcoming(t, base)):
+                and not _shortcoming(t, base) and not _part_formula(t, base)):
             continue
         if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
             continue  # one document's own title (or a title whose numbers became blanks) is not a formula
@@ -314,6 +349,9 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
                 and _topical(t, counts) and not _shortcoming(t, base)):
             continue
         section, lift = pick_section(t.sections, base, kind, t.text)
+        if (kind in ("collocation", "heading") and t.df <= 3 and _subject_matters(section)
+                and evidence.names_title_subject(t)):
+            continue  # 明确审核范围 only under titles about 审核: it recurs because its subject does
         whole = t.whole / t.df
         completeness = 1.0 if t.structured else 0.6 + 0.4 * whole
         spec = math.sqrt(min(lift, 4.0))

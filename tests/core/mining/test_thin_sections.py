@@ -34,9 +34,11 @@ def _corpus(notices: int) -> list[tuple[str, str]]:
         docs.append((f"n{i}.txt", "\n".join([f"关于做好第{i}项工作的通知", *body])))
     docs.append(("s.txt", "\n".join([
         "某区宣传工作总结", "今年以来，我区宣传工作取得明显成效。现将有关情况总结如下。",
-        "一、主要做法", "强化舆论引导，营造良好氛围。", "二、存在问题", "宣传力量仍然不足，基层宣传阵地建设有待加强。",
-        "三、下一步工作打算", "下一步，我们将继续加大宣传力度。",
-        "四、存在的问题", "一些干部存在侥幸心理、厌战情绪。",
+        "一、当前形势", "当前及今后一段时期，宣传工作任务繁重。", "从全国来看，舆论环境复杂多变。",
+        "二、主要做法", "强化舆论引导，营造良好氛围。", "三、存在问题", "宣传力量仍然不足，基层宣传阵地建设有待加强。",
+        "四、下一步工作打算", "下一步，我们将继续加大宣传力度。",
+        "五、存在的问题", "一些干部存在侥幸心理、厌战情绪。",
+        "同志们，打赢这场宣传攻坚战，胜利必将也一定属于我们！",
         "让我们携手同心，为夺取全面胜利而努力奋斗！"])))
     return docs
 
@@ -59,6 +61,18 @@ def test_a_thick_part_still_needs_recurrence(mined):
 def test_a_speech_closing_of_one_document_is_offered_as_a_closing(mined):
     closing = [p.text for p in mined.values() if p.section == "closing"]
     assert any(t.startswith("让我们携手同心") for t in closing), closing
+
+
+def test_a_closing_rallying_line_and_a_closing_ending_in_a_pronoun_are_closings(mined):
+    assert mined["打赢这场宣传攻坚战"].section == "closing"
+    assert mined["胜利必将也一定属于我们"].section == "closing"  # 我们 ends it: the sentence ends there too
+
+
+def test_a_situation_frame_of_one_document_is_offered_but_not_its_content(mined):
+    assert mined["当前及今后一段时期"].section == "situation"
+    assert mined["从全国来看"].section == "situation"
+    assert "宣传工作任务繁重" not in mined  # what the frame introduces is the document's own
+    assert "舆论环境复杂多变" not in mined
 
 
 def test_a_term_naming_a_shortcoming_is_a_problems_entry_but_a_bare_topic_is_not(mined):

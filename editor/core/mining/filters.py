@@ -1,0 +1,219 @@
+"""What reads like a phrase but is not a drafter's formula: a document's subject, a lone part name, a head without its object.
+
+Each test looks only at the corpus's own evidence (titles, headings, the words beside a candidate),
+never at a list of phrases, so it holds for corpora nobody here has read.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from editor.core.model.phrases import BLANK
+
+if TYPE_CHECKING:
+    from editor.core.mining.counting import Counts, Tally
+
+# From this many documents on, a title word that few other titles hold marks a document's subject
+# (in a handful of documents every title word is rare).
+TITLE_DOCS = 10
+# An enumeration closed by 等 (通过在线访谈、网上调查和意见征集等形式, …等部门): one document's particulars.
+_ENUMERATION = re.compile(r"、[^，；]*等")
+# A list item naming a ministry, commission or bureau (教育部, 发展改革委, 体育总局), not 干部/全部/东部.
+_BODY_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细党])(?:部|委|委员会|总局|署)(?:$|___)")
+_QUOTED = re.compile(r"“([^“”]{4,60})”")
+# Words on the right that start an object or a noun the phrase modifies (提高…水平, 创新创业团队); a
+# blank there is a number or a cited title.
+_CONTENT_TAGS = ("n", "v", "a", "l", "i", "b", "j", "m", "z")  # z: a bound character (卫生健康 + 委)
+
+
+def _tags() -> dict[str, str]:
+    from editor.core.mining.lexicon import _jb
+
+    tags: dict[str, str] = _jb().posseg.dt.word_tag_tab
+    return tags
+
+
+def headless(t: Tally) -> bool:
+    """A window never seen at a clause's end, followed by a content word in most documents: a head cut from its object.
+
+    进一步提高…水平, 创新创业团队, 国务院第___次常务会议精神: the words that follow always complete it,
+    so it is not a unit a drafter inserts. A list item (…、) or a phrase ending a clause somewhere is.
+    """
+    from editor.core.mining.ngrams import _SLOT, BOUNDARY
+
+    if t.structured or t.whole or t.right.get(BOUNDARY, 0):
+        return False
+    tags = _tags()
+    total = sum(t.right.values())
+    content = sum(c for w, c in t.right.items() if w == _SLOT or tags.get(w, "x").startswith(_CONTENT_TAGS))
+    return total > 0 and 3 * content >= 2 * total
+
+
+def object_term(t: Tally) -> bool:
+    """A window opening with a noun, never opening a clause and led by a verb in most documents: that verb's object.
+
+    推进政务公开 / 促进政务公开: 政务公开 is a term the verbs act on, not a formula of its own.
+    """
+    from editor.core.mining.ngrams import _GENRE_VERBS, BOUNDARY, segment_words
+
+    if t.structured or t.whole or t.left.get(BOUNDARY, 0):
+        return False
+    tags = _tags()
+    words = segment_words(t.text)
+    if not words or not tags.get(words[0], "").startswith("n") or tags.get(words[0], "") == "vn":
+        return False
+    total = sum(t.left.values())
+    verbs = sum(c for w, c in t.left.items() if w in _GENRE_VERBS or tags.get(w, "").startswith("v"))
+    return total > 0 and 3 * verbs >= 2 * total
+
+
+def piece_of_saying(t: Tally, kind: str) -> bool:
+    """A rare phrase first seen inside a quoted two-part saying it does not fill (岁月静好 in “哪有什么岁月静好，…”).
+
+    The saying is a unit of its own (offered whole where it recurs); a piece of it is not a formula.
+    """
+    if kind == "quote" or t.df > 2:
+        return False
+    for quoted in _QUOTED.findall(t.example):
+        said = quoted.replace(",", "，")
+        if "，" in said and t.text in said and len(said) > len(t.text) + 1:
+            return True
+    return False
+
+
+def enumerates(text: str) -> bool:
+    """An enumeration of particulars: closed by 等 (…访谈、网上调查和意见征集等形式), or of bodies (教育部、外交部…).
+
+    Which means a document used, or which ministries it addresses or sets to work, is that document's
+    content; 党中央、国务院 names no ministry and stays.
+    """
+    return bool(_ENUMERATION.search(text)) or sum(bool(_BODY_ITEM.search(i)) for i in text.split("、")) >= 2
+
+
+def _last_noun(text: str) -> str:
+    """The noun a phrase ends in (单位 in 成员单位), or "" when it ends in a verb or anything else."""
+    from editor.core.mining.ngrams import segment_words
+
+    words = segment_words(text)
+    if not words:
+        return ""
+    last = words[-1]
+    if len(words) == 1 and len(last) == 4:
+        last = last[2:]  # one dictionary word of two halves (监督管理): its second half heads it
+    tag = _tags().get(last, "")
+    return last if tag.startswith("n") and tag not in ("vn", "nr", "nrfg", "nrt") else ""
+
+
+class Evidence:
+    """Corpus-wide evidence the filters share: the documents' titles and the nouns that end headings.
+
+    Built lazily, once per ranking, from the merged counts (no extra pass in the map step).
+    """
+
+    def __init__(self, counts: Counts) -> None:
+        """Keep the counts; the indexes are made on first use."""
+        self.counts = counts
+        self._titles: list[str] | None = None
+        self._heads: Counter[str] | None = None
+        self._in_titles: dict[str, int] = {}
+        self._kinds: set[str] | None = None
+
+    def titles(self) -> list[str]:
+        """Every distinct document title of the corpus."""
+        if self._titles is None:
+            seen: set[str] = set()
+            for t in self.counts.tallies.values():
+                seen.update(t.titles)
+            seen.discard("")
+            self._titles = sorted(seen)
+        return self._titles
+
+    def heading_heads(self) -> Counter[str]:
+        """Each noun → how many distinct headings of the corpus end in it (措施 in 保障措施, 工作措施 …)."""
+        if self._heads is None:
+            heads: Counter[str] = Counter()
+            for t in self.counts.tallies.values():
+                if t.kinds.get("heading") and "，" not in t.text:
+                    noun = _last_noun(t.text)
+                    if noun:
+                        heads[noun] += 1
+            self._heads = heads
+        return self._heads
+
+    def listed_kinds(self) -> set[str]:
+        """Items of lists whose items share their last word and differ before it (规范发展、创新发展、融合发展)."""
+        if self._kinds is None:
+            kinds: set[str] = set()
+            for t in self.counts.tallies.values():
+                if "、" not in t.text or not t.structured:
+                    continue
+                items = [i for i in re.split(r"[、和与及]", t.text) if i]
+                if (len(items) >= 2 and len({len(i) for i in items}) == 1 and len(items[0]) >= 4
+                        and len({i[-2:] for i in items}) == 1 and len({i[:-2] for i in items}) == len(items)):
+                    kinds.update(items)
+            self._kinds = kinds
+        return self._kinds
+
+    def kind_of_listed_word(self, t: Tally, kind: str) -> bool:
+        """A short phrase listed beside others that end in the same word: one kind of that word, a term.
+
+        规范发展、创新发展、融合发展 name kinds of 发展, as 绿色发展 does; 创新发展 is not a phrase to insert.
+        A dictionary idiom listed so (八方支援) keeps its own standing.
+        """
+        from editor.core.mining.lexicon import idioms
+
+        return (kind == "collocation" and len(t.text) <= 6 and t.text not in idioms()
+                and t.text in self.listed_kinds())
+
+    def titles_with(self, word: str) -> int:
+        """How many titles of the corpus hold word."""
+        n = self._in_titles.get(word)
+        if n is None:
+            n = self._in_titles[word] = sum(word in x for x in self.titles())
+        return n
+
+    def lone_part_name(self, t: Tally, kind: str) -> bool:
+        """A heading of one document only, naming a thing that no other heading names (成员单位, 组成人员).
+
+        A stock part of the genre ends like other headings (保障措施 beside 工作措施, 工作任务 beside
+        主要任务); a name no other heading shares is that document's part, and its other documents use it
+        as an ordinary noun.
+        """
+        from editor.core.mining.ngrams import is_predicate
+
+        if kind != "heading" or t.df < 2 or t.kinds.get("heading", 0) >= 2 or "，" in t.text:
+            return False
+        if len(t.text) > 4 and is_predicate(t.text):
+            return False  # an action with its object (制定实施方案), not a name
+        noun = _last_noun(t.text)
+        return bool(noun) and self.heading_heads()[noun] <= 1
+
+    def names_title_subject(self, t: Tally) -> bool:
+        """A word of the phrase that every one of its documents' titles holds and hardly any other title does.
+
+        明确审核范围 in two documents titled …审核…, 使用药品 in one titled …药品…: the phrase recurs because
+        its subject does. A word many titles share or a quarter of the documents use (the corpus's theme,
+        疫情 in a corpus of epidemic reports; 工作, 试点) or a document kind (条例, 通知) is not one
+        document's subject.
+        """
+        from editor.core.corpus.sections import genre_of
+        from editor.core.mining.ngrams import _GENRE_VERBS, _SPLIT, segment_words
+
+        titled = [x for x in t.titles if x]
+        if self.counts.documents < TITLE_DOCS or not titled or 2 * len(titled) < len(t.titles):
+            return False  # most of its documents have no title to judge by
+        if any(t.text in x for x in titled) and self.titles_with(t.text) <= t.df:
+            return True  # 处理情况 in a document titled …调查处理情况的通报: what that document reports
+        tags = _tags()
+        for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
+            for w in segment_words(seg) if seg else ():
+                if (len(w) < 2 or w in _GENRE_VERBS or genre_of(w) or not tags.get(w, "n").startswith(("n", "v"))
+                        or tags.get(w, "").startswith("nt")):
+                    continue
+                if 4 * self.counts.words[w] >= self.counts.documents:
+                    continue  # a word a quarter of the documents use is the genre's (工作, 试点), not a subject
+                if all(w in x for x in titled) and self.titles_with(w) <= t.df + 1:
+                    return True
+        return False
+

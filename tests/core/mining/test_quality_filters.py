@@ -1,0 +1,168 @@
+"""What reads like a phrase but is no formula stays out of the bank (issue 18 item 9), judged by general rules.
+
+A head cut from its object (进一步提高…), a term other verbs act on (…政务公开), an enumeration closed
+by 等 or of ministries, a part name only one document's headings use (成员单位), a phrase that recurs
+only under titles naming its subject (明确审核范围 under …审核… titles), a piece of a quoted saying, a
+kind named in a list of kinds (创新发展 in 规范发展、创新发展、融合发展); the good formulas of the same
+shapes stay.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from editor.core.mining.counting import Counts, Tally
+from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
+from editor.core.mining.miner import mine_corpus
+
+FILLERS = ["各地区各部门要结合实际抓好落实。", "今年以来经济运行总体平稳。", "做好民生保障工作。",
+           "持续改善生态环境质量。", "深化重点领域改革。", "扎实推进乡村振兴。", "加快推进重点项目建设。"]
+OBJECTS = ["公共服务水平", "治理能力", "监管效能", "资金使用效益", "行政效率", "群众满意度", "办事效率"]
+
+
+@pytest.fixture(scope="module")
+def mined() -> dict[str, str]:
+    """Phrase → section, mined from 36 documents built to hold each shape."""
+    rng = random.Random(7)
+    docs = []
+    for i in range(36):
+        title = "关于加强药品审核工作的意见" if i < 2 else f"关于做好第{i}项工作的意见"
+        body = [title, "为做好有关工作，现提出如下意见。", "一、总体要求", rng.choice(FILLERS),
+                f"进一步提高{OBJECTS[i % len(OBJECTS)]}，{rng.choice(FILLERS)}",
+                f"要加强统筹协调，{'推进' if i % 2 else '促进'}政务公开，{rng.choice(FILLERS)}"]
+        if i < 2:
+            body += ["（一）明确审核范围。凡涉及重大公共利益的事项都要审核。"]
+        if 5 <= i < 8:
+            body += ["（二）明确工作责任。各单位要把责任落到实处。"]
+        if i == 3:
+            body += ["二、成员单位", "各有关部门为领导小组的组成部门。"]
+        elif i % 3 == 0:
+            body += [f"各成员单位要密切配合，{rng.choice(FILLERS)}"]
+        if i % 4 == 0:
+            body += ["通过在线访谈、网上调查和意见征集等形式，听取群众意见。"]
+        if i % 5 == 0:
+            body += ["三、保障措施", rng.choice(FILLERS)]
+        body += [rng.choice(FILLERS), "请认真贯彻执行。"]
+        docs.append((f"d{i}.txt", "\n".join(body)))
+    return {p.text: p.section for p in mine_corpus(docs).phrases}
+
+
+def test_the_good_formulas_of_each_shape_are_offered(mined: dict[str, str]) -> None:
+    for formula in ("加强统筹协调", "保障措施", "明确工作责任", "推进政务公开"):
+        assert formula in mined, formula
+
+
+def test_a_head_without_its_object_is_not_offered(mined: dict[str, str]) -> None:
+    assert "进一步提高" not in mined
+    assert "进一步提高公共服务水平" in mined  # with the object it recurs with, it is whole
+
+
+def test_a_term_that_verbs_act_on_is_not_an_entry_of_its_own(mined: dict[str, str]) -> None:
+    assert "政务公开" not in mined
+
+
+def test_an_enumeration_closed_by_deng_is_not_offered(mined: dict[str, str]) -> None:
+    assert not [t for t in mined if "等形式" in t]
+
+
+def test_a_part_name_of_one_document_is_not_a_heading_entry(mined: dict[str, str]) -> None:
+    assert "成员单位" not in mined
+
+
+def test_a_phrase_recurring_under_titles_naming_its_subject_is_not_offered(mined: dict[str, str]) -> None:
+    assert "明确审核范围" not in mined
+
+
+def _tally(text: str, **kw: object) -> Tally:
+    t = Tally(text, text, "d.txt")
+    for k, v in kw.items():
+        setattr(t, k, v)
+    return t
+
+
+def test_headless_needs_content_words_on_the_right_and_no_clause_end() -> None:
+    right = Counter({"政府": 1, "综合": 1, "学前教育": 1, "为": 1, "建设": 1})
+    assert headless(_tally("进一步提高", df=5, right=right))
+    assert not headless(_tally("进一步提高", df=5, right=right + Counter({"": 1})))  # ends a clause once
+    assert not headless(_tally("突如其来", df=3, right=Counter({"的": 3})))  # a modifier idiom before 的
+    assert not headless(_tally("保障和改善民生", df=3, right=Counter({"、": 2, "的": 1})))  # a list item
+    assert not headless(_tally("进一步提高", df=5, right=right, structured=True))  # a whole clause somewhere
+
+
+def test_object_term_needs_a_noun_led_window_after_verbs() -> None:
+    left = Counter({"促进": 3, "推进": 2, "实行": 1})
+    assert object_term(_tally("政务公开", df=6, left=left))
+    assert not object_term(_tally("政务公开", df=6, left=left + Counter({"": 2})))  # opens clauses too
+    assert not object_term(_tally("统筹协调", df=8, left=Counter({"加强": 3, "强化": 1})))  # a verb pair
+
+
+def test_enumerates() -> None:
+    assert enumerates("通过在线访谈、网上调查和意见征集等形式")
+    assert not enumerates("简政放权、放管结合")
+    assert not enumerates("等额选举")
+    assert enumerates("教育部、外交部、财政部、体育总局___收悉")  # which ministries one letter answers
+    assert not enumerates("认真落实党中央、国务院决策部署")  # names no ministry
+    assert not enumerates("东部、中部、西部")
+
+
+def test_a_piece_of_a_quoted_saying_is_not_a_formula() -> None:
+    said = "“哪有什么岁月静好,不过是有人替你负重前行”。这是一句流行语。"
+    assert piece_of_saying(_tally("岁月静好", df=2, example=said), "collocation")
+    assert not piece_of_saying(_tally("岁月静好", df=2, example=said), "quote")  # the saying itself
+    assert not piece_of_saying(_tally("岁月静好", df=5, example=said), "collocation")  # recurs on its own
+    slogan = "“充分发挥省联防联控机制作用”是关键。"  # a quoted phrase, not a two-part saying
+    assert not piece_of_saying(_tally("联防联控", df=2, example=slogan), "idiom")
+
+
+def _counts(*tallies: Tally, titles: tuple[str, ...] = ()) -> Counts:
+    counts = Counts(documents=40)
+    for t in tallies:
+        counts.tallies[t.text] = t
+    for i, title in enumerate(titles):  # the corpus's other documents, known by the titles their words record
+        counts.tallies[f"x{i}"] = _tally(f"x{i}", df=1, titles=[title])
+    return counts
+
+
+def test_a_lone_part_name_is_one_no_other_heading_ends_like() -> None:
+    unit = _tally("成员单位", df=5, kinds=Counter({"heading": 1, "collocation": 4}))
+    assert Evidence(_counts(unit)).lone_part_name(unit, "heading")
+    other = _tally("牵头单位", df=1, kinds=Counter({"heading": 1}))
+    assert not Evidence(_counts(unit, other)).lone_part_name(unit, "heading")
+    stock = _tally("保障措施", df=4, kinds=Counter({"heading": 3, "collocation": 1}))
+    assert not Evidence(_counts(stock)).lone_part_name(stock, "heading")  # a heading in three documents
+    action = _tally("制定实施方案", df=2, kinds=Counter({"heading": 1, "collocation": 1}))
+    assert not Evidence(_counts(action)).lone_part_name(action, "heading")  # an action and its object
+
+
+def test_an_item_of_a_list_of_kinds_is_a_term() -> None:
+    kinds = _tally("规范发展、创新发展、融合发展", df=1, structured=True)
+    term = _tally("创新发展", df=3)
+    assert Evidence(_counts(kinds, term)).kind_of_listed_word(term, "collocation")
+    actions = _tally("统一调用、统一监管", df=1, structured=True)  # items share their opening: actions
+    pair = _tally("统一监管", df=3)
+    assert not Evidence(_counts(actions, pair)).kind_of_listed_word(pair, "collocation")
+    unlisted = _tally("统筹协调", df=8)
+    assert not Evidence(_counts(kinds, unlisted)).kind_of_listed_word(unlisted, "collocation")
+    aid = _tally("一方有难、八方支援", df=1, structured=True)  # items of different lengths: not kinds of one word
+    helped = _tally("八方支援", df=2)
+    assert not Evidence(_counts(aid, helped)).kind_of_listed_word(helped, "collocation")
+
+
+def test_a_title_subject_is_one_few_other_titles_name() -> None:
+    titles = ["国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见", "关于推行法制审核制度的指导意见"]
+    scope = _tally("明确审核范围", df=2, titles=titles)
+    assert Evidence(_counts(scope, titles=("关于做好就业工作的通知",))).names_title_subject(scope)
+    common = _counts(scope, titles=tuple(f"关于第{i}批审核事项的通知" for i in range(5)))
+    assert not Evidence(common).names_title_subject(scope)  # the corpus's theme, not one document's subject
+    widespread = _counts(scope, titles=("关于做好就业工作的通知",))
+    widespread.words["审核"] = 10
+    assert not Evidence(widespread).names_title_subject(scope)  # a quarter of the documents use it
+    rule = _tally("制定本条例", df=2, titles=["专利代理条例", "个人所得税法实施条例"])
+    assert not Evidence(_counts(rule)).names_title_subject(rule)  # a document kind
+    few = _counts(scope, titles=("关于做好就业工作的通知",))
+    few.documents = 5
+    assert not Evidence(few).names_title_subject(scope)  # in a handful of documents every title word is rare
+    untitled = _tally("明确审核范围", df=2, titles=["", ""])
+    assert not Evidence(_counts(untitled)).names_title_subject(untitled)
