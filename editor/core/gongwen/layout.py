@@ -68,9 +68,13 @@ class Faces:
         return {plan.XBS: self.xbs, plan.FS: self.fs, plan.HT: self.ht, plan.KT: self.kt}[face]
 
 
+ALONE = ("提醒：落款（署名、成文日期）将单独成页：正文最后一段（或表格）无法随落款移到下一页，请缩短或拆分最后一段 / "
+         "warning: the 署名 and date will stand alone on a page; shorten or split the text's last paragraph")
+
+
 def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterable[str] | None = None,
-          overrides: dict[str, list[str]] | None = None) -> bytes:
-    """The official DOCX with the parts laid out and stored."""
+          overrides: dict[str, list[str]] | None = None, notes: list[str] | None = None) -> bytes:
+    """The official DOCX with the parts laid out and stored; what the user should know goes into `notes`."""
     d = docx.Document(BytesIO(data))
     _add_styles(d)
     faces = Faces.resolve(available, overrides)
@@ -97,7 +101,7 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
     end = body[plan.end_of_text(texts)]
     anchor = end
     top = plan.letter_top(parts) if kind == LETTER else 0.0
-    for item in _fit_closing(d, end, plan.closing(parts, kind), top):
+    for item in _fit_closing(d, end, plan.closing(parts, kind), top, notes=notes):
         anchor = _write(anchor, item, faces)
     for index, item in restyled.items():
         _restyle(body[index], item, faces)
@@ -105,7 +109,8 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
     if written and written[0] > 0:  # a 署名 and date written in the text are fitted as the parts' are
         items = [dataclasses.replace(restyled[i], spans=(plan.Span(texts[i]),)) for i in written]
         tail = plan.empty_after(texts, written[-1])
-        for index, item in zip(written, _fit_closing(d, body[written[0] - 1], items, top, tail), strict=True):
+        fitted = _fit_closing(d, body[written[0] - 1], items, top, tail, notes)
+        for index, item in zip(written, fitted, strict=True):
             _restyle(body[index], item, faces)
     _record(d, parts, faces, kind, top)  # after everything, attachment pages included
     storage.write(d, parts)
@@ -123,7 +128,7 @@ def _lines(items: list[Item]) -> list[int]:
 
 
 def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], top: float,
-                 tail: int = 0) -> list[Item]:
+                 tail: int = 0, notes: list[str] | None = None) -> list[Item]:
     """The closing items fitted under the text (plan.fit_closing); its last paragraphs keep with them if need be.
 
     Those are the last paragraph with words and any empty ones after it (a draft's final newline).
@@ -146,6 +151,8 @@ def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], t
     lines = _lines(items)
     lines[-1] += tail
     fitted, carry = plan.fit_closing(items, lines, room, movable)
+    if not movable and plan.closing_need(items, lines) > room and notes is not None:
+        notes.append(ALONE)  # the text's last paragraph began on an earlier page: LibreOffice cannot help
     if carry:  # LibreOffice moves them on, whole, with the 落款
         for block in blocks[words:]:
             if isinstance(block, Paragraph):

@@ -5,7 +5,6 @@ Tests render documents of many lengths (tables included) through LibreOffice and
 """
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from docx.text.paragraph import Paragraph
 
 from editor.core.formats.official_style import CHARS, LINE_PITCH_PT, LINES
 from editor.core.gongwen.plan import UNDER_RULE_PT
-from editor.core.gongwen.plan import width as width_of
 
 PAGE_PT = LINES * LINE_PITCH_PT
 TEXT_PT = CHARS * 15.75
@@ -50,12 +48,42 @@ def _rule_below(p: Paragraph) -> float:
 
 # Where Chinese meets a Latin letter or digit (在 2026 年): LibreOffice's autospace adds a fifth of the size.
 _BOUNDARY = re.compile(r"(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])")
+# Marks that may not start a line: one hangs past the line's end instead (LibreOffice's hanging punctuation).
+_CLOSING = set("，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]}")
+_OPENING = set("（《「『【〔〈“‘([{")
 
 
 def line_count(text: str, size: float, first: float, avail: float) -> int:
-    """How many lines a text of `size` points takes in `avail` points, after a first-line indent of `first`."""
-    used = width_of(text) * (size - 0.25) + max(0.0, first) + len(_BOUNDARY.findall(text)) * size / 5
-    return max(1, math.ceil(used / max(avail, 1.0) - 1e-6))
+    """How many lines a text of `size` points takes in `avail` points, after a first-line indent of `first`.
+
+    Line by line, as LibreOffice breaks Chinese text: a closing mark that does not fit hangs past the
+    end, an opening mark never ends a line, a run of Latin letters or digits is not split.
+    """
+    if not text:
+        return 1
+    spaced = {m.start() - 1 for m in _BOUNDARY.finditer(text)}  # autospace after these characters
+    widths = [(0.5 if ord(c) < 0x2000 else 1.0) * (size - 0.25) + (size / 5 if i in spaced else 0.0)
+              for i, c in enumerate(text)]
+    avail = max(avail, size)
+    lines, x, start, i = 1, max(0.0, first), 0, 0
+    while i < len(text):
+        if x + widths[i] <= avail + 0.01 or i == start:
+            x += widths[i]
+            i += 1
+            continue
+        if text[i] in _CLOSING and (i + 1 == len(text) or text[i + 1] not in _CLOSING):
+            i += 1  # it hangs
+        else:
+            end = i
+            while end - 1 > start and (text[end - 1] in _OPENING or text[end] in _CLOSING
+                                       or (text[end - 1].isascii() and text[end - 1].isalnum()
+                                           and text[end].isascii() and text[end].isalnum())):
+                end -= 1  # an opening mark, a closing mark at the start or half a Latin word goes down
+            i = end
+        if i >= len(text):
+            break
+        lines, x, start = lines + 1, 0.0, i
+    return lines
 
 
 def paragraph_height(p: Paragraph, width: float = TEXT_PT) -> tuple[float, float, bool]:

@@ -239,14 +239,22 @@ def fit_closing(items: list[Item], lines: list[int], room: int, movable: bool) -
     ends = [i for i, item in enumerate(items) if item.style in CLOSING_STYLES]
     if not ends:
         return items, False
-    first, group = ends[0], range(ends[-1] + 1)
+    first = ends[0]
     kept = [dataclasses.replace(item, keep_next=True) if i < ends[-1] else item for i, item in enumerate(items)]
-    others = sum(items[i].before + lines[i] for i in group if i != first) + lines[first]
+    others = closing_need(items, lines)
     for before in sorted({items[first].before, 1.0, 0.0}, reverse=True):
         if before <= items[first].before and others + before <= room:
             kept[first] = dataclasses.replace(kept[first], before=before)
             return kept, False
     return kept, movable
+
+
+def closing_need(items: list[Item], lines: list[int]) -> float:
+    """The fewest lines the 落款 group takes (no blank line above the 署名); 0 without a 署名 or date."""
+    ends = [i for i, item in enumerate(items) if item.style in CLOSING_STYLES]
+    if not ends:
+        return 0.0
+    return sum(items[i].before + lines[i] for i in range(ends[-1] + 1) if i != ends[0]) + lines[ends[0]]
 
 
 def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Item]:

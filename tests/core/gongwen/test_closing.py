@@ -100,3 +100,27 @@ def test_a_closing_written_in_the_text_is_found_with_the_empty_lines_after_it():
     assert [restyled[i].style for i in (4, 5)] == ["GwSignature", "GwDate"]
     assert plan.empty_after(texts, 5) == 2
     assert plan.empty_after(texts, 2) == 1
+
+
+def test_export_warns_when_the_last_paragraph_cannot_go_on_with_the_closing(tmp_path, capsys):
+    """A last paragraph begun on an earlier page stays (LibreOffice would empty that page): the export says so."""
+    from editor.cli import main
+    from editor.core.gongwen.layout import ALONE
+
+    head = ("---\n类型: 通知\n发文机关标志: 江城市人民政府办公室文件\n主送: 各区人民政府\n"
+            "发文机关署名: 江城市人民政府办公室\n成文日期: 2026年12月7日\n---\n关于开展安全生产大检查的通知\n")
+    long = "各单位要高度重视，加强组织领导，明确责任分工，细化工作措施，确保检查取得实效，" * 20 + "切实保障安全。"  # about 29 lines
+    warned = []
+    for n in range(0, 23):
+        src = tmp_path / f"d{n}.txt"
+        src.write_text(head + "".join(f"第{i:02d}项工作已经按照要求全面完成并报送。\n" for i in range(n)) + long + "\n",
+                       encoding="utf-8")
+        assert main(["export", str(src), str(tmp_path / f"d{n}.docx")]) == 0
+        warned.append(ALONE in capsys.readouterr().err)
+    assert 0 < sum(warned) < len(warned)  # where the long paragraph ends at a page's foot, and only there
+    src = tmp_path / "short.txt"
+    src.write_text(head + "各单位要高度重视。\n" * 18, encoding="utf-8")  # a one-line last paragraph can move
+    for n in range(14, 26):
+        src.write_text(head + "各单位要高度重视。\n" * n, encoding="utf-8")
+        assert main(["export", str(src), str(tmp_path / "short.docx")]) == 0
+        assert ALONE not in capsys.readouterr().err, n
