@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,6 +124,7 @@ def run(size: str, work: Path) -> list[Row]:
         subject.append(_stroke(window.editor, key, typed, clocks[1]))
         by_kind.setdefault(key, []).append(subject[-1])
     chars = window.editor.document().characterCount()
+    switch_row = _switch_row(window, bare)
     paged_row = _page_view_row(window, bare, n, clocks, size, len(text.encode("utf-8")))
     # The periodic autosave runs on the GUI thread between keystrokes: a pause the p95 cannot show.
     autosave_ms: float | None = None
@@ -150,12 +152,55 @@ def run(size: str, work: Path) -> list[Row]:
                 p95(subject), "ms", p95(base), "bare QTextEdit", "value", 16, note=note, details=details)]
     if paged_row is not None:
         rows.append(paged_row)
+    if switch_row is not None:
+        rows.append(switch_row)
     if paged_row is not None and paged_row.status == "ok":
         rows.append(_layout_alone_row(text, n))
     if autosave_ms is not None:
         rows.append(Row(NAME, "autosave pause", "one autosave of the typed-in document (GUI thread)", autosave_ms,
                         "ms", p95(base), "bare QTextEdit keystroke p95"))
     return rows
+
+
+def _first_paint(editor: object, change: Callable[[], object]) -> float:
+    """Seconds from a change of layout to the viewport having painted it (the document is shown again)."""
+    from PySide6.QtWidgets import QApplication
+
+    start = time.perf_counter()
+    change()
+    QApplication.processEvents()
+    editor.viewport().repaint()  # type: ignore[attr-defined]
+    return time.perf_counter() - start
+
+
+def _switch_row(window: object, bare: object) -> Row | None:
+    """视图 → 页面视图 with the cursor mid-document, to the first paint, against the bare QTextEdit laying the same text out again."""
+    from PySide6.QtWidgets import QTextEdit
+
+    try:
+        from editor.gui.output.page_view import PageView
+
+        view = window.feature(PageView)  # type: ignore[attr-defined]
+    except (ImportError, KeyError, LookupError, AttributeError):
+        return None
+    editor = bare.editor  # type: ignore[attr-defined]
+
+    def rewrap() -> None:  # Qt's own layout of the whole document again (a new width): its visible part first
+        editor.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
+        editor.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+
+    on, base, off = [], [], []
+    for _ in range(3):
+        _to_middle(window.editor)  # type: ignore[attr-defined]
+        on.append(_first_paint(window.editor, lambda: view.set_active(True)))  # type: ignore[attr-defined]
+        off.append(_first_paint(window.editor, lambda: view.set_active(False)))  # type: ignore[attr-defined]
+        base.append(_first_paint(editor, rewrap))
+    return Row(NAME, "switch to page view",
+               "视图 → 页面视图 on a 1 MB document, cursor mid-document: switch → first paint, median of 3",
+               sorted(on)[1] * 1000, "ms", sorted(base)[1] * 1000, "bare QTextEdit re-laying it out", "ratio", 3.0,
+               details={"switch_on_ms": [round(v * 1000, 1) for v in on],
+                        "switch_off_ms": [round(v * 1000, 1) for v in off],
+                        "bare_relayout_ms": [round(v * 1000, 1) for v in base]})
 
 
 def _page_view_row(window: object, bare: object, n: int, clocks: tuple[object, object], size: str,

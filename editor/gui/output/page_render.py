@@ -32,6 +32,7 @@ from editor.core.formats.pdf_export import PageSetup, page_setup
 from editor.core.formats.registry import OFFICIAL_STYLE_ID, PLAIN_STYLE_ID
 from editor.core.model.document import LINE_BREAK, Document, Paragraph
 from editor.gui.output import line_breaks as lb
+from editor.gui.output import print_tables
 from editor.gui.output.font_report import installed_families
 from editor.gui.output.sheet_layout import SheetLayout
 
@@ -176,8 +177,12 @@ class OfficialPages(Pages):
         self.page_font = _font(fonts.resolve("songti", available, overrides), None, PAGE_NO_PT)
         self.roles: dict[str, lb.Role] = {}
         self.layouts: list[QTextLayout] = []  # kept alive: lines belong to their layout
-        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, paragraph's left indent
+        self.lines: list[tuple[QTextLayout, int, float]] = []  # layout, line index, left indent (or table cell's x)
         self.slots: list[int] = []  # each line's grid slot: page · lines_per_page + row
+        self.end_slot = 0  # the slot after the last line or table row (and the room under a table)
+        self.table_rows: list[print_tables.PrintedRow] = []
+        self.row_starts: list[int] = []  # each table row's first slot
+        self.table_ends: list[tuple[int, float]] = []  # where the text after a table starts, and how far off the grid
         self.paragraph_lines: list[list[str]] = []  # each paragraph's lines, as text
         self.first_slot = 0  # where the first line may go (a 公文's 版头 takes the top of page one)
         self.first_page_shift = 0.0  # px the rows of page one are moved down (the 版头's height is no whole line)
@@ -189,13 +194,21 @@ class OfficialPages(Pages):
         self.page_starts = starts[:-1]  # index into lines of each page's first line
 
     def _build(self, doc: Document) -> None:
-        """Set the prepared document's paragraphs, in reading order."""
-        for p in _flat_paragraphs(doc):
-            self._add(p)
+        """Set the prepared document's paragraphs and tables (their cells side by side), in reading order."""
+        for block in doc.blocks:
+            if isinstance(block, Paragraph):
+                self._add(block)
+            else:
+                print_tables.add_table(self, block)
 
     def _add(self, p: Paragraph, role: lb.Role | None = None, before: int = 0, left: float = 0.0,
              right: float = 0.0) -> None:
         """Set a paragraph in its style's role (or `role`), after `before` lines, `left`/`right` px narrower."""
+        layout, text, role = self._layout_of(p, role)
+        self._place(layout, text, role, p.page_break_before, before, left, right)
+
+    def _layout_of(self, p: Paragraph, role: lb.Role | None = None) -> tuple[QTextLayout, str, lb.Role]:
+        """A paragraph's text with its role's fonts and the runs' emphasis, not yet broken into lines."""
         if p.style not in self.roles:
             self.roles[p.style] = lb.role_of(self.preset, p.style)
         role = role or self.roles[p.style]
@@ -207,7 +220,23 @@ class OfficialPages(Pages):
             runs.append(lb.RunStyle(pos, len(run.text), run.bold, run.italic, run.underline))
             pos += len(run.text)
         layout.setFormats(lb.formats(text, runs, role))
-        self._place(layout, text, role, p.page_break_before, before, left, right)
+        return layout, text, role
+
+    def set_paragraph(self, p: Paragraph, width: float) -> tuple[QTextLayout, int]:
+        """Set a paragraph's lines in a width (a table cell's) without placing them; its layout and line count."""
+        layout, text, role = self._layout_of(p)
+        count = lb.break_lines(layout, text, role, width, self.pitch)
+        self._keep(layout, text, count)
+        return layout, count
+
+    def next_slot(self) -> int:
+        """Where the next paragraph or table row may start: after the last line and table, below a 版头."""
+        return max(self.slots[-1] + 1 if self.slots else 0, self.end_slot, self.first_slot)
+
+    def _keep(self, layout: QTextLayout, text: str, count: int) -> None:
+        self.layouts.append(layout)
+        self.paragraph_lines.append([text[layout.lineAt(i).textStart():layout.lineAt(i).textStart()
+                                          + layout.lineAt(i).textLength()] for i in range(count)])
 
     def _place(self, layout: QTextLayout, text: str, role: lb.Role, break_before: bool, before: int = 0,
                left: float = 0.0, right: float = 0.0) -> None:
@@ -217,16 +246,15 @@ class OfficialPages(Pages):
         indents (px) narrow its lines.
         """
         count = lb.break_lines(layout, text, role, self.text_width - left - right, self.pitch)
-        end = max(self.slots[-1] + 1, self.first_slot) if self.slots else self.first_slot
+        end = self.next_slot()
         if before and end % self.lines_per_page:
             end = min(end + before, (end // self.lines_per_page + 1) * self.lines_per_page)
         first = lb.place(end, count, break_before, role.keep_next, self.lines_per_page)
         for i in range(count):
             self.lines.append((layout, i, left))
             self.slots.append(first + i)
-        self.layouts.append(layout)
-        self.paragraph_lines.append([text[layout.lineAt(i).textStart():layout.lineAt(i).textStart()
-                                          + layout.lineAt(i).textLength()] for i in range(count)])
+        self.end_slot = first + count
+        self._keep(layout, text, count)
 
     def page_count(self) -> int:
         """How many pages the document fills."""
@@ -248,22 +276,13 @@ class OfficialPages(Pages):
             row = self.slots[first + k] % self.lines_per_page
             shift = self.first_page_shift if page == 1 and first + k >= self.shift_from else 0.0
             # The exact pitch splits the room left over above and below the glyphs, as Word does.
-            y = top + shift + row * self.pitch + (self.pitch - line.height()) / 2 - line.y()
+            off_grid = print_tables.nudge(self, self.slots[first + k])  # under a table's borders
+            y = top + shift + (row + off_grid) * self.pitch + (self.pitch - line.height()) / 2 - line.y()
             line.draw(painter, QPointF(left + x, y))
+        print_tables.paint_rows(self, painter, page, self.first_page_shift if page == 1 else 0.0)
         painter.restore()
         if numbers:
             _paint_page_number(painter, self.setup, self.page_font, self.text_width, page)
-
-
-def _flat_paragraphs(doc: Document) -> list[Paragraph]:
-    """Paragraphs in reading order; a table's cells are set one after another."""
-    out: list[Paragraph] = []
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            out.append(block)
-        else:
-            out.extend(p for row in block.rows for cell in row for p in cell)
-    return out
 
 
 def official_document(model: Document, available: Iterable[str] | None = None,

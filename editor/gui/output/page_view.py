@@ -56,6 +56,9 @@ class PageView(QObject):
         self.setup: PageSetup = OFFICIAL_PAGE
         self.style = OFFICIAL_STYLE_ID
         self.layout: SheetLayout | None = None
+        self._unscrolled = 0.0  # the part of a pixel the text moved that the scroll bar has not followed
+        self._zoom_seen = 1.0
+        self._scroll_to: float | None = None  # after a zoom: where the scroll bar goes once the sheets are resized
         self._number_font = QFont()
         self._reapply = QTimer(self)
         self._reapply.setSingleShot(True)
@@ -72,14 +75,19 @@ class PageView(QObject):
     # -- geometry ---------------------------------------------------------------------------------
 
     @property
+    def zoom(self) -> float:
+        """The editor's zoom, by which the sheets are painted bigger or smaller (1: 100 %)."""
+        return self.layout.zoom if self.layout is not None else 1.0
+
+    @property
     def paper(self) -> QSizeF:
-        """The sheet in logical pixels."""
-        return QSizeF(self.setup.width * PX_PER_MM, self.setup.height * PX_PER_MM)
+        """The sheet in the editor's pixels, at its zoom."""
+        return QSizeF(self.setup.width * PX_PER_MM * self.zoom, self.setup.height * PX_PER_MM * self.zoom)
 
     @property
     def top(self) -> float:
         """Where the first line starts in the document (the top margin)."""
-        return self.setup.top * PX_PER_MM
+        return self.setup.top * PX_PER_MM * self.zoom
 
     def page_height(self) -> float:
         """The height of one page's text in the document: 22 lines of the grid (else the text block)."""
@@ -116,7 +124,7 @@ class PageView(QObject):
         if page == 1:  # the first sheet shows its top margin, the last its bottom margin
             y, height = y - self.top, height + self.top
         if page == self._painted_pages():
-            height += self.setup.bottom * PX_PER_MM
+            height += self.setup.bottom * PX_PER_MM * self.zoom
         return QRectF(x, y, self.paper.width(), height)
 
     # -- switching ----------------------------------------------------------------------------------
@@ -131,8 +139,13 @@ class PageView(QObject):
             style = self.host.settings.get("export_style")
             self.style = style if export_style(style) is not None else DEFAULT_EXPORT_STYLE
             self.setup = OFFICIAL_PAGE if self.style == OFFICIAL_STYLE_ID else PLAIN_PAGE
-            self.layout = SheetLayout(doc, self.setup, self._grid())
-            self.layout.hint = self.editor.textCursor().blockNumber()  # set first: the editor shows it
+            self.layout = SheetLayout(doc, self.setup, self._grid(), self.host.base_point_size)
+            self.layout.documentSizeChanged.connect(self._size_changed)  # a zoom: centre the sheet again
+            self._zoom_seen, self._scroll_to = self.layout.zoom, None
+            self.layout.cursor_block = lambda: self.editor.textCursor().blockNumber()  # set first: the editor shows it
+            self.layout.view_top = lambda: float(self.editor.verticalScrollBar().value())
+            self.layout.shifted.connect(self._keep_in_place)
+            self._unscrolled = 0.0
             _keep_objects_visible(doc, self.layout)  # before it lays the placeholders out
             doc.setDocumentLayout(self.layout)
             self.editor.viewport().installEventFilter(self)
@@ -156,6 +169,15 @@ class PageView(QObject):
                 "%1", official.describe() if self.style == OFFICIAL_STYLE_ID else self.tr("A4，常规页边距"))
             if on else self.tr("已回到普通视图"))
 
+    def _keep_in_place(self, moved: float) -> None:
+        """The paragraphs above the screen were set (a long document is set around the cursor first): scroll with the text."""
+        bar = self.editor.verticalScrollBar()
+        self._unscrolled += moved
+        step = round(self._unscrolled)  # the scroll bar counts whole pixels: carry the rest
+        if step:
+            self._unscrolled -= step
+            bar.setValue(bar.value() + step)
+
     def _grid(self) -> Grid | None:
         """The official grid with this machine's fonts, as printing uses them; None for the plain style."""
         if self.style != OFFICIAL_STYLE_ID:
@@ -175,16 +197,29 @@ class PageView(QObject):
         self._number_font.setPointSizeF(official.PAGE_NO_PT)
         pitch = (preset.line_height or official.LINE_PITCH_PT) * PX_PER_PT
         text_height = (self.setup.height - self.setup.top - self.setup.bottom) * PX_PER_MM
-        return Grid(role, pitch, int(text_height // pitch + 1e-6))
+        per_page = int(text_height // pitch + 1e-6)
+        return Grid(role, pitch, per_page, text_height / pitch - per_page)
+
+    def _size_changed(self) -> None:
+        """The sheets grew or shrank: after a zoom the text at the top of the screen stays there."""
+        # Called before the editor fits its scroll bars to the new size (which may cut the value).
+        if self.layout is not None and self.layout.zoom != self._zoom_seen:
+            bar = self.editor.verticalScrollBar()
+            self._scroll_to = bar.value() * self.layout.zoom / self._zoom_seen
+            self._zoom_seen = self.layout.zoom
+        self._reapply.start()
 
     def _ensure_paged(self) -> None:
-        """Keep the sheet centred in the editor (after a resize)."""
+        """Keep the sheet centred in the editor (after a resize or a zoom)."""
         if not self.active:
             return
         free = self.editor.width() - self.paper.width() - self.editor.verticalScrollBar().sizeHint().width() - 4
         gutter = max(0, int(free // 2))
         if self.editor.viewportMargins().left() != gutter:
             self.editor.setViewportMargins(gutter, 0, 0, 0)
+        if self._scroll_to is not None:
+            self.editor.verticalScrollBar().setValue(round(self._scroll_to))
+            self._scroll_to = None
 
     def document_replaced(self) -> None:
         """A new file or a recovered draft was loaded into the document: its layout already lays it out."""
@@ -232,17 +267,22 @@ class PageView(QObject):
 
     def number_origin(self, page: int) -> QPointF:
         """Where the page number of a page is drawn: in the side margin beside the page's last line."""
-        layout = one_line_layout(page_number_text(page), self._number_font, self.paper.width())
+        layout = one_line_layout(page_number_text(page), self._zoomed_number_font(), self.paper.width())
         line = layout.lineAt(0)
-        s = self.setup
-        right_margin_start = (s.width - s.right) * PX_PER_MM
-        x = right_margin_start + (s.right * PX_PER_MM - line.naturalTextWidth()) / 2 if page % 2 \
-            else (s.left * PX_PER_MM - line.naturalTextWidth()) / 2
+        s, mm = self.setup, PX_PER_MM * self.zoom
+        right_margin_start = (s.width - s.right) * mm
+        x = right_margin_start + (s.right * mm - line.naturalTextWidth()) / 2 if page % 2 \
+            else (s.left * mm - line.naturalTextWidth()) / 2
         y = self.top + page * self.page_height() - line.height()
         return QPointF(x, y)
 
+    def _zoomed_number_font(self) -> QFont:
+        font = QFont(self._number_font)
+        font.setPointSizeF(official.PAGE_NO_PT * self.zoom)
+        return font
+
     def _paint_number(self, painter: QPainter, band: QRectF, page: int) -> None:
-        layout = one_line_layout(page_number_text(page), self._number_font, self.paper.width())
+        layout = one_line_layout(page_number_text(page), self._zoomed_number_font(), self.paper.width())
         painter.setPen(QColor("#555555"))
         origin = self.number_origin(page)
         layout.lineAt(0).draw(painter, QPointF(band.left() + origin.x(),

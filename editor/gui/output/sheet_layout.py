@@ -8,6 +8,9 @@ Paragraphs are set by sheet_paragraphs (official style: as the print renderer se
 are shown as Word does with "hide white space": page p's text starts right under page p-1's. An
 edit re-sets only the paragraphs it touched and moves the ones after it only as far as needed now
 (the rest between keystrokes); a long document is set up to the cursor first, the rest likewise.
+
+A table row (sheet_tables) is placed as one piece: each of its paragraphs keeps the row's start,
+and its own offset in its cell (_dy); painting and clicks are in sheet_paint.
 """
 from __future__ import annotations
 
@@ -15,39 +18,40 @@ import bisect
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
-    QPalette,
     QTextBlock,
     QTextDocument,
     QTextFrame,
-    QTextLayout,
 )
 
 from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import line_breaks as lb
+from editor.gui.output import sheet_paint
 from editor.gui.output import sheet_paragraphs as sp
+from editor.gui.output import sheet_tables as st
 from editor.gui.output.sheet_paragraphs import Grid
+from editor.gui.output.sheet_rows import SheetGeometry
 
-PX_PER_MM = 96 / 25.4
 SLICE = 100  # paragraphs placed at once after an edit (a screenful and more)
-EAGER = 300  # a document this long is set at once; a longer one up to the cursor, the rest between keystrokes
-PAUSE, BUDGET = 0.4, 0.003  # seconds: the rest is set once typing pauses, a few ms at a time
+EAGER = 300  # a document this long is set at once; a longer one around the cursor, the rest between keystrokes
+SCREEN = 40  # paragraphs set at once either side of the cursor (painting sets the others it shows)
+PAUSE, BUDGET = 0.4, 0.008  # seconds: the rest is set once typing pauses, a few ms at a time
 
 
-class SheetLayout(QAbstractTextDocumentLayout):
+class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
     """Lays out and paints a QTextDocument on the pages of a PageSetup (see the module docstring)."""
 
-    def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None) -> None:
+    shifted = Signal(float)  # the text the editor shows moved down (up) by so much: scroll with it
+
+    def __init__(self, doc: QTextDocument, setup: PageSetup, grid: Grid | None, base_size: float = 0.0) -> None:
         super().__init__(doc)
         self.setup = setup
         self.grid = grid
-        self.left = setup.left * PX_PER_MM
-        self.top = setup.top * PX_PER_MM
-        self.width = (setup.width - setup.left - setup.right) * PX_PER_MM
-        self.page_height = grid.per_page * grid.pitch if grid else (setup.height - setup.top - setup.bottom) * PX_PER_MM
+        self.base_size = base_size  # the editor's text size at 100 %: its zoom is the document's font over it
+        self.set_geometry(self._zoom_of(doc))
         # Per paragraph (block number): lines, page break before, keep with next, line heights (plain).
         self._lines: list[int] = []
         self._break: list[bool] = []
@@ -58,9 +62,14 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._start: list[float] = []
         self._end: list[float] = []
         self._placed: list[float] = []  # the start its lines were last placed for
+        self._dy: list[float] = []  # a table cell's paragraph: how far below its row's start (lines or px)
+        self._nudge: list[float] = []  # grid: lines off the grid on its first page (table borders above it)
+        self._rows: list[st.Row] = []  # every table row, in order, and their first paragraphs
+        self._heads: list[int] = []
         # Paragraphs from _valid on still hold where they started before the last edit: true + _shift.
         self._valid, self._shift, self._stale_end = 0, 0.0, 0.0
-        self.hint = 0  # the paragraph the editor shows first (its cursor's): set before the rest
+        self.cursor_block: Callable[[], int] | None = None  # the cursor's paragraph: set before the rest
+        self.view_top: Callable[[], float] | None = None  # the y the editor shows at its top
         self._pending = bytearray()  # 1: not set yet, its line count estimated
         self._last_edit = 0.0
         self._set_later = self._soon(self._lay_out_later)  # sets the paragraphs still waiting
@@ -68,7 +77,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._size, self._ignore = QSizeF(), False
         self._title = -1  # the recognised title's block number
         self._any_styled = False  # some paragraph has a role of its own: else print recognises roles
-        self._signature: tuple[int, int, int, str] | None = None
+        self._signature: tuple[int, int, int, str, float] | None = None
 
     def _soon(self, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -78,15 +87,6 @@ class SheetLayout(QAbstractTextDocumentLayout):
         return timer
 
     # -- geometry ----------------------------------------------------------------------------------
-
-    def y_of(self, start: float) -> float:
-        """Document y of a paragraph start."""
-        return self.top + (start * self.grid.pitch if self.grid else start)
-
-    def page_count_of(self, end: float) -> int:
-        """Pages up to a paragraph end."""
-        height = end * self.grid.pitch if self.grid else end
-        return max(1, int((height - 0.01) // self.page_height) + 1)
 
     def pageCount(self) -> int:
         """How many pages the document prints on."""
@@ -106,59 +106,47 @@ class SheetLayout(QAbstractTextDocumentLayout):
         """The sheets, one under the other, without the margins between them."""
         return QSizeF(self._size)
 
-    def _new_size(self) -> QSizeF:
-        return QSizeF(self.setup.width * PX_PER_MM, self.top + self.estimated_pages() * self.page_height
-                      + self.setup.bottom * PX_PER_MM)
-
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         """Where a paragraph is, its first line's top to its last line's bottom."""
         k = block.blockNumber()
         if not 0 <= k < len(self._start):
             return QRectF()
-        self._lay_out_upto(k)
-        self._extend(k)
-        self._position(block, k)
+        self.ready(k)
+        row = self.row_at(k)
+        if row is not None:  # a cell's paragraph: its own lines, in its cell
+            origin, cell = self.origin(k), row.cell_of(k)
+            width = cell.width * self.zoom if cell else self.width
+            return QRectF(origin.x(), origin.y(), width, max(self._unit(k) * self.pitch, 1.0))
         top, bottom = self.y_of(self._start[k]), self.y_of(self._end[k])
-        return QRectF(self.left, top, self.width, max(bottom - top, 1.0))
+        return QRectF(self.left, top + self.nudge(k), self.width, max(bottom - top, 1.0))
 
     def frameBoundingRect(self, frame: QTextFrame) -> QRectF:
         """A frame (the document, a table) spans its paragraphs."""
-        first, last = frame.firstCursorPosition().block(), frame.lastCursorPosition().block()
-        if frame is self.document().rootFrame() or not first.isValid():
-            return QRectF(0, 0, self._size.width(), self._size.height())
-        top, bottom = self.blockBoundingRect(first), self.blockBoundingRect(last)
-        return QRectF(self.left, top.top(), self.width, bottom.bottom() - top.top())
+        return sheet_paint.frame_rect(self, frame)
 
     def block_at(self, y: float) -> int:
         """The number of the paragraph at document y (the one before, between paragraphs)."""
-        start = (y - self.top) / self.grid.pitch if self.grid else y - self.top
+        start = (y - self.top) / self.pitch
         while self._valid < len(self._start) and (self._valid == 0 or self._end[self._valid - 1] <= start):
             self._extend(self._valid + SLICE)
         return max(0, min(bisect.bisect_right(self._start, start) - 1, len(self._start) - 1))
 
     def hitTest(self, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:  # type: ignore[override]
         """The document position at a point (-1 off the text, for an exact hit)."""
-        if not self._start:
-            return -1
-        k = self._set_block_at(point.y())
-        block = self.document().findBlockByNumber(k)
+        return sheet_paint.hit_test(self, point, accuracy)
+
+    # -- tables ------------------------------------------------------------------------------------
+
+    def ready(self, k: int) -> float:
+        """Set and place paragraph k; the top of its piece (its row's top in a table).
+
+        The paragraphs above it that are still waiting keep their estimate (a long document is set
+        around the cursor first): where k falls moves a little as they are set, between keystrokes.
+        """
+        self._lay_out_upto(k, self.head_of(k))
         self._extend(k)
-        self._position(block, k)
-        layout = block.layout()
-        origin = QPointF(self.left, self.y_of(self._start[k]))
-        local = QPointF(point) - origin
-        chosen = None
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            if chosen is None or local.y() >= line.y():
-                chosen = line
-        if chosen is None:
-            return block.position()
-        exact = accuracy == Qt.HitTestAccuracy.ExactHit
-        if exact and not (chosen.x() <= local.x() <= chosen.x() + chosen.naturalTextWidth()
-                          and chosen.y() <= local.y() <= chosen.y() + chosen.height()):
-            return -1
-        return block.position() + chosen.xToCursor(local.x())
+        self._position(self.document().findBlockByNumber(k), k)
+        return self.y_of(self._start[k])
 
     # -- laying out --------------------------------------------------------------------------------
 
@@ -168,12 +156,17 @@ class SheetLayout(QAbstractTextDocumentLayout):
         if self._ignore:
             return
         count = doc.blockCount()
-        # The grid sets every font itself: the document's default font (the editor's zoom) changes nothing.
-        signature = (doc.revision(), count, doc.characterCount(), "" if self.grid else doc.defaultFont().toString())
+        # The grid sets every font itself: the document's default font (the editor's zoom) only scales the sheets.
+        zoom = self._zoom_of(doc)
+        signature = (doc.revision(), count, doc.characterCount(), "" if self.grid else doc.defaultFont().toString(), zoom)
         if (position == 0 and removed == 0 and added >= doc.characterCount() - 1 and signature == self._signature
                 and doc.begin().layout().lineCount() > 0):
             return  # the editor passes its width on (a resize) or zooms: the sheet has its own
         self._signature = signature
+        if zoom != self.zoom:  # every paragraph again, its lines as they were, painted bigger or smaller
+            self.set_geometry(zoom)
+            position, added = 0, doc.characterCount()
+        self._refresh_rows(doc, position, added, count - len(self._lines))
         if position == 0 and len(self._lines) in (0, count) and added >= doc.characterCount() - 1:
             first, last, old_last = 0, count - 1, len(self._lines) - 1  # everything (a new layout)
         else:
@@ -184,6 +177,10 @@ class SheetLayout(QAbstractTextDocumentLayout):
             last = end_block.blockNumber() if end_block.isValid() else count - 1
             last = min(max(last, first + count - len(self._lines)), count - 1)
             first = max(0, min(first, last))
+            # An edit in a table row re-sets its whole row: the row's height is its tallest cell's.
+            first = self.head_of(first)
+            last_row = self.row_at(last)
+            last = last_row.last if last_row is not None else last
             old_last = last - (count - len(self._lines))
         if not (first == 0 and last == count - 1):
             self._last_edit = time.monotonic()
@@ -194,15 +191,22 @@ class SheetLayout(QAbstractTextDocumentLayout):
         elif old_valid > first:
             old_valid = first
         if first == 0 and last == count - 1:
-            self._any_styled = any(sp.own_role(b)[1] for b in sp.blocks(doc))
+            self._any_styled = any(sp.own_role(b)[1] and self.row_at(n) is None for n, b in enumerate(sp.blocks(doc)))
         styled_before, title_before = self._any_styled, self._title
         if self.grid:
             self._title = sp.first_with_text(doc)
-        eager = last if first or last < EAGER else min(last, max(self.hint, 0) + SLICE)
-        new = [self._lay_out(doc.findBlockByNumber(k)) for k in range(first, eager + 1)]
-        new += [sp.estimate(b, self.grid is not None) for b in sp.blocks(doc, eager + 1, last)]
-        self._pending[first:old_last + 1] = bytes(eager - first + 1) + b"\x01" * (last - eager)
-        if last > eager:
+        # A long document laid out anew (page view switched on, a zoom): the paragraphs around the
+        # cursor at once, the others estimated, then set between keystrokes (_lay_out_later).
+        lo, hi = first, last
+        if not first and last >= EAGER:
+            hint = self.cursor_block() if self.cursor_block is not None else 0
+            lo, hi = max(0, min(hint, last) - SCREEN), min(last, max(hint, 0) + SCREEN)
+        lo, hi = self.head_of(lo), max(hi, row.last) if (row := self.row_at(hi)) is not None else hi
+        grid = self.grid is not None
+        new = [self._lay_out(b) if lo <= n <= hi else self._outside(n, sp.estimate(b, grid))
+               for n, b in enumerate(sp.blocks(doc, first, last), first)]
+        self._pending[first:old_last + 1] = b"\x01" * (lo - first) + bytes(hi - lo + 1) + b"\x01" * (last - hi)
+        if lo > first or hi < last:
             self._set_later.start()
         self._lines[first:old_last + 1] = [v[0] for v in new]
         self._break[first:old_last + 1] = [v[1] for v in new]
@@ -213,6 +217,8 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._start[first:old_last + 1] = filler
         self._end[first:old_last + 1] = filler
         self._placed[first:old_last + 1] = filler
+        self._dy[first:old_last + 1] = [0.0] * (last - first + 1)
+        self._nudge[first:old_last + 1] = [0.0] * (last - first + 1)
         self._any_styled = any(self._styled)
         if self.grid and self._any_styled != styled_before:
             self.documentChanged(0, 0, doc.characterCount())  # roles now come from the styles, or no longer
@@ -226,10 +232,7 @@ class SheetLayout(QAbstractTextDocumentLayout):
                 first, last = min(first, n), max(last, n)
         moved = self._paginate(first, last, old_valid)
         self._flush()
-        size = self._new_size()
-        if size != self._size:
-            self._size = size
-            self.documentSizeChanged.emit(size)
+        self._resize()
         # update(QRectF) by its signature: a bare .emit(rect) crashes PySide6 6.12.
         top = self.y_of(self._start[first]) - 2
         bottom = self.y_of(self._end[moved]) + 2 if moved < len(self._end) - 1 else self._size.height()
@@ -252,8 +255,9 @@ class SheetLayout(QAbstractTextDocumentLayout):
         end = self._end[first - 1] if first > 0 else 0.0
         starts, ends, count = self._start, self._end, len(self._lines)
         for k in range(first, count):
+            nudge = self._nudge[k]
             start, new_end = self._place(k, end)
-            if last < k < valid and start == starts[k]:
+            if last < k < valid and start == starts[k] and nudge == self._nudge[k] and self.head_of(k) == k:
                 self._valid = valid
                 return k - 1
             if k > last + SLICE:
@@ -266,45 +270,74 @@ class SheetLayout(QAbstractTextDocumentLayout):
         self._valid = count
         return count - 1
 
-    def _lay_out_upto(self, k: int) -> None:
-        """Set every paragraph still waiting up to paragraph k: where k falls depends on all before it."""
-        first = self._pending.find(1, 0, k + 1)
+    def _lay_out_upto(self, k: int, since: int = 0, deadline: float = float("inf")) -> int:
+        """Set the paragraphs still waiting from `since` to k (exactly where k falls: from 0), until the deadline.
+
+        The text the editor shows stays where it is on screen when paragraphs above it are set
+        (shifted); returns the next paragraph still waiting after those set (-1: none up to k).
+        """
+        row = self.row_at(k)
+        k = row.last if row is not None else k  # a row is placed once all its cells are set
+        first = self._pending.find(1, since, k + 1)
         if first < 0:
-            return
+            return -1
+        first = self.head_of(first)
+        anchor = self.block_at(self.view_top()) if self.view_top is not None and first < len(self._start) else -1
+        self._extend(anchor)
+        seen = self.y_of(self._start[anchor]) if anchor > first else 0.0
         doc = self.document()
+        n = first
         for n, block in enumerate(sp.blocks(doc, first, k), first):
             if self._pending[n]:
                 values = self._lay_out(block)
                 self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
                 self._pending[n] = 0
                 self._placed[n] = -1.0
+                if time.monotonic() > deadline and self.head_of(n + 1) == n + 1:
+                    break
         self._valid = min(self._valid, first)
         self._flush()
         self._later.start()
+        if anchor > first:  # the text shown moved by what the paragraphs above it turned out to hold
+            self._extend(anchor)
+            if abs(moved := self.y_of(self._start[anchor]) - seen) > 1e-6:
+                self._resize()
+                self.shifted.emit(moved)
+        return self._pending.find(1, n, k + 1)
 
     def _lay_out_later(self) -> None:
         # While the writer types, wait: setting the rest must not slow their keystrokes.
         if time.monotonic() - self._last_edit < PAUSE:
             self._set_later.start(int(PAUSE * 1000))
             return
-        deadline = time.monotonic() + BUDGET
         first = self._pending.find(1)
-        while first >= 0 and time.monotonic() < deadline:
-            self._lay_out_upto(first)
-            first = self._pending.find(1, first)
         if first >= 0:
+            self._lay_out_upto(len(self._pending) - 1, first, time.monotonic() + BUDGET)
+        if self._pending.find(1) >= 0:
             self._set_later.start(0)
 
-    def _set_block_at(self, y: float) -> int:
+    def set_block_at(self, y: float) -> int:
         """The paragraph at y once every paragraph above it is set."""
         while True:
             k = self.block_at(y)
-            if self._pending.find(1, 0, k + 1) < 0:
+            if self._pending.find(1, self.head_of(k), k + 1) < 0:
                 return k
-            self._lay_out_upto(k)
+            self._lay_out_upto(k, self.head_of(k))
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
-        """Where paragraph k starts and ends when the one before ends at `end`."""
+        """Where paragraph k starts and ends when the one before ends at `end` (and how far off the grid: _nudge)."""
+        if not self._heads:  # no table: every paragraph on the grid (placed on every keystroke: the short way)
+            self._nudge[k] = 0.0
+            return self._place_piece(k, end)
+        start, new_end = self._place_piece(k, self._after_table(k, end))
+        if self.grid:
+            self._nudge[k] = self._nudge_of(k, start, end)
+        return start, new_end
+
+    def _place_piece(self, k: int, end: float) -> tuple[float, float]:
+        row = self.row_at(k)
+        if row is not None:  # the row's first paragraph places the row; the others go with it
+            return self._place_row(row, end) if k == row.head else (self._start[k - 1], self._end[k - 1])
         if self.grid:
             start = float(lb.place(int(end), self._lines[k], self._break[k], self._keep[k], self.grid.per_page))
             return start, start + self._lines[k]
@@ -326,6 +359,9 @@ class SheetLayout(QAbstractTextDocumentLayout):
             self._shift = end - self._stale_end
             return
         self._later.stop()
+        self._resize()
+
+    def _resize(self) -> None:
         size = self._new_size()
         if size != self._size:
             self._size = size
@@ -343,58 +379,14 @@ class SheetLayout(QAbstractTextDocumentLayout):
 
     def _lay_out(self, block: QTextBlock) -> tuple[int, bool, bool, tuple[float, ...], bool]:
         """Set one paragraph's lines: (lines, break before, keep with next, heights, styled)."""
-        styled = sp.own_role(block)[1]
-        base = self.document().defaultTextOption()
-        if self.grid is None:
-            heights = sp.set_flow(block, self.width, base)
-            return len(heights) - 2, sp.breaks_before(block), False, heights, styled
-        recognise = not self._any_styled
-        style = sp.print_role(block, sp.text_of(block.layout(), block), recognise, block.blockNumber() == self._title)
-        role = self.grid.role(style)
-        lines = sp.set_grid(block, role, self.width, self.grid.pitch, base)
-        return lines, sp.breaks_before(block), role.keep_next, (), styled
-
-    def _position(self, block: QTextBlock, k: int) -> None:
-        """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
-        if self.grid or self._placed[k] == self._start[k]:
-            return
-        self._placed[k] = self._start[k]
-        sp.flow_position(block.layout(), self._heights[k], self._start[k], self.page_height)
+        row = self.row_at(block.blockNumber())
+        cell = row.cell_of(block.blockNumber()) if row is not None else None
+        recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
+        width = cell.width if cell is not None else self.text_width
+        return self._outside(block.blockNumber(), sp.set_paragraph(
+            block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
+            self.document().defaultTextOption(), self.base_size))
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""
-        if not self._start:
-            return
-        clip = context.clip if context.clip.isValid() else QRectF(0, 0, self._size.width(), self._size.height())
-        doc = self.document()
-        k = self._set_block_at(clip.top())
-        block = doc.findBlockByNumber(k)
-        width = int(self.property("cursorWidth") or 1)
-        painter.save()
-        painter.setPen(context.palette.color(QPalette.ColorRole.Text))
-        while block.isValid() and k < len(self._start):
-            self._lay_out_upto(k)
-            self._extend(k)
-            if self.y_of(self._start[k]) > clip.bottom():
-                break
-            self._position(block, k)
-            origin = QPointF(self.left, self.y_of(self._start[k]))
-            start, length = block.position(), block.length()
-            ranges = []
-            for sel in context.selections:
-                a, b = sel.cursor.selectionStart(), sel.cursor.selectionEnd()
-                if a < start + length and b > start and a != b:
-                    fr = QTextLayout.FormatRange()
-                    fr.start = max(a - start, 0)
-                    fr.length = min(b, start + length) - start - fr.start
-                    fr.format = sel.format
-                    ranges.append(fr)
-            layout = block.layout()
-            layout.draw(painter, origin, ranges, clip)
-            cpos = context.cursorPosition
-            if cpos < -1:
-                layout.drawCursor(painter, origin, layout.preeditAreaPosition() - (cpos + 2), width)
-            elif start <= cpos < start + length:
-                layout.drawCursor(painter, origin, cpos - start, width)
-            block, k = block.next(), k + 1
-        painter.restore()
+        sheet_paint.draw(self, painter, context)

@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextFormat, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLayout,
+    QTextOption,
+)
 
 from editor.core.model.headings import heading_level
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
@@ -31,9 +40,9 @@ def blocks(doc: QTextDocument, first: int = 0, last: int | None = None) -> Itera
 
 
 def first_with_text(doc: QTextDocument) -> int:
-    """The number of the first paragraph with text (draft_text.recognise_roles makes it the title)."""
+    """The number of the first paragraph with text outside tables (draft_text.recognise_roles makes it the title)."""
     for block in blocks(doc):
-        if block.text().strip():
+        if block.text().strip() and QTextCursor(block).currentTable() is None:
             return block.blockNumber()
     return -1
 
@@ -45,6 +54,7 @@ class Grid:
     role: Callable[[str], lb.Role]
     pitch: float
     per_page: int
+    spare: float = 0.0  # the room under a page's last line, in lines (a table row's borders may need it)
 
 
 def own_role(block: QTextBlock) -> tuple[str, bool]:
@@ -86,6 +96,24 @@ def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) ->
     return style
 
 
+def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: float, recognise: bool, is_title: bool,
+                  base: QTextOption, base_size: float = 0.0) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+    """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), styled).
+
+    The lines are broken as print breaks them (on the grid, or with the text at its 100 % size,
+    `base_size`), then set again `zoom` times bigger.
+    """
+    styled = own_role(block)[1]
+    if grid is None:
+        heights = set_flow(block, width, base, zoom, base_size)
+        return len(heights) - 2, breaks_before(block), False, heights, styled
+    role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
+    lines = set_grid(block, role, width, grid.pitch, base)
+    if zoom != 1.0:
+        lb.rescale(block.layout(), zoom, grid.pitch)
+    return lines, breaks_before(block), role.keep_next, (), styled
+
+
 def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
     """Set a paragraph's lines as print sets them; how many lines."""
     layout = block.layout()
@@ -121,9 +149,15 @@ def _set_formats(block: QTextBlock, layout: QTextLayout, text: str, role: lb.Rol
     layout.setFormats(mine + others)
 
 
-def set_flow(block: QTextBlock, width: float, base: QTextOption) -> tuple[float, ...]:
-    """Plain style: set a paragraph's lines; (space before, each line's height …, space after)."""
+def set_flow(block: QTextBlock, width: float, base: QTextOption, zoom: float = 1.0,
+             base_size: float = 0.0) -> tuple[float, ...]:
+    """Plain style: set a paragraph's lines; (space before, each line's height …, space after).
+
+    At a zoom, the lines are broken with the text at its 100 % size (the editor zooms by its default
+    font), then set again `zoom` times bigger: the same lines as print, painted bigger or smaller.
+    """
     layout = block.layout()
+    _unzoom(block, layout, base_size if zoom != 1.0 else 0.0)
     bf = block.blockFormat()
     option = QTextOption(base)
     option.setAlignment(bf.alignment())
@@ -151,7 +185,31 @@ def set_flow(block: QTextBlock, width: float, base: QTextOption) -> tuple[float,
         y += height
     layout.endLayout()
     heights.append(bf.bottomMargin())
+    if zoom != 1.0:
+        lb.rescale(layout, zoom)
+        return tuple(h * zoom for h in heights)
     return tuple(heights)
+
+
+def _unzoom(block: QTextBlock, layout: QTextLayout, base_size: float) -> None:
+    """Give text at the editor's default size its 100 % size `base_size` (0: take such ranges away)."""
+    mine = []
+    if base_size > 0:
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            cf = frag.charFormat()
+            if frag.isValid() and not cf.hasProperty(QTextFormat.Property.FontPointSize):
+                fr = QTextLayout.FormatRange()
+                fr.start, fr.length = frag.position() - block.position(), frag.length()
+                fr.format = QTextCharFormat()
+                fr.format.setFontPointSize(base_size)
+                fr.format.setProperty(MINE, True)
+                mine.append(fr)
+            it += 1
+    others = [fr for fr in layout.formats() if not fr.format.hasProperty(MINE)]
+    if mine or len(others) != len(layout.formats()):
+        layout.setFormats(mine + others)
 
 
 def _below_foot(y: float, h: float, page: float) -> float:
@@ -181,6 +239,17 @@ def flow_position(layout: QTextLayout, heights: tuple[float, ...], start: float,
         line = layout.lineAt(i)
         line.setPosition(QPointF(line.x(), y - start))
         y += heights[i + 1]
+
+
+def grid_position(layout: QTextLayout, slot: int, nudge: float, per_page: int, pitch: float) -> None:
+    """Grid lines of a paragraph starting at `slot` whose origin is `nudge` lines off the grid: back on it on later pages."""
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        y = i * pitch + (pitch - line.height()) / 2
+        if nudge and (slot + i) // per_page != slot // per_page:
+            y -= nudge * pitch
+        if abs(line.y() - y) > 1e-6:
+            line.setPosition(QPointF(line.x(), y))
 
 
 def estimate(block: QTextBlock, grid: bool) -> tuple[int, bool, bool, tuple[float, ...], bool]:

@@ -32,7 +32,7 @@ def view_rows(window) -> list[list[tuple[int, str]]]:
     """Page view's lines, page by page, each with its row on the page and its text."""
     view = window.feature(PageView)
     doc = window.editor.document()
-    pitch = view.layout.grid.pitch if view.layout.grid else None
+    pitch = view.layout.pitch if view.layout.grid else None  # at the zoom
     pages: dict[int, list[tuple[int, str]]] = {}
     block = doc.begin()
     while block.isValid():
@@ -347,3 +347,4 @@ def test_another_export_style_in_preferences_changes_the_sheets_and_keeps_the_un
     assert view.layout.grid is None  # the plain page: the paragraphs' own formats
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == DRAFT
+

@@ -1,0 +1,110 @@
+"""Tables in Yuku's own official print (page_render.OfficialPages): cells side by side, as LibreOffice prints the official DOCX.
+
+Each cell's paragraphs are set in their cell's width by the same line breaking as the body; a row
+fills as many grid lines as its tallest cell and moves whole to the next page when it does not
+fit (sheet_tables.place_row, as page view places it); its grid lines are painted with the page.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QPainter, QTextLayout
+
+from editor.core.model.document import Paragraph, Table
+from editor.gui.output.sheet_tables import (
+    BORDER,
+    CELL_PAD,
+    after_table,
+    column_edges,
+    draw_grid,
+    place_row,
+    stacked_rows,
+)
+
+if TYPE_CHECKING:
+    from editor.gui.output.page_render import OfficialPages
+
+
+@dataclass(frozen=True)
+class PrintedRow:
+    """A table row on the grid: its first slot, the slot after it and its column edges."""
+
+    start: int
+    end: int
+    edges: tuple[float, ...]
+    above: float = 0.0  # lines: the borders of the rows above it on its page push it down (as in LibreOffice)
+
+
+def add_table(pages: OfficialPages, table: Table) -> None:
+    """Set a table's rows after what the pages hold so far."""
+    cols = max((len(row) for row in table.rows), default=0)
+    if not cols:
+        return
+    edges = tuple(column_edges(cols, pages.text_width))
+    first = len(pages.table_rows)  # this table's rows are the ones added from here on
+    per_page, spare, border = pages.lines_per_page, pages.text_height / pages.pitch - pages.lines_per_page, BORDER / pages.pitch
+    for row in table.rows:
+        cells: list[list[tuple[QTextLayout, int, float]]] = []
+        for c, cell in enumerate(row):
+            x, width = edges[c] + CELL_PAD, max(edges[c + 1] - edges[c] - 2 * CELL_PAD, 1.0)
+            lines = []
+            for p in cell or [Paragraph()]:  # an empty cell still holds its paragraph mark's line
+                layout, count = pages.set_paragraph(p, width)
+                lines += [(layout, i, x) for i in range(count)]
+            cells.append(lines)
+        height = max(1, *(len(lines) for lines in cells))
+        slot = pages.next_slot()
+        stacked = stacked_rows([row.start for row in pages.table_rows[first:]], slot, per_page)
+        start = place_row(slot, height, per_page, stacked, spare, border)
+        # Line by line across the row, so the slots of all lines stay in order (pages are cut by slot).
+        placed = sorted(((start + i, c, entry) for c, lines in enumerate(cells) for i, entry in enumerate(lines)),
+                        key=lambda item: (item[0], item[1]))
+        for slot, _c, entry in placed:
+            pages.lines.append(entry)
+            pages.slots.append(slot)
+        pages.end_slot = start + height
+        stacked = stacked_rows([row.start for row in pages.table_rows[first:]], start, per_page)
+        pages.table_rows.append(PrintedRow(start, start + height, edges, stacked * border if height <= per_page else 0.0))
+        pages.row_starts.append(start)
+    if len(pages.table_rows) > first:  # the borders of the rows on the table's last page take room
+        last = pages.table_rows[first:]
+        stacked = stacked_rows([row.start for row in last], last[-1].start, per_page)
+        end = pages.end_slot
+        pages.end_slot = after_table(end, per_page, stacked, spare, border)
+        if end % per_page:  # the text after it on the page starts under the borders, off the grid
+            pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border - pages.end_slot))
+
+
+def nudge(pages: OfficialPages, slot: int) -> float:
+    """How far (in lines) the line at a grid slot is set off the grid by the table rows' borders above it on its page.
+
+    LibreOffice sets a row's text under its top border, and the text after a table under all of
+    them; from the next page on, lines are on the grid again.
+    """
+    per_page = pages.lines_per_page
+    i = bisect.bisect_right(pages.row_starts, slot) - 1
+    if i >= 0 and slot < pages.table_rows[i].end:
+        row = pages.table_rows[i]
+        return row.above + BORDER / pages.pitch if slot // per_page == row.start // per_page else 0.0
+    j = bisect.bisect_right(pages.table_ends, (slot, float("inf"))) - 1
+    after_last_table = j >= 0 and (i < 0 or pages.table_rows[i].end <= pages.table_ends[j][0])
+    if after_last_table and pages.table_ends[j][0] // per_page == slot // per_page:
+        return pages.table_ends[j][1]
+    return 0.0
+
+
+def paint_rows(pages: OfficialPages, painter: QPainter, page: int, shift: float = 0.0) -> None:
+    """The grid lines of the table rows (or their parts) on one page (1-based), `shift` px down (a 版头 above)."""
+    per_page = pages.lines_per_page
+    first, last = (page - 1) * per_page, page * per_page
+    left, top = pages.setup.left * 96 / 25.4, pages.setup.top * 96 / 25.4 + shift
+    for row in pages.table_rows:
+        if row.end <= first or row.start >= last:
+            continue
+        a, b = max(row.start, first) - first, min(row.end, last) - first
+        # A row on one page is pushed down by the borders above it and ends under its own top border.
+        down, under = (row.above, BORDER / pages.pitch) if row.start >= first and row.end <= last else (0.0, 0.0)
+        draw_grid(painter, row.edges, left, top + (a + down) * pages.pitch, top + (b + down + under) * pages.pitch,
+                  QColor("black"))

@@ -1,0 +1,225 @@
+"""The geometry of page view's layout (sheet_layout.SheetLayout): the zoom, the sheet, and table rows.
+
+Zoom scales the sheets as WPS and Word do: every paragraph keeps the lines print gives it, set
+bigger or smaller (line_breaks.rescale), and every length here is multiplied by the zoom.
+
+A table row is placed as one piece by its first paragraph (the row's head): the row is as tall as
+its tallest cell, and each paragraph of the row keeps the row's start with its own offset in its
+cell (_dy), in grid lines on the official grid or in pixels on plain pages. On the grid, the table
+borders above a paragraph on its page set it a little below its grid line (_nudge).
+"""
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPointF, QSizeF
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+
+from editor.core.formats.pdf_export import PageSetup
+from editor.gui.output import sheet_paragraphs as sp
+from editor.gui.output import sheet_tables as st
+from editor.gui.output.sheet_paragraphs import Grid
+
+PX_PER_MM = 96 / 25.4
+ZOOM_LIMITS = (0.2, 5.0)
+
+
+class SheetGeometry:
+    """SheetLayout's lengths at its zoom, and where table rows and their cells' paragraphs go."""
+
+    grid: Grid | None
+    setup: PageSetup
+    base_size: float
+    _rows: list[st.Row]
+    _table_count: int = 0
+    _heads: list[int]
+    _lines: list[int]
+    _heights: list[tuple[float, ...]]
+    _start: list[float]
+    _end: list[float]
+    _dy: list[float]
+    _placed: list[float]
+    _size: QSizeF
+    _nudge: list[float]
+
+    def estimated_pages(self) -> int:
+        """The page count, while paragraphs are still being placed (SheetLayout)."""
+        raise NotImplementedError
+
+    def has_blocks(self) -> bool:
+        """Whether there is anything to lay out."""
+        return bool(self._start)
+
+    def block_count(self) -> int:
+        """How many paragraphs the layout holds."""
+        return len(self._start)
+
+    def page_count_of(self, end: float) -> int:
+        """Pages up to a paragraph end."""
+        height = end * self.pitch
+        return max(1, int((height - 0.01) // self.page_height) + 1)
+
+    def _new_size(self) -> QSizeF:
+        return QSizeF(self.paper.width(), self.top + self.estimated_pages() * self.page_height + self.bottom)
+
+    def set_geometry(self, zoom: float) -> None:
+        """The sheet's lengths at a zoom (1: 100 %); text_width stays the width lines are broken in."""
+        s, mm = self.setup, PX_PER_MM * zoom
+        self.zoom = zoom
+        self.paper = QSizeF(s.width * mm, s.height * mm)
+        self.left, self.top, self.bottom = s.left * mm, s.top * mm, s.bottom * mm
+        self.text_width = (s.width - s.left - s.right) * PX_PER_MM
+        self.width = self.text_width * zoom
+        self.pitch = self.grid.pitch * zoom if self.grid else 1.0  # a start is a grid line, or a y in pixels
+        self.page_height = self.grid.per_page * self.pitch if self.grid else (s.height - s.top - s.bottom) * mm
+
+    def _zoom_of(self, doc: QTextDocument) -> float:
+        """The editor's zoom: its document's font size over the size at 100 % (1 when none is given)."""
+        size = doc.defaultFont().pointSizeF()
+        if self.base_size <= 0 or size <= 0:
+            return 1.0
+        return round(min(max(size / self.base_size, ZOOM_LIMITS[0]), ZOOM_LIMITS[1]), 4)
+
+    def y_of(self, start: float) -> float:
+        """Document y of a paragraph start."""
+        return self.top + start * self.pitch
+
+    def row_at(self, k: int) -> st.Row | None:
+        """The table row paragraph k is in (None outside tables)."""
+        if not self._heads:
+            return None
+        i = bisect.bisect_right(self._heads, k) - 1
+        return self._rows[i] if i >= 0 and self._rows[i].last >= k else None
+
+    def head_of(self, k: int) -> int:
+        """The first paragraph of the piece paragraph k is placed with (its table row's, or itself)."""
+        row = self.row_at(k)
+        return row.head if row is not None else k
+
+    def _unit(self, k: int) -> float:
+        return self._lines[k] if self.grid else sum(self._heights[k])
+
+    def _place_row(self, row: st.Row, end: float) -> tuple[float, float]:
+        """Where a table row starts and ends; each of its paragraphs' offset in its cell (_dy)."""
+        height = 0.0
+        for cell in row.cells:
+            dy = 0.0
+            for j in range(cell.first, cell.last + 1):
+                self._dy[j] = dy
+                dy += self._unit(j)
+            height = max(height, dy, 1.0)
+        if self.grid:
+            stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
+            start = float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self.grid.spare,
+                                       st.BORDER / self.grid.pitch))
+        else:
+            start = st.flow_row(end, height, self.page_height)
+            if height > self.page_height:  # a row taller than a page: its lines move past each page's foot
+                height = 0.0
+                for cell in row.cells:
+                    y = start
+                    for j in range(cell.first, cell.last + 1):
+                        self._dy[j] = y - start
+                        y = sp.flow_place(y, self._heights[j], False, self.page_height)[1]
+                    height = max(height, y - start)
+        return start, start + height
+
+    def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
+        """The table rows after an edit: found again when it touched a table, else moved by the paragraphs it added."""
+        tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        end = position + added
+        touched = len(tables) != self._table_count or any(
+            t.firstPosition() - 1 <= end and position <= t.lastPosition() + 1 for t in tables)
+        self._table_count = len(tables)
+        if touched:
+            self._rows = st.rows_of(doc, self.text_width)
+        elif more_blocks and self._rows:  # typing a paragraph changes no row; Enter before a table moves them
+            after = doc.findBlock(position).blockNumber()
+            self._rows = [st.moved(row, more_blocks) if row.head > after else row for row in self._rows]
+        self._heads = [row.head for row in self._rows]
+
+    def _stacked(self, i: int, table: int, slot: int) -> int:
+        """How many rows of `table`, from row i (in _rows) up, start on the page of grid slot `slot`."""
+        assert self.grid is not None
+        above: list[int] = []
+        while i >= 0 and self._rows[i].table == table and len(above) < self.grid.per_page:
+            above.append(int(self._start[self._rows[i].head]))
+            i -= 1
+        return st.stacked_rows(above[::-1], slot, self.grid.per_page)
+
+    def _after_table(self, k: int, end: float) -> float:
+        """Where what follows a table may start: a line down when the rows' borders filled the room under the page (as LibreOffice)."""
+        last = self.row_at(k - 1) if k > 0 and self.grid else None
+        if last is None or self.grid is None or ((row := self.row_at(k)) is not None and row.table == last.table):
+            return end
+        i = bisect.bisect_left(self._heads, last.head)
+        stacked = self._stacked(i, last.table, int(self._start[last.head]))
+        return float(st.after_table(int(end), self.grid.per_page, stacked, self.grid.spare, st.BORDER / self.grid.pitch))
+
+    def _nudge_of(self, k: int, start: float, end: float) -> float:
+        """How far off the grid paragraph k is set on its first page, as LibreOffice sets it (in lines).
+
+        A row's text is under its own top border and those of the rows above it on the page; the
+        text after a table, under all of them and the table's bottom border; from the next page
+        on, lines are on the grid again.
+        """
+        assert self.grid is not None
+        per_page, border = self.grid.per_page, st.BORDER / self.grid.pitch
+        row, page = self.row_at(k), int(start) // per_page
+        if row is not None:
+            if k != row.head:
+                return self._nudge[row.head]
+            if self._lines_of_row(row) > per_page:
+                return 0.0  # a row taller than a page starts on the grid
+            i = bisect.bisect_left(self._heads, row.head) - 1
+            return (self._stacked(i, row.table, int(start)) + 1) * border
+        last = self.row_at(k - 1) if k > 0 else None
+        if last is not None:  # the text after a table
+            if int(end) % per_page == 0 or int(end) // per_page != page:
+                return 0.0
+            stacked = self._stacked(bisect.bisect_left(self._heads, last.head), last.table, int(self._start[last.head]))
+            return int(end) + (stacked + 1) * border - start
+        return self._nudge[k - 1] if k > 0 and int(self._start[k - 1]) // per_page == page else 0.0
+
+    def _lines_of_row(self, row: st.Row) -> float:
+        return self._end[row.head] - self._start[row.head]
+
+    def _outside(self, k: int, values: tuple[int, bool, bool, tuple[float, ...], bool]
+                 ) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+        """A paragraph's layout values, "has a role of its own" only outside tables (print looks at those alone)."""
+        lines, page_break, keep, heights, styled = values
+        return lines, page_break, keep, heights, styled and self.row_at(k) is None
+
+    def nudge(self, k: int) -> float:
+        """How far off the grid paragraph k is set on its first page, in pixels."""
+        return self._nudge[k] * self.pitch if self.grid else 0.0
+
+    def origin(self, k: int) -> QPointF:
+        """Where paragraph k's layout is drawn (a table cell's paragraph in its cell)."""
+        row = self.row_at(k)
+        if row is None:
+            return QPointF(self.left, self.y_of(self._start[k]) + self.nudge(k))
+        cell = row.cell_of(k)
+        return QPointF(self.left + (cell.x * self.zoom if cell else 0.0),
+                       self.y_of(self._start[k]) + self._dy[k] * self.pitch + self.nudge(k))
+
+    def row_bottom(self, k: int) -> float:
+        """The bottom of the table row that starts at paragraph k."""
+        return self.y_of(self._end[k])
+
+
+    def _position(self, block: QTextBlock, k: int) -> None:
+        """Place a plain paragraph's lines for where it now starts (lines move down past a page's foot)."""
+        start = self._start[k] + (self._dy[k] if self.row_at(k) is not None else 0.0)  # a cell's paragraph: in its row
+        if self.grid:
+            # Lines on the pages after the first are on the grid again: no nudge. (Nudges are under a
+            # line, grid starts whole lines: one number keys both.)
+            key = start + self._nudge[k] / 1024
+            if self._placed[k] != key:
+                self._placed[k] = key
+                sp.grid_position(block.layout(), int(start), self._nudge[k], self.grid.per_page, self.pitch)
+            return
+        if self._placed[k] == start:
+            return
+        self._placed[k] = start
+        sp.flow_position(block.layout(), self._heights[k], start, self.page_height)
