@@ -100,9 +100,9 @@ class GongwenPages(OfficialPages):
         self.restyled: dict[int, plan.Item] = {}
         self.written: list[tuple[int, str]] = []
         self.tail = 0
-        self.starts: list[tuple[int, bool]] = []  # each paragraph set: its first line, whether it keeps with the next
-        self.in_tables: set[int] = set()  # the indices in starts of paragraphs set in a table's cells
-        self.top_keys: set[int] = set()
+        # Each paragraph placed on the grid: its first line, whether it keeps with the next, its text, and
+        # how many table rows were set before it (a table's rows never move with the 落款).
+        self.starts: list[tuple[int, bool, str, int]] = []
         self.after_table = False
         self.head = plan.head(parts, self.kind, self.upward)
         super().__init__(without_layout(model), available, overrides)
@@ -111,7 +111,6 @@ class GongwenPages(OfficialPages):
 
     def _build(self, doc: Document) -> None:
         top = [b for b in doc.blocks if isinstance(b, Paragraph)]
-        self.top_keys = {id(p) for p in top}
         if top:
             texts = ["".join(r.text for r in p.runs) for p in top]
             styles = [p.style for p in top]
@@ -119,10 +118,8 @@ class GongwenPages(OfficialPages):
             self.end_key = id(top[plan.end_of_text(texts)])
             last = doc.blocks[-1]
             if isinstance(last, Table) and plan.end_of_text(texts) == len(texts) - 1:
-                # Text ending in a table: the DOCX closes it with an empty paragraph, and the 落款 follows.
-                cells = [p for row in last.rows for cell in row for p in cell]
-                if cells:
-                    self.end_key, self.after_table = id(cells[-1]), True
+                # Text ending in a table: the DOCX closes it with an empty paragraph, and the 落款 follows (_build).
+                self.end_key, self.after_table = -1, True
             restyled = plan.restyles(texts, styles, self.parts)
             self.restyled = {id(top[i]): item for i, item in restyled.items()}
             # A 署名 and date written in the text, with their texts: fitted when the first comes (_add).
@@ -134,6 +131,9 @@ class GongwenPages(OfficialPages):
         if self.kind == LETTER:
             self._letter_page()
         super()._build(doc)
+        if self.after_table:
+            self._flow([plan.Item("", (plan.Span(""),))])
+            self._flow(self._fit_closing(plan.closing(self.parts, self.kind)))
         if not top:
             self._head()
             self._flow(plan.closing(self.parts, self.kind))
@@ -159,11 +159,7 @@ class GongwenPages(OfficialPages):
             p = dataclasses.replace(p, page_break_before=p.page_break_before or item.page_break)
             before, left, right = round(item.before), self._chars(item.left), self._chars(item.right)
         super()._add(p, role, before, left, right)
-        if key not in self.top_keys:
-            self.in_tables.add(len(self.starts) - 1)
         main = plan.main(self.parts) if key == self.title_key else None
-        if key == self.end_key and self.after_table:
-            self._flow([plan.Item("", (plan.Span(""),))])
         closing = self._fit_closing(plan.closing(self.parts, self.kind)) if key == self.end_key else []
         # The DOCX puts each after its anchor: the closing right after a title that ends the text.
         self._flow(closing + ([main] if main else []) if key == self.end_key == self.title_key
@@ -171,7 +167,7 @@ class GongwenPages(OfficialPages):
 
     def _place(self, layout: QTextLayout, text: str, role: lb.Role, break_before: bool, before: int = 0,
                left: float = 0.0, right: float = 0.0) -> None:
-        self.starts.append((len(self.lines), role.keep_next))
+        self.starts.append((len(self.lines), role.keep_next, text, len(self.table_rows)))
         super()._place(layout, text, role, break_before, before, left, right)
 
     def _fit_closing(self, items: list[plan.Item], tail: int = 0) -> list[plan.Item]:
@@ -185,12 +181,13 @@ class GongwenPages(OfficialPages):
             return items
         per = self.lines_per_page
         chain = len(self.starts) - 1
-        while chain > 0 and not "".join(self.paragraph_lines[chain]).strip():
+        while chain > 0 and not self.starts[chain][2].strip():
             chain -= 1  # empty paragraphs after the last words (a draft's final newline): blank lines
-        in_table = chain in self.in_tables  # a table's rows do not move (the DOCX keeps paragraphs with the next)
+        # A table set after the last words: its rows do not move (the DOCX keeps paragraphs with the next).
+        in_table = len(self.table_rows) > self.starts[chain][3]
         words = self.slots[self.starts[chain + 1][0] - 1] if chain + 1 < len(self.starts) else self.slots[-1]
         empty = len(self.slots) - (self.starts[chain + 1][0] if chain + 1 < len(self.starts) else len(self.slots))
-        while (chain > 0 and self.starts[chain - 1][1] and chain - 1 not in self.in_tables
+        while (chain > 0 and self.starts[chain - 1][1] and self.starts[chain - 1][3] == self.starts[chain][3]
                and self.slots[self.starts[chain - 1][0]] // per == words // per):
             chain -= 1
         first = self.slots[self.starts[chain][0]]
