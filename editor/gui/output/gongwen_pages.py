@@ -186,7 +186,7 @@ class GongwenPages(OfficialPages):
         # A table set after the last words: its rows do not move (the DOCX keeps paragraphs with the next).
         in_table = len(self.table_rows) > self.starts[chain][3]
         words = self.slots[self.starts[chain + 1][0] - 1] if chain + 1 < len(self.starts) else self.slots[-1]
-        empty = len(self.slots) - (self.starts[chain + 1][0] if chain + 1 < len(self.starts) else len(self.slots))
+        after = self.next_slot()  # below the empty lines, and below a table's borders
         while (chain > 0 and self.starts[chain - 1][1] and self.starts[chain - 1][3] == self.starts[chain][3]
                and self.slots[self.starts[chain - 1][0]] // per == words // per):
             chain -= 1
@@ -195,7 +195,7 @@ class GongwenPages(OfficialPages):
         lines = [self._set(item, self.text_width - self._chars(item.left) - self._chars(item.right), self.pitch)[1]
                  for item in items]
         lines[-1] += tail  # empty lines after a written date stay on its page (layout._fit_closing)
-        room = max(0, per - 1 - words % per - empty)
+        room = per - after % per if after // per == words // per else 0
         fitted, carry = plan.fit_closing(items, lines, room, movable)
         if carry:
             shift = (first // per + 1) * per - first

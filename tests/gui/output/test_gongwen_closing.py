@@ -175,6 +175,31 @@ def test_print_puts_the_closing_after_a_table_that_ends_the_text(qapp):
     assert texts[texts.index(SIGNATURE) - 1] == ""  # after the empty paragraph that closes the DOCX's table
 
 
+def test_print_keeps_the_closing_under_a_table_on_one_page(qapp, tmp_path):
+    """For tables ending all over a page: the 署名 and the date on one page, never parted.
+
+    A table's rows do not move with them: where the table ends a page, the 落款 stands alone on the next
+    (as in the DOCX, whose export says so); elsewhere it is under the table's last row.
+    """
+    from PySide6.QtGui import QPdfWriter
+
+    from editor.gui.output.gongwen_pages import official_pages
+
+    under = []
+    for rows in range(2, 24):
+        pdf = tmp_path / f"t{rows}.pdf"
+        writer = QPdfWriter(str(pdf))
+        writer.setResolution(300)
+        assert official_pages(table_document(rows, tail=False), installed_families()).paint(writer) > 0
+        del writer  # the PDF is written when the writer goes
+        (date, _), (signature, name), (page, text) = closing_lines(pdf)
+        assert name == SIGNATURE, rows
+        assert date == signature, rows
+        under.append(page == signature)
+        assert text.startswith("单位"), rows  # the table's last row
+    assert sum(under) >= len(under) - 3, under  # alone only where the table fills its page to the foot
+
+
 @pytest.mark.xfail(reason="pages.table_rows (the DOCX estimate) and print_tables give a table's rows heights a "
                           "line apart in some cases: the room left under a table differs", strict=False)
 def test_print_fits_the_closing_as_the_docx_does_after_a_table(qapp, monkeypatch):
