@@ -4,10 +4,11 @@ The corpus is generated from the project's scaled-corpus generator (long reports
 names, site furniture and copies): 20 M characters (about 4,000 documents) in the full run. The
 baseline, in the same run, is a process that reads the same files and segments them with jieba.
 Targets: ≤ 120 s and ≤ 1.5 GB for the whole corpus, ≤ 10 s to re-mine after adding 50 documents
-(the re-mine reuses what the first mine kept beside its bank: each document's counts and the merged
-counts, so only the added documents are mapped and reduced).
-Peak memory is the main process's; from 300,000 characters on the map step also runs in one forked
-worker per core, whose memory is not included.
+(the re-mine reuses what the first mine kept beside its bank: the structured archive with the
+de-duplication indexes, each document's counts, the merged counts and the filter's verdicts, so only
+the added files are structured, mapped and reduced; ranking still runs over every candidate).
+Peak memory is the main process's (VmHWM); from 200,000 characters on, splitting the files and the
+map step also run in one forked worker per core, whose memory is not included.
 
 `python -m benchmarks --only mining` runs it at full size; YUKU_BENCH_MINING_CHARS=4000000 sets
 another size (a mid-size point on a busy machine; the row says which size it measured).
@@ -71,7 +72,7 @@ def run(size: str, work: Path) -> list[Row]:
             "read + jieba segment", "value", 1536, details={"phrases": report["phrases"]}),
         Row(NAME, "re-mining", f"after adding {len(more)} files to the mined corpus (mine_into_bank)",
             added["seconds"], "s", base_s, "read + jieba segment", "value", 10,
-            note="maps and reduces only the added documents (per-document and merged counts kept beside "
-                 "the bank); reading, structure, de-duplication and ranking still run over the whole corpus",
+            note="structures, maps and reduces only the added files (archive, counts and verdicts kept "
+                 "beside the bank); ranking and filtering still run over every candidate",
             details={"phrases": added["phrases"], "full_mine_s": report["seconds"]}),
     ]

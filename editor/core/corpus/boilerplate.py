@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 # Words that only web pages put around a document (upload notices, customer service, copyright,
 # paywalls, "the editor has collected…"). A line holding one is not the author's text.
@@ -51,35 +51,57 @@ def edge_line_key(line: str) -> str:
     return re.sub(r"[\d\s]+", "", line)
 
 
-def recurring_edge_lines(documents: list[list[str]], edge: int = 3, min_docs: int = 3) -> set[str]:
-    """Keys of lines seen at the first/last `edge` lines of many documents and mostly there.
+class EdgeLines:
+    """Where each line (by edge_line_key) was seen, over the documents added so far (a later run adds more)."""
 
-    Site footers and headers ("本文来源：某网 责任编辑：…") repeat at document edges across a
-    site's pages; stock closing lines also recur, but in the body and with sentence punctuation,
-    so a line must sit at an edge in most of its occurrences and look like page furniture.
-    """
-    at_edge: Counter[str] = Counter()
-    anywhere: Counter[str] = Counter()
-    docs_with: dict[str, set[int]] = defaultdict(set)
-    for i, lines in enumerate(documents):
-        n = len(lines)
+    def __init__(self, edge: int = 3, min_docs: int = 3) -> None:
+        self.edge, self.min_docs = edge, min_docs
+        self.at_edge: Counter[str] = Counter()
+        self.anywhere: Counter[str] = Counter()
+        self.docs_with: Counter[str] = Counter()
+        self.documents = 0
+
+    def add(self, lines: list[str]) -> None:
+        """Count one document's lines."""
+        n, edge = len(lines), self.edge
+        mine: set[str] = set()
         for j, line in enumerate(lines):
             key = edge_line_key(line)
             if not key:
                 continue
-            anywhere[key] += 1
-            docs_with[key].add(i)
+            self.anywhere[key] += 1
+            mine.add(key)
             if j < edge or j >= n - edge:
-                at_edge[key] += 1
-    out: set[str] = set()
-    threshold = max(min_docs, len(documents) // 20)
-    for key, n_edge in at_edge.items():
-        if len(docs_with[key]) < threshold or n_edge < 0.6 * anywhere[key]:
-            continue
-        # A recurring edge line that ends like a sentence and carries no page furniture may be a
-        # stock opening/closing sentence: keep those unless they are very widespread.
-        furniture = bool(WEB_CUES.search(key) or _FOOTERISH.search(key)) or (
-            len(key) > 15 and "，" not in key and not key.endswith(("。", "！", "!")))
-        if furniture or len(docs_with[key]) >= max(10, len(documents) // 2):
-            out.add(key)
-    return out
+                self.at_edge[key] += 1
+        self.docs_with.update(mine)
+        self.documents += 1
+
+    def recurring(self) -> set[str]:
+        """Keys of lines seen at the first/last `edge` lines of many documents and mostly there.
+
+        Site footers and headers ("本文来源：某网 责任编辑：…") repeat at document edges across a
+        site's pages; stock closing lines also recur, but in the body and with sentence punctuation,
+        so a line must sit at an edge in most of its occurrences and look like page furniture.
+        """
+        out: set[str] = set()
+        threshold = max(self.min_docs, self.documents // 20)
+        widespread = max(10, self.documents // 2)
+        for key, n_edge in self.at_edge.items():
+            docs = self.docs_with[key]
+            if docs < threshold or n_edge < 0.6 * self.anywhere[key]:
+                continue
+            # A recurring edge line that ends like a sentence and carries no page furniture may be a
+            # stock opening/closing sentence: keep those unless they are very widespread.
+            furniture = bool(WEB_CUES.search(key) or _FOOTERISH.search(key)) or (
+                len(key) > 15 and "，" not in key and not key.endswith(("。", "！", "!")))
+            if furniture or docs >= widespread:
+                out.add(key)
+        return out
+
+
+def recurring_edge_lines(documents: list[list[str]], edge: int = 3, min_docs: int = 3) -> set[str]:
+    """Keys of lines seen at the first/last `edge` lines of many documents and mostly there (EdgeLines)."""
+    lines = EdgeLines(edge, min_docs)
+    for doc in documents:
+        lines.add(doc)
+    return lines.recurring()

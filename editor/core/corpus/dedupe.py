@@ -3,21 +3,23 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+import zlib
+from array import array
+from dataclasses import dataclass, field
 
+from editor.core.corpus.shingles import COMMON_SHINGLE, Bloom, CandidateIndex, packed, shingle_set
 from editor.core.corpus.structure import Document
 
+__all__ = ["COMMON_SHINGLE", "DocumentIndex", "ParagraphIndex", "Print", "Prints", "content_key", "dedupe_documents",
+           "dedupe_paragraphs", "dedupe_passages", "fingerprints"]
+
 _NOISE = re.compile(r"[\s\W_\d]+")
-SHINGLE = 8
 NEAR_DUPLICATE = 0.8
-# Only shingles whose hash falls in 1/_SAMPLE of the space are compared: a consistent sample,
-# so two copies of a document keep the same shingles, at a fraction of the cost.
+# Long documents are compared on a consistent sample of their shingles (1 in _SAMPLE), a huge file
+# (a 20 M-character "document") on a sparser one, so memory stays bounded.
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
 NEAR_PARAGRAPH = 0.6
-# A shingle seen in this many documents is a stock phrase's: it names no source, so candidates for
-# a copy's source are not looked up through it (that would make de-duplication quadratic).
-COMMON_SHINGLE = 32
 
 
 def content_key(text: str) -> str:
@@ -25,50 +27,82 @@ def content_key(text: str) -> str:
     return _NOISE.sub("", text)
 
 
-def _shingles(key: str) -> set[int]:
-    # Which shingles are sampled depends on the text alone (the code of the first character), so
-    # the result is the same in every process; hash() (salted per process) only names them.
-    # Short texts keep every shingle: a sample of a few dozen would make the estimate noisy.
-    # Huge texts sample more sparsely so memory stays bounded (a 20 M-character file, one "document").
+def _digest(key: str) -> int:
+    """A 64-bit identity of a text, the same in every run."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# A text's identity and shingles, made where the file was split (worker processes) or when needed.
+Print = tuple[int, "array[int]"]
+Prints = dict[int, "Print | None"]  # by id() of a Document or Paragraph
+
+
+def document_print(doc: Document) -> Print | None:
+    """A document's identity and (sampled) shingles for dedupe_documents; None when it holds no text."""
+    key = content_key(doc.text())
+    if not key:
+        return None
     step = 1 if len(key) <= 2000 else _SAMPLE if len(key) <= 400_000 else 4 * _SAMPLE
-    return {hash(key[i:i + SHINGLE]) for i in range(max(1, len(key) - SHINGLE + 1)) if ord(key[i]) % step == 0}
+    return _digest(key), packed(shingle_set(key, step))
 
 
-def dedupe_documents(docs: list[Document]) -> list[Document]:
+def paragraph_print(text: str) -> Print | None:
+    """A long paragraph's identity and shingles for dedupe_paragraphs; None for a short one (not compared)."""
+    key = content_key(text)
+    return (_digest(key), packed(shingle_set(key))) if len(key) >= MIN_PARAGRAPH else None
+
+
+def fingerprints(docs: list[Document]) -> list[tuple[Print | None, list[Print | None]]]:
+    """Every document's print and its paragraphs' ones (made in the worker that split the file)."""
+    return [(document_print(d), [paragraph_print(p.text) for p in d.paragraphs]) for d in docs]
+
+
+@dataclass
+class DocumentIndex:
+    """What document de-duplication has kept so far; a later run adds new documents to it.
+
+    Document j is the j-th one kept: its shingles (an exact array), their number and whether it is
+    still kept (a longer copy found later replaces it).
+    """
+
+    exact: set[int] = field(default_factory=set)
+    shingles: list[array[int]] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    alive: list[bool] = field(default_factory=list)
+    index: CandidateIndex = field(default_factory=CandidateIndex)
+    replaced_earlier: bool = False  # a document of an earlier run gave way to a longer copy in this one
+
+
+def dedupe_documents(docs: list[Document], state: DocumentIndex | None = None,
+                     prints: Prints | None = None) -> list[Document]:
     """Drop identical documents and near-copies: ≥ 80 % of the smaller one's shingles are in the other.
 
     Containment, not Jaccard: a copy with a paragraph cut or added (75 % Jaccard) is still a copy,
-    and the longer of the two is kept.
+    and the longer of the two is kept. state: the documents kept by an earlier run (added to);
+    prints: the documents' prints when already made (fingerprints).
     """
+    state = state if state is not None else DocumentIndex()
+    base = len(state.sizes)
     kept: list[Document | None] = []
-    kept_sets: list[set[int]] = []
-    exact: set[str] = set()
-    index: dict[int, list[int]] = defaultdict(list)
     for doc in docs:
-        key = content_key(doc.text())
-        if not key:
+        made = prints[id(doc)] if prints is not None and id(doc) in prints else document_print(doc)
+        if made is None:
             continue
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
-        if digest in exact:
+        digest, shingles = made
+        if digest in state.exact:
             continue
-        exact.add(digest)
-        sh = _shingles(key)
+        state.exact.add(digest)
+        sh = set(shingles)
         # Candidates come from the less common shingles (a copy shares the document's own words; a
         # stock phrase's shingles are in every document and would make this quadratic), and are then
         # measured on all of them.
-        candidates: dict[int, int] = defaultdict(int)
-        for h in sh:
-            docs_with = index.get(h)
-            if docs_with and len(docs_with) < COMMON_SHINGLE:
-                for j in docs_with:
-                    candidates[j] += 1
         replace = -1
         duplicate = False
-        for j in sorted(candidates, key=candidates.__getitem__, reverse=True)[:5]:
-            if kept[j] is None or not sh or not kept_sets[j]:
+        for j in state.index.candidates(sh, 5):
+            if not state.alive[j] or not sh or not state.sizes[j]:
                 continue
-            if len(sh & kept_sets[j]) / min(len(sh), len(kept_sets[j])) >= NEAR_DUPLICATE:
-                if len(sh) > len(kept_sets[j]):
+            if len(sh.intersection(state.shingles[j])) / min(len(sh), state.sizes[j]) >= NEAR_DUPLICATE:
+                if len(sh) > state.sizes[j]:
                     replace = j
                 else:
                     duplicate = True
@@ -76,66 +110,67 @@ def dedupe_documents(docs: list[Document]) -> list[Document]:
         if duplicate:
             continue
         if replace >= 0:
-            kept[replace] = None  # the new one holds the old one: keep the longer text
-        n = len(kept)
+            # The new one holds the old one: keep the longer text.
+            state.alive[replace] = False
+            state.shingles[replace] = array("I")
+            if replace < base:
+                state.replaced_earlier = True
+            else:
+                kept[replace - base] = None
+        state.index.add(len(state.sizes), sh)
+        state.shingles.append(shingles)
+        state.sizes.append(len(sh))
+        state.alive.append(True)
         kept.append(doc)
-        kept_sets.append(sh)
-        for h in sh:
-            docs_with = index[h]
-            if len(docs_with) < COMMON_SHINGLE:
-                docs_with.append(n)
     return [d for d in kept if d is not None]
 
 
-def dedupe_paragraphs(docs: list[Document]) -> None:
+@dataclass
+class ParagraphIndex:
+    """What paragraph de-duplication has seen so far: long paragraphs, each document's shingles (a Bloom filter)."""
+
+    seen: set[int] = field(default_factory=set)
+    blooms: list[Bloom] = field(default_factory=list)
+    index: CandidateIndex = field(default_factory=CandidateIndex)
+
+    def copied(self, sh: set[int]) -> bool:
+        """Whether one earlier document holds NEAR_PARAGRAPH of these shingles.
+
+        The candidates are the documents that share the paragraph's less common shingles (a pasted
+        passage brings its own words along); the best few are checked against all shingles.
+        """
+        need = NEAR_PARAGRAPH * len(sh)
+        return any(self.blooms[d].holds_at_least(sh, need) for d in self.index.candidates(sh, 3))
+
+
+def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None,
+                      prints: Prints | None = None) -> ParagraphIndex:
     """Drop long paragraphs already seen in an earlier document, or mostly so (copied passages count once).
 
-    "Mostly": 60 % of the paragraph's 8-character shingles are in one earlier document's paragraph
+    "Mostly": 60 % of the paragraph's 8-character shingles are in one earlier document's paragraphs
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
+    state: what an earlier run saw (added to), returned; prints: the paragraphs' prints when already made.
     """
-    seen: set[str] = set()
-    # shingle → the first documents it was seen in (at most COMMON_SHINGLE: a shingle of a stock phrase
-    # is in every document, and walking its list for every paragraph would make the step quadratic)
-    index: dict[int, list[int]] = defaultdict(list)
-    by_doc: list[set[int]] = []  # each document's shingles, to check a candidate source exactly
-    for n, doc in enumerate(docs):
+    state = state if state is not None else ParagraphIndex()
+    for doc in docs:
         keep = []
         mine: set[int] = set()
         for p in doc.paragraphs:
-            key = content_key(p.text)
-            if len(key) >= MIN_PARAGRAPH:
-                if key in seen:
+            made = prints[id(p)] if prints is not None and id(p) in prints else paragraph_print(p.text)
+            if made is not None:
+                digest, shingles = made
+                if digest in state.seen:
                     continue
-                sh = {hash(key[i:i + SHINGLE]) for i in range(len(key) - SHINGLE + 1)}
-                if sh and _copied(sh, index, by_doc):
+                sh = set(shingles)
+                if sh and state.copied(sh):
                     continue
-                seen.add(key)
+                state.seen.add(digest)
                 mine |= sh
             keep.append(p)
-        for h in mine:
-            docs_with = index[h]
-            if len(docs_with) < COMMON_SHINGLE:
-                docs_with.append(n)
-        by_doc.append(mine)
+        state.index.add(len(state.blooms), mine)
+        state.blooms.append(Bloom(mine))
         doc.paragraphs = keep
-
-
-
-def _copied(sh: set[int], index: dict[int, list[int]], by_doc: list[set[int]]) -> bool:
-    """Whether one earlier document holds NEAR_PARAGRAPH of these shingles.
-
-    The candidates are the documents that share the paragraph's less common shingles (a pasted
-    passage brings its own words along); the best few are checked against all shingles.
-    """
-    hits: dict[int, int] = defaultdict(int)
-    for h in sh:
-        docs_with = index.get(h)
-        if docs_with and len(docs_with) < COMMON_SHINGLE:
-            for d in docs_with:
-                hits[d] += 1
-    need = NEAR_PARAGRAPH * len(sh)
-    best = sorted(hits, key=hits.__getitem__, reverse=True)[:3]
-    return any(len(sh & by_doc[d]) >= need for d in best)
+    return state
 
 
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])")
@@ -155,31 +190,33 @@ def _in_runs(flags: list[bool], length: int) -> list[bool]:
     return out
 
 
-def dedupe_passages(docs: list[Document]) -> None:
+def dedupe_passages(docs: list[Document], seen: set[int] | None = None) -> set[int]:
     """Drop copied passages: three or more sentences seen side by side, in this order, in an earlier document.
 
     A stock sentence recurs alone (现在，我代表国务院，向大会报告政府工作，请予审议); a passage pasted
     from another document brings its neighbours with it, and would make every sentence of it look stock.
+    seen: the pairs of neighbouring long sentences an earlier run saw (added to); returned.
     """
-    seen: set[tuple[str, str]] = set()  # pairs of neighbouring sentences
+    seen = seen if seen is not None else set()  # pairs of neighbouring long sentences, as two CRCs
+    crc = zlib.crc32
     for doc in docs:
-        new: list[tuple[str, str]] = []
+        new: list[int] = []
         for p in doc.paragraphs:
             if p.heading:
                 continue
             parts = [s for s in _SENTENCE.split(p.text) if s]
-            keys = [content_key(s) for s in parts]
-            pairs = list(zip(keys, keys[1:]))
             # A pair of long sentences already seen side by side, in the same order, elsewhere.
-            linked = [len(a) >= MIN_PASSAGE_SENTENCE and len(b) >= MIN_PASSAGE_SENTENCE and (a, b) in seen
-                      for a, b in pairs]
-            copied = [False] * len(keys)
+            codes = [crc(k.encode()) if len(k) >= MIN_PASSAGE_SENTENCE else -1 for k in map(content_key, parts)]
+            pairs = [a << 32 | b if a >= 0 and b >= 0 else -1 for a, b in zip(codes, codes[1:])]
+            linked = [pair >= 0 and pair in seen for pair in pairs]
+            copied = [False] * len(parts)
             for i, run in enumerate(_in_runs(linked, PASSAGE - 1)):
                 if run:
                     copied[i] = copied[i + 1] = True
             if any(copied):
                 p.text = "".join(s for s, c in zip(parts, copied) if not c)
-            new.extend(pairs)
+            new.extend(pair for pair in pairs if pair >= 0)
         seen.update(new)
     for doc in docs:
         doc.paragraphs = [p for p in doc.paragraphs if p.heading or p.text.strip()]
+    return seen

@@ -5,13 +5,12 @@ ranking with near-duplicates merged and tails of longer entries dropped.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_counts
+from editor.core.mining.counting import Counts
+from editor.core.mining.mapreduce import FORK_CHARS, fold_corpus, pool_context
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.mining.ranking import acceptable, rank
 from editor.core.model.phrases import Phrase
@@ -22,84 +21,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-# From this many characters to map on, the map step runs in one process per core: forked from the
-# main thread, spawned (each worker loading jieba itself) from another thread.
-FORK_CHARS = 200_000
-SPAWN_CHARS = 2_000_000
-
-
-def _map_one(item: tuple[int, Document]) -> DocCounts:
-    return map_document(*item)
-
-
-def pool_context(chars: int) -> mp.context.BaseContext | None:
-    """How the map step starts one worker per core for documents of `chars` characters; None: in this process.
-
-    Forked workers inherit the loaded dictionaries, so they pay from a few hundred thousand characters
-    on (40 added reports). Forking is only safe from the main thread: a run from another thread (the
-    GUI's mining worker) spawns fresh workers instead, which load jieba themselves (a second or two),
-    so only for a larger corpus.
-    """
-    if (os.cpu_count() or 1) < 2 or chars < FORK_CHARS:
-        return None
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.current_thread() is threading.main_thread():
-        return mp.get_context("fork")
-    return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
-
-
-def map_documents(docs: list[Document]) -> Iterator[DocCounts]:
-    """The map step over all documents: in parallel processes (every core) for a large corpus."""
-    context = pool_context(sum(len(p.text) for d in docs for p in d.paragraphs))
-    if context is None:
-        yield from (map_document(i, d) for i, d in enumerate(docs))
-        return
-    if context.get_start_method() == "fork":
-        from editor.core.mining.lexicon import _jb
-
-        _jb()  # load jieba once, before forking
-    with context.Pool(os.cpu_count()) as pool:
-        yield from pool.imap(_map_one, enumerate(docs), chunksize=2)
-
-
-def mapped_with_cache(docs: list[Document], cache: CountCache | None, keys: list[str] | None = None,
-                      first: int = 0) -> Iterator[DocCounts]:
-    """Every document's counts in corpus order from docs[first] on: read back from the cache, or mapped (and cached).
-
-    The order matters (an entry's example and source come from the first document that has it), so
-    cached and freshly mapped counts are interleaved as the documents stand, streaming: the new ones
-    are mapped in parallel as one batch while the cached ones are read when their turn comes.
-    keys: the documents' keys (count_cache.document_key), when already made.
-    """
-    if cache is None:
-        yield from map_documents(docs)
-        return
-    from editor.core.mining.count_cache import document_key
-
-    keys = keys or [document_key(d) for d in docs]
-    known = cache.keys()
-    fresh = map_documents([d for d, k in zip(docs[first:], keys[first:]) if k not in known])
-    for i, (doc, key) in enumerate(zip(docs, keys)):
-        if i < first:
-            continue  # already in the merged counts the caller starts from
-        counts = cache.get(key) if key in known else None  # read when its turn comes: memory stays flat
-        if counts is None and key in known:
-            counts = map_document(i, doc)  # the cache failed under us: map it here
-        if counts is None:
-            counts = next(fresh)
-            # The file's text pair and the document's name are the document's, not its counts': they
-            # are attached again on reading, so a renamed or re-read file reuses its counts.
-            name, surface = counts.name, counts.surface
-            counts.name, counts.surface = "", None
-            cache.put(key, counts)
-            counts.name, counts.surface = name, surface
-        else:
-            counts.name, counts.surface = doc.name, doc.surface
-        counts.index = i
-        yield counts
-    cache.commit(keys)
-
-
 def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
     """(merged counts of the documents that open the corpus, every document's key, how many those hold).
 
@@ -122,20 +43,24 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
     from editor.core.mining.control import check_cancelled, surface_form
 
     counts, keys, first = _earlier_counts(docs, cache)
-
-    def mapped() -> Iterable[DocCounts]:
-        for i, part in enumerate(mapped_with_cache(docs, cache, keys, first), first):
-            if i % 5 == 0:
-                check_cancelled(cancelled)
-                if progress:
-                    progress(i, len(docs) * 2, "挖掘短语 / mining phrases")
-            yield part
-
-    counts = reduce_counts(mapped(), counts)
+    counts = fold_corpus(docs, cache, keys, first, counts, progress, cancelled)
     if cache is not None:
         cache.keep_merged(keys, counts)
     n_docs = counts.documents
     ranked = rank(counts)
+    # The filter's verdicts depend on the text alone: those of earlier runs are kept (most of a
+    # re-mine's candidates were judged before, and judging takes a jieba tagging each).
+    verdicts = cache.verdicts() if cache is not None else {}
+    known = len(verdicts)
+    judge(verdicts, [(t.text, kind, "frame" in t.kinds) for _, _, t, kind, _ in ranked[:2 * MAX_ENTRIES]])
+
+    def passes(text: str, kind: str, frame: bool) -> bool:
+        key = f"{kind}\x00{int(frame)}\x00{text}"
+        ok = verdicts.get(key)
+        if ok is None:
+            ok = verdicts[key] = acceptable(text, kind, frame)
+        return ok
+
     out: list[Phrase] = []
     kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
     for k, (score, key, t, kind, section) in enumerate(ranked):
@@ -143,7 +68,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
             check_cancelled(cancelled)
             if progress:
                 progress(n_docs + n_docs * k // max(1, len(ranked)), n_docs * 2, "筛选短语 / filtering")
-        if not acceptable(t.text, kind, "frame" in t.kinds):
+        if not passes(t.text, kind, "frame" in t.kinds):
             continue
         # Near-duplicates (edit distance ≤ 2 on longer phrases) become one entry with variants.
         near = None
@@ -167,7 +92,30 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
             kept.setdefault(bucket, []).append((key, phrase))
         if len(out) >= MAX_ENTRIES:
             break
+    if cache is not None and len(verdicts) > known:
+        cache.keep_verdicts(verdicts)
     return _drop_tails(out, {key for _, key, t, _, _ in ranked if t.whole * 2 >= t.df})
+
+
+def _judge_all(items: list[tuple[str, str, bool]]) -> list[bool]:
+    return [acceptable(*item) for item in items]
+
+
+def judge(verdicts: dict[str, bool], candidates: list[tuple[str, str, bool]]) -> None:
+    """Add the filter's verdict on every (text, kind, frame) not judged yet: in one worker per core for many.
+
+    Judging tags each text with jieba (names, fragments), the filter's main cost.
+    """
+    todo = list(dict.fromkeys(c for c in candidates if f"{c[1]}\x00{int(c[2])}\x00{c[0]}" not in verdicts))
+    context = pool_context(FORK_CHARS * len(todo) // 2000) if len(todo) >= 2000 else None
+    if context is None or context.get_start_method() != "fork":
+        return  # judged one at a time as the filter reaches them
+    size = max(100, len(todo) // (4 * (os.cpu_count() or 1)))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    with context.Pool(os.cpu_count()) as pool:
+        for chunk, oks in zip(chunks, pool.map(_judge_all, chunks)):
+            for (text, kind, frame), ok in zip(chunk, oks):
+                verdicts[f"{kind}\x00{int(frame)}\x00{text}"] = ok
 
 
 def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:

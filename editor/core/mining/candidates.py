@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from editor.core.corpus.normalize import PLACEHOLDER
 from editor.core.corpus.structure import Document
@@ -48,8 +49,9 @@ class Candidate:
     standalone: bool = False  # a whole clause, list item or heading, not a window inside text
 
 
+@lru_cache(maxsize=100_000)
 def with_blanks(text: str) -> str:
-    """Placeholders, dates and numbers → ___ (a run of them is one blank)."""
+    """Placeholders, dates and numbers → ___ (a run of them is one blank); cached: clauses recur."""
     s = _SINGLE_X.sub(BLANK, PLACEHOLDER.sub(BLANK, text))
     s = DATE.sub(BLANK, s)
     s = NUMBER.sub(BLANK, s)
@@ -62,6 +64,7 @@ def cjk_len(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+@lru_cache(maxsize=100_000)
 def clean_unit(text: str) -> str:
     """A clause as a phrase: quote marks gone, leading conjunctions and a trailing 等 dropped."""
     s = text.translate(_QUOTE_CHARS).strip(" 　\t-—…·.")
@@ -277,6 +280,29 @@ def _quoted_pair(q: str) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _clause_unit(c: str) -> tuple[str, tuple[tuple[str, str], ...], bool] | None:
+    """A clause's own candidates: (the clause with cited titles as blanks, ((kind, text), …), whether it closes).
+
+    None for a clause holding part of a cited title. Cached: stock clauses recur across documents.
+    """
+    from editor.core.corpus.sections import CLOSING_CLAUSE
+
+    if "《" in c or "》" in c:
+        if c.count("《") != c.count("》"):
+            return None
+        c = _CITED.sub(BLANK, c)  # 现将《…》印发给你们: the cited title varies, the frame is the formula
+    unit = with_blanks(c)
+    n = cjk_len(unit)
+    specs: list[tuple[str, str]] = []
+    if n == 4 and BLANK not in unit and len(unit) == 4:
+        specs.append(("idiom", unit))
+    elif (3 if BLANK in unit else 4) <= n <= 24:
+        specs.append(("template" if BLANK in unit else "collocation", unit))
+        specs.extend(("frame", tpl) for tpl in frame_templates(unit))
+    return c, tuple(specs), bool(CLOSING_CLAUSE.match(c.strip()))
+
+
 def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
                          all_clauses: list[tuple[str, str, str]]) -> None:
     """Quotes, lists, runs, couplets and clauses of one sentence."""
@@ -295,25 +321,16 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
             for it in items:
                 if len(it) == 4:
                     out.append(Candidate("idiom", it, sec, example, True))
-    from editor.core.corpus.sections import clause_section
-
     sentence_sec = sec
     for c in plain:
-        if "《" in c or "》" in c:
-            if c.count("《") != c.count("》"):
-                continue
-            c = _CITED.sub(BLANK, c)  # 现将《…》印发给你们: the cited title varies, the frame is the formula
-        sec = clause_section(c, sentence_sec)
-        unit = with_blanks(c)
-        n = cjk_len(unit)
-        if n == 4 and BLANK not in unit and len(unit) == 4:
-            out.append(Candidate("idiom", unit, sec, example, True))
-        elif (3 if BLANK in unit else 4) <= n <= 24:
-            kind = "template" if BLANK in unit else "collocation"
-            out.append(Candidate(kind, unit, sec, example, True))
-            for tpl in frame_templates(unit):
-                out.append(Candidate("frame", tpl, sec, example, True))
-        all_clauses.append((c, sec, example))
+        found = _clause_unit(c)
+        if found is None:
+            continue
+        cut, specs, closes = found
+        sec = "closing" if closes else sentence_sec
+        for kind, text in specs:
+            out.append(Candidate(kind, text, sec, example, True))
+        all_clauses.append((cut, sec, example))
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):
         out.append(Candidate("collocation", "，".join(plain), sec, example, True))

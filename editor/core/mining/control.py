@@ -1,7 +1,9 @@
 """Cancelling a mining run, and showing a phrase in the script its document was written in."""
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 class MiningCancelled(Exception):
@@ -12,6 +14,24 @@ def check_cancelled(cancelled: Callable[[], bool] | None) -> None:
     """Raise MiningCancelled when the hook says so."""
     if cancelled and cancelled():
         raise MiningCancelled()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for a mining run (back as it was afterwards).
+
+    Mining makes millions of small objects (documents, counts, the kept state it reads back) and no
+    cycles worth collecting; with the collector on, each burst of them set off full collections
+    that walked every live object, jieba's dictionary included: 70 % of the time to read the merged
+    counts back at 11 M characters. Forked workers inherit the setting.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def surface_form(text: str, pair: tuple[str, str] | None) -> str:

@@ -25,9 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from editor.core.mining.counting import Counts
+from editor.core.mining.counting import Counts, Tally
 
 if TYPE_CHECKING:
+    from editor.core.corpus.archive import Archive
     from editor.core.corpus.structure import Document
     from editor.core.mining.counting import DocCounts
 
@@ -68,17 +69,106 @@ def _counter(items: dict[Any, int]) -> Counter[Any]:
     return made
 
 
+def dump(obj: object, stream: io.IOBase | None = None) -> bytes:
+    """Pickle counts with their Counters as plain dicts (loading them is then mostly C); bytes unless streamed."""
+    out = stream if stream is not None else io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
+    pickler.dump(obj)
+    return b"" if stream is not None else out.getvalue()  # type: ignore[attr-defined]
+
+
+# Tallies pickled a batch at a time: the pickler remembers every object it wrote until its memo is
+# cleared, which for all tallies at once cost 130 MB at 11 M characters.
+_BATCH = 20_000
+
+
 def _dumps(counts: Counts) -> bytes:
     """Merged counts, pickled and compressed as a stream (only the compressed bytes are ever held whole).
 
-    Their Counters are rebuilt by _counter: loading them is then mostly C.
+    The corpus-wide counts first (their Counters rebuilt by _counter: loading them is
+    then mostly C), then the tallies in batches, then an empty batch.
     """
     out = io.BytesIO()
+    tallies = counts.tallies
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
+        counts.tallies = {}
+        try:
+            dump(counts, stream)
+        finally:
+            counts.tallies = tallies
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
-        pickler.dump(counts)
+        batch: list[tuple[str, Tally]] = []
+        for item in tallies.items():
+            batch.append(item)
+            if len(batch) >= _BATCH:
+                pickler.dump(batch)
+                pickler.clear_memo()
+                batch = []
+        pickler.dump(batch)
+        if batch:
+            pickler.dump([])
     return out.getvalue()
+
+
+def _loads(stream: io.IOBase) -> Counts:
+    """The counts _dumps wrote (one pickle after another, each read with a fresh memo as it was written)."""
+    counts = pickle.load(stream)  # type: ignore[arg-type]
+    if not isinstance(counts, Counts):
+        raise TypeError(f"not merged counts: {type(counts).__name__}")
+    while batch := pickle.load(stream):  # type: ignore[arg-type]
+        counts.tallies.update(batch)
+    return counts
+
+
+def doc_counts_blob(counts: DocCounts, compress: bool = True) -> bytes:
+    """One document's counts as the cache keeps them, without its name and file text (they are the file's)."""
+    name, surface = counts.name, counts.surface
+    counts.name, counts.surface = "", None
+    try:
+        data = pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL)
+        return zlib.compress(data, 1) if compress else data
+    finally:
+        counts.name, counts.surface = name, surface
+
+
+def load_blob(blob: bytes, compressed: bool = True) -> DocCounts:
+    """The counts doc_counts_blob made (without the document's name and file text)."""
+    counts: DocCounts = pickle.loads(zlib.decompress(blob) if compressed else blob)
+    return counts
+
+
+_READERS: dict[str, sqlite3.Connection] = {}
+
+
+def read_cached_blob(cache_file: str, key: str) -> bytes | None:
+    """A document's cached counts as stored, read in any process (a worker opens the file once); None on trouble."""
+    try:
+        conn = _READERS.get(cache_file)
+        if conn is None:
+            conn = _READERS[cache_file] = sqlite3.connect(cache_file, timeout=30, check_same_thread=False)
+        row = conn.execute("SELECT data FROM counts WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+    except sqlite3.Error as exc:
+        log.warning("cached counts %s not read: %s", key[:12], exc)
+        return None
+
+
+def close_readers() -> None:
+    """Close the connections read_cached_blob opened in this process."""
+    while _READERS:
+        _, conn = _READERS.popitem()
+        conn.close()
+
+
+def read_cached(cache_file: str, key: str) -> DocCounts | None:
+    """A document's cached counts, or None (not there, or unreadable: it is mapped again)."""
+    blob = read_cached_blob(cache_file, key)
+    try:
+        return load_blob(blob) if blob is not None else None
+    except (zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
+        log.warning("cached counts %s unreadable: %s", key[:12], exc)
+        return None
 
 
 def cache_path(bank_path: Path) -> Path:
@@ -92,13 +182,20 @@ class CountCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn: sqlite3.Connection | None = None
-        self.pending: list[tuple[str, bytes]] = []
         try:
-            self.conn = sqlite3.connect(str(path), timeout=5)
+            self.conn = sqlite3.connect(str(path), timeout=30)
+            # Workers read documents' counts while this connection writes new ones.
+            self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("CREATE TABLE IF NOT EXISTS counts (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             # The last run's merged counts and the keys of the documents they hold, in corpus order.
             self.conn.execute("CREATE TABLE IF NOT EXISTS merged (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "keys TEXT NOT NULL, data BLOB NOT NULL)")
+            # The filter's verdicts on candidate texts (ranking.acceptable), by the code that gave them.
+            self.conn.execute("CREATE TABLE IF NOT EXISTS verdicts (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "code TEXT NOT NULL, data BLOB NOT NULL)")
+            # The last run's structured archive (corpus.archive) and the files it holds, in order.
+            self.conn.execute("CREATE TABLE IF NOT EXISTS archive (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "code TEXT NOT NULL, files TEXT NOT NULL, data BLOB NOT NULL)")
             self.conn.commit()
         except sqlite3.Error as exc:
             self._off(exc)
@@ -111,7 +208,6 @@ class CountCache:
             except sqlite3.Error:
                 pass
         self.conn = None
-        self.pending = []
 
     def keys(self) -> set[str]:
         """Keys of every stored document."""
@@ -123,33 +219,25 @@ class CountCache:
             self._off(exc)
             return set()
 
-    def get(self, key: str) -> DocCounts | None:
-        """The counts stored under key, or None."""
+    def put_many(self, items: list[tuple[str, bytes]]) -> None:
+        """Keep documents' counts (doc_counts_blob) under their keys, written now: nothing piles up in memory."""
         if self.conn is None:
-            return None
+            return
         try:
-            row = self.conn.execute("SELECT data FROM counts WHERE key = ?", (key,)).fetchone()
-            return pickle.loads(zlib.decompress(row[0])) if row else None
-        except (sqlite3.Error, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
+            with self.conn:
+                self.conn.executemany("INSERT OR REPLACE INTO counts (key, data) VALUES (?, ?)", items)
+        except sqlite3.Error as exc:
             self._off(exc)
-            return None
-
-    def put(self, key: str, counts: DocCounts) -> None:
-        """Keep counts under key (written by commit)."""
-        if self.conn is not None:
-            self.pending.append((key, zlib.compress(pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL), 1)))
 
     def commit(self, keep: Iterable[str]) -> None:
-        """Write what was put and forget documents no longer in the corpus."""
+        """Forget documents no longer in the corpus."""
         if self.conn is None:
             return
         keep = set(keep)
         try:
             with self.conn:
-                self.conn.executemany("INSERT OR REPLACE INTO counts (key, data) VALUES (?, ?)", self.pending)
                 stale = [(k,) for (k,) in self.conn.execute("SELECT key FROM counts") if k not in keep]
                 self.conn.executemany("DELETE FROM counts WHERE key = ?", stale)
-            self.pending = []
         except sqlite3.Error as exc:
             self._off(exc)
 
@@ -171,9 +259,7 @@ class CountCache:
             try:
                 # Read as a stream: the whole pickle never sits in memory beside the counts it makes.
                 with gzip.GzipFile(fileobj=io.BytesIO(row[1]), mode="rb") as stream:
-                    counts = pickle.load(stream)
-                if not isinstance(counts, Counts):
-                    raise TypeError(f"not merged counts: {type(counts).__name__}")
+                    counts = _loads(stream)
                 return len(held), counts
             except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
                     ValueError) as exc:
@@ -194,6 +280,66 @@ class CountCache:
             with self.conn:
                 self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
                                   ("\n".join(keys), data))
+        except sqlite3.Error as exc:
+            self._off(exc)
+
+    def archive(self, files: list[str]) -> Archive | None:
+        """The last run's structured archive when its files are the first of these (made by this code), else None."""
+        if self.conn is None:
+            return None
+        from editor.core.corpus.archive import loads
+
+        try:
+            row = self.conn.execute("SELECT code, files FROM archive WHERE id = 1").fetchone()
+            if row is None or row[0] != code_version():
+                return None
+            held = row[1].split("\n") if row[1] else []
+            if not held or held != files[:len(held)]:
+                return None
+            (data,) = self.conn.execute("SELECT data FROM archive WHERE id = 1").fetchone()
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return None
+        archive = loads(data)
+        return archive if archive is not None and archive.files == held else None
+
+    def keep_archive(self, archive: Archive) -> None:
+        """Keep a run's structured archive (see corpus.archive)."""
+        if self.conn is None:
+            return
+        from editor.core.corpus.archive import dumps
+
+        data = dumps(archive)
+        try:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO archive (id, code, files, data) VALUES (1, ?, ?, ?)",
+                                  (code_version(), "\n".join(archive.files), data))
+        except sqlite3.Error as exc:
+            self._off(exc)
+
+    def verdicts(self) -> dict[str, bool]:
+        """The filter's verdicts kept by earlier runs of this code: {"kind, frame, text" key: acceptable}."""
+        if self.conn is None:
+            return {}
+        try:
+            row = self.conn.execute("SELECT code, data FROM verdicts WHERE id = 1").fetchone()
+            if row is None or row[0] != code_version():
+                return {}
+            found = pickle.loads(zlib.decompress(row[1]))
+            return found if isinstance(found, dict) else {}
+        except (sqlite3.Error, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
+            log.warning("kept verdicts in %s unreadable (%s): judging every candidate", self.path, exc)
+            return {}
+
+    def keep_verdicts(self, verdicts: dict[str, bool]) -> None:
+        """Keep the filter's verdicts for the next run."""
+        if self.conn is None:
+            return
+        data = zlib.compress(pickle.dumps(verdicts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        try:
+            with self.conn:
+                self.conn.execute("INSERT OR REPLACE INTO verdicts (id, code, data) VALUES (1, ?, ?)",
+                                  (code_version(), data))
         except sqlite3.Error as exc:
             self._off(exc)
 

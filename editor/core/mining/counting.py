@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from editor.core.model.phrases import SECTIONS
@@ -31,12 +32,17 @@ class DocCounts:
     name: str
     traditional: bool
     surface: tuple[str, str] | None
-    found: dict[str, _Seen] = field(default_factory=dict)  # structured candidates
+    # Structured candidates: key → (text, example, kinds, sections, whole) — tuples, so sending and
+    # storing a document's counts makes few objects.
+    found: dict[str, Found] = field(default_factory=dict)
     grams: dict[str, list[object]] = field(default_factory=dict)  # windows (ngrams.Seen)
     sections: Counter[str] = field(default_factory=Counter)
     words: set[str] = field(default_factory=set)  # the document's words, for their document frequency
     genre: str = ""  # the family of document its title names (sections.genre_of)
     title: str = ""
+
+
+Found = tuple[str, str, tuple[str, ...], tuple[str, ...], bool]
 
 
 @dataclass
@@ -45,23 +51,25 @@ class _Seen:
     example: str
     kinds: set[str] = field(default_factory=set)
     sections: set[str] = field(default_factory=set)
-    left: set[str] = field(default_factory=set)
-    right: set[str] = field(default_factory=set)
     whole: bool = False
-    ngram_only: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class Tally:
-    """Everything the corpus shows of one candidate (by normalised key), merged over documents."""
+    """Everything the corpus shows of one candidate (by normalised key), merged over documents.
+
+    Slotted, and pickled as the tuple of its fields: hundreds of thousands of them are kept between runs.
+    """
 
     text: str
     example: str
     source: str
-    kinds: Counter[str] = field(default_factory=Counter)
-    sections: Counter[str] = field(default_factory=Counter)
-    left: Counter[str] = field(default_factory=Counter)
-    right: Counter[str] = field(default_factory=Counter)
+    # Plain dicts of counts, not Counters: there are hundreds of thousands of tallies, and plain
+    # dicts are pickled and loaded in C when the merged counts are kept between runs.
+    kinds: dict[str, int] = field(default_factory=dict)
+    sections: dict[str, int] = field(default_factory=dict)
+    left: dict[str, int] = field(default_factory=dict)
+    right: dict[str, int] = field(default_factory=dict)
     df: int = 0
     whole: int = 0
     structured: bool = False
@@ -70,26 +78,39 @@ class Tally:
     genre: str = ""  # the genre of the first document it was seen in
     titles: list[str] = field(default_factory=list)  # the titles of its first few documents ("" untitled)
 
+    def __reduce__(self) -> tuple[type[Tally], tuple[object, ...]]:
+        """Rebuilt from its fields in order (cheaper to write and read than a state dict)."""
+        return Tally, (self.text, self.example, self.source, self.kinds, self.sections, self.left, self.right,
+                       self.df, self.whole, self.structured, self.traditional, self.surface, self.genre, self.titles)
+
+
+@lru_cache(maxsize=100_000)
+def _counting_key(text: str) -> str:
+    """normalize.counting_key, cached: a document's candidates recur across documents."""
+    from editor.core.corpus.normalize import counting_key
+
+    return counting_key(text)
+
 
 def map_document(index: int, doc: Document) -> DocCounts:
     """Every candidate of one document, each counted once (the map step)."""
-    from editor.core.corpus.normalize import counting_key
     from editor.core.corpus.sections import clause_section, genre_of, sentence_section
     from editor.core.mining.candidates import CLAUSE_SPLIT, extract, sentences
     from editor.core.mining.ngrams import count_clause
 
     out = DocCounts(index, doc.name, doc.traditional, doc.surface, genre=genre_of(doc.title), title=doc.title)
+    found: dict[str, _Seen] = {}
     for c in extract(doc):
-        key = counting_key(c.text)
+        key = _counting_key(c.text)
         if not key:
             continue
-        seen = out.found.get(key)
+        seen = found.get(key)
         if seen is None:
-            seen = out.found[key] = _Seen(c.text, c.example)
+            seen = found[key] = _Seen(c.text, c.example)
         seen.kinds.add(c.kind)
         seen.sections.add(c.section)
         seen.whole = seen.whole or c.standalone
-        seen.ngram_only = False
+    out.found = {k: (s.text, s.example, tuple(s.kinds), tuple(s.sections), s.whole) for k, s in found.items()}
     last = max(1, len(doc.paragraphs) - 1)
     for i, p in enumerate(doc.paragraphs):
         if p.heading:
@@ -127,42 +148,50 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         counts.words.update(part.words)
         found, name, genre, surface = part.found, part.name, part.genre, part.surface
         script = 1 if part.traditional else -1
-        for key, seen in found.items():
+        for key, (text, said, kinds, sections, standalone) in found.items():
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(seen.text, seen.example, name, genre=genre)
+                t = tallies[key] = Tally(text, said, name, genre=genre)
             t.df += 1
             if len(t.titles) < TITLES_KEPT:
                 t.titles.append(part.title)
-            t.kinds.update(seen.kinds or ("collocation",))
-            t.sections.update(seen.sections)
-            t.left.update(seen.left)
-            t.right.update(seen.right)
-            t.whole += seen.whole
-            t.structured = t.structured or not seen.ngram_only
+            t_kinds, t_sections = t.kinds, t.sections
+            for kind in kinds:
+                t_kinds[kind] = t_kinds.get(kind, 0) + 1
+            for section in sections:
+                t_sections[section] = t_sections.get(section, 0) + 1
+            t.whole += standalone
+            t.structured = True
             t.traditional += script
             if surface is not None and t.surface is None:
                 t.surface = surface
         # The hot loop of the reduce (a window per word span of every clause): locals, and each
         # section bit set looked up once rather than tested bit by bit.
         sections_of = _SECTIONS_OF
-        for key, (bits, left, right, whole, example) in part.grams.items():  # type: ignore[misc]
+        title, grams = part.title, part.grams
+        for key, (bits, left, right, whole, example) in grams.items():  # type: ignore[misc]
             t = tallies.get(key)
             if t is None:
-                t = tallies[key] = Tally(key, str(example), name, genre=genre)
-            alone = key not in found  # counted above otherwise: one document counts once
-            if alone:
+                t = tallies[key] = Tally(key, example, name, genre=genre)  # type: ignore[arg-type]
+            if key not in found:  # counted above otherwise: one document counts once
                 t.df += 1
                 if len(t.titles) < TITLES_KEPT:
-                    t.titles.append(part.title)
-                t.kinds["collocation"] += 1
+                    t.titles.append(title)
+                t_kinds = t.kinds
+                t_kinds["collocation"] = t_kinds.get("collocation", 0) + 1
                 t.traditional += script
+                if whole:
+                    t.whole += 1
             t_sections = t.sections
             for section in sections_of[bits]:  # type: ignore[call-overload]
-                t_sections[section] += 1
-            t.left[left] += 1  # type: ignore[index]  # words (str), as ngrams.count_clause records them
-            t.right[right] += 1  # type: ignore[index]
-            t.whole += bool(whole) and alone
-            if surface is not None and t.surface is None:
-                t.surface = surface
+                t_sections[section] = t_sections.get(section, 0) + 1
+            # words (str), as ngrams.count_clause records them
+            t_left, t_right = t.left, t.right
+            t_left[left] = t_left.get(left, 0) + 1  # type: ignore[index, call-overload, operator]
+            t_right[right] = t_right.get(right, 0) + 1  # type: ignore[index, call-overload, operator]
+        if surface is not None:
+            for key in grams:
+                t = tallies[key]
+                if t.surface is None:
+                    t.surface = surface
     return counts

@@ -63,23 +63,38 @@ def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
 Seen = list
 
 
-def count_clause(clause: str, section_bit: int, example: str, out: dict[str, Seen], vocabulary: set[str]) -> None:
-    """Add every window of a clause (and its words) to one document's counts."""
+# A segment's windows: (key, word on the left, word on the right, whole segment), and its words.
+Windows = tuple[tuple[tuple[str, str, str, bool], ...], tuple[str, ...]]
+
+
+@lru_cache(maxsize=50_000)
+def _clause_windows(clause: str) -> tuple[Windows, ...]:
+    """Every segment's windows and words (cached: stock clauses recur across documents)."""
+    out = []
     for seg in segments(clause):
         words = segment_words(seg)
-        vocabulary.update(words)
         n = len(words)
+        found = []
         for i, j in spans(words):
             key = "".join(words[i:j])
             if _SLOT in key:
                 key = key.replace(_SLOT, BLANK)
+            found.append((key, words[i - 1] if i > 0 else BOUNDARY, words[j] if j < n else BOUNDARY, i == 0 and j == n))
+        out.append((tuple(found), words))
+    return tuple(out)
+
+
+def count_clause(clause: str, section_bit: int, example: str, out: dict[str, Seen], vocabulary: set[str]) -> None:
+    """Add every window of a clause (and its words) to one document's counts."""
+    for windows, words in _clause_windows(clause):
+        vocabulary.update(words)
+        for key, left, right, whole in windows:
             seen = out.get(key)
             if seen is None:
-                out[key] = [section_bit, words[i - 1] if i > 0 else BOUNDARY, words[j] if j < n else BOUNDARY,
-                            i == 0 and j == n, example]
+                out[key] = [section_bit, left, right, whole, example]
             else:
                 seen[0] |= section_bit
-                if i == 0 and j == n:
+                if whole:
                     seen[3] = True
 
 

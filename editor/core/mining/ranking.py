@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from editor.core.mining.counting import Counts, Tally
 from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
@@ -59,7 +58,7 @@ _SYMBOL = re.compile(r"[+＋=＝/／|｜#＃@＠&＆*＊<>＜＞~～^]")
 CLOSED = 0.75
 
 
-def pick_section(sections: Counter[str], base: dict[str, float], kind: str = "", text: str = "") -> tuple[str, float]:
+def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str = "", text: str = "") -> tuple[str, float]:
     """(section, lift): the section a phrase is most over-represented in, else general.
 
     An idiom or a short collocation is filed under a section only when clearly specific to it.
@@ -306,7 +305,7 @@ def _pick_kind(t: Tally) -> str:
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
 
     kinds = ["template" if k == "frame" else k for k in t.kinds if k != "collocation" or len(t.kinds) == 1]
-    kind = min(kinds, key=lambda k: (_KIND_PRIORITY.index(k), -t.kinds[k]))
+    kind = min(kinds, key=lambda k: (_KIND_PRIORITY.index(k), -t.kinds.get(k, 0)))
     if kind == "collocation" and BLANK in t.text:
         kind = "template"
     if kind in ("collocation", "idiom") and len(t.text) == 4:

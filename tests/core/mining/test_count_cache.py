@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from editor.core.bank.store import PhraseBank
-from editor.core.mining import assemble
+from editor.core.mining import mapreduce
 from editor.core.mining.count_cache import CountCache, cache_path
 from editor.core.mining.pipeline import mine_into_bank
 from editor.core.resources import seed_corpus_dir
@@ -31,13 +31,13 @@ def split_corpus(tmp_path):
 
 def _count_maps(monkeypatch) -> list[str]:
     mapped: list[str] = []
-    real = assemble.map_document
+    real = mapreduce.map_document
 
     def counting(index, doc):
         mapped.append(doc.name)
         return real(index, doc)
 
-    monkeypatch.setattr(assemble, "map_document", counting)
+    monkeypatch.setattr(mapreduce, "map_document", counting)
     return mapped
 
 
@@ -98,3 +98,26 @@ def test_the_cache_forgets_documents_that_left_the_corpus(tmp_path, split_corpus
     assert 0 < len(after.keys()) < n_before
     after.close()
     bank.close()
+
+
+def test_merged_counts_are_kept_and_read_back_in_batches(tmp_path):
+    from collections import Counter
+
+    from editor.core.mining import count_cache
+    from editor.core.mining.counting import Counts, Tally
+
+    surface = ("简体全文", "簡體全文")  # shared by many tallies: written once a batch, read back equal
+    counts = Counts(sections=Counter({"measures": 3}), words=Counter({"加强": 2}), documents=2)
+    for i in range(2 * count_cache._BATCH + 7):
+        counts.tallies[f"短语{i}"] = Tally(f"短语{i}", "例句", "a.txt", {"collocation": 1}, {"measures": i},
+                                          df=i, surface=surface if i % 3 == 0 else None, titles=["标题"])
+    cache = CountCache(tmp_path / "b.db.counts")
+    cache.keep_merged(["k1", "k2"], counts)
+    held, back = cache.merged(["k1", "k2", "k3"])
+    cache.close()
+    assert held == 2
+    assert back.documents == 2
+    assert back.sections == counts.sections
+    assert back.words == counts.words
+    assert list(back.tallies) == list(counts.tallies)  # the order is the fold's: it decides ties
+    assert back.tallies == counts.tallies

@@ -27,16 +27,15 @@ def full(corpus):
 
 
 def reduced(monkeypatch) -> list[int]:
-    """How many documents each reduce added up (spied)."""
+    """How many documents each run folded into its counts (spied)."""
     sizes: list[int] = []
-    real = assemble.reduce_counts
+    real = assemble.fold_corpus
 
-    def spy(parts, into=None):
-        parts = list(parts)
-        sizes.append(len(parts))
-        return real(parts, into)
+    def spy(docs, cache, keys, first, into, *args):
+        sizes.append(len(docs) - first)
+        return real(docs, cache, keys, first, into, *args)
 
-    monkeypatch.setattr(assemble, "reduce_counts", spy)
+    monkeypatch.setattr(assemble, "fold_corpus", spy)
     return sizes
 
 

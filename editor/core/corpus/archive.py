@@ -1,0 +1,137 @@
+"""Files → structured, de-duplicated documents, kept between runs so a re-mine structures only the new files.
+
+Structuring is one step per file (script, lines, titles, headings) followed by corpus-wide steps
+that each run over the documents in order: copies dropped, footers found across the corpus and cut,
+copied paragraphs and passages dropped. Every corpus-wide step keeps a compact index of what it
+has seen (dedupe.DocumentIndex, ParagraphIndex, the passages' pairs, boilerplate.EdgeLines), so files
+added after the ones of the last run are structured by continuing those steps: the result is
+exactly what structuring everything again gives. When it would not be — a new file is the longer
+copy of an old one, or the new files change which lines are footers — everything is structured again.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import logging
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core.corpus.boilerplate import EdgeLines, edge_line_key
+from editor.core.corpus.dedupe import (
+    DocumentIndex,
+    ParagraphIndex,
+    Prints,
+    dedupe_documents,
+    dedupe_paragraphs,
+    dedupe_passages,
+)
+from editor.core.corpus.structure import Document
+
+log = logging.getLogger(__name__)
+Step = Callable[[int, int], None]
+FORMAT = 1
+_BATCH = 50  # documents de-duplicated between two progress steps
+
+
+@dataclass
+class Archive:
+    """The structured documents of the files structured so far, and the corpus-wide steps' indexes."""
+
+    files: list[str] = field(default_factory=list)  # file_identity of each file, in order
+    docs: list[Document] = field(default_factory=list)  # documents as mined (empty ones left out)
+    documents: DocumentIndex = field(default_factory=DocumentIndex)
+    edges: EdgeLines = field(default_factory=EdgeLines)
+    footers: set[str] = field(default_factory=set)
+    paragraphs: ParagraphIndex = field(default_factory=ParagraphIndex)
+    passages: set[int] = field(default_factory=set)
+
+
+def file_identity(name: str, text: str) -> str:
+    """What a file is, for the archive: its name and text."""
+    return hashlib.sha1(f"{Path(name).name}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def split_file(name: str, text: str) -> list[Document]:
+    """One file's documents with headings (simplified script, half-width digits; the original script remembered)."""
+    from editor.core.corpus.normalize import fold_width, is_traditional, t2s
+    from editor.core.corpus.structure import split_documents
+
+    # Counting happens in simplified script with half-width digits (MINING.md); the script the
+    # document was written in is remembered so phrases can be shown in it.
+    simplified = fold_width(t2s(text))
+    found = split_documents(Path(name).name, simplified)
+    if is_traditional(text, simplified):
+        pair = (simplified, fold_width(text)) if len(simplified) == len(text) else None
+        for d in found:
+            d.traditional, d.surface = True, pair
+    return found
+
+
+def _drop_footers(docs: list[Document], footers: set[str]) -> None:
+    if footers:
+        for d in docs:
+            d.paragraphs = [p for p in d.paragraphs if p.heading or edge_line_key(p.text) not in footers]
+
+
+def extend(archive: Archive, files: list[str], split: list[Document], prints: Prints | None = None,
+           step: Step | None = None) -> bool:
+    """Add the documents of new files (split_file, in file order) to the archive; False when it cannot be done exactly.
+
+    False leaves the archive unusable: structure everything again. prints: the documents' and
+    paragraphs' prints when the workers that split the files made them (dedupe.fingerprints).
+    step(done, total) is called between batches of documents (progress; it may raise to cancel).
+    """
+    from editor.core.corpus.sections import assign_sections
+
+    kept = dedupe_documents(split, archive.documents, prints)
+    if archive.documents.replaced_earlier:
+        return False  # an earlier document gave way to a longer copy: the earlier results change
+    for d in kept:
+        archive.edges.add([p.text for p in d.paragraphs if not p.heading])
+    footers = archive.edges.recurring()
+    if archive.files and footers != archive.footers:
+        return False  # the earlier documents lose or keep other lines
+    archive.footers = footers
+    _drop_footers(kept, footers)
+    # In batches, so a long run reports progress and can be cancelled; the indexes carry over.
+    for start in range(0, len(kept), _BATCH):
+        if step is not None:
+            step(start, len(kept))
+        batch = kept[start:start + _BATCH]
+        dedupe_paragraphs(batch, archive.paragraphs, prints)
+        dedupe_passages(batch, archive.passages)
+        for d in batch:
+            assign_sections(d)
+    archive.docs.extend(d for d in kept if d.paragraphs)
+    archive.files.extend(files)
+    return True
+
+
+def structure_all(files: list[str], split: list[Document], prints: Prints | None = None,
+                  step: Step | None = None) -> Archive:
+    """An archive of every file from scratch (extending an empty archive cannot fail)."""
+    archive = Archive()
+    extend(archive, files, split, prints, step)
+    return archive
+
+
+def dumps(archive: Archive) -> bytes:
+    """The archive, pickled and compressed as a stream."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
+        pickle.dump((FORMAT, archive), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    return out.getvalue()
+
+
+def loads(data: bytes) -> Archive | None:
+    """The archive dumps made; None when it cannot be read (then everything is structured again)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as stream:
+            version, archive = pickle.load(stream)
+        return archive if version == FORMAT and isinstance(archive, Archive) else None
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError) as exc:
+        log.warning("kept structure unreadable (%s): structuring every file", exc)
+        return None
