@@ -48,7 +48,11 @@ def official_bytes(src: Path, doc: Document, gongwen: dict[str, object], type_na
             print(f"yuku: {src}: 提醒：{doc_type.name}缺少{'、'.join(lacking)} / warning: the {doc_type.name} lacks "
                   f"{len(lacking)} required part(s)", file=sys.stderr)
     body = official_body(without_layout(doc), overrides, available)  # a laid-out DOCX: its head once
-    return official_docx(body, parts, doc_type, available, overrides)
+    notes: list[str] = []
+    data = official_docx(body, parts, doc_type, available, overrides, notes)
+    for note in notes:
+        print(f"yuku: {src}: {note}", file=sys.stderr)
+    return data
 
 
 def export_official(src: Path, dst: Path, doc: Document, gongwen: dict[str, object], type_name: str | None,

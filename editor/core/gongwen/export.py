@@ -70,9 +70,10 @@ def official_body(doc: Document, overrides: dict[str, list[str]] | None = None,
 
 
 def official_docx(body: bytes, parts: Parts, doc_type: DocType | None,
-                  available: Iterable[str] | None = None, overrides: dict[str, list[str]] | None = None) -> bytes:
-    """The official body DOCX with the parts laid out around it (and stored in it)."""
-    return layout.apply(body, parts, doc_type, available, overrides)
+                  available: Iterable[str] | None = None, overrides: dict[str, list[str]] | None = None,
+                  notes: list[str] | None = None) -> bytes:
+    """The official body DOCX with the parts laid out around it (and stored in it); warnings go into `notes`."""
+    return layout.apply(body, parts, doc_type, available, overrides, notes)
 
 
 def draft_parts(text: str) -> tuple[Parts, str, Source]:

@@ -7,6 +7,7 @@ items. Every added paragraph carries a Gw… style, so readers know it belongs t
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
@@ -15,6 +16,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from editor.core import fonts
@@ -39,7 +41,7 @@ STYLES = ("GwCopyNumber", "GwSecrecy", "GwUrgency", "GwIssuerMark", "GwDocNumber
 # properties are the same, and drops the frame of a paragraph with borders of its own.
 # The thin rule between 抄送 and 印发 is an underlined tab (LibreOffice draws no "between" borders).
 RECORD_RULES = {"GwRecord": {"top": ("single", THICK), "bottom": ("single", THICK)}}
-LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
+LETTER_MARK_MM = plan.LETTER_MARK_MM
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,13 @@ class Faces:
         return {plan.XBS: self.xbs, plan.FS: self.fs, plan.HT: self.ht, plan.KT: self.kt}[face]
 
 
+ALONE = ("提醒：落款（署名、成文日期）将单独成页：正文最后一段（或表格）无法随落款移到下一页，请缩短或拆分最后一段 / "
+         "warning: the 署名 and date will stand alone on a page; shorten or split the text's last paragraph")
+
+
 def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterable[str] | None = None,
-          overrides: dict[str, list[str]] | None = None) -> bytes:
-    """The official DOCX with the parts laid out and stored."""
+          overrides: dict[str, list[str]] | None = None, notes: list[str] | None = None) -> bytes:
+    """The official DOCX with the parts laid out and stored; what the user should know goes into `notes`."""
     d = docx.Document(BytesIO(data))
     _add_styles(d)
     faces = Faces.resolve(available, overrides)
@@ -94,15 +100,64 @@ def apply(data: bytes, parts: Parts, doc_type: DocType | None, available: Iterab
         anchor = _write(title, main, faces)
     end = body[plan.end_of_text(texts)]
     anchor = end
-    for item in plan.closing(parts, kind):
+    top = plan.letter_top(parts) if kind == LETTER else 0.0
+    for item in _fit_closing(d, end, plan.closing(parts, kind), top, notes=notes):
         anchor = _write(anchor, item, faces)
     for index, item in restyled.items():
         _restyle(body[index], item, faces)
-    _record(d, parts, faces, kind)  # after everything, attachment pages included
+    written = plan.written_closing(restyled)
+    if written and written[0] > 0:  # a 署名 and date written in the text are fitted as the parts' are
+        items = [dataclasses.replace(restyled[i], spans=(plan.Span(texts[i]),)) for i in written]
+        tail = plan.empty_after(texts, written[-1])
+        fitted = _fit_closing(d, body[written[0] - 1], items, top, tail, notes)
+        for index, item in zip(written, fitted, strict=True):
+            _restyle(body[index], item, faces)
+    _record(d, parts, faces, kind, top)  # after everything, attachment pages included
     storage.write(d, parts)
     out = BytesIO()
     d.save(out)
     return out.getvalue()
+
+
+def _lines(items: list[Item]) -> list[int]:
+    """The lines each item's text takes in the text block (an estimate, as pages.line_count counts)."""
+    width = TEXT_W_TW / 20
+    return [pages.line_count(item.text, item.spans[0].size if item.spans else plan.BODY, plan.char_twips(item.first) / 20,
+                             width - plan.char_twips(item.left) / 20 - plan.char_twips(item.right) / 20)
+            for item in items]
+
+
+def _fit_closing(d: docx.document.Document, end: Paragraph, items: list[Item], top: float,
+                 tail: int = 0, notes: list[str] | None = None) -> list[Item]:
+    """The closing items fitted under the text (plan.fit_closing); its last paragraphs keep with them if need be.
+
+    Those are the last paragraph with words and any empty ones after it (a draft's final newline).
+    `tail` empty lines follow the date and stay on its page (else they would make a page of their own).
+    """
+    if not items:
+        return items
+    blocks: list[Paragraph | Table] = []
+    words = 0  # where the last paragraph with words is among the blocks
+    for block in d.iter_inner_content():
+        blocks.append(block)
+        if isinstance(block, Table) or block.text.strip():
+            words = len(blocks) - 1
+        if isinstance(block, Paragraph) and block._p is end._p:
+            break
+    text = pages.walk(blocks[:words + 1], top)
+    empty = sum(pages.paragraph_height(b)[1] for b in blocks[words + 1:] if isinstance(b, Paragraph))
+    room = pages.room_lines(text.used + empty)  # the empty paragraphs are blank lines above the 落款
+    movable = text.movable and isinstance(blocks[words], Paragraph)
+    lines = _lines(items)
+    lines[-1] += tail
+    fitted, carry = plan.fit_closing(items, lines, room, movable)
+    if not movable and plan.closing_need(items, lines) > room and notes is not None:
+        notes.append(ALONE)  # the text's last paragraph began on an earlier page: LibreOffice cannot help
+    if carry:  # LibreOffice moves them on, whole, with the 落款
+        for block in blocks[words:]:
+            if isinstance(block, Paragraph):
+                block.paragraph_format.keep_with_next = True
+    return fitted
 
 
 def _add_styles(d: docx.document.Document) -> None:
@@ -127,6 +182,8 @@ def _fill(p: Paragraph, item: Item, f: Faces) -> Paragraph:
             run.underline = True
     if item.rule is not None:
         border(p, {"bottom": (item.rule.style, item.rule.eighths)}, color=item.rule.color, space=item.rule.space)
+    if item.keep_next:
+        p.paragraph_format.keep_with_next = True
     return p
 
 
@@ -140,6 +197,8 @@ def _restyle(p: Paragraph, item: Item, f: Faces) -> None:
     layout(p, item.align, item.first, item.left, item.right, item.before, item.line_pt)
     if item.page_break:
         p.paragraph_format.page_break_before = True
+    if item.keep_next:
+        p.paragraph_format.keep_with_next = True
     if item.heiti:
         for r in p.runs:
             r._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), f.ht)
@@ -182,18 +241,14 @@ def _unnumbered_pages(d: docx.document.Document, anchor: Paragraph) -> Paragraph
     return blank
 
 
-def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str) -> None:
+def _record(d: docx.document.Document, parts: Parts, f: Faces, kind: str, top: float) -> None:
     """版记 (§7.4): 抄送, 印发机关 and 印发日期 between rules, at the bottom of the last, even, page."""
     if not plan.has_record(parts, kind):
         return
     items = plan.record(parts, kind)
     body_end = d.paragraphs[-1]
-    width = TEXT_W_TW / 20
-    lines = [pages.line_count(item.text, item.spans[0].size, plan.char_twips(item.first) / 20,
-                              width - plan.char_twips(item.left) / 20 - plan.char_twips(item.right) / 20)
-             for item in items]
-    need = plan.record_height(items, lines)
-    breaks = pages.breaks_before_record(d.iter_inner_content(), need, even=kind != LETTER)
+    need = plan.record_height(items, _lines(items))
+    breaks = pages.breaks_before_record(d.iter_inner_content(), need, kind != LETTER, top)
     anchor = body_end
     if breaks == 2:
         anchor = _unnumbered_pages(d, anchor)

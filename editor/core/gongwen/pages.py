@@ -5,8 +5,9 @@ Tests render documents of many lengths (tables included) through LibreOffice and
 """
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -14,7 +15,6 @@ from docx.text.paragraph import Paragraph
 
 from editor.core.formats.official_style import CHARS, LINE_PITCH_PT, LINES
 from editor.core.gongwen.plan import UNDER_RULE_PT
-from editor.core.gongwen.plan import width as width_of
 
 PAGE_PT = LINES * LINE_PITCH_PT
 TEXT_PT = CHARS * 15.75
@@ -46,10 +46,44 @@ def _rule_below(p: Paragraph) -> float:
     return float(bottom.get(qn("w:space"), "0")) + int(bottom.get(qn("w:sz"), "0")) / 8 + UNDER_RULE_PT
 
 
+# Where Chinese meets a Latin letter or digit (在 2026 年): LibreOffice's autospace adds a fifth of the size.
+_BOUNDARY = re.compile(r"(?<=[A-Za-z0-9])(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])")
+# Marks that may not start a line: one hangs past the line's end instead (LibreOffice's hanging punctuation).
+_CLOSING = set("，。、；：？！）》」』】〕〉”’…—·%,.;:?!)]}")
+_OPENING = set("（《「『【〔〈“‘([{")
+
+
 def line_count(text: str, size: float, first: float, avail: float) -> int:
-    """How many lines a text of `size` points takes in `avail` points, after a first-line indent of `first`."""
-    used = width_of(text) * (size - 0.25) + max(0.0, first)
-    return max(1, math.ceil(used / max(avail, 1.0) - 1e-6))
+    """How many lines a text of `size` points takes in `avail` points, after a first-line indent of `first`.
+
+    Line by line, as LibreOffice breaks Chinese text: a closing mark that does not fit hangs past the
+    end, an opening mark never ends a line, a run of Latin letters or digits is not split.
+    """
+    if not text:
+        return 1
+    spaced = {m.start() - 1 for m in _BOUNDARY.finditer(text)}  # autospace after these characters
+    widths = [(0.5 if ord(c) < 0x2000 else 1.0) * (size - 0.25) + (size / 5 if i in spaced else 0.0)
+              for i, c in enumerate(text)]
+    avail = max(avail, size)
+    lines, x, start, i = 1, max(0.0, first), 0, 0
+    while i < len(text):
+        if x + widths[i] <= avail + 0.01 or i == start:
+            x += widths[i]
+            i += 1
+            continue
+        if text[i] in _CLOSING and (i + 1 == len(text) or text[i + 1] not in _CLOSING):
+            i += 1  # it hangs
+        else:
+            end = i
+            while end - 1 > start and (text[end - 1] in _OPENING or text[end] in _CLOSING
+                                       or (text[end - 1].isascii() and text[end - 1].isalnum()
+                                           and text[end].isascii() and text[end].isalnum())):
+                end -= 1  # an opening mark, a closing mark at the start or half a Latin word goes down
+            i = end
+        if i >= len(text):
+            break
+        lines, x, start = lines + 1, 0.0, i
+    return lines
 
 
 def paragraph_height(p: Paragraph, width: float = TEXT_PT) -> tuple[float, float, bool]:
@@ -103,42 +137,106 @@ def table_rows(t: Table) -> list[float]:
     return heights
 
 
-def estimate(blocks: Iterable[Paragraph | Table]) -> tuple[int, float]:
+@dataclass(frozen=True)
+class End:
+    """Where blocks laid on pages end: the last page, the points used on it, and whether the end can move on.
+
+    `movable`: the last paragraph, with the keep-with-next paragraphs right before it, lies whole on the
+    last page below other text, so that LibreOffice moves them on to the next page together when the
+    paragraph after them keeps with them (the 落款, plan.fit_closing).
+    """
+
+    page: int
+    used: float
+    movable: bool
+
+
+def estimate(blocks: Iterable[Paragraph | Table], top: float = 0.0) -> tuple[int, float]:
     """(number of the last page, points used on it) for the body's paragraphs and tables in order."""
-    page, y = 1, 0.0
+    end = walk(blocks, top)
+    return end.page, end.used
+
+
+def _moved(chain: list[tuple[float, float]], chain_y: float) -> float:
+    """The height keep-with-next paragraphs take on the next page when LibreOffice moves them on, whole."""
+    if not chain or chain_y <= 0:  # a chain that starts its page stays: there is nowhere better
+        return 0.0
+    return sum(b + h for b, h in chain) - chain[0][0]  # no space before at the top of a page
+
+
+def _overflow(page: int, rest: float, pitch: float, limit: float) -> tuple[int, float]:
+    """The page and height used on it after `rest` points of lines go on from the top of the next page."""
+    page += 1
+    while rest > limit:
+        page, rest = page + 1, rest - LINES * pitch
+    return page, rest
+
+
+def walk(blocks: Iterable[Paragraph | Table], top: float = 0.0) -> End:
+    """Lay the blocks on pages as LibreOffice lays out the official style (an estimate).
+
+    `top`: points of page one's text block taken before the blocks (a 信函's head in its header).
+    """
+    page, y = 1, top
+    limit = PAGE_PT + 0.5
+    chain: list[tuple[float, float]] = []  # keep-with-next paragraphs that end at y: (space before, height)
+    chain_y = 0.0  # where that chain starts on the page
+    movable = False
     for block in blocks:
         if isinstance(block, Table):
-            for h in table_rows(block):  # rows break between pages, not inside (the usual case)
-                if y + h > PAGE_PT + 0.5 and y > 0:
-                    page, y = page + 1, 0.0
+            for k, h in enumerate(table_rows(block)):  # rows break between pages, not inside (the usual case)
+                if y + h > limit and y > 0:
+                    page, y = page + 1, _moved(chain, chain_y) if k == 0 else 0.0
                 y += h
+            chain, movable = [], False
             continue
         before, height, new_page = paragraph_height(block)
         if new_page and y > 0:
-            page, y = page + 1, 0.0
-        end = PAGE_PT + 0.5
-        if y + before + height <= end:
+            page, y, chain = page + 1, 0.0, []
+        start, pitch, keep = y, _pitch(block), _keeps_with_next(block)
+        whole = True
+        if y + before + height <= limit:
             y += before + height
-            if _keeps_with_next(block) and y > 0 and y + LINE_PITCH_PT > end:
-                page, y = page + 1, height  # a heading that would end the page goes on with the text after it
-            continue
-        # Widow control is off in the official style: the lines that fit stay, the rest start the next page.
-        pitch = _pitch(block)
-        fit = int((end - y - before) // pitch) if y > 0 and not _keeps_with_next(block) else 0
-        rest = height - max(0, fit) * pitch
-        page += 1
-        while rest > end:
-            page, rest = page + 1, rest - LINES * pitch
-        y = rest
-    return page, y
+        elif y > 0 and not keep and y + before + pitch <= limit:
+            # Widow control is off in the official style: the lines that fit stay, the rest start the next page.
+            fit = int((limit - y - before) // pitch)
+            page, y = _overflow(page, height - fit * pitch, pitch, limit)
+            whole = False
+        else:
+            # It starts the next page, and the keep-with-next paragraphs before it go along, whole.
+            if y > 0:
+                moved = _moved(chain, chain_y)
+                page, y, chain_y = page + 1, moved, 0.0
+                start = y
+                y += before if moved else 0.0
+            if y + height <= limit:
+                y += height
+            else:
+                fit = int((limit - y) // pitch)
+                page, y = _overflow(page, height - fit * pitch, pitch, limit)
+                whole = False
+        movable = whole and (chain_y if chain else start) > 0
+        if keep and whole:
+            if not chain:
+                chain_y = start
+            chain.append((before, height))
+        else:
+            chain = []
+    return End(page, y, movable)
 
 
-def breaks_before_record(blocks: Iterable[Paragraph | Table], need: float, even: bool = True) -> int:
+def room_lines(used: float) -> int:
+    """Whole lines of the grid left on a page with `used` points of it filled."""
+    return max(0, int((PAGE_PT + 0.5 - used) // LINE_PITCH_PT))
+
+
+def breaks_before_record(blocks: Iterable[Paragraph | Table], need: float, even: bool = True,
+                         top: float = 0.0) -> int:
     """Page breaks to put before the 版记 (`need` points high) so that it is on an even page (§7.4) with room.
 
     A 信函 (even=False) only needs the room: its 抄送 stays on the last page whatever its number.
     """
-    page, used = estimate(blocks)
+    page, used = estimate(blocks, top)
     return record_breaks(page, used, need, even)
 
 

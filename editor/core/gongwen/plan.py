@@ -7,6 +7,7 @@ paints the same items, so a decision (what goes where, in which font) is made on
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from editor.core.formats.official_style import CHAR_PT, CHARS, LINE_PITCH_PT
@@ -22,6 +23,8 @@ TEXT_W_TW = round(CHARS * CHAR_TW)  # the text block's width, 28 characters
 MARK_MAX_PT = 42.0
 MARK_TOP_MM = {STANDARD: 35.0, ORDER: 20.0, MINUTES: 35.0}  # 标志 top edge below the 版心 top (§7.2.4, §10.2)
 PT_PER_MM = 72 / 25.4
+LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
+TOP_MM = 37.0  # the official page's top margin (天头)
 UNDER_RULE_PT = 1.9  # LibreOffice (7.4, measured) leaves this much under a paragraph's bottom border
 # The 版记's framed paragraphs as LibreOffice 7.4 lays them out (measured), from the text block's bottom up:
 RECORD_BOTTOM_PT = 5.0  # the last line ends 4 pt above the closing rule, which ends the text block
@@ -69,6 +72,7 @@ class Item:
     rule: Rule | None = None
     page_break: bool = False
     heiti: bool = False  # a restyled paragraph whose text takes the 黑体 (a 附件 page's label)
+    keep_next: bool = False  # on the page of the paragraph after it (the 落款's parts, plan.fit_closing)
 
     @property
     def text(self) -> str:
@@ -156,6 +160,14 @@ def letter_mark(parts: Parts) -> Item:
                 rule=Rule("thickThinSmallGap", 18, 11))  # 4 mm below: thick above thin
 
 
+def letter_top(parts: Parts) -> float:
+    """How far (pt) a 信函's first-page head reaches below the top of the text block: its text starts there."""
+    mark = letter_mark(parts)
+    rule = mark.rule or Rule()
+    bottom = LETTER_MARK_MM * PT_PER_MM + (mark.line_pt or 0) + rule.space + rule.eighths / 8 + UNDER_RULE_PT
+    return max(0.0, bottom - TOP_MM * PT_PER_MM)
+
+
 def letter_foot() -> Item:
     """信函格式: the double red line 20 mm from the bottom edge of the first page, thin above thick."""
     return Item("GwLetterLine", align="center", left=-0.45, right=-0.45, line_pt=2,
@@ -212,10 +224,44 @@ def closing(parts: Parts, kind: str) -> list[Item]:
     return items
 
 
+CLOSING_STYLES = ("GwSignature", "GwDate")
+
+
+def fit_closing(items: list[Item], lines: list[int], room: int, movable: bool) -> tuple[list[Item], bool]:
+    """The closing parts fitted under the text, `room` whole lines being left on its last page.
+
+    §7.3.5.1: the 署名 and 成文日期 (and the seal over them) share a page with the text, never "此页无正文".
+    The 附件说明 (or 出席/列席) before them, the 署名 and the date keep together (keep_next). When they do
+    not fit with the two blank lines above the 署名, it takes one, then none (§7.3.5.4, "调整行距"); when
+    even then they do not fit, the text's last paragraph goes on with them (True), if it can (`movable`,
+    pages.End): each item takes `lines[i]` lines.
+    """
+    ends = [i for i, item in enumerate(items) if item.style in CLOSING_STYLES]
+    if not ends:
+        return items, False
+    first = ends[0]
+    kept = [dataclasses.replace(item, keep_next=True) if i < ends[-1] else item for i, item in enumerate(items)]
+    others = closing_need(items, lines)
+    for before in sorted({items[first].before, 1.0, 0.0}, reverse=True):
+        if before <= items[first].before and others + before <= room:
+            kept[first] = dataclasses.replace(kept[first], before=before)
+            return kept, False
+    return kept, movable
+
+
+def closing_need(items: list[Item], lines: list[int]) -> float:
+    """The fewest lines the 落款 group takes (no blank line above the 署名); 0 without a 署名 or date."""
+    ends = [i for i, item in enumerate(items) if item.style in CLOSING_STYLES]
+    if not ends:
+        return 0.0
+    return sum(items[i].before + lines[i] for i in range(ends[-1] + 1) if i != ends[0]) + lines[ends[0]]
+
+
 def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Item]:
     """Body paragraphs the layout restyles, by index: a 主送 or 落款 written in the text, 附件 pages.
 
-    The items carry only layout (their spans are empty): the paragraph keeps its own text.
+    The items carry only layout (their spans are empty): the paragraph keeps its own text and style; a
+    written 署名 or 成文日期's item is named GwSignature or GwDate all the same (plan.fit_closing finds them).
     """
     out: dict[int, Item] = {}
     title = title_index(styles)
@@ -233,6 +279,21 @@ def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Ite
     return out
 
 
+def written_closing(restyled: dict[int, Item]) -> list[int]:
+    """The indices of a 署名 and 成文日期 written in the text, in order (restyles), if any."""
+    return sorted(i for i, item in restyled.items() if item.style in CLOSING_STYLES)
+
+
+def empty_after(texts: list[str], index: int) -> int:
+    """How many empty paragraphs follow paragraph `index` before the next words or the end of the main text."""
+    n = 0
+    for t in texts[index + 1:end_of_text(texts) + 1]:
+        if t.strip():
+            break
+        n += 1
+    return n
+
+
 def _written_closing(texts: list[str]) -> dict[int, Item]:
     """A draft that writes its 署名 and 成文日期 in the text: those lines laid out as the parts would be."""
     kept = [ln for ln in (Line(i, t.strip()) for i, t in enumerate(texts)) if ln.text]
@@ -245,9 +306,10 @@ def _written_closing(texts: list[str]) -> dict[int, Item]:
     for ln in kept:
         if ln.role == "signature" and ln.number < date.number:
             right = max(0.0, 4 + (width(date.text) - width(ln.text)) / 2)
-            out[ln.number] = Item("", align="right", right=right, before=2 if ln.number == date.number - 1 else 0)
+            out[ln.number] = Item("GwSignature", align="right", right=right,
+                                  before=2 if ln.number == date.number - 1 else 0)
         elif ln is date:
-            out[ln.number] = Item("", align="right", right=4)
+            out[ln.number] = Item("GwDate", align="right", right=4)
     return out
 
 

@@ -23,14 +23,14 @@ from editor.core.gongwen.export import has_layout, resolve, title_of, without_la
 from editor.core.gongwen.pages import record_breaks
 from editor.core.gongwen.parts import Parts, from_properties
 from editor.core.gongwen.types import LETTER, STANDARD, DocType
-from editor.core.model.document import Document, Paragraph
+from editor.core.model.document import Document, Paragraph, Table
 from editor.gui.output import line_breaks as lb
 from editor.gui.output import page_render
 from editor.gui.output.font_report import installed_families
 from editor.gui.output.page_render import PX_PER_MM, PX_PER_PT, OfficialPages, Pages
 
 RED = QColor(255, 0, 0)
-LETTER_MARK_MM = 30.0  # 信函: 标志 top edge from the page's top edge (§10.1)
+LETTER_MARK_MM = plan.LETTER_MARK_MM  # 信函: 标志 top edge from the page's top edge (§10.1)
 LETTER_FOOT_MM = 20.0  # 信函: the lower double line from the page's bottom edge
 
 
@@ -98,6 +98,12 @@ class GongwenPages(OfficialPages):
         self.letter_bottom = 0.0  # px: where a 信函's first-page head ends
         self.title_key = self.end_key = -1
         self.restyled: dict[int, plan.Item] = {}
+        self.written: list[tuple[int, str]] = []
+        self.tail = 0
+        # Each paragraph placed on the grid: its first line, whether it keeps with the next, its text, and
+        # how many table rows were set before it (a table's rows never move with the 落款).
+        self.starts: list[tuple[int, bool, str, int]] = []
+        self.after_table = False
         self.head = plan.head(parts, self.kind, self.upward)
         super().__init__(without_layout(model), available, overrides)
 
@@ -110,12 +116,24 @@ class GongwenPages(OfficialPages):
             styles = [p.style for p in top]
             self.title_key = id(top[plan.title_index(styles)])
             self.end_key = id(top[plan.end_of_text(texts)])
-            self.restyled = {id(top[i]): item for i, item in plan.restyles(texts, styles, self.parts).items()}
+            last = doc.blocks[-1]
+            if isinstance(last, Table) and plan.end_of_text(texts) == len(texts) - 1:
+                # Text ending in a table: the DOCX closes it with an empty paragraph, and the 落款 follows (_build).
+                self.end_key, self.after_table = -1, True
+            restyled = plan.restyles(texts, styles, self.parts)
+            self.restyled = {id(top[i]): item for i, item in restyled.items()}
+            # A 署名 and date written in the text, with their texts: fitted when the first comes (_add).
+            written = [i for i in plan.written_closing(restyled) if i > 0]
+            self.written = [(id(top[i]), texts[i]) for i in written]
+            self.tail = plan.empty_after(texts, written[-1]) if written else 0
             if self.head.title is not None:  # its space before is the 版头's business (_head)
                 self.restyled[self.title_key] = dataclasses.replace(self.head.title, before=0)
         if self.kind == LETTER:
             self._letter_page()
         super()._build(doc)
+        if self.after_table:
+            self._flow([plan.Item("", (plan.Span(""),))])
+            self._flow(self._fit_closing(plan.closing(self.parts, self.kind)))
         if not top:
             self._head()
             self._flow(plan.closing(self.parts, self.kind))
@@ -126,6 +144,10 @@ class GongwenPages(OfficialPages):
         key = id(p)
         if key == self.title_key:
             self._head()
+        if self.written and key == self.written[0][0]:
+            items = [dataclasses.replace(self.restyled[k], spans=(plan.Span(t),)) for k, t in self.written]
+            for (k, _t), fitted in zip(self.written, self._fit_closing(items, self.tail), strict=True):
+                self.restyled[k] = fitted
         item = self.restyled.get(key)
         if item is not None:
             base = role or lb.role_of(self.preset, p.style)
@@ -138,10 +160,48 @@ class GongwenPages(OfficialPages):
             before, left, right = round(item.before), self._chars(item.left), self._chars(item.right)
         super()._add(p, role, before, left, right)
         main = plan.main(self.parts) if key == self.title_key else None
-        closing = plan.closing(self.parts, self.kind) if key == self.end_key else []
+        closing = self._fit_closing(plan.closing(self.parts, self.kind)) if key == self.end_key else []
         # The DOCX puts each after its anchor: the closing right after a title that ends the text.
         self._flow(closing + ([main] if main else []) if key == self.end_key == self.title_key
                    else ([main] if main else []) + closing)
+
+    def _place(self, layout: QTextLayout, text: str, role: lb.Role, break_before: bool, before: int = 0,
+               left: float = 0.0, right: float = 0.0) -> None:
+        self.starts.append((len(self.lines), role.keep_next, text, len(self.table_rows)))
+        super()._place(layout, text, role, break_before, before, left, right)
+
+    def _fit_closing(self, items: list[plan.Item], tail: int = 0) -> list[plan.Item]:
+        """The closing items fitted under the text's last paragraph, as the DOCX fits them (plan.fit_closing).
+
+        When the text's last paragraph has to go on with the 落款, it moves to the next page whole, with the
+        keep-with-next paragraphs (headings) right before it and the empty ones after it: what LibreOffice
+        does with the DOCX.
+        """
+        if not self.slots or not items:
+            return items
+        per = self.lines_per_page
+        chain = len(self.starts) - 1
+        while chain > 0 and not self.starts[chain][2].strip():
+            chain -= 1  # empty paragraphs after the last words (a draft's final newline): blank lines
+        # A table set after the last words: its rows do not move (the DOCX keeps paragraphs with the next).
+        in_table = len(self.table_rows) > self.starts[chain][3]
+        words = self.slots[self.starts[chain + 1][0] - 1] if chain + 1 < len(self.starts) else self.slots[-1]
+        after = self.next_slot()  # below the empty lines, and below a table's borders
+        while (chain > 0 and self.starts[chain - 1][1] and self.starts[chain - 1][3] == self.starts[chain][3]
+               and self.slots[self.starts[chain - 1][0]] // per == words // per):
+            chain -= 1
+        first = self.slots[self.starts[chain][0]]
+        movable = first // per == words // per and first % per > 0 and not in_table
+        lines = [self._set(item, self.text_width - self._chars(item.left) - self._chars(item.right), self.pitch)[1]
+                 for item in items]
+        lines[-1] += tail  # empty lines after a written date stay on its page (layout._fit_closing)
+        room = per - after % per if after // per == words // per else 0
+        fitted, carry = plan.fit_closing(items, lines, room, movable)
+        if carry:
+            shift = (first // per + 1) * per - first
+            for i in range(self.starts[chain][0], len(self.slots)):
+                self.slots[i] += shift
+        return fitted
 
     def _chars(self, n: float) -> float:
         """The width of n body characters in px, rounded to twips as the DOCX has them."""

@@ -252,6 +252,16 @@ def drop_signature(docs: list[Doc]) -> Iterator[tuple[str, str]]:
             yield name, "\n".join(lines[:i - 1] + lines[i + 1:])
 
 
+@mutator("closing.no_text")
+def no_text_page(docs: list[Doc]) -> Iterator[tuple[str, str]]:
+    """（此页无正文） put above the 署名, as drafters do when the 落款 falls on a page of its own."""
+    for k, (name, text) in enumerate(docs):
+        i = _signature_end(text)
+        if i is not None and i > 2:
+            lines = _lines(text)
+            yield name, "\n".join(lines[:i - 1] + [("（此页无正文）", "(此页无正文)", "此页无正文")[k % 3]] + lines[i - 1:])
+
+
 @mutator("parts.signer")
 def upward_without_signer(docs: list[Doc]) -> Iterator[tuple[str, str]]:
     """A real document's text sent up as a 请示 (front matter without 签发人)."""

@@ -97,3 +97,15 @@ def signer_missing(ctx: Context) -> list[Finding]:
     title = ctx.source.title
     return [this("parts.signer").finding(title, title.text if title else "",
                                          "上行文应在版头标注签发人 / an upward document names its 签发人")]
+
+
+_NO_TEXT = re.compile(r"[（(]?\s*此\s*页\s*无\s*正\s*文\s*[）)]?")
+
+
+@rule("closing.no_text", f"{S9704} 7.3.5.1", ERROR, "不得标识“此页无正文”：落款应与正文同处一面")
+def no_text_page(ctx: Context) -> list[Finding]:
+    """“此页无正文” marking a 落款 alone on its page: the standard forbids it (adjust the spacing instead)."""
+    r = this("closing.no_text")
+    return [r.finding(ln, m.group(0), "印章、落款应与正文同处一面，不得标识“此页无正文”，应调整行距、字距（Yuku 导出和"
+                      "打印时自动调整） / the seal shares a page with the text: do not mark 此页无正文", None, m.start())
+            for ln in ctx.source.lines for m in _NO_TEXT.finditer(ln.text)]
