@@ -39,6 +39,7 @@ class Flow:
 class Decor:
     """What page view paints and reserves for a 公文's parts (block numbers of the editor's document)."""
 
+    carried: int = -1  # a paragraph print moves to the next page to go on with the 落款 (plan.fit_closing)
     title: int = -1  # the title paragraph: starts no higher than first_slot, page one moves down from it
     first_slot: int = 0
     shift: float = 0.0  # px at 100 %: page one's rows from the title on, below the grid
@@ -63,7 +64,7 @@ class Decor:
         """Paragraphs were added (count > 0) or removed after paragraph `after`: the anchors move with the text."""
         def move(k: int) -> int:  # an anchor removed with its paragraph: the one the removal ends in
             return max(k + count, after) if k > after else k
-        self.title = move(self.title)
+        self.title, self.carried = move(self.title), move(self.carried)
         flows: dict[int, list[Flow]] = {}
         for k, items in self.flows.items():
             flows.setdefault(move(k), []).extend(items)
@@ -73,8 +74,8 @@ class Decor:
         """Whether another layout of the parts takes the same grid lines (the text stays where it is)."""
         def lines(d: Decor) -> list[tuple[int, int, int, bool, bool]]:
             return [(k, f.count, f.before, f.page_break, f.keep_next) for k, fs in d.flows.items() for f in fs]
-        return ((self.title, self.first_slot, round(self.shift, 3), self.record_after, self.unnumbered, lines(self))
-                == (other.title, other.first_slot, round(other.shift, 3), other.record_after, other.unnumbered,
+        return ((self.title, self.carried, self.first_slot, round(self.shift, 3), self.record_after, self.unnumbered, lines(self))
+                == (other.title, other.carried, other.first_slot, round(other.shift, 3), other.record_after, other.unnumbered,
                     lines(other)))
 
     def keep_slots(self, old: Decor) -> None:
@@ -98,6 +99,8 @@ class _Traced(GongwenPages):
     def __init__(self, model: Document, available: list[str], overrides: dict[str, list[str]] | None,
                  *found: object) -> None:
         self.added: list[int] = []  # id() of each top-level paragraph, in order
+        self.first_lines: list[int] = []  # … and the index of its first line in self.lines
+        self.carried = -1  # the one print moved to the next page with the 落款 (index in added)
         self.flowed: list[tuple[int, Flow]] = []  # (index in added of the anchor, paragraph)
         self._flowing = False
         super().__init__(model, available, overrides, *found)  # type: ignore[arg-type]
@@ -105,7 +108,16 @@ class _Traced(GongwenPages):
     def _add(self, p: Paragraph, role: lb.Role | None = None, before: int = 0, left: float = 0.0,
              right: float = 0.0) -> None:
         self.added.append(id(p))
+        self.first_lines.append(len(self.lines))
         super()._add(p, role, before, left, right)
+
+    def _fit_closing(self, items: list, tail: int = 0) -> list:  # type: ignore[type-arg]
+        before = list(self.slots)
+        fitted = super()._fit_closing(items, tail)
+        moved = next((i for i, (a, b) in enumerate(zip(before, self.slots, strict=False)) if a != b), None)
+        if moved is not None and moved in self.first_lines:
+            self.carried = self.first_lines.index(moved)
+        return fitted
 
     def _flow(self, items: list) -> None:  # type: ignore[type-arg]
         self._flowing = True
@@ -148,6 +160,8 @@ def decor_of(doc: QTextDocument, available: list[str], overrides: dict[str, list
                   first_slot=pages.first_slot, shift=pages.first_page_shift, record_page=pages.record_page)
     if pages.title_key in pages.added:
         decor.title = block(pages.added.index(pages.title_key))
+    if pages.carried >= 0:
+        decor.carried = block(pages.carried)
     for anchor, flow in pages.flowed:
         decor.flows.setdefault(block(anchor), []).append(flow)
     last = pages.slots[-1] if pages.slots else pages.first_slot

@@ -246,7 +246,11 @@ class SheetGeometry:
     def _parts_start(self, k: int, end: float) -> float:
         """Where paragraph k may start: a 公文's title no higher than the first line below its 版头."""
         g = self.gongwen
-        return max(end, float(g.first_slot)) if g is not None and self.grid and k == g.title else end
+        if g is None or self.grid is None:
+            return end
+        if k == g.carried and int(end) % self.grid.per_page:  # goes on to the next page with the 落款, as printed
+            return float((int(end) // self.grid.per_page + 1) * self.grid.per_page)
+        return max(end, float(g.first_slot)) if k == g.title else end
 
     def _parts_end(self, k: int, start: float, end: float) -> tuple[float, float]:
         """Paragraph k's start and end with a 公文's parts around it (painted by page view, not editable).
@@ -257,8 +261,19 @@ class SheetGeometry:
         g = self.gongwen
         if g is None or self.grid is None:
             return start, end
-        if 0 <= g.title <= k and start < self.grid.per_page and self.row_at(k) is None:
-            self._nudge[k] = g.shift / self.grid.pitch
+        if 0 <= g.title <= k and start < self.grid.per_page and not self._inherits_nudge(k, start):
+            self._nudge[k] += g.shift / self.grid.pitch  # as print, on top of the table borders above it
         if k in g.flows:
             end = float(g.place(k, int(end), self.grid.per_page))
         return start, end
+
+    def _inherits_nudge(self, k: int, start: float) -> bool:
+        """Whether paragraph k (starting at `start`) took its nudge from the one before (_nudge_of), a 公文's page-one shift and all."""
+        if not self._heads or k == 0:
+            return False
+        row = self.row_at(k)
+        if row is not None:
+            return k != row.head
+        assert self.grid is not None
+        same_page = int(self._start[k - 1]) // self.grid.per_page == int(start) // self.grid.per_page
+        return self.row_at(k - 1) is None and same_page and (self.gongwen is None or k - 1 >= self.gongwen.title)

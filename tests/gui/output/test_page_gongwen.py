@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QLineEdit
 
 from editor.gui.gongwen.actions import GongwenActions
-from editor.gui.output import print_actions
+from editor.gui.output import print_actions, print_tables
 from editor.gui.output.page_view import PageView
 from tests.gui.helpers import commit_text
 from tests.gui.output.test_gongwen_print import draft
@@ -184,3 +184,52 @@ def print_lines_match(window) -> bool:
     from tests.gui.output.test_page_view import print_lines
 
     return view_lines(window) == print_lines(window)
+
+
+def test_a_table_on_page_one_of_a_notice_is_set_below_the_head_as_printed(window, qtbot, tmp_path):
+    """The paragraphs after a table on page one: under the table's borders and the 版头, where print sets them."""
+    import dataclasses
+
+    from editor.core.gongwen.parts import Parts
+    from editor.gui.document.bridge import to_model
+    from editor.gui.output.gongwen_pages import official_pages
+    from tests.gui.output.test_page_tables import table_docx
+
+    assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=3, before=1, after=3))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    form = window.feature(GongwenActions).form
+    form.set_parts(dataclasses.replace(Parts(), issuer_marks=["江城市人民政府文件"], doc_number="江政发〔2024〕3号"))
+    qtbot.waitUntil(lambda: view.layout.gongwen is not None, timeout=3000)
+    pages = official_pages(to_model(window.editor.document()))
+    assert pages.first_page_shift
+    assert pages.table_rows
+    printed = {}  # the text of each line on page one -> its top below the text block's top (px at 100 %)
+    for k, (layout, i, _x) in enumerate(pages.page_lines(1)):
+        line = layout.lineAt(i)
+        shift = pages.first_page_shift if k >= pages.shift_from else 0.0
+        printed[layout.text()[line.textStart():line.textStart() + line.textLength()]] = (
+            shift + (pages.slots[k] + print_tables.nudge(pages, pages.slots[k])) * pages.pitch)
+    doc = window.editor.document()
+    block, seen = doc.begin(), 0
+    while block.isValid():
+        rect = doc.documentLayout().blockBoundingRect(block)
+        line = block.layout().lineAt(0)
+        text = block.text()[:line.textLength()] if line.isValid() else ""
+        top = rect.top() + line.y() - (view.layout.pitch - line.height()) / 2 - view.top
+        if text in printed and top < view.page_height():
+            assert abs(top / view.zoom - printed[text]) < 0.5, text
+            seen += 1
+        block = block.next()
+    assert seen >= 5  # the title, a paragraph before the table, cells, paragraphs after it
+
+
+@pytest.mark.parametrize(("kind", "n"), [("sample", n) for n in (0, 1, 2, 10, 21, 22, 23, 24, 33)]
+                         + [("written", n) for n in (0, 2, 22, 23)])
+def test_the_closing_and_the_text_it_carries_are_on_prints_pages(open_draft, tmp_path, kind, n):
+    """Where print moves the text's last paragraph to the next page to go on with the 落款, page view does too."""
+    from tests.gui.output.test_gongwen_closing import sample, written
+
+    window = open_draft(sample(n) if kind == "sample" else written(n))
+    window.actions_by_name["page_view"].trigger()
+    assert_pages_as_printed(window, tmp_path / "closing.pdf")
