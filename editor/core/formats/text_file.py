@@ -24,6 +24,10 @@ def read_text_file(path: Path) -> Document:
     except OSError as exc:
         raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
     text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
+    # The last line's newline ends that line; it is not an empty paragraph after it (writing adds it
+    # back, so open → save keeps the file, and the 公文 layout counts no blank line that is not there).
+    if text.endswith("\n"):
+        text = text[:-1]
     from editor.core.gongwen import front_matter
     from editor.core.gongwen.parts import to_properties
 
