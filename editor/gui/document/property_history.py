@@ -105,6 +105,8 @@ class PropertyHistory(QObject):
                 props[key] = value
             else:
                 props.pop(key, None)
+        if props == state.properties:
+            return  # the mark of a change just recorded: its parts are already in place
         set_properties(self.qdoc, props)
         self._state = state_of(self.qdoc)
         self.restored.emit()
