@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from editor.core.mining.candidates import QUOTED
 from editor.core.model.phrases import BLANK
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ TITLE_DOCS = 10
 _ENUMERATION = re.compile(r"、[^，；]*等")
 # A list item naming a ministry, commission or bureau (教育部, 发展改革委, 体育总局), not 干部/全部/东部.
 _BODY_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细党])(?:部|委|委员会|总局|署)(?:$|___)")
-_QUOTED = re.compile(r"“([^“”]{4,60})”")
 # Words on the right that start an object or a noun the phrase modifies (提高…水平, 创新创业团队); a
 # blank there is a number or a cited title.
 _CONTENT_TAGS = ("n", "v", "a", "l", "i", "b", "j", "m", "z")  # z: a bound character (卫生健康 + 委)
@@ -75,7 +75,7 @@ def piece_of_saying(t: Tally, kind: str) -> bool:
     """
     if kind == "quote" or t.df > 2:
         return False
-    for quoted in _QUOTED.findall(t.example):
+    for quoted in QUOTED.findall(t.example):
         said = quoted.replace(",", "，")
         if "，" in said and t.text in said and len(said) > len(t.text) + 1:
             return True
