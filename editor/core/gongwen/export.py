@@ -50,12 +50,13 @@ def without_layout(doc: Document) -> Document:
 
 
 def export_bytes(doc: Document, parts: Parts, type_name: str | None = None,
-                 overrides: dict[str, list[str]] | None = None, available: Iterable[str] | None = None) -> bytes:
-    """The official DOCX of a document and its parts (the editor's 导出为公文格式)."""
+                 overrides: dict[str, list[str]] | None = None, available: Iterable[str] | None = None,
+                 notes: list[str] | None = None) -> bytes:
+    """The official DOCX of a document and its parts (the editor's 导出为公文格式); warnings go into `notes`."""
     doc = without_layout(doc)
     doc_type = resolve(parts, title_of(doc), type_name)
     names = list(available) if available is not None else None
-    return official_docx(official_body(doc, overrides, names), parts, doc_type, names, overrides)
+    return official_docx(official_body(doc, overrides, names), parts, doc_type, names, overrides, notes)
 
 
 def official_body(doc: Document, overrides: dict[str, list[str]] | None = None,

@@ -276,7 +276,14 @@ def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Ite
     for i, t in enumerate(texts[1:], 1):
         if ATTACH_PAGE.match(t.strip()):
             out[i] = Item("", align="left", page_break=True, heiti=True)  # §7.3.7: 附件 and its number, 黑体
+            name = texts[i + 1].strip() if i + 1 < len(texts) else ""
+            if name and len(name) <= ATTACH_TITLE_MAX and not name.endswith(SENTENCE_END) and not ATTACH_PAGE.match(name):
+                out[i + 1] = Item("", align="center")  # … and the 附件's title centred on the next line
     return out
+
+
+ATTACH_TITLE_MAX = 60  # a 附件's title: a short line after its label that ends no sentence
+SENTENCE_END = ("。", "；", "！", "？", ".", ";")
 
 
 def written_closing(restyled: dict[int, Item]) -> list[int]:

@@ -134,8 +134,8 @@ class GongwenActions(QObject):
             self.dock.hide()
             self._auto_shown = False
 
-    def official_bytes(self, available: list[str] | None = None) -> bytes | None:
-        """The official DOCX with the form's parts laid out (None when the form holds no part)."""
+    def official_bytes(self, available: list[str] | None = None, notes: list[str] | None = None) -> bytes | None:
+        """The official DOCX with the form's parts laid out (None when the form holds no part); warnings to `notes`."""
         parts = self.form.parts()
         if not has_layout(parts) and not parts.doc_type:
             return None
@@ -143,10 +143,13 @@ class GongwenActions(QObject):
 
         fallbacks = self.host.settings.get("font_fallbacks")
         return export_bytes(to_model(self.host.session.document()), parts, None,
-                            fallbacks if isinstance(fallbacks, dict) else None, available)
+                            fallbacks if isinstance(fallbacks, dict) else None, available, notes)
 
-    def write_official(self, path: Path) -> bool | None:
-        """Export with the parts laid out; None when the form holds no part (the plain official export)."""
+    def write_official(self, path: Path, notes: list[str] | None = None) -> bool | None:
+        """Export with the parts laid out; None when the form holds no part (the plain official export).
+
+        What the layout warns about (layout.ALONE) goes into `notes`.
+        """
         parts = self.form.parts()
         if not has_layout(parts) and not parts.doc_type:
             return None
@@ -155,7 +158,7 @@ class GongwenActions(QObject):
         fallbacks = self.host.settings.get("font_fallbacks")
         try:
             data = export_bytes(to_model(self.host.session.document()), parts, None,
-                                fallbacks if isinstance(fallbacks, dict) else None)
+                                fallbacks if isinstance(fallbacks, dict) else None, None, notes)
             atomic_write_bytes(path, data)
         except (YukuError, OSError) as exc:
             self.host.show_error(self.tr("导出失败"), str(exc))

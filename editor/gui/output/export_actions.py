@@ -35,6 +35,7 @@ class ExportActions(QObject):
         self.host = host
         self.window = host.widget
         self.last_note = ""
+        self.layout_notes: list[str] = []  # what the 公文 layout warned about in the last export (layout.ALONE)
         self.official_action = self._make("export_official", self.tr("导出为公文格式(Word)(&G)…"), self.export_official)
         self.docx_action = self._make("export_docx", self.tr("导出为 Word(&W)…"), self.export_docx)
         self.local_fonts_action = self._make("export_official_local_fonts",
@@ -111,7 +112,7 @@ class ExportActions(QObject):
             gongwen = self.host.feature(GongwenActions)
         except LookupError:
             return None
-        return gongwen.official_bytes(available)
+        return gongwen.official_bytes(available, self.layout_notes)
 
     def _official_with_parts(self, path: Path) -> bool | None:
         """The 公文要素 laid out around the body when the 公文 feature holds any (None: it holds none)."""
@@ -121,7 +122,15 @@ class ExportActions(QObject):
             gongwen = self.host.feature(GongwenActions)
         except LookupError:
             return None
-        return gongwen.write_official(path)
+        return gongwen.write_official(path, self.layout_notes)
+
+    def _layout_warnings(self) -> str:
+        """What the 公文 layout warned about in this export, in the user's language ("" when nothing)."""
+        from editor.core.gongwen.layout import ALONE
+
+        if ALONE not in self.layout_notes:
+            return ""
+        return self.tr("；提醒：落款（署名、成文日期）将单独成页——正文最后一段无法随落款移到下一页，请缩短或拆分最后一段")
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -134,6 +143,7 @@ class ExportActions(QObject):
             return False
         title = self.tr("导出为公文格式（本机字体）") if local_fonts else self.tr("导出为公文格式")
         path = path or self._ask_path(title, ".docx", self.tr("-公文"), self.tr("Word 文档 (*.docx)"))
+        self.layout_notes = []
         if path is None or not self._write(path, OFFICIAL_STYLE_ID, local_fonts):
             return False
         from editor.gui.output.font_report import report_for
@@ -149,7 +159,8 @@ class ExportActions(QObject):
             note += self.tr("；用本机字体代替：%1").replace("%1", used)
         elif missing:
             note += self.tr("；本机缺少字体：%1（可用“导出为公文格式(本机字体)”）").replace("%1", "、".join(missing))
-        self.host.show_message(note, 10000)
+        note += self._layout_warnings()
+        self.host.show_message(note, 15000 if self.layout_notes else 10000)
         self.last_note = note
         return True
 
@@ -181,10 +192,12 @@ class ExportActions(QObject):
         style = print_style(self.host.settings)
         qdoc = self.host.editor.document()
         note = self.tr("已导出 %1").replace("%1", path.name)
+        self.layout_notes = []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            laid_out = self._official_parts_docx(style, installed_families()) if find_soffice() else None
-            if laid_out is not None:  # the 公文要素 laid out, as the Word export has them
+            # Without LibreOffice the DOCX layout is still made: the 落款 warning is its (Yuku's print decides alike).
+            laid_out = self._official_parts_docx(style, installed_families())
+            if laid_out is not None and find_soffice():  # the 公文要素 laid out, as the Word export has them
                 from editor.core.formats.pdf_export import convert_docx_to_pdf
 
                 convert_docx_to_pdf(laid_out, path)
@@ -202,8 +215,9 @@ class ExportActions(QObject):
             self.host.show_error(self.tr("导出失败"),
                                  self.tr("%1：无法写入 PDF。请换个位置再试。").replace("%1", str(path)))
             return False
+        note += self._layout_warnings()
         self.last_note = note
-        self.host.show_message(note, 10000)
+        self.host.show_message(note, 15000 if self.layout_notes else 10000)
         return True
 
     def show_font_report(self) -> None:

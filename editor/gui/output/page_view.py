@@ -200,9 +200,23 @@ class PageView(QObject):
         self.layout.gongwen = new
         if old is not None and new is not None and old.same_lines(new):
             new.keep_slots(old)  # the same lines where they were: only what is painted changed
+            changed = old.changed_restyles(new)
+            if changed:  # paragraphs print sets otherwise now (a 附件 label typed, a date written): those again
+                self._relay(changed)
         else:
             self.layout.relayout()
         self.editor.viewport().update()
+
+    def _relay(self, numbers: set[int]) -> None:
+        """Set paragraphs again, and those between them (the layout re-places what follows as after an edit)."""
+        assert self.layout is not None
+        doc = self.editor.document()
+        first, last = (doc.findBlockByNumber(n) for n in (min(numbers), max(numbers)))
+        if not first.isValid() or not last.isValid() or (first == doc.begin() and not last.next().isValid()):
+            self.layout.relayout()
+            return
+        span = last.position() + last.length() - 1 - first.position()
+        self.layout.documentChanged(first.position(), span, span)
 
     def _keep_in_place(self, moved: float) -> None:
         """The paragraphs above the screen were set (a long document is set around the cursor first): scroll with the text."""

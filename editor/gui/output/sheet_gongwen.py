@@ -18,6 +18,7 @@ from editor.core.gongwen.parts import from_properties
 from editor.core.model.document import Document, Paragraph
 from editor.gui.document.docx_state import state_of
 from editor.gui.output import line_breaks as lb
+from editor.gui.output import sheet_paragraphs as sp
 from editor.gui.output.gongwen_pages import GongwenPages, Row, Rule, parts_of
 from editor.gui.output.page_render import PX_PER_MM
 
@@ -44,6 +45,7 @@ class Decor:
     first_slot: int = 0
     shift: float = 0.0  # px at 100 %: page one's rows from the title on, below the grid
     flows: dict[int, list[Flow]] = field(default_factory=dict)  # block number -> paragraphs set after it
+    restyles: dict[int, sp.Restyled] = field(default_factory=dict)  # block number -> how print sets it
     rows: dict[int, list[Row]] = field(default_factory=dict)  # page -> 版头 / 版记 paragraphs (paper px)
     rules: dict[int, list[Rule]] = field(default_factory=dict)
     unnumbered: set[int] = field(default_factory=set)
@@ -60,6 +62,13 @@ class Decor:
             end = flow.slot + flow.count
         return end
 
+    def space_before(self, k: int, end: float, per_page: int) -> float:
+        """Where paragraph k may start after one ending at `end`: below the blank lines print leaves above it."""
+        restyle = self.restyles.get(k)
+        if restyle is None or not restyle.before or not int(end) % per_page:
+            return end
+        return float(min(int(end) + restyle.before, (int(end) // per_page + 1) * per_page))
+
     def moved(self, after: int, count: int) -> None:
         """Paragraphs were added (count > 0) or removed after paragraph `after`: the anchors move with the text."""
         def move(k: int) -> int:  # an anchor removed with its paragraph: the one the removal ends in
@@ -69,6 +78,8 @@ class Decor:
         for k, items in self.flows.items():
             flows.setdefault(move(k), []).extend(items)
         self.flows = flows
+        # A restyled paragraph removed with the edit loses its restyle (the paragraph the removal ends in keeps its own).
+        self.restyles = {k + count if k > after else k: r for k, r in self.restyles.items() if k <= after or k + count > after}
 
     def same_lines(self, other: Decor) -> bool:
         """Whether another layout of the parts takes the same grid lines (the text stays where it is)."""
@@ -77,6 +88,11 @@ class Decor:
         return ((self.title, self.carried, self.first_slot, round(self.shift, 3), self.record_after, self.unnumbered, lines(self))
                 == (other.title, other.carried, other.first_slot, round(other.shift, 3), other.record_after, other.unnumbered,
                     lines(other)))
+
+    def changed_restyles(self, other: Decor) -> set[int]:
+        """The paragraphs another layout of the parts sets otherwise (restyled, or no longer)."""
+        return {k for k in self.restyles.keys() | other.restyles.keys()
+                if (k in self.restyles and self.restyles[k].key()) != (k in other.restyles and other.restyles[k].key())}
 
     def keep_slots(self, old: Decor) -> None:
         """Take the slots page view gave the same paragraphs of an earlier layout."""
@@ -102,6 +118,7 @@ class _Traced(GongwenPages):
         self.first_lines: list[int] = []  # … and the index of its first line in self.lines
         self.carried = -1  # the one print moved to the next page with the 落款 (index in added)
         self.flowed: list[tuple[int, Flow]] = []  # (index in added of the anchor, paragraph)
+        self.restyle_at: dict[int, sp.Restyled] = {}  # index in added -> how a restyled paragraph was set
         self._flowing = False
         super().__init__(model, available, overrides, *found)  # type: ignore[arg-type]
 
@@ -130,6 +147,9 @@ class _Traced(GongwenPages):
                left: float = 0.0, right: float = 0.0) -> None:
         start = len(self.lines)
         super()._place(layout, text, role, break_before, before, left, right)
+        index = len(self.added) - 1
+        if not self._flowing and self.added and self.added[-1] in self.restyled and index not in self.restyle_at:
+            self.restyle_at[index] = sp.Restyled(role, before, left, right, break_before)
         if self._flowing:
             flow = Flow(layout, len(self.lines) - start, before, break_before, role.keep_next, left)
             self.flowed.append((len(self.added) - 1, flow))
@@ -164,6 +184,7 @@ def decor_of(doc: QTextDocument, available: list[str], overrides: dict[str, list
         decor.carried = block(pages.carried)
     for anchor, flow in pages.flowed:
         decor.flows.setdefault(block(anchor), []).append(flow)
+    decor.restyles = {block(i): restyle for i, restyle in pages.restyle_at.items()}
     last = pages.slots[-1] if pages.slots else pages.first_slot
     decor.body_pages = last // pages.lines_per_page + 1
     if pages.record_page:

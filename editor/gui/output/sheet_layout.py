@@ -332,6 +332,8 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end` (and how far off the grid: _nudge)."""
         end = self._parts_start(k, end)  # a 公文's title starts below its 版头
+        if self.gongwen is not None and self.grid:  # a paragraph a 公文's layout restyles: blank lines above it
+            end = self.gongwen.space_before(k, end, self.grid.per_page)
         if not self._heads:  # no table: every paragraph on the grid (placed on every keystroke: the short way)
             self._nudge[k] = 0.0
             return self._parts_end(k, *self._place_piece(k, end))
@@ -385,13 +387,13 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def _lay_out(self, block: QTextBlock) -> tuple[int, bool, bool, tuple[float, ...], bool]:
         """Set one paragraph's lines: (lines, break before, keep with next, heights, styled)."""
-        row = self.row_at(block.blockNumber())
-        cell = row.cell_of(block.blockNumber()) if row is not None else None
+        k = block.blockNumber()
+        cell = row.cell_of(k) if (row := self.row_at(k)) is not None else None
         recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
-        width = cell.width if cell is not None else self.text_width
-        return self._outside(block.blockNumber(), sp.set_paragraph(
-            block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
-            self.document().defaultTextOption(), self.base_size))
+        restyled = self.gongwen.restyles.get(k) if self.gongwen is not None and cell is None else None
+        return self._outside(k, sp.set_paragraph(
+            block, self.grid, cell.width if cell is not None else self.text_width, self.zoom, recognise,
+            k == self._title, self.document().defaultTextOption(), self.base_size, restyled))
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""

@@ -96,22 +96,54 @@ def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) ->
     return style
 
 
+@dataclass(frozen=True)
+class Restyled:
+    """How print sets a paragraph that a 公文's layout restyles (plan.restyles), at 100 %.
+
+    A 附件 page's label, a 主送 or 落款 written in the text, the title under the 版头.
+    """
+
+    role: lb.Role  # its font (黑体 for a 附件 label), alignment and first-line indent
+    before: int  # blank lines above it (not at a page's top)
+    left: float  # px: its lines are this much narrower on the left …
+    right: float  # … and on the right
+    page_break: bool
+
+    def key(self) -> tuple[object, ...]:
+        """What decides its lines (two with the same key set a paragraph alike)."""
+        r = self.role
+        return (r.font.toString(), r.align, round(r.indent, 3), r.keep_next, self.before, round(self.left, 3),
+                round(self.right, 3), self.page_break)
+
+
 def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: float, recognise: bool, is_title: bool,
-                  base: QTextOption, base_size: float = 0.0) -> tuple[int, bool, bool, tuple[float, ...], bool]:
+                  base: QTextOption, base_size: float = 0.0, restyled: Restyled | None = None,
+                  ) -> tuple[int, bool, bool, tuple[float, ...], bool]:
     """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), styled).
 
     The lines are broken as print breaks them (on the grid, or with the text at its 100 % size,
-    `base_size`), then set again `zoom` times bigger.
+    `base_size`), then set again `zoom` times bigger. On the grid, `restyled` gives a 公文 paragraph
+    print's role and indents (a 附件 page's label in 黑体 on a new page, a 落款 written in the text …).
     """
     styled = own_role(block)[1]
     if grid is None:
         heights = set_flow(block, width, base, zoom, base_size)
         return len(heights) - 2, breaks_before(block), False, heights, styled
-    role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
-    lines = set_grid(block, role, width, grid.pitch, base)
+    if restyled is not None:
+        role = restyled.role
+        lines = set_grid(block, role, width - restyled.left - restyled.right, grid.pitch, base)
+        if restyled.left:
+            layout = block.layout()
+            for i in range(lines):
+                line = layout.lineAt(i)
+                line.setPosition(QPointF(line.x() + restyled.left, line.y()))
+    else:
+        role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
+        lines = set_grid(block, role, width, grid.pitch, base)
     if zoom != 1.0:
         lb.rescale(block.layout(), zoom, grid.pitch)
-    return lines, breaks_before(block), role.keep_next, (), styled
+    page_break = breaks_before(block) or (restyled is not None and restyled.page_break)
+    return lines, page_break, role.keep_next, (), styled
 
 
 def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
