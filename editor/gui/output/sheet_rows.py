@@ -114,13 +114,15 @@ class SheetGeometry:
             for j in range(cell.first, cell.last + 1):
                 self._dy[j] = dy
                 dy += self._unit(j)
-            height = max(height, dy, 1.0)
-        if self.grid:
-            stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
-            start = float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self.grid.spare,
-                                       st.BORDER / self.grid.pitch))
-        else:
-            start = st.flow_row(end, height, self.page_height)
+            height = max(height, dy if cell.rows == 1 else 0.0, 1.0)  # a merged cell: the rows it covers hold it
+        start = self._row_start(row, end, height)
+        for cell in row.reaching:  # a merged cell taller than its rows above and this one: this row grows (as Word)
+            first = self._start[self.head_of(cell.first)]
+            need = sum(self._unit(j) for j in range(cell.first, cell.last + 1)) - (start - first)
+            if need > height + 1e-9:
+                height = need
+                start = self._row_start(row, end, height)
+        if not self.grid:
             if height > self.page_height:  # a row taller than a page: its lines move past each page's foot
                 height = 0.0
                 for cell in row.cells:
@@ -130,6 +132,14 @@ class SheetGeometry:
                         y = sp.flow_place(y, self._heights[j], False, self.page_height)[1]
                     height = max(height, y - start)
         return start, start + height
+
+    def _row_start(self, row: st.Row, end: float, height: float) -> float:
+        """Where a row of this height starts after `end`: on the next page when it does not fit."""
+        if self.grid:
+            stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
+            return float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self.grid.spare,
+                                      st.BORDER / self.grid.pitch))
+        return st.flow_row(end, height, self.page_height)
 
     def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
         """The table rows after an edit: found again when it touched a table, else moved by the paragraphs it added."""
