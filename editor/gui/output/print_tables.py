@@ -56,6 +56,17 @@ def owners(table: Table) -> list[list[tuple[int, int]]]:
     return out
 
 
+def room(pages: OfficialPages, slot: int, spare: float) -> float:
+    """The room (in lines) under the last grid line of slot's page: on page one of a 公文, what its 版头 leaves too.
+
+    Page one's lines are set `first_page_shift` under the grid (up, mostly: the 版头's height is no
+    whole line), so a row there needs that much less room, as LibreOffice lays the DOCX out.
+    """
+    if slot < pages.lines_per_page and len(pages.lines) >= pages.shift_from:
+        return spare - pages.first_page_shift / pages.pitch
+    return spare
+
+
 def _widths(table: Table, cols: int) -> list[QTextLength] | None:
     if len(table.widths) != cols or not all(w > 0 for w in table.widths):
         return None
@@ -90,11 +101,11 @@ def add_table(pages: OfficialPages, table: Table) -> None:
             col += max(span, 0)
         height = max([1, *(len(lines) for down, lines in cells if down == 1)])
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], slot, per_page)
-        start = place_row(slot, height, per_page, stacked, spare, border)
+        start = place_row(slot, height, per_page, stacked, room(pages, slot, spare), border)
         for top, count in merged.get(r, []):  # a merged cell taller than the rows it covers: its last row grows
             if count - (start - top) > height:
                 height = count - (start - top)
-                start = place_row(slot, height, per_page, stacked, spare, border)
+                start = place_row(slot, height, per_page, stacked, room(pages, slot, spare), border)
         for c, (down, lines) in enumerate(cells):
             placed += [(start + i, c, entry) for i, entry in enumerate(lines)]
             if down > 1:
@@ -112,7 +123,7 @@ def add_table(pages: OfficialPages, table: Table) -> None:
         last = pages.table_rows[first:]
         stacked = stacked_rows([row.start for row in last], last[-1].start, per_page)
         end = pages.end_slot
-        pages.end_slot = after_table(end, per_page, stacked, spare, border)
+        pages.end_slot = after_table(end, per_page, stacked, room(pages, last[-1].start, spare), border)
         if end % per_page:  # the text after it on the page starts under the borders, off the grid
             pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border - pages.end_slot))
 

@@ -137,9 +137,17 @@ class SheetGeometry:
         """Where a row of this height starts after `end`: on the next page when it does not fit."""
         if self.grid:
             stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
-            return float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self.grid.spare,
+            return float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self._spare(row.head, end),
                                       st.BORDER / self.grid.pitch))
         return st.flow_row(end, height, self.page_height)
+
+    def _spare(self, k: int, slot: float) -> float:
+        """The room (in lines) under the last grid line of slot's page; on a 公文's page one, what its 版头 leaves too (as print)."""
+        assert self.grid is not None
+        g = self.gongwen
+        if g is not None and 0 <= g.title <= k and slot < self.grid.per_page:
+            return self.grid.spare - g.shift / self.grid.pitch
+        return self.grid.spare
 
     def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
         """The table rows after an edit: found again when it touched a table, else moved by the paragraphs it added."""
@@ -175,7 +183,8 @@ class SheetGeometry:
             return end
         i = bisect.bisect_left(self._heads, last.head)
         stacked = self._stacked(i, last.table, int(self._start[last.head]))
-        return float(st.after_table(int(end), self.grid.per_page, stacked, self.grid.spare, st.BORDER / self.grid.pitch))
+        return float(st.after_table(int(end), self.grid.per_page, stacked, self._spare(last.head, self._start[last.head]),
+                                    st.BORDER / self.grid.pitch))
 
     def _nudge_of(self, k: int, start: float, end: float) -> float:
         """How far off the grid paragraph k is set on its first page, as LibreOffice sets it (in lines).

@@ -502,3 +502,65 @@ def test_deleting_the_table_puts_the_text_after_it_back_on_the_grid_and_undo_bri
         rects = [cell_rect(tabled, table, r, c) for c in range(3)]
         assert len({round(rect.top(), 2) for rect in rects}) == 1
         assert rects[0].right() <= rects[1].left()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_a_notices_table_breaks_pages_as_libreoffice_prints_its_docx(qapp, tmp_path):
+    """A 公文's table: Yuku's print has the pages LibreOffice prints from its official DOCX.
+
+    Under a 版头, page one's lines are set off the grid (its height is no whole line): a row there that
+    ends on the page's last line still fits, as in LibreOffice; and the 落款 goes where the DOCX has it.
+    """
+    from PySide6.QtGui import QPdfWriter
+
+    from editor.core.gongwen.export import export_bytes
+    from editor.core.gongwen.parts import from_properties
+    from editor.gui.output.font_report import installed_families
+    from editor.gui.output.gongwen_pages import official_pages
+    from tests.gui.output.test_gongwen_closing import table_document
+    from tests.pdf_pages import page_texts
+
+    exe = libreoffice_or_skip()
+    fonts = installed_families()
+    cases = [(rows, tail) for rows in (2, 4, 6, 7, 9, 14, 19, 21) for tail in (False, True)]
+    for rows, tail in cases:
+        doc = table_document(rows, tail)
+        (tmp_path / f"t{rows}{tail:d}.docx").write_bytes(
+            export_bytes(doc, from_properties(doc.properties), None, None, fonts))
+        writer = QPdfWriter(str(tmp_path / f"y{rows}{tail:d}.pdf"))
+        writer.setResolution(300)
+        assert official_pages(doc, fonts).paint(writer) > 0
+        del writer  # the PDF is written when the writer goes
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *(str(tmp_path / f"t{r}{t:d}.docx") for r, t in cases)],
+                   check=True, capture_output=True, timeout=600)
+    for rows, tail in cases:
+        reference = page_texts(tmp_path / f"t{rows}{tail:d}.pdf")
+        assert page_texts(tmp_path / f"y{rows}{tail:d}.pdf") == reference, (rows, tail)
+        if rows == 7:  # all seven rows on page one, the last on its last line
+            assert "单位6" in reference[0]
+
+
+def test_page_view_breaks_a_notices_table_where_print_does(window, qtbot, tmp_path):
+    import dataclasses
+
+    from editor.core.gongwen.parts import Parts
+    from editor.gui.gongwen.actions import GongwenActions
+    from editor.gui.output.gongwen_pages import official_pages
+
+    assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=24, before=2))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    form = window.feature(GongwenActions).form
+    form.set_parts(dataclasses.replace(Parts(), issuer_marks=["江城市人民政府文件"], doc_number="江政发〔2024〕3号"))
+    qtbot.waitUntil(lambda: view.layout.gongwen is not None, timeout=3000)
+    printed = official_pages(to_model(window.editor.document()))
+    assert printed.first_page_shift < 0  # page one's lines a little up: room for a row's borders under the last line
+    per_page = printed.lines_per_page
+    table = table_of(window)
+    on_page = [view.page_at(cell_rect(window, table, r, 0).center().y()) for r in range(24)]
+    assert on_page == [row.start // per_page + 1 for row in printed.table_rows]
+    last_on_one = max(r for r, page in enumerate(on_page) if page == 1)
+    assert printed.table_rows[last_on_one].end == per_page  # the row on page one's last line stayed there
