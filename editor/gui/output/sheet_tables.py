@@ -1,8 +1,9 @@
 """Tables on the sheet: where a table's cells are, shared by page view (sheet_layout) and print (print_tables).
 
-A table is set as Word and LibreOffice print the DOCX Yuku writes (docx/write.table_el): equal
-columns 8300 twips wide in all (unless the table's format gives its own widths), 0.19 cm of room
-left and right in each cell, single grid lines. A row is as tall as its tallest cell and moves
+A table is set as Word and LibreOffice print the DOCX Yuku writes (docx/write.table_el): its own
+column widths (a Word file's grid, narrowed alike when wider than the text; equal columns 8300 twips
+wide in all for a table without), merged cells across their columns and rows (grid_lines: no line
+through them), 0.19 cm of room left and right in each cell, single grid lines. A row is as tall as its tallest cell and moves
 whole to the next page when it does not fit at the foot of one; a row taller than a page splits.
 On the official grid a row takes whole lines, and, as in LibreOffice, each row's top border and the
 table's bottom border half a point more: the rows and the text after the table are set that much
@@ -99,6 +100,8 @@ def column_edges(cols: int, text_width: float, constraints: list[QTextLength] | 
         free = [i for i, w in enumerate(given) if w <= 0]
         rest = max(total - sum(given), 0.0) / len(free) if free else 0.0
         widths = [w if w > 0 else rest for w in given]
+        if sum(widths) > text_width:  # wider than the text: narrowed alike, as the official DOCX writes it
+            widths = [w * text_width / sum(widths) for w in widths]
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)

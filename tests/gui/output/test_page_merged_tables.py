@@ -157,3 +157,24 @@ def test_print_sets_the_merged_table_where_libreoffice_prints_the_official_docx(
     for text, (x, y) in reference.items():
         assert printed[text][0] == pytest.approx(x, abs=0.6), text  # the file's column widths
         assert printed[text][1] == pytest.approx(y, abs=0.6), text  # row 3 grows under the label, as LibreOffice
+
+
+def test_a_table_wider_than_the_text_is_narrowed_alike_in_page_view_and_print(qapp):
+    from PySide6.QtGui import QTextLength
+
+    from editor.core.formats.official_style import prepare_official
+    from editor.core.model.document import Document, Paragraph, Run, Table
+    from editor.gui.output.sheet_tables import column_edges
+
+    text_width = 156 * 96 / 25.4  # the official text block, px
+    wide = [300.0, 200.0]  # points: 500 pt, wider than the text's 442 pt
+    fixed = [QTextLength(QTextLength.Type.FixedLength, w * 96 / 72) for w in wide]
+    edges = column_edges(2, text_width, fixed)  # page view: from the editor's table
+    assert edges[-1] == pytest.approx(text_width)
+    assert (edges[1] - edges[0]) / (edges[2] - edges[1]) == pytest.approx(1.5)
+    printed = prepare_official(Document([Table([[[Paragraph([Run("甲")])], [Paragraph([Run("乙")])]]], widths=wide)]))
+    (table,) = printed.blocks
+    assert column_edges(2, text_width, [QTextLength(QTextLength.Type.FixedLength, w * 96 / 72)
+                                        for w in table.widths]) == pytest.approx(edges, abs=0.05)
+    # a column without a width of its own takes what is left of the 8300 twips
+    assert column_edges(2, text_width, fixed[:1] + [QTextLength()]) == pytest.approx([0.0, 400.0, 8300 * PX_PER_TWIP])
