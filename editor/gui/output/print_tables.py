@@ -85,6 +85,14 @@ def add_table(pages: OfficialPages, table: Table) -> None:
     placed: list[tuple[int, int, tuple[QTextLayout, int, float]]] = []
     merged: dict[int, list[tuple[int, int]]] = {}  # row -> (first row's start, lines) of merged cells ending in it
     slot = pages.next_slot()
+    # The text above it on its page may be set off the grid by the tables before it there (nudge): that
+    # carries on under this table, and a page gives up its last line to table borders only once.
+    before = pages.slots[-1] if pages.slots else -1
+    carry = nudge(pages, before) if before >= 0 else 0.0
+
+    def carried(at: int) -> float:
+        return carry if before >= 0 and at // per_page == before // per_page else 0.0
+
     for r, row in enumerate(table.rows):
         cells: list[tuple[int, list[tuple[QTextLayout, int, float]]]] = []  # (rows covered, lines)
         col = 0
@@ -101,19 +109,19 @@ def add_table(pages: OfficialPages, table: Table) -> None:
             col += max(span, 0)
         height = max([1, *(len(lines) for down, lines in cells if down == 1)])
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], slot, per_page)
-        start = place_row(slot, height, per_page, stacked, room(pages, slot, spare), border)
+        start = place_row(slot, height, per_page, stacked, room(pages, slot, spare) - carried(slot), border)
         for top, count in merged.get(r, []):  # a merged cell taller than the rows it covers: its last row grows
             if count - (start - top) > height:
                 height = count - (start - top)
-                start = place_row(slot, height, per_page, stacked, room(pages, slot, spare), border)
+                start = place_row(slot, height, per_page, stacked, room(pages, slot, spare) - carried(slot), border)
         for c, (down, lines) in enumerate(cells):
             placed += [(start + i, c, entry) for i, entry in enumerate(lines)]
             if down > 1:
                 merged.setdefault(r + down - 1, []).append((start, len(lines)))
         pages.end_slot = slot = start + height
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], start, per_page)
-        pages.table_rows.append(PrintedRow(start, start + height, edges, stacked * border if height <= per_page else 0.0,
-                                           lines_of[r]))
+        pages.table_rows.append(PrintedRow(start, start + height, edges,
+                                           stacked * border + carried(start) if height <= per_page else 0.0, lines_of[r]))
         pages.row_starts.append(start)
     # Line by line across the rows, so the slots of all lines stay in order (pages are cut by slot).
     for line_slot, _c, entry in sorted(placed, key=lambda item: (item[0], item[1])):
@@ -122,10 +130,10 @@ def add_table(pages: OfficialPages, table: Table) -> None:
     if len(pages.table_rows) > first:  # the borders of the rows on the table's last page take room
         last = pages.table_rows[first:]
         stacked = stacked_rows([row.start for row in last], last[-1].start, per_page)
-        end = pages.end_slot
-        pages.end_slot = after_table(end, per_page, stacked, room(pages, last[-1].start, spare), border)
+        end, above = pages.end_slot, carried(last[-1].start)
+        pages.end_slot = after_table(end, per_page, stacked, room(pages, last[-1].start, spare) - above, border)
         if end % per_page:  # the text after it on the page starts under the borders, off the grid
-            pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border - pages.end_slot))
+            pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border + above - pages.end_slot))
 
 
 def nudge(pages: OfficialPages, slot: int) -> float:
