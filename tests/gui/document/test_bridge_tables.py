@@ -81,3 +81,21 @@ def test_copying_a_merged_cell_copies_its_text(qtbot):
     cursor = QTextCursor(cell.firstCursorPosition())
     cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
     assert cursor.selection().toPlainText() == "5"
+
+
+def test_a_merged_table_made_in_the_editor_is_saved_with_its_merges(qtbot, tmp_path):
+    qdoc, _ = _load()
+    cursor = QTextCursor(qdoc)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    table = cursor.insertTable(2, 3)
+    table.mergeCells(0, 0, 2, 1)  # down the first column
+    table.mergeCells(0, 1, 1, 2)  # across the first row's other two
+    table.cellAt(0, 0).firstCursorPosition().insertText("合")
+    table.cellAt(0, 1).firstCursorPosition().insertText("跨")
+    path = tmp_path / "saved.docx"
+    path.write_bytes(docx_bytes(to_model(qdoc), PLAIN))
+    saved = [b for b in read_document(path).blocks if isinstance(b, Table)][-1]
+    assert saved.spans == [[1, 2], [1, 1, 1]]
+    assert saved.down == [[2, 1], [0, 1, 1]]
+    assert [["".join(p.text for p in c) for c in r] for r in saved.rows] == [["合", "跨"], ["", "", ""]]
+    assert len(saved.widths) == 3  # a grid of its own: equal columns
