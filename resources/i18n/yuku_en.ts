@@ -293,6 +293,10 @@ Export anyway?</translation>
             <translation>%1: export failed (%2); the existing file is unchanged. Try another location.</translation>
         </message>
         <message>
+            <source>；提醒：落款（署名、成文日期）将单独成页——正文最后一段无法随落款移到下一页，请缩短或拆分最后一段</source>
+            <translation>; note: the signature and date will stand alone on a page, as the text's last paragraph cannot go on with them to the next page; shorten or split the last paragraph</translation>
+        </message>
+        <message>
             <source>导出为公文格式</source>
             <translation>Export as Official Document</translation>
         </message>
@@ -506,14 +510,6 @@ Export anyway?</translation>
         <message>
             <source>新建公文(&amp;K)</source>
             <translation>New official doc&amp;ument</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
-            <translation>%1: the text was saved, but the document parts could not be written (%2). Save to another place.</translation>
         </message>
         <message>
             <source>导出失败</source>

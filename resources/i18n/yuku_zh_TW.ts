@@ -293,6 +293,10 @@
             <translation>%1：匯出失敗（%2），已有的檔案未改動。請換個位置再試。</translation>
         </message>
         <message>
+            <source>；提醒：落款（署名、成文日期）将单独成页——正文最后一段无法随落款移到下一页，请缩短或拆分最后一段</source>
+            <translation>；提醒：落款（署名、成文日期）將單獨成頁——正文最後一段無法隨落款移到下一頁，請縮短或拆分最後一段</translation>
+        </message>
+        <message>
             <source>导出为公文格式</source>
             <translation>匯出為公文格式</translation>
         </message>
@@ -508,14 +512,6 @@
         <message>
             <source>新建公文(&amp;K)</source>
             <translation>新增公文(&amp;K)</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>儲存失敗</translation>
-        </message>
-        <message>
-            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
-            <translation>%1：正文已儲存，但公文要素未能寫入（%2）。請換個位置另存。</translation>
         </message>
         <message>
             <source>导出失败</source>
