@@ -330,8 +330,11 @@ class PageView(QObject):
         # Paper y 0 of page p: the top margin above where the band of its text starts.
         painter.translate(band.left(), (page - 1) * layout.page_height - self.editor.verticalScrollBar().value())
         painter.scale(self.zoom, self.zoom)
+        # A page before the last is cut off at its text's foot (its bottom margin hidden, as between all pages).
+        foot = self.setup.top * PX_PER_MM + layout.grid.per_page * layout.grid.pitch \
+            if page < self._painted_pages() else None
         sheet_gongwen.paint_page(painter, layout.gongwen, page, layout.gongwen.record_at(layout.text_pages()),
-                                 self.setup.left, self.setup.top, layout.grid.pitch, layout.grid.per_page)
+                                 self.setup.left, self.setup.top, layout.grid.pitch, layout.grid.per_page, foot)
         painter.restore()
 
     def number_origin(self, page: int) -> QPointF:

@@ -203,8 +203,13 @@ def _top_blocks(doc: QTextDocument) -> list[int]:
 
 
 def paint_page(painter: QPainter, decor: Decor, page: int, record_page: int, left_mm: float, top_mm: float,
-               pitch: float, per_page: int) -> None:
-    """Paint one page's parts in paper px at 100 % (the painter scales and moves to the sheet)."""
+               pitch: float, per_page: int, foot: float | None = None) -> None:
+    """Paint one page's parts in paper px at 100 % (the painter scales and moves to the sheet).
+
+    `foot`: where the sheet is cut off, as between pages (its bottom margin hidden). A rule print puts
+    in that margin (a 信函's lower red double line, 20 mm from the page's bottom edge) is painted right
+    above the cut, at the foot of the page, rather than not at all.
+    """
     painter.save()
     painter.setPen(Qt.GlobalColor.black)
     source = decor.record_page if page == record_page and record_page else (1 if page == 1 else 0)
@@ -222,7 +227,13 @@ def paint_page(painter: QPainter, decor: Decor, page: int, record_page: int, lef
                 y = top + shift + (slot % per_page) * pitch + (pitch - line.height()) / 2 - line.y()
                 line.draw(painter, QPointF(left + flow.left, y))
     painter.setPen(Qt.PenStyle.NoPen)
-    for rule in decor.rules.get(source, []):
+    rules = decor.rules.get(source, [])
+    hidden = [r for r in rules if foot is not None and r.y + r.thick > foot]
+    lift = max((r.y + r.thick for r in hidden), default=0.0) - (foot or 0.0) + FOOT_GAP
+    for rule in rules:
         painter.setBrush(rule.color)
-        painter.drawRect(QRectF(rule.x, rule.y, rule.width, rule.thick))
+        painter.drawRect(QRectF(rule.x, rule.y - (lift if rule in hidden else 0.0), rule.width, rule.thick))
     painter.restore()
+
+
+FOOT_GAP = 6.0  # px at 100 %: a rule moved up from a hidden bottom margin ends this far above the cut

@@ -23,6 +23,7 @@ from tests.gui.output.test_page_view import view_lines
 from tests.pdf_pages import page_count, page_texts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+PX_PER_MM_VIEW = 96 / 25.4
 
 
 def pdf_pages(window, path) -> list[str]:
@@ -233,3 +234,37 @@ def test_the_closing_and_the_text_it_carries_are_on_prints_pages(open_draft, tmp
     window = open_draft(sample(n) if kind == "sample" else written(n))
     window.actions_by_name["page_view"].trigger()
     assert_pages_as_printed(window, tmp_path / "closing.pdf")
+
+
+@pytest.mark.parametrize("extra", [0, 10])
+def test_a_letters_lower_red_double_line_shows_in_page_view_and_prints(open_draft, qtbot, tmp_path, extra):
+    """信函 (§10.1): the double red line 20 mm above page one's bottom edge, printed on page one of one or two pages.
+
+    Page view shows it there when page one is the last sheet; before another sheet (the bottom margin hidden,
+    as between all pages) right above the cut, at the foot of page one.
+    """
+    from tests.gui.output.test_gongwen_print import PT_MM, red_rows, yuku_pdf
+
+    window = open_draft(draft("函", extra))
+    window.resize(1100, 1300)
+    window.actions_by_name["page_view"].trigger()
+    view, editor = window.feature(PageView), window.editor
+    assert view.page_count() == (1 if extra == 0 else 2)
+    pdf = yuku_pdf(window, tmp_path / "letter.pdf")
+    wide = [r[0] * PT_MM for r in red_rows(pdf, tmp_path, 1) if (r[2] - r[1]) * PT_MM > 150]
+    assert any(abs(y - (297 - 20)) < 3 for y in wide)  # printed 20 mm from the bottom edge
+    bar = editor.verticalScrollBar()
+    bottom_mm = 297 - 20
+    if extra == 0:
+        bar.setValue(bar.maximum())
+    else:
+        bar.setValue(int(view.page_rect(2).top() + bar.value() - 300))
+    qtbot.wait(50)
+    image = editor.viewport().grab().toImage()
+    sheet = view.page_rect(1)
+    if extra == 0:  # where print has it: 20 mm above the sheet's bottom edge
+        y = sheet.top() + bottom_mm * PX_PER_MM_VIEW * view.zoom
+    else:  # at the foot of page one, above the page break
+        y = view.page_rect(2).top() - 6
+    assert red_pixels(image, int(y - 8), int(y + 4), int(sheet.left()), int(sheet.right())) > 100
+    assert red_pixels(image, int(y + 10), int(y + 60), int(sheet.left()), int(sheet.right())) == 0
