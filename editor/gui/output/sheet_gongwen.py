@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QTextCursor, QTextDocument, QTextLayout
 
+from editor.core.gongwen import plan
 from editor.core.gongwen.parts import from_properties
 from editor.core.model.document import Document, Paragraph
 from editor.gui.document.docx_state import state_of
@@ -34,6 +35,7 @@ class Flow:
     keep_next: bool
     left: float  # px at 100 %
     slot: int = 0  # where page view placed its first line
+    closing: bool = False  # a 署名 or 成文日期 (plan.CLOSING_STYLES)
 
 
 @dataclass
@@ -55,7 +57,9 @@ class Decor:
 
     def place(self, k: int, end: int, per_page: int) -> int:
         """Place the paragraphs print sets after block k, which ends at grid slot `end`; where they end."""
-        for flow in self.flows.get(k, []):
+        flows = self.flows.get(k, [])
+        refit(flows, end, per_page)
+        for flow in flows:
             if flow.before and end % per_page:
                 end = min(end + flow.before, (end // per_page + 1) * per_page)
             flow.slot = lb.place(end, flow.count, flow.page_break, flow.keep_next, per_page)
@@ -109,6 +113,27 @@ class Decor:
         return text_pages + self.record_after if self.record_page else 0
 
 
+def refit(flows: list[Flow], end: int, per_page: int) -> None:
+    """The blank lines above the 署名 for text ending at grid slot `end`, as plan.fit_closing gives them.
+
+    Typing that moves the text's end changes them at once (cheap: a few numbers); when the 落款 fits
+    with none of them, the text's last paragraph has to go on with it: that waits for the parts to be
+    laid out again (page_view.refresh_parts), as anything else print decides on the whole document.
+    """
+    ends = [i for i, flow in enumerate(flows) if flow.closing]
+    if not ends or not end % per_page:
+        return
+    first = ends[0]
+    others = sum(f.before + f.count for i, f in enumerate(flows[:ends[-1] + 1]) if i != first) + flows[first].count
+    for before in (CLOSING_BEFORE, 1, 0):
+        if others + before <= per_page - end % per_page:
+            flows[first].before = before
+            return
+
+
+CLOSING_BEFORE = 2  # plan.closing: two blank lines above the 署名 (or a date without one)
+
+
 class _Traced(GongwenPages):
     """Print's layout of the 公文, noting which top-level paragraph is which and the paragraphs it adds."""
 
@@ -120,6 +145,7 @@ class _Traced(GongwenPages):
         self.flowed: list[tuple[int, Flow]] = []  # (index in added of the anchor, paragraph)
         self.restyle_at: dict[int, sp.Restyled] = {}  # index in added -> how a restyled paragraph was set
         self._flowing = False
+        self._styles: list[str] = []
         super().__init__(model, available, overrides, *found)  # type: ignore[arg-type]
 
     def _add(self, p: Paragraph, role: lb.Role | None = None, before: int = 0, left: float = 0.0,
@@ -137,6 +163,7 @@ class _Traced(GongwenPages):
         return fitted
 
     def _flow(self, items: list) -> None:  # type: ignore[type-arg]
+        self._styles = [item.style for item in items]
         self._flowing = True
         try:
             super()._flow(items)
@@ -151,7 +178,8 @@ class _Traced(GongwenPages):
         if not self._flowing and self.added and self.added[-1] in self.restyled and index not in self.restyle_at:
             self.restyle_at[index] = sp.Restyled(role, before, left, right, break_before)
         if self._flowing:
-            flow = Flow(layout, len(self.lines) - start, before, break_before, role.keep_next, left)
+            closing = self._styles.pop(0) in plan.CLOSING_STYLES if self._styles else False
+            flow = Flow(layout, len(self.lines) - start, before, break_before, role.keep_next, left, closing=closing)
             self.flowed.append((len(self.added) - 1, flow))
 
 

@@ -268,3 +268,36 @@ def test_a_letters_lower_red_double_line_shows_in_page_view_and_prints(open_draf
         y = view.page_rect(2).top() - 6
     assert red_pixels(image, int(y - 8), int(y + 4), int(sheet.left()), int(sheet.right())) > 100
     assert red_pixels(image, int(y + 10), int(y + 60), int(sheet.left()), int(sheet.right())) == 0
+
+
+TYPED = "各单位要高度重视，加强组织领导，确保检查取得实效，按时完成各项任务。"  # more than a line
+
+
+@pytest.mark.slow
+def test_typing_that_moves_the_closing_moves_it_at_once_as_print_will(open_draft, qtbot, tmp_path):
+    """A line more in the text's last paragraph: the blank lines above the 署名 shrink at once, as print fits them.
+
+    What page view shows right after the keystroke is what it shows once the parts are laid out again.
+    """
+    from tests.gui.output.test_gongwen_closing import sample
+
+    refitted = 0
+    for n in range(17, 24):
+        window = open_draft(sample(n))
+        view, editor = window.feature(PageView), window.editor
+        if not view.active:
+            window.actions_by_name["page_view"].trigger()
+        qtbot.waitUntil(lambda view=view: not view._parts_timer.isActive(), timeout=3000)
+        flows = [f for fs in view.layout.gongwen.flows.values() for f in fs]
+        signature = next(f for f in flows if f.closing)
+        was, carried = signature.before, view.layout.gongwen.carried
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        commit_text(editor, TYPED)
+        assert view._parts_timer.isActive()  # not laid out again yet
+        now = [(f.slot, f.before) for fs in view.layout.gongwen.flows.values() for f in fs]
+        refitted += signature.before != was
+        qtbot.waitUntil(lambda view=view: not view._parts_timer.isActive(), timeout=3000)
+        if max(carried, view.layout.gongwen.carried) < 0:  # the text goes on with the 落款: that waits for the layout
+            assert now == [(f.slot, f.before) for fs in view.layout.gongwen.flows.values() for f in fs], n
+        assert_pages_as_printed(window, tmp_path / f"typed{n}.pdf")
+    assert refitted >= 2  # from two blank lines to one, from one to none
