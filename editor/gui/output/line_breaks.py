@@ -207,16 +207,21 @@ def hang(line: QTextLine, text: str, start: int, width: float) -> None:
     line.setNumColumns(best, max(width, line.naturalTextWidth()))
 
 
-def place(slot: int, lines: int, break_before: bool, keep_next: bool, per_page: int) -> int:
+def place(slot: int, lines: int, break_before: bool, keep_next: bool, per_page: int, follow: int = 0) -> int:
     """The grid slot (page · per_page + row) of a paragraph's first line, after the one before ended at `slot`.
 
     A page break before starts a new page; a heading that would end a page goes to the next one
-    with the paragraph after it. The paragraph then fills slots first … first + lines - 1.
+    with the paragraph after it. `follow`: the lines that must be on its page after it (the headings
+    keeping with it and the next paragraph's first line): when they do not fit, it starts the next
+    page, as LibreOffice moves a chain of keep-with-next paragraphs (0: only a heading that would
+    end the page moves). The paragraph then fills slots first … first + lines - 1.
     """
     if break_before and slot % per_page:
         slot += per_page - slot % per_page
-    if keep_next and slot % per_page and slot % per_page + lines == per_page:
-        slot += per_page - slot % per_page
+    row = slot % per_page
+    if keep_next and row and (row + lines + follow > per_page and lines + follow <= per_page if follow
+                              else row + lines == per_page):
+        slot += per_page - row
     return slot
 
 

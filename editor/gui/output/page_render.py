@@ -188,6 +188,7 @@ class OfficialPages(Pages):
         self.first_page_shift = 0.0  # px the rows of page one are moved down (the 版头's height is no whole line)
         self.shift_from = 0  # … from this line on (lines before a 公文's title stay above its 版头)
         self.min_pages = 1  # pages even without lines on them (a 公文's 版记 may have a page of its own)
+        self._chain: list[tuple[int, int]] = []  # keep-with-next paragraphs just set: (first line, lines before)
         self._build(prepare_official(model))
         pages = max((self.slots[-1] // self.lines_per_page + 1) if self.slots else 1, self.min_pages)
         starts = [bisect.bisect_left(self.slots, page * self.lines_per_page) for page in range(pages + 1)]
@@ -200,12 +201,39 @@ class OfficialPages(Pages):
                 self._add(block)
             else:
                 print_tables.add_table(self, block)
+                self._chain = []
 
     def _add(self, p: Paragraph, role: lb.Role | None = None, before: int = 0, left: float = 0.0,
              right: float = 0.0) -> None:
         """Set a paragraph in its style's role (or `role`), after `before` lines, `left`/`right` px narrower."""
         layout, text, role = self._layout_of(p, role)
+        chain, start = self._chain, len(self.lines)
         self._place(layout, text, role, p.page_break_before, before, left, right)
+        if chain and not p.page_break_before and len(self.lines) > start:
+            self._keep_chain(chain, start, before, role.keep_next)
+        self._chain = [*chain, (start, before)] if role.keep_next else []
+
+    def _keep_chain(self, chain: list[tuple[int, int]], start: int, before: int, keep_next: bool) -> None:
+        """Move the headings before the paragraph set from line `start` on to the next page with it.
+
+        LibreOffice keeps a keep-with-next paragraph on the page of the next one's first line: when
+        that line went to the next page, the chain (if it fits on one) starts that page, and the
+        paragraph follows it.
+        """
+        per, c0, f = self.lines_per_page, self.slots[chain[0][0]], self.slots[start]
+        if not c0 % per or f // per == c0 // per or f - c0 >= per:
+            return
+        end = (c0 // per + 1) * per
+        bounds = [line for line, _b in chain[1:]] + [start]
+        for (line, gap), stop in zip(chain, bounds, strict=True):
+            end += gap if end % per else 0
+            for i in range(line, stop):
+                self.slots[i] = end + i - line
+            end += stop - line
+        end = lb.place(end + before, len(self.lines) - start, False, keep_next, per)
+        for i in range(start, len(self.lines)):
+            self.slots[i] = end + i - start
+        self.end_slot = max(self.end_slot, self.slots[-1] + 1)
 
     def _layout_of(self, p: Paragraph, role: lb.Role | None = None) -> tuple[QTextLayout, str, lb.Role]:
         """A paragraph's text with its role's fonts and the runs' emphasis, not yet broken into lines."""
@@ -245,6 +273,7 @@ class OfficialPages(Pages):
         `before` whole lines of space go first unless the paragraph starts a page; `left` and `right`
         indents (px) narrow its lines.
         """
+        self._chain = []  # a 公文's part set between paragraphs (主送, 落款) breaks a chain of headings
         count = lb.break_lines(layout, text, role, self.text_width - left - right, self.pitch)
         end = self.next_slot()
         if before and end % self.lines_per_page:

@@ -230,6 +230,8 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
                 self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
                 self._pending[n] = 0
                 first, last = min(first, n), max(last, n)
+        # Headings before the edit keep with it: they move to the next page when it no longer fits after them.
+        first = self._chain_start(first) if self.grid else first
         moved = self._paginate(first, last, old_valid)
         self._flush()
         self._resize()
@@ -300,7 +302,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
                 self._placed[n] = -1.0
                 if time.monotonic() > deadline and self.head_of(n + 1) == n + 1:
                     break
-        self._valid = min(self._valid, first)
+        self._valid = min(self._valid, self._chain_start(first))
         self._flush()
         self._later.start()
         if anchor > first:  # the text shown moved by what the paragraphs above it turned out to hold
@@ -347,9 +349,27 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         if row is not None:  # the row's first paragraph places the row; the others go with it
             return self._place_row(row, end) if k == row.head else (self._start[k - 1], self._end[k - 1])
         if self.grid:
-            start = float(lb.place(int(end), self._lines[k], self._break[k], self._keep[k], self.grid.per_page))
+            keep = self._keep[k]
+            start = float(lb.place(int(end), self._lines[k], self._break[k], keep, self.grid.per_page,
+                                   self._follow(k) if keep else 0))
             return start, start + self._lines[k]
         return sp.flow_place(end, self._heights[k], self._break[k], self.page_height)
+
+    def _follow(self, k: int) -> int:
+        """The lines that must share paragraph k's page after it: the keep-with-next ones, the next one's first.
+
+        0 when the chain ends the text, or at a table or a page break (lb.place's rule for one heading).
+        """
+        follow, j = 1, k + 1
+        while j < len(self._lines) and self._keep[j] and not self._break[j] and self.row_at(j) is None:
+            follow, j = follow + self._lines[j], j + 1
+        return follow if j < len(self._lines) and not self._break[j] and self.row_at(j) is None else 0
+
+    def _chain_start(self, k: int) -> int:
+        """The first of the keep-with-next paragraphs right before k (k itself when there are none)."""
+        while k > 0 and self._keep[k - 1] and self.row_at(k - 1) is None:
+            k -= 1
+        return k
 
     def _extend(self, upto: int) -> None:
         """Place the paragraphs still waiting since the last edit, up to paragraph `upto`."""
