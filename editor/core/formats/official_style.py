@@ -127,7 +127,11 @@ def run_in_lead(p: Paragraph) -> int | None:
     """Where a heading paragraph's first sentence ends when body text follows it on the same line, else None."""
     if not p.style.startswith("heading"):
         return None
-    text = "".join(r.text for r in p.runs if r.kept is None)
+    return lead_end("".join(r.text for r in p.runs if r.kept is None))
+
+
+def lead_end(text: str) -> int | None:
+    """Where a heading's text's first sentence ends when more text follows it (a run-in heading), else None."""
     m = _LEAD_END.search(text)
     return m.end() if m and text[m.end():].strip() else None
 

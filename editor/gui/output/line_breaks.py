@@ -8,6 +8,7 @@ paper.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
@@ -223,6 +224,25 @@ def place(slot: int, lines: int, break_before: bool, keep_next: bool, per_page: 
                               else row + lines == per_page):
         slot += per_page - row
     return slot
+
+
+def follow(k: int, lines: list[int], keep: list[bool], breaks: list[bool], plain: Callable[[int], bool]) -> int:
+    """The lines that must share paragraph k's page after it (place's `follow`): the keep-with-next ones, the next one's first.
+
+    0 when the chain ends the text, or at a table (`plain` is false in one) or a page break: then
+    only place's rule for a heading that would end its page applies, as in print.
+    """
+    count, j = 1, k + 1
+    while j < len(lines) and keep[j] and not breaks[j] and plain(j):
+        count, j = count + lines[j], j + 1
+    return count if j < len(lines) and not breaks[j] and plain(j) else 0
+
+
+def chain_start(k: int, keep: list[bool], plain: Callable[[int], bool]) -> int:
+    """The first of the keep-with-next paragraphs right before paragraph k (k itself when there are none)."""
+    while k > 0 and keep[k - 1] and plain(k - 1):
+        k -= 1
+    return k
 
 
 def rescale(layout: QTextLayout, zoom: float, pitch: float | None = None) -> None:

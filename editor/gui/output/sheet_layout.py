@@ -57,7 +57,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._break: list[bool] = []
         self._keep: list[bool] = []
         self._heights: list[tuple[float, ...]] = []
-        self._styled: list[bool] = []  # has a role of its own (else roles are recognised, as print does)
+        self._titled: list[bool] = []  # styled as the title (else print recognises the first line as one)
         # Where each paragraph starts: the grid slot (official) or y under the first top margin (plain).
         self._start: list[float] = []
         self._end: list[float] = []
@@ -76,7 +76,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._later = self._soon(self._place_later)  # places the rest a slice at a time, between keystrokes
         self._size, self._ignore = QSizeF(), False
         self._title = -1  # the recognised title's block number
-        self._any_styled = False  # some paragraph has a role of its own: else print recognises roles
+        self._any_title = False  # some paragraph is styled as the title: print recognises none
         self._signature: tuple[int, int, int, str, float] | None = None
 
     def _soon(self, slot: Callable[[], None]) -> QTimer:
@@ -97,10 +97,6 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
     def estimated_pages(self) -> int:
         """The page count, while the paragraphs after an edit are still being placed: as they fell, moved as the edit moved."""
         return self.with_record(self.text_pages())
-
-    def waiting(self) -> int:
-        """How many paragraphs are still to be set (a long document is set up to the cursor first)."""
-        return self._pending.count(1)
 
     def documentSize(self) -> QSizeF:
         """The sheets, one under the other, without the margins between them."""
@@ -191,8 +187,9 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         elif old_valid > first:
             old_valid = first
         if first == 0 and last == count - 1:
-            self._any_styled = any(sp.own_role(b)[1] and self.row_at(n) is None for n, b in enumerate(sp.blocks(doc)))
-        styled_before, title_before = self._any_styled, self._title
+            self._any_title = any(sp.own_role(b)[0] == "title" and self.row_at(n) is None
+                                  for n, b in enumerate(sp.blocks(doc)))
+        titled_before, title_before = self._any_title, self._title
         if self.grid:
             self._title = sp.first_with_text(doc)
         # A long document laid out anew (page view switched on, a zoom): the paragraphs around the
@@ -212,22 +209,22 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._break[first:old_last + 1] = [v[1] for v in new]
         self._keep[first:old_last + 1] = [v[2] for v in new]
         self._heights[first:old_last + 1] = [v[3] for v in new]
-        self._styled[first:old_last + 1] = [v[4] for v in new]
+        self._titled[first:old_last + 1] = [v[4] for v in new]
         filler: list[float] = [-1.0] * (last - first + 1)
         self._start[first:old_last + 1] = filler
         self._end[first:old_last + 1] = filler
         self._placed[first:old_last + 1] = filler
         self._dy[first:old_last + 1] = [0.0] * (last - first + 1)
         self._nudge[first:old_last + 1] = [0.0] * (last - first + 1)
-        self._any_styled = any(self._styled)
-        if self.grid and self._any_styled != styled_before:
+        self._any_title = any(self._titled)
+        if self.grid and self._any_title != titled_before:
             self.relayout()  # roles now come from the styles, or no longer (relayout: not taken for a resize)
             return
-        moved_title = self.grid and not self._any_styled and title_before != self._title
+        moved_title = self.grid and not self._any_title and title_before != self._title
         for n in {title_before, self._title} if moved_title else ():
             if 0 <= n < len(self._lines) and not first <= n <= last:  # the title moved: re-lay both
                 values = self._lay_out(doc.findBlockByNumber(n))
-                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._titled[n] = values
                 self._pending[n] = 0
                 first, last = min(first, n), max(last, n)
         # Headings before the edit keep with it: they move to the next page when it no longer fits after them.
@@ -297,7 +294,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         for n, block in enumerate(sp.blocks(doc, first, k), first):
             if self._pending[n]:
                 values = self._lay_out(block)
-                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._titled[n] = values
                 self._pending[n] = 0
                 self._placed[n] = -1.0
                 if time.monotonic() > deadline and self.head_of(n + 1) == n + 1:
@@ -349,27 +346,10 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         if row is not None:  # the row's first paragraph places the row; the others go with it
             return self._place_row(row, end) if k == row.head else (self._start[k - 1], self._end[k - 1])
         if self.grid:
-            keep = self._keep[k]
-            start = float(lb.place(int(end), self._lines[k], self._break[k], keep, self.grid.per_page,
-                                   self._follow(k) if keep else 0))
+            follow = lb.follow(k, self._lines, self._keep, self._break, self._plain) if self._keep[k] else 0
+            start = float(lb.place(int(end), self._lines[k], self._break[k], self._keep[k], self.grid.per_page, follow))
             return start, start + self._lines[k]
         return sp.flow_place(end, self._heights[k], self._break[k], self.page_height)
-
-    def _follow(self, k: int) -> int:
-        """The lines that must share paragraph k's page after it: the keep-with-next ones, the next one's first.
-
-        0 when the chain ends the text, or at a table or a page break (lb.place's rule for one heading).
-        """
-        follow, j = 1, k + 1
-        while j < len(self._lines) and self._keep[j] and not self._break[j] and self.row_at(j) is None:
-            follow, j = follow + self._lines[j], j + 1
-        return follow if j < len(self._lines) and not self._break[j] and self.row_at(j) is None else 0
-
-    def _chain_start(self, k: int) -> int:
-        """The first of the keep-with-next paragraphs right before k (k itself when there are none)."""
-        while k > 0 and self._keep[k - 1] and self.row_at(k - 1) is None:
-            k -= 1
-        return k
 
     def _extend(self, upto: int) -> None:
         """Place the paragraphs still waiting since the last edit, up to paragraph `upto`."""
@@ -406,14 +386,14 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self.update[QRectF].emit(QRectF(0, top - 2, self._size.width(), self._size.height()))  # type: ignore[index]
 
     def _lay_out(self, block: QTextBlock) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-        """Set one paragraph's lines: (lines, break before, keep with next, heights, styled)."""
+        """Set one paragraph's lines: (lines, break before, keep with next, heights, titled)."""
         k = block.blockNumber()
         cell = row.cell_of(k) if (row := self.row_at(k)) is not None else None
-        recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
+        recognise = cell is None  # print recognises the roles of plain paragraphs outside tables
         restyled = self.gongwen.restyles.get(k) if self.gongwen is not None and cell is None else None
         return self._outside(k, sp.set_paragraph(
             block, self.grid, cell.width if cell is not None else self.text_width, self.zoom, recognise,
-            k == self._title, self.document().defaultTextOption(), self.base_size, restyled))
+            not self._any_title and k == self._title, self.document().defaultTextOption(), self.base_size, restyled))
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
         """Paint the paragraphs in the clip, with selections and the cursor."""

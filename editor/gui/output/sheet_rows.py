@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QSizeF
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 
 from editor.core.formats.pdf_export import PageSetup
+from editor.gui.output import line_breaks as lb
 from editor.gui.output import sheet_paragraphs as sp
 from editor.gui.output import sheet_tables as st
 from editor.gui.output.sheet_paragraphs import Grid
@@ -48,11 +49,25 @@ class SheetGeometry:
     _nudge: list[float]
     _shift: float
     _valid: int
+    _keep: list[bool]
+    _break: list[bool]
+    _pending: bytearray
     gongwen: Decor | None = None  # a 公文's parts (sheet_gongwen), on the official grid only
 
     def estimated_pages(self) -> int:
         """The page count, while paragraphs are still being placed (SheetLayout)."""
         raise NotImplementedError
+
+    def waiting(self) -> int:
+        """How many paragraphs are still to be set (a long document is set up to the cursor first)."""
+        return self._pending.count(1)
+
+    def _plain(self, k: int) -> bool:
+        return self.row_at(k) is None
+
+    def _chain_start(self, k: int) -> int:
+        """The first of the keep-with-next paragraphs right before k (k itself when there are none)."""
+        return lb.chain_start(k, self._keep, self._plain)
 
     def has_blocks(self) -> bool:
         """Whether there is anything to lay out."""

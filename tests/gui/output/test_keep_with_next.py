@@ -32,7 +32,7 @@ def summary(n: int) -> str:
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_headings_go_on_to_the_next_page_with_their_text_as_libreoffice_prints(open_draft, tmp_path):
-    """n = 5: （三） and 1. would take the last two lines of page one, their text the top of page two."""
+    """N = 5: （三） and 1. would take the last two lines of page one, their text the top of page two."""
     docs, ours = [], []
     for n in (4, 5):
         window = open_draft(summary(n))
