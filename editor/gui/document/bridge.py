@@ -367,7 +367,8 @@ def _block_format(p: Paragraph) -> tuple[QTextBlockFormat, QTextCharFormat]:
         bf.setProperty(STYLE_PROPERTY, p.style)
         bf.setHeadingLevel(style.heading_level)
         # Show the role the way the paragraph-style feature does, so headings look like headings.
-        cf.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
+        if style.size_adjustment:  # none for body size: see paragraph_styles._char_format
+            cf.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
         cf.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
         cf.setFontFamilies(list(style.families))
         if style.centered and p.align is None:

@@ -132,10 +132,35 @@ def body_formats() -> tuple[QTextBlockFormat, QTextCharFormat]:
 
 def _char_format(style: ParagraphStyle) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
+    # Body size has no adjustment at all: Qt sizes adjusted text from the document's default font,
+    # over any size a layout gives it, so page view could not set it at print's size (_clear_adjustment).
+    if style.size_adjustment:
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
     fmt.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
     fmt.setFontFamilies(list(style.families))
     return fmt
+
+
+def _clear_adjustment(block: QTextBlock) -> None:
+    """Take a heading's size adjustment off a paragraph's text (a merge cannot remove a property)."""
+    prop = QTextFormat.Property.FontSizeAdjustment
+    it = block.begin()
+    ranges = []
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.isValid() and frag.charFormat().hasProperty(prop):
+            ranges.append((frag.position(), frag.length(), frag.charFormat()))
+        it += 1
+    for position, length, fmt in ranges:
+        fmt.clearProperty(prop)
+        cur = QTextCursor(block.document())
+        cur.setPosition(position)
+        cur.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cur.setCharFormat(fmt)
+    fmt = block.charFormat()
+    if fmt.hasProperty(prop):
+        fmt.clearProperty(prop)
+        QTextCursor(block).setBlockCharFormat(fmt)
 
 
 def apply_style(cursor: QTextCursor, style_id: str) -> None:
@@ -161,6 +186,8 @@ def apply_style(cursor: QTextCursor, style_id: str) -> None:
         bc.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         bc.mergeCharFormat(cfmt)
         bc.mergeBlockCharFormat(cfmt)  # text typed into an empty paragraph takes the style too
+        if not style.size_adjustment:
+            _clear_adjustment(block)
         if block == end:
             break
         block = block.next()
