@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from editor.core import fonts
 from editor.core.formats.docx.styles import Preset, RoleStyle, part_root, run_fonts, w_el
 from editor.core.formats.file_format import ExportStyle
+from editor.core.formats.title_lines import title_breaks
 from editor.core.model.document import Document, Paragraph, Run, Table
 from editor.core.model.headings import strip_numbering
 from editor.core.translatable import QT_TRANSLATE_NOOP
@@ -170,6 +171,11 @@ def _official_paragraph(p: Paragraph) -> Paragraph:
         for r in head:
             r.font = LEAD_FONT + cls if cls else None
         runs, style = head + tail, "body"
+    if style == "title" and not any(r.kept for r in runs):
+        # §7.3.1: a long title breaks between words, its lines balanced (title_lines), as line breaks.
+        for at in reversed(title_breaks("".join(r.text for r in runs))):
+            head, tail = _split_at(runs, at)
+            runs = [*head, Run("\n"), *tail]
     return Paragraph(runs, style=style, page_break_before=p.page_break_before,
                      list_kind=p.list_kind, list_level=p.list_level, list_id=p.list_id)
 

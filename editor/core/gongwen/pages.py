@@ -95,7 +95,8 @@ def paragraph_height(p: Paragraph, width: float = TEXT_PT) -> tuple[float, float
                                                                              and p.style.style_id == "Normal" else 0)
     avail = width - (f.left_indent.pt if f.left_indent is not None else 0) \
         - (f.right_indent.pt if f.right_indent is not None else 0)
-    n = line_count(p.text, size, first, avail)
+    # A line break (w:br: a long title's, title_lines) starts a line.
+    n = sum(line_count(part, size, first if k == 0 else 0.0, avail) for k, part in enumerate(p.text.split("\n")))
     framed = p._p.pPr is not None and p._p.pPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}framePr") is not None
     return (0.0, 0.0, False) if framed else (before, n * _pitch(p) + _rule_below(p), bool(f.page_break_before))

@@ -153,11 +153,13 @@ def leading_space(text: str) -> int:
     return len(text) - len(text.lstrip(LEADING_SPACE))
 
 
-def break_lines(layout: QTextLayout, text: str, role: Role, width: float, pitch: float, skip: int = 0) -> int:
+def break_lines(layout: QTextLayout, text: str, role: Role, width: float, pitch: float, skip: int = 0,
+                stops: tuple[int, ...] = ()) -> int:
     """Set all lines of `layout` (its text is `text`) on the grid; the number of lines.
 
     Line i is placed at y = i·pitch, centred in its pitch. `skip` leading characters (typed
     indentation print leaves out) are set left of the indent, so the text after them breaks as in print.
+    `stops`: positions where a line must start (a long title's breaks, title_lines: print has line breaks there).
     """
     layout.beginLayout()
     start, count = 0, 0
@@ -171,6 +173,9 @@ def break_lines(layout: QTextLayout, text: str, role: Role, width: float, pitch:
             x -= _x(line, skip) - _x(line, 0)
         line.setLineWidth(width - x)
         hang(line, text, start, width - x)
+        stop = next((p for p in stops if start < p < start + line.textLength()), None)
+        if stop is not None:
+            line.setNumColumns(stop - start, width - x)
         line.setPosition(QPointF(x, count * pitch + (pitch - line.height()) / 2))
         start += line.textLength()
         count += 1

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 
 from editor.core.formats.official_style import lead_end
+from editor.core.formats.title_lines import title_breaks
 from editor.core.model.headings import heading_level
 from editor.gui.document.paragraph_styles import BY_ID, STYLE_PROPERTY
 from editor.gui.output import line_breaks as lb
@@ -131,34 +132,44 @@ def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: floa
     if grid is None:
         heights = set_flow(block, width, base, zoom, base_size)
         return len(heights) - 2, breaks_before(block), False, heights, titled
+    text = text_of(block.layout(), block)
+    style = print_role(block, text, recognise, is_title)
+    # A long title breaks between words, as print's line breaks (title_lines) put it.
+    stops = _title_stops(text) if style == "title" else ()
     if restyled is not None:
         role = restyled.role
-        lines = set_grid(block, role, width - restyled.left - restyled.right, grid.pitch, base)
+        lines = set_grid(block, role, width - restyled.left - restyled.right, grid.pitch, base, stops)
         if restyled.left:
             layout = block.layout()
             for i in range(lines):
                 line = layout.lineAt(i)
                 line.setPosition(QPointF(line.x() + restyled.left, line.y()))
     else:
-        style = print_role(block, text := text_of(block.layout(), block), recognise, is_title)
         role = grid.role(style)
         if style.startswith("heading") and lead_end(text) is not None:
             # Print sets a run-in heading (（一）实施改造。2024年……) as a body paragraph: it keeps with nothing.
             role = dataclasses.replace(role, keep_next=False)
-        lines = set_grid(block, role, width, grid.pitch, base)
+        lines = set_grid(block, role, width, grid.pitch, base, stops)
     if zoom != 1.0:
         lb.rescale(block.layout(), zoom, grid.pitch)
     page_break = breaks_before(block) or (restyled is not None and restyled.page_break)
     return lines, page_break, role.keep_next, (), titled
 
 
-def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
+def _title_stops(text: str) -> tuple[int, ...]:
+    """Where a title's lines start after the first, in the text with its typed indentation."""
+    skip = lb.leading_space(text)
+    return tuple(skip + p for p in title_breaks(text[skip:]))
+
+
+def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption,
+             stops: tuple[int, ...] = ()) -> int:
     """Set a paragraph's lines as print sets them; how many lines."""
     layout = block.layout()
     text = text_of(layout, block)
     layout.setTextOption(lb.text_option(role, base))
     _set_formats(block, layout, text, role, len(layout.preeditAreaText()))
-    return lb.break_lines(layout, text, role, width, pitch, lb.leading_space(text))
+    return lb.break_lines(layout, text, role, width, pitch, lb.leading_space(text), stops)
 
 
 def _set_formats(block: QTextBlock, layout: QTextLayout, text: str, role: lb.Role, preedit: int) -> None:
