@@ -61,7 +61,9 @@ def print_rows(window) -> list[list[tuple[int, str]]]:
     for p in range(1, pages.page_count() + 1):
         first = pages.page_starts[p - 1]
         out.append([(pages.slots[first + k] % pages.lines_per_page,
-                     layout.text()[layout.lineAt(i).textStart():layout.lineAt(i).textStart() + layout.lineAt(i).textLength()])
+                     # (a line break print's text holds where the DOCX has w:br: a long title's, title_lines)
+                     layout.text()[layout.lineAt(i).textStart():layout.lineAt(i).textStart()
+                                   + layout.lineAt(i).textLength()].rstrip("\u2028"))
                     for k, (layout, i, _x) in enumerate(pages.page_lines(p))])
     return out
 
