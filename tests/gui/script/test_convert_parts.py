@@ -86,3 +86,13 @@ def test_opening_another_document_does_not_replay_parts(window, tmp_path):
     window.session.document().setModified(False)
     assert window.session.open_path(path)
     assert props(window).get("主送") == "各县人民政府"
+
+
+def test_taiwan_phrases_keep_the_red_head_word_and_the_number_brackets(window):
+    form = fill(window)
+    form.set_value("发文机关标志", "江城市某某局文件\n江城市财政局文件")
+    form.set_value("发文字号", "江某发〔2026〕3号")
+    window.actions_by_name["convert_s2twp"].trigger()
+    assert props(window)["发文机关标志"] == "江城市某某局文件\n江城市財政局文件"  # not 檔案
+    assert props(window)["发文字号"] == "江某發〔2026〕3號"
+    assert props(window)["类型"] == "通知"
