@@ -117,3 +117,13 @@ def test_docx_without_stored_parts_keeps_its_properties_part(tmp_path):
     assert main(["convert", str(src), str(dst), "-c", "s2t"]) == 0
     assert custom_props.read(dst.read_bytes()) == {}
     assert paragraph_texts(dst) == ["頭髮"]
+
+
+def test_official_docx_red_head_in_the_body_keeps_its_word(tmp_path):
+    draft, src, dst = tmp_path / "d.txt", tmp_path / "s.docx", tmp_path / "t.docx"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert main(["export", str(draft), str(src), "--style", "official"]) == 0
+    assert main(["convert", str(src), str(dst), "-c", "s2twp"]) == 0
+    texts = paragraph_texts(dst)
+    assert texts[0] == "江城市某某局文件"  # the 版头, laid out in the body
+    assert texts[1] == "江某發〔2026〕3號"

@@ -14,6 +14,13 @@ from editor.core.script.converter import convert_text
 
 # Words a part ends in that GB/T 9704 fixes: the 版头 reads "……文件" in every script and region.
 FIXED_ENDINGS: dict[str, tuple[str, ...]] = {"发文机关标志": ("文件",)}
+# A paragraph that is a 版头 line on its own (a 公文 laid out as Word, reopened): an organ's name then 文件.
+_RED_HEAD = re.compile(r"^\s*[^\s，。、：；！？,.:;!?（）()“”\"《》]{2,40}?[局会府厅部委院室署办处司行]文件\s*$")
+
+
+def paragraph_terms(text: str) -> tuple[str, ...]:
+    """Fixed 公文 words in a paragraph of the body: a lone 版头 line ("江城市某某局文件") keeps its 文件."""
+    return FIXED_ENDINGS["发文机关标志"] if _RED_HEAD.match(text) else ()
 
 
 def convert_part(key: str | None, text: str, config: str, protected: Iterable[str] = ()) -> str:

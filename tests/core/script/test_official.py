@@ -31,3 +31,14 @@ def test_no_block_or_an_open_one_is_plain_text():
     assert convert_draft("---\n主送: 各单位\n头发", "s2t") == "---\n主送: 各單位\n頭髮"  # never closed: text
     assert convert_draft("", "s2t") == ""
     assert convert_draft("---\n---\n头发", "s2t") == "---\n---\n頭髮"
+
+
+def test_a_red_head_line_in_the_body_keeps_its_word_and_other_lines_do_not():
+    from editor.core.script.official import paragraph_terms
+    from editor.core.script.run_mapping import convert_runs
+
+    assert paragraph_terms("中共江城市委员会文件") == ("文件",)
+    assert paragraph_terms("关于印发有关文件") == ()  # a title, not a 版头
+    assert paragraph_terms("一、学习上级文件") == ()
+    assert convert_runs(["江城市发展", "局文", "件"], "s2twp") == ["江城市發展", "局文", "件"]
+    assert convert_runs(["认真学习上级文件"], "s2twp") == ["認真學習上級檔案"]

@@ -96,3 +96,9 @@ def test_taiwan_phrases_keep_the_red_head_word_and_the_number_brackets(window):
     assert props(window)["发文机关标志"] == "江城市某某局文件\n江城市財政局文件"  # not 檔案
     assert props(window)["发文字号"] == "江某發〔2026〕3號"
     assert props(window)["类型"] == "通知"
+
+
+def test_taiwan_phrases_keep_a_red_head_line_of_the_body(window):
+    window.editor.setPlainText("江城市某某局文件\n认真学习上级文件")  # a 公文 laid out as Word, reopened
+    window.actions_by_name["convert_s2twp"].trigger()
+    assert window.editor.plain_text() == "江城市某某局文件\n認真學習上級檔案"
