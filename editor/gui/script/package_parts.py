@@ -1,13 +1,14 @@
 """Whole-document conversion reaches the parts of a Word file the editor does not show.
 
 Headers, footers, footnotes, endnotes, comments and embedded chunks live in the source package that
-saving patches the body into; the user cannot see them here, so leaving them unconverted would be a
-silent wrong result. Each whole-document conversion of a DOCX is recorded as a step (config and
-protected terms) in a root-frame property: setting it is an undo command that joins the conversion's
-edit block, so Ctrl+Z and Ctrl+Y take it away and back with the text. Whenever the recorded steps
-change, the document's source package is rebuilt from the package as loaded with every step applied
-by `yuku convert`'s code (core/formats/docx/convert_parts.py), so a save writes exactly what the steps
-say — nothing after an undo.
+saving patches the body into, text boxes and other content shown as a placeholder in its kept items;
+the user cannot see them here, so leaving them unconverted would be a silent wrong result. Each
+whole-document conversion of a DOCX is recorded as a step (config and protected terms) in a
+root-frame property: setting it is an undo command that joins the conversion's edit block, so Ctrl+Z
+and Ctrl+Y take it away and back with the text. Whenever the recorded steps change, the source
+package and kept items are rebuilt from those as loaded with every step applied by `yuku convert`'s
+code (core/formats/docx/convert_parts.py), so a save writes exactly what the steps say — nothing
+after an undo.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
 
 from editor.core.errors import YukuError
+from editor.core.model.document import KeptItem
 from editor.gui.document.docx_state import DocxState, state_of
 
 log = logging.getLogger(__name__)
@@ -40,16 +42,17 @@ class PackageConversions(QObject):
         self.qdoc = qdoc
         self._state: DocxState | None = None
         self._original: bytes | None = None
+        self._kept: dict[str, KeptItem] = {}  # the kept items as loaded
         self._token = ""
         self._seen: str | None = None
-        self._built: dict[str, bytes] = {}
+        self._built: dict[str, tuple[bytes, dict[str, KeptItem]]] = {}
         qdoc.contentsChanged.connect(self._check)
 
     def _adopt(self) -> DocxState:
         """Follow the document's state: another file opened starts from its package as loaded."""
         state = state_of(self.qdoc)
         if state is not self._state:
-            self._state, self._original = state, state.source
+            self._state, self._original, self._kept = state, state.source, dict(state.kept)
             self._token = uuid.uuid4().hex  # steps recorded for an earlier file never apply to this one
             self._seen = _raw(self.qdoc)
             self._built = {}
@@ -71,21 +74,30 @@ class PackageConversions(QObject):
         return [(str(step[0]), [str(t) for t in step[1]]) for step in steps
                 if isinstance(step, list) and len(step) == 2 and isinstance(step[1], list)]
 
-    def _package(self, steps: list[tuple[str, list[str]]]) -> bytes | None:
-        """The package as loaded with these conversions applied to its parts outside the body."""
-        from editor.core.formats.docx.convert_parts import convert_outside_body
+    def _package(self, steps: list[tuple[str, list[str]]]) -> tuple[bytes, dict[str, KeptItem]] | None:
+        """The package and the kept items as loaded with these conversions applied (kept: those changed)."""
+        from editor.core.formats.docx.convert_parts import convert_for_editor
 
         if self._original is None:
             return None
         key = json.dumps(steps, ensure_ascii=False)
         if key not in self._built:
-            data = self._original
+            data, kept = self._original, dict(self._kept)
+            changed: dict[str, KeptItem] = {}
             for config, terms in steps:
-                data, _parts = convert_outside_body(data, config, terms)
+                data, now = convert_for_editor(data, kept, config, terms)
+                kept.update(now)
+                changed.update(now)
             while len(self._built) >= _CACHE:
                 self._built.pop(next(iter(self._built)))
-            self._built[key] = data
+            self._built[key] = (data, changed)
         return self._built[key]
+
+    def _apply(self, state: DocxState, built: tuple[bytes, dict[str, KeptItem]]) -> None:
+        """Put a rebuilt package and kept items in the state; items added since loading stay as they are."""
+        data, changed = built
+        state.source = data
+        state.kept = {k: changed.get(k, self._kept.get(k, item)) for k, item in state.kept.items()}
 
     def record(self, cursor: QTextCursor, config: str, protected: tuple[str, ...], join: bool) -> bool:
         """Record a whole-document conversion; True when it changes a part outside the body.
@@ -99,11 +111,12 @@ class PackageConversions(QObject):
             return False
         steps = [*self.steps(), (config, list(protected))]
         try:
-            data = self._package(steps)
+            built = self._package(steps)
         except YukuError as exc:  # a part the body's reader never needed is damaged: leave it as it was
             log.warning("parts outside the body not converted: %s", exc)
             return False
-        if data is None or data == state.source:
+        if built is None or (built[0] == state.source and all(
+                state.kept.get(k) == item for k, item in built[1].items())):
             return False
         if join:
             cursor.joinPreviousEditBlock()
@@ -126,9 +139,9 @@ class PackageConversions(QObject):
             return  # every keystroke comes here: only moved steps need work
         self._seen = raw
         try:
-            data = self._package(self.steps())
+            built = self._package(self.steps())
         except YukuError as exc:
             log.warning("parts outside the body not converted: %s", exc)
             return
-        if data is not None:
-            state.source = data
+        if built is not None:
+            self._apply(state, built)

@@ -107,3 +107,43 @@ def test_another_file_opened_does_not_inherit_the_conversion(window, tmp_path):
     window.editor.textCursor().insertText("新")
     save(window)
     assert parts(second)["word/header1.xml"] == ["某某县教育局"]
+
+
+def test_text_boxes_convert_with_the_body_and_undo_with_it(window, tmp_path):
+    path = build_docx(tmp_path / "a.docx", [para(run("头发"))], textbox=para(run("文本框里的头发")))
+    assert window.session.open_path(path)
+    window.actions_by_name["convert_s2t"].trigger()
+    save(window)
+    assert paragraph_texts(path) == ["頭髮", "", "文本框裏的頭髮"]
+    window.actions_by_name["undo"].trigger()
+    save(window)
+    assert paragraph_texts(path) == ["头发", "", "文本框里的头发"]
+
+
+def test_a_text_box_beside_text_that_does_not_change(window, tmp_path):
+    path = build_docx(tmp_path / "a.docx", [para(run("ABC"))], textbox=para(run("头发")))
+    assert window.session.open_path(path)
+    window.actions_by_name["convert_s2t"].trigger()
+    save(window)
+    assert paragraph_texts(path) == ["ABC", "", "頭髮"]
+
+
+def test_nothing_to_convert_anywhere_is_no_edit(window, tmp_path):
+    path = build_docx(tmp_path / "a.docx", [para(run("ABC"))], header=para(run("页眉")))
+    assert window.session.open_path(path)
+    window.actions_by_name["convert_t2s"].trigger()
+    assert not window.editor.document().isModified()
+    assert not window.editor.document().isUndoAvailable()
+
+
+def test_a_text_box_inside_a_converted_paragraph(window, tmp_path):
+    box = ('<w:r><w:pict><v:shape id="tb1" style="width:200pt;height:50pt"><v:textbox><w:txbxContent>'
+           f'{para(run("框里的头发"))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    path = build_docx(tmp_path / "a.docx", [para(run("正文头发") + box + run("发展"))])
+    assert window.session.open_path(path)
+    window.actions_by_name["convert_s2t"].trigger()
+    save(window)
+    assert paragraph_texts(path) == ["正文頭髮發展", "框裏的頭髮"]
+    window.actions_by_name["undo"].trigger()
+    save(window)
+    assert paragraph_texts(path) == ["正文头发发展", "框里的头发"]
