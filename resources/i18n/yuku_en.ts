@@ -43,10 +43,6 @@
             <translation>Place</translation>
         </message>
         <message>
-            <source>规则</source>
-            <translation>Rule</translation>
-        </message>
-        <message>
             <source>依据</source>
             <translation>Source</translation>
         </message>

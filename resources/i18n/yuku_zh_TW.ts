@@ -43,10 +43,6 @@
             <translation>位置</translation>
         </message>
         <message>
-            <source>规则</source>
-            <translation>規則</translation>
-        </message>
-        <message>
             <source>依据</source>
             <translation>依據</translation>
         </message>
