@@ -37,9 +37,9 @@ def convert_for_editor(data: bytes, kept: dict[str, KeptItem], config: str,
     """A source package and its kept content converted for the editor's whole-document conversion.
 
     The editor converts the text it shows; this converts the rest as `yuku convert` would: every
-    text part (headers, footers, notes …, and the body, whose text boxes and other kept content
-    saving copies from it), and the kept items' XML (what a placeholder writes back), so the body
-    written from either agrees. Returns the package (data itself when no part changes) and the kept
+    text part but the body (headers, footers, notes …), the kept items' XML (what a placeholder
+    writes back), and when one of those changes the body too, whose text boxes and other kept content
+    saving copies from it where a paragraph is untouched, so the body written from either agrees. Returns the package (data itself when no part changes) and the kept
     items whose XML changed.
     """
     from lxml import etree
@@ -55,26 +55,29 @@ def convert_for_editor(data: bytes, kept: dict[str, KeptItem], config: str,
     path = Path("source.docx")
     zf, _ = open_zip(path, data)
     with zf:
-        nsmap = _root_nsmap(zf, main_part(zf))
+        main = main_part(zf)
+        nsmap = _root_nsmap(zf, main)
+        # Kept XML leaves out the root's namespace declarations: a wrapper makes them again (as patch.py
+        # does), and the reader's raw() strips them from the converted element as it did on reading.
+        wrap = etree.tostring(etree.Element("wrap", nsmap=nsmap), encoding="unicode")
+        opening, closing = wrap[:-2] + ">", "</wrap>"
+        reader = InlineReader(Document(), nsmap)
+        changed: dict[str, KeptItem] = {}
+        for key, item in kept.items():
+            if "<" not in item.xml or ":p" not in item.xml:
+                continue  # no paragraph inside (an image, a bookmark …): nothing to convert
+            try:
+                wrapper = etree.fromstring((opening + item.xml + closing).encode("utf-8"), xml_parser())
+            except etree.XMLSyntaxError:
+                continue
+            if convert_tree(wrapper, config, terms)[1]:
+                changed[key] = replace(item, xml="".join(reader.raw(el) for el in wrapper))
+        # The body's own paragraphs the editor converted; its source matters only where kept content
+        # that converts is copied from it, and converting a long body again would freeze the window.
         result = DocxConvertResult([], 0, 0)
-        out = convert_zip(zf, path, config, terms, result)
+        out = convert_zip(zf, path, config, terms, result, skip="" if changed else main)
     if not result.parts:
         out = data  # nothing changed: the same bytes, so the caller can tell
-    # Kept XML leaves out the root's namespace declarations: a wrapper makes them again (as patch.py does),
-    # and the reader's raw() strips them from the converted element as it did when it read the file.
-    wrap = etree.tostring(etree.Element("wrap", nsmap=nsmap), encoding="unicode")
-    opening, closing = wrap[:-2] + ">", "</wrap>"
-    reader = InlineReader(Document(), nsmap)
-    changed: dict[str, KeptItem] = {}
-    for key, item in kept.items():
-        if "<" not in item.xml or ":p" not in item.xml:
-            continue  # no paragraph inside (an image, a bookmark …): nothing to convert
-        try:
-            wrapper = etree.fromstring((opening + item.xml + closing).encode("utf-8"), xml_parser())
-        except etree.XMLSyntaxError:
-            continue
-        if convert_tree(wrapper, config, terms)[1]:
-            changed[key] = replace(item, xml="".join(reader.raw(el) for el in wrapper))
     return out, changed
 
 
