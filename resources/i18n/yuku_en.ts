@@ -168,6 +168,10 @@
             <translation>Save failed</translation>
         </message>
         <message>
+            <source>%1：不支持这种文件类型，请另存为 %2。</source>
+            <translation>%1: Yuku cannot write this type of file; save it as %2.</translation>
+        </message>
+        <message>
             <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
             <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
         </message>

@@ -168,6 +168,10 @@
             <translation>儲存失敗</translation>
         </message>
         <message>
+            <source>%1：不支持这种文件类型，请另存为 %2。</source>
+            <translation>%1：不支援這種檔案類型，請另存新檔 %2。</translation>
+        </message>
+        <message>
             <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
             <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
         </message>
