@@ -112,8 +112,8 @@ class PackageConversions(QObject):
         steps = [*self.steps(), (config, list(protected))]
         try:
             built = self._package(steps)
-        except YukuError as exc:  # a part the body's reader never needed is damaged: leave it as it was
-            log.warning("parts outside the body not converted: %s", exc)
+        except (YukuError, ValueError, OSError) as exc:  # a part the body's reader never needed is damaged
+            log.warning("parts outside the body not converted: %s", exc)  # they stay as they were
             return False
         if built is None or (built[0] == state.source and all(
                 state.kept.get(k) == item for k, item in built[1].items())):
@@ -140,7 +140,7 @@ class PackageConversions(QObject):
         self._seen = raw
         try:
             built = self._package(self.steps())
-        except YukuError as exc:
+        except (YukuError, ValueError, OSError) as exc:
             log.warning("parts outside the body not converted: %s", exc)
             return
         if built is not None:
