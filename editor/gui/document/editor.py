@@ -28,9 +28,11 @@ FOREIGN_LOOKS = (QTextFormat.Property.FontFamilies, QTextFormat.Property.FontFam
                  QTextFormat.Property.FontSizeAdjustment, QTextFormat.Property.ForegroundBrush,
                  QTextFormat.Property.BackgroundBrush, QTextFormat.Property.FontLetterSpacing,
                  QTextFormat.Property.FontWordSpacing, QTextFormat.Property.TextVerticalAlignment)
+# A web page's paragraph spacing, shading and <h1>…<h4> levels are its own too: the paragraphs come in as
+# body text (bold kept) and take Yuku's heading styles only when the writer gives them (Ctrl+1…4).
 FOREIGN_SPACING = (QTextFormat.Property.BlockTopMargin, QTextFormat.Property.BlockBottomMargin,
                    QTextFormat.Property.BackgroundBrush, QTextFormat.Property.LineHeight,
-                   QTextFormat.Property.LineHeightType)
+                   QTextFormat.Property.LineHeightType, QTextFormat.Property.HeadingLevel)
 CONTEXT_DELAY_MS = 120
 SCRIPT_SAMPLE = 3000  # characters judged at the start of a long document, and again at the cursor  # recompute section and script once typing pauses, not on every key
 
@@ -106,7 +108,7 @@ def foreign_fragment(html: str) -> QTextDocumentFragment:
     block = doc.begin()
     while block.isValid():
         bfmt = block.blockFormat()
-        for prop in FOREIGN_SPACING:  # a web page's paragraph spacing and shading are its own too
+        for prop in FOREIGN_SPACING:
             bfmt.clearProperty(prop)
         blocks.append((block.position(), bfmt))
         it = block.begin()

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolBar
 
 from editor.gui.document.docx_state import KEPT_KEY, KEPT_LABEL, KEPT_OBJECT, WRAP
 from editor.gui.document.editor import DocumentEditor
@@ -187,6 +187,10 @@ class FormatActions(QObject):
         """粘贴为纯文本 (Ctrl+Shift+V): the clipboard's text only, in the format where it goes; one undo step."""
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit) and not focus.isReadOnly():  # the phrase search box, a dialog's field
+            focus.insert(next((line for line in text.splitlines() if line.strip()), ""))
+            return
         if not text or self.editor.isReadOnly():
             return
         cursor = self.editor.textCursor()

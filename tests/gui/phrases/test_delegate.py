@@ -36,3 +36,48 @@ def test_a_match_far_along_is_brought_into_sight(qapp):
     assert fm.horizontalAdvance(shown) <= width
     assert span is not None
     assert shown[span[0]:span[1]] == "幸福感"
+
+
+def test_a_cut_phrase_shows_its_whole_text_on_hover(make_bank, qtbot, monkeypatch):
+    """In the real panel, narrowed: the row is cut with "…" and the tooltip holds the whole phrase."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    from editor.core.model.phrases import Phrase
+    from editor.core.settings import Settings
+    from editor.gui.phrases.model import PHRASE_ROLE
+    from editor.gui.window.main_window import MainWindow
+
+    long_text = "坚持以人民为中心的发展思想扎实推进共同富裕不断增强人民群众获得感幸福感安全感"
+    bank = make_bank([Phrase(long_text, "measures", "collocation", 9, 5, 3, example="例句。")])
+    w = MainWindow(settings=Settings(), bank=bank)
+    qtbot.addWidget(w)
+    w.show()
+    tree = w.phrase_panel.tree
+    tree.expandAll()
+    model = tree.model()
+
+    def find(parent):
+        for r in range(model.rowCount(parent)):
+            idx = model.index(r, 0, parent)
+            if idx.data(PHRASE_ROLE) is not None:
+                return idx
+            found = find(idx)
+            if found is not None:
+                return found
+        return None
+
+    index = find(tree.rootIndex())
+    assert index is not None
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", staticmethod(lambda pos, text, *a: shown.append(text)))
+    option = QStyleOptionViewItem()
+    option.initFrom(tree)
+    option.rect = tree.visualRect(index)
+    option.rect.setWidth(120)
+    event = QHelpEvent(QEvent.Type.ToolTip, option.rect.center(), tree.viewport().mapToGlobal(QPoint(0, 0)))
+    assert tree.itemDelegate().helpEvent(event, tree, option, index)
+    assert shown
+    assert long_text in shown[0]
+    assert "例句。" in shown[0]

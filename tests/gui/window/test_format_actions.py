@@ -253,3 +253,29 @@ def test_toolbar_buttons_follow_the_cursor(window):
     fmt_menu = window.menu("format").actions()
     assert window.actions_by_name["format_bold"] in fmt_menu
     assert window.actions_by_name["style_body"] in fmt_menu
+
+
+def test_paste_as_plain_text_in_the_search_box_goes_there(window):
+    ed = window.editor
+    commit_text(ed, "正文")
+    QGuiApplication.clipboard().setText("领导\n第二行")
+    panel = window.phrase_panel
+    window.phrase_dock.show()
+    panel.focus_search()
+    QTest.keyClick(panel.filter, Qt.Key.Key_V, CTRL_SHIFT)
+    assert panel.filter.text() == "领导"
+    assert ed.toPlainText() == "正文"
+
+
+def test_pasted_web_headings_come_in_as_body_text(window, tmp_path):
+    ed = window.editor
+    mime = QMimeData()
+    mime.setHtml("<h2>网页标题</h2><p>正文段落</p>")
+    ed.insertFromMimeData(mime)
+    first = ed.document().firstBlock()
+    assert first.text() == "网页标题"
+    assert first.blockFormat().headingLevel() == 0
+    assert char_at(ed, 0).fontWeight() >= QFont.Weight.Bold.value  # its emphasis stays
+    target = tmp_path / "web.docx"
+    assert window.session.save_to(target)
+    assert docx.Document(str(target)).paragraphs[0].style.name not in ("Heading 2", "heading 2")
