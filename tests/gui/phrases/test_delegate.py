@@ -40,9 +40,9 @@ def test_a_match_far_along_is_brought_into_sight(qapp):
 
 def test_a_cut_phrase_shows_its_whole_text_on_hover(make_bank, qtbot, monkeypatch):
     """In the real panel, narrowed: the row is cut with "…" and the tooltip holds the whole phrase."""
-    from PySide6.QtCore import QEvent, QPoint
-    from PySide6.QtGui import QHelpEvent
-    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtGui import QHelpEvent, QPainter
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
     from editor.core.model.phrases import Phrase
     from editor.core.settings import Settings
@@ -54,6 +54,9 @@ def test_a_cut_phrase_shows_its_whole_text_on_hover(make_bank, qtbot, monkeypatc
     w = MainWindow(settings=Settings(), bank=bank)
     qtbot.addWidget(w)
     w.show()
+    qtbot.waitExposed(w)
+    w.resizeDocks([w.phrase_dock], [160], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
     tree = w.phrase_panel.tree
     tree.expandAll()
     model = tree.model()
@@ -70,12 +73,28 @@ def test_a_cut_phrase_shows_its_whole_text_on_hover(make_bank, qtbot, monkeypatc
 
     index = find(tree.rootIndex())
     assert index is not None
+    drawn_texts: list[str] = []
+    real = QPainter.drawText
+
+    def record(painter, *args):
+        drawn_texts.extend(a for a in args if isinstance(a, str))
+        return real(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+    tree.viewport().grab()  # paints every row through the delegate
+    monkeypatch.setattr(QPainter, "drawText", real)
+    assert any(t.endswith(ELLIPSIS) and t.startswith("坚持") for t in drawn_texts), drawn_texts
+    assert long_text not in "".join(drawn_texts)
     shown = []
     monkeypatch.setattr(QToolTip, "showText", staticmethod(lambda pos, text, *a: shown.append(text)))
     option = QStyleOptionViewItem()
     option.initFrom(tree)
     option.rect = tree.visualRect(index)
-    option.rect.setWidth(120)
+    assert option.rect.right() <= tree.viewport().width()  # the row is as wide as the panel, no wider
+    # Painted cut: the row's text, as drawn, ends in "…" and fits.
+    fm = option.fontMetrics
+    drawn, _span = elide_around(long_text, None, fm, option.rect.width())
+    assert drawn.endswith(ELLIPSIS)
     event = QHelpEvent(QEvent.Type.ToolTip, option.rect.center(), tree.viewport().mapToGlobal(QPoint(0, 0)))
     assert tree.itemDelegate().helpEvent(event, tree, option, index)
     assert shown
