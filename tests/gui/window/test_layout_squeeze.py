@@ -55,3 +55,20 @@ def test_ctrl_wheel_zooms_the_document(window):
     wheel(viewport, 120, Qt.KeyboardModifier.NoModifier)
     assert window.view_actions.zoom == 0
     assert not window.editor.document().isModified()
+
+
+def test_ctrl_wheel_zooms_page_view_too(window):
+    from tests.gui.helpers import act, commit_text
+
+    commit_text(window.editor, "正文")
+    act(window, "page_view")
+    assert window.actions_by_name["page_view"].isChecked()
+    from editor.gui.output.page_view import PageView
+
+    page = window.feature(PageView)
+    assert page.zoom == pytest.approx(1.0)
+    wheel(window.editor.viewport(), 120)
+    assert window.view_actions.zoom == 1
+    assert page.zoom == pytest.approx(1.1)  # the sheets are painted 10 % bigger
+    assert window.status_widgets.zoom_label.text() == "110%"
+    act(window, "page_view")
