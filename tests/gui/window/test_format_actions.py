@@ -279,3 +279,22 @@ def test_pasted_web_headings_come_in_as_body_text(window, tmp_path):
     target = tmp_path / "web.docx"
     assert window.session.save_to(target)
     assert docx.Document(str(target)).paragraphs[0].style.name not in ("Heading 2", "heading 2")
+
+
+def test_pasted_web_lists_and_tables_stay_lists_and_tables(window):
+    ed = window.editor
+    mime = QMimeData()
+    mime.setHtml('<ul><li><span style="color:#f00;font-size:30pt">第一项</span></li><li>第二项</li></ul>'
+                 '<table border="1"><tr><td>甲</td><td><span style="font-family:Arial">乙</span></td></tr></table>')
+    ed.insertFromMimeData(mime)
+    doc = ed.document()
+    first = doc.findBlock(ed.toPlainText().index("第一项"))
+    assert first.textList() is not None
+    assert first.textList().count() == 2
+    cur = QTextCursor(doc)
+    cur.setPosition(ed.toPlainText().index("乙"))
+    assert cur.currentTable() is not None
+    cell = char_at(ed, ed.toPlainText().index("乙"))
+    assert not cell.hasProperty(cell.Property.FontFamilies)
+    item = char_at(ed, ed.toPlainText().index("第一项"))
+    assert not item.hasProperty(item.Property.FontPointSize)
