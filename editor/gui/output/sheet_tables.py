@@ -46,6 +46,10 @@ class Lines:
     open_top: tuple[tuple[float, float], ...] = ()
     open_bottom: tuple[tuple[float, float], ...] = ()
 
+    def closed(self, top: bool, bottom: bool) -> Lines:
+        """The same lines with the top or bottom line drawn whole (a page break falls there)."""
+        return Lines(self.walls, () if top else self.open_top, () if bottom else self.open_bottom)
+
     def scaled(self, zoom: float) -> Lines:
         """The same lines at a zoom."""
         return Lines(tuple(x * zoom for x in self.walls), tuple((a * zoom, b * zoom) for a, b in self.open_top),
