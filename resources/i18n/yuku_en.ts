@@ -43,10 +43,6 @@
             <translation>Place</translation>
         </message>
         <message>
-            <source>规则</source>
-            <translation>Rule</translation>
-        </message>
-        <message>
             <source>依据</source>
             <translation>Source</translation>
         </message>
@@ -170,6 +166,10 @@
         <message>
             <source>保存失败</source>
             <translation>Save failed</translation>
+        </message>
+        <message>
+            <source>%1：不支持这种文件类型，请另存为 %2。</source>
+            <translation>%1: Yuku cannot write this type of file; save it as %2.</translation>
         </message>
         <message>
             <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>

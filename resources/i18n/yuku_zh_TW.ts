@@ -43,10 +43,6 @@
             <translation>位置</translation>
         </message>
         <message>
-            <source>规则</source>
-            <translation>規則</translation>
-        </message>
-        <message>
             <source>依据</source>
             <translation>依據</translation>
         </message>
@@ -170,6 +166,10 @@
         <message>
             <source>保存失败</source>
             <translation>儲存失敗</translation>
+        </message>
+        <message>
+            <source>%1：不支持这种文件类型，请另存为 %2。</source>
+            <translation>%1：不支援這種檔案類型，請另存新檔 %2。</translation>
         </message>
         <message>
             <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>

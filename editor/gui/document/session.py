@@ -205,8 +205,13 @@ class DocumentSession(QObject):
     def save_to(self, path: Path) -> bool:
         """Write the document to path atomically; on failure the file on disk is unchanged."""
         from editor.core.formats.document_files import write_document
+        from editor.core.formats.registry import format_for, suffix_list
         from editor.gui.document.bridge import to_model
 
+        if format_for(path) is None:  # say so before any question about the text (blanks …)
+            self.report(self.tr("保存失败"), self.tr("%1：不支持这种文件类型，请另存为 %2。")
+                        .replace("%1", str(path)).replace("%2", suffix_list()))
+            return False
         if not all(check(path) for check in self.before_save):
             return False
         model = to_model(self.document())
