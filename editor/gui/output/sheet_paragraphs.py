@@ -1,7 +1,7 @@
 """How page view sets one paragraph (sheet_layout.SheetLayout): its role, fonts and lines.
 
-Official style: the role print gives the paragraph (its style, or recognised from its text as
-print recognises it when no paragraph has a style), set by line_breaks as the print renderer
+Official style: the role print gives the paragraph (its style, or recognised from its text where it
+has none, as draft_text.recognise_roles does for print), set by line_breaks as the print renderer
 sets it. Plain style: the paragraph's own format, lines at their natural height.
 """
 from __future__ import annotations
@@ -86,7 +86,7 @@ def text_of(layout: QTextLayout, block: QTextBlock) -> str:
 def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) -> str:
     """The role print gives the paragraph: its own, or (recognise) the title or a heading by numbering."""
     style, _styled = own_role(block)
-    if recognise and is_title:
+    if recognise and is_title and style == "body":
         stripped = text.strip()
         if heading_level(stripped) is None and len(stripped) <= TITLE_MAX_CHARS:
             return "title"
@@ -119,16 +119,16 @@ class Restyled:
 def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: float, recognise: bool, is_title: bool,
                   base: QTextOption, base_size: float = 0.0, restyled: Restyled | None = None,
                   ) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-    """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), styled).
+    """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), titled).
 
     The lines are broken as print breaks them (on the grid, or with the text at its 100 % size,
     `base_size`), then set again `zoom` times bigger. On the grid, `restyled` gives a 公文 paragraph
     print's role and indents (a 附件 page's label in 黑体 on a new page, a 落款 written in the text …).
     """
-    styled = own_role(block)[1]
+    titled = own_role(block)[0] == "title"  # a title of its own: print recognises none
     if grid is None:
         heights = set_flow(block, width, base, zoom, base_size)
-        return len(heights) - 2, breaks_before(block), False, heights, styled
+        return len(heights) - 2, breaks_before(block), False, heights, titled
     if restyled is not None:
         role = restyled.role
         lines = set_grid(block, role, width - restyled.left - restyled.right, grid.pitch, base)
@@ -143,7 +143,7 @@ def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: floa
     if zoom != 1.0:
         lb.rescale(block.layout(), zoom, grid.pitch)
     page_break = breaks_before(block) or (restyled is not None and restyled.page_break)
-    return lines, page_break, role.keep_next, (), styled
+    return lines, page_break, role.keep_next, (), titled
 
 
 def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
@@ -285,7 +285,7 @@ def grid_position(layout: QTextLayout, slot: int, nudge: float, per_page: int, p
 
 
 def estimate(block: QTextBlock, grid: bool) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-    """A paragraph not set yet, its lines guessed from its length: (lines, break before, keep, heights, styled)."""
+    """A paragraph not set yet, its lines guessed from its length: (lines, break before, keep, heights, titled)."""
     lines = max(1, -(-(len(block.text()) + 2) // 28))
     heights = () if grid else (0.0, *[21.0] * lines, 0.0)
-    return lines, breaks_before(block), False, heights, own_role(block)[1]
+    return lines, breaks_before(block), False, heights, own_role(block)[0] == "title"
