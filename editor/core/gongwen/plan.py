@@ -14,6 +14,7 @@ from editor.core.formats.official_style import CHAR_PT, CHARS, LINE_PITCH_PT
 from editor.core.gongwen.parts import Parts
 from editor.core.gongwen.source import ATTACH_PAGE, Line, assign_roles
 from editor.core.gongwen.types import LETTER, MINUTES, ORDER, STANDARD
+from editor.core.model.headings import heading_level
 
 # Font classes (fonts.resolve names them on this machine).
 XBS, FS, HT, KT = "xiaobiaosong", "fangsong", "heiti", "kaiti"
@@ -277,7 +278,8 @@ def restyles(texts: list[str], styles: list[str], parts: Parts) -> dict[int, Ite
         if ATTACH_PAGE.match(t.strip()):
             out[i] = Item("", align="left", page_break=True, heiti=True)  # §7.3.7: 附件 and its number, 黑体
             name = texts[i + 1].strip() if i + 1 < len(texts) else ""
-            if name and len(name) <= ATTACH_TITLE_MAX and not name.endswith(SENTENCE_END) and not ATTACH_PAGE.match(name):
+            if (name and len(name) <= ATTACH_TITLE_MAX and not name.endswith(SENTENCE_END)
+                    and not ATTACH_PAGE.match(name) and heading_level(name) is None):
                 out[i + 1] = Item("", align="center")  # … and the 附件's title centred on the next line
     return out
 

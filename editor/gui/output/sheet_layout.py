@@ -330,9 +330,8 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
 
     def _place(self, k: int, end: float) -> tuple[float, float]:
         """Where paragraph k starts and ends when the one before ends at `end` (and how far off the grid: _nudge)."""
-        end = self._parts_start(k, end)  # a 公文's title starts below its 版头
-        if self.gongwen is not None and self.grid:  # a paragraph a 公文's layout restyles: blank lines above it
-            end = self.gongwen.space_before(k, end, self.grid.per_page)
+        end = self._parts_start(k, end)  # a 公文's title starts below its 版头, restyled paragraphs below their blank lines
+        end = self.gongwen.space_before(k, end, self.grid.per_page) if self.gongwen is not None and self.grid else end
         if not self._heads:  # no table: every paragraph on the grid (placed on every keystroke: the short way)
             self._nudge[k] = 0.0
             return self._parts_end(k, *self._place_piece(k, end))

@@ -124,3 +124,15 @@ def test_export_warns_when_the_last_paragraph_cannot_go_on_with_the_closing(tmp_
         src.write_text(head + "各单位要高度重视。\n" * n, encoding="utf-8")
         assert main(["export", str(src), str(tmp_path / "short.docx")]) == 0
         assert ALONE not in capsys.readouterr().err, n
+
+
+def test_an_attachment_page_starts_with_its_label_in_heiti_and_its_title_centred():
+    """§7.3.7: 附件N flush left in 黑体 on a new page, the 附件's title centred on the next line (not a heading)."""
+    texts = ["关于开展检查的通知", "正文。", "附件1", "检查项目清单", "一、安全生产", "附件2", "一、联络人", "张三。"]
+    restyled = plan.restyles(texts, [""] * len(texts), Parts())
+    label, title = restyled[2], restyled[3]
+    assert (label.page_break, label.heiti, label.align, label.first) == (True, True, "left", 0)
+    assert (title.page_break, title.heiti, title.align, title.first) == (False, False, "center", 0)
+    assert 4 not in restyled  # the 附件's text keeps its own layout
+    assert restyled[5].page_break
+    assert 6 not in restyled  # a heading right under the label is no title

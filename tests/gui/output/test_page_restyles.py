@@ -173,3 +173,17 @@ def test_typing_the_date_under_a_written_signature_restyles_both(open_draft, qtb
     assert_pages_as_printed(window, tmp_path / "dated.pdf")
     shown, printed = view_lines(window), pdf_lines(tmp_path / "dated.pdf")
     assert_lines_at(shown, printed, ["2026年12月7日", next(k for k in shown if k.endswith("办公室"))], 1.0)
+
+
+def test_a_main_recipient_written_in_the_text_is_flush_left_as_printed(open_draft, tmp_path):
+    """A 主送 typed under the title (none in the form): flush left, a blank line above it, where print sets it."""
+    text = draft("通知").replace("主送: 各区人民政府，市政府各委、办、局\n", "")
+    title = "江城市人民政府办公室关于推进城市更新工作的通知\n"
+    window = open_draft(text.replace(title, title + "各区人民政府，市政府各委、办、局：\n"))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    assert view.layout.gongwen.restyles  # the 主送 (and the title) restyled
+    assert_pages_as_printed(window, tmp_path / "main.pdf")
+    shown, printed = view_lines(window), pdf_lines(tmp_path / "main.pdf")
+    assert_lines_at(shown, printed, ["各区人民政府，市政府各委、办、局：", "为深入推进城市更新行动"], 1.0)
+    assert shown[flat("各区人民政府，市政府各委、办、局：")][1] == pytest.approx(LEFT_PT, abs=0.5)
