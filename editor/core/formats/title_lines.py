@@ -41,7 +41,7 @@ def title_breaks(text: str, chars: float = TITLE_CHARS) -> tuple[int, ...]:
     """The positions in `text` where its lines start after the first (empty: it fits on one line).
 
     As few lines as the width allows, each ending at a word boundary where no closing mark starts the
-    next line and no opening mark ends one, their widths as even as possible (least squares).
+    next line, no opening mark ends one and no number is parted from its unit, their widths as even as possible (least squares).
     """
     total = sum(map(_width, text))
     if total <= chars or "\n" in text or "\u2028" in text:
@@ -50,7 +50,9 @@ def title_breaks(text: str, chars: float = TITLE_CHARS) -> tuple[int, ...]:
     for word in _words(text):
         pos += len(word)
         ends.append(pos)
-    cuts = [p for p in ends[1:-1] if text[p] not in _CLOSING and text[p - 1] not in _OPENING]
+    # A number keeps its unit (2024年, 12项): no break right after a digit or Latin letter either.
+    cuts = [p for p in ends[1:-1] if text[p] not in _CLOSING and text[p - 1] not in _OPENING
+            and not (text[p - 1].isascii() and text[p - 1].isalnum())]
     points = [0, *cuts, len(text)]
     widths = [0.0]
     for a, b in zip(points, points[1:], strict=False):
