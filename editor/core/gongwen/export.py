@@ -46,6 +46,15 @@ def without_layout(doc: Document) -> Document:
 
     out = copy.copy(doc)
     out.blocks = [b for b in doc.blocks if not (isinstance(b, Paragraph) and 'w:val="Gw' in b.extra)]
+    for i, block in enumerate(out.blocks):
+        if isinstance(block, Paragraph) and block.style == "title" and any(
+                "\n" in r.text or "\u2028" in r.text for r in block.runs):
+            # The layout broke a long title between words (title_lines): the draft's title is one line again.
+            block = copy.deepcopy(block)
+            for run in block.runs:
+                run.text = run.text.replace("\n", "").replace("\u2028", "")
+            block.runs = [r for r in block.runs if r.text or r.kept]
+            out.blocks[i] = block
     return out
 
 
