@@ -80,8 +80,8 @@ def test_font_rule_detects_changed_fonts_and_sizes_in_docx():
         assert clean == [], clean
         d = docx.Document(BytesIO(data))
         if k % 2 == 0:
-            run = d.paragraphs[0].runs[0]
-            run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "黑体")
+            for run in d.paragraphs[0].runs:  # the whole title (a long one is several runs: its lines)
+                run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "黑体")
         else:
             body = next(p for p in d.paragraphs[1:] if p.style.style_id == "Normal" and len(p.text) > 20)
             for run in body.runs:
