@@ -21,31 +21,25 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
-    """(merged counts of the documents that open the corpus, every document's key, how many those hold).
-
-    The reduce is a fold over the documents in order, so adding the new documents' counts to the last
-    run's merged counts gives exactly what folding them all again gives.
-    """
-    if cache is None:
-        return None, [], 0
-    from editor.core.mining.count_cache import document_key
-
-    keys = [document_key(d) for d in docs]
-    earlier = cache.merged(keys)
-    return (earlier[1], keys, earlier[0]) if earlier else (None, keys, 0)
 
 
 def mine_documents(docs: list[Document], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> list[Phrase]:
     """Count (map, from the cache where it can), reduce, rank, merge near-duplicates and build Phrase records."""
+    counts = fold_corpus(docs, cache, progress, cancelled)
+    if cache is not None:
+        from editor.core.mining.count_cache import document_key
+
+        cache.keep_merged([document_key(d) for d in docs], counts)
+    return rank_counts(counts, progress, cancelled, cache)
+
+
+def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                cache: CountCache | None = None) -> list[Phrase]:
+    """Rank the merged counts, filter, merge near-duplicates and build Phrase records (cache: kept verdicts)."""
     from editor.core.corpus.normalize import chinese_punctuation
     from editor.core.mining.control import check_cancelled, surface_form
 
-    counts, keys, first = _earlier_counts(docs, cache)
-    counts = fold_corpus(docs, cache, keys, first, counts, progress, cancelled)
-    if cache is not None:
-        cache.keep_merged(keys, counts)
     n_docs = counts.documents
     ranked = rank(counts)
     # The filter's verdicts depend on the text alone: those of earlier runs are kept (most of a

@@ -4,18 +4,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.core.mining.control import MiningCancelled, check_cancelled
 from editor.core.model.phrases import Phrase
 
 if TYPE_CHECKING:
+    from editor.core.corpus.archive import Archive, Ready
     from editor.core.corpus.dedupe import Print, Prints
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
+    from editor.core.mining.counting import Counts
 
 Progress = Callable[[int, int, str], None]
-__all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "split_files", "structure_corpus"]
+__all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "split_files", "structure_archive", "structure_corpus"]
 
 
 @dataclass
@@ -79,12 +82,12 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
     return docs
 
 
-def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
-                     progress: Progress | None = None, cache: CountCache | None = None) -> list[Document]:
-    """Files → de-duplicated documents with headings and sections (simplified script).
+def structure_archive(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
+                      progress: Progress | None = None, cache: CountCache | None = None,
+                      ready: Ready | None = None) -> tuple[Archive, bool]:
+    """Files → the structured archive (see structure_corpus), and whether it differs from the one the cache keeps.
 
-    cache: where the last run's structured archive is kept; files added after its files are then
-    the only ones structured (corpus.archive), with the same result.
+    ready: told of each batch of finished documents (corpus.archive.extend), for the map step to start on.
     """
     from editor.core.corpus import archive as arc
 
@@ -108,29 +111,83 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
 
     prints: Prints = {}  # by id() of the documents and paragraphs of split: they stay alive meanwhile
     split = split_files(corpus[start:], cancelled, split_step, prints)
-    if kept is not None and arc.extend(kept, files[start:], split, prints, step):
-        archive = kept
-    else:
-        if kept is not None:
-            split = split_files(corpus[:start], cancelled, split_step, prints) + split
-        archive = arc.structure_all(files, split, prints, step)
-    if cache is not None and start < len(files):
+    if kept is not None and arc.extend(kept, files[start:], split, prints, step, ready):
+        return kept, start < len(files)
+    if kept is not None:
+        split = split_files(corpus[:start], cancelled, split_step, prints) + split
+    return arc.structure_all(files, split, prints, step, ready), True
+
+
+def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
+                     progress: Progress | None = None, cache: CountCache | None = None) -> list[Document]:
+    """Files → de-duplicated documents with headings and sections (simplified script).
+
+    cache: where the last run's structured archive is kept; files added after its files are then
+    the only ones structured (corpus.archive), with the same result.
+    """
+    archive, changed = structure_archive(corpus, cancelled, progress, cache)
+    if cache is not None and changed:
         cache.keep_archive(archive)
     return archive.docs
 
 
 def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> MiningResult:
-    """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache)."""
-    from editor.core.mining.assemble import mine_documents
-    from editor.core.mining.control import collector_paused
+    """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache).
+
+    De-duplication feeds the map step as it goes (mapreduce.StreamFold); what is kept for the next
+    run is written by a forked child while this process ranks (control.in_background).
+    """
+    from editor.core.mining.assemble import rank_counts
+    from editor.core.mining.control import collector_paused, in_background
+    from editor.core.mining.mapreduce import StreamFold, pool_context
+
+    shown = 0
+
+    def bar(done: int, total: int, stage: str) -> None:  # stages interleave: the bar never goes back
+        nonlocal shown
+        shown = max(shown, 3000 * done // max(1, total))
+        if progress:
+            progress(shown, 3000, stage)
 
     def rest(done: int, total: int, stage: str) -> None:
-        if progress:
-            progress(total // 2 + done, total // 2 * 3 if total else 1, stage)
+        bar(total // 2 + done, total // 2 * 3 if total else 1, stage)
 
+    chars = sum(len(text) for _, text in corpus)
     with collector_paused():
         # A third of the bar for structure, two thirds for counting and filtering.
-        docs = structure_corpus(corpus, cancelled,
-                                (lambda d, t, s: progress(d, 3 * max(t, 1), s)) if progress else None, cache)
-        return MiningResult(mine_documents(docs, rest if progress else None, cancelled, cache), len(docs))
+        fold = StreamFold(cache, chars, rest, cancelled)
+        try:
+            archive, changed = structure_archive(corpus, cancelled, lambda d, t, s: bar(d, 3 * max(t, 1), s),
+                                                 cache, fold.add)
+            counts = fold.finish(archive.docs)
+        finally:
+            fold.close()
+        wait = None
+        if cache is not None and cache.conn is not None:
+            # Forked like the map workers (a small corpus keeps its state in a blink, here).
+            context = pool_context(chars)
+            path, keys = cache.path, fold.keys
+            wait = in_background(lambda: _keep(path, archive if changed else None, keys, counts),
+                                 context is not None and context.get_start_method() == "fork")
+        try:
+            return MiningResult(rank_counts(counts, rest, cancelled, cache), len(archive.docs))
+        finally:
+            if wait is not None:
+                wait()
+
+
+def _keep(path: Path, archive: Archive | None, keys: list[str], counts: Counts) -> None:
+    """Keep the structured archive (when it changed) and the merged counts for the next run.
+
+    On a connection of its own: this may run in a forked child, which must not use its parent's.
+    """
+    from editor.core.mining.count_cache import CountCache
+
+    cache = CountCache(path)
+    try:
+        if archive is not None:
+            cache.keep_archive(archive)
+        cache.keep_merged(keys, counts)
+    finally:
+        cache.close()

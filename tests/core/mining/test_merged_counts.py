@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from editor.core.mining import assemble
+from editor.core.mining import mapreduce
 from editor.core.mining.count_cache import CountCache
 from editor.core.mining.miner import mine_corpus
 from editor.core.resources import seed_corpus_dir
@@ -29,13 +29,14 @@ def full(corpus):
 def reduced(monkeypatch) -> list[int]:
     """How many documents each run folded into its counts (spied)."""
     sizes: list[int] = []
-    real = assemble.fold_corpus
+    real = mapreduce.StreamFold.finish
 
-    def spy(docs, cache, keys, first, into, *args):
-        sizes.append(len(docs) - first)
-        return real(docs, cache, keys, first, into, *args)
+    def spy(self, docs):
+        counts = real(self, docs)
+        sizes.append(len(docs) - self.first)
+        return counts
 
-    monkeypatch.setattr(assemble, "fold_corpus", spy)
+    monkeypatch.setattr(mapreduce.StreamFold, "finish", spy)
     return sizes
 
 

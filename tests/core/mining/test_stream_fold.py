@@ -1,0 +1,130 @@
+"""The map step starts while de-duplication still runs, and the kept state is written by a forked child."""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+
+import pytest
+
+from editor.core.corpus import archive
+from editor.core.mining import mapreduce
+from editor.core.mining.assemble import mine_documents
+from editor.core.mining.control import in_background
+from editor.core.mining.count_cache import CountCache
+from editor.core.mining.miner import mine_corpus, structure_corpus
+from editor.core.resources import seed_corpus_dir
+from tests.mining_corpus_gen import generate_corpus
+
+needs_fork = pytest.mark.skipif("fork" not in mp.get_all_start_methods(), reason="no fork on this system")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Generated reports (copies and site furniture among them) and bundled documents, as (name, text)."""
+    made = generate_corpus(tmp_path_factory.mktemp("gen") / "c", n_reports=16, chars_per_report=2500, seed=11)
+    files = [*made.files, *sorted(seed_corpus_dir().rglob("*.txt"))[:14]]
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+@pytest.fixture(scope="module")
+def apart(corpus):
+    """Phrases of the corpus structured first, then mapped and reduced (nothing streamed)."""
+    return mine_documents(structure_corpus(corpus))
+
+
+def forking(monkeypatch):
+    """Worker processes (and the forked writer) whatever the corpus size, as at archive scale."""
+    monkeypatch.setattr(mapreduce, "pool_context", lambda chars: mp.get_context("fork"))
+
+
+def test_documents_are_mapped_while_later_ones_are_still_de_duplicated(corpus, apart, monkeypatch):
+    monkeypatch.setattr(archive, "_BATCH", 4)
+    events: list[tuple[str, int]] = []
+    real_add, real_paragraphs = mapreduce.StreamFold.add, archive.dedupe_paragraphs
+
+    def add(self, earlier, batch):
+        events.append(("map", len(batch)))
+        real_add(self, earlier, batch)
+
+    def paragraphs(batch, *args):
+        events.append(("dedupe", len(batch)))
+        return real_paragraphs(batch, *args)
+
+    monkeypatch.setattr(mapreduce.StreamFold, "add", add)
+    monkeypatch.setattr(archive, "dedupe_paragraphs", paragraphs)
+    streamed = mine_corpus(corpus).phrases
+    assert len(apart) > 50
+    assert streamed == apart  # the same phrases, order, scores, examples and sources
+    kinds = [kind for kind, _ in events]
+    assert kinds.count("map") >= 5
+    # Batches go to the map step one by one, each as soon as it is de-duplicated.
+    assert kinds[:4] == ["dedupe", "map", "dedupe", "map"]
+    assert sum(n for kind, n in events if kind == "map") == len(structure_corpus(corpus))
+
+
+@needs_fork
+def test_in_worker_processes_the_streamed_result_is_the_same(corpus, apart, monkeypatch):
+    monkeypatch.setattr(archive, "_BATCH", 4)
+    forking(monkeypatch)
+    assert mine_corpus(corpus).phrases == apart
+
+
+@needs_fork
+def test_the_state_kept_by_the_forked_writer_serves_the_next_run(corpus, apart, tmp_path, monkeypatch):
+    forking(monkeypatch)
+    children: list[int] = []
+    real_background = in_background
+
+    def spy(work, fork=True):
+        children.append(int(fork))
+        return real_background(work, fork)
+
+    from editor.core.mining import control
+
+    monkeypatch.setattr(control, "in_background", spy)
+    sizes: list[int] = []
+    real_finish = mapreduce.StreamFold.finish
+
+    def finish(self, docs):
+        counts = real_finish(self, docs)
+        sizes.append(len(docs) - self.first)
+        return counts
+
+    monkeypatch.setattr(mapreduce.StreamFold, "finish", finish)
+    path = tmp_path / "bank.db.counts"
+    for part in (corpus[:-5], corpus):
+        cache = CountCache(path)
+        try:
+            mined = mine_corpus(part, cache=cache).phrases
+        finally:
+            cache.close()
+    assert children == [1, 1]  # both runs wrote their state in a child
+    assert mined == apart
+    assert sizes[1] <= 5  # the second run folded the new files only, onto the merged counts the child kept
+
+
+@needs_fork
+def test_background_work_runs_in_a_child_and_is_waited_for(tmp_path):
+    out = tmp_path / "pid"
+    wait = in_background(lambda: out.write_text(str(os.getpid())))
+    wait()
+    assert int(out.read_text()) != os.getpid()
+
+
+@needs_fork
+def test_a_failure_in_the_child_is_logged_not_raised(caplog):
+    def fail():
+        raise OSError("disk full")
+
+    wait = in_background(fail)
+    with caplog.at_level(logging.WARNING):
+        wait()
+    assert "failed" in caplog.text
+
+
+def test_without_fork_the_work_is_done_at_once(tmp_path):
+    out = tmp_path / "pid"
+    wait = in_background(lambda: out.write_text(str(os.getpid())), fork=False)
+    assert int(out.read_text()) == os.getpid()
+    wait()
