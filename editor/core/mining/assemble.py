@@ -13,7 +13,7 @@ from editor.core.mining.counting import Counts
 from editor.core.mining.mapreduce import FORK_CHARS, fold_corpus, pool_context
 from editor.core.mining.near_duplicates import within_two_edits
 from editor.core.mining.ranking import acceptable, rank
-from editor.core.model.phrases import Phrase
+from editor.core.model.phrases import BLANK, Phrase
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
@@ -66,7 +66,8 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
             continue
         # Near-duplicates (edit distance ≤ 2 on longer phrases) become one entry with variants.
         near = None
-        if len(key) >= 8:
+        # Counted without blanks: 现将___报告如下 and 现将___函复如下 are two formulas, two words apart in six.
+        if len(key.replace(BLANK, "")) >= 8:
             for bucket in ((section, key[:2]), (section, key[-2:])):
                 near = next((p for other, p in kept.get(bucket, ()) if within_two_edits(key, other)), None)
                 if near:

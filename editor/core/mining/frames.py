@@ -13,7 +13,9 @@ _MID = r"(?P<mid>[^，。；：、]{2,16}?)"
 # (pattern matched against a whole clause, template with {B} for the blank)
 FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern.replace("MID", _MID)), template) for pattern, template in (
-        (r"现将MID(?P<w>总结|报告|汇报|通报|说明)如下", "现将{B}{w}如下"),
+        (r"现(?P<a>将|就)MID(?P<w>总结|报告|汇报|通报|说明|通知|函复|答复|批复)如下", "现{a}{B}{w}如下"),
+        # A 通知/批复 opens on whose consent it acts (经国务院同意, 经区委常委会研究).
+        (r"经MID(?P<w>同意|批准|研究决定|研究)", "经{B}{w}"),
         (r"(?P<w>根据|按照|遵照)MID(?P<v>要求|部署|安排|精神|规定|指示)", "{w}{B}{v}"),
         (r"在MID的(?P<w>坚强|正确|统一)?领导下", "在{B}的{w}领导下"),
         (r"以MID为(?P<w>指导|引领|统领|抓手|载体|契机|重点|目标|核心|主线)", "以{B}为{w}"),
@@ -23,6 +25,9 @@ FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"坚持MID不动摇", "坚持{B}不动摇"),
         (r"(?P<w>围绕|聚焦)MID(?P<v>目标|任务|要求|中心工作)", "{w}{B}{v}"),
         (r"从MID来看", "从{B}来看"),
+        # A speech closes on its call (为…而奋斗, 让我们更加紧密地团结在…周围).
+        (r"为MID而(?P<w>不懈奋斗|共同奋斗|继续奋斗|奋斗|努力奋斗|努力)", "为{B}而{w}"),
+        (r"(?P<w>让我们)?更加紧密地团结在MID周围", "{w}更加紧密地团结在{B}周围"),
         (r"(?P<w>确保|力争|推动)MID(?P<v>取得实效|落到实处|落地见效|见到实效|再上新台阶)", "{w}{B}{v}"),
     ))
 

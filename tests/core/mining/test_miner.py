@@ -142,11 +142,28 @@ def test_phrases_keep_the_script_they_were_written_in():
     ("根据市委宣传部有关宣传安排", "根据___安排"),
     ("在区疫情防控指挥部的领导下", "在___的领导下"),
     ("坚持动态清零目标不动摇", "坚持___不动摇"),
+    ("现就做好今冬明春疫情防控工作有关事项通知如下", "现就___通知如下"),
+    ("经国务院同意", "经___同意"),
+    ("经区委常委会研究", "经___研究"),
+    ("为实现中华民族伟大复兴的中国梦而不懈奋斗", "为___而不懈奋斗"),
+    ("让我们更加紧密地团结在以习近平同志为核心的党中央周围", "让我们更加紧密地团结在___周围"),
 ])
 def test_stock_frames_become_templates(clause, template):
     from editor.core.mining.frames import frame_templates
 
     assert frame_templates(clause) == [template]
+
+
+def test_templates_two_words_apart_stay_two_entries():
+    """现将___报告如下 and 现将___函复如下 are two formulas (near-duplicates are counted without blanks)."""
+    docs = [(f"{i}.txt", f"关于{topic}的函\n{lead}现将有关情况{verb}如下。\n一、加强组织领导\n")
+            for i, (topic, lead, verb) in enumerate([("调整补贴", "你部来函收悉。", "函复"),
+                                                     ("核定编制", "你厅来函收悉。", "函复"),
+                                                     ("年度检查", "", "报告"),
+                                                     ("专项审计", "", "报告")])]
+    found = [p.text for p in mine_corpus(docs).phrases]
+    assert "现将___函复如下" in found
+    assert "现将___报告如下" in found
 
 
 def test_text_outside_a_frame_is_not_a_template():
