@@ -5,8 +5,11 @@ import gc
 import logging
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -82,3 +85,20 @@ def in_background(work: Callable[[], None], fork: bool = True) -> Callable[[], N
             log.warning("keeping the mining state failed in process %d (status %d)", pid, status)
 
     return wait
+
+
+def windowed(pool: Any, fn: Callable[[Any], Any], tasks: list[Any], ahead: int = 4) -> Iterator[Any]:
+    """pool.imap with back-pressure: at most `ahead` tasks a worker in flight.
+
+    imap hands out every task at once, and when the main process folds more slowly than the
+    workers map, their finished results pile up in memory (hundreds of MB at 20 M characters).
+    """
+    pending: deque[Any] = deque()
+    upcoming = iter(tasks)
+    for task in islice(upcoming, ahead * (os.cpu_count() or 1)):
+        pending.append(pool.apply_async(fn, (task,)))
+    while pending:
+        result = pending.popleft().get()
+        for task in islice(upcoming, 1):
+            pending.append(pool.apply_async(fn, (task,)))
+        yield result

@@ -17,7 +17,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core.mining.control import check_cancelled
@@ -26,6 +26,7 @@ from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
+    from editor.core.model.phrases import Phrase
 
 Progress = Callable[[int, int, str], None]
 # (index of the chunk's first document, [(document, its cache key or "", whether the cache holds it)], cache file)
@@ -90,23 +91,6 @@ def count_chunk(chunk: Chunk) -> list[tuple[bytes, bool]]:
     return out
 
 
-def windowed(pool: Any, fn: Callable[[Any], Any], tasks: list[Any], ahead: int = 4) -> Iterator[Any]:
-    """pool.imap with back-pressure: at most `ahead` tasks a worker in flight.
-
-    imap hands out every task at once, and when the main process folds more slowly than the
-    workers map, their finished results pile up in memory (hundreds of MB at 20 M characters).
-    """
-    pending: deque[Any] = deque()
-    upcoming = iter(tasks)
-    for task in islice(upcoming, ahead * (os.cpu_count() or 1)):
-        pending.append(pool.apply_async(fn, (task,)))
-    while pending:
-        result = pending.popleft().get()
-        for task in islice(upcoming, 1):
-            pending.append(pool.apply_async(fn, (task,)))
-        yield result
-
-
 class StreamFold:
     """The map and reduce steps fed documents while de-duplication still finishes later ones.
 
@@ -122,9 +106,18 @@ class StreamFold:
     IN_FLIGHT = 64
 
     def __init__(self, cache: CountCache | None, chars: int, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
-        """chars: the characters of every file (those of documents the cache holds are taken off at start)."""
+                 cancelled: Callable[[], bool] | None = None, separate: bool = True) -> None:
+        """chars: the characters of every file (those of documents the cache holds are taken off at start).
+
+        separate: with forked workers, reduce (and then rank) in a process of its own (_reducer).
+        """
         self.cache, self.chars, self.progress, self.cancelled = cache, chars, progress, cancelled
+        self.separate = separate
+        self.reducer: Any = None  # the reducing process, and the pipes to and from it
+        self.to_reducer: Any = None
+        self.from_reducer: Any = None
+        self.reduced: int | None = None  # documents folded in this run (not read from merged counts)
+        self.base = 0  # documents the kept merged counts this run started from hold
         self.known = cache.keys() if cache is not None else set()
         self.cache_file = str(cache.path) if cache is not None else ""
         self.docs: list[Document] = []
@@ -147,18 +140,31 @@ class StreamFold:
         self.started = True
         self.docs = list(earlier)
         self.keys = [self._key(d) for d in earlier]
-        got = self.cache.merged(self.keys) if self.cache is not None else None
-        if got is not None:
-            self.first, self.counts = got
-            self.chars -= sum(len(p.text) for d in earlier[:self.first] for p in d.paragraphs)
+        held = self.cache.held(self.keys) if self.cache is not None else 0
+        context = pool_context(self.chars - sum(len(p.text) for d in earlier[:held] for p in d.paragraphs))
+        forked = context is not None and context.get_start_method() == "fork"
+        if held and not (forked and self.separate):
+            got = self.cache.merged(self.keys[:held]) if self.cache is not None else None
+            # Documents appended after the merged counts are folded again from their own counts.
+            self.first, self.counts = got if got is not None else (0, Counts())
+            self.base = self.first
+        else:
+            self.first = held  # the reducer reads them back (or folds them again if it cannot)
         self.submitted = self.folded = self.first
-        context = pool_context(self.chars)
         if context is not None:
-            if context.get_start_method() == "fork":
+            if forked:
                 from editor.core.mining.lexicon import _jb
 
                 _jb()  # load jieba once, before forking
             self.pool = context.Pool(os.cpu_count())
+            if forked and self.separate:
+                inbox, self.to_reducer = context.Pipe(duplex=False)
+                self.from_reducer, outbox = context.Pipe(duplex=False)
+                maker: Any = context  # (BaseContext's stubs lack Process)
+                self.reducer = maker.Process(target=_reducer, args=(self, inbox, outbox), daemon=False)
+                self.reducer.start()
+                inbox.close()
+                outbox.close()
         self._submit()
 
     def add(self, earlier: list[Document], batch: list[Document]) -> None:
@@ -207,6 +213,16 @@ class StreamFold:
                         if key:
                             self.fresh.append((key, doc_counts_blob(counts)))
                     parts.append(counts)
+            elif self.reducer is not None:  # the blobs go on to the reducer as they are
+                sent = []
+                for blob, new in head.get():
+                    doc = self.docs[self.folded]
+                    sent.append((doc.name, doc.surface, blob, bool(self.cache_file) or not new))
+                    if new and self.cache is not None:
+                        self.fresh.append((self.keys[self.folded], blob))
+                    self.folded += 1
+                self.to_reducer.send(("counts", sent))
+                self._hear()
             else:
                 for blob, new in head.get():
                     i = self.folded + len(parts)
@@ -223,18 +239,53 @@ class StreamFold:
             if self.cache is not None and len(self.fresh) >= 32:  # written as they come: nothing piles up
                 self.cache.put_many(self.fresh)
                 self.fresh.clear()
-            if self.progress:
+            if self.progress and self.reducer is None:
                 self.progress(self.folded, 2 * max(1, len(self.docs)), "挖掘短语 / mining phrases")
 
+    def _hear(self, wait: float = 0.0) -> Any:
+        """Handle what the reducer said (progress); its result once it sends one, else None."""
+        while self.from_reducer.poll(wait):
+            try:
+                said = self.from_reducer.recv()
+            except EOFError:
+                raise RuntimeError("the reducing process ended without a result") from None
+            if said[0] == "error":
+                raise RuntimeError(f"the reducing process failed: {said[1]}")
+            if said[0] == "done":
+                return said
+            if self.progress:
+                self.progress(said[1], said[2], said[3])
+            wait = 0.0
+        return None
+
+    def result(self) -> list[Phrase]:
+        """The ranked phrases the reducer made (waiting for it, passing its progress on; cancelling stops it)."""
+        while True:
+            check_cancelled(self.cancelled)
+            said = self._hear(0.2)
+            if said is not None:
+                _, phrases, self.reduced = said
+                return list(phrases)
+
     def finish(self, docs: list[Document]) -> Counts:
-        """The merged counts of docs, every document of the corpus (those not fed yet are added now)."""
+        """The merged counts of docs, every document of the corpus (those not fed yet are added now).
+
+        With a reducer, the counts are its: they are empty here, and result() gives the phrases.
+        """
         if not self.started:
             self.start(docs)  # nothing new was fed: every document is an earlier run's
         if len(docs) < len(self.docs) or any(a is not b for a, b in zip(docs, self.docs)):
             raise RuntimeError("documents fed to the map step differ from the corpus")  # a bug, not bad input
         self.add([], docs[len(self.docs):])
         self._fold(block=True)
-        self.close()
+        if self.reducer is not None:
+            self.to_reducer.send(("end", self.keys if self.cache is not None else []))
+        else:
+            self.reduced = self.folded - self.first
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
         if self.cache is not None:
             self.cache.put_many(self.fresh)
             self.fresh.clear()
@@ -250,12 +301,99 @@ class StreamFold:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+        if self.reducer is not None:
+            if self.reducer.is_alive():
+                self.reducer.terminate()  # cancelled, or failed: its result is not wanted
+            self.reducer.join()
+            self.to_reducer.close()
+            self.from_reducer.close()
+            self.reducer = None
+
+
+def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
+    """The reduce step in a process of its own, forked with the documents fed so far: fold, keep, rank.
+
+    The main process de-duplicates and feeds the workers; this one folds their counts in corpus
+    order (starting from the last run's merged counts, or folding the earlier documents again when
+    those cannot be read), keeps the merged counts in a forked child of its own and ranks. A thread
+    takes in what the main process sends as it comes, so sending never waits for folding.
+    """
+    import queue
+    import signal
+    import sys
+
+    from editor.core.mining.assemble import rank_counts
+    from editor.core.mining.control import in_background
+    from editor.core.mining.count_cache import (
+        _READERS,
+        APPENDED,
+        CountCache,
+        keep_state,
+        load_blob,
+        read_cached,
+    )
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # cancelled: clean up (a ranking's workers too)
+    fold.to_reducer.close()  # this process's copies of the main process's ends (and its readers)
+    _READERS.clear()
+    fold.from_reducer.close()
+    box: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def take() -> None:
+        said: Any = ()
+        while not said or said[0] != "end":
+            try:
+                said = inbox.recv()
+            except (EOFError, OSError):
+                said = ("end", None)
+            box.put(said)
+
+    threading.Thread(target=take, daemon=True).start()
+    try:
+        cache = CountCache(Path(fold.cache_file)) if fold.cache_file else None
+        got = cache.merged(fold.keys[:fold.first]) if cache is not None and fold.first else None
+        base, counts = got if got is not None else (0, Counts())
+
+        def earlier() -> Iterator[DocCounts]:  # appended to the merged counts, or those could not be read
+            for i in range(base, fold.first):
+                doc = fold.docs[i]
+                part = read_cached(fold.cache_file, fold.keys[i]) if fold.keys[i] in fold.known else None
+                part = part or map_document(i, doc)
+                part.name, part.surface, part.index = doc.name, doc.surface, i
+                yield part
+
+        reduce_counts(earlier(), counts)
+        done = fold.first - base
+        n = fold.first
+        while (said := box.get())[0] != "end":
+            parts = []
+            for name, surface, blob, compressed in said[1]:
+                part = load_blob(blob, compressed)
+                part.name, part.surface, part.index = name, surface, n
+                parts.append(part)
+                n += 1
+            reduce_counts(parts, counts)
+            done += len(parts)
+            outbox.send(("progress", n, 2 * max(n, len(fold.docs)), "挖掘短语 / mining phrases"))
+        if said[1] is None:
+            return  # the main process went away
+        path, keys, wait = Path(fold.cache_file), said[1], None
+        if cache is not None and base and len(keys) - base <= APPENDED:
+            cache.keep_merged(keys, counts, base)  # only the added documents' keys
+        elif cache is not None:
+            wait = in_background(lambda: keep_state(path, None, keys, counts))
+        phrases = rank_counts(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
+        if wait is not None:
+            wait()
+        outbox.send(("done", phrases, done))
+    except BaseException as exc:  # reported to the main process, which says so
+        outbox.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def fold_corpus(docs: list[Document], cache: CountCache | None = None, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> Counts:
     """Every document's counts folded in corpus order (from the last run's merged counts where they fit)."""
-    fold = StreamFold(cache, sum(len(p.text) for d in docs for p in d.paragraphs), progress, cancelled)
+    fold = StreamFold(cache, sum(len(p.text) for d in docs for p in d.paragraphs), progress, cancelled, False)
     try:
         return fold.finish(docs)
     finally:

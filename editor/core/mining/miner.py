@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.core.mining.control import MiningCancelled, check_cancelled
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
     from editor.core.corpus.dedupe import Print, Prints
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
-    from editor.core.mining.counting import Counts
 
 Progress = Callable[[int, int, str], None]
 __all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "split_files", "structure_archive", "structure_corpus"]
@@ -48,7 +46,8 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
     prints: filled with the documents' and paragraphs' de-duplication prints when workers made them.
     """
     from editor.core.corpus.archive import split_file
-    from editor.core.mining.mapreduce import pool_context, windowed
+    from editor.core.mining.control import windowed
+    from editor.core.mining.mapreduce import pool_context
 
     context = pool_context(sum(len(t) for _, t in corpus)) if len(corpus) > 8 else None
     docs: list[Document] = []
@@ -135,12 +134,13 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> MiningResult:
     """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache).
 
-    De-duplication feeds the map step as it goes (mapreduce.StreamFold); what is kept for the next
-    run is written by a forked child while this process ranks (control.in_background).
+    De-duplication feeds the map step as it goes, and with worker processes the reduce step and the
+    ranking run in a process of their own (mapreduce.StreamFold), all at once.
     """
     from editor.core.mining.assemble import rank_counts
-    from editor.core.mining.control import collector_paused, in_background
-    from editor.core.mining.mapreduce import StreamFold, pool_context
+    from editor.core.mining.control import collector_paused
+    from editor.core.mining.count_cache import keep_state
+    from editor.core.mining.mapreduce import StreamFold
 
     shown = 0
 
@@ -161,33 +161,12 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
             archive, changed = structure_archive(corpus, cancelled, lambda d, t, s: bar(d, 3 * max(t, 1), s),
                                                  cache, fold.add)
             counts = fold.finish(archive.docs)
+            if fold.reducer is not None:  # it folds, keeps the merged counts and ranks; this process is free
+                if cache is not None and changed:
+                    cache.keep_archive(archive)
+                return MiningResult(fold.result(), len(archive.docs))
         finally:
             fold.close()
-        wait = None
         if cache is not None and cache.conn is not None:
-            # Forked like the map workers (a small corpus keeps its state in a blink, here).
-            context = pool_context(chars)
-            path, keys = cache.path, fold.keys
-            wait = in_background(lambda: _keep(path, archive if changed else None, keys, counts),
-                                 context is not None and context.get_start_method() == "fork")
-        try:
-            return MiningResult(rank_counts(counts, rest, cancelled, cache), len(archive.docs))
-        finally:
-            if wait is not None:
-                wait()
-
-
-def _keep(path: Path, archive: Archive | None, keys: list[str], counts: Counts) -> None:
-    """Keep the structured archive (when it changed) and the merged counts for the next run.
-
-    On a connection of its own: this may run in a forked child, which must not use its parent's.
-    """
-    from editor.core.mining.count_cache import CountCache
-
-    cache = CountCache(path)
-    try:
-        if archive is not None:
-            cache.keep_archive(archive)
-        cache.keep_merged(keys, counts)
-    finally:
-        cache.close()
+            keep_state(cache.path, archive if changed else None, fold.keys, counts, fold.base)
+        return MiningResult(rank_counts(counts, rest, cancelled, cache), len(archive.docs))

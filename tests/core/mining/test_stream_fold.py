@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import sqlite3
 
 import pytest
 
@@ -12,7 +13,7 @@ from editor.core.mining import mapreduce
 from editor.core.mining.assemble import mine_documents
 from editor.core.mining.control import in_background
 from editor.core.mining.count_cache import CountCache
-from editor.core.mining.miner import mine_corpus, structure_corpus
+from editor.core.mining.miner import MiningCancelled, mine_corpus, structure_corpus
 from editor.core.resources import seed_corpus_dir
 from tests.mining_corpus_gen import generate_corpus
 
@@ -70,38 +71,78 @@ def test_in_worker_processes_the_streamed_result_is_the_same(corpus, apart, monk
     assert mine_corpus(corpus).phrases == apart
 
 
+def reduced(monkeypatch) -> list[tuple[bool, int]]:
+    """(whether a reducing process ran, documents it folded) for each run (spied)."""
+    runs: list[tuple[bool, int]] = []
+    real_close = mapreduce.StreamFold.close
+
+    def close(self):
+        if self.reduced is not None:
+            runs.append((self.reducer is not None, self.reduced))
+            self.reduced = None  # closed twice: counted once
+        real_close(self)
+
+    monkeypatch.setattr(mapreduce.StreamFold, "close", close)
+    return runs
+
+
+def mine(corpus, path):
+    cache = CountCache(path)
+    try:
+        return mine_corpus(corpus, cache=cache).phrases
+    finally:
+        cache.close()
+
+
 @needs_fork
-def test_the_state_kept_by_the_forked_writer_serves_the_next_run(corpus, apart, tmp_path, monkeypatch):
+def test_a_reducing_process_folds_keeps_and_ranks_and_the_next_run_folds_only_new_files(
+        corpus, apart, tmp_path, monkeypatch):
+    expected = mine_documents(structure_corpus(corpus[:-5]))
     forking(monkeypatch)
-    children: list[int] = []
-    real_background = in_background
-
-    def spy(work, fork=True):
-        children.append(int(fork))
-        return real_background(work, fork)
-
-    from editor.core.mining import control
-
-    monkeypatch.setattr(control, "in_background", spy)
-    sizes: list[int] = []
-    real_finish = mapreduce.StreamFold.finish
-
-    def finish(self, docs):
-        counts = real_finish(self, docs)
-        sizes.append(len(docs) - self.first)
-        return counts
-
-    monkeypatch.setattr(mapreduce.StreamFold, "finish", finish)
+    runs = reduced(monkeypatch)
     path = tmp_path / "bank.db.counts"
-    for part in (corpus[:-5], corpus):
-        cache = CountCache(path)
-        try:
-            mined = mine_corpus(part, cache=cache).phrases
-        finally:
-            cache.close()
-    assert children == [1, 1]  # both runs wrote their state in a child
-    assert mined == apart
-    assert sizes[1] <= 5  # the second run folded the new files only, onto the merged counts the child kept
+    first = mine(corpus[:-5], path)
+    again = mine(corpus, path)
+    assert first == expected
+    assert again == apart
+    # Both runs reduced in a process of their own; the second one onto the merged counts the first kept.
+    assert [ran for ran, _ in runs] == [True, True]
+    assert runs[0][1] > 20
+    assert 0 < runs[1][1] <= 5
+    # The second run only listed its documents after the merged counts: a third folds them from their own.
+    assert mine(corpus, path) == apart
+    assert runs[2] == runs[1]
+
+
+@needs_fork
+def test_the_reducer_folds_earlier_documents_again_when_their_merged_counts_are_damaged(
+        corpus, apart, tmp_path, monkeypatch):
+    forking(monkeypatch)
+    path = tmp_path / "bank.db.counts"
+    mine(corpus[:-5], path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE merged SET data = x'00ff00ff'")
+    runs = reduced(monkeypatch)
+    assert mine(corpus, path) == apart
+    assert runs[0][0]
+    assert runs[0][1] > 20  # every document folded in this run
+
+
+@needs_fork
+def test_cancelling_while_the_reducer_ranks_stops_it(corpus, monkeypatch):
+    forking(monkeypatch)
+    reducers = []
+    real_result = mapreduce.StreamFold.result
+
+    def result(self):
+        reducers.append(self.reducer)
+        return real_result(self)
+
+    monkeypatch.setattr(mapreduce.StreamFold, "result", result)
+    with pytest.raises(MiningCancelled):
+        mine_corpus(corpus, cancelled=lambda: bool(reducers))
+    assert len(reducers) == 1
+    assert not reducers[0].is_alive()
 
 
 @needs_fork
