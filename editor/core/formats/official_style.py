@@ -210,8 +210,18 @@ def prepare_official(doc: Document) -> Document:
                 out.blocks.append(para)
         else:
             out.blocks.append(Table([[[_official_paragraph(p) for p in cell if p.kept_block is None]
-                                      for cell in row] for row in block.rows]))
+                                      for cell in row] for row in block.rows],
+                                    widths=_official_widths(block.widths), spans=block.spans, down=block.down))
     return out
+
+
+def _official_widths(widths: list[float]) -> list[float]:
+    """A table's column widths on the official page: as they were, narrowed alike when wider than the text."""
+    text = (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) * 72 / 25.4  # points
+    total = sum(widths)
+    if total <= text or total <= 0:
+        return list(widths)
+    return [int(w * text / total * 100) / 100 for w in widths]  # rounded down: never wider than the text
 
 
 def describe() -> str:

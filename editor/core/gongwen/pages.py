@@ -113,28 +113,46 @@ def _keeps_with_next(p: Paragraph) -> bool:
     return False
 
 
+BORDER_PT = 0.5  # a single border (w:sz 4): LibreOffice adds each row's top one and the table's bottom one
 CELL_MARGIN_PT = 2 * 5.4  # Word's default cell margins, left and right (0.19 cm each)
 
 
 def table_rows(t: Table) -> list[float]:
-    """The estimated height of each row of a table, in points (a cell's paragraphs wrap in its width)."""
+    """The estimated height of each row of a table, in points (a cell's paragraphs wrap in its width).
+
+    A cell merged down several rows (w:vMerge) needs room in all of them: when its text is taller
+    than the rows it covers, the last of them grows, as Word and LibreOffice lay it out.
+    """
     grid = [int(c.get(qn("w:w"), "0")) / 20 for c in t._tbl.tblGrid.findall(qn("w:gridCol"))]
-    heights: list[float] = []
-    for tr in t._tbl.tr_lst:
+    contents: list[float] = []
+    continued: list[set[int]] = []  # per row: the grid columns where a merged cell from above goes on
+    merged: list[tuple[int, int, float]] = []  # (first row, grid column, text height) of cells merged down
+    for r, tr in enumerate(t._tbl.tr_lst):
         row = 0.0
         col = 0
+        continued.append(set())
         for tc in tr.tc_lst:
             span = tc.grid_span
             width = sum(grid[col:col + span]) or TEXT_PT / max(1, len(tr.tc_lst))
             col += span
             if tc.vMerge == "continue":
-                continue  # a merged cell's text is counted in its first row
+                continued[-1].add(col - span)
+                continue
             cell = sum(b + h for b, h, _ in (paragraph_height(Paragraph(p, t), width - CELL_MARGIN_PT)
                                              for p in tc.p_lst))
-            row = max(row, cell)
+            if tc.vMerge == "restart":
+                merged.append((r, col - span, cell))
+            else:
+                row = max(row, cell)
         trh = tr.trPr.trHeight_val.pt if tr.trPr is not None and tr.trPr.trHeight_val is not None else 0.0
-        heights.append(max(row, trh) + 1.0)  # and a border
-    return heights
+        contents.append(max(row, trh))
+    for first, col, cell in merged:
+        last = first
+        while last + 1 < len(contents) and col in continued[last + 1]:
+            last += 1
+        above = sum(contents[first:last]) + (last - first) * BORDER_PT  # the rows before its last, borders included
+        contents[last] = max(contents[last], cell - above)
+    return [height + BORDER_PT for height in contents]  # and its top border
 
 
 @dataclass(frozen=True)
@@ -188,6 +206,7 @@ def walk(blocks: Iterable[Paragraph | Table], top: float = 0.0) -> End:
                 if y + h > limit and y > 0:
                     page, y = page + 1, _moved(chain, chain_y) if k == 0 else 0.0
                 y += h
+            y += BORDER_PT  # the table's bottom border
             chain, movable = [], False
             continue
         before, height, new_page = paragraph_height(block)

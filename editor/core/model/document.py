@@ -66,12 +66,31 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Table:
-    """A table: rows of cells, each cell a list of paragraphs."""
+    """A table: rows of cells (one per Word w:tc), each cell a list of paragraphs, on a grid of columns.
+
+    A cell covers `spans[r][c]` grid columns (w:gridSpan) and `down[r][c]` rows (w:vMerge): n from
+    the row a merged cell starts in, 0 in each row under it (that cell is hidden, its w:tc kept).
+    Empty lists mean one column and one row per cell; `widths` empty means equal columns.
+    """
 
     rows: list[list[list[Paragraph]]] = field(default_factory=list)
     extra: str = ""  # raw w:tblPr of the source table
     origin: str | None = None  # as Paragraph.origin
     base: int | None = None
+    widths: list[float] = field(default_factory=list)  # grid column widths in points (w:tblGrid)
+    spans: list[list[int]] = field(default_factory=list)
+    down: list[list[int]] = field(default_factory=list)
+
+    def span(self, r: int, c: int) -> tuple[int, int]:
+        """How many grid columns and rows cell c of row r covers (rows: 0 under a merged cell)."""
+        cols = self.spans[r][c] if r < len(self.spans) and c < len(self.spans[r]) else 1
+        rows = self.down[r][c] if r < len(self.down) and c < len(self.down[r]) else 1
+        return max(cols, 1), max(rows, 0)
+
+    def grid_columns(self) -> int:
+        """The number of grid columns: the grid's own, or the widest row's."""
+        widest = max((sum(self.span(r, c)[0] for c in range(len(row))) for r, row in enumerate(self.rows)), default=0)
+        return max(len(self.widths), widest)
 
 
 Block = Paragraph | Table
@@ -94,7 +113,8 @@ def signature(block: Block) -> int:
         key: tuple = _paragraph_key(block)
     else:
         key = (block.extra, tuple(tuple(tuple(_paragraph_key(p) for p in cell) for cell in row)
-                                  for row in block.rows))
+                                  for row in block.rows),
+               tuple(block.widths), tuple(map(tuple, block.spans)), tuple(map(tuple, block.down)))
     # marshal: a stable byte form of plain tuples, three times faster than repr on a long document.
     return zlib.crc32(marshal.dumps(key, 0))  # version 0: no object sharing or interning marks
 

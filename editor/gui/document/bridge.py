@@ -20,8 +20,10 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextFrame,
+    QTextLength,
     QTextListFormat,
     QTextTable,
+    QTextTableCell,
     QTextTableFormat,
 )
 
@@ -91,7 +93,7 @@ def to_model(qdoc: QTextDocument) -> Document:
     return doc
 
 
-def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | Table]:
+def _frame_blocks(frame: QTextFrame | QTextTableCell, lists: dict[int, int]) -> list[Paragraph | Table]:
     out: list[Paragraph | Table] = []
     it = frame.begin()
     while not it.atEnd():
@@ -109,24 +111,22 @@ def _frame_blocks(frame: QTextFrame, lists: dict[int, int]) -> list[Paragraph | 
 
 
 def _table(table: QTextTable, lists: dict[int, int]) -> Table:
-    origin = _prop(table.format(), ORIGIN)
+    """A QTextTable as a model table: one model cell per Word cell (a merged one once, and hidden under it)."""
+    origin, widths = _prop(table.format(), ORIGIN), table.format().columnWidthConstraints()
     t = Table(origin=origin if isinstance(origin, str) else None)
+    if widths and all(c.type() == QTextLength.Type.FixedLength for c in widths):
+        t.widths = [round(c.rawValue() / PX_PER_PT, 2) for c in widths]
     for r in range(table.rows()):
-        row: list[list[Paragraph]] = []
+        t.rows.append([])
+        t.spans.append([])
+        t.down.append([])
         for c in range(table.columns()):
             cell = table.cellAt(r, c)
-            if cell.row() != r or cell.column() != c:
-                row.append([])  # covered by a merged cell
-                continue
-            paras: list[Paragraph] = []
-            it = cell.begin()
-            while not it.atEnd():
-                block = it.currentBlock()
-                if block.isValid():
-                    paras.extend(_paragraphs(block, lists))
-                it += 1
-            row.append(paras)
-        t.rows.append(row)
+            if cell.column() == c:  # else a column of a cell spanning several: that cell is its first column's
+                t.spans[-1].append(cell.columnSpan())
+                t.down[-1].append(cell.rowSpan() if cell.row() == r else 0)  # 0: under a merged cell, hidden
+                t.rows[-1].append([p for p in _frame_blocks(cell, lists) if isinstance(p, Paragraph)] if cell.row() == r else [])
+    t.spans, t.down = [[] if all(n == 1 for row in grid for n in row) else grid for grid in (t.spans, t.down)]
     return t
 
 
@@ -330,19 +330,30 @@ def _insert_blocks(cursor: QTextCursor, blocks: list[Paragraph | Table], doc: Do
 
 
 def _insert_table(cursor: QTextCursor, table: Table, doc: Document) -> None:
-    rows = len(table.rows)
-    cols = max((len(r) for r in table.rows), default=0)
+    rows, cols = len(table.rows), table.grid_columns()
     if not rows or not cols:
         cursor.insertBlock()
         return
     fmt = QTextTableFormat()
     if table.origin is not None:
         fmt.setProperty(ORIGIN, table.origin)
+    if len(table.widths) == cols and all(w > 0 for w in table.widths):  # the file's own column widths
+        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.FixedLength, w * PX_PER_PT) for w in table.widths])
     qt_table = cursor.insertTable(rows, cols, fmt)
     for r, row in enumerate(table.rows):
-        for c, cell in enumerate(row):
-            cell_cursor = qt_table.cellAt(r, c).firstCursorPosition()
-            _insert_blocks(cell_cursor, list(cell), doc, first=True)
+        col = 0
+        for c, cell in enumerate(row[:cols]):
+            span, down = min(table.span(r, c)[0], cols - col), min(table.span(r, c)[1], rows - r)
+            if span > 0 and down:  # a cell under a merged one (down 0) is hidden: the merged cell covers it
+                if span > 1 or down > 1:  # merged while empty: merging a filled cell drops its last block's format
+                    qt_table.mergeCells(r, col, down, span)
+                _insert_blocks(qt_table.cellAt(r, col).firstCursorPosition(), list(cell), doc, first=True)
+                if span > 1 or down > 1:  # its spans live in its first block's char format, which filling it reset
+                    spans = QTextCharFormat()
+                    spans.setProperty(QTextFormat.Property.TableCellRowSpan, down)
+                    spans.setProperty(QTextFormat.Property.TableCellColumnSpan, span)
+                    qt_table.cellAt(r, col).firstCursorPosition().mergeBlockCharFormat(spans)
+            col += max(span, 0)
     cursor.movePosition(QTextCursor.MoveOperation.End)
 
 

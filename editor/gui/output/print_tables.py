@@ -10,15 +10,17 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QPainter, QTextLayout
+from PySide6.QtGui import QColor, QPainter, QTextLayout, QTextLength
 
 from editor.core.model.document import Paragraph, Table
 from editor.gui.output.sheet_tables import (
     BORDER,
     CELL_PAD,
+    Lines,
     after_table,
     column_edges,
     draw_grid,
+    grid_lines,
     place_row,
     stacked_rows,
 )
@@ -35,46 +37,103 @@ class PrintedRow:
     end: int
     edges: tuple[float, ...]
     above: float = 0.0  # lines: the borders of the rows above it on its page push it down (as in LibreOffice)
+    lines: Lines | None = None  # where cells are merged (None: a line at every edge)
+
+
+def owners(table: Table) -> list[list[tuple[int, int]]]:
+    """Which cell (its first row and grid column) covers each place of a model table's grid."""
+    cols = table.grid_columns()
+    out: list[list[tuple[int, int]]] = []
+    for r, row in enumerate(table.rows):
+        places = [(r, c) for c in range(cols)]  # a place no cell covers (a short row): its own
+        col = 0
+        for c in range(len(row)):
+            span, down = table.span(r, c)
+            for at in range(col, min(col + span, cols)):
+                places[at] = out[r - 1][at] if down == 0 and r > 0 else (r, col)
+            col += span
+        out.append(places)
+    return out
+
+
+def room(pages: OfficialPages, slot: int, spare: float) -> float:
+    """The room (in lines) under the last grid line of slot's page: on page one of a 公文, what its 版头 leaves too.
+
+    Page one's lines are set `first_page_shift` under the grid (up, mostly: the 版头's height is no
+    whole line), so a row there needs that much less room, as LibreOffice lays the DOCX out.
+    """
+    if slot < pages.lines_per_page and len(pages.lines) >= pages.shift_from:
+        return spare - pages.first_page_shift / pages.pitch
+    return spare
+
+
+def _widths(table: Table, cols: int) -> list[QTextLength] | None:
+    if len(table.widths) != cols or not all(w > 0 for w in table.widths):
+        return None
+    return [QTextLength(QTextLength.Type.FixedLength, w * 96 / 72) for w in table.widths]
 
 
 def add_table(pages: OfficialPages, table: Table) -> None:
     """Set a table's rows after what the pages hold so far."""
-    cols = max((len(row) for row in table.rows), default=0)
-    if not cols:
+    cols = table.grid_columns()
+    if not cols or not table.rows:
         return
-    edges = tuple(column_edges(cols, pages.text_width))
+    edges = tuple(column_edges(cols, pages.text_width, _widths(table, cols)))
+    lines_of = grid_lines(owners(table), list(edges))
     first = len(pages.table_rows)  # this table's rows are the ones added from here on
     per_page, spare, border = pages.lines_per_page, pages.text_height / pages.pitch - pages.lines_per_page, BORDER / pages.pitch
-    for row in table.rows:
-        cells: list[list[tuple[QTextLayout, int, float]]] = []
+    placed: list[tuple[int, int, tuple[QTextLayout, int, float]]] = []
+    merged: dict[int, list[tuple[int, int]]] = {}  # row -> (first row's start, lines) of merged cells ending in it
+    slot = pages.next_slot()
+    # The text above it on its page may be set off the grid by the tables before it there (nudge): that
+    # carries on under this table, and a page gives up its last line to table borders only once.
+    before = pages.slots[-1] if pages.slots else -1
+    carry = nudge(pages, before) if before >= 0 else 0.0
+
+    def carried(at: int) -> float:
+        return carry if before >= 0 and at // per_page == before // per_page else 0.0
+
+    for r, row in enumerate(table.rows):
+        cells: list[tuple[int, list[tuple[QTextLayout, int, float]]]] = []  # (rows covered, lines)
+        col = 0
         for c, cell in enumerate(row):
-            x, width = edges[c] + CELL_PAD, max(edges[c + 1] - edges[c] - 2 * CELL_PAD, 1.0)
-            lines = []
-            for p in cell or [Paragraph()]:  # an empty cell still holds its paragraph mark's line
-                layout, count = pages.set_paragraph(p, width)
-                lines += [(layout, i, x) for i in range(count)]
-            cells.append(lines)
-        height = max(1, *(len(lines) for lines in cells))
-        slot = pages.next_slot()
+            span, down = table.span(r, c)
+            span = min(span, cols - col)
+            if span > 0 and down:  # a cell under a merged one is hidden
+                x, width = edges[col] + CELL_PAD, max(edges[col + span] - edges[col] - 2 * CELL_PAD, 1.0)
+                lines = []
+                for p in cell or [Paragraph()]:  # an empty cell still holds its paragraph mark's line
+                    layout, count = pages.set_paragraph(p, width)
+                    lines += [(layout, i, x) for i in range(count)]
+                cells.append((min(down, len(table.rows) - r), lines))
+            col += max(span, 0)
+        height = max([1, *(len(lines) for down, lines in cells if down == 1)])
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], slot, per_page)
-        start = place_row(slot, height, per_page, stacked, spare, border)
-        # Line by line across the row, so the slots of all lines stay in order (pages are cut by slot).
-        placed = sorted(((start + i, c, entry) for c, lines in enumerate(cells) for i, entry in enumerate(lines)),
-                        key=lambda item: (item[0], item[1]))
-        for slot, _c, entry in placed:
-            pages.lines.append(entry)
-            pages.slots.append(slot)
-        pages.end_slot = start + height
+        start = place_row(slot, height, per_page, stacked, room(pages, slot, spare) - carried(slot), border)
+        for top, count in merged.get(r, []):  # a merged cell taller than the rows it covers: its last row grows
+            if count - (start - top) > height:
+                height = count - (start - top)
+                start = place_row(slot, height, per_page, stacked, room(pages, slot, spare) - carried(slot), border)
+        for c, (down, lines) in enumerate(cells):
+            placed += [(start + i, c, entry) for i, entry in enumerate(lines)]
+            if down > 1:
+                merged.setdefault(r + down - 1, []).append((start, len(lines)))
+        pages.end_slot = slot = start + height
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], start, per_page)
-        pages.table_rows.append(PrintedRow(start, start + height, edges, stacked * border if height <= per_page else 0.0))
+        pages.table_rows.append(PrintedRow(start, start + height, edges,
+                                           stacked * border + carried(start) if height <= per_page else 0.0, lines_of[r]))
         pages.row_starts.append(start)
+    # Line by line across the rows, so the slots of all lines stay in order (pages are cut by slot).
+    for line_slot, _c, entry in sorted(placed, key=lambda item: (item[0], item[1])):
+        pages.lines.append(entry)
+        pages.slots.append(line_slot)
     if len(pages.table_rows) > first:  # the borders of the rows on the table's last page take room
         last = pages.table_rows[first:]
         stacked = stacked_rows([row.start for row in last], last[-1].start, per_page)
-        end = pages.end_slot
-        pages.end_slot = after_table(end, per_page, stacked, spare, border)
+        end, above = pages.end_slot, carried(last[-1].start)
+        pages.end_slot = after_table(end, per_page, stacked, room(pages, last[-1].start, spare) - above, border)
         if end % per_page:  # the text after it on the page starts under the borders, off the grid
-            pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border - pages.end_slot))
+            pages.table_ends.append((pages.end_slot, end + (stacked + 1) * border + above - pages.end_slot))
 
 
 def nudge(pages: OfficialPages, slot: int) -> float:
@@ -107,4 +166,4 @@ def paint_rows(pages: OfficialPages, painter: QPainter, page: int, shift: float 
         # A row on one page is pushed down by the borders above it and ends under its own top border.
         down, under = (row.above, BORDER / pages.pitch) if row.start >= first and row.end <= last else (0.0, 0.0)
         draw_grid(painter, row.edges, left, top + (a + down) * pages.pitch, top + (b + down + under) * pages.pitch,
-                  QColor("black"))
+                  QColor("black"), row.lines)

@@ -46,6 +46,8 @@ def first_painted(sheet: SheetLayout, y: float) -> int:
     """
     k = sheet.head_of(sheet.set_block_at(y))
     k = sheet.head_of(k - 1) if k > 0 else k
+    while (row := sheet.row_at(k)) is not None and row.over and k > 0:  # a merged cell's text starts rows above
+        k = sheet.head_of(k - 1)
     sheet.ready(k)
     return k
 
@@ -147,7 +149,7 @@ def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLa
             nudge = sheet.nudge(k)
             above = nudge - BORDER * sheet.zoom if nudge else 0.0
             draw_grid(painter, [x * sheet.zoom for x in row.edges], sheet.left, top + above,
-                      sheet.row_bottom(k) + nudge, color)
+                      sheet.row_bottom(k) + nudge, color, row.lines.scaled(sheet.zoom) if row.lines else None)
         origin = sheet.origin(k)
         layout = block.layout()
         layout.draw(painter, origin, _ranges(context, block), clip)

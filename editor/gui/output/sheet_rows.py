@@ -37,6 +37,7 @@ class SheetGeometry:
     _rows: list[st.Row]
     _table_count: int = 0
     _heads: list[int]
+    _table_heads: dict[int, int] = {}  # table -> the head of its first row (set anew, never changed in place)
     _lines: list[int]
     _heights: list[tuple[float, ...]]
     _start: list[float]
@@ -114,13 +115,15 @@ class SheetGeometry:
             for j in range(cell.first, cell.last + 1):
                 self._dy[j] = dy
                 dy += self._unit(j)
-            height = max(height, dy, 1.0)
-        if self.grid:
-            stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
-            start = float(st.place_row(int(end), int(height), self.grid.per_page, stacked, self.grid.spare,
-                                       st.BORDER / self.grid.pitch))
-        else:
-            start = st.flow_row(end, height, self.page_height)
+            height = max(height, dy if cell.rows == 1 else 0.0, 1.0)  # a merged cell: the rows it covers hold it
+        start = self._row_start(row, end, height)
+        for cell in row.reaching:  # a merged cell taller than its rows above and this one: this row grows (as Word)
+            first = self._start[self.head_of(cell.first)]
+            need = sum(self._unit(j) for j in range(cell.first, cell.last + 1)) - (start - first)
+            if need > height + 1e-9:
+                height = need
+                start = self._row_start(row, end, height)
+        if not self.grid:
             if height > self.page_height:  # a row taller than a page: its lines move past each page's foot
                 height = 0.0
                 for cell in row.cells:
@@ -130,6 +133,36 @@ class SheetGeometry:
                         y = sp.flow_place(y, self._heights[j], False, self.page_height)[1]
                     height = max(height, y - start)
         return start, start + height
+
+    def _row_start(self, row: st.Row, end: float, height: float) -> float:
+        """Where a row of this height starts after `end`: on the next page when it does not fit."""
+        if self.grid:
+            stacked = self._stacked(bisect.bisect_left(self._heads, row.head) - 1, row.table, int(end))
+            return float(st.place_row(int(end), int(height), self.grid.per_page, stacked,
+                                      self._spare(row.head, end) - self._carry(row, end), st.BORDER / self.grid.pitch))
+        return st.flow_row(end, height, self.page_height)
+
+    def _carry(self, row: st.Row, slot: float) -> float:
+        """How far off the grid (in lines) the text above a row's table is set on slot's page, by the tables before it there.
+
+        That carries on under this table (as print_tables.add_table), and a page gives up its last line
+        to table borders only once. A 公文's page-one shift is not part of it (added on its own).
+        """
+        assert self.grid is not None
+        k = self._table_heads.get(row.table, row.head) - 1
+        if k < 0 or int(self._start[k]) // self.grid.per_page != int(slot) // self.grid.per_page:
+            return 0.0
+        g = self.gongwen
+        shift = g.shift / self.grid.pitch if g is not None and 0 <= g.title <= k and self._start[k] < self.grid.per_page else 0.0
+        return self._nudge[k] - shift
+
+    def _spare(self, k: int, slot: float) -> float:
+        """The room (in lines) under the last grid line of slot's page; on a 公文's page one, what its 版头 leaves too (as print)."""
+        assert self.grid is not None
+        g = self.gongwen
+        if g is not None and 0 <= g.title <= k and slot < self.grid.per_page:
+            return self.grid.spare - g.shift / self.grid.pitch
+        return self.grid.spare
 
     def _refresh_rows(self, doc: QTextDocument, position: int, added: int, more_blocks: int) -> None:
         """The table rows after an edit: found again when it touched a table, else moved by the paragraphs it added."""
@@ -148,6 +181,9 @@ class SheetGeometry:
             after = doc.findBlock(position).blockNumber()
             self._rows = [st.moved(row, more_blocks) if row.head > after else row for row in self._rows]
         self._heads = [row.head for row in self._rows]
+        self._table_heads = {}
+        for row in reversed(self._rows):
+            self._table_heads[row.table] = row.head
 
     def _stacked(self, i: int, table: int, slot: int) -> int:
         """How many rows of `table`, from row i (in _rows) up, start on the page of grid slot `slot`."""
@@ -165,7 +201,9 @@ class SheetGeometry:
             return end
         i = bisect.bisect_left(self._heads, last.head)
         stacked = self._stacked(i, last.table, int(self._start[last.head]))
-        return float(st.after_table(int(end), self.grid.per_page, stacked, self.grid.spare, st.BORDER / self.grid.pitch))
+        start = self._start[last.head]
+        return float(st.after_table(int(end), self.grid.per_page, stacked,
+                                    self._spare(last.head, start) - self._carry(last, start), st.BORDER / self.grid.pitch))
 
     def _nudge_of(self, k: int, start: float, end: float) -> float:
         """How far off the grid paragraph k is set on its first page, as LibreOffice sets it (in lines).
@@ -183,13 +221,13 @@ class SheetGeometry:
             if self._lines_of_row(row) > per_page:
                 return 0.0  # a row taller than a page starts on the grid
             i = bisect.bisect_left(self._heads, row.head) - 1
-            return (self._stacked(i, row.table, int(start)) + 1) * border
+            return (self._stacked(i, row.table, int(start)) + 1) * border + self._carry(row, start)
         last = self.row_at(k - 1) if k > 0 else None
         if last is not None:  # the text after a table
             if int(end) % per_page == 0 or int(end) // per_page != page:
                 return 0.0
             stacked = self._stacked(bisect.bisect_left(self._heads, last.head), last.table, int(self._start[last.head]))
-            return int(end) + (stacked + 1) * border - start
+            return int(end) + (stacked + 1) * border + self._carry(last, self._start[last.head]) - start
         return self._nudge[k - 1] if k > 0 and int(self._start[k - 1]) // per_page == page else 0.0
 
     def _lines_of_row(self, row: st.Row) -> float:

@@ -1,8 +1,9 @@
 """Tables on the sheet: where a table's cells are, shared by page view (sheet_layout) and print (print_tables).
 
-A table is set as Word and LibreOffice print the DOCX Yuku writes (docx/write.table_el): equal
-columns 8300 twips wide in all (unless the table's format gives its own widths), 0.19 cm of room
-left and right in each cell, single grid lines. A row is as tall as its tallest cell and moves
+A table is set as Word and LibreOffice print the DOCX Yuku writes (docx/write.table_el): its own
+column widths (a Word file's grid, narrowed alike when wider than the text; equal columns 8300 twips
+wide in all for a table without), merged cells across their columns and rows (grid_lines: no line
+through them), 0.19 cm of room left and right in each cell, single grid lines. A row is as tall as its tallest cell and moves
 whole to the next page when it does not fit at the foot of one; a row taller than a page splits.
 On the official grid a row takes whole lines, and, as in LibreOffice, each row's top border and the
 table's bottom border half a point more: the rows and the text after the table are set that much
@@ -30,6 +31,25 @@ class Cell:
     width: float
     first: int  # block numbers of its first and last paragraph
     last: int
+    rows: int = 1  # the table rows it covers (a merged cell: more; its text is set in the first)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """A row's grid lines where cells are merged.
+
+    The vertical lines, and the stretches of its top and bottom lines left out because a merged cell
+    goes on across them (x from the text block's left edge).
+    """
+
+    walls: tuple[float, ...]
+    open_top: tuple[tuple[float, float], ...] = ()
+    open_bottom: tuple[tuple[float, float], ...] = ()
+
+    def scaled(self, zoom: float) -> Lines:
+        """The same lines at a zoom."""
+        return Lines(tuple(x * zoom for x in self.walls), tuple((a * zoom, b * zoom) for a, b in self.open_top),
+                     tuple((a * zoom, b * zoom) for a, b in self.open_bottom))
 
 
 @dataclass(frozen=True)
@@ -39,8 +59,11 @@ class Row:
     head: int
     last: int
     cells: tuple[Cell, ...]
-    edges: tuple[float, ...]  # the x of every vertical grid line, from the text block's left edge
+    edges: tuple[float, ...]  # the x of every column edge, from the text block's left edge
     table: int = 0  # which table of the document (0: the first)
+    lines: Lines | None = None  # where cells are merged (None: a line at every edge)
+    over: tuple[Cell, ...] = ()  # merged cells of rows above that go on across this row
+    reaching: tuple[Cell, ...] = ()  # those of them that end in it
 
     def cell_of(self, k: int) -> Cell | None:
         """The cell paragraph k is in."""
@@ -50,17 +73,21 @@ class Row:
         return None
 
     def cell_at(self, x: float) -> Cell:
-        """The cell under x (the nearest one beside the table)."""
-        for cell in self.cells:
+        """The cell under x (the nearest one beside the table; a merged cell from a row above where it goes on)."""
+        cells = sorted(self.cells + self.over, key=lambda c: c.x)
+        for cell in cells:
             if x < cell.x + cell.width + CELL_PAD:
                 return cell
-        return self.cells[-1]
+        return cells[-1]
 
 
 def moved(row: Row, blocks: int) -> Row:
     """The same row, `blocks` paragraphs further down the document."""
-    cells = tuple(Cell(c.x, c.width, c.first + blocks, c.last + blocks) for c in row.cells)
-    return Row(row.head + blocks, row.last + blocks, cells, row.edges, row.table)
+    def down(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+        return tuple(Cell(c.x, c.width, c.first + blocks, c.last + blocks, c.rows) for c in cells)
+
+    return Row(row.head + blocks, row.last + blocks, down(row.cells), row.edges, row.table, row.lines,
+               down(row.over), down(row.reaching))
 
 
 def column_edges(cols: int, text_width: float, constraints: list[QTextLength] | None = None) -> list[float]:
@@ -73,6 +100,8 @@ def column_edges(cols: int, text_width: float, constraints: list[QTextLength] | 
         free = [i for i, w in enumerate(given) if w <= 0]
         rest = max(total - sum(given), 0.0) / len(free) if free else 0.0
         widths = [w if w > 0 else rest for w in given]
+        if sum(widths) > text_width:  # wider than the text: narrowed alike, as the official DOCX writes it
+            widths = [w * text_width / sum(widths) for w in widths]
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w)
@@ -91,7 +120,11 @@ def rows_of(doc: QTextDocument, text_width: float) -> list[Row]:
 def _table_rows(table: QTextTable, text_width: float, n: int) -> list[Row]:
     fmt = table.format()
     edges = column_edges(table.columns(), text_width, fmt.columnWidthConstraints())
+    owners = [[(cell.row(), cell.column()) for cell in (table.cellAt(r, c) for c in range(table.columns()))]
+              for r in range(table.rows())]
+    lines = grid_lines(owners, edges)
     rows: list[Row] = []
+    over: dict[int, list[Cell]] = {}  # row -> merged cells of rows above going on across it
     for r in range(table.rows()):
         cells = []
         for c in range(table.columns()):
@@ -101,10 +134,40 @@ def _table_rows(table: QTextTable, text_width: float, n: int) -> list[Row]:
             first = cell.firstCursorPosition().block().blockNumber()
             last = cell.lastCursorPosition().block().blockNumber()
             left, right = edges[c], edges[min(c + cell.columnSpan(), len(edges) - 1)]
-            cells.append(Cell(left + CELL_PAD, max(right - left - 2 * CELL_PAD, 1.0), first, last))
+            cells.append(Cell(left + CELL_PAD, max(right - left - 2 * CELL_PAD, 1.0), first, last, cell.rowSpan()))
+            for below in range(r + 1, r + cell.rowSpan()):
+                over.setdefault(below, []).append(cells[-1])
         if cells:
-            rows.append(Row(cells[0].first, max(c.last for c in cells), tuple(cells), tuple(edges), n))
+            ends = tuple(c for c in over.get(r, ()) if c not in over.get(r + 1, ()))
+            rows.append(Row(cells[0].first, max(c.last for c in cells), tuple(cells), tuple(edges), n, lines[r],
+                            tuple(over.get(r, ())), ends))
     return rows
+
+
+def grid_lines(owners: list[list[tuple[int, int]]], edges: list[float]) -> list[Lines | None]:
+    """Each row's grid lines, given which cell (its first row and column) covers each place of the grid.
+
+    None for a row without merged cells in or around it (a line at every edge).
+    """
+    out: list[Lines | None] = []
+    for r, row in enumerate(owners):
+        walls = tuple(edges[c] for c in range(len(row) + 1) if c in (0, len(row)) or row[c - 1] != row[c])
+        above, below = owners[r - 1] if r else [], owners[r + 1] if r + 1 < len(owners) else []
+        top = _stretches([c for c in range(len(row)) if c < len(above) and above[c] == row[c]], edges)
+        bottom = _stretches([c for c in range(len(row)) if c < len(below) and below[c] == row[c]], edges)
+        out.append(None if len(walls) == len(row) + 1 and not top and not bottom else Lines(walls, top, bottom))
+    return out
+
+
+def _stretches(cols: list[int], edges: list[float]) -> tuple[tuple[float, float], ...]:
+    """Runs of neighbouring columns as (left, right) x stretches."""
+    out: list[tuple[float, float]] = []
+    for c in cols:
+        if out and out[-1][1] == edges[c]:
+            out[-1] = (out[-1][0], edges[c + 1])
+        else:
+            out.append((edges[c], edges[c + 1]))
+    return tuple(out)
 
 
 def place_row(slot: int, lines: int, per_page: int, stacked: int = 0, spare: float = 0.0, border: float = 0.0) -> int:
@@ -151,16 +214,24 @@ def flow_row(end: float, height: float, page: float) -> float:
 
 
 def draw_grid(painter: QPainter, edges: tuple[float, ...] | list[float], left: float, top: float, bottom: float,
-              color: QColor) -> None:
-    """A row's grid lines: its top and bottom, and a line at every column edge."""
+              color: QColor, lines: Lines | None = None) -> None:
+    """A row's grid lines: its top and bottom, and a line at every column edge (where cells are merged: `lines`)."""
     painter.save()
     pen = QPen(color)
     pen.setWidthF(GRID_PEN)
     painter.setPen(pen)
     a, b = left + edges[0], left + edges[-1]
-    painter.drawRect(QRectF(a, top, b - a, bottom - top))
-    for x in edges[1:-1]:
-        painter.drawLine(QPointF(left + x, top), QPointF(left + x, bottom))
+    if lines is None:
+        painter.drawRect(QRectF(a, top, b - a, bottom - top))
+        for x in edges[1:-1]:
+            painter.drawLine(QPointF(left + x, top), QPointF(left + x, bottom))
+    else:
+        for y, gaps in ((top, lines.open_top), (bottom, lines.open_bottom)):
+            x = a
+            for gap_a, gap_b in [*gaps, (b - left, b - left)]:
+                if left + gap_a > x:
+                    painter.drawLine(QPointF(x, y), QPointF(left + gap_a, y))
+                x = max(x, left + gap_b)
+        for x in lines.walls:
+            painter.drawLine(QPointF(left + x, top), QPointF(left + x, bottom))
     painter.restore()
-
-

@@ -200,8 +200,6 @@ def test_print_keeps_the_closing_under_a_table_on_one_page(qapp, tmp_path):
     assert sum(under) >= len(under) - 3, under  # alone only where the table fills its page to the foot
 
 
-@pytest.mark.xfail(reason="pages.table_rows (the DOCX estimate) and print_tables give a table's rows heights a "
-                          "line apart in some cases: the room left under a table differs", strict=False)
 def test_print_fits_the_closing_as_the_docx_does_after_a_table(qapp, monkeypatch):
     """A text with a table near its end: the DOCX estimate and the print decide alike."""
     from editor.core.gongwen.export import export_bytes

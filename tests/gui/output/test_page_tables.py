@@ -17,7 +17,7 @@ from editor.gui.output.sheet_tables import BORDER
 from tests.conftest import libreoffice_or_skip
 from tests.docx_fixtures import build_docx, para, run
 from tests.gui.helpers import commit_text
-from tests.pdf_pages import words
+from tests.pdf_pages import page_texts, words
 
 PARA = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。"
 LONG = "很长的内容需要换行显示在单元格里面"
@@ -502,3 +502,134 @@ def test_deleting_the_table_puts_the_text_after_it_back_on_the_grid_and_undo_bri
         rects = [cell_rect(tabled, table, r, c) for c in range(3)]
         assert len({round(rect.top(), 2) for rect in rects}) == 1
         assert rects[0].right() <= rects[1].left()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_a_notices_table_breaks_pages_as_libreoffice_prints_its_docx(qapp, tmp_path):
+    """A 公文's table: Yuku's print has the pages LibreOffice prints from its official DOCX.
+
+    Under a 版头, page one's lines are set off the grid (its height is no whole line): a row there that
+    ends on the page's last line still fits, as in LibreOffice; and the 落款 goes where the DOCX has it.
+    """
+    from PySide6.QtGui import QPdfWriter
+
+    from editor.core.gongwen.export import export_bytes
+    from editor.core.gongwen.parts import from_properties
+    from editor.gui.output.font_report import installed_families
+    from editor.gui.output.gongwen_pages import official_pages
+    from tests.gui.output.test_gongwen_closing import table_document
+
+    exe = libreoffice_or_skip()
+    fonts = installed_families()
+    cases = [(rows, tail) for rows in (2, 4, 6, 7, 9, 14, 19, 21) for tail in (False, True)]
+    for rows, tail in cases:
+        doc = table_document(rows, tail)
+        (tmp_path / f"t{rows}{tail:d}.docx").write_bytes(
+            export_bytes(doc, from_properties(doc.properties), None, None, fonts))
+        writer = QPdfWriter(str(tmp_path / f"y{rows}{tail:d}.pdf"))
+        writer.setResolution(300)
+        assert official_pages(doc, fonts).paint(writer) > 0
+        del writer  # the PDF is written when the writer goes
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *(str(tmp_path / f"t{r}{t:d}.docx") for r, t in cases)],
+                   check=True, capture_output=True, timeout=600)
+    for rows, tail in cases:
+        reference = page_texts(tmp_path / f"t{rows}{tail:d}.pdf")
+        assert page_texts(tmp_path / f"y{rows}{tail:d}.pdf") == reference, (rows, tail)
+        if rows == 7:  # all seven rows on page one, the last on its last line
+            assert "单位6" in reference[0]
+
+
+def test_page_view_breaks_a_notices_table_where_print_does(window, qtbot, tmp_path):
+    import dataclasses
+
+    from editor.core.gongwen.parts import Parts
+    from editor.gui.gongwen.actions import GongwenActions
+    from editor.gui.output.gongwen_pages import official_pages
+
+    assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=24, before=2))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    form = window.feature(GongwenActions).form
+    form.set_parts(dataclasses.replace(Parts(), issuer_marks=["江城市人民政府文件"], doc_number="江政发〔2024〕3号"))
+    qtbot.waitUntil(lambda: view.layout.gongwen is not None, timeout=3000)
+    printed = official_pages(to_model(window.editor.document()))
+    assert printed.first_page_shift < 0  # page one's lines a little up: room for a row's borders under the last line
+    per_page = printed.lines_per_page
+    table = table_of(window)
+    on_page = [view.page_at(cell_rect(window, table, r, 0).center().y()) for r in range(24)]
+    assert on_page == [row.start // per_page + 1 for row in printed.table_rows]
+    last_on_one = max(r for r, page in enumerate(on_page) if page == 1)
+    assert printed.table_rows[last_on_one].end == per_page  # the row on page one's last line stayed there
+
+
+def two_tables_docx(path):
+    """Two tables of three rows with a paragraph between them, then fifteen one-line paragraphs."""
+    def table(tag: str) -> str:
+        grid = '<w:tblGrid><w:gridCol w:w="2765"/><w:gridCol w:w="2765"/><w:gridCol w:w="2765"/></w:tblGrid>'
+        rows = "".join(f"<w:tr>{cell_xml(f'{tag}{r}甲')}{cell_xml(f'{tag}{r}乙')}{cell_xml(f'{tag}{r}丙')}</w:tr>"
+                       for r in range(3))
+        return f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr>{grid}{rows}</w:tbl>'
+
+    after = "".join(para(run(f"之后第{c}段。")) for c in "一二三四五六七八九十甲乙丙丁戊")
+    return build_docx(path, para(run("关于表格的通知")) + para(run("第一段。")) + table("一") + para(run("中间一段。"))
+                      + table("二") + after)
+
+
+def test_a_second_table_on_the_page_follows_the_text_as_printed(window, tmp_path):
+    """Two tables on a page: the second follows the text between them, in page view as in print.
+
+    That text is set under the first table's borders, and the second table right under it; the page
+    gives up its last line to borders once, not once a table.
+    """
+    assert window.session.open_path(two_tables_docx(tmp_path / "两表.docx"))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    printed = official_document(to_model(window.editor.document()))
+    pitch, doc = view.layout.pitch, window.editor.document()
+    tops = {}
+    block = doc.begin()
+    while block.isValid():
+        rect = doc.documentLayout().blockBoundingRect(block)
+        tops[block.text()] = (rect.top() - view.top) / pitch
+        block = block.next()
+    # Line tops in print, in lines from the text block's top (nudge: off the grid by the borders above).
+    from editor.gui.output import print_tables
+
+    print_tops = {}
+    for k, (layout, i, _x) in enumerate(printed.lines):
+        line = layout.lineAt(i)
+        text = layout.text()[line.textStart():line.textStart() + line.textLength()]
+        print_tops.setdefault(text, printed.slots[k] + print_tables.nudge(printed, printed.slots[k]))
+    for text in ("中间一段。", "二0甲", "二2丙", "之后第一段。", "之后第五段。"):
+        assert tops[text] == pytest.approx(print_tops[text], abs=0.02), text
+    assert tops["二0甲"] - tops["中间一段。"] == pytest.approx(1 + BORDER / pitch, abs=0.02)  # right under it
+    assert printed.page_count() == view.page_count() == 2
+    assert view_lines_of(window)[0][-1] == "之后第乙段。"  # 22 lines less one, as LibreOffice
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_two_tables_on_a_page_print_as_libreoffice_prints_them(window, no_blocking_dialogs, tmp_path):
+    exe = libreoffice_or_skip()
+    assert window.session.open_path(two_tables_docx(tmp_path / "两表.docx"))
+    docx = tmp_path / "ref.docx"
+    no_blocking_dialogs.answers["save"] = str(docx)
+    window.actions_by_name["export_official"].trigger()
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    ours = tmp_path / "ours.pdf"
+    print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
+
+    def lines(pdf) -> list[tuple[str, float]]:
+        found = words(pdf, 1)
+        first = next(w.y1 for w in found if w.text.startswith("第一段"))
+        return [(w.text, round(w.y1 - first, 1)) for w in found if w.text.startswith(("中间", "之后", "甲"))
+                or w.text in ("二", "一")]
+
+    reference, printed = lines(tmp_path / "ref.pdf"), lines(ours)
+    assert [t for t, _y in printed] == [t for t, _y in reference]
+    for (text, y), (_t, ref) in zip(printed, reference, strict=True):
+        assert y == pytest.approx(ref, abs=0.6), text
+    assert page_texts(ours) == page_texts(tmp_path / "ref.pdf")  # the same lines on each page

@@ -198,6 +198,8 @@ class Patcher(PropsReader):
                 for tc in rows[-1]:
                     tc[:] = [ch for ch in tc if ch.tag == W + "tcPr"] + [etree.Element(W + "p")]
             for c, cell in enumerate(mrow):
+                if c < len(rows[r]) and t.span(r, c)[1] == 0:
+                    continue  # under a merged cell: hidden in the editor, its w:tc kept as it is
                 if c < len(rows[r]):
                     self.cell(rows[r][c], cell, f"{t.origin}/{r},{c}/")
                 elif rows[r]:  # a cell the source row lacks (Qt pads short rows): its text goes last

@@ -6,7 +6,7 @@ from typing import Any
 
 from lxml import etree
 
-from editor.core.formats.docx.structure import W
+from editor.core.formats.docx.structure import W, written_grid
 from editor.core.model.document import Paragraph, Table
 
 
@@ -75,9 +75,8 @@ def _attr(el: Any, name: str, value: object) -> None:
 
 
 def new_table(t: Table, cell_block: Callable[[Paragraph], Any]) -> Any:
-    """A table typed in the editor: single borders, equal columns."""
-    cols = max((len(r) for r in t.rows), default=1) or 1
-    width = str(8300 // cols)
+    """A table typed in the editor: single borders, its grid (equal columns unless it has widths) and merged cells."""
+    grid, layout = written_grid(t)
     tbl = etree.Element(W + "tbl")
     tbl_pr = etree.SubElement(tbl, W + "tblPr")
     etree.SubElement(tbl_pr, W + "tblW", {W + "w": "0", W + "type": "auto"})
@@ -85,14 +84,19 @@ def new_table(t: Table, cell_block: Callable[[Paragraph], Any]) -> Any:
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         etree.SubElement(borders, W + side, {W + "val": "single", W + "sz": "4", W + "space": "0",
                                              W + "color": "auto"})
-    grid = etree.SubElement(tbl, W + "tblGrid")
-    for _ in range(cols):
-        etree.SubElement(grid, W + "gridCol", {W + "w": width})
-    for row in t.rows:
+    grid_el = etree.SubElement(tbl, W + "tblGrid")
+    for width in grid:
+        etree.SubElement(grid_el, W + "gridCol", {W + "w": str(width)})
+    for row, cells in zip(t.rows, layout):
         tr = etree.SubElement(tbl, W + "tr")
-        for cell in list(row) + [[] for _ in range(cols - len(row))]:
+        for cell, (width, span, merge) in zip(list(row) + [[] for _ in range(len(cells) - len(row))], cells):
             tc = etree.SubElement(tr, W + "tc")
-            etree.SubElement(etree.SubElement(tc, W + "tcPr"), W + "tcW", {W + "w": width, W + "type": "dxa"})
+            tc_pr = etree.SubElement(tc, W + "tcPr")
+            etree.SubElement(tc_pr, W + "tcW", {W + "w": str(width), W + "type": "dxa"})
+            if span > 1:
+                etree.SubElement(tc_pr, W + "gridSpan", {W + "val": str(span)})
+            if merge:
+                etree.SubElement(tc_pr, W + "vMerge", {W + "val": merge} if merge == "restart" else {})
             for p in cell:
                 tc.append(cell_block(p))
             if not len(tc) > 1 or tc[-1].tag != W + "p":

@@ -12,7 +12,7 @@ from typing import Any
 from editor.core.formats.docx.read_inline import R_ID, T_P, T_PPR, InlineReader, _declarations
 from editor.core.formats.docx.read_props import list_kinds, paragraph_roles
 from editor.core.formats.docx.safety import DocxPackage
-from editor.core.formats.docx.structure import STRICT_W_NS, W, block_content, is_block, table_rows
+from editor.core.formats.docx.structure import STRICT_W_NS, W, block_content, is_block, table_grid, table_rows
 from editor.core.model.document import Document, Paragraph, Run, Table, body_signature, signature
 
 CHUNK_LABEL = "嵌入内容"
@@ -104,12 +104,14 @@ class _Reader(InlineReader):
         tbl_pr = el.find(W + "tblPr")
         if tbl_pr is not None:
             t.extra = self.raw(tbl_pr)
-        for r, row in enumerate(table_rows(el)):
+        rows = table_rows(el)
+        for r, row in enumerate(rows):
             cells = []
             for c, tc in enumerate(row):
                 cells.append([b for b in self.blocks(tc, f"{origin}/{r},{c}/", in_cell=True)
                               if isinstance(b, Paragraph)])
             t.rows.append(cells)
+        t.widths, t.spans, t.down = table_grid(el, rows)
         return t
 
     def paragraph(self, el: Any) -> Paragraph:

@@ -12,6 +12,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from lxml import etree
 
+from editor.core.formats.docx.structure import written_grid
 from editor.core.formats.docx.styles import JC, R_NS, ROLE_STYLES, W_NS, run_fonts, twips, w_el
 from editor.core.model.document import LINE_BREAK, OBJECT_CHAR, Document, Paragraph, Run, Table
 
@@ -187,26 +188,31 @@ def paragraph_el(p: Paragraph, ctx: BodyContext) -> Any:
 
 
 def table_el(t: Table, ctx: BodyContext) -> Any:
-    """A w:tbl with single borders (Table Grid) and a grid sized to its widest row."""
-    cols = max((len(r) for r in t.rows), default=1) or 1
-    width = 8300 // cols
+    """A w:tbl with single borders (Table Grid), its grid (equal columns unless it has widths) and merged cells."""
+    grid, layout = written_grid(t)
     tbl = w_el("tbl")
     tbl_pr = w_el("tblPr", tbl)
     w_el("tblStyle", tbl_pr, val="TableGrid")
     w_el("tblW", tbl_pr, w=0, type="auto")
-    grid = w_el("tblGrid", tbl)
-    for _ in range(cols):
-        w_el("gridCol", grid, w=width)
-    for row in t.rows:
+    grid_el = w_el("tblGrid", tbl)
+    for width in grid:
+        w_el("gridCol", grid_el, w=width)
+    for row, cells in zip(t.rows, layout):
         tr = w_el("tr", tbl)
-        for cell in list(row) + [[] for _ in range(cols - len(row))]:
+        for cell, (width, span, merge) in zip(list(row) + [[] for _ in range(len(cells) - len(row))], cells):
             tc = w_el("tc", tr)
-            w_el("tcW", w_el("tcPr", tc), w=width, type="dxa")
+            tc_pr = w_el("tcPr", tc)
+            w_el("tcW", tc_pr, w=width, type="dxa")
+            if span > 1:
+                w_el("gridSpan", tc_pr, val=span)
+            if merge == "restart":
+                w_el("vMerge", tc_pr, val=merge)
+            elif merge:
+                w_el("vMerge", tc_pr)
             written = [el for el in (paragraph_el(p, ctx) for p in cell) if el is not None]
-            for el in written or [w_el("p")]:
-                tc.append(el)
-            if not cell or cell[-1].kept_block is not None:
-                w_el("p", tc)  # a cell must end with a paragraph
+            tc.extend(written)
+            if not written or written[-1].tag != qn("w:p"):
+                w_el("p", tc)  # a cell must end with a paragraph (one: an empty cell is one line tall)
     return tbl
 
 
