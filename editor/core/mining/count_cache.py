@@ -387,12 +387,13 @@ class CountCache:
             self.conn = None
 
 
-def keep_state(path: Path, archive: Archive | None, keys: list[str], counts: Counts, base: int = 0) -> None:
+def keep_state(path: Path, archive: Archive | None, keys: list[str], counts: Counts | None, base: int = 0) -> None:
     """Keep a run's archive (when given) and merged counts on a connection of its own (it may run in a forked child)."""
     cache = CountCache(path)
     try:
         if archive is not None:
             cache.keep_archive(archive)
-        cache.keep_merged(keys, counts, base)
+        if counts is not None:
+            cache.keep_merged(keys, counts, base)
     finally:
         cache.close()

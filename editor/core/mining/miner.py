@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -157,16 +158,23 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
     with collector_paused():
         # A third of the bar for structure, two thirds for counting and filtering.
         fold = StreamFold(cache, chars, rest, cancelled)
+        writer = None
         try:
             archive, changed = structure_archive(corpus, cancelled, lambda d, t, s: bar(d, 3 * max(t, 1), s),
                                                  cache, fold.add)
+            if not fold.started:
+                fold.start(archive.docs)  # nothing new was fed; its processes are forked before the thread starts
+            if cache is not None and cache.conn is not None and changed:
+                # Kept while the last documents are mapped and the reducer works: this thread mostly waits.
+                writer = threading.Thread(target=keep_state, args=(cache.path, archive, [], None), daemon=True)
+                writer.start()
             counts = fold.finish(archive.docs)
-            if fold.reducer is not None:  # it folds, keeps the merged counts and ranks; this process is free
-                if cache is not None and changed:
-                    cache.keep_archive(archive)
+            if fold.reducer is not None:  # it folds, keeps the merged counts and ranks
                 return MiningResult(fold.result(), len(archive.docs))
         finally:
             fold.close()
+            if writer is not None:
+                writer.join()
         if cache is not None and cache.conn is not None:
-            keep_state(cache.path, archive if changed else None, fold.keys, counts, fold.base)
+            keep_state(cache.path, None, fold.keys, counts, fold.base)
         return MiningResult(rank_counts(counts, rest, cancelled, cache), len(archive.docs))
