@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from editor.core.mining.control import default_sigterm
 from editor.core.mining.counting import Counts
 from editor.core.mining.mapreduce import FORK_CHARS, fold_corpus, pool_context
 from editor.core.mining.near_duplicates import within_two_edits
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
+# From this many candidates to judge on, the filter runs in one worker process per core.
+JUDGED_APART = 2000
 
 
 def mine_documents(docs: list[Document], progress: Progress | None = None,
@@ -102,12 +105,12 @@ def judge(verdicts: dict[str, bool], candidates: list[tuple[str, str, bool]]) ->
     Judging tags each text with jieba (names, fragments), the filter's main cost.
     """
     todo = list(dict.fromkeys(c for c in candidates if f"{c[1]}\x00{int(c[2])}\x00{c[0]}" not in verdicts))
-    context = pool_context(FORK_CHARS * len(todo) // 2000) if len(todo) >= 2000 else None
+    context = pool_context(FORK_CHARS * len(todo) // JUDGED_APART) if len(todo) >= JUDGED_APART else None
     if context is None or context.get_start_method() != "fork":
         return  # judged one at a time as the filter reaches them
     size = max(100, len(todo) // (4 * (os.cpu_count() or 1)))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    with context.Pool(os.cpu_count()) as pool:
+    with context.Pool(os.cpu_count(), default_sigterm) as pool:
         for chunk, oks in zip(chunks, pool.map(_judge_all, chunks)):
             for (text, kind, frame), ok in zip(chunk, oks):
                 verdicts[f"{kind}\x00{int(frame)}\x00{text}"] = ok

@@ -1,17 +1,13 @@
-"""Cancelling a mining run, and showing a phrase in the script its document was written in."""
+"""Cancelling a mining run, showing a phrase in its document's script, and small helpers for the worker processes."""
 from __future__ import annotations
 
 import gc
-import logging
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any
-
-log = logging.getLogger(__name__)
 
 
 class MiningCancelled(Exception):
@@ -56,35 +52,16 @@ def surface_form(text: str, pair: tuple[str, str] | None) -> str:
 
 
 
-def in_background(work: Callable[[], None], fork: bool = True) -> Callable[[], None]:
-    """Run work in a forked child while this process goes on; returns the call that waits for the child.
+def default_sigterm() -> None:
+    """SIGTERM ends this process at once (a pool's workers: they may be forked by the reducing process).
 
-    For writing what a run keeps for the next one (pickling and compressing the merged counts and the
-    archive took a core for seconds at archive scale) while the main process ranks. The child sees the
-    state as it was at the fork. Only from the main thread of a system that forks; otherwise (or when
-    not `fork`) the work is done here and now. Trouble in the child is logged: what it writes is
-    derived data, and the next run does without it.
+    The reducing process turns SIGTERM into an exit that cleans up its own workers; its workers
+    inherited that handler, and one that tried to clean up when its pool terminated it waited for
+    ever on a lock of the pool's queue (and the pool for it).
     """
-    if not fork or not hasattr(os, "fork") or threading.current_thread() is not threading.main_thread():
-        work()
-        return lambda: None
-    pid = os.fork()
-    if pid == 0:  # the child: do the work and leave without running the parent's exit handlers
-        code = 1
-        try:
-            work()
-            code = 0
-        except BaseException as exc:  # anything: the child must end here
-            log.warning("keeping the mining state failed: %s", exc)
-        finally:
-            os._exit(code)
+    import signal
 
-    def wait() -> None:
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            log.warning("keeping the mining state failed in process %d (status %d)", pid, status)
-
-    return wait
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def windowed(pool: Any, fn: Callable[[Any], Any], tasks: list[Any], ahead: int = 4) -> Iterator[Any]:

@@ -315,7 +315,7 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
 
     The main process de-duplicates and feeds the workers; this one folds their counts in corpus
     order (starting from the last run's merged counts, or folding the earlier documents again when
-    those cannot be read), keeps the merged counts in a forked child of its own and ranks. A thread
+    those cannot be read), ranks and keeps the merged counts. A thread
     takes in what the main process sends as it comes, so sending never waits for folding.
     """
     import queue
@@ -323,12 +323,9 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
     import sys
 
     from editor.core.mining.assemble import rank_counts
-    from editor.core.mining.control import in_background
     from editor.core.mining.count_cache import (
         _READERS,
-        APPENDED,
         CountCache,
-        keep_state,
         load_blob,
         read_cached,
     )
@@ -377,14 +374,11 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
             outbox.send(("progress", n, 2 * max(n, len(fold.docs)), "挖掘短语 / mining phrases"))
         if said[1] is None:
             return  # the main process went away
-        path, keys, wait = Path(fold.cache_file), said[1], None
-        if cache is not None and base and len(keys) - base <= APPENDED:
-            cache.keep_merged(keys, counts, base)  # only the added documents' keys
-        elif cache is not None:
-            wait = in_background(lambda: keep_state(path, None, keys, counts))
         phrases = rank_counts(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
-        if wait is not None:
-            wait()
+        if cache is not None:
+            # Here, not in a forked child: pickling them there copied every page it touched (a second
+            # copy of the counts at archive scale). Few added documents only add their keys.
+            cache.keep_merged(said[1], counts, base)
         outbox.send(("done", phrases, done))
     except BaseException as exc:  # reported to the main process, which says so
         outbox.send(("error", f"{type(exc).__name__}: {exc}"))

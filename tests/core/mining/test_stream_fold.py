@@ -1,9 +1,7 @@
-"""The map step starts while de-duplication still runs, and the kept state is written by a forked child."""
+"""The map step starts while de-duplication still runs; the reduce step and ranking run in a process of their own."""
 from __future__ import annotations
 
-import logging
 import multiprocessing as mp
-import os
 import sqlite3
 
 import pytest
@@ -11,7 +9,6 @@ import pytest
 from editor.core.corpus import archive
 from editor.core.mining import mapreduce
 from editor.core.mining.assemble import mine_documents
-from editor.core.mining.control import in_background
 from editor.core.mining.count_cache import CountCache
 from editor.core.mining.miner import MiningCancelled, mine_corpus, structure_corpus
 from editor.core.resources import seed_corpus_dir
@@ -146,26 +143,13 @@ def test_cancelling_while_the_reducer_ranks_stops_it(corpus, monkeypatch):
 
 
 @needs_fork
-def test_background_work_runs_in_a_child_and_is_waited_for(tmp_path):
-    out = tmp_path / "pid"
-    wait = in_background(lambda: out.write_text(str(os.getpid())))
-    wait()
-    assert int(out.read_text()) != os.getpid()
+@pytest.mark.timeout(300)
+def test_the_reducer_judges_many_candidates_in_workers_and_ends(corpus, apart, tmp_path, monkeypatch):
+    # A pool the reducing process starts is terminated when judging ends; its workers must end then
+    # (they once inherited the reducer's SIGTERM handler and waited for ever on the pool's queue).
+    from editor.core.mining import assemble
 
-
-@needs_fork
-def test_a_failure_in_the_child_is_logged_not_raised(caplog):
-    def fail():
-        raise OSError("disk full")
-
-    wait = in_background(fail)
-    with caplog.at_level(logging.WARNING):
-        wait()
-    assert "failed" in caplog.text
-
-
-def test_without_fork_the_work_is_done_at_once(tmp_path):
-    out = tmp_path / "pid"
-    wait = in_background(lambda: out.write_text(str(os.getpid())), fork=False)
-    assert int(out.read_text()) == os.getpid()
-    wait()
+    forking(monkeypatch)
+    monkeypatch.setattr(assemble, "JUDGED_APART", 1)
+    for _ in range(3):
+        assert mine(corpus, tmp_path / f"{_}.counts") == apart
