@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.formats.document_files import read_document
 from tests.docx_fixtures import hostile_files, top_link_file
 from tests.hostile_files import doctype_only, encoded_corpus, huge_text_node, zip_bomb_400mb
 
@@ -121,6 +122,10 @@ def test_cli_refuses_in_one_line(cases, startup, tmp_path, command, name):
     out = tmp_path / ("out.txt" if command == "export" else f"out{path.suffix}")
     args = [command, str(path), str(out)] + (["--config", "s2t"] if command == "convert" else [])
     rc, _, err, seconds, peak = yuku_measured(*args)
+    if command == "export" and name == "empty":
+        assert rc == 0, err  # 0 bytes is a blank Word document (as Word opens it): an empty export
+        assert out.read_text(encoding="utf-8") == ""
+        return
     if command == "convert" and name in CONVERTIBLE:
         assert rc in (0, 2), err
         if rc == 0:  # converted as what it is, text only: fine, and the output is a whole file
@@ -191,7 +196,20 @@ def window(qtbot, tmp_path):
     bank.close()
 
 
-@pytest.mark.parametrize("name", CASE_NAMES)
+def test_gui_opens_an_empty_word_file_as_a_blank_document(cases, window, no_blocking_dialogs, tmp_path):
+    """0 bytes (Explorer's 新建 → Word 文档) opens blank, as in Word; typing and saving make it a real file."""
+    path = tmp_path / "新建 Microsoft Word 文档.docx"
+    path.write_bytes(cases["empty"].read_bytes())
+    window.editor.setPlainText("原来的内容")
+    window.editor.document().setModified(False)
+    assert window.session.open_path(path)
+    assert window.editor.toPlainText() == ""
+    window.editor.insertPlainText("关于做好安全生产工作的通知")
+    window.actions_by_name["save"].trigger()
+    assert [p.text for p in read_document(path).paragraphs] == ["关于做好安全生产工作的通知"]
+
+
+@pytest.mark.parametrize("name", [n for n in CASE_NAMES if n != "empty"])
 def test_gui_open_refuses_in_one_sentence(cases, window, no_blocking_dialogs, name):
     path = cases[name]
     window.editor.setPlainText("原来的内容")

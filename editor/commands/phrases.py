@@ -4,17 +4,37 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from editor.core.errors import YukuError
-from editor.core.model.phrases import KINDS, SECTIONS
+from editor.core.model.phrases import KINDS, PHRASE_KINDS, SECTIONS
+
+# The sidebar's names work too, in either script (措施, 下一步, 結尾 …; 搭配, 成語 …).
+SECTION_NAMES = {"标题": "title", "標題": "title", "开头": "opening", "開頭": "opening", "形势": "situation",
+                 "形勢": "situation", "措施": "measures", "问题": "problems", "問題": "problems",
+                 "下一步": "next_steps", "结尾": "closing", "結尾": "closing", "通用": "general"}
+KIND_NAMES = {**{k.label: k.id for k in PHRASE_KINDS},
+              "小標題": "heading", "成語": "idiom", "引語": "quote"}
+
+
+def _named(ids: tuple[str, ...], names: dict[str, str], what: str) -> Callable[[str], str]:
+    def pick(value: str) -> str:
+        found = value if value in ids else names.get(value)
+        if found is None:
+            raise argparse.ArgumentTypeError(
+                f"没有“{value}”这个{what}；可用：{'、'.join(ids)}，或{'、'.join(dict.fromkeys(names))} "
+                f"/ no such {'section' if what == '部分' else 'kind'}")
+        return found
+    return pick
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Declare the options."""
     p.add_argument("--bank", help="bank file (default: the user's bank)")
-    p.add_argument("--section", choices=SECTIONS)
-    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--section", type=_named(SECTIONS, SECTION_NAMES, "部分"),
+                   help=f"{', '.join(SECTIONS)} (or 开头, 措施, 下一步 …)")
+    p.add_argument("--kind", type=_named(KINDS, KIND_NAMES, "类型"), help=f"{', '.join(KINDS)} (or 搭配, 成语 …)")
     p.add_argument("--query", default="", help="substring to look for (either script)")
     p.add_argument("--limit", type=int, default=0, help="at most N phrases (0 = all)")
     p.add_argument("--json", action="store_true", help="print a JSON array")

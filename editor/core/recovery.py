@@ -241,7 +241,7 @@ def document_to_json(doc: Document, baseline: dict[str, int] | None = None) -> s
     return json.dumps({"blocks": blocks, "unsupported": doc.unsupported,
                        "kept": {k: asdict(v) for k, v in doc.kept.items()},
                        "default_font": doc.default_font, "default_size": doc.default_size, "base": doc.base,
-                       "properties": doc.properties, "baseline": baseline or {}}, ensure_ascii=False)
+                       "properties": doc.properties, "encoding": doc.encoding, "baseline": baseline or {}}, ensure_ascii=False)
 
 
 _RUN_FIELDS = tuple(f.name for f in fields(Run))
@@ -299,6 +299,7 @@ def document_from_json(text: str, package: bytes | None = None) -> Document:
         return Document(blocks, unsupported=list(raw.get("unsupported", [])), kept=kept, source=package,
                         default_font=raw.get("default_font"), default_size=raw.get("default_size"),
                         base=raw.get("base"),
-                        properties={str(k): str(v) for k, v in raw.get("properties", {}).items()})
+                        properties={str(k): str(v) for k, v in raw.get("properties", {}).items()},
+                        encoding=raw.get("encoding") if isinstance(raw.get("encoding"), str) else None)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a Yuku document model: {exc}") from exc

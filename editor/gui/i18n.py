@@ -183,6 +183,21 @@ def install_translators(app: QCoreApplication, language: str, pseudo: bool | Non
     return list(_installed)
 
 
+# " / English" after a Chinese sentence of the core's bilingual messages (the CLI prints both).
+_ENGLISH_HALF = re.compile(r"\s?/ (?=[A-Za-z])[^\u3000-\u9fff\uff00-\uffef\n]*")
+
+
+def one_language(text: str) -> str:
+    """A core message in the window's language: a Chinese window drops the English halves.
+
+    "这不是 Word 文件 / not a Word file" → "这不是 Word 文件"; "挖掘短语 / mining phrases（约剩 2 秒 /
+    about 2 s left）" → "挖掘短语（约剩 2 秒）". An English window keeps both halves.
+    """
+    if QLocale().language() != QLocale.Language.Chinese or not re.search("[\u4e00-\u9fff]", text):
+        return text
+    return _ENGLISH_HALF.sub("", text)
+
+
 def plain_label(text: str) -> str:
     """A label without its mnemonic and colon ("查找(&N)：" → "查找"), for accessible names."""
     import re

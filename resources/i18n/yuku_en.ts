@@ -43,10 +43,6 @@
             <translation>Place</translation>
         </message>
         <message>
-            <source>规则</source>
-            <translation>Rule</translation>
-        </message>
-        <message>
             <source>依据</source>
             <translation>Source</translation>
         </message>
@@ -172,8 +168,16 @@
             <translation>Save failed</translation>
         </message>
         <message>
+            <source>%1：不支持这种文件类型，请另存为 %2。</source>
+            <translation>%1: Yuku cannot write this type of file; save it as %2.</translation>
+        </message>
+        <message>
             <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
             <translation>%1: saving failed (%2); the original file is unchanged. Save it somewhere else.</translation>
+        </message>
+        <message>
+            <source>已保存 %1。原 %2 编码容不下新写入的字符，已改存为 UTF-8。</source>
+            <translation>Saved %1. Its %2 encoding cannot hold the new text, so it was saved as UTF-8.</translation>
         </message>
         <message>
             <source>已保存 %1</source>
@@ -506,14 +510,6 @@ Export anyway?</translation>
         <message>
             <source>新建公文(&amp;K)</source>
             <translation>New official doc&amp;ument</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>Save failed</translation>
-        </message>
-        <message>
-            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
-            <translation>%1: the text was saved, but the document parts could not be written (%2). Save to another place.</translation>
         </message>
         <message>
             <source>导出失败</source>

@@ -43,10 +43,6 @@
             <translation>位置</translation>
         </message>
         <message>
-            <source>规则</source>
-            <translation>規則</translation>
-        </message>
-        <message>
             <source>依据</source>
             <translation>依據</translation>
         </message>
@@ -172,8 +168,16 @@
             <translation>儲存失敗</translation>
         </message>
         <message>
+            <source>%1：不支持这种文件类型，请另存为 %2。</source>
+            <translation>%1：不支援這種檔案類型，請另存新檔 %2。</translation>
+        </message>
+        <message>
             <source>%1：保存失败（%2），原文件未改动。请换个位置另存。</source>
             <translation>%1：儲存失敗（%2），原檔案未改動。請換個位置另存。</translation>
+        </message>
+        <message>
+            <source>已保存 %1。原 %2 编码容不下新写入的字符，已改存为 UTF-8。</source>
+            <translation>已儲存 %1。原 %2 編碼容不下新寫入的字元，已改存為 UTF-8。</translation>
         </message>
         <message>
             <source>已保存 %1</source>
@@ -508,14 +512,6 @@
         <message>
             <source>新建公文(&amp;K)</source>
             <translation>新增公文(&amp;K)</translation>
-        </message>
-        <message>
-            <source>保存失败</source>
-            <translation>儲存失敗</translation>
-        </message>
-        <message>
-            <source>%1：正文已保存，但公文要素未能写入（%2）。请换个位置另存。</source>
-            <translation>%1：正文已儲存，但公文要素未能寫入（%2）。請換個位置另存。</translation>
         </message>
         <message>
             <source>导出失败</source>

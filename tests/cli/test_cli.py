@@ -32,6 +32,22 @@ def test_phrases_json_shape():
         assert key in items[0]
 
 
+@pytest.mark.parametrize(("name", "kind_name"), [("结尾", "搭配"), ("結尾", "collocation"), ("closing", "搭配")])
+def test_phrases_take_the_sidebars_names(name, kind_name):
+    out = yuku("phrases", "--section", name, "--kind", kind_name, "--json", "--limit", "3")
+    assert out.returncode == 0, out.stderr
+    items = json.loads(out.stdout)
+    assert items
+    assert {(p["section"], p["kind"]) for p in items} == {("closing", "collocation")}
+
+
+def test_an_unknown_section_name_lists_the_names():
+    out = yuku("phrases", "--section", "结论")
+    assert out.returncode == 2
+    assert "结尾" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
 def test_mine_into_bank_file(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()

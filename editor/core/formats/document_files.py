@@ -18,7 +18,7 @@ def read_document(path: str | Path) -> Document:
     """Read a document; raises YukuError with one clear sentence on bad input."""
     p = Path(path)
     try:
-        p.stat()
+        size = p.stat().st_size
     except FileNotFoundError:
         raise YukuError(p, "文件不存在，请检查路径 / the file does not exist") from None
     except OSError as exc:
@@ -26,6 +26,8 @@ def read_document(path: str | Path) -> Document:
     fmt = format_for(p, opening=True)
     if fmt is None:
         raise YukuError(p, f"不支持的文件类型，请选择 {suffix_list()} 文件 / unsupported file type")
+    if size == 0 and p.suffix.lower() == ".docx":
+        return Document()  # Explorer's 新建 → Word 文档 makes 0 bytes; Word opens that as a blank document
     return fmt.read(p)
 
 

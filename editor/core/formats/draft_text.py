@@ -22,8 +22,8 @@ def draft_to_document(text: str) -> Document:
 
 
 def recognise_roles(doc: Document) -> Document:
-    """Give body paragraphs their roles in place: title first, then headings by numbering."""
-    title_done = False
+    """Give body paragraphs their roles in place: title first (unless one is styled so), then headings by numbering."""
+    title_done = any(isinstance(b, Paragraph) and b.style == "title" for b in doc.blocks)
     for block in doc.blocks:
         if not isinstance(block, Paragraph) or block.kept_block is not None:
             continue
@@ -33,7 +33,7 @@ def recognise_roles(doc: Document) -> Document:
         level = heading_level(text)
         if not title_done:
             title_done = True
-            if level is None and len(text) <= TITLE_MAX_CHARS:
+            if level is None and len(text) <= TITLE_MAX_CHARS and block.style == "body":
                 block.style = "title"
                 continue
         if level is not None and block.style == "body":

@@ -187,8 +187,9 @@ def prepare_official(doc: Document) -> Document:
     """
     from editor.core.formats.draft_text import recognise_roles
 
-    src = doc if any(isinstance(b, Paragraph) and b.style != "body" for b in doc.blocks) \
-        else recognise_roles(copy.deepcopy(doc))
+    # A Word file styles some paragraphs (Heading 2 for 一、…) but often types its title as a centred,
+    # large Normal paragraph: roles are recognised wherever the file left a paragraph plain.
+    src = recognise_roles(copy.deepcopy(doc))
     out = Document(default_font=None, default_size=None)
     out.unsupported = list(doc.unsupported)
     for label in doc.kept_labels():

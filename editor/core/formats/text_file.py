@@ -1,9 +1,10 @@
-"""Plain text (.txt, .md) as a file format: any encoding in, UTF-8 out."""
+"""Plain text (.txt, .md) as a file format: any encoding in; saved in the encoding it was read in."""
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
-from editor.core.atomic import atomic_write_bytes, atomic_write_text
+from editor.core.atomic import atomic_write_bytes
 from editor.core.errors import YukuError
 from editor.core.formats.encoding import decode_bytes
 from editor.core.formats.file_format import FileFormat, WriteOptions
@@ -23,7 +24,15 @@ def read_text_file(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise YukuError(path, f"无法读取（{exc.strerror}），请检查权限 / cannot read the file") from None
-    text = decode_bytes(data).text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = decode_bytes(data)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    # A GBK or Big5 file is saved back as GBK or Big5: the systems that read it expect them.
+    encoding = None if decoded.encoding in ("utf-8", "ascii") else decoded.encoding
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            encoding = codec  # these codecs write the byte order mark back
+            break
     # The last line's newline ends that line; it is not an empty paragraph after it (writing adds it
     # back, so open → save keeps the file, and the 公文 layout counts no blank line that is not there).
     if text.endswith("\n"):
@@ -34,25 +43,45 @@ def read_text_file(path: Path) -> Document:
     try:
         fm = front_matter.split(text)
     except front_matter.FrontMatterError:
-        return Document.from_plain_text(text)  # a block never closed stays text: 公文检查 names it
+        return _with(Document.from_plain_text(text), encoding)  # a block never closed: 公文检查 names it
     if fm.parts.is_empty() or fm.unknown or fm.unkept:
         # Not (only) 公文要素, e.g. a Markdown file's own header, or lines the parts cannot hold
         # (comments, a key given twice): the block stays text, so saving keeps every line of it.
-        return Document.from_plain_text(text)
+        return _with(Document.from_plain_text(text), encoding)
     # The 公文要素 block leaves the text for the document's properties (the editor's form shows them).
     doc = Document.from_plain_text(fm.body)
     doc.properties = to_properties(fm.parts)
+    return _with(doc, encoding)
+
+
+def _with(doc: Document, encoding: str | None) -> Document:
+    doc.encoding = encoding
     return doc
 
 
-def write_text_file(doc: Document, path: Path, _options: WriteOptions) -> None:
-    """The document's text, UTF-8, written atomically; its 公文要素 as front matter."""
+def _file_text(doc: Document) -> str:
     from editor.core.gongwen import front_matter
     from editor.core.gongwen.parts import from_properties
 
     text = doc.plain_text() + ("\n" if doc.blocks else "")
     parts = from_properties(doc.properties)
-    atomic_write_text(path, front_matter.write(parts, text) if parts is not None else text)
+    return front_matter.write(parts, text) if parts is not None else text
+
+
+def saved_encoding(doc: Document) -> str:
+    """The encoding a save writes: the one the file was read in, or UTF-8 when that cannot hold the text."""
+    if doc.encoding:
+        try:
+            _file_text(doc).encode(doc.encoding)
+            return doc.encoding
+        except (UnicodeEncodeError, LookupError):
+            pass
+    return "utf-8"
+
+
+def write_text_file(doc: Document, path: Path, _options: WriteOptions) -> None:
+    """The document's text, written atomically in its own encoding (UTF-8 if new); its 公文要素 as front matter."""
+    atomic_write_bytes(path, _file_text(doc).encode(saved_encoding(doc)))
 
 
 def convert_text_file(src: Path, dst: Path, config: str, terms: list[str]) -> dict[str, object]:

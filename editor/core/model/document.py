@@ -156,6 +156,8 @@ class Document:
     # The document's own named properties (the 公文要素 as "Yuku.公文.<name>"): drafts keep them,
     # and a save writes them with the text (custom properties of a DOCX, front matter of a draft).
     properties: dict[str, str] = field(default_factory=dict)
+    # The encoding a text file was read in (None: UTF-8): saving writes it back in the same one.
+    encoding: str | None = None
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -79,7 +79,8 @@ _LH = QTextBlockFormat.LineHeightTypes
 def to_model(qdoc: QTextDocument) -> Document:
     """The editor's content as a core Document."""
     st = state_of(qdoc)
-    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported), properties=dict(st.properties))
+    doc = Document(kept=dict(st.kept), source=st.source, unsupported=list(st.unsupported), properties=dict(st.properties),
+                   encoding=st.encoding)
     own = qdoc.property(MODEL_FONT) if _has_dynamic(qdoc, MODEL_FONT) else None
     font = own if isinstance(own, QFont) else qdoc.defaultFont()
     families = font.families() or [font.family()]
@@ -254,7 +255,8 @@ def load_model(qdoc: QTextDocument, doc: Document) -> None:
     qdoc.setUndoRedoEnabled(False)  # opening is not an edit; and it is much faster
     try:
         qdoc.clear()
-        state = DocxState(dict(doc.kept), doc.source, list(doc.unsupported), properties=dict(doc.properties))
+        state = DocxState(dict(doc.kept), doc.source, list(doc.unsupported), properties=dict(doc.properties),
+                          encoding=doc.encoding)
         qdoc.setProperty(STATE, state)
         cursor = QTextCursor(qdoc)
         cursor.beginEditBlock()

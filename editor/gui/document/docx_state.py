@@ -71,6 +71,7 @@ class DocxState:
     baseline: dict[str, int] = field(default_factory=dict)
     base: int | None = None  # body_signature of the blocks as loaded (Document.base)
     properties: dict[str, str] = field(default_factory=dict)  # Document.properties (the 公文要素)
+    encoding: str | None = None  # Document.encoding (a text file's own encoding)
 
 
 def state_of(qdoc: QTextDocument) -> DocxState:

@@ -23,6 +23,9 @@ from editor.gui.document.lock import DocumentLock
 from editor.gui.document.property_history import PropertyHistory
 
 log = logging.getLogger(__name__)
+# What users call the encodings a text file is read in.
+_ENCODING_NAMES = {"gb18030": "GBK", "cp950": "Big5", "big5": "Big5", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
+                   "utf-16-be": "UTF-16", "utf-8-sig": "UTF-8", "utf-32": "UTF-32"}
 
 
 
@@ -202,12 +205,19 @@ class DocumentSession(QObject):
     def save_to(self, path: Path) -> bool:
         """Write the document to path atomically; on failure the file on disk is unchanged."""
         from editor.core.formats.document_files import write_document
+        from editor.core.formats.registry import format_for, suffix_list
         from editor.gui.document.bridge import to_model
 
+        if format_for(path) is None:  # say so before any question about the text (blanks …)
+            self.report(self.tr("保存失败"), self.tr("%1：不支持这种文件类型，请另存为 %2。")
+                        .replace("%1", str(path)).replace("%2", suffix_list()))
+            return False
         if not all(check(path) for check in self.before_save):
             return False
+        model = to_model(self.document())
+        widened = self._widened_encoding(model, path)
         try:
-            write_document(to_model(self.document()), path)
+            write_document(model, path)
         except YukuError as exc:
             self.report(self.tr("保存失败"), str(exc))
             return False
@@ -220,8 +230,24 @@ class DocumentSession(QObject):
         self._remember_recent(self.path)
         self.pathChanged.emit(self.path)
         self.saved.emit(str(self.path))
-        self.message.emit(self.tr("已保存 %1").replace("%1", path.name), 5000)
+        if widened:
+            from editor.gui.document.docx_state import state_of
+
+            state_of(self.document()).encoding = None  # the file is UTF-8 now
+            self.message.emit(self.tr("已保存 %1。原 %2 编码容不下新写入的字符，已改存为 UTF-8。")
+                              .replace("%1", path.name).replace("%2", _ENCODING_NAMES.get(widened, widened.upper())), 15000)
+        else:
+            self.message.emit(self.tr("已保存 %1").replace("%1", path.name), 5000)
         return True
+
+    @staticmethod
+    def _widened_encoding(model: Document, path: Path) -> str:
+        """The text file's own encoding when this save must write UTF-8 instead ("" when it need not)."""
+        from editor.core.formats.text_file import saved_encoding
+
+        if not model.encoding or path.suffix.lower() not in (".txt", ".md"):
+            return ""
+        return model.encoding if saved_encoding(model) != model.encoding else ""
 
     def close_document(self) -> bool:
         """Ask to save, then let go of the file (the window is closing); False when the user cancels."""

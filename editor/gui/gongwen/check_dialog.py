@@ -6,6 +6,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -17,6 +18,7 @@ from editor.core.gongwen.check.rules import Finding
 from editor.core.gongwen.check.runner import run_checks
 from editor.core.gongwen.source import from_editor, part_key
 from editor.gui.gongwen.parts_form import PartsForm
+from editor.gui.i18n import one_language
 from editor.gui.window.host import WindowHost
 
 
@@ -29,13 +31,22 @@ class CheckDialog(QDialog):
         self.form = form
         self.findings: list[Finding] = []
         self.setWindowTitle(self.tr("公文检查"))
-        self.resize(820, 420)
+        self.resize(900, 440)
         self.summary = QLabel(self)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("gongwen_findings")
-        self.tree.setHeaderLabels([self.tr("位置"), self.tr("规则"), self.tr("依据"), self.tr("说明"),
-                                   self.tr("原文"), self.tr("修正为")])
+        # What a writer reads first: where, what is wrong, the text and its fix; the standard's clause last.
+        # The rule's id (date.form) is for the CLI and bug reports: a tooltip, not a column.
+        self.tree.setHeaderLabels([self.tr("位置"), self.tr("说明"), self.tr("原文"), self.tr("修正为"),
+                                   self.tr("依据")])
         self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 130), (2, 140), (3, 120), (4, 170)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.go_to(self._finding(item)))
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         buttons = QDialogButtonBox(self)
@@ -66,9 +77,12 @@ class CheckDialog(QDialog):
         self.tree.clear()
         for i, f in enumerate(self.findings):
             where = self._place(f)
-            item = QTreeWidgetItem([where, f.rule, f.source, f.message, f.excerpt,
-                                    "" if f.fix is None else (f.fix or self.tr("（删去）"))])
+            message = one_language(f.message)
+            item = QTreeWidgetItem([where, message, f.excerpt,
+                                    "" if f.fix is None else (f.fix or self.tr("（删去）")), f.source])
             item.setData(0, Qt.ItemDataRole.UserRole, i)
+            for col, tip in ((0, f.rule), (1, message), (4, f.source)):
+                item.setToolTip(col, tip)
             self.tree.addTopLevelItem(item)
         certain = sum(f.fix is not None for f in self.findings)
         self.summary.setText(self.tr("发现 %1 处问题，其中 %2 处可一键修正。").replace("%1", str(len(self.findings)))

@@ -57,7 +57,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._break: list[bool] = []
         self._keep: list[bool] = []
         self._heights: list[tuple[float, ...]] = []
-        self._styled: list[bool] = []  # has a role of its own (else roles are recognised, as print does)
+        self._titled: list[bool] = []  # styled as the title (else print recognises the first line as one)
         # Where each paragraph starts: the grid slot (official) or y under the first top margin (plain).
         self._start: list[float] = []
         self._end: list[float] = []
@@ -76,7 +76,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._later = self._soon(self._place_later)  # places the rest a slice at a time, between keystrokes
         self._size, self._ignore = QSizeF(), False
         self._title = -1  # the recognised title's block number
-        self._any_styled = False  # some paragraph has a role of its own: else print recognises roles
+        self._any_title = False  # some paragraph is styled as the title: print recognises none
         self._signature: tuple[int, int, int, str, float] | None = None
 
     def _soon(self, slot: Callable[[], None]) -> QTimer:
@@ -191,8 +191,9 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         elif old_valid > first:
             old_valid = first
         if first == 0 and last == count - 1:
-            self._any_styled = any(sp.own_role(b)[1] and self.row_at(n) is None for n, b in enumerate(sp.blocks(doc)))
-        styled_before, title_before = self._any_styled, self._title
+            self._any_title = any(sp.own_role(b)[0] == "title" and self.row_at(n) is None
+                                  for n, b in enumerate(sp.blocks(doc)))
+        titled_before, title_before = self._any_title, self._title
         if self.grid:
             self._title = sp.first_with_text(doc)
         # A long document laid out anew (page view switched on, a zoom): the paragraphs around the
@@ -212,22 +213,22 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self._break[first:old_last + 1] = [v[1] for v in new]
         self._keep[first:old_last + 1] = [v[2] for v in new]
         self._heights[first:old_last + 1] = [v[3] for v in new]
-        self._styled[first:old_last + 1] = [v[4] for v in new]
+        self._titled[first:old_last + 1] = [v[4] for v in new]
         filler: list[float] = [-1.0] * (last - first + 1)
         self._start[first:old_last + 1] = filler
         self._end[first:old_last + 1] = filler
         self._placed[first:old_last + 1] = filler
         self._dy[first:old_last + 1] = [0.0] * (last - first + 1)
         self._nudge[first:old_last + 1] = [0.0] * (last - first + 1)
-        self._any_styled = any(self._styled)
-        if self.grid and self._any_styled != styled_before:
+        self._any_title = any(self._titled)
+        if self.grid and self._any_title != titled_before:
             self.relayout()  # roles now come from the styles, or no longer (relayout: not taken for a resize)
             return
-        moved_title = self.grid and not self._any_styled and title_before != self._title
+        moved_title = self.grid and not self._any_title and title_before != self._title
         for n in {title_before, self._title} if moved_title else ():
             if 0 <= n < len(self._lines) and not first <= n <= last:  # the title moved: re-lay both
                 values = self._lay_out(doc.findBlockByNumber(n))
-                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._titled[n] = values
                 self._pending[n] = 0
                 first, last = min(first, n), max(last, n)
         moved = self._paginate(first, last, old_valid)
@@ -295,7 +296,7 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         for n, block in enumerate(sp.blocks(doc, first, k), first):
             if self._pending[n]:
                 values = self._lay_out(block)
-                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._styled[n] = values
+                self._lines[n], self._break[n], self._keep[n], self._heights[n], self._titled[n] = values
                 self._pending[n] = 0
                 self._placed[n] = -1.0
                 if time.monotonic() > deadline and self.head_of(n + 1) == n + 1:
@@ -384,13 +385,13 @@ class SheetLayout(SheetGeometry, QAbstractTextDocumentLayout):
         self.update[QRectF].emit(QRectF(0, top - 2, self._size.width(), self._size.height()))  # type: ignore[index]
 
     def _lay_out(self, block: QTextBlock) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-        """Set one paragraph's lines: (lines, break before, keep with next, heights, styled)."""
+        """Set one paragraph's lines: (lines, break before, keep with next, heights, titled)."""
         row = self.row_at(block.blockNumber())
         cell = row.cell_of(block.blockNumber()) if row is not None else None
-        recognise = not self._any_styled and cell is None  # print recognises roles outside tables only
+        recognise = cell is None  # print recognises the roles of plain paragraphs outside tables
         width = cell.width if cell is not None else self.text_width
         return self._outside(block.blockNumber(), sp.set_paragraph(
-            block, self.grid, width, self.zoom, recognise, block.blockNumber() == self._title,
+            block, self.grid, width, self.zoom, recognise, not self._any_title and block.blockNumber() == self._title,
             self.document().defaultTextOption(), self.base_size))
 
     def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:

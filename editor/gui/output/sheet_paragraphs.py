@@ -1,7 +1,7 @@
 """How page view sets one paragraph (sheet_layout.SheetLayout): its role, fonts and lines.
 
-Official style: the role print gives the paragraph (its style, or recognised from its text as
-print recognises it when no paragraph has a style), set by line_breaks as the print renderer
+Official style: the role print gives the paragraph (its style, or recognised from its text where it
+has none, as draft_text.recognise_roles does for print), set by line_breaks as the print renderer
 sets it. Plain style: the paragraph's own format, lines at their natural height.
 """
 from __future__ import annotations
@@ -86,7 +86,7 @@ def text_of(layout: QTextLayout, block: QTextBlock) -> str:
 def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) -> str:
     """The role print gives the paragraph: its own, or (recognise) the title or a heading by numbering."""
     style, _styled = own_role(block)
-    if recognise and is_title:
+    if recognise and is_title and style == "body":
         stripped = text.strip()
         if heading_level(stripped) is None and len(stripped) <= TITLE_MAX_CHARS:
             return "title"
@@ -98,20 +98,20 @@ def print_role(block: QTextBlock, text: str, recognise: bool, is_title: bool) ->
 
 def set_paragraph(block: QTextBlock, grid: Grid | None, width: float, zoom: float, recognise: bool, is_title: bool,
                   base: QTextOption, base_size: float = 0.0) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-    """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), styled).
+    """Set one paragraph's lines in a width (at 100 %): (lines, break before, keep with next, heights (plain), titled).
 
     The lines are broken as print breaks them (on the grid, or with the text at its 100 % size,
     `base_size`), then set again `zoom` times bigger.
     """
-    styled = own_role(block)[1]
+    titled = own_role(block)[0] == "title"  # a title of its own: print recognises none
     if grid is None:
         heights = set_flow(block, width, base, zoom, base_size)
-        return len(heights) - 2, breaks_before(block), False, heights, styled
+        return len(heights) - 2, breaks_before(block), False, heights, titled
     role = grid.role(print_role(block, text_of(block.layout(), block), recognise, is_title))
     lines = set_grid(block, role, width, grid.pitch, base)
     if zoom != 1.0:
         lb.rescale(block.layout(), zoom, grid.pitch)
-    return lines, breaks_before(block), role.keep_next, (), styled
+    return lines, breaks_before(block), role.keep_next, (), titled
 
 
 def set_grid(block: QTextBlock, role: lb.Role, width: float, pitch: float, base: QTextOption) -> int:
@@ -253,7 +253,7 @@ def grid_position(layout: QTextLayout, slot: int, nudge: float, per_page: int, p
 
 
 def estimate(block: QTextBlock, grid: bool) -> tuple[int, bool, bool, tuple[float, ...], bool]:
-    """A paragraph not set yet, its lines guessed from its length: (lines, break before, keep, heights, styled)."""
+    """A paragraph not set yet, its lines guessed from its length: (lines, break before, keep, heights, titled)."""
     lines = max(1, -(-(len(block.text()) + 2) // 28))
     heights = () if grid else (0.0, *[21.0] * lines, 0.0)
-    return lines, breaks_before(block), False, heights, own_role(block)[1]
+    return lines, breaks_before(block), False, heights, own_role(block)[0] == "title"

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from editor.gui.i18n import one_language
 from editor.gui.window.host import WindowHost
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class CorpusImport(QObject):
             return
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
-        self.dialog.setLabelText(stage)
+        self.dialog.setLabelText(one_language(stage))
 
     def _finished(self, result: object) -> None:
         self.worker_thread.quit()
@@ -127,7 +128,8 @@ class CorpusImport(QObject):
                             .replace("%2", str(getattr(result, "phrases", 0))))
             skipped = getattr(result, "skipped", [])
             if skipped:
-                lines = [tr("%1：%2").replace("%1", Path(p).name).replace("%2", r) for p, r in skipped[:10]]
+                lines = [tr("%1：%2").replace("%1", Path(p).name).replace("%2", one_language(r))
+                         for p, r in skipped[:10]]
                 QMessageBox.information(self.window, tr("导入语料"), tr("%1\n以下文件已跳过：\n%2")
                                         .replace("%1", self.summary).replace("%2", "\n".join(lines)))
             self.host.show_message(self.summary)

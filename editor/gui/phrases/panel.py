@@ -116,6 +116,9 @@ class PhrasePanel(QWidget):
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_query(text)
+        # A reset forgets the current row without a currentChanged: the preview must not keep
+        # showing a phrase the search has just hidden.
+        self.preview.show_phrase(self.tree.currentIndex().data(PHRASE_ROLE), self.convert)
 
     def _expand(self) -> None:
         # With a query every match is in view; without one, sections open on their kinds.

@@ -92,7 +92,9 @@ class Suggester(QObject):
             if phrase.example:
                 item.setToolTip(phrase.example)
             self.popup.addItem(item)
-        self.popup.setCurrentRow(0)
+        # Filling a form (Tab has gone to a blank), Tab is the form's key: nothing is chosen until
+        # ↑/↓ choose, so Tab goes on to the next blank instead of adding a phrase to this one.
+        self.popup.setCurrentRow(-1 if getattr(self.editor, "filling_blanks", False) else 0)
         self._place()
         self.popup.show()
 
@@ -156,13 +158,20 @@ class Suggester(QObject):
             self.dismiss()
             return False
         if key == Qt.Key.Key_Tab:
+            if self.popup.currentRow() < 0:
+                self.dismiss()
+                return False
             return self.accept()
         if key == Qt.Key.Key_Escape:
             self.dismiss()
             return True
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = -1 if key == Qt.Key.Key_Up else 1
-            self.popup.setCurrentRow((self.popup.currentRow() + step) % self.popup.count())
+            row, n = self.popup.currentRow(), self.popup.count()
+            if row < 0:
+                row = 0 if key == Qt.Key.Key_Down else n - 1
+            else:
+                row = (row + (-1 if key == Qt.Key.Key_Up else 1)) % n
+            self.popup.setCurrentRow(row)
             return True
         return False
 

@@ -14,6 +14,7 @@ from editor.gui.output import export_actions, page_view
 from editor.gui.phrases import actions as phrase_actions
 from editor.gui.phrases import suggestions
 from editor.gui.script import actions as script_actions
+from editor.gui.window import menu_focus
 from editor.gui.window.host import WindowHost
 
 Install = Callable[[WindowHost], object]
@@ -29,4 +30,5 @@ FEATURES: list[Install] = [
     outline_dialog.install,
     script_actions.install,
     gongwen_actions.install,
+    menu_focus.install,  # last: it watches every menu the others added
 ]

@@ -17,7 +17,7 @@ from editor.core.settings import Settings
 from editor.gui.document.editor import DocumentEditor
 from editor.gui.document.paragraph_styles import ParagraphStyles
 from editor.gui.document.session import DocumentSession
-from editor.gui.i18n import plain_label
+from editor.gui.i18n import one_language, plain_label
 from editor.gui.output.print_actions import PrintActions
 from editor.gui.phrases.panel import PhrasePanel
 from editor.gui.window.actions import ActionFactory
@@ -118,12 +118,12 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, timeout_ms: int = 5000) -> None:
         """A short note in the status bar."""
-        self.statusBar().showMessage(text, timeout_ms)
+        self.statusBar().showMessage(one_language(text), timeout_ms)
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user about a problem in one sentence."""
         log.warning("%s: %s", title, text)
-        QMessageBox.warning(self, title, text)
+        QMessageBox.warning(self, title, one_language(text))
 
     # -- construction -------------------------------------------------------------------------
 

@@ -176,3 +176,28 @@ def test_a_run_in_heading_is_body_text_with_its_lead_in_the_heading_font():
         local = zf.read("word/document.xml").decode()
     assert "@" not in local
     assert "@" not in xml
+
+
+def test_a_word_files_plain_title_is_the_title_though_its_headings_are_styled(tmp_path):
+    """Word users type the title as a centred, large Normal paragraph and style 一、 as Heading 1."""
+    import docx as python_docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from editor.core.formats.document_files import read_document
+    from editor.core.formats.official_style import prepare_official
+
+    made = python_docx.Document()
+    title = made.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run("关于做好冬季安全生产工作的通知")
+    run.bold, run.font.size = True, Pt(22)
+    made.add_paragraph("各乡镇人民政府：")
+    made.add_heading("一、提高思想认识", level=1)
+    made.add_paragraph("各单位要高度重视。")
+    path = tmp_path / "通知.docx"
+    made.save(str(path))
+    roles = [(p.style, p.text) for p in prepare_official(read_document(path)).paragraphs if p.text]
+    assert roles[0] == ("title", "关于做好冬季安全生产工作的通知")
+    assert ("heading1", "一、提高思想认识") in roles
+    assert ("body", "各单位要高度重视。") in roles

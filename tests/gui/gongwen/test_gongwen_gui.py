@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import docx
+from PySide6.QtCore import QLocale
 
 from editor.core.gongwen import storage
 from editor.gui.gongwen.actions import GongwenActions
@@ -54,13 +55,24 @@ def test_check_lists_findings_with_their_place_and_a_fix_is_one_undo_step(window
     places = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
     assert "第 2 段" in places
     assert "公文要素：发文字号" in places
+    shown = [dialog.tree.topLevelItem(i).text(c) for i in range(dialog.tree.topLevelItemCount()) for c in range(5)]
+    assert "punct.halfwidth" not in shown  # rule ids are for the CLI: a tooltip here
+    before = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))  # a Chinese window (the tests' own locale is C)
+    try:
+        dialog.refresh()
+        shown = [dialog.tree.topLevelItem(i).text(c) for i in range(dialog.tree.topLevelItemCount())
+                 for c in range(5)]
+    finally:
+        QLocale.setDefault(before)
+    assert not [t for t in shown if " / " in t]  # no English halves
     # locate: the excerpt is selected in the editor
     half = next(f for f in dialog.findings if f.rule == "punct.halfwidth")
     dialog.go_to(half)
     assert editor.textCursor().selectedText() == ":"
     # one fix, one undo step
     item = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
-                if dialog.tree.topLevelItem(i).text(1) == "punct.halfwidth")
+                if dialog._finding(dialog.tree.topLevelItem(i)).rule == "punct.halfwidth")
     dialog.tree.setCurrentItem(item)
     dialog.fix_button.click()
     assert editor.document().toPlainText().split("\n")[1] == "各区人民政府："

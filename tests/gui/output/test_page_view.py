@@ -348,3 +348,18 @@ def test_another_export_style_in_preferences_changes_the_sheets_and_keeps_the_un
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert editor.toPlainText() == DRAFT
 
+
+
+def test_a_plain_title_over_styled_headings_is_a_title_in_page_view_as_in_print(window, tmp_path):
+    """Word users type the title as a plain paragraph and style 一、 as a heading: both views take it as the title."""
+    title = "关于进一步做好全市冬春季节安全生产和森林防火工作的紧急通知"  # 30 characters: two title lines
+    body = [para(run(title)), para(run("各区县人民政府：")), para(run(PARA))]
+    body += [para(run("一、总体要求"), ppr='<w:pStyle w:val="1"/>'), para(run(PARA))]
+    path = build_docx(tmp_path / "通知.docx", "".join(body))
+    assert window.session.open_path(path)
+    window.actions_by_name["page_view"].trigger()
+    view = view_rows(window)
+    assert view == print_rows(window)
+    title_lines = [text for _row, text in view[0] if text and text in title]
+    assert len(title_lines) == 2  # set as a title (22 pt), not as 28-character body lines
+    assert "".join(title_lines) == title

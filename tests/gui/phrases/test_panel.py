@@ -293,3 +293,26 @@ def test_long_document_script_is_judged_from_samples(window):
     assert window.editor.script == "traditional"
     window.phrase_panel.tree.doubleClicked.emit(find_leaf(window.phrase_panel.model, "同志们"))
     assert window.editor.plain_text().endswith("同志們")
+
+
+def test_down_then_enter_without_a_query_inserts_the_first_phrase(window, qtbot):
+    """With an empty search box the tree shows groups only; ↓ must still land on a phrase, shown."""
+    window.actions_by_name["phrase_search"].trigger()
+    qtbot.keyClick(window.phrase_panel.filter, Qt.Key.Key_Down)
+    tree = window.phrase_panel.tree
+    current = tree.currentIndex()
+    assert current.data(NODE_ROLE) == "phrase"
+    assert tree.visualRect(current).isValid()  # its group is open: the user sees what Enter will insert
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.editor.plain_text() == current.data(PHRASE_ROLE).text
+
+
+def test_the_preview_forgets_a_phrase_the_search_hides(window, qtbot):
+    panel = window.phrase_panel
+    commit_text(panel.filter, "同志")
+    qtbot.keyClick(panel.filter, Qt.Key.Key_Down)
+    assert panel.preview.phrase is not None
+    assert panel.preview.phrase.text == "同志们"
+    panel.filter.clear()
+    commit_text(panel.filter, "领导")
+    assert panel.preview.phrase is None or "领导" in panel.preview.phrase.text

@@ -163,3 +163,29 @@ def test_click_in_document_dismisses(window, qtbot):
     commit_text(window.editor, "高度")
     qtbot.mouseClick(window.editor.viewport(), Qt.MouseButton.LeftButton)
     assert not window.feature(Suggester).is_visible()
+
+
+def _fill_first_blank(window, qtbot, typed: str) -> None:
+    """A form: 关于___的通知 / 一、___; Tab goes to the first blank and the writer types into it."""
+    window.editor.setPlainText("关于___的通知\n一、___")
+    window.editor.go_to_start()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.editor.textCursor().selectedText() == "___"
+    commit_text(window.editor, typed)
+
+
+def test_filling_a_blank_tab_goes_to_the_next_blank_not_into_a_phrase(window, qtbot):
+    _fill_first_blank(window, qtbot, "高度")
+    suggester = window.feature(Suggester)
+    assert suggester.is_visible()  # still offered …
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)  # … but Tab is the form's key
+    assert window.editor.plain_text() == "关于高度的通知\n一、___"
+    assert window.editor.textCursor().selectedText() == "___"  # the next blank
+    assert not suggester.is_visible()
+
+
+def test_filling_a_blank_arrow_then_tab_still_takes_a_phrase(window, qtbot):
+    _fill_first_blank(window, qtbot, "高度")
+    qtbot.keyClick(window.editor, Qt.Key.Key_Down)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
+    assert window.editor.plain_text() == "关于高度重视，加强领导的通知\n一、___"

@@ -47,10 +47,18 @@ def attachment_note(ctx: Context) -> list[Finding]:
 
 @rule("blanks.unfilled", f"{REGS} 第十九条", ERROR, "还有待填的空白（___、XX）")
 def blanks(ctx: Context) -> list[Finding]:
-    """Blanks still to fill: ___, XX, ××, □□."""
+    """Blanks still to fill: ___, XX, ××, □□; one finding a line (___年___月___日 is one date to fill, not three)."""
     r = this("blanks.unfilled")
-    return [r.finding(ln, m.group(0), "此处空白尚未填写 / a blank is still to be filled", None, m.start())
-            for ln in ctx.source.lines for m in BLANK.finditer(ln.text)]
+    out = []
+    for ln in ctx.source.lines:
+        found = list(BLANK.finditer(ln.text))
+        if not found:
+            continue
+        first, n = found[0], len(found)
+        message = ("此处空白尚未填写 / a blank is still to be filled" if n == 1 else
+                   f"本段还有 {n} 处空白尚未填写 / {n} blanks are still to be filled here")
+        out.append(r.finding(ln, first.group(0), message, None, first.start()))
+    return out
 
 
 def _needs(ctx: Context, attr: str) -> bool:

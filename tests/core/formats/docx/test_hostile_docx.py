@@ -11,7 +11,7 @@ from editor.core.errors import YukuError
 from editor.core.formats.document_files import read_document
 from tests.docx_fixtures import hostile_files, top_link_file, utf16_doctype_file
 
-CASES = ["empty", "text_renamed", "truncated_zip", "old_doc", "password_protected", "docm", "dotx",
+CASES = ["text_renamed", "truncated_zip", "old_doc", "password_protected", "docm", "dotx",
          "malformed_xml", "xxe", "billion_laughs", "deep_nesting", "damaged_deflate", "missing_document_xml",
          "dangling_relationship", "zip_bomb"]
 
@@ -85,3 +85,19 @@ def test_dtd_in_a_utf16_part_is_refused(tmp_path):
     path = utf16_doctype_file(tmp_path / "xxe16.docx")
     with pytest.raises(YukuError, match="DTD"):
         read_document(path)
+
+
+def test_an_empty_word_file_opens_as_a_blank_document(files, tmp_path):
+    """Explorer's 新建 → Word 文档 can make 0 bytes; Word opens that as a blank document, and so do we."""
+    from editor.core.formats.document_files import write_document
+    from editor.core.model.document import Paragraph, Run
+
+    path, _ = files["empty"]
+    assert path.stat().st_size == 0
+    doc = read_document(path)
+    assert doc.blocks == []
+    assert doc.source is None
+    doc.blocks.append(Paragraph([Run("关于做好安全生产工作的通知")]))
+    out = tmp_path / "saved.docx"
+    write_document(doc, out)
+    assert [p.text for p in read_document(out).paragraphs] == ["关于做好安全生产工作的通知"]
