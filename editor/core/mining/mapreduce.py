@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from editor.core.model.phrases import Phrase
 
 Progress = Callable[[int, int, str], None]
+# assemble.rank_counts: merged counts → phrases (given, not imported: assemble uses this module).
+Rank = Callable[[Counts, "Progress | None", "Callable[[], bool] | None", "CountCache | None"], "list[Phrase]"]
 # (index of the chunk's first document, [(document, its cache key or "", whether the cache holds it)], cache file)
 Chunk = tuple[int, list[tuple["Document | Light", str, bool]], str]
 # A document as sent to a worker: title, script, paragraphs' fields (structure.Paragraph's order).
@@ -106,13 +108,14 @@ class StreamFold:
     IN_FLIGHT = 64
 
     def __init__(self, cache: CountCache | None, chars: int, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None, separate: bool = True) -> None:
+                 cancelled: Callable[[], bool] | None = None, rank: Rank | None = None) -> None:
         """chars: the characters of every file (those of documents the cache holds are taken off at start).
 
-        separate: with forked workers, reduce (and then rank) in a process of its own (_reducer).
+        rank: with forked workers, reduce and then rank with it in a process of their own (_reducer).
         """
         self.cache, self.chars, self.progress, self.cancelled = cache, chars, progress, cancelled
-        self.separate = separate
+        self.rank = rank
+        self.separate = rank is not None
         self.reducer: Any = None  # the reducing process, and the pipes to and from it
         self.to_reducer: Any = None
         self.from_reducer: Any = None
@@ -322,7 +325,6 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
     import signal
     import sys
 
-    from editor.core.mining.assemble import rank_counts
     from editor.core.mining.count_cache import (
         _READERS,
         CountCache,
@@ -374,7 +376,8 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
             outbox.send(("progress", n, 2 * max(n, len(fold.docs)), "挖掘短语 / mining phrases"))
         if said[1] is None:
             return  # the main process went away
-        phrases = rank_counts(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
+        assert fold.rank is not None  # a reducer is only started with it
+        phrases = fold.rank(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
         if cache is not None:
             # Here, not in a forked child: pickling them there copied every page it touched (a second
             # copy of the counts at archive scale). Few added documents only add their keys.
@@ -387,7 +390,7 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
 def fold_corpus(docs: list[Document], cache: CountCache | None = None, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> Counts:
     """Every document's counts folded in corpus order (from the last run's merged counts where they fit)."""
-    fold = StreamFold(cache, sum(len(p.text) for d in docs for p in d.paragraphs), progress, cancelled, False)
+    fold = StreamFold(cache, sum(len(p.text) for d in docs for p in d.paragraphs), progress, cancelled)
     try:
         return fold.finish(docs)
     finally:

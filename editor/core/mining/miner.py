@@ -157,7 +157,7 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
     chars = sum(len(text) for _, text in corpus)
     with collector_paused():
         # A third of the bar for structure, two thirds for counting and filtering.
-        fold = StreamFold(cache, chars, rest, cancelled)
+        fold = StreamFold(cache, chars, rest, cancelled, rank_counts)
         writer = None
         try:
             archive, changed = structure_archive(corpus, cancelled, lambda d, t, s: bar(d, 3 * max(t, 1), s),
