@@ -494,6 +494,45 @@ Export anyway?</translation>
         </message>
     </context>
     <context>
+        <name>FormatActions</name>
+        <message>
+            <source>加粗(&amp;B)</source>
+            <translation>&amp;Bold</translation>
+        </message>
+        <message>
+            <source>倾斜(&amp;I)</source>
+            <translation>&amp;Italic</translation>
+        </message>
+        <message>
+            <source>下划线(&amp;U)</source>
+            <translation>&amp;Underline</translation>
+        </message>
+        <message>
+            <source>清除格式(&amp;C)</source>
+            <translation>&amp;Clear Formatting</translation>
+        </message>
+        <message>
+            <source>左对齐(&amp;L)</source>
+            <translation>Align &amp;Left</translation>
+        </message>
+        <message>
+            <source>居中(&amp;E)</source>
+            <translation>C&amp;enter</translation>
+        </message>
+        <message>
+            <source>右对齐(&amp;R)</source>
+            <translation>Align &amp;Right</translation>
+        </message>
+        <message>
+            <source>两端对齐(&amp;J)</source>
+            <translation>&amp;Justify</translation>
+        </message>
+        <message>
+            <source>粘贴为纯文本(&amp;M)</source>
+            <translation>Paste as Plain Te&amp;xt</translation>
+        </message>
+    </context>
+    <context>
         <name>GongwenActions</name>
         <message>
             <source>公文要素</source>
@@ -1344,8 +1383,8 @@ Paragraphs: %7</translation>
             <translation>Heading &amp;4</translation>
         </message>
         <message>
-            <source>正文(&amp;B)</source>
-            <translation>&amp;Body Text</translation>
+            <source>正文(&amp;0)</source>
+            <translation>&amp;0 Body Text</translation>
         </message>
     </context>
     <context>

@@ -496,6 +496,45 @@
         </message>
     </context>
     <context>
+        <name>FormatActions</name>
+        <message>
+            <source>加粗(&amp;B)</source>
+            <translation>加粗(&amp;B)</translation>
+        </message>
+        <message>
+            <source>倾斜(&amp;I)</source>
+            <translation>傾斜(&amp;I)</translation>
+        </message>
+        <message>
+            <source>下划线(&amp;U)</source>
+            <translation>下劃線(&amp;U)</translation>
+        </message>
+        <message>
+            <source>清除格式(&amp;C)</source>
+            <translation>清除格式(&amp;C)</translation>
+        </message>
+        <message>
+            <source>左对齐(&amp;L)</source>
+            <translation>左對齊(&amp;L)</translation>
+        </message>
+        <message>
+            <source>居中(&amp;E)</source>
+            <translation>居中(&amp;E)</translation>
+        </message>
+        <message>
+            <source>右对齐(&amp;R)</source>
+            <translation>右對齊(&amp;R)</translation>
+        </message>
+        <message>
+            <source>两端对齐(&amp;J)</source>
+            <translation>兩端對齊(&amp;J)</translation>
+        </message>
+        <message>
+            <source>粘贴为纯文本(&amp;M)</source>
+            <translation>貼上為純文字(&amp;M)</translation>
+        </message>
+    </context>
+    <context>
         <name>GongwenActions</name>
         <message>
             <source>公文要素</source>
@@ -1346,8 +1385,8 @@
             <translation>四級標題(&amp;4)</translation>
         </message>
         <message>
-            <source>正文(&amp;B)</source>
-            <translation>正文(&amp;B)</translation>
+            <source>正文(&amp;0)</source>
+            <translation>正文(&amp;0)</translation>
         </message>
     </context>
     <context>

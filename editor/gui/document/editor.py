@@ -5,11 +5,34 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, overload
 
 import shiboken6
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QInputMethodEvent,
+    QKeyEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 PHRASE_MIME = "application/x-yuku-phrase"
+OWN_RICH_MIME = "application/x-yuku-rich"  # marks a copy from a Yuku document: its formats are ours, kept on paste
+# What a paste from elsewhere (a web page, another program) keeps: emphasis and links; fonts, sizes and
+# colours give way to the paragraph's own (official writing never wants 28 pt red Arial).
+FOREIGN_LOOKS = (QTextFormat.Property.FontFamilies, QTextFormat.Property.FontFamily,
+                 QTextFormat.Property.FontPointSize, QTextFormat.Property.FontPixelSize,
+                 QTextFormat.Property.FontSizeAdjustment, QTextFormat.Property.ForegroundBrush,
+                 QTextFormat.Property.BackgroundBrush, QTextFormat.Property.FontLetterSpacing,
+                 QTextFormat.Property.FontWordSpacing, QTextFormat.Property.TextVerticalAlignment)
+# A web page's paragraph spacing, shading and <h1>…<h4> levels are its own too: the paragraphs come in as
+# body text (bold kept) and take Yuku's heading styles only when the writer gives them (Ctrl+1…4).
+FOREIGN_SPACING = (QTextFormat.Property.BlockTopMargin, QTextFormat.Property.BlockBottomMargin,
+                   QTextFormat.Property.BackgroundBrush, QTextFormat.Property.LineHeight,
+                   QTextFormat.Property.LineHeightType, QTextFormat.Property.HeadingLevel)
 CONTEXT_DELAY_MS = 120
 SCRIPT_SAMPLE = 3000  # characters judged at the start of a long document, and again at the cursor  # recompute section and script once typing pauses, not on every key
 
@@ -74,6 +97,44 @@ class KeyHandler(Protocol):
         ...
 
 
+def foreign_fragment(html: str) -> QTextDocumentFragment:
+    """Rich text from elsewhere with its fonts, sizes and colours taken off (bold, italic, links stay)."""
+    doc = QTextDocument()
+    doc.setHtml(html)
+    cursor = QTextCursor(doc)
+    # Collect first: changing a format splits and merges fragments under a live iterator.
+    blocks: list[tuple[int, QTextBlockFormat]] = []
+    spans: list[tuple[int, int, QTextCharFormat]] = []
+    block = doc.begin()
+    while block.isValid():
+        bfmt = block.blockFormat()
+        for prop in FOREIGN_SPACING:
+            bfmt.clearProperty(prop)
+        blocks.append((block.position(), bfmt))
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            fmt = frag.charFormat()
+            if not fmt.isImageFormat():
+                clean = QTextCharFormat(fmt)
+                for prop in FOREIGN_LOOKS:
+                    clean.clearProperty(prop)
+                spans.append((frag.position(), frag.position() + frag.length(), clean))
+            it += 1
+        block = block.next()
+    cursor.beginEditBlock()
+    for pos, bfmt in blocks:
+        cursor.setPosition(pos)
+        cursor.setBlockFormat(bfmt)
+    for lo, hi, clean in spans:
+        cursor.setPosition(lo)
+        cursor.setPosition(hi, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(clean)
+    cursor.endEditBlock()
+    cursor.select(QTextCursor.SelectionType.Document)
+    return QTextDocumentFragment(cursor)
+
+
 def script_converter(script: str) -> Callable[[str], str] | None:
     """The conversion that puts a phrase into a document of this script (None: leave it)."""
     if script == "traditional":
@@ -112,6 +173,9 @@ class DocumentEditor(QTextEdit):
         # Enter at the end of a paragraph (paragraph styles: body after a heading, auto-format).
         self.enter_handler: Callable[[QKeyEvent], bool] | None = None
         self.blank_navigation = True  # Tab / Shift+Tab jump between blanks
+        # Keys the window's actions own (Ctrl+B, Ctrl+E …): the text widget must not claim them first
+        # (on X11 Qt's text control takes Ctrl+U for "delete line" and Ctrl+E for "end of line").
+        self.window_keys: set[int] = set()
         self.filling_blanks = False  # Tab has gone to a blank in this document (see blank_fields)
         self.section = ""
         self.script = "none"
@@ -204,7 +268,7 @@ class DocumentEditor(QTextEdit):
         return source.hasFormat(PHRASE_MIME) or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """A dropped or pasted phrase goes in through insert_phrase (one undo step).
+        """A dropped or pasted phrase goes in through insert_phrase (one undo step); foreign rich text is tidied.
 
         On a drop Qt has already put the text cursor where the drop indicator was.
         """
@@ -212,9 +276,36 @@ class DocumentEditor(QTextEdit):
             text = bytes(source.data(PHRASE_MIME).data()).decode("utf-8")
             self.insert_phrase(text)
             return
+        if source.hasHtml() and not source.hasFormat(OWN_RICH_MIME) and self.acceptRichText():
+            cursor = self.textCursor()
+            cursor.beginEditBlock()
+            cursor.insertFragment(foreign_fragment(source.html()))
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
         super().insertFromMimeData(source)
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A copy marked as Yuku's own, so pasting it back keeps all its formats."""
+        source = super().createMimeDataFromSelection()
+        # Qt's own copy object lists fixed formats only: a marker set on it would not be seen.
+        data = QMimeData()
+        data.setText(source.text())
+        if source.hasHtml():
+            data.setHtml(source.html())
+        data.setData(OWN_RICH_MIME, b"1")
+        return data
+
     # -- keys ----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Leave the window's formatting keys to the window (Qt's text control would take some of them)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.keyCombination().toCombined() in self.window_keys:
+            event.ignore()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The suggestion popup first; then Enter's paragraph styles; Tab / Shift+Tab between blanks; typing.

@@ -94,7 +94,7 @@ def style_menu_text(style_id: str) -> str:
         "heading2": QCoreApplication.translate("paragraph_styles", "二级标题(&2)"),
         "heading3": QCoreApplication.translate("paragraph_styles", "三级标题(&3)"),
         "heading4": QCoreApplication.translate("paragraph_styles", "四级标题(&4)"),
-        "body": QCoreApplication.translate("paragraph_styles", "正文(&B)"),
+        "body": QCoreApplication.translate("paragraph_styles", "正文(&0)"),
     }
     return texts.get(style_id, style_id)
 
@@ -127,10 +127,11 @@ def body_formats() -> tuple[QTextBlockFormat, QTextCharFormat]:
     bfmt = QTextBlockFormat()
     bfmt.setHeadingLevel(0)
     bfmt.setProperty(STYLE_PROPERTY, "body")
-    return bfmt, _char_format(BY_ID["body"])
+    return bfmt, style_char_format(BY_ID["body"])
 
 
-def _char_format(style: ParagraphStyle) -> QTextCharFormat:
+def style_char_format(style: ParagraphStyle) -> QTextCharFormat:
+    """The character format a paragraph style gives its text (清除格式 goes back to it)."""
     fmt = QTextCharFormat()
     fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, style.size_adjustment)
     fmt.setFontWeight(QFont.Weight.Bold if style.bold else QFont.Weight.Normal)
@@ -157,7 +158,7 @@ def apply_style(cursor: QTextCursor, style_id: str) -> None:
         elif bfmt.alignment() & Qt.AlignmentFlag.AlignHCenter:
             bfmt.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         bc.setBlockFormat(bfmt)
-        cfmt = _char_format(style)
+        cfmt = style_char_format(style)
         bc.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         bc.mergeCharFormat(cfmt)
         bc.mergeBlockCharFormat(cfmt)  # text typed into an empty paragraph takes the style too

@@ -83,7 +83,10 @@ def add_table(pages: OfficialPages, table: Table) -> None:
     first = len(pages.table_rows)  # this table's rows are the ones added from here on
     per_page, spare, border = pages.lines_per_page, pages.text_height / pages.pitch - pages.lines_per_page, BORDER / pages.pitch
     placed: list[tuple[int, int, tuple[QTextLayout, int, float]]] = []
-    merged: dict[int, list[tuple[int, int]]] = {}  # row -> (first row's start, lines) of merged cells ending in it
+    # Row -> (first row, column, lines) of the cells merged down to it: their lines fill the rows they
+    # cover, row after row (on the next page too when a page break falls between them, as LibreOffice).
+    merged: dict[int, list[tuple[int, int, list[tuple[QTextLayout, int, float]]]]] = {}
+    spans: list[tuple[int, int]] = []  # each row's first slot and the slot after it
     slot = pages.next_slot()
     # The text above it on its page may be set off the grid by the tables before it there (nudge): that
     # carries on under this table, and a page gives up its last line to table borders only once.
@@ -110,14 +113,20 @@ def add_table(pages: OfficialPages, table: Table) -> None:
         height = max([1, *(len(lines) for down, lines in cells if down == 1)])
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], slot, per_page)
         start = place_row(slot, height, per_page, stacked, room(pages, slot, spare) - carried(slot), border)
-        for top, count in merged.get(r, []):  # a merged cell taller than the rows it covers: its last row grows
-            if count - (start - top) > height:
-                height = count - (start - top)
+        for top, _c, lines in merged.get(r, []):  # a merged cell taller than the rows it covers: its last row grows
+            need = len(lines) - sum(b - a for a, b in spans[top:r])
+            if need > height:
+                height = need
                 start = place_row(slot, height, per_page, stacked, room(pages, slot, spare) - carried(slot), border)
+        spans.append((start, start + height))
         for c, (down, lines) in enumerate(cells):
-            placed += [(start + i, c, entry) for i, entry in enumerate(lines)]
             if down > 1:
-                merged.setdefault(r + down - 1, []).append((start, len(lines)))
+                merged.setdefault(r + down - 1, []).append((r, c, lines))
+            else:
+                placed += [(start + i, c, entry) for i, entry in enumerate(lines)]
+        for top, c, lines in merged.get(r, []):
+            free = [at for a, b in spans[top:r + 1] for at in range(a, b)]
+            placed += [(at, c, entry) for at, entry in zip(free, lines, strict=False)]
         pages.end_slot = slot = start + height
         stacked = stacked_rows([row.start for row in pages.table_rows[first:]], start, per_page)
         pages.table_rows.append(PrintedRow(start, start + height, edges,
@@ -159,11 +168,16 @@ def paint_rows(pages: OfficialPages, painter: QPainter, page: int, shift: float 
     per_page = pages.lines_per_page
     first, last = (page - 1) * per_page, page * per_page
     left, top = pages.setup.left * 96 / 25.4, pages.setup.top * 96 / 25.4 + shift
-    for row in pages.table_rows:
+    rows = pages.table_rows
+    for i, row in enumerate(rows):
         if row.end <= first or row.start >= last:
             continue
         a, b = max(row.start, first) - first, min(row.end, last) - first
         # A row on one page is pushed down by the borders above it and ends under its own top border.
         down, under = (row.above, BORDER / pages.pitch) if row.start >= first and row.end <= last else (0.0, 0.0)
+        lines = row.lines
+        if lines is not None:  # a merged cell parted by a page break is closed at the foot and open again at the top
+            lines = lines.closed(top=i == 0 or rows[i - 1].end <= first or row.start < first,
+                                 bottom=i + 1 == len(rows) or rows[i + 1].start >= last or row.end > last)
         draw_grid(painter, row.edges, left, top + (a + down) * pages.pitch, top + (b + down + under) * pages.pitch,
-                  QColor("black"), row.lines)
+                  QColor("black"), lines)

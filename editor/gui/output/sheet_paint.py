@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from editor.gui.output.sheet_tables import BORDER, draw_grid
+from editor.gui.output.sheet_tables import BORDER, Lines, Row, draw_grid
 
 if TYPE_CHECKING:
     from editor.gui.output.sheet_layout import SheetLayout
@@ -128,6 +128,23 @@ def _in_cells(cursor: QTextCursor, block: QTextBlock) -> bool:
     return row <= cell.row() < row + rows and column <= cell.column() < column + columns
 
 
+def _lines(sheet: SheetLayout, row: Row) -> Lines | None:
+    """A row's grid lines at the zoom; a merged cell parted by a page break closed at the foot and open again at the top."""
+    if row.lines is None:
+        return None
+    start, end = sheet.row_span(row.head)
+    above = sheet.row_at(row.head - 1) if row.head > 0 else None
+    top = above is None or above.table != row.table or \
+        sheet.page_index(sheet.row_span(above.head)[1], end=True) != sheet.page_index(start)
+    bottom = True
+    if row.last + 1 < sheet.block_count():
+        sheet.ready(row.last + 1)
+        below = sheet.row_at(row.last + 1)
+        bottom = below is None or below.table != row.table or \
+            sheet.page_index(sheet.row_span(below.head)[0]) != sheet.page_index(end, end=True)
+    return row.lines.closed(top, bottom).scaled(sheet.zoom)
+
+
 def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
     """Paint the paragraphs in the clip, table grid lines, selections and the cursor."""
     if not sheet.has_blocks():
@@ -149,7 +166,7 @@ def draw(sheet: SheetLayout, painter: QPainter, context: QAbstractTextDocumentLa
             nudge = sheet.nudge(k)
             above = nudge - BORDER * sheet.zoom if nudge else 0.0
             draw_grid(painter, [x * sheet.zoom for x in row.edges], sheet.left, top + above,
-                      sheet.row_bottom(k) + nudge, color, row.lines.scaled(sheet.zoom) if row.lines else None)
+                      sheet.row_bottom(k) + nudge, color, _lines(sheet, row))
         origin = sheet.origin(k)
         layout = block.layout()
         layout.draw(painter, origin, _ranges(context, block), clip)

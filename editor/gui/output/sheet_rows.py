@@ -14,7 +14,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSizeF
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextLayout, QTextTable
 
 from editor.core.formats.pdf_export import PageSetup
 from editor.gui.output import sheet_paragraphs as sp
@@ -37,6 +37,7 @@ class SheetGeometry:
     _rows: list[st.Row]
     _table_count: int = 0
     _heads: list[int]
+    _line_slots: dict[int, tuple[int, ...]] = {}  # a merged cell's paragraph whose rows a page break parts: its lines' slots
     _table_heads: dict[int, int] = {}  # table -> the head of its first row (set anew, never changed in place)
     _lines: list[int]
     _heights: list[tuple[float, ...]]
@@ -61,6 +62,14 @@ class SheetGeometry:
     def block_count(self) -> int:
         """How many paragraphs the layout holds."""
         return len(self._start)
+
+    def page_index(self, at: float, end: bool = False) -> int:
+        """The page (0: the first) a paragraph start, or (end) a paragraph end, is on."""
+        return int((at * self.pitch + (-0.01 if end else 0.01)) // self.page_height)
+
+    def row_span(self, k: int) -> tuple[float, float]:
+        """Where the table row with head paragraph k starts and ends."""
+        return self._start[k], self._end[k]
 
     def page_count_of(self, end: float) -> int:
         """Pages up to a paragraph end."""
@@ -118,11 +127,14 @@ class SheetGeometry:
             height = max(height, dy if cell.rows == 1 else 0.0, 1.0)  # a merged cell: the rows it covers hold it
         start = self._row_start(row, end, height)
         for cell in row.reaching:  # a merged cell taller than its rows above and this one: this row grows (as Word)
-            first = self._start[self.head_of(cell.first)]
-            need = sum(self._unit(j) for j in range(cell.first, cell.last + 1)) - (start - first)
+            need = sum(self._unit(j) for j in range(cell.first, cell.last + 1)) - \
+                sum(b - a for a, b in self._covered(cell, row))
             if need > height + 1e-9:
                 height = need
                 start = self._row_start(row, end, height)
+        if self.grid:
+            for cell in row.reaching:
+                self._merged_lines(cell, [*self._covered(cell, row), (start, start + height)])
         if not self.grid:
             if height > self.page_height:  # a row taller than a page: its lines move past each page's foot
                 height = 0.0
@@ -133,6 +145,23 @@ class SheetGeometry:
                         y = sp.flow_place(y, self._heights[j], False, self.page_height)[1]
                     height = max(height, y - start)
         return start, start + height
+
+    def _covered(self, cell: st.Cell, row: st.Row) -> list[tuple[float, float]]:
+        """The start and end of each row a merged cell covers, from its first up to (not with) `row`."""
+        first = bisect.bisect_left(self._heads, self.head_of(cell.first))
+        return [(self._start[h], self._end[h]) for h in self._heads[first:bisect.bisect_left(self._heads, row.head)]]
+
+    def _merged_lines(self, cell: st.Cell, spans: list[tuple[float, float]]) -> None:
+        """The grid slots of a merged cell's lines: row after row it covers, past a page break between them (as print)."""
+        free = [at for a, b in spans for at in range(int(a), int(b))]
+        for j in range(cell.first, cell.last + 1):
+            dy, old = int(self._dy[j]), self._line_slots.pop(j, None)
+            slots = tuple(free[dy + i] if dy + i < len(free) else free[-1] + dy + i - len(free) + 1
+                          for i in range(self._lines[j]))
+            if slots and slots != tuple(range(slots[0], slots[0] + len(slots))):
+                self._line_slots[j] = slots
+            if self._line_slots.get(j) != old:
+                self._placed[j] = -1.0  # placed again where it is painted next
 
     def _row_start(self, row: st.Row, end: float, height: float) -> float:
         """Where a row of this height starts after `end`: on the next page when it does not fit."""
@@ -177,9 +206,11 @@ class SheetGeometry:
         self._table_count = len(tables)
         if touched:
             self._rows = st.rows_of(doc, self.text_width)
+            self._line_slots = {}  # the rows are placed again
         elif more_blocks and self._rows:  # typing a paragraph changes no row; Enter before a table moves them
             after = doc.findBlock(position).blockNumber()
             self._rows = [st.moved(row, more_blocks) if row.head > after else row for row in self._rows]
+            self._line_slots = {k + more_blocks if k > after else k: v for k, v in self._line_slots.items()}
         self._heads = [row.head for row in self._rows]
         self._table_heads = {}
         for row in reversed(self._rows):
@@ -266,7 +297,10 @@ class SheetGeometry:
             key = start + self._nudge[k] / 1024
             if self._placed[k] != key:
                 self._placed[k] = key
-                sp.grid_position(block.layout(), int(start), self._nudge[k], self.grid.per_page, self.pitch)
+                if (slots := self._line_slots.get(k)) is not None:
+                    _slots_position(block.layout(), slots, int(start), self._nudge[k], self.grid.per_page, self.pitch)
+                else:
+                    sp.grid_position(block.layout(), int(start), self._nudge[k], self.grid.per_page, self.pitch)
             return
         if self._placed[k] == start:
             return
@@ -315,3 +349,16 @@ class SheetGeometry:
         assert self.grid is not None
         same_page = int(self._start[k - 1]) // self.grid.per_page == int(start) // self.grid.per_page
         return self.row_at(k - 1) is None and same_page and (self.gongwen is None or k - 1 >= self.gongwen.title)
+
+
+def _slots_position(layout: QTextLayout, slots: tuple[int, ...], first: int, nudge: float, per_page: int,
+                    pitch: float) -> None:
+    """A paragraph's lines on the grid slots given (a merged cell's, across a page break), as sp.grid_position."""
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        at = slots[i] if i < len(slots) else slots[-1] + i - len(slots) + 1
+        y = (at - first) * pitch + (pitch - line.height()) / 2
+        if nudge and at // per_page != first // per_page:
+            y -= nudge * pitch  # on the grid again on a later page
+        if abs(line.y() - y) > 1e-6:
+            line.setPosition(QPointF(line.x(), y))

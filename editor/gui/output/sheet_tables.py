@@ -46,6 +46,10 @@ class Lines:
     open_top: tuple[tuple[float, float], ...] = ()
     open_bottom: tuple[tuple[float, float], ...] = ()
 
+    def closed(self, top: bool, bottom: bool) -> Lines:
+        """The same lines with the top or bottom line drawn whole (a page break falls there)."""
+        return Lines(self.walls, () if top else self.open_top, () if bottom else self.open_bottom)
+
     def scaled(self, zoom: float) -> Lines:
         """The same lines at a zoom."""
         return Lines(tuple(x * zoom for x in self.walls), tuple((a * zoom, b * zoom) for a, b in self.open_top),
@@ -120,16 +124,17 @@ def rows_of(doc: QTextDocument, text_width: float) -> list[Row]:
 def _table_rows(table: QTextTable, text_width: float, n: int) -> list[Row]:
     fmt = table.format()
     edges = column_edges(table.columns(), text_width, fmt.columnWidthConstraints())
-    owners = [[(cell.row(), cell.column()) for cell in (table.cellAt(r, c) for c in range(table.columns()))]
-              for r in range(table.rows())]
-    lines = grid_lines(owners, edges)
+    grid = [[table.cellAt(r, c) for c in range(table.columns())] for r in range(table.rows())]  # asked once: slow
+    owners = [[(cell.row(), cell.column()) for cell in row] for row in grid]
+    merged = any(owner != (r, c) for r, row in enumerate(owners) for c, owner in enumerate(row))
+    lines = grid_lines(owners, edges) if merged else [None] * len(owners)
     rows: list[Row] = []
     over: dict[int, list[Cell]] = {}  # row -> merged cells of rows above going on across it
     for r in range(table.rows()):
         cells = []
         for c in range(table.columns()):
-            cell = table.cellAt(r, c)
-            if cell.row() != r or cell.column() != c:
+            cell = grid[r][c]
+            if owners[r][c] != (r, c):
                 continue  # covered by a merged cell: its text is set in the row it starts in
             first = cell.firstCursorPosition().block().blockNumber()
             last = cell.lastCursorPosition().block().blockNumber()

@@ -48,7 +48,9 @@ class ActionFactory:
         act = QAction(text, self.owner)
         act.setObjectName(name)
         if isinstance(shortcut, (list, tuple)):
-            act.setShortcuts([key_sequence(s) for s in shortcut])
+            keys = [key_sequence(s) for s in shortcut]
+            # Without repeats: Ctrl+Y is the standard Redo on Windows and added for everyone.
+            act.setShortcuts([k for i, k in enumerate(keys) if not k.isEmpty() and k not in keys[:i]])
         elif isinstance(shortcut, (QKeySequence, QKeySequence.StandardKey, str)):
             act.setShortcut(key_sequence(shortcut))
         if isinstance(icon, str):

@@ -14,12 +14,13 @@ from editor.gui.output import export_actions, page_view
 from editor.gui.phrases import actions as phrase_actions
 from editor.gui.phrases import suggestions
 from editor.gui.script import actions as script_actions
-from editor.gui.window import menu_focus
+from editor.gui.window import format_actions, menu_focus
 from editor.gui.window.host import WindowHost
 
 Install = Callable[[WindowHost], object]
 
 FEATURES: list[Install] = [
+    format_actions.install,
     autosave.install,
     page_view.install,
     docx_warnings.install,

@@ -43,7 +43,8 @@ class StandardActions(QObject):
         file_menu.addAction(quit_)
 
         undo = make("undo", self.tr("撤销(&U)"), editor.undo, KS.Undo, "edit-undo")
-        redo = make("redo", self.tr("重做(&R)"), editor.redo, KS.Redo, "edit-redo")
+        # WPS and Word users press Ctrl+Y; Linux desktops' own Redo is only Ctrl+Shift+Z.
+        redo = make("redo", self.tr("重做(&R)"), editor.redo, [KS.Redo, "Ctrl+Y", "Ctrl+Shift+Z"], "edit-redo")
         cut = make("cut", self.tr("剪切(&T)"), editor.cut, KS.Cut, "edit-cut")
         copy = make("copy", self.tr("复制(&C)"), editor.copy, KS.Copy, "edit-copy")
         paste = make("paste", self.tr("粘贴(&P)"), editor.paste, KS.Paste, "edit-paste")

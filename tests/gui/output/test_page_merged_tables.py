@@ -178,3 +178,80 @@ def test_a_table_wider_than_the_text_is_narrowed_alike_in_page_view_and_print(qa
                                         for w in table.widths]) == pytest.approx(edges, abs=0.05)
     # a column without a width of its own takes what is left of the 8300 twips
     assert column_edges(2, text_width, fixed[:1] + [QTextLength()]) == pytest.approx([0.0, 400.0, 8300 * PX_PER_TWIP])
+
+
+def crossing_docx(path):
+    """Nineteen paragraphs, then a table whose first column is one cell merged down four rows, across a page break."""
+    rows = [_tc("标签甲乙", 1400, '<w:vMerge w:val="restart"/>') + _tc("第0行", 4000) + _tc("右0", 2900)]
+    rows += [_tc("", 1400, "<w:vMerge/>") + _tc(f"第{r}行", 4000) + _tc(f"右{r}", 2900) for r in range(1, 4)]
+    tbl = ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>'
+           + "".join(f'<w:gridCol w:w="{w}"/>' for w in GRID) + "</w:tblGrid>"
+           + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>")
+    body = para(run("关于表格的通知")) + "".join(para(run(f"正文第{i}段。")) for i in range(19)) + tbl + para(run("表后。"))
+    return build_docx(path, body)
+
+
+def test_a_merged_cell_parted_by_a_page_break_goes_on_in_its_rows_on_the_next_page(window, tmp_path):
+    assert window.session.open_path(crossing_docx(tmp_path / "跨页.docx"))
+    window.actions_by_name["page_view"].trigger()
+    view = window.feature(PageView)
+    per_page = view.layout.grid.per_page
+    printed = official_document(to_model(window.editor.document()))
+    starts = [row.start for row in printed.table_rows]
+    assert starts[0] == per_page - 2  # row one on page one; its last line is left (borders), row two on page two
+    assert starts[1] == per_page
+    label_lines = [printed.slots[k] for k, (layout, _i, _x) in enumerate(printed.lines) if layout.text() == "标签甲乙"]
+    assert label_lines == [per_page - 2, per_page]  # "标" / "签甲乙": the cell goes on beside row two
+    # Page view: the label's second line on page two, beside row two.
+    label = _table(window).cellAt(0, 0).firstCursorPosition().block()
+    view.layout.ready(label.blockNumber())
+    second_row = _rect(window, 1, 1)
+    rect = window.editor.document().documentLayout().blockBoundingRect(label)
+    line = label.layout().lineAt(1)
+    assert view.page_at(rect.top() + line.y() + line.height() / 2) == 2
+    assert rect.top() + line.y() + line.height() / 2 == pytest.approx(second_row.center().y(), abs=1.5)
+    # Its cell is closed at page one's foot, as print and LibreOffice draw it.
+    editor = window.editor
+    first = label.layout().lineAt(0)
+    y = rect.top() + first.y() + first.height()
+    editor.verticalScrollBar().setValue(int(y) - 200)
+    image = editor.viewport().grab().toImage()
+    x = int(rect.left() + 20) - editor.horizontalScrollBar().value()
+    under = [yy for yy in range(int(y) - editor.verticalScrollBar().value(), int(y) - editor.verticalScrollBar().value() + 25)
+             if QColor(image.pixel(QPoint(x, yy))).lightness() < 160]
+    assert under
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_a_merged_cell_parted_by_a_page_break_prints_as_libreoffice_prints_it(window, no_blocking_dialogs, tmp_path):
+    from tests.pdf_pages import page_texts
+
+    exe = libreoffice_or_skip()
+    assert window.session.open_path(crossing_docx(tmp_path / "跨页.docx"))
+    docx = tmp_path / "ref.docx"
+    no_blocking_dialogs.answers["save"] = str(docx)
+    window.actions_by_name["export_official"].trigger()
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    ours = tmp_path / "ours.pdf"
+    print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
+    reference = page_texts(tmp_path / "ref.pdf")
+    assert reference[1].startswith("签甲乙第1行")  # LibreOffice: the label goes on at the top of page two
+    assert page_texts(ours) == reference
+    # Both close the label's cell with a line at page one's foot and open it with one at page two's top:
+    # down the label's column, page one crosses the first row's top and bottom lines, page two the
+    # cell's top and the table's bottom.
+    for pdf in (tmp_path / "ref.pdf", ours):
+        assert [_crossings(pdf, page, x=28 * 72 / 25.4 + 3) for page in (1, 2)] == [2, 2], pdf.name
+
+
+def _crossings(pdf, page: int, x: float) -> int:
+    """How many horizontal lines a page's pixel column at x (points) crosses."""
+    from PySide6.QtGui import QImage
+
+    stem = pdf.with_name(f"{pdf.stem}-{page}")
+    subprocess.run(["pdftoppm", "-r", "144", "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf), str(stem)],
+                   check=True)
+    image = QImage(str(stem) + ".png")
+    dark = [QColor(image.pixel(int(2 * x), y)).lightness() < 160 for y in range(image.height())]
+    return sum(1 for y in range(1, len(dark)) if dark[y] and not dark[y - 1])
