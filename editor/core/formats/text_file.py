@@ -86,7 +86,7 @@ def write_text_file(doc: Document, path: Path, _options: WriteOptions) -> None:
 
 def convert_text_file(src: Path, dst: Path, config: str, terms: list[str]) -> dict[str, object]:
     """`yuku convert` of a text file in any encoding, written as UTF-8; the characters written."""
-    from editor.core.script.converter import convert_text
+    from editor.core.script.official import convert_draft
 
     try:
         size = src.stat().st_size
@@ -102,7 +102,7 @@ def convert_text_file(src: Path, dst: Path, config: str, terms: list[str]) -> di
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YukuError(src, "这不是文本文件（含二进制内容），请选择 .txt 或 .docx / not a text file")
     text = decode_bytes(data).text
-    out = convert_text(text, config, terms)
+    out = convert_draft(text, config, terms)  # a 公文要素 block keeps its keys and 类型, as the editor does
     atomic_write_bytes(dst, out.encode("utf-8"))
     return {"characters": len(out)}
 

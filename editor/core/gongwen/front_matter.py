@@ -96,3 +96,38 @@ def write(parts: Parts, body: str) -> str:
             out.append(f"{key}: {parts.text_of(key)}")
     out.append(FENCE)
     return "\n".join(out) + "\n" + body
+
+
+def front_matter_lines(lines: list[str]) -> list[tuple[int, str | None]] | None:
+    """How script conversion treats each line of a draft's 公文要素 block, read as split() reads it.
+
+    One (characters kept as written, standard name of the value that follows) a line, from the
+    opening `---` to the closing one; the rest of the line is a value of that part (None: text).
+    Keys are kept, fences and blank lines wholly. None when the draft has no closed block with a
+    standard name in it: the whole text is then text.
+    """
+    if not lines or lines[0].lstrip("\ufeff").strip() != FENCE:
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+    if end is None:
+        return None
+    roles: list[tuple[int, str | None]] = [(len(lines[0]), None)]
+    current: str | None = None
+    found = False
+    for raw in lines[1:end]:
+        if not raw.strip():
+            roles.append((len(raw), None))
+            continue
+        if raw.lstrip().startswith("#"):
+            roles.append((0, None))  # a comment is text
+            continue
+        m = _KEY_LINE.match(raw)
+        if m and raw[:1] not in (" ", "\t", "\u3000"):
+            current = canonical_key(m.group(1))
+            found = found or current is not None
+            roles.append((m.start(2), current))  # an unknown key is a key too: kept as written
+        else:
+            lead = len(raw) - len(raw.lstrip(" \t\u3000"))
+            roles.append((lead, current) if current is not None else (0, None))
+    roles.append((len(lines[end]), None))
+    return roles if found else None

@@ -146,6 +146,10 @@ def convert_runs(runs: Sequence[str], config: str, protected: Iterable[str] = ()
     src = "".join(runs)
     if not src:
         return list(runs)
+    if config in VOCABULARY_CONFIGS:  # only they swap words such as 文件 → 檔案
+        from editor.core.script.official import paragraph_terms
+
+        protected = (*protected, *paragraph_terms(src))
     out = convert_text(src, config, protected)
     if out == src:
         return list(runs)

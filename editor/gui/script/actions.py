@@ -7,12 +7,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QProgressDialog
 
-from editor.core.gongwen.parts import converted_properties
-from editor.core.script.converter import CONFIG_IDS, CONFIGS, config_label, convert_text, detect_script
+from editor.core.script.converter import CONFIG_IDS, CONFIGS, config_label, detect_script
+from editor.core.script.official import converted_part_properties
 from editor.core.script.protected_terms import load_terms
 from editor.gui.document.docx_state import state_of
 from editor.gui.document.property_history import record_change
 from editor.gui.script.convert import SYNC_LIMIT, DocumentConversion
+from editor.gui.script.package_parts import PackageConversions
 from editor.gui.window.host import WindowHost
 
 SCRIPT_DELAY_MS = 500  # detect the script after a pause in typing, not on every keystroke
@@ -37,6 +38,7 @@ class ScriptActions(QObject):
         self._range: tuple[int, int] | None = None
         self._cursor_pos = 0
         self.current_script = "none"
+        self.package = PackageConversions(self.editor.document(), self)
         self.menu = QMenu(self.tr("简繁转换(&J)"), window)
         self.menu.setObjectName("script_menu")
         host.menu("tools").addMenu(self.menu)
@@ -136,8 +138,12 @@ class ScriptActions(QObject):
         self.editor.setTextCursor(cur)
         label = config_label(job.config)
         parts_changed = ok and self._range is None and self._convert_parts(job)
+        # Headers, footers and notes: not shown here, converted with the whole document all the same.
+        package_changed = ok and self._range is None and self.package.record(
+            QTextCursor(self.editor.document()), job.config, job.protected,
+            join=bool(job.changed_runs or parts_changed))
         if ok:
-            changed = job.changed_runs or parts_changed
+            changed = job.changed_runs or parts_changed or package_changed
             msg = self.tr("已转换：%1").replace("%1", label) if changed else self.tr("没有需要转换的文字")
         else:
             msg = self.tr("已取消转换，文档未改动")
@@ -148,8 +154,7 @@ class ScriptActions(QObject):
         """Convert the 公文要素 with the whole document, in the same undo step; True if any changed."""
         qdoc = self.editor.document()
         protected = job.protected
-        changed = converted_properties(state_of(qdoc).properties,
-                                       lambda text: convert_text(text, job.config, protected))
+        changed = converted_part_properties(state_of(qdoc).properties, job.config, protected)
         if not changed:
             return False
         record_change(QTextCursor(qdoc), changed, join=job.changed_runs > 0)

@@ -86,3 +86,19 @@ def test_opening_another_document_does_not_replay_parts(window, tmp_path):
     window.session.document().setModified(False)
     assert window.session.open_path(path)
     assert props(window).get("主送") == "各县人民政府"
+
+
+def test_taiwan_phrases_keep_the_red_head_word_and_the_number_brackets(window):
+    form = fill(window)
+    form.set_value("发文机关标志", "江城市某某局文件\n江城市财政局文件")
+    form.set_value("发文字号", "江某发〔2026〕3号")
+    window.actions_by_name["convert_s2twp"].trigger()
+    assert props(window)["发文机关标志"] == "江城市某某局文件\n江城市財政局文件"  # not 檔案
+    assert props(window)["发文字号"] == "江某發〔2026〕3號"
+    assert props(window)["类型"] == "通知"
+
+
+def test_taiwan_phrases_keep_a_red_head_line_of_the_body(window):
+    window.editor.setPlainText("江城市某某局文件\n认真学习上级文件")  # a 公文 laid out as Word, reopened
+    window.actions_by_name["convert_s2twp"].trigger()
+    assert window.editor.plain_text() == "江城市某某局文件\n認真學習上級檔案"

@@ -202,10 +202,13 @@ def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -
     Raises YukuError when the package holds text but no paragraph was found to convert (a reader
     that does not know the file's markup must not report success having converted nothing).
     """
+    from editor.core.formats.docx import custom_props
+
     check_config(config)
     result = DocxConvertResult([], 0, 0)
     with _read_zip(path) as zf:
-        data = _convert_zip(zf, path, config, tuple(protected), result, "")
+        data = convert_zip(zf, path, config, tuple(protected), result)
+        data = custom_props.converted(data, config, tuple(protected), result.parts)  # the stored 公文要素
         has_text = result.paragraphs == 0 and _has_text(zf)
     if has_text:
         raise YukuError(path, "文件中有文字，但找不到可以转换的段落（不认识的文档结构），未做转换；请在 Word 中另存为"
@@ -213,10 +216,10 @@ def convert_docx_bytes(path: Path, config: str, protected: Iterable[str] = ()) -
     return data, result
 
 
-def _convert_zip(zf: zipfile.ZipFile, path: Path, config: str, terms: tuple[str, ...],
-                 result: DocxConvertResult, inside: str) -> bytes:
-    """Every text part (and every altChunk: an embedded document, HTML or plain text) converted."""
-    parts = text_parts(zf)
+def convert_zip(zf: zipfile.ZipFile, path: Path, config: str, terms: tuple[str, ...],
+                result: DocxConvertResult, inside: str = "", skip: str = "") -> bytes:
+    """Every text part (and every altChunk: an embedded document, HTML or plain text) converted, but skip."""
+    parts = [p for p in text_parts(zf) if p != skip]
     chunks = _alt_chunks(zf)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as out:
@@ -283,7 +286,7 @@ def _convert_chunk(data: bytes, path: Path, config: str, terms: tuple[str, ...],
 
         zf, _ = open_zip(path, data)
         with zf:
-            return _convert_zip(zf, path, config, terms, result, inside)
+            return convert_zip(zf, path, config, terms, result, inside)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # RTF with binary objects, images …: not text
     if data[:4096].lstrip().lower().startswith((b"mime-version:", b"content-type:")):

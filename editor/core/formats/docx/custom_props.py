@@ -6,6 +6,7 @@ so the custom properties another program put there stay as they were.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from io import BytesIO
 from posixpath import join, normpath
 
@@ -79,6 +80,31 @@ def read(data: bytes) -> dict[str, str]:
             return _own(_root(zf, _part_name(zf)))
     except (zipfile.BadZipFile, OSError):
         return {}
+
+
+def part_name(data: bytes) -> str:
+    """The zip name of the DOCX's custom-properties part (where merged() puts it when there is none)."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as zf:
+            return _part_name(zf) or DEFAULT_NAME
+    except (zipfile.BadZipFile, OSError):
+        return DEFAULT_NAME
+
+
+def converted(data: bytes, config: str, protected: Iterable[str], changed_parts: list[str]) -> bytes:
+    """The DOCX with its stored 公文要素 converted as the editor converts them (`yuku convert`).
+
+    Values convert; 类型 keeps its standard name (editor/core/script/official.py). The part's name
+    is added to changed_parts when it changes.
+    """
+    from editor.core.script.official import converted_part_properties
+
+    props = read(data)
+    changed = converted_part_properties(props, config, protected)
+    if not changed:
+        return data
+    changed_parts.append(part_name(data))
+    return merged(data, {**props, **changed})
 
 
 def merged(data: bytes, properties: dict[str, str]) -> bytes:
