@@ -32,6 +32,8 @@ from editor.core.corpus.structure import Document
 
 log = logging.getLogger(__name__)
 Step = Callable[[int, int], None]
+# Told of each batch of finished documents: (the documents of earlier runs, the batch's documents).
+Ready = Callable[[list[Document], list[Document]], None]
 FORMAT = 1
 _BATCH = 50  # documents de-duplicated between two progress steps
 
@@ -77,12 +79,14 @@ def _drop_footers(docs: list[Document], footers: set[str]) -> None:
 
 
 def extend(archive: Archive, files: list[str], split: list[Document], prints: Prints | None = None,
-           step: Step | None = None) -> bool:
+           step: Step | None = None, ready: Ready | None = None) -> bool:
     """Add the documents of new files (split_file, in file order) to the archive; False when it cannot be done exactly.
 
     False leaves the archive unusable: structure everything again. prints: the documents' and
     paragraphs' prints when the workers that split the files made them (dedupe.fingerprints).
-    step(done, total) is called between batches of documents (progress; it may raise to cancel).
+    step(done, total) is called between batches of documents (progress; it may raise to cancel);
+    ready(earlier documents, batch) with each batch's finished documents, in order, as soon as they are
+    final (later batches never change them): the map step starts on them while later ones are de-duplicated.
     """
     from editor.core.corpus.sections import assign_sections
 
@@ -105,16 +109,18 @@ def extend(archive: Archive, files: list[str], split: list[Document], prints: Pr
         dedupe_passages(batch, archive.passages)
         for d in batch:
             assign_sections(d)
+        if ready is not None:
+            ready(archive.docs, [d for d in batch if d.paragraphs])
     archive.docs.extend(d for d in kept if d.paragraphs)
     archive.files.extend(files)
     return True
 
 
 def structure_all(files: list[str], split: list[Document], prints: Prints | None = None,
-                  step: Step | None = None) -> Archive:
+                  step: Step | None = None, ready: Ready | None = None) -> Archive:
     """An archive of every file from scratch (extending an empty archive cannot fail)."""
     archive = Archive()
-    extend(archive, files, split, prints, step)
+    extend(archive, files, split, prints, step, ready)
     return archive
 
 

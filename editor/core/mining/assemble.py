@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from editor.core.mining.control import default_sigterm
 from editor.core.mining.counting import Counts
 from editor.core.mining.mapreduce import FORK_CHARS, fold_corpus, pool_context
 from editor.core.mining.near_duplicates import within_two_edits
@@ -21,31 +22,27 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 MAX_ENTRIES = 20_000
-def _earlier_counts(docs: list[Document], cache: CountCache | None) -> tuple[Counts | None, list[str], int]:
-    """(merged counts of the documents that open the corpus, every document's key, how many those hold).
-
-    The reduce is a fold over the documents in order, so adding the new documents' counts to the last
-    run's merged counts gives exactly what folding them all again gives.
-    """
-    if cache is None:
-        return None, [], 0
-    from editor.core.mining.count_cache import document_key
-
-    keys = [document_key(d) for d in docs]
-    earlier = cache.merged(keys)
-    return (earlier[1], keys, earlier[0]) if earlier else (None, keys, 0)
+# From this many candidates to judge on, the filter runs in one worker process per core.
+JUDGED_APART = 2000
 
 
 def mine_documents(docs: list[Document], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> list[Phrase]:
     """Count (map, from the cache where it can), reduce, rank, merge near-duplicates and build Phrase records."""
+    counts = fold_corpus(docs, cache, progress, cancelled)
+    if cache is not None:
+        from editor.core.mining.count_cache import document_key
+
+        cache.keep_merged([document_key(d) for d in docs], counts)
+    return rank_counts(counts, progress, cancelled, cache)
+
+
+def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                cache: CountCache | None = None) -> list[Phrase]:
+    """Rank the merged counts, filter, merge near-duplicates and build Phrase records (cache: kept verdicts)."""
     from editor.core.corpus.normalize import chinese_punctuation
     from editor.core.mining.control import check_cancelled, surface_form
 
-    counts, keys, first = _earlier_counts(docs, cache)
-    counts = fold_corpus(docs, cache, keys, first, counts, progress, cancelled)
-    if cache is not None:
-        cache.keep_merged(keys, counts)
     n_docs = counts.documents
     ranked = rank(counts)
     # The filter's verdicts depend on the text alone: those of earlier runs are kept (most of a
@@ -108,12 +105,12 @@ def judge(verdicts: dict[str, bool], candidates: list[tuple[str, str, bool]]) ->
     Judging tags each text with jieba (names, fragments), the filter's main cost.
     """
     todo = list(dict.fromkeys(c for c in candidates if f"{c[1]}\x00{int(c[2])}\x00{c[0]}" not in verdicts))
-    context = pool_context(FORK_CHARS * len(todo) // 2000) if len(todo) >= 2000 else None
+    context = pool_context(FORK_CHARS * len(todo) // JUDGED_APART) if len(todo) >= JUDGED_APART else None
     if context is None or context.get_start_method() != "fork":
         return  # judged one at a time as the filter reaches them
     size = max(100, len(todo) // (4 * (os.cpu_count() or 1)))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    with context.Pool(os.cpu_count()) as pool:
+    with context.Pool(os.cpu_count(), default_sigterm) as pool:
         for chunk, oks in zip(chunks, pool.map(_judge_all, chunks)):
             for (text, kind, frame), ok in zip(chunk, oks):
                 verdicts[f"{kind}\x00{int(frame)}\x00{text}"] = ok

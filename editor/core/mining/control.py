@@ -1,9 +1,13 @@
-"""Cancelling a mining run, and showing a phrase in the script its document was written in."""
+"""Cancelling a mining run, showing a phrase in its document's script, and small helpers for the worker processes."""
 from __future__ import annotations
 
 import gc
+import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
+from typing import Any
 
 
 class MiningCancelled(Exception):
@@ -46,3 +50,32 @@ def surface_form(text: str, pair: tuple[str, str] | None) -> str:
     return s2t(text)
 
 
+
+
+def default_sigterm() -> None:
+    """SIGTERM ends this process at once (a pool's workers: they may be forked by the reducing process).
+
+    The reducing process turns SIGTERM into an exit that cleans up its own workers; its workers
+    inherited that handler, and one that tried to clean up when its pool terminated it waited for
+    ever on a lock of the pool's queue (and the pool for it).
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def windowed(pool: Any, fn: Callable[[Any], Any], tasks: list[Any], ahead: int = 4) -> Iterator[Any]:
+    """pool.imap with back-pressure: at most `ahead` tasks a worker in flight.
+
+    imap hands out every task at once, and when the main process folds more slowly than the
+    workers map, their finished results pile up in memory (hundreds of MB at 20 M characters).
+    """
+    pending: deque[Any] = deque()
+    upcoming = iter(tasks)
+    for task in islice(upcoming, ahead * (os.cpu_count() or 1)):
+        pending.append(pool.apply_async(fn, (task,)))
+    while pending:
+        result = pending.popleft().get()
+        for task in islice(upcoming, 1):
+            pending.append(pool.apply_async(fn, (task,)))
+        yield result

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FORMAT = 1
+# Documents a re-mine folds from their own counts after the kept merged counts before those are written
+# again (folding one from its counts takes some 10 ms; writing all merged counts, seconds).
+APPENDED = 120
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +193,10 @@ class CountCache:
             # The last run's merged counts and the keys of the documents they hold, in corpus order.
             self.conn.execute("CREATE TABLE IF NOT EXISTS merged (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "keys TEXT NOT NULL, data BLOB NOT NULL)")
+            # Documents folded after those (their counts are in `counts`): a re-mine adds a few to the
+            # list rather than writing all merged counts again; `base` is how many `merged` holds.
+            self.conn.execute("CREATE TABLE IF NOT EXISTS appended (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "base INTEGER NOT NULL, keys TEXT NOT NULL)")
             # The filter's verdicts on candidate texts (ranking.acceptable), by the code that gave them.
             self.conn.execute("CREATE TABLE IF NOT EXISTS verdicts (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "code TEXT NOT NULL, data BLOB NOT NULL)")
@@ -241,6 +248,26 @@ class CountCache:
         except sqlite3.Error as exc:
             self._off(exc)
 
+    def held(self, keys: list[str]) -> int:
+        """How many of these documents open the corpus the last run folded (merged, then appended), unread; else 0."""
+        if self.conn is None:
+            return 0
+        try:
+            row = self.conn.execute("SELECT keys FROM merged WHERE id = 1").fetchone()
+            more = self.conn.execute("SELECT base, keys FROM appended WHERE id = 1").fetchone()
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return 0
+        held = row[0].split("\n") if row and row[0] else []
+        if not held or held != keys[:len(held)]:
+            return 0
+        n = len(held)
+        for key in more[1].split("\n") if more and more[0] == len(held) and more[1] else ():
+            if n >= len(keys) or keys[n] != key:
+                break
+            n += 1
+        return n
+
     def merged(self, keys: list[str]) -> tuple[int, Counts] | None:
         """The last run's merged counts when its documents are the first of these: (how many, counts).
 
@@ -271,15 +298,25 @@ class CountCache:
             self._off(exc)
             return None
 
-    def keep_merged(self, keys: list[str], counts: Counts) -> None:
-        """Keep a run's merged counts (before ranking reads them) with the keys of their documents."""
+    def keep_merged(self, keys: list[str], counts: Counts, base: int = 0) -> None:
+        """Keep a run's merged counts (before ranking reads them) with the keys of their documents.
+
+        base: how many documents the kept merged counts this run started from hold; when few documents
+        follow them, only their keys are kept (appended: a re-mine folds them from their own counts).
+        """
         if self.conn is None:
             return
-        data = _dumps(counts)
         try:
+            if base and len(keys) - base <= APPENDED:
+                with self.conn:
+                    self.conn.execute("INSERT OR REPLACE INTO appended (id, base, keys) VALUES (1, ?, ?)",
+                                      (base, "\n".join(keys[base:])))
+                return
+            data = _dumps(counts)
             with self.conn:
                 self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
                                   ("\n".join(keys), data))
+                self.conn.execute("DELETE FROM appended")
         except sqlite3.Error as exc:
             self._off(exc)
 
@@ -348,3 +385,15 @@ class CountCache:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+def keep_state(path: Path, archive: Archive | None, keys: list[str], counts: Counts | None, base: int = 0) -> None:
+    """Keep a run's archive (when given) and merged counts on a connection of its own (it may run in a forked child)."""
+    cache = CountCache(path)
+    try:
+        if archive is not None:
+            cache.keep_archive(archive)
+        if counts is not None:
+            cache.keep_merged(keys, counts, base)
+    finally:
+        cache.close()

@@ -1,9 +1,9 @@
 """The map and reduce steps over a corpus: documents mapped in worker processes, their counts folded in order.
 
-Workers map contiguous chunks of documents (forked workers already hold the documents and are sent
-only a chunk's number) and send back each document's counts as the cache keeps them (pickled and
-compressed: cheap to send, written to the cache as they are); documents the cache holds are read
-back by the workers too. The main process folds the counts in corpus order, which keeps the reduce
+Workers map contiguous chunks of documents (sent as tuples, as de-duplication finishes them: see
+StreamFold) and send back each document's counts as the cache keeps them (pickled and compressed:
+cheap to send, written to the cache as they are); documents the cache holds are read back by the
+workers too. The main process folds the counts in corpus order, which keeps the reduce
 exact (an entry's example and source come from the first document that has it). A combiner in the
 workers (each chunk folded where it was mapped, the partials merged) was measured and dropped: on
 stock-heavy text the chunks share most of their keys, so building, sending and merging the partials
@@ -17,7 +17,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core.mining.control import check_cancelled
@@ -26,10 +26,15 @@ from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
+    from editor.core.model.phrases import Phrase
 
 Progress = Callable[[int, int, str], None]
+# assemble.rank_counts: merged counts → phrases (given, not imported: assemble uses this module).
+Rank = Callable[[Counts, "Progress | None", "Callable[[], bool] | None", "CountCache | None"], "list[Phrase]"]
 # (index of the chunk's first document, [(document, its cache key or "", whether the cache holds it)], cache file)
-Chunk = tuple[int, list[tuple["Document", str, bool]], str]
+Chunk = tuple[int, list[tuple["Document | Light", str, bool]], str]
+# A document as sent to a worker: title, script, paragraphs' fields (structure.Paragraph's order).
+Light = tuple[str, bool, list[tuple[str, "int | None", str, str, str]]]
 # A chunk's documents: few enough chunks that adding the partials up stays cheap, enough that both
 # cores stay busy to the end and progress and cancelling are not held up for long.
 CHUNKS_PER_CORE, MAX_CHUNK = 16, 8
@@ -56,6 +61,21 @@ def pool_context(chars: int) -> mp.context.BaseContext | None:
     return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
 
 
+def _light(doc: Document) -> Light:
+    """What the map step reads of a document, as tuples (cheap to send to a worker)."""
+    return doc.title, doc.traditional, [(p.text, p.level, p.heading, p.body, p.section) for p in doc.paragraphs]
+
+
+def _document(doc: Document | Light) -> Document:
+    """A document again from what _light sent (its name and file text are set in the main process)."""
+    if not isinstance(doc, tuple):
+        return doc
+    from editor.core.corpus.structure import Document, Paragraph
+
+    title, traditional, paragraphs = doc
+    return Document("", title, [Paragraph(*p) for p in paragraphs], traditional)
+
+
 def count_chunk(chunk: Chunk) -> list[tuple[bytes, bool]]:
     """A chunk's documents' counts in order, as doc_counts_blob makes them, each with whether it was newly mapped."""
     from editor.core.mining.count_cache import doc_counts_blob, read_cached_blob
@@ -66,127 +86,312 @@ def count_chunk(chunk: Chunk) -> list[tuple[bytes, bool]]:
         blob = read_cached_blob(cache_file, key) if known else None
         if blob is None:
             # Compressed only for the cache: without one, compressing would cost more than sending.
-            blob = doc_counts_blob(map_document(start + offset, doc), compress=bool(cache_file))
+            blob = doc_counts_blob(map_document(start + offset, _document(doc)), compress=bool(cache_file))
             out.append((blob, True))
         else:
             out.append((blob, False))
     return out
 
 
-# The chunks, set before workers are forked: they inherit them and are sent only a chunk's number.
-_FORKED: list[Chunk] = []
+class StreamFold:
+    """The map and reduce steps fed documents while de-duplication still finishes later ones.
 
-
-def _count_forked(chunk: Chunk | int) -> list[tuple[bytes, bool]]:
-    return count_chunk(_FORKED[chunk] if isinstance(chunk, int) else chunk)
-
-
-def chunks(docs: list[Document], keys: list[str], first: int, known: set[str], cache_file: str) -> list[Chunk]:
-    """docs[first:] in contiguous chunks, each document with its cache key and whether the cache holds it."""
-    n = len(docs) - first
-    workers = max(1, os.cpu_count() or 1)
-    size = max(1, min(MAX_CHUNK, math.ceil(n / (CHUNKS_PER_CORE * workers))))
-    out: list[Chunk] = []
-    for start in range(first, len(docs), size):
-        items = [(docs[i], keys[i] if keys else "", bool(keys) and keys[i] in known)
-                 for i in range(start, min(len(docs), start + size))]
-        out.append((start, items, cache_file))
-    return out
-
-
-def windowed(pool: Any, fn: Callable[[Any], Any], tasks: list[Any], ahead: int = 4) -> Iterator[Any]:
-    """pool.imap with back-pressure: at most `ahead` tasks a worker in flight.
-
-    imap hands out every task at once, and when the main process folds more slowly than the
-    workers map, their finished results pile up in memory (hundreds of MB at 20 M characters).
+    De-duplication is sequential (each document is compared with the ones before it) and runs in the
+    main process; every batch it finishes is sent to the map workers at once, and the counts they
+    send back are folded in corpus order between batches, so the sequential step and the map step
+    use both cores together. The result is the fold of every document in order, as before: adding
+    documents to the last run's merged counts (when they are the documents that open the corpus)
+    gives exactly what folding them all again gives.
     """
-    pending: deque[Any] = deque()
-    upcoming = iter(tasks)
-    for task in islice(upcoming, ahead * (os.cpu_count() or 1)):
-        pending.append(pool.apply_async(fn, (task,)))
-    while pending:
-        result = pending.popleft().get()
-        for task in islice(upcoming, 1):
-            pending.append(pool.apply_async(fn, (task,)))
-        yield result
 
+    # Chunks in flight beyond which the main process stops de-duplicating and folds (memory).
+    IN_FLIGHT = 64
 
-def _in_process(work: list[Chunk], cache_file: str) -> Iterator[tuple[DocCounts, bytes | None]]:
-    """The chunks' counts mapped here (a small corpus), pickled only for the cache."""
-    from editor.core.mining.count_cache import doc_counts_blob, read_cached
+    def __init__(self, cache: CountCache | None, chars: int, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None, rank: Rank | None = None) -> None:
+        """chars: the characters of every file (those of documents the cache holds are taken off at start).
 
-    for start, items, _ in work:
-        for offset, (doc, key, known) in enumerate(items):
-            counts = read_cached(cache_file, key) if known else None
-            if counts is not None:
-                yield counts, None
+        rank: with forked workers, reduce and then rank with it in a process of their own (_reducer).
+        """
+        self.cache, self.chars, self.progress, self.cancelled = cache, chars, progress, cancelled
+        self.rank = rank
+        self.separate = rank is not None
+        self.reducer: Any = None  # the reducing process, and the pipes to and from it
+        self.to_reducer: Any = None
+        self.from_reducer: Any = None
+        self.reduced: int | None = None  # documents folded in this run (not read from merged counts)
+        self.base = 0  # documents the kept merged counts this run started from hold
+        self.known = cache.keys() if cache is not None else set()
+        self.cache_file = str(cache.path) if cache is not None else ""
+        self.docs: list[Document] = []
+        self.keys: list[str] = []
+        self.first = 0  # documents the last run's merged counts held
+        self.counts = Counts()
+        self.pending: deque[Any] = deque()  # AsyncResults (or chunks, mapped here) in corpus order
+        self.submitted = self.folded = 0  # documents sent to the map step / folded into counts
+        self.pool: Any = None
+        self.started = False
+        self.fresh: list[tuple[str, bytes]] = []
+
+    def _key(self, doc: Document) -> str:
+        from editor.core.mining.count_cache import document_key
+
+        return document_key(doc) if self.cache is not None else ""
+
+    def start(self, earlier: list[Document]) -> None:
+        """Begin after the documents of earlier runs (their merged counts are read back when kept)."""
+        self.started = True
+        self.docs = list(earlier)
+        self.keys = [self._key(d) for d in earlier]
+        held = self.cache.held(self.keys) if self.cache is not None else 0
+        context = pool_context(self.chars - sum(len(p.text) for d in earlier[:held] for p in d.paragraphs))
+        forked = context is not None and context.get_start_method() == "fork"
+        if held and not (forked and self.separate):
+            got = self.cache.merged(self.keys[:held]) if self.cache is not None else None
+            # Documents appended after the merged counts are folded again from their own counts.
+            self.first, self.counts = got if got is not None else (0, Counts())
+            self.base = self.first
+        else:
+            self.first = held  # the reducer reads them back (or folds them again if it cannot)
+        self.submitted = self.folded = self.first
+        if context is not None:
+            if forked:
+                from editor.core.mining.lexicon import _jb
+
+                _jb()  # load jieba once, before forking
+            self.pool = context.Pool(os.cpu_count())
+            if forked and self.separate:
+                inbox, self.to_reducer = context.Pipe(duplex=False)
+                self.from_reducer, outbox = context.Pipe(duplex=False)
+                maker: Any = context  # (BaseContext's stubs lack Process)
+                self.reducer = maker.Process(target=_reducer, args=(self, inbox, outbox), daemon=False)
+                self.reducer.start()
+                inbox.close()
+                outbox.close()
+        self._submit()
+
+    def add(self, earlier: list[Document], batch: list[Document]) -> None:
+        """Documents finished by de-duplication (earlier: those before them, given with the first batch)."""
+        if not self.started:
+            self.start(earlier)
+        self.docs.extend(batch)
+        self.keys.extend(self._key(d) for d in batch)
+        self._submit()
+        self._fold(block=False)
+
+    def _submit(self) -> None:
+        workers = max(1, os.cpu_count() or 1)
+        n = len(self.docs) - self.submitted
+        size = max(1, min(MAX_CHUNK, math.ceil(n / (CHUNKS_PER_CORE * workers))))
+        for start in range(self.submitted, len(self.docs), size):
+            items: list[tuple[Document | Light, str, bool]] = []
+            for i in range(start, min(len(self.docs), start + size)):
+                key = self.keys[i] if self.keys else ""
+                known = bool(key) and key in self.known
+                # A worker gets what it maps as tuples; one the cache holds, by its key alone.
+                doc: Document | Light = self.docs[i] if self.pool is None else (
+                    ("", False, []) if known else _light(self.docs[i]))
+                items.append((doc, key, known))
+            chunk: Chunk = (start, items, self.cache_file)
+            self.pending.append(chunk if self.pool is None else self.pool.apply_async(count_chunk, (chunk,)))
+        self.submitted = len(self.docs)
+
+    def _fold(self, block: bool) -> None:
+        """Fold the finished chunks at the head of the queue (all of them when block)."""
+        from editor.core.mining.count_cache import doc_counts_blob, load_blob, read_cached
+
+        while self.pending:
+            head = self.pending[0]
+            if self.pool is not None and not block and len(self.pending) <= self.IN_FLIGHT and not head.ready():
+                return
+            self.pending.popleft()
+            check_cancelled(self.cancelled)
+            parts: list[DocCounts] = []
+            if self.pool is None:  # a small corpus: mapped here, pickled only for the cache
+                start, items, _ = head
+                for offset, (doc, key, known) in enumerate(items):
+                    counts = read_cached(self.cache_file, key) if known else None
+                    if counts is None:
+                        counts = map_document(start + offset, _document(doc))
+                        if key:
+                            self.fresh.append((key, doc_counts_blob(counts)))
+                    parts.append(counts)
+            elif self.reducer is not None:  # the blobs go on to the reducer as they are
+                sent = []
+                for blob, new in head.get():
+                    doc = self.docs[self.folded]
+                    sent.append((doc.name, doc.surface, blob, bool(self.cache_file) or not new))
+                    if new and self.cache is not None:
+                        self.fresh.append((self.keys[self.folded], blob))
+                    self.folded += 1
+                self.to_reducer.send(("counts", sent))
+                self._hear()
             else:
-                counts = map_document(start + offset, doc)
-                yield counts, doc_counts_blob(counts) if key else None
+                for blob, new in head.get():
+                    i = self.folded + len(parts)
+                    parts.append(load_blob(blob, bool(self.cache_file) or not new))
+                    if new and self.cache is not None:
+                        self.fresh.append((self.keys[i], blob))
+            for counts in parts:
+                doc = self.docs[self.folded]
+                # The document's name and file text are the document's, not its counts': a renamed or
+                # re-read file reuses its counts.
+                counts.name, counts.surface, counts.index = doc.name, doc.surface, self.folded
+                self.folded += 1
+            reduce_counts(parts, self.counts)
+            if self.cache is not None and len(self.fresh) >= 32:  # written as they come: nothing piles up
+                self.cache.put_many(self.fresh)
+                self.fresh.clear()
+            if self.progress and self.reducer is None:
+                self.progress(self.folded, 2 * max(1, len(self.docs)), "挖掘短语 / mining phrases")
 
+    def _hear(self, wait: float = 0.0) -> Any:
+        """Handle what the reducer said (progress); its result once it sends one, else None."""
+        while self.from_reducer.poll(wait):
+            try:
+                said = self.from_reducer.recv()
+            except EOFError:
+                raise RuntimeError("the reducing process ended without a result") from None
+            if said[0] == "error":
+                raise RuntimeError(f"the reducing process failed: {said[1]}")
+            if said[0] == "done":
+                return said
+            if self.progress:
+                self.progress(said[1], said[2], said[3])
+            wait = 0.0
+        return None
 
-def _in_workers(work: list[Chunk], context: Any, compressed: bool) -> Iterator[tuple[DocCounts, bytes | None]]:
-    """The chunks' counts mapped in one worker process per core."""
-    from editor.core.mining.count_cache import load_blob
+    def result(self) -> list[Phrase]:
+        """The ranked phrases the reducer made (waiting for it, passing its progress on; cancelling stops it)."""
+        while True:
+            check_cancelled(self.cancelled)
+            said = self._hear(0.2)
+            if said is not None:
+                _, phrases, self.reduced = said
+                return list(phrases)
 
-    tasks: list[Chunk | int] = list(work)
-    if context.get_start_method() == "fork":
-        from editor.core.mining.lexicon import _jb
+    def finish(self, docs: list[Document]) -> Counts:
+        """The merged counts of docs, every document of the corpus (those not fed yet are added now).
 
-        _jb()  # load jieba once, before forking
-        _FORKED[:] = work  # the documents are not pickled: the workers have them already
-        tasks = list(range(len(work)))
-    try:
-        with context.Pool(os.cpu_count()) as pool:
-            for results in windowed(pool, _count_forked, tasks):
-                for blob, fresh in results:
-                    yield load_blob(blob, compressed or not fresh), blob if fresh else None
-    finally:
-        _FORKED.clear()
+        With a reducer, the counts are its: they are empty here, and result() gives the phrases.
+        """
+        if not self.started:
+            self.start(docs)  # nothing new was fed: every document is an earlier run's
+        if len(docs) < len(self.docs) or any(a is not b for a, b in zip(docs, self.docs)):
+            raise RuntimeError("documents fed to the map step differ from the corpus")  # a bug, not bad input
+        self.add([], docs[len(self.docs):])
+        self._fold(block=True)
+        if self.reducer is not None:
+            self.to_reducer.send(("end", self.keys if self.cache is not None else []))
+        else:
+            self.reduced = self.folded - self.first
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        if self.cache is not None:
+            self.cache.put_many(self.fresh)
+            self.fresh.clear()
+            self.cache.commit(self.keys)
+        return self.counts
 
+    def close(self) -> None:
+        """Stop the workers (at the end, or when cancelled midway)."""
+        from editor.core.mining.count_cache import close_readers
 
-def fold_corpus(docs: list[Document], cache: CountCache | None, keys: list[str], first: int,
-                into: Counts | None, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> Counts:
-    """Every document's counts from docs[first] on, folded in corpus order into `into` (the earlier ones' counts).
-
-    Documents the cache holds are read back, the others mapped (and their counts cached); from a
-    few hundred thousand characters on, in one worker process per core.
-    """
-    known = cache.keys() if cache is not None else set()
-    cache_file = str(cache.path) if cache is not None else ""
-    work = chunks(docs, keys if cache is not None else [], first, known, cache_file)
-    check_cancelled(cancelled)
-    context = pool_context(sum(len(p.text) for _, items, _ in work for d, _, k in items if not k
-                               for p in d.paragraphs))
-    stream = _in_process(work, cache_file) if context is None else _in_workers(work, context, bool(cache_file))
-    fresh: list[tuple[str, bytes]] = []
-    total = len(docs)
-
-    def ordered() -> Iterator[DocCounts]:
-        for i, (counts, blob) in enumerate(stream, first):
-            doc = docs[i]
-            # The document's name and file text are the document's, not its counts': a renamed or
-            # re-read file reuses its counts.
-            counts.name, counts.surface, counts.index = doc.name, doc.surface, i
-            if blob is not None and cache is not None:
-                fresh.append((keys[i], blob))
-                if len(fresh) >= 32:  # written as they come: nothing piles up in memory
-                    cache.put_many(fresh)
-                    fresh.clear()
-            if i % 5 == 0:
-                check_cancelled(cancelled)
-                if progress:
-                    progress(i, total * 2, "挖掘短语 / mining phrases")
-            yield counts
-
-    from editor.core.mining.count_cache import close_readers
-
-    try:
-        counts = reduce_counts(ordered(), into)
-    finally:
         close_readers()  # the in-process path's reads (workers close theirs when they end)
-    if cache is not None:
-        cache.put_many(fresh)
-        cache.commit(keys)
-    return counts
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        if self.reducer is not None:
+            if self.reducer.is_alive():
+                self.reducer.terminate()  # cancelled, or failed: its result is not wanted
+            self.reducer.join()
+            self.to_reducer.close()
+            self.from_reducer.close()
+            self.reducer = None
+
+
+def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
+    """The reduce step in a process of its own, forked with the documents fed so far: fold, keep, rank.
+
+    The main process de-duplicates and feeds the workers; this one folds their counts in corpus
+    order (starting from the last run's merged counts, or folding the earlier documents again when
+    those cannot be read), ranks and keeps the merged counts. A thread
+    takes in what the main process sends as it comes, so sending never waits for folding.
+    """
+    import queue
+    import signal
+    import sys
+
+    from editor.core.mining.count_cache import (
+        _READERS,
+        CountCache,
+        load_blob,
+        read_cached,
+    )
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # cancelled: clean up (a ranking's workers too)
+    fold.to_reducer.close()  # this process's copies of the main process's ends (and its readers)
+    _READERS.clear()
+    fold.from_reducer.close()
+    box: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def take() -> None:
+        said: Any = ()
+        while not said or said[0] != "end":
+            try:
+                said = inbox.recv()
+            except (EOFError, OSError):
+                said = ("end", None)
+            box.put(said)
+
+    threading.Thread(target=take, daemon=True).start()
+    try:
+        cache = CountCache(Path(fold.cache_file)) if fold.cache_file else None
+        got = cache.merged(fold.keys[:fold.first]) if cache is not None and fold.first else None
+        base, counts = got if got is not None else (0, Counts())
+
+        def earlier() -> Iterator[DocCounts]:  # appended to the merged counts, or those could not be read
+            for i in range(base, fold.first):
+                doc = fold.docs[i]
+                part = read_cached(fold.cache_file, fold.keys[i]) if fold.keys[i] in fold.known else None
+                part = part or map_document(i, doc)
+                part.name, part.surface, part.index = doc.name, doc.surface, i
+                yield part
+
+        reduce_counts(earlier(), counts)
+        done = fold.first - base
+        n = fold.first
+        while (said := box.get())[0] != "end":
+            parts = []
+            for name, surface, blob, compressed in said[1]:
+                part = load_blob(blob, compressed)
+                part.name, part.surface, part.index = name, surface, n
+                parts.append(part)
+                n += 1
+            reduce_counts(parts, counts)
+            done += len(parts)
+            outbox.send(("progress", n, 2 * max(n, len(fold.docs)), "挖掘短语 / mining phrases"))
+        if said[1] is None:
+            return  # the main process went away
+        assert fold.rank is not None  # a reducer is only started with it
+        phrases = fold.rank(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
+        if cache is not None:
+            # Here, not in a forked child: pickling them there copied every page it touched (a second
+            # copy of the counts at archive scale). Few added documents only add their keys.
+            cache.keep_merged(said[1], counts, base)
+        outbox.send(("done", phrases, done))
+    except BaseException as exc:  # reported to the main process, which says so
+        outbox.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def fold_corpus(docs: list[Document], cache: CountCache | None = None, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Counts:
+    """Every document's counts folded in corpus order (from the last run's merged counts where they fit)."""
+    fold = StreamFold(cache, sum(len(p.text) for d in docs for p in d.paragraphs), progress, cancelled)
+    try:
+        return fold.finish(docs)
+    finally:
+        fold.close()

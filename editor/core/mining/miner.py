@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -10,12 +11,13 @@ from editor.core.mining.control import MiningCancelled, check_cancelled
 from editor.core.model.phrases import Phrase
 
 if TYPE_CHECKING:
+    from editor.core.corpus.archive import Archive, Ready
     from editor.core.corpus.dedupe import Print, Prints
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
 
 Progress = Callable[[int, int, str], None]
-__all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "split_files", "structure_corpus"]
+__all__ = ["MiningCancelled", "MiningResult", "mine_corpus", "split_files", "structure_archive", "structure_corpus"]
 
 
 @dataclass
@@ -45,7 +47,8 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
     prints: filled with the documents' and paragraphs' de-duplication prints when workers made them.
     """
     from editor.core.corpus.archive import split_file
-    from editor.core.mining.mapreduce import pool_context, windowed
+    from editor.core.mining.control import windowed
+    from editor.core.mining.mapreduce import pool_context
 
     context = pool_context(sum(len(t) for _, t in corpus)) if len(corpus) > 8 else None
     docs: list[Document] = []
@@ -79,12 +82,12 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
     return docs
 
 
-def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
-                     progress: Progress | None = None, cache: CountCache | None = None) -> list[Document]:
-    """Files → de-duplicated documents with headings and sections (simplified script).
+def structure_archive(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
+                      progress: Progress | None = None, cache: CountCache | None = None,
+                      ready: Ready | None = None) -> tuple[Archive, bool]:
+    """Files → the structured archive (see structure_corpus), and whether it differs from the one the cache keeps.
 
-    cache: where the last run's structured archive is kept; files added after its files are then
-    the only ones structured (corpus.archive), with the same result.
+    ready: told of each batch of finished documents (corpus.archive.extend), for the map step to start on.
     """
     from editor.core.corpus import archive as arc
 
@@ -108,29 +111,70 @@ def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool
 
     prints: Prints = {}  # by id() of the documents and paragraphs of split: they stay alive meanwhile
     split = split_files(corpus[start:], cancelled, split_step, prints)
-    if kept is not None and arc.extend(kept, files[start:], split, prints, step):
-        archive = kept
-    else:
-        if kept is not None:
-            split = split_files(corpus[:start], cancelled, split_step, prints) + split
-        archive = arc.structure_all(files, split, prints, step)
-    if cache is not None and start < len(files):
+    if kept is not None and arc.extend(kept, files[start:], split, prints, step, ready):
+        return kept, start < len(files)
+    if kept is not None:
+        split = split_files(corpus[:start], cancelled, split_step, prints) + split
+    return arc.structure_all(files, split, prints, step, ready), True
+
+
+def structure_corpus(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
+                     progress: Progress | None = None, cache: CountCache | None = None) -> list[Document]:
+    """Files → de-duplicated documents with headings and sections (simplified script).
+
+    cache: where the last run's structured archive is kept; files added after its files are then
+    the only ones structured (corpus.archive), with the same result.
+    """
+    archive, changed = structure_archive(corpus, cancelled, progress, cache)
+    if cache is not None and changed:
         cache.keep_archive(archive)
     return archive.docs
 
 
 def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None, cache: CountCache | None = None) -> MiningResult:
-    """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache)."""
-    from editor.core.mining.assemble import mine_documents
+    """Mine (name, text) files into phrases; cache: per-document counts of earlier runs (count_cache).
+
+    De-duplication feeds the map step as it goes, and with worker processes the reduce step and the
+    ranking run in a process of their own (mapreduce.StreamFold), all at once.
+    """
+    from editor.core.mining.assemble import rank_counts
     from editor.core.mining.control import collector_paused
+    from editor.core.mining.count_cache import keep_state
+    from editor.core.mining.mapreduce import StreamFold
+
+    shown = 0
+
+    def bar(done: int, total: int, stage: str) -> None:  # stages interleave: the bar never goes back
+        nonlocal shown
+        shown = max(shown, 3000 * done // max(1, total))
+        if progress:
+            progress(shown, 3000, stage)
 
     def rest(done: int, total: int, stage: str) -> None:
-        if progress:
-            progress(total // 2 + done, total // 2 * 3 if total else 1, stage)
+        bar(total // 2 + done, total // 2 * 3 if total else 1, stage)
 
+    chars = sum(len(text) for _, text in corpus)
     with collector_paused():
         # A third of the bar for structure, two thirds for counting and filtering.
-        docs = structure_corpus(corpus, cancelled,
-                                (lambda d, t, s: progress(d, 3 * max(t, 1), s)) if progress else None, cache)
-        return MiningResult(mine_documents(docs, rest if progress else None, cancelled, cache), len(docs))
+        fold = StreamFold(cache, chars, rest, cancelled, rank_counts)
+        writer = None
+        try:
+            archive, changed = structure_archive(corpus, cancelled, lambda d, t, s: bar(d, 3 * max(t, 1), s),
+                                                 cache, fold.add)
+            if not fold.started:
+                fold.start(archive.docs)  # nothing new was fed; its processes are forked before the thread starts
+            if cache is not None and cache.conn is not None and changed:
+                # Kept while the last documents are mapped and the reducer works: this thread mostly waits.
+                writer = threading.Thread(target=keep_state, args=(cache.path, archive, [], None), daemon=True)
+                writer.start()
+            counts = fold.finish(archive.docs)
+            if fold.reducer is not None:  # it folds, keeps the merged counts and ranks
+                return MiningResult(fold.result(), len(archive.docs))
+        finally:
+            fold.close()
+            if writer is not None:
+                writer.join()
+        if cache is not None and cache.conn is not None:
+            keep_state(cache.path, None, fold.keys, counts, fold.base)
+        return MiningResult(rank_counts(counts, rest, cancelled, cache), len(archive.docs))

@@ -189,6 +189,12 @@ def _single_ok(t: Tally, kind: str) -> bool:
 THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
 
 
+def _thin(t: Tally, counts: Counts) -> bool:
+    """Whether recurrence cannot be judged yet for this phrase: a small corpus, or a thin part of its genre."""
+    return counts.documents < DF_CORPUS or any(
+        s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
+
+
 def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float], evidence: Evidence) -> bool:
     """Whether a phrase seen in one document may be offered: only where recurrence cannot yet be judged.
 
@@ -196,9 +202,7 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float],
     hold (45 通知 and 3 summaries are, for a summary's 存在问题, a corpus of three); there the genre's
     shapes are offered (_single_ok), never one document's contents.
     """
-    thin = counts.documents < DF_CORPUS or any(
-        s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
-    if not thin or not _single_ok(t, kind) or _own_words(t, kind, counts):
+    if not _thin(t, counts) or not _single_ok(t, kind) or _own_words(t, kind, counts):
         return False
     section = pick_section(t.sections, base, kind, t.text)[0]
     if kind in ("collocation", "heading") and _subject_matters(section) and evidence.names_title_subject(t):
@@ -325,6 +329,8 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
     evidence = Evidence(counts)
     out = []
     for key, t in tallies.items():
+        if t.df < 2 and not (t.structured and _thin(t, counts)):
+            continue  # most candidates: in one document, where recurrence can be judged (cheap test first)
         kind = _pick_kind(t)
         if t.df < 2 and not _single_offered(t, kind, counts, base, evidence):
             continue  # one document's figures, names and own headings are not the genre's formulas

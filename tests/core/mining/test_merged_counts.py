@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from editor.core.mining import assemble
+from editor.core.mining import count_cache, mapreduce
 from editor.core.mining.count_cache import CountCache
 from editor.core.mining.miner import mine_corpus
 from editor.core.resources import seed_corpus_dir
@@ -29,13 +29,15 @@ def full(corpus):
 def reduced(monkeypatch) -> list[int]:
     """How many documents each run folded into its counts (spied)."""
     sizes: list[int] = []
-    real = assemble.fold_corpus
+    real = mapreduce.StreamFold.close
 
-    def spy(docs, cache, keys, first, into, *args):
-        sizes.append(len(docs) - first)
-        return real(docs, cache, keys, first, into, *args)
+    def spy(self):
+        if self.reduced is not None:
+            sizes.append(self.reduced)
+            self.reduced = None  # closed twice: counted once
+        real(self)
 
-    monkeypatch.setattr(assemble, "fold_corpus", spy)
+    monkeypatch.setattr(mapreduce.StreamFold, "close", spy)
     return sizes
 
 
@@ -87,3 +89,39 @@ def test_damaged_merged_counts_are_replaced_by_a_full_reduce(corpus, full, tmp_p
     assert mine(corpus, path) == full
     assert sizes[0] > 20  # the damaged counts were not used…
     assert sizes[1] == 0  # …and the run stored good ones again
+
+
+def test_a_few_added_documents_are_appended_to_the_merged_counts_not_written_again(corpus, full, tmp_path,
+                                                                                   monkeypatch):
+    path = tmp_path / "bank.db.counts"
+    mine(corpus[:-6], path)
+    with sqlite3.connect(path) as conn:
+        (kept,) = conn.execute("SELECT data FROM merged").fetchone()
+    expected = mine_corpus(corpus[:-3]).phrases
+    sizes = reduced(monkeypatch)
+    assert mine(corpus[:-3], path) == expected
+    assert mine(corpus, path) == full
+    with sqlite3.connect(path) as conn:
+        (data,) = conn.execute("SELECT data FROM merged").fetchone()
+        base, keys = conn.execute("SELECT base, keys FROM appended").fetchone()
+    assert data == kept  # the merged counts of the first run were not written again…
+    assert len(keys.split("\n")) >= 6  # …the documents added since are listed after them
+    assert base > 20
+    # The second re-mine folded the first one's documents again (from their own counts) and its own.
+    assert sizes[0] <= 3
+    assert sizes[1] <= 6
+    assert sizes[1] > sizes[0]
+
+
+def test_many_added_documents_mean_writing_the_merged_counts_again(corpus, full, tmp_path, monkeypatch):
+    monkeypatch.setattr(count_cache, "APPENDED", 2)
+    path = tmp_path / "bank.db.counts"
+    mine(corpus[:-6], path)
+    assert mine(corpus, path) == full
+    with sqlite3.connect(path) as conn:
+        (keys,) = conn.execute("SELECT keys FROM merged").fetchone()
+        assert conn.execute("SELECT COUNT(*) FROM appended").fetchone() == (0,)
+    sizes = reduced(monkeypatch)
+    assert mine(corpus, path) == full
+    assert sizes == [0]
+    assert len(keys.split("\n")) > 20
