@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QInputMethodEvent
@@ -55,3 +56,18 @@ def close_preview_when_painted(seen: list, look: Callable[[QWidget], object] | N
         seen.append((dialog.windowTitle(), widget.pageCount(), look(widget) if look else None))
         dialog.close()
     QTimer.singleShot(0, step)
+
+
+def libreoffice_reference(window: QWidget, no_blocking_dialogs: object, tmp_path: Path) -> Path:
+    """LibreOffice's PDF of the official DOCX that File ▸ 导出为公文格式 writes (skips without LibreOffice)."""
+    import subprocess
+
+    from tests.conftest import libreoffice_or_skip
+
+    exe = libreoffice_or_skip()
+    docx = tmp_path / "ref.docx"
+    no_blocking_dialogs.answers["save"] = str(docx)  # type: ignore[attr-defined]
+    window.actions_by_name["export_official"].trigger()  # type: ignore[attr-defined]
+    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    return tmp_path / "ref.pdf"

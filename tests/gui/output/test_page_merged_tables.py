@@ -19,9 +19,8 @@ from editor.gui.output import print_actions
 from editor.gui.output.page_render import official_document
 from editor.gui.output.page_view import PageView
 from editor.gui.output.sheet_tables import CELL_PAD, PX_PER_TWIP
-from tests.conftest import libreoffice_or_skip
 from tests.docx_fixtures import build_docx, para, run
-from tests.gui.helpers import commit_text
+from tests.gui.helpers import commit_text, libreoffice_reference
 from tests.pdf_pages import words
 
 GRID = (1400, 4000, 2900)
@@ -134,13 +133,8 @@ def test_a_click_in_a_merged_cell_below_its_first_row_types_in_it(merged, qtbot)
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_print_sets_the_merged_table_where_libreoffice_prints_the_official_docx(window, no_blocking_dialogs, tmp_path):
-    exe = libreoffice_or_skip()
     assert window.session.open_path(merged_docx(tmp_path / "表格.docx"))
-    docx = tmp_path / "ref.docx"
-    no_blocking_dialogs.answers["save"] = str(docx)
-    window.actions_by_name["export_official"].trigger()
-    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    libreoffice_reference(window, no_blocking_dialogs, tmp_path)
     ours = tmp_path / "ours.pdf"
     print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
 
@@ -226,13 +220,8 @@ def test_a_merged_cell_parted_by_a_page_break_goes_on_in_its_rows_on_the_next_pa
 def test_a_merged_cell_parted_by_a_page_break_prints_as_libreoffice_prints_it(window, no_blocking_dialogs, tmp_path):
     from tests.pdf_pages import page_texts
 
-    exe = libreoffice_or_skip()
     assert window.session.open_path(crossing_docx(tmp_path / "跨页.docx"))
-    docx = tmp_path / "ref.docx"
-    no_blocking_dialogs.answers["save"] = str(docx)
-    window.actions_by_name["export_official"].trigger()
-    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    libreoffice_reference(window, no_blocking_dialogs, tmp_path)
     ours = tmp_path / "ours.pdf"
     print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
     reference = page_texts(tmp_path / "ref.pdf")

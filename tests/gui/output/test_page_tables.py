@@ -16,7 +16,7 @@ from editor.gui.output.page_view import PageView
 from editor.gui.output.sheet_tables import BORDER
 from tests.conftest import libreoffice_or_skip
 from tests.docx_fixtures import build_docx, para, run
-from tests.gui.helpers import commit_text
+from tests.gui.helpers import commit_text, libreoffice_reference
 from tests.pdf_pages import page_texts, words
 
 PARA = "各单位要高度重视，认真组织，确保各项工作落到实处，按时完成任务目标。"
@@ -235,13 +235,8 @@ def rows_by_page(pdf) -> list[list[int]]:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_a_long_table_breaks_pages_as_libreoffice_prints_the_official_docx(window, no_blocking_dialogs, tmp_path):
-    exe = libreoffice_or_skip()
     assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=30, before=2))
-    docx = tmp_path / "ref.docx"
-    no_blocking_dialogs.answers["save"] = str(docx)
-    window.actions_by_name["export_official"].trigger()
-    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    libreoffice_reference(window, no_blocking_dialogs, tmp_path)
     reference = rows_by_page(tmp_path / "ref.pdf")
     assert len(reference) == 2
     assert reference[0][-1] == 12  # LibreOffice: each row's border adds up, the 13th row does not fit
@@ -258,13 +253,8 @@ def test_a_long_table_breaks_pages_as_libreoffice_prints_the_official_docx(windo
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_text_after_a_table_breaks_pages_as_libreoffice_prints_it(window, no_blocking_dialogs, tmp_path):
     """Under a table's rows one line less fits on the page (their borders take the room under the last line)."""
-    exe = libreoffice_or_skip()
     assert window.session.open_path(table_docx(tmp_path / "表格.docx", rows=4, before=2, after=8))
-    docx = tmp_path / "ref.docx"
-    no_blocking_dialogs.answers["save"] = str(docx)
-    window.actions_by_name["export_official"].trigger()
-    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    libreoffice_reference(window, no_blocking_dialogs, tmp_path)
     ours = tmp_path / "ours.pdf"
     print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
 
@@ -612,13 +602,8 @@ def test_a_second_table_on_the_page_follows_the_text_as_printed(window, tmp_path
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_two_tables_on_a_page_print_as_libreoffice_prints_them(window, no_blocking_dialogs, tmp_path):
-    exe = libreoffice_or_skip()
     assert window.session.open_path(two_tables_docx(tmp_path / "两表.docx"))
-    docx = tmp_path / "ref.docx"
-    no_blocking_dialogs.answers["save"] = str(docx)
-    window.actions_by_name["export_official"].trigger()
-    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
+    libreoffice_reference(window, no_blocking_dialogs, tmp_path)
     ours = tmp_path / "ours.pdf"
     print_actions.write_pdf(window.editor.document(), ours, window.base_point_size, "official")
 

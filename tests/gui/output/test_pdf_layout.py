@@ -7,12 +7,12 @@ first-line indent, "— n —" on the right of odd pages and the left of even on
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
 
 from editor.gui.output.export_actions import ExportActions
 from tests.conftest import libreoffice_or_skip
+from tests.gui.helpers import libreoffice_reference
 from tests.pdf_pages import body_lines, letters, page_count, page_number, page_size
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -33,17 +33,6 @@ def export_pdf_through_the_menu(window, no_blocking_dialogs, target):
     window.actions_by_name["export_pdf"].trigger()
     assert target.exists(), window.statusBar().currentMessage()
     return target
-
-
-def libreoffice_reference(window, no_blocking_dialogs, tmp_path):
-    """LibreOffice's layout of the official DOCX that File ▸ 导出为公文格式 writes."""
-    exe = libreoffice_or_skip()
-    docx = tmp_path / "ref.docx"
-    no_blocking_dialogs.answers["save"] = str(docx)
-    window.actions_by_name["export_official"].trigger()
-    subprocess.run([exe, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=180)
-    return tmp_path / "ref.pdf"
 
 
 def assert_official_page(pdf):
