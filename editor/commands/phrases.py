@@ -8,22 +8,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor.core.errors import YukuError
-from editor.core.model.phrases import KINDS, PHRASE_KINDS, SECTIONS
+from editor.core.model.phrases import KINDS, PHRASE_KINDS, SECTION_LABELS, SECTIONS
 
-# The sidebar's names work too, in either script (措施, 下一步, 結尾 …; 搭配, 成語 …).
-SECTION_NAMES = {"标题": "title", "標題": "title", "开头": "opening", "開頭": "opening", "形势": "situation",
-                 "形勢": "situation", "措施": "measures", "问题": "problems", "問題": "problems",
-                 "下一步": "next_steps", "结尾": "closing", "結尾": "closing", "通用": "general"}
-KIND_NAMES = {**{k.label: k.id for k in PHRASE_KINDS},
-              "小標題": "heading", "成語": "idiom", "引語": "quote"}
+# The sidebar's names work too (措施, 下一步 …; 搭配, 成语 …), in either script.
+SECTION_NAMES = {label: section for section, label in SECTION_LABELS.items()}
+KIND_NAMES = {k.label: k.id for k in PHRASE_KINDS}
 
 
 def _named(ids: tuple[str, ...], names: dict[str, str], what: str) -> Callable[[str], str]:
     def pick(value: str) -> str:
         found = value if value in ids else names.get(value)
         if found is None:
+            from editor.core.script.converter import convert_text
+
+            found = names.get(convert_text(value, "t2s"))  # 結尾, 成語: the labels are simplified
+        if found is None:
             raise argparse.ArgumentTypeError(
-                f"没有“{value}”这个{what}；可用：{'、'.join(ids)}，或{'、'.join(dict.fromkeys(names))} "
+                f"没有“{value}”这个{what}；可用：{'、'.join(ids)}，或{'、'.join(names)} "
                 f"/ no such {'section' if what == '部分' else 'kind'}")
         return found
     return pick

@@ -6,6 +6,17 @@ from dataclasses import dataclass
 from editor.core.translatable import QT_TRANSLATE_NOOP
 
 SECTIONS = ("title", "opening", "situation", "measures", "problems", "next_steps", "closing", "general")
+# Each section's name for people (Simplified Chinese source; the GUI translates it in "phrase_model").
+SECTION_LABELS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("phrase_model", "标题"),
+    "opening": QT_TRANSLATE_NOOP("phrase_model", "开头"),
+    "situation": QT_TRANSLATE_NOOP("phrase_model", "形势"),
+    "measures": QT_TRANSLATE_NOOP("phrase_model", "措施"),
+    "problems": QT_TRANSLATE_NOOP("phrase_model", "问题"),
+    "next_steps": QT_TRANSLATE_NOOP("phrase_model", "下一步"),
+    "closing": QT_TRANSLATE_NOOP("phrase_model", "结尾"),
+    "general": QT_TRANSLATE_NOOP("phrase_model", "通用"),
+}
 
 
 @dataclass(frozen=True)

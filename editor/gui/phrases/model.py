@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from editor.core.bank.phrase_index import Group, PhraseIndex
-from editor.core.model.phrases import SECTIONS, Phrase, phrase_kind
+from editor.core.model.phrases import SECTION_LABELS, SECTIONS, Phrase, phrase_kind
 from editor.gui.document.editor import PHRASE_MIME
 
 PHRASE_ROLE = Qt.ItemDataRole.UserRole + 1  # the Phrase of a leaf
@@ -42,17 +42,8 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PH
 
 def section_label(section: str) -> str:
     """The section's name for people."""
-    labels = {
-        "title": QCoreApplication.translate("phrase_model", "标题"),
-        "opening": QCoreApplication.translate("phrase_model", "开头"),
-        "situation": QCoreApplication.translate("phrase_model", "形势"),
-        "measures": QCoreApplication.translate("phrase_model", "措施"),
-        "problems": QCoreApplication.translate("phrase_model", "问题"),
-        "next_steps": QCoreApplication.translate("phrase_model", "下一步"),
-        "closing": QCoreApplication.translate("phrase_model", "结尾"),
-        "general": QCoreApplication.translate("phrase_model", "通用"),
-    }
-    return labels.get(section, section)
+    label = SECTION_LABELS.get(section)
+    return QCoreApplication.translate("phrase_model", label) if label else section
 
 
 def kind_label(kind: str) -> str:
