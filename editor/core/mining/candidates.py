@@ -9,6 +9,7 @@ from functools import lru_cache
 from editor.core.corpus.normalize import PLACEHOLDER
 from editor.core.corpus.structure import Document
 from editor.core.mining.frames import frame_templates
+from editor.core.mining.ngrams import CLAUSE_CACHE
 from editor.core.model.phrases import BLANK
 
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
@@ -49,7 +50,7 @@ class Candidate:
     standalone: bool = False  # a whole clause, list item or heading, not a window inside text
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CLAUSE_CACHE)
 def with_blanks(text: str) -> str:
     """Placeholders, dates and numbers → ___ (a run of them is one blank); cached: clauses recur."""
     s = _SINGLE_X.sub(BLANK, PLACEHOLDER.sub(BLANK, text))
@@ -64,7 +65,7 @@ def cjk_len(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CLAUSE_CACHE)
 def clean_unit(text: str) -> str:
     """A clause as a phrase: quote marks gone, leading conjunctions and a trailing 等 dropped."""
     s = text.translate(_QUOTE_CHARS).strip(" 　\t-—…·.")
@@ -280,7 +281,7 @@ def _quoted_pair(q: str) -> list[str] | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CLAUSE_CACHE)
 def _clause_unit(c: str) -> tuple[str, tuple[tuple[str, str], ...], bool] | None:
     """A clause's own candidates: (the clause with cited titles as blanks, ((kind, text), …), whether it closes).
 

@@ -248,25 +248,28 @@ class CountCache:
         except sqlite3.Error as exc:
             self._off(exc)
 
-    def held(self, keys: list[str]) -> int:
-        """How many of these documents open the corpus the last run folded (merged, then appended), unread; else 0."""
+    def held(self, keys: list[str]) -> tuple[int, int]:
+        """How many of these documents open the corpus the last run folded: (in its merged counts, those and appended).
+
+        Nothing is unpickled; (0, 0) when the merged counts' documents do not open the corpus.
+        """
         if self.conn is None:
-            return 0
+            return 0, 0
         try:
             row = self.conn.execute("SELECT keys FROM merged WHERE id = 1").fetchone()
             more = self.conn.execute("SELECT base, keys FROM appended WHERE id = 1").fetchone()
         except sqlite3.Error as exc:
             self._off(exc)
-            return 0
+            return 0, 0
         held = row[0].split("\n") if row and row[0] else []
         if not held or held != keys[:len(held)]:
-            return 0
+            return 0, 0
         n = len(held)
         for key in more[1].split("\n") if more and more[0] == len(held) and more[1] else ():
             if n >= len(keys) or keys[n] != key:
                 break
             n += 1
-        return n
+        return len(held), n
 
     def merged(self, keys: list[str]) -> tuple[int, Counts] | None:
         """The last run's merged counts when its documents are the first of these: (how many, counts).
@@ -274,20 +277,24 @@ class CountCache:
         Documents added at the end of a corpus (the usual re-mine) then need only their own counts
         added to these; anything else (a document changed, removed or moved) is a full reduce.
         """
+        if self.held(keys)[0] == 0:
+            return None
+        got = self.kept_merged()
+        return (len(got[0]), got[1]) if got is not None and got[0] == keys[:len(got[0])] else None
+
+    def kept_merged(self) -> tuple[list[str], Counts] | None:
+        """The last run's merged counts and the keys of their documents, whatever the corpus now; None if none."""
         if self.conn is None:
             return None
         try:
             row = self.conn.execute("SELECT keys, data FROM merged WHERE id = 1").fetchone()
-            if row is None:
-                return None
-            held = row[0].split("\n") if row[0] else []
-            if not held or held != keys[:len(held)]:
+            if row is None or not row[0]:
                 return None
             try:
                 # Read as a stream: the whole pickle never sits in memory beside the counts it makes.
                 with gzip.GzipFile(fileobj=io.BytesIO(row[1]), mode="rb") as stream:
                     counts = _loads(stream)
-                return len(held), counts
+                return row[0].split("\n"), counts
             except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
                     ValueError) as exc:
                 log.warning("merged counts in %s unreadable (%s): reducing every document", self.path, exc)
@@ -319,6 +326,20 @@ class CountCache:
                 self.conn.execute("DELETE FROM appended")
         except sqlite3.Error as exc:
             self._off(exc)
+
+    def archived(self, files: list[str]) -> int:
+        """How many of these files open the last run's structured archive (made by this code); nothing is unpickled."""
+        if self.conn is None:
+            return 0
+        try:
+            row = self.conn.execute("SELECT code, files FROM archive WHERE id = 1").fetchone()
+        except sqlite3.Error as exc:
+            self._off(exc)
+            return 0
+        if row is None or row[0] != code_version() or not row[1]:
+            return 0
+        held = row[1].split("\n")
+        return len(held) if held == files[:len(held)] else 0
 
     def archive(self, files: list[str]) -> Archive | None:
         """The last run's structured archive when its files are the first of these (made by this code), else None."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from editor.core.mining.ngrams import CLAUSE_CACHE
 from editor.core.model.phrases import SECTIONS
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class Tally:
                        self.df, self.whole, self.structured, self.traditional, self.surface, self.genre, self.titles)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=CLAUSE_CACHE)
 def _counting_key(text: str) -> str:
     """normalize.counting_key, cached: a document's candidates recur across documents."""
     from editor.core.corpus.normalize import counting_key

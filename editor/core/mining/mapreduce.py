@@ -138,14 +138,49 @@ class StreamFold:
 
         return document_key(doc) if self.cache is not None else ""
 
+    def fork_early(self, new_chars: int) -> bool:
+        """Start the workers and the reducing process now, while this process holds little but the files' text.
+
+        new_chars: the characters of the files the last run's archive does not hold (those to be mapped).
+        A process forked later, from a main process that holds the structured archive, kept a copy of
+        every page the main process went on to change or free: at 20 M characters each worker and the
+        reducer carried hundreds of MB of the main process's old memory. Forked first, they share only
+        the files' text and jieba's dictionary; and a re-mine's reducer reads the last run's merged counts
+        while this process is still structuring the added files. False: not now (start decides later).
+        """
+        context = pool_context(new_chars)
+        if context is None or context.get_start_method() != "fork":
+            return False
+        from editor.core.mining.lexicon import _jb
+
+        _jb()  # loaded once, before forking: the workers and the reducer share its pages
+        if self.separate:
+            self._fork_reducer(context)
+        self.pool = context.Pool(os.cpu_count())
+        return True
+
+    def _fork_reducer(self, context: mp.context.BaseContext) -> None:
+        inbox, self.to_reducer = context.Pipe(duplex=False)
+        self.from_reducer, outbox = context.Pipe(duplex=False)
+        maker: Any = context  # (BaseContext's stubs lack Process)
+        self.reducer = maker.Process(target=_reducer, daemon=False,
+                                     args=(self.cache_file, self.rank, inbox, outbox, self.to_reducer, self.from_reducer))
+        self.reducer.start()
+        inbox.close()
+        outbox.close()
+
     def start(self, earlier: list[Document]) -> None:
         """Begin after the documents of earlier runs (their merged counts are read back when kept)."""
         self.started = True
         self.docs = list(earlier)
         self.keys = [self._key(d) for d in earlier]
-        held = self.cache.held(self.keys) if self.cache is not None else 0
-        context = pool_context(self.chars - sum(len(p.text) for d in earlier[:held] for p in d.paragraphs))
-        forked = context is not None and context.get_start_method() == "fork"
+        merged, held = self.cache.held(self.keys) if self.cache is not None else (0, 0)
+        if self.pool is not None:  # forked early (fork_early)
+            context: mp.context.BaseContext | None = None
+            forked = True
+        else:
+            context = pool_context(self.chars - sum(len(p.text) for d in earlier[:held] for p in d.paragraphs))
+            forked = context is not None and context.get_start_method() == "fork"
         if held and not (forked and self.separate):
             got = self.cache.merged(self.keys[:held]) if self.cache is not None else None
             # Documents appended after the merged counts are folded again from their own counts.
@@ -161,13 +196,12 @@ class StreamFold:
                 _jb()  # load jieba once, before forking
             self.pool = context.Pool(os.cpu_count())
             if forked and self.separate:
-                inbox, self.to_reducer = context.Pipe(duplex=False)
-                self.from_reducer, outbox = context.Pipe(duplex=False)
-                maker: Any = context  # (BaseContext's stubs lack Process)
-                self.reducer = maker.Process(target=_reducer, args=(self, inbox, outbox), daemon=False)
-                self.reducer.start()
-                inbox.close()
-                outbox.close()
+                self._fork_reducer(context)
+        if self.reducer is not None:
+            # The names and file texts of the documents folded after the merged counts (those are the
+            # files', not the counts'; the reducer asks for more should the merged counts prove unreadable).
+            named = {i: (d.name, d.surface) for i, d in enumerate(self.docs[merged:self.first], merged)}
+            self.to_reducer.send(("start", self.first, self.keys[:self.first], named))
         self._submit()
 
     def add(self, earlier: list[Document], batch: list[Document]) -> None:
@@ -224,7 +258,7 @@ class StreamFold:
                     if new and self.cache is not None:
                         self.fresh.append((self.keys[self.folded], blob))
                     self.folded += 1
-                self.to_reducer.send(("counts", sent))
+                self.to_reducer.send(("counts", sent, len(self.docs)))
                 self._hear()
             else:
                 for blob, new in head.get():
@@ -256,6 +290,11 @@ class StreamFold:
                 raise RuntimeError(f"the reducing process failed: {said[1]}")
             if said[0] == "done":
                 return said
+            if said[0] == "need":  # earlier documents it folds again: their names, and those it must map
+                _, names, lights = said
+                self.to_reducer.send(("docs", {i: (self.docs[i].name, self.docs[i].surface) for i in names},
+                                      {i: _light(self.docs[i]) for i in lights}))
+                continue
             if self.progress:
                 self.progress(said[1], said[2], said[3])
             wait = 0.0
@@ -313,30 +352,32 @@ class StreamFold:
             self.reducer = None
 
 
-def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
-    """The reduce step in a process of its own, forked with the documents fed so far: fold, keep, rank.
+class _Gone(Exception):
+    """The main process went away while the reducer waited for it."""
+
+
+def _reducer(cache_file: str, rank: Rank, inbox: Any, outbox: Any, *theirs: Any) -> None:
+    """The reduce step in a process of its own: fold, keep, rank.
 
     The main process de-duplicates and feeds the workers; this one folds their counts in corpus
-    order (starting from the last run's merged counts, or folding the earlier documents again when
-    those cannot be read), ranks and keeps the merged counts. A thread
-    takes in what the main process sends as it comes, so sending never waits for folding.
+    order, ranks and keeps the merged counts. It starts from the last run's merged counts, read
+    while the main process is still structuring the files, when their documents open the corpus
+    ("start" says how many documents earlier runs folded); else it folds the earlier documents again
+    from their own counts. A thread takes in what the main process sends as it comes, so sending
+    never waits for folding. theirs: the main process's ends of the pipes (closed here).
     """
     import queue
     import signal
     import sys
 
-    from editor.core.mining.count_cache import (
-        _READERS,
-        CountCache,
-        load_blob,
-        read_cached,
-    )
+    from editor.core.mining.count_cache import _READERS, CountCache, load_blob, read_cached
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # cancelled: clean up (a ranking's workers too)
-    fold.to_reducer.close()  # this process's copies of the main process's ends (and its readers)
+    for end in theirs:  # this process's copies of the main process's ends (and its readers)
+        end.close()
     _READERS.clear()
-    fold.from_reducer.close()
     box: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    later: deque[Any] = deque()  # what came while the reducer waited for documents it asked for
 
     def take() -> None:
         said: Any = ()
@@ -347,42 +388,70 @@ def _reducer(fold: StreamFold, inbox: Any, outbox: Any) -> None:
                 said = ("end", None)
             box.put(said)
 
+    def heard() -> Any:
+        return later.popleft() if later else box.get()
+
     threading.Thread(target=take, daemon=True).start()
     try:
-        cache = CountCache(Path(fold.cache_file)) if fold.cache_file else None
-        got = cache.merged(fold.keys[:fold.first]) if cache is not None and fold.first else None
-        base, counts = got if got is not None else (0, Counts())
+        cache = CountCache(Path(cache_file)) if cache_file else None
+        # Read before the main process says what it needs: a re-mine's usual case, and reading the
+        # merged counts (seconds at archive scale) then overlaps its structuring of the added files.
+        kept = cache.kept_merged() if cache is not None else None
+        said = heard()
+        if said[0] != "start":
+            return  # the main process went away before starting
+        _, first, keys, named = said
+        if kept is not None and len(kept[0]) <= first and kept[0] == keys[:len(kept[0])]:
+            base, counts = len(kept[0]), kept[1]
+        else:
+            base, counts = 0, Counts()
+        kept = None
+
+        def ask(names: list[int], lights: list[int]) -> tuple[dict[int, Any], dict[int, Light]]:
+            """Names and file texts, or whole documents, of earlier documents, from the main process."""
+            outbox.send(("need", names, lights))
+            while (answer := box.get())[0] not in ("docs", "end"):
+                later.append(answer)
+            if answer[0] == "end":
+                raise _Gone
+            return answer[1], answer[2]
+
+        unnamed = [i for i in range(base, first) if i not in named]
+        if unnamed:  # the merged counts were unreadable: every earlier document is folded again
+            named.update(ask(unnamed, [])[0])
 
         def earlier() -> Iterator[DocCounts]:  # appended to the merged counts, or those could not be read
-            for i in range(base, fold.first):
-                doc = fold.docs[i]
-                part = read_cached(fold.cache_file, fold.keys[i]) if fold.keys[i] in fold.known else None
-                part = part or map_document(i, doc)
-                part.name, part.surface, part.index = doc.name, doc.surface, i
+            for i in range(base, first):
+                part = read_cached(cache_file, keys[i]) if cache_file else None
+                if part is None:  # not kept, or unreadable: mapped again
+                    part = map_document(i, _document(ask([], [i])[1][i]))
+                part.name, part.surface = named[i]
+                part.index = i
                 yield part
 
         reduce_counts(earlier(), counts)
-        done = fold.first - base
-        n = fold.first
-        while (said := box.get())[0] != "end":
-            parts = []
+        done = first - base
+        n = first
+        while (said := heard())[0] != "end":
+            parts_now = []
             for name, surface, blob, compressed in said[1]:
                 part = load_blob(blob, compressed)
                 part.name, part.surface, part.index = name, surface, n
-                parts.append(part)
+                parts_now.append(part)
                 n += 1
-            reduce_counts(parts, counts)
-            done += len(parts)
-            outbox.send(("progress", n, 2 * max(n, len(fold.docs)), "挖掘短语 / mining phrases"))
+            reduce_counts(parts_now, counts)
+            done += len(parts_now)
+            outbox.send(("progress", n, 2 * max(n, said[2]), "挖掘短语 / mining phrases"))
         if said[1] is None:
             return  # the main process went away
-        assert fold.rank is not None  # a reducer is only started with it
-        phrases = fold.rank(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
+        phrases = rank(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
         if cache is not None:
             # Here, not in a forked child: pickling them there copied every page it touched (a second
             # copy of the counts at archive scale). Few added documents only add their keys.
             cache.keep_merged(said[1], counts, base)
         outbox.send(("done", phrases, done))
+    except _Gone:
+        return
     except BaseException as exc:  # reported to the main process, which says so
         outbox.send(("error", f"{type(exc).__name__}: {exc}"))
 

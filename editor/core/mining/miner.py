@@ -5,7 +5,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from editor.core.mining.control import MiningCancelled, check_cancelled
 from editor.core.model.phrases import Phrase
@@ -41,16 +41,18 @@ def _split_forked(item: int | tuple[str, str]) -> tuple[list[Document], list[tup
 
 
 def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
-                progress: Progress | None = None, prints: Prints | None = None) -> list[Document]:
+                progress: Progress | None = None, prints: Prints | None = None, pool: Any = None,
+                first: int = 0) -> list[Document]:
     """Every file's documents (archive.split_file), in file order: in one worker process per core for many files.
 
     prints: filled with the documents' and paragraphs' de-duplication prints when workers made them.
+    pool: workers forked while _FORKED held the whole corpus, whose file `first` is corpus[0] (mine_corpus).
     """
     from editor.core.corpus.archive import split_file
     from editor.core.mining.control import windowed
     from editor.core.mining.mapreduce import pool_context
 
-    context = pool_context(sum(len(t) for _, t in corpus)) if len(corpus) > 8 else None
+    context = pool_context(sum(len(t) for _, t in corpus)) if len(corpus) > 8 and pool is None else None
     docs: list[Document] = []
 
     def step(i: int) -> None:
@@ -59,24 +61,32 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
             if progress:
                 progress(i, len(corpus), "分析文档结构 / reading structure")
 
-    if context is None:
+    if context is None and pool is None:
         for i, (name, text) in enumerate(corpus):
             step(i)
             docs.extend(split_file(name, text))
         return docs
+
+    def run(pool: Any, items: list[int | tuple[str, str]]) -> None:
+        for i, (found, made) in enumerate(windowed(pool, _split_forked, items)):
+            step(i)
+            docs.extend(found)
+            if prints is not None:
+                for doc, (doc_print, para_prints) in zip(found, made):
+                    prints[id(doc)] = doc_print
+                    prints.update(zip(map(id, doc.paragraphs), para_prints))
+
+    if pool is not None:
+        run(pool, list(range(first, first + len(corpus))))
+        return docs
+    assert context is not None
     items: list[int | tuple[str, str]] = list(corpus)
     if context.get_start_method() == "fork":
         _FORKED[:] = corpus
         items = list(range(len(corpus)))
     try:
-        with context.Pool(os.cpu_count()) as pool:
-            for i, (found, made) in enumerate(windowed(pool, _split_forked, items)):
-                step(i)
-                docs.extend(found)
-                if prints is not None:
-                    for doc, (doc_print, para_prints) in zip(found, made):
-                        prints[id(doc)] = doc_print
-                        prints.update(zip(map(id, doc.paragraphs), para_prints))
+        with context.Pool(os.cpu_count()) as made_pool:
+            run(made_pool, items)
     finally:
         _FORKED.clear()
     return docs
@@ -84,14 +94,16 @@ def split_files(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | N
 
 def structure_archive(corpus: list[tuple[str, str]], cancelled: Callable[[], bool] | None = None,
                       progress: Progress | None = None, cache: CountCache | None = None,
-                      ready: Ready | None = None) -> tuple[Archive, bool]:
+                      ready: Ready | None = None, pool: Any = None,
+                      files: list[str] | None = None) -> tuple[Archive, bool]:
     """Files → the structured archive (see structure_corpus), and whether it differs from the one the cache keeps.
 
     ready: told of each batch of finished documents (corpus.archive.extend), for the map step to start on.
+    pool: workers forked while _FORKED held corpus (split_files); files: the files' identities, when known.
     """
     from editor.core.corpus import archive as arc
 
-    files = [arc.file_identity(name, text) for name, text in corpus]
+    files = files if files is not None else [arc.file_identity(name, text) for name, text in corpus]
     kept = cache.archive(files) if cache is not None else None
     start = len(kept.files) if kept is not None else 0
     shown = 0  # the bar never goes back (splitting is its first half, removing copies the second)
@@ -110,11 +122,11 @@ def structure_archive(corpus: list[tuple[str, str]], cancelled: Callable[[], boo
         report(500 + 500 * done // max(1, total), "去除重复 / removing copies")
 
     prints: Prints = {}  # by id() of the documents and paragraphs of split: they stay alive meanwhile
-    split = split_files(corpus[start:], cancelled, split_step, prints)
+    split = split_files(corpus[start:], cancelled, split_step, prints, pool, start)
     if kept is not None and arc.extend(kept, files[start:], split, prints, step, ready):
         return kept, start < len(files)
     if kept is not None:
-        split = split_files(corpus[:start], cancelled, split_step, prints) + split
+        split = split_files(corpus[:start], cancelled, split_step, prints, pool) + split
     return arc.structure_all(files, split, prints, step, ready), True
 
 
@@ -160,8 +172,19 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
         fold = StreamFold(cache, chars, rest, cancelled, rank_counts)
         writer = None
         try:
+            # The workers and the reducer are forked now, before this process structures the files
+            # (mapreduce.StreamFold.fork_early): they inherit the files' text and split them too.
+            from editor.core.corpus.archive import file_identity
+
+            files = [file_identity(name, text) for name, text in corpus]
+            held = cache.archived(files) if cache is not None else 0
+            _FORKED[:] = corpus
+            try:
+                forked = fold.fork_early(sum(len(text) for _, text in corpus[held:]))
+            finally:
+                _FORKED.clear()  # the workers keep their copy; this process has the corpus itself
             archive, changed = structure_archive(corpus, cancelled, lambda d, t, s: bar(d, 3 * max(t, 1), s),
-                                                 cache, fold.add)
+                                                 cache, fold.add, fold.pool if forked else None, files)
             if not fold.started:
                 fold.start(archive.docs)  # nothing new was fed; its processes are forked before the thread starts
             if cache is not None and cache.conn is not None and changed:
@@ -170,7 +193,14 @@ def mine_corpus(corpus: list[tuple[str, str]], progress: Progress | None = None,
                 writer.start()
             counts = fold.finish(archive.docs)
             if fold.reducer is not None:  # it folds, keeps the merged counts and ranks
-                return MiningResult(fold.result(), len(archive.docs))
+                n_docs = len(archive.docs)
+                if writer is not None:
+                    writer.join()
+                    writer = None
+                # Only the documents are still wanted here (fold keeps them): the de-duplication
+                # indexes (a third of the archive) go while the reducer ranks.
+                del archive
+                return MiningResult(fold.result(), n_docs)
         finally:
             fold.close()
             if writer is not None:

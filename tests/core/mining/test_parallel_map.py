@@ -44,6 +44,7 @@ def test_mining_from_a_thread_in_worker_processes_gives_the_same_phrases(monkeyp
 
     monkeypatch.setattr(mapreduce, "pool_context", low_threshold)
     threaded = in_thread(lambda: mine_corpus(corpus).phrases)
-    assert started == ["spawn", "spawn"]  # splitting the files, then the map step
+    # Asked before structuring (spawned workers are not started early), for splitting, for the map step.
+    assert started == ["spawn", "spawn", "spawn"]
     assert len(alone) > 20
     assert threaded == alone

@@ -153,3 +153,57 @@ def test_the_reducer_judges_many_candidates_in_workers_and_ends(corpus, apart, t
     monkeypatch.setattr(assemble, "JUDGED_APART", 1)
     for _ in range(3):
         assert mine(corpus, tmp_path / f"{_}.counts") == apart
+
+
+@needs_fork
+def test_the_reducer_maps_earlier_documents_whose_counts_are_lost_from_documents_it_asks_for(
+        corpus, apart, tmp_path, monkeypatch):
+    forking(monkeypatch)
+    path = tmp_path / "bank.db.counts"
+    mine(corpus[:-5], path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE merged SET data = x'00ff00ff'")
+        lost = conn.execute("DELETE FROM counts WHERE rowid IN (SELECT rowid FROM counts LIMIT 3)").rowcount
+    assert lost == 3
+    runs = reduced(monkeypatch)
+    assert mine(corpus, path) == apart
+    assert runs[0][0]
+    assert runs[0][1] > 20
+
+
+@needs_fork
+def test_a_reducer_that_read_merged_counts_of_another_corpus_folds_every_document(corpus, tmp_path, monkeypatch):
+    # The reducer reads the kept merged counts before it knows the corpus; a corpus that no longer
+    # opens with their documents (its first file removed) must not start from them.
+    forking(monkeypatch)
+    path = tmp_path / "bank.db.counts"
+    mine(corpus[:-5], path)
+    runs = reduced(monkeypatch)
+    assert mine(corpus[1:], path) == mine_documents(structure_corpus(corpus[1:]))
+    assert runs[0][0]
+    assert runs[0][1] > 20
+
+
+@needs_fork
+def test_the_workers_and_the_reducer_are_forked_before_the_files_are_structured(corpus, apart, monkeypatch):
+    # Forked later, each kept a copy of the main process's memory as it then was (the archive).
+    from editor.core.mining import miner
+
+    forking(monkeypatch)
+    folds: list[mapreduce.StreamFold] = []
+    real_early, real_split = mapreduce.StreamFold.fork_early, miner.split_files
+
+    def fork_early(self, new_chars):
+        folds.append(self)
+        return real_early(self, new_chars)
+
+    at_split: list[tuple[bool, bool]] = []
+
+    def split_files(files, cancelled=None, progress=None, prints=None, pool=None, first=0):
+        at_split.append((pool is folds[0].pool, folds[0].reducer.is_alive()))
+        return real_split(files, cancelled, progress, prints, pool, first)
+
+    monkeypatch.setattr(mapreduce.StreamFold, "fork_early", fork_early)
+    monkeypatch.setattr(miner, "split_files", split_files)
+    assert mine_corpus(corpus).phrases == apart
+    assert at_split == [(True, True)]  # the files were split in the early workers, the reducer waiting
