@@ -44,11 +44,11 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
     from editor.core.mining.control import check_cancelled, surface_form
 
     n_docs = counts.documents
-    ranked = rank(counts)
     # The filter's verdicts depend on the text alone: those of earlier runs are kept (most of a
     # re-mine's candidates were judged before, and judging takes a jieba tagging each).
     verdicts = cache.verdicts() if cache is not None else {}
     known = len(verdicts)
+    ranked = rank(counts, verdicts)
     judge(verdicts, [(t.text, kind, "frame" in t.kinds) for _, _, t, kind, _ in ranked[:2 * MAX_ENTRIES]])
 
     def passes(text: str, kind: str, frame: bool) -> bool:
@@ -59,7 +59,7 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
         return ok
 
     out: list[Phrase] = []
-    kept: dict[tuple[str, str], list[tuple[str, Phrase]]] = {}
+    kept: dict[tuple[str, str, int], list[tuple[int, str, frozenset[str], Phrase]]] = {}
     for k, (score, key, t, kind, section) in enumerate(ranked):
         if k % 200 == 0:
             check_cancelled(cancelled)
@@ -71,8 +71,14 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
         near = None
         # Counted without blanks: 现将___报告如下 and 现将___函复如下 are two formulas, two words apart in six.
         if len(key.replace(BLANK, "")) >= 8:
-            for bucket in ((section, key[:2]), (section, key[-2:])):
-                near = next((p for other, p in kept.get(bucket, ()) if within_two_edits(key, other)), None)
+            size, chars = len(key), set(key)
+            for edge in (key[:2], key[-2:]):
+                # The first entry so near in the order they were kept, among those two characters
+                # longer or shorter at most (kept by length) that share all but four characters.
+                found = [next(((order, p) for order, other, other_chars, p in kept.get((section, edge, n), ())
+                               if len(chars ^ other_chars) <= 4 and within_two_edits(key, other)), None)
+                         for n in range(size - 2, size + 3)]
+                near = min((f for f in found if f is not None), key=lambda f: f[0], default=(0, None))[1]
                 if near:
                     break
         text, example = t.text, t.example[:300]
@@ -86,8 +92,9 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
             continue
         phrase = Phrase(text, section, kind, round(score, 4), t.df, t.df, example, t.source)
         out.append(phrase)
-        for bucket in ((section, key[:2]), (section, key[-2:])):
-            kept.setdefault(bucket, []).append((key, phrase))
+        entry = (len(out), key, frozenset(key), phrase)
+        for edge in (key[:2], key[-2:]):
+            kept.setdefault((section, edge, len(key)), []).append(entry)
         if len(out) >= MAX_ENTRIES:
             break
     if cache is not None and len(verdicts) > known:

@@ -317,11 +317,25 @@ def _pick_kind(t: Tally) -> str:
     return kind
 
 
-def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
-    """(score, key, tally, kind, section) of every candidate worth offering, best first."""
+def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[float, str, Tally, str, str]]:
+    """(score, key, tally, kind, section) of every candidate worth offering, best first.
+
+    known: verdicts on texts kept between runs (assemble.rank_counts), added to: whether a text is
+    shaped as a formula depends on the text alone, and tagging it with jieba was a third of a re-mine's
+    ranking.
+    """
     tallies, base_counts = counts.tallies, counts.sections
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
     from editor.core.mining.ngrams import formula_shaped, is_predicate
+
+    shapes = known if known is not None else {}
+
+    def shaped(text: str, clause: bool) -> bool:
+        key = f"shape\x00{int(clause)}\x00{text}"  # no kind is called "shape": no verdict's key is alike
+        ok = shapes.get(key)
+        if ok is None:
+            ok = shapes[key] = formula_shaped(text, clause)
+        return ok
 
     total = sum(base_counts.values()) or 1
     base = {s: max(0.01, c / total) for s, c in base_counts.items()}
@@ -345,7 +359,7 @@ def rank(counts: Counts) -> list[tuple[float, str, Tally, str, str]]:
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one
         # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
         # a shortcoming (侥幸心理) is, in a 存在问题 part.
-        if (kind == "collocation" and not formula_shaped(t.text, t.structured and t.whole > 0)
+        if (kind == "collocation" and not shaped(t.text, t.structured and t.whole > 0)
                 and not _shortcoming(t, base) and not _part_formula(t, base)):
             continue
         if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):

@@ -121,3 +121,30 @@ def test_merged_counts_are_kept_and_read_back_in_batches(tmp_path):
     assert back.words == counts.words
     assert list(back.tallies) == list(counts.tallies)  # the order is the fold's: it decides ties
     assert back.tallies == counts.tallies
+
+
+def test_a_re_mine_reuses_the_shape_verdicts_of_the_last_run(tmp_path, split_corpus, monkeypatch):
+    # Whether a text is shaped as a formula is kept with the filter's verdicts: a re-mine of the same
+    # corpus tags none again with jieba, and ranks as before.
+    from editor.core.mining import ngrams
+
+    old, _ = split_corpus
+    bank = PhraseBank(tmp_path / "bank.db")
+    mine_into_bank([old], bank, include_bank_corpus=False)
+    first = _rows(bank)
+    calls: list[str] = []
+    real = ngrams.formula_shaped
+
+    def spy(text, clause=False):
+        calls.append(text)
+        return real(text, clause)
+
+    monkeypatch.setattr(ngrams, "formula_shaped", spy)
+    mine_into_bank([old], bank, include_bank_corpus=False)
+    assert _rows(bank) == first
+    assert calls == []
+    CountCache(cache_path(bank.path)).keep_verdicts({})  # forgotten: every text is tagged again
+    mine_into_bank([old], bank, include_bank_corpus=False)
+    assert _rows(bank) == first
+    assert len(calls) > 20
+    bank.close()
