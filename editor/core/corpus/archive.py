@@ -16,9 +16,11 @@ import hashlib
 import io
 import logging
 import pickle
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from editor.core.corpus.boilerplate import EdgeLines, edge_line_key
 from editor.core.corpus.dedupe import (
@@ -35,6 +37,8 @@ log = logging.getLogger(__name__)
 Step = Callable[[int, int], None]
 # Told of each batch of finished documents: (the documents of earlier runs, the batch's documents).
 Ready = Callable[[list[Document], list[Document]], None]
+# A binary stream the archive is written to or read from (count_cache's parts, a file, BytesIO).
+Stream = IO[bytes] | io.RawIOBase
 FORMAT = 2  # 2: the documents pickled in batches after the indexes
 _BATCH = 50  # documents de-duplicated between two progress steps
 _PICKLED = 200  # documents pickled between two clearings of the pickler's memo
@@ -126,13 +130,13 @@ def structure_all(files: list[str], split: list[Document], prints: Prints | None
     return archive
 
 
-def dumps(archive: Archive) -> memoryview:
-    """The archive, pickled and compressed as a stream: its indexes, then its documents a batch at a time.
+def dump(archive: Archive, out: Stream) -> None:
+    """The archive, pickled and compressed into a stream: its indexes, then its documents a batch at a time.
 
-    The pickler remembers every object it wrote until its memo is cleared: for a whole 20 M-character
-    archive at once that memo cost some 70 MB, beside the archive and while the reducer worked.
+    The pickler remembers every object it wrote until its memo is cleared, so the documents go in
+    batches; and the compressed bytes go on as they come (count_cache writes them in parts), never
+    held whole: at 20 M characters the whole archive's bytes and their copies for SQLite were 300 MB.
     """
-    out = io.BytesIO()
     docs = archive.docs
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -142,19 +146,19 @@ def dumps(archive: Archive) -> memoryview:
             pickler.clear_memo()
             pickler.dump(docs[i:i + _PICKLED])
         pickler.dump([])
-    return out.getbuffer()  # not getvalue(): no second copy of tens of MB
 
 
-def loads(data: bytes) -> Archive | None:
-    """The archive dumps made; None when it cannot be read (then everything is structured again)."""
+def load(stream: Stream) -> Archive | None:
+    """The archive dump wrote; None when it cannot be read (then everything is structured again)."""
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as stream:
-            version, archive = pickle.load(stream)
+        with gzip.GzipFile(fileobj=stream, mode="rb") as unzipped:
+            version, archive = pickle.load(unzipped)
             if version != FORMAT or not isinstance(archive, Archive):
                 return None
-            while batch := pickle.load(stream):
+            while batch := pickle.load(unzipped):
                 archive.docs.extend(batch)
         return archive
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, ImportError) as exc:
+    except (OSError, EOFError, zlib.error, pickle.UnpicklingError, AttributeError, TypeError, ValueError,
+            ImportError) as exc:
         log.warning("kept structure unreadable (%s): structuring every file", exc)
         return None

@@ -179,6 +179,51 @@ def cache_path(bank_path: Path) -> Path:
     return bank_path.with_name(bank_path.name + ".counts")
 
 
+class _PartsWriter(io.RawIOBase):
+    """A binary stream written into archive_parts a part at a time (inside the caller's transaction)."""
+
+    PART = 1 << 20
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn, self.buffer, self.seq = conn, bytearray(), 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.buffer += data
+        if len(self.buffer) >= self.PART:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.conn.execute("INSERT INTO archive_parts (seq, data) VALUES (?, ?)", (self.seq, bytes(self.buffer)))
+            self.seq += 1
+            self.buffer.clear()
+
+
+class _PartsReader(io.RawIOBase):
+    """The parts of a query's rows read back as one binary stream."""
+
+    def __init__(self, rows: Iterable[tuple[bytes]]) -> None:
+        self.rows, self.part, self.at = iter(rows), b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        while self.at >= len(self.part):
+            row = next(self.rows, None)
+            if row is None:
+                return 0
+            self.part, self.at = row[0], 0
+        n = min(len(target), len(self.part) - self.at)
+        target[:n] = self.part[self.at:self.at + n]
+        self.at += n
+        return n
+
+
 class CountCache:
     """Per-document counts by document_key, in SQLite; off (every call a no-op) after any error."""
 
@@ -200,9 +245,11 @@ class CountCache:
             # The filter's verdicts on candidate texts (ranking.acceptable), by the code that gave them.
             self.conn.execute("CREATE TABLE IF NOT EXISTS verdicts (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "code TEXT NOT NULL, data BLOB NOT NULL)")
-            # The last run's structured archive (corpus.archive) and the files it holds, in order.
+            # The last run's structured archive (corpus.archive) and the files it holds, in order; its
+            # compressed bytes in parts (archive_parts), written and read as a stream.
             self.conn.execute("CREATE TABLE IF NOT EXISTS archive (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "code TEXT NOT NULL, files TEXT NOT NULL, data BLOB NOT NULL)")
+            self.conn.execute("CREATE TABLE IF NOT EXISTS archive_parts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)")
             self.conn.commit()
         except sqlite3.Error as exc:
             self._off(exc)
@@ -345,7 +392,7 @@ class CountCache:
         """The last run's structured archive when its files are the first of these (made by this code), else None."""
         if self.conn is None:
             return None
-        from editor.core.corpus.archive import loads
+        from editor.core.corpus.archive import load
 
         try:
             row = self.conn.execute("SELECT code, files FROM archive WHERE id = 1").fetchone()
@@ -354,24 +401,26 @@ class CountCache:
             held = row[1].split("\n") if row[1] else []
             if not held or held != files[:len(held)]:
                 return None
-            (data,) = self.conn.execute("SELECT data FROM archive WHERE id = 1").fetchone()
+            archive = load(_PartsReader(self.conn.execute("SELECT data FROM archive_parts ORDER BY seq")))
         except sqlite3.Error as exc:
             self._off(exc)
             return None
-        archive = loads(data)
         return archive if archive is not None and archive.files == held else None
 
     def keep_archive(self, archive: Archive) -> None:
-        """Keep a run's structured archive (see corpus.archive)."""
+        """Keep a run's structured archive (see corpus.archive), its bytes written in parts as they are made."""
         if self.conn is None:
             return
-        from editor.core.corpus.archive import dumps
+        from editor.core.corpus.archive import dump
 
-        data = dumps(archive)
         try:
             with self.conn:
-                self.conn.execute("INSERT OR REPLACE INTO archive (id, code, files, data) VALUES (1, ?, ?, ?)",
-                                  (code_version(), "\n".join(archive.files), data))
+                self.conn.execute("DELETE FROM archive_parts")
+                parts = _PartsWriter(self.conn)
+                dump(archive, parts)
+                parts.flush()
+                self.conn.execute("INSERT OR REPLACE INTO archive (id, code, files, data) VALUES (1, ?, ?, x'')",
+                                  (code_version(), "\n".join(archive.files)))
         except sqlite3.Error as exc:
             self._off(exc)
 

@@ -148,3 +148,27 @@ def test_a_re_mine_reuses_the_shape_verdicts_of_the_last_run(tmp_path, split_cor
     assert _rows(bank) == first
     assert len(calls) > 20
     bank.close()
+
+
+def test_the_archive_is_kept_in_parts_and_read_back_as_a_stream(tmp_path, monkeypatch):
+    # Written a part at a time (never whole in memory: 300 MB at archive scale); a damaged part
+    # means structuring again, never a wrong archive.
+    from editor.core.mining import count_cache
+    from editor.core.mining.miner import structure_archive
+
+    corpus = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(seed_corpus_dir().rglob("*.txt"))[:12]]
+    monkeypatch.setattr(count_cache._PartsWriter, "PART", 4096)
+    cache = CountCache(tmp_path / "bank.db.counts")
+    archive, _ = structure_archive(corpus)
+    cache.keep_archive(archive)
+    assert cache.conn is not None
+    assert cache.conn.execute("SELECT count(*) FROM archive_parts").fetchone()[0] > 3
+    back = cache.archive(archive.files)
+    assert back is not None
+    assert back.files == archive.files
+    assert back.docs == archive.docs
+    assert back.passages == archive.passages
+    with cache.conn:
+        cache.conn.execute("UPDATE archive_parts SET data = x'00ff00ff' WHERE seq = 1")
+    assert cache.archive(archive.files) is None
+    cache.close()

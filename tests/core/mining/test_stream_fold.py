@@ -207,3 +207,25 @@ def test_the_workers_and_the_reducer_are_forked_before_the_files_are_structured(
     monkeypatch.setattr(miner, "split_files", split_files)
     assert mine_corpus(corpus).phrases == apart
     assert at_split == [(True, True)]  # the files were split in the early workers, the reducer waiting
+
+
+@needs_fork
+def test_cancelling_while_the_files_are_structured_stops_the_early_processes(corpus, monkeypatch):
+    forking(monkeypatch)
+    folds: list[mapreduce.StreamFold] = []
+    real_early = mapreduce.StreamFold.fork_early
+
+    started: list[object] = []
+
+    def fork_early(self, new_chars):
+        folds.append(self)
+        forked = real_early(self, new_chars)
+        started.extend([self.reducer, *self.pool._pool])
+        return forked
+
+    monkeypatch.setattr(mapreduce.StreamFold, "fork_early", fork_early)
+    with pytest.raises(MiningCancelled):
+        mine_corpus(corpus, cancelled=lambda: bool(folds))  # cancelled once the processes exist
+    assert len(folds) == 1
+    assert len(started) >= 3  # the reducer and a worker per core
+    assert not any(p.is_alive() for p in started)
