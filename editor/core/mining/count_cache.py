@@ -180,12 +180,12 @@ def cache_path(bank_path: Path) -> Path:
 
 
 class _PartsWriter(io.RawIOBase):
-    """A binary stream written into archive_parts a part at a time (inside the caller's transaction)."""
+    """A binary stream written into archive_parts as generation `gen`, a part per transaction."""
 
     PART = 1 << 20
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn, self.buffer, self.seq = conn, bytearray(), 0
+    def __init__(self, conn: sqlite3.Connection, gen: int) -> None:
+        self.conn, self.gen, self.buffer, self.seq = conn, gen, bytearray(), 0
 
     def writable(self) -> bool:
         return True
@@ -198,7 +198,9 @@ class _PartsWriter(io.RawIOBase):
 
     def flush(self) -> None:
         if self.buffer:
-            self.conn.execute("INSERT INTO archive_parts (seq, data) VALUES (?, ?)", (self.seq, bytes(self.buffer)))
+            with self.conn:
+                self.conn.execute("INSERT INTO archive_parts (gen, seq, data) VALUES (?, ?, ?)",
+                                  (self.gen, self.seq, bytes(self.buffer)))
             self.seq += 1
             self.buffer.clear()
 
@@ -246,10 +248,14 @@ class CountCache:
             self.conn.execute("CREATE TABLE IF NOT EXISTS verdicts (id INTEGER PRIMARY KEY CHECK (id = 1), "
                               "code TEXT NOT NULL, data BLOB NOT NULL)")
             # The last run's structured archive (corpus.archive) and the files it holds, in order; its
-            # compressed bytes in parts (archive_parts), written and read as a stream.
-            self.conn.execute("CREATE TABLE IF NOT EXISTS archive (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                              "code TEXT NOT NULL, files TEXT NOT NULL, data BLOB NOT NULL)")
-            self.conn.execute("CREATE TABLE IF NOT EXISTS archive_parts (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)")
+            # compressed bytes are the parts of generation `gen` (archive_parts), written and read as a
+            # stream, each part in a transaction of its own (so other writers never wait long), the
+            # new generation named in one last step.
+            self.conn.execute("DROP TABLE IF EXISTS archive")  # the archive as one blob (before parts)
+            self.conn.execute("CREATE TABLE IF NOT EXISTS kept_archive (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                              "code TEXT NOT NULL, files TEXT NOT NULL, gen INTEGER NOT NULL)")
+            self.conn.execute("CREATE TABLE IF NOT EXISTS archive_parts (gen INTEGER NOT NULL, seq INTEGER NOT NULL, "
+                              "data BLOB NOT NULL, PRIMARY KEY (gen, seq))")
             self.conn.commit()
         except sqlite3.Error as exc:
             self._off(exc)
@@ -379,7 +385,7 @@ class CountCache:
         if self.conn is None:
             return 0
         try:
-            row = self.conn.execute("SELECT code, files FROM archive WHERE id = 1").fetchone()
+            row = self.conn.execute("SELECT code, files FROM kept_archive WHERE id = 1").fetchone()
         except sqlite3.Error as exc:
             self._off(exc)
             return 0
@@ -395,13 +401,14 @@ class CountCache:
         from editor.core.corpus.archive import load
 
         try:
-            row = self.conn.execute("SELECT code, files FROM archive WHERE id = 1").fetchone()
+            row = self.conn.execute("SELECT code, files, gen FROM kept_archive WHERE id = 1").fetchone()
             if row is None or row[0] != code_version():
                 return None
             held = row[1].split("\n") if row[1] else []
             if not held or held != files[:len(held)]:
                 return None
-            archive = load(_PartsReader(self.conn.execute("SELECT data FROM archive_parts ORDER BY seq")))
+            parts = self.conn.execute("SELECT data FROM archive_parts WHERE gen = ? ORDER BY seq", (row[2],))
+            archive = load(_PartsReader(parts))
         except sqlite3.Error as exc:
             self._off(exc)
             return None
@@ -414,13 +421,14 @@ class CountCache:
         from editor.core.corpus.archive import dump
 
         try:
-            with self.conn:
-                self.conn.execute("DELETE FROM archive_parts")
-                parts = _PartsWriter(self.conn)
-                dump(archive, parts)
-                parts.flush()
-                self.conn.execute("INSERT OR REPLACE INTO archive (id, code, files, data) VALUES (1, ?, ?, x'')",
-                                  (code_version(), "\n".join(archive.files)))
+            (gen,) = self.conn.execute("SELECT coalesce(max(gen), 0) + 1 FROM archive_parts").fetchone()
+            parts = _PartsWriter(self.conn, gen)
+            dump(archive, parts)
+            parts.flush()
+            with self.conn:  # the new generation is the archive now; the old one (and any left half-written) goes
+                self.conn.execute("INSERT OR REPLACE INTO kept_archive (id, code, files, gen) VALUES (1, ?, ?, ?)",
+                                  (code_version(), "\n".join(archive.files), gen))
+                self.conn.execute("DELETE FROM archive_parts WHERE gen != ?", (gen,))
         except sqlite3.Error as exc:
             self._off(exc)
 

@@ -107,11 +107,11 @@ def test_a_damaged_or_foreign_archive_is_not_used(corpus, tmp_path, monkeypatch)
     full = shape(miner.structure_corpus(corpus))
     structure(corpus[:-5], path)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE archive SET data = x'00ff00ff'")
+        conn.execute("UPDATE archive_parts SET data = x'00ff00ff'")
     assert shape(structure(corpus, path)) == full
     structure(corpus[:-5], path)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE archive SET code = 'another miner'")
+        conn.execute("UPDATE kept_archive SET code = 'another miner'")
     sizes = split_spy(monkeypatch)
     assert shape(structure(corpus, path)) == full
     assert sizes == [len(corpus)]

@@ -171,4 +171,10 @@ def test_the_archive_is_kept_in_parts_and_read_back_as_a_stream(tmp_path, monkey
     with cache.conn:
         cache.conn.execute("UPDATE archive_parts SET data = x'00ff00ff' WHERE seq = 1")
     assert cache.archive(archive.files) is None
+    cache.keep_archive(archive)  # kept again: a new generation, the old parts gone
+    assert cache.archive(archive.files) is not None
+    assert cache.conn.execute("SELECT count(DISTINCT gen) FROM archive_parts").fetchone()[0] == 1
+    with cache.conn:
+        cache.conn.execute("DELETE FROM archive_parts WHERE seq = 2")
+    assert cache.archive(archive.files) is None
     cache.close()
