@@ -140,6 +140,8 @@ class Counts:
 
 def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Counts:
     """Merge per-document counts (the reduce step), into earlier counts when given."""
+    from editor.core.mining.control import surface_form
+
     counts = into or Counts()
     tallies, base = counts.tallies, counts.sections
     for part in parts:
@@ -147,7 +149,11 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         base.update(part.sections)
         counts.genre_sections.update((part.genre, s) for s in part.sections)
         counts.words.update(part.words)
-        found, name, genre, surface = part.found, part.name, part.genre, part.surface
+        found, genre, surface = part.found, part.genre, part.surface
+        # Where an entry comes from, as the sidebar shows it: the document's title (a file may hold
+        # several documents, and an archive's file names are often numbers), else its file's name.
+        title = surface_form(part.title, part.surface) if part.traditional and part.title else part.title
+        name = title or part.name
         script = 1 if part.traditional else -1
         for key, (text, said, kinds, sections, standalone) in found.items():
             t = tallies.get(key)

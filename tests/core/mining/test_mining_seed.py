@@ -76,10 +76,20 @@ def test_no_site_boilerplate_names_or_raw_placeholders(seed_phrases):
 
 
 def test_entries_carry_statistics_and_an_example(seed_phrases):
+    from editor.core.mining.miner import structure_corpus
+
     _, phrases = seed_phrases
+    files = sorted(seed_corpus_dir().glob("*.txt"))
+    docs = structure_corpus([(f.name, f.read_text(encoding="utf-8")) for f in files])
+    # The source is the document's title as written (a seed file holds several documents and is named
+    # by a hash), or its file's name when it has none.
+    titles = {d.title for d in docs if d.title}
+    written = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    untitled = {d.name for d in docs if not d.title}
     for p in phrases:
         assert p["count"] >= p["doc_count"] >= 1
         assert p["example"]
-        assert p["source"].endswith(".txt")
+        assert p["source"] in untitled or (t2s(p["source"]) in titles and p["source"] in written), p["source"]
+    assert sum(p["source"] in untitled for p in phrases) < len(phrases) // 4
     scores = [p["score"] for p in phrases]
     assert scores == sorted(scores, reverse=True)
