@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from editor.core.mining.control import default_sigterm
 from editor.core.mining.counting import Counts
+from editor.core.mining.filters import acceptable
 from editor.core.mining.mapreduce import FORK_CHARS, fold_corpus, pool_context
-from editor.core.mining.near_duplicates import within_two_edits
-from editor.core.mining.ranking import acceptable, rank
+from editor.core.mining.ranking import rank
 from editor.core.model.phrases import BLANK, Phrase
 
 if TYPE_CHECKING:
@@ -145,3 +145,18 @@ def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> li
                         and 3 * phrases[j].doc_count >= 2 * phrases[i].doc_count):
                     drop.add(i)
     return [p for i, p in enumerate(phrases) if i not in drop]
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """Levenshtein distance ≤ 2 (banded, early exit)."""
+    if abs(len(a) - len(b)) > 2 or len(set(a) ^ set(b)) > 4:
+        return False  # two edits change at most four distinct characters
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > 2:
+            return False
+        prev = cur
+    return prev[-1] <= 2

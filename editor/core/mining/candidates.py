@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from editor.core.corpus.normalize import PLACEHOLDER
 from editor.core.corpus.structure import Document
+from editor.core.mining.control import CLAUSE_CACHE
 from editor.core.mining.frames import frame_templates
-from editor.core.mining.ngrams import CLAUSE_CACHE
 from editor.core.model.phrases import BLANK
 
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")

@@ -10,7 +10,6 @@ The cache is derived data: one SQLite file next to the bank (`bank.db.counts`). 
 """
 from __future__ import annotations
 
-import copyreg
 import gzip
 import hashlib
 import io
@@ -19,13 +18,13 @@ import pickle
 import sqlite3
 import sys
 import zlib
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from editor.core.mining.counting import Counts, Tally
+from editor.core.mining.blobs import PartsReader, PartsWriter, dumps_counts, load_blob, loads_counts
+from editor.core.mining.counting import Counts
 
 if TYPE_CHECKING:
     from editor.core.corpus.archive import Archive
@@ -65,82 +64,6 @@ def document_key(doc: Document) -> str:
     return h.hexdigest()
 
 
-def _counter(items: dict[Any, int]) -> Counter[Any]:
-    """A Counter holding items, made without Counter.__init__ (a Python-level update, slow by the 100,000)."""
-    made: Counter[Any] = Counter.__new__(Counter)
-    dict.update(made, items)
-    return made
-
-
-def dump(obj: object, stream: io.IOBase | None = None) -> bytes:
-    """Pickle counts with their Counters as plain dicts (loading them is then mostly C); bytes unless streamed."""
-    out = stream if stream is not None else io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, Counter: lambda c: (_counter, (dict(c),))}
-    pickler.dump(obj)
-    return b"" if stream is not None else out.getvalue()  # type: ignore[attr-defined]
-
-
-# Tallies pickled a batch at a time: the pickler remembers every object it wrote until its memo is
-# cleared, which for all tallies at once cost 130 MB at 11 M characters.
-_BATCH = 20_000
-
-
-def _dumps(counts: Counts) -> bytes:
-    """Merged counts, pickled and compressed as a stream (only the compressed bytes are ever held whole).
-
-    The corpus-wide counts first (their Counters rebuilt by _counter: loading them is
-    then mostly C), then the tallies in batches, then an empty batch.
-    """
-    out = io.BytesIO()
-    tallies = counts.tallies
-    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=1) as stream:
-        counts.tallies = {}
-        try:
-            dump(counts, stream)
-        finally:
-            counts.tallies = tallies
-        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        batch: list[tuple[str, Tally]] = []
-        for item in tallies.items():
-            batch.append(item)
-            if len(batch) >= _BATCH:
-                pickler.dump(batch)
-                pickler.clear_memo()
-                batch = []
-        pickler.dump(batch)
-        if batch:
-            pickler.dump([])
-    return out.getvalue()
-
-
-def _loads(stream: io.IOBase) -> Counts:
-    """The counts _dumps wrote (one pickle after another, each read with a fresh memo as it was written)."""
-    counts = pickle.load(stream)  # type: ignore[arg-type]
-    if not isinstance(counts, Counts):
-        raise TypeError(f"not merged counts: {type(counts).__name__}")
-    while batch := pickle.load(stream):  # type: ignore[arg-type]
-        counts.tallies.update(batch)
-    return counts
-
-
-def doc_counts_blob(counts: DocCounts, compress: bool = True) -> bytes:
-    """One document's counts as the cache keeps them, without its name and file text (they are the file's)."""
-    name, surface = counts.name, counts.surface
-    counts.name, counts.surface = "", None
-    try:
-        data = pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL)
-        return zlib.compress(data, 1) if compress else data
-    finally:
-        counts.name, counts.surface = name, surface
-
-
-def load_blob(blob: bytes, compressed: bool = True) -> DocCounts:
-    """The counts doc_counts_blob made (without the document's name and file text)."""
-    counts: DocCounts = pickle.loads(zlib.decompress(blob) if compressed else blob)
-    return counts
-
-
 _READERS: dict[str, sqlite3.Connection] = {}
 
 
@@ -177,53 +100,6 @@ def read_cached(cache_file: str, key: str) -> DocCounts | None:
 def cache_path(bank_path: Path) -> Path:
     """Where a bank's count cache lives."""
     return bank_path.with_name(bank_path.name + ".counts")
-
-
-class _PartsWriter(io.RawIOBase):
-    """A binary stream written into archive_parts as generation `gen`, a part per transaction."""
-
-    PART = 1 << 20
-
-    def __init__(self, conn: sqlite3.Connection, gen: int) -> None:
-        self.conn, self.gen, self.buffer, self.seq = conn, gen, bytearray(), 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self.buffer += data
-        if len(self.buffer) >= self.PART:
-            self.flush()
-        return len(data)
-
-    def flush(self) -> None:
-        if self.buffer:
-            with self.conn:
-                self.conn.execute("INSERT INTO archive_parts (gen, seq, data) VALUES (?, ?, ?)",
-                                  (self.gen, self.seq, bytes(self.buffer)))
-            self.seq += 1
-            self.buffer.clear()
-
-
-class _PartsReader(io.RawIOBase):
-    """The parts of a query's rows read back as one binary stream."""
-
-    def __init__(self, rows: Iterable[tuple[bytes]]) -> None:
-        self.rows, self.part, self.at = iter(rows), b"", 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: Any) -> int:
-        while self.at >= len(self.part):
-            row = next(self.rows, None)
-            if row is None:
-                return 0
-            self.part, self.at = row[0], 0
-        n = min(len(target), len(self.part) - self.at)
-        target[:n] = self.part[self.at:self.at + n]
-        self.at += n
-        return n
 
 
 class CountCache:
@@ -346,7 +222,7 @@ class CountCache:
             try:
                 # Read as a stream: the whole pickle never sits in memory beside the counts it makes.
                 with gzip.GzipFile(fileobj=io.BytesIO(row[1]), mode="rb") as stream:
-                    counts = _loads(stream)
+                    counts = loads_counts(stream)
                 return row[0].split("\n"), counts
             except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError,
                     ValueError) as exc:
@@ -372,7 +248,7 @@ class CountCache:
                     self.conn.execute("INSERT OR REPLACE INTO appended (id, base, keys) VALUES (1, ?, ?)",
                                       (base, "\n".join(keys[base:])))
                 return
-            data = _dumps(counts)
+            data = dumps_counts(counts)
             with self.conn:
                 self.conn.execute("INSERT OR REPLACE INTO merged (id, keys, data) VALUES (1, ?, ?)",
                                   ("\n".join(keys), data))
@@ -408,7 +284,7 @@ class CountCache:
             if not held or held != files[:len(held)]:
                 return None
             parts = self.conn.execute("SELECT data FROM archive_parts WHERE gen = ? ORDER BY seq", (row[2],))
-            archive = load(_PartsReader(parts))
+            archive = load(PartsReader(parts))
         except sqlite3.Error as exc:
             self._off(exc)
             return None
@@ -422,7 +298,7 @@ class CountCache:
 
         try:
             (gen,) = self.conn.execute("SELECT coalesce(max(gen), 0) + 1 FROM archive_parts").fetchone()
-            parts = _PartsWriter(self.conn, gen)
+            parts = PartsWriter(self.conn, gen)
             dump(archive, parts)
             parts.flush()
             with self.conn:  # the new generation is the archive now; the old one (and any left half-written) goes

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from editor.core.mining.ngrams import CLAUSE_CACHE
+from editor.core.mining.control import CLAUSE_CACHE
 from editor.core.model.phrases import SECTIONS
 
 if TYPE_CHECKING:

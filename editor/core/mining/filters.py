@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 # (in a handful of documents every title word is rare).
 TITLE_DOCS = 10
 # An enumeration closed by 等 (通过在线访谈、网上调查和意见征集等形式, …等部门): one document's particulars.
+# A named body doing something: …部 / …委 / …委员会 / …总局 followed by what it does.
+_BODY_DOES = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细])(?:部|委|委员会|总局|署)(?=会同|负责|牵头|等|$)")
+# Symbols that join names into a programme's name (互联网+医疗健康).
+_SYMBOL = re.compile(r"[+＋=＝/／|｜#＃@＠&＆*＊<>＜＞~～^]")
 _ENUMERATION = re.compile(r"、[^，；]*等")
 # A list item naming a ministry, commission or bureau (教育部, 发展改革委, 体育总局), not 干部/全部/东部.
 _BODY_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细党])(?:部|委|委员会|总局|署)(?:$|___)")
@@ -217,3 +221,23 @@ class Evidence:
                     return True
         return False
 
+
+def acceptable(text: str, kind: str, frame: bool = False) -> bool:
+    """Length, balanced brackets, no names or site words, no fragment; frame: a genre frame (从___来看)."""
+    from editor.core.mining.candidates import cjk_len
+    from editor.core.mining.lexicon import has_name, is_fragment, is_junk
+
+    n = cjk_len(text)
+    if n < (3 if frame else 4) or n > 40 or text.replace(BLANK, "").strip("，、") == "":
+        return False
+    if _SYMBOL.search(text):
+        return False  # 互联网+医疗健康: a programme's name, not a phrase
+    if text.startswith(BLANK) or text.endswith(BLANK) and kind != "heading":
+        return False
+    if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
+        return False  # a cut-off bracket or quotation: a piece of a sentence
+    if is_junk(text) or has_name(text, allow_places=kind == "quote" and text.count("，") + text.count(",") == 1):
+        return False
+    if kind != "template" and _BODY_DOES.search(text):
+        return False  # 工业和信息化部负责 / 发展改革委会同…: which body does what is one document's content
+    return kind == "quote" or not is_fragment(text)

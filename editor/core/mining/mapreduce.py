@@ -16,25 +16,20 @@ import multiprocessing as mp
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from editor.core.mining.control import check_cancelled
 from editor.core.mining.counting import Counts, DocCounts, map_document, reduce_counts
+from editor.core.mining.reducer import Light, Progress, Rank, document, light, reduce_and_rank
 
 if TYPE_CHECKING:
     from editor.core.corpus.structure import Document
     from editor.core.mining.count_cache import CountCache
     from editor.core.model.phrases import Phrase
 
-Progress = Callable[[int, int, str], None]
-# assemble.rank_counts: merged counts → phrases (given, not imported: assemble uses this module).
-Rank = Callable[[Counts, "Progress | None", "Callable[[], bool] | None", "CountCache | None"], "list[Phrase]"]
 # (index of the chunk's first document, [(document, its cache key or "", whether the cache holds it)], cache file)
 Chunk = tuple[int, list[tuple["Document | Light", str, bool]], str]
-# A document as sent to a worker: title, script, paragraphs' fields (structure.Paragraph's order).
-Light = tuple[str, bool, list[tuple[str, "int | None", str, str, str]]]
 # A chunk's documents: few enough chunks that adding the partials up stays cheap, enough that both
 # cores stay busy to the end and progress and cancelling are not held up for long.
 CHUNKS_PER_CORE, MAX_CHUNK = 16, 8
@@ -61,24 +56,10 @@ def pool_context(chars: int) -> mp.context.BaseContext | None:
     return mp.get_context("spawn") if "spawn" in methods and chars >= SPAWN_CHARS else None
 
 
-def _light(doc: Document) -> Light:
-    """What the map step reads of a document, as tuples (cheap to send to a worker)."""
-    return doc.title, doc.traditional, [(p.text, p.level, p.heading, p.body, p.section) for p in doc.paragraphs]
-
-
-def _document(doc: Document | Light) -> Document:
-    """A document again from what _light sent (its name and file text are set in the main process)."""
-    if not isinstance(doc, tuple):
-        return doc
-    from editor.core.corpus.structure import Document, Paragraph
-
-    title, traditional, paragraphs = doc
-    return Document("", title, [Paragraph(*p) for p in paragraphs], traditional)
-
-
 def count_chunk(chunk: Chunk) -> list[tuple[bytes, bool]]:
     """A chunk's documents' counts in order, as doc_counts_blob makes them, each with whether it was newly mapped."""
-    from editor.core.mining.count_cache import doc_counts_blob, read_cached_blob
+    from editor.core.mining.blobs import doc_counts_blob
+    from editor.core.mining.count_cache import read_cached_blob
 
     start, items, cache_file = chunk
     out: list[tuple[bytes, bool]] = []
@@ -86,7 +67,7 @@ def count_chunk(chunk: Chunk) -> list[tuple[bytes, bool]]:
         blob = read_cached_blob(cache_file, key) if known else None
         if blob is None:
             # Compressed only for the cache: without one, compressing would cost more than sending.
-            blob = doc_counts_blob(map_document(start + offset, _document(doc)), compress=bool(cache_file))
+            blob = doc_counts_blob(map_document(start + offset, document(doc)), compress=bool(cache_file))
             out.append((blob, True))
         else:
             out.append((blob, False))
@@ -111,7 +92,7 @@ class StreamFold:
                  cancelled: Callable[[], bool] | None = None, rank: Rank | None = None) -> None:
         """chars: the characters of every file (those of documents the cache holds are taken off at start).
 
-        rank: with forked workers, reduce and then rank with it in a process of their own (_reducer).
+        rank: with forked workers, reduce and then rank with it in a process of their own (reducer.reduce_and_rank).
         """
         self.cache, self.chars, self.progress, self.cancelled = cache, chars, progress, cancelled
         self.rank = rank
@@ -163,7 +144,7 @@ class StreamFold:
         inbox, self.to_reducer = context.Pipe(duplex=False)
         self.from_reducer, outbox = context.Pipe(duplex=False)
         maker: Any = context  # (BaseContext's stubs lack Process)
-        self.reducer = maker.Process(target=_reducer, daemon=False,
+        self.reducer = maker.Process(target=reduce_and_rank, daemon=False,
                                      args=(self.cache_file, self.rank, inbox, outbox, self.to_reducer, self.from_reducer))
         self.reducer.start()
         inbox.close()
@@ -224,7 +205,7 @@ class StreamFold:
                 known = bool(key) and key in self.known
                 # A worker gets what it maps as tuples; one the cache holds, by its key alone.
                 doc: Document | Light = self.docs[i] if self.pool is None else (
-                    ("", False, []) if known else _light(self.docs[i]))
+                    ("", False, []) if known else light(self.docs[i]))
                 items.append((doc, key, known))
             chunk: Chunk = (start, items, self.cache_file)
             self.pending.append(chunk if self.pool is None else self.pool.apply_async(count_chunk, (chunk,)))
@@ -232,7 +213,8 @@ class StreamFold:
 
     def _fold(self, block: bool) -> None:
         """Fold the finished chunks at the head of the queue (all of them when block)."""
-        from editor.core.mining.count_cache import doc_counts_blob, load_blob, read_cached
+        from editor.core.mining.blobs import doc_counts_blob, load_blob
+        from editor.core.mining.count_cache import read_cached
 
         while self.pending:
             head = self.pending[0]
@@ -246,7 +228,7 @@ class StreamFold:
                 for offset, (doc, key, known) in enumerate(items):
                     counts = read_cached(self.cache_file, key) if known else None
                     if counts is None:
-                        counts = map_document(start + offset, _document(doc))
+                        counts = map_document(start + offset, document(doc))
                         if key:
                             self.fresh.append((key, doc_counts_blob(counts)))
                     parts.append(counts)
@@ -293,7 +275,7 @@ class StreamFold:
             if said[0] == "need":  # earlier documents it folds again: their names, and those it must map
                 _, names, lights = said
                 self.to_reducer.send(("docs", {i: (self.docs[i].name, self.docs[i].surface) for i in names},
-                                      {i: _light(self.docs[i]) for i in lights}))
+                                      {i: light(self.docs[i]) for i in lights}))
                 continue
             if self.progress:
                 self.progress(said[1], said[2], said[3])
@@ -350,110 +332,6 @@ class StreamFold:
             self.to_reducer.close()
             self.from_reducer.close()
             self.reducer = None
-
-
-class _Gone(Exception):
-    """The main process went away while the reducer waited for it."""
-
-
-def _reducer(cache_file: str, rank: Rank, inbox: Any, outbox: Any, *theirs: Any) -> None:
-    """The reduce step in a process of its own: fold, keep, rank.
-
-    The main process de-duplicates and feeds the workers; this one folds their counts in corpus
-    order, ranks and keeps the merged counts. It starts from the last run's merged counts, read
-    while the main process is still structuring the files, when their documents open the corpus
-    ("start" says how many documents earlier runs folded); else it folds the earlier documents again
-    from their own counts. A thread takes in what the main process sends as it comes, so sending
-    never waits for folding. theirs: the main process's ends of the pipes (closed here).
-    """
-    import queue
-    import signal
-    import sys
-
-    from editor.core.mining.count_cache import _READERS, CountCache, load_blob, read_cached
-
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # cancelled: clean up (a ranking's workers too)
-    for end in theirs:  # this process's copies of the main process's ends (and its readers)
-        end.close()
-    _READERS.clear()
-    box: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    later: deque[Any] = deque()  # what came while the reducer waited for documents it asked for
-
-    def take() -> None:
-        said: Any = ()
-        while not said or said[0] != "end":
-            try:
-                said = inbox.recv()
-            except (EOFError, OSError):
-                said = ("end", None)
-            box.put(said)
-
-    def heard() -> Any:
-        return later.popleft() if later else box.get()
-
-    threading.Thread(target=take, daemon=True).start()
-    try:
-        cache = CountCache(Path(cache_file)) if cache_file else None
-        # Read before the main process says what it needs: a re-mine's usual case, and reading the
-        # merged counts (seconds at archive scale) then overlaps its structuring of the added files.
-        kept = cache.kept_merged() if cache is not None else None
-        said = heard()
-        if said[0] != "start":
-            return  # the main process went away before starting
-        _, first, keys, named = said
-        if kept is not None and len(kept[0]) <= first and kept[0] == keys[:len(kept[0])]:
-            base, counts = len(kept[0]), kept[1]
-        else:
-            base, counts = 0, Counts()
-        kept = None
-
-        def ask(names: list[int], lights: list[int]) -> tuple[dict[int, Any], dict[int, Light]]:
-            """Names and file texts, or whole documents, of earlier documents, from the main process."""
-            outbox.send(("need", names, lights))
-            while (answer := box.get())[0] not in ("docs", "end"):
-                later.append(answer)
-            if answer[0] == "end":
-                raise _Gone
-            return answer[1], answer[2]
-
-        unnamed = [i for i in range(base, first) if i not in named]
-        if unnamed:  # the merged counts were unreadable: every earlier document is folded again
-            named.update(ask(unnamed, [])[0])
-
-        def earlier() -> Iterator[DocCounts]:  # appended to the merged counts, or those could not be read
-            for i in range(base, first):
-                part = read_cached(cache_file, keys[i]) if cache_file else None
-                if part is None:  # not kept, or unreadable: mapped again
-                    part = map_document(i, _document(ask([], [i])[1][i]))
-                part.name, part.surface = named[i]
-                part.index = i
-                yield part
-
-        reduce_counts(earlier(), counts)
-        done = first - base
-        n = first
-        while (said := heard())[0] != "end":
-            parts_now = []
-            for name, surface, blob, compressed in said[1]:
-                part = load_blob(blob, compressed)
-                part.name, part.surface, part.index = name, surface, n
-                parts_now.append(part)
-                n += 1
-            reduce_counts(parts_now, counts)
-            done += len(parts_now)
-            outbox.send(("progress", n, 2 * max(n, said[2]), "挖掘短语 / mining phrases"))
-        if said[1] is None:
-            return  # the main process went away
-        phrases = rank(counts, lambda *p: outbox.send(("progress", *p)), None, cache)
-        if cache is not None:
-            # Here, not in a forked child: pickling them there copied every page it touched (a second
-            # copy of the counts at archive scale). Few added documents only add their keys.
-            cache.keep_merged(said[1], counts, base)
-        outbox.send(("done", phrases, done))
-    except _Gone:
-        return
-    except BaseException as exc:  # reported to the main process, which says so
-        outbox.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def fold_corpus(docs: list[Document], cache: CountCache | None = None, progress: Progress | None = None,

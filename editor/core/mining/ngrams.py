@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from editor.core.mining.control import CLAUSE_CACHE
 from editor.core.model.phrases import BLANK
 
 # Segments: runs of text between punctuation marks, quotation marks and brackets.
@@ -17,9 +18,6 @@ _SPLIT = re.compile(r"[，,。．.；;：:！!？?“”‘’\"'《》〈〉（
 _TITLE = re.compile(r"《[^《》]{1,60}》")
 _SLOT = "\ue000"  # a blank, one jieba token of its own
 MIN_CHARS, MAX_CHARS, MAX_WORDS = 4, 16, 8
-# Entries of each clause-level cache of the map step. Stock clauses recur and stay cached; 50,000 to
-# 100,000 entries each held some 140 MB in every map worker at 20 M characters for no measurable speed.
-CLAUSE_CACHE = 10_000
 BOUNDARY = ""
 START_BAD = frozenset(["、", "必须", "务必", "应当", "应该", "需要", "经", "按照", "根据", "依照", "依据", "通过", "随着", "对于", "关于", "围绕", "结合", "由", "自", "于", "到", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "于", "在", "是", "要", "但", "且", "则", "即", "乃", "各", "该", "此", "这", "那", "每", "有", "个", "中", "上", "下"])
 END_BAD = frozenset(["、", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "以", "于", "在", "是", "要", "但", "且", "则", "即", "各", "该", "此", "这", "那", "每", "有", "个", "更", "很", "最", "较", "不", "没", "进一步", "加快", "坚持", "加强", "推进", "推动", "实现", "提高", "做好", "开展", "建立", "完善", "落实", "按照", "根据", "通过", "围绕", "结合", "包括", "进行", "作为", "成为", "具有", "关于", "对于", "以及", "同时", "一个", "一批", "一些", "若干", "主要", "重要", "相关", "有关", "其他", "其中", "已经", "正在", "可以", "应当", "应该", "必须", "需要", "能够", "不断", "积极", "认真", "切实", "全面", "大力", "深入", "有效", "持续", "严格", "依法", "加大", "统筹", "强化", "鼓励", "支持", "健全", "促进", "提升", "一定", "较好", "良好", "部分", "必要", "更多", "更大", "更好", "进一步"])

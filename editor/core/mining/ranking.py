@@ -51,9 +51,6 @@ _OPENING_FORMULA = re.compile(r"^现将.{0,8}(?:总结|报告|汇报|通报|通�
 OWN_WORDS_DOCS = 10
 # A window inside clauses (never a whole clause anywhere) is offered from this many documents on.
 NGRAM_DF = 3
-# A named body doing something: …部 / …委 / …委员会 / …总局 followed by what it does.
-_BODY = re.compile(r"[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东西中南北基细])(?:部|委|委员会|总局|署)(?=会同|负责|牵头|等|$)")
-_SYMBOL = re.compile(r"[+＋=＝/／|｜#＃@＠&＆*＊<>＜＞~～^]")
 # A candidate whose documents almost all show the same neighbouring word is a piece of a longer phrase.
 CLOSED = 0.75
 
@@ -382,24 +379,3 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
     # Ties broken by how many documents, then by length (shorter first), never by code point alone.
     out.sort(key=lambda r: (-r[0], -r[2].df, len(r[1]), r[1]))
     return out
-
-
-def acceptable(text: str, kind: str, frame: bool = False) -> bool:
-    """Length, balanced brackets, no names or site words, no fragment; frame: a genre frame (从___来看)."""
-    from editor.core.mining.candidates import cjk_len
-    from editor.core.mining.lexicon import has_name, is_fragment, is_junk
-
-    n = cjk_len(text)
-    if n < (3 if frame else 4) or n > 40 or text.replace(BLANK, "").strip("，、") == "":
-        return False
-    if _SYMBOL.search(text):
-        return False  # 互联网+医疗健康: a programme's name, not a phrase
-    if text.startswith(BLANK) or text.endswith(BLANK) and kind != "heading":
-        return False
-    if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
-        return False  # a cut-off bracket or quotation: a piece of a sentence
-    if is_junk(text) or has_name(text, allow_places=kind == "quote" and text.count("，") + text.count(",") == 1):
-        return False
-    if kind != "template" and _BODY.search(text):
-        return False  # 工业和信息化部负责 / 发展改革委会同…: which body does what is one document's content
-    return kind == "quote" or not is_fragment(text)

@@ -103,12 +103,12 @@ def test_the_cache_forgets_documents_that_left_the_corpus(tmp_path, split_corpus
 def test_merged_counts_are_kept_and_read_back_in_batches(tmp_path):
     from collections import Counter
 
-    from editor.core.mining import count_cache
+    from editor.core.mining import blobs
     from editor.core.mining.counting import Counts, Tally
 
     surface = ("简体全文", "簡體全文")  # shared by many tallies: written once a batch, read back equal
     counts = Counts(sections=Counter({"measures": 3}), words=Counter({"加强": 2}), documents=2)
-    for i in range(2 * count_cache._BATCH + 7):
+    for i in range(2 * blobs._BATCH + 7):
         counts.tallies[f"短语{i}"] = Tally(f"短语{i}", "例句", "a.txt", {"collocation": 1}, {"measures": i},
                                           df=i, surface=surface if i % 3 == 0 else None, titles=["标题"])
     cache = CountCache(tmp_path / "b.db.counts")
@@ -153,11 +153,11 @@ def test_a_re_mine_reuses_the_shape_verdicts_of_the_last_run(tmp_path, split_cor
 def test_the_archive_is_kept_in_parts_and_read_back_as_a_stream(tmp_path, monkeypatch):
     # Written a part at a time (never whole in memory: 300 MB at archive scale); a damaged part
     # means structuring again, never a wrong archive.
-    from editor.core.mining import count_cache
+    from editor.core.mining import blobs
     from editor.core.mining.miner import structure_archive
 
     corpus = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(seed_corpus_dir().rglob("*.txt"))[:12]]
-    monkeypatch.setattr(count_cache._PartsWriter, "PART", 4096)
+    monkeypatch.setattr(blobs.PartsWriter, "PART", 4096)
     cache = CountCache(tmp_path / "bank.db.counts")
     archive, _ = structure_archive(corpus)
     cache.keep_archive(archive)

@@ -11,8 +11,9 @@ import pytest
 
 from editor.core.corpus.sections import genre_of
 from editor.core.mining.candidates import _stands_alone
+from editor.core.mining.filters import acceptable
 from editor.core.mining.miner import mine_corpus
-from editor.core.mining.ranking import _acts, acceptable
+from editor.core.mining.ranking import _acts
 
 FILLERS = ["今年以来经济运行总体平稳。", "进一步优化营商环境，激发市场活力。", "加快推进重点项目建设，扩大有效投资。",
            "做好民生保障工作，兜牢基本民生底线。", "扎实推进乡村振兴，促进农民增收。", "持续改善生态环境质量，打好污染防治攻坚战。",
