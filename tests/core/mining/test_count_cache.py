@@ -178,3 +178,27 @@ def test_the_archive_is_kept_in_parts_and_read_back_as_a_stream(tmp_path, monkey
         cache.conn.execute("DELETE FROM archive_parts WHERE seq = 2")
     assert cache.archive(archive.files) is None
     cache.close()
+
+
+def test_the_verdicts_are_rewritten_only_once_they_have_grown_by_a_twentieth(tmp_path, split_corpus, monkeypatch):
+    old, new = split_corpus
+    bank = PhraseBank(tmp_path / "bank.db")
+    mine_into_bank([old], bank, include_bank_corpus=False)
+    kept: list[int] = []
+    real = CountCache.keep_verdicts
+
+    def spy(self, verdicts):
+        kept.append(len(verdicts))
+        real(self, verdicts)
+
+    monkeypatch.setattr(CountCache, "keep_verdicts", spy)
+    mine_into_bank([old], bank, include_bank_corpus=False)  # nothing new to judge
+    assert kept == []
+    cache = CountCache(cache_path(bank.path))
+    known = cache.verdicts()
+    cache.keep_verdicts(dict(list(known.items())[: len(known) // 2]))  # half forgotten: many to judge again
+    cache.close()
+    kept.clear()
+    mine_into_bank([old], bank, include_bank_corpus=False)
+    assert kept == [len(known)]
+    bank.close()
