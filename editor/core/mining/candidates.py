@@ -322,16 +322,17 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
             for it in items:
                 if len(it) == 4:
                     out.append(Candidate("idiom", it, sec, example, True))
-    sentence_sec = sec
     for c in plain:
         found = _clause_unit(c)
         if found is None:
             continue
         cut, specs, closes = found
-        sec = "closing" if closes else sentence_sec
+        clause_sec = "closing" if closes else sec
         for kind, text in specs:
-            out.append(Candidate(kind, text, sec, example, True))
-        all_clauses.append((cut, sec, example))
+            out.append(Candidate(kind, text, clause_sec, example, True))
+        all_clauses.append((cut, clause_sec, example))
+    # The whole sentence stands where the sentence does (现在，我代表国务院…，请予审议 opens a report),
+    # though its last clause alone may be a closing formula (请予审议 closes a 请示).
     # Balanced 4+4 pairs (高度重视，加强领导) and short whole sentences are phrases in their own right.
     if len(plain) == 2 and all(len(c) == 4 for c in plain):
         out.append(Candidate("collocation", "，".join(plain), sec, example, True))
