@@ -70,14 +70,27 @@ def build(out: Path | None = None) -> int:
     return len(result.phrases)
 
 
+def _read() -> dict | None:
+    """The shipped file's data, or None when it is missing, damaged or of another format."""
+    try:
+        data = json.loads(prebuilt_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def shipped_id() -> str | None:
+    """Which shipped bank this Yuku carries (its fingerprint), or None when it carries none."""
+    data = _read()
+    value = data.get("fingerprint") if data else None
+    return value if isinstance(value, str) else None
+
+
 def load_prebuilt() -> list[Phrase] | None:
     """The shipped phrases, or None when there are none or they were mined by other code or corpus."""
     path = prebuilt_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    data = _read()
+    if data is None:
         return None
     current = fingerprint()
     if current is not None and data.get("fingerprint") != current:

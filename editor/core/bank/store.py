@@ -277,6 +277,17 @@ class PhraseBank:
             n += 1
         return n
 
+    # -- facts about the bank -------------------------------------------------------------------
+    def get_meta(self, name: str) -> str | None:
+        """A value stored about the bank (e.g. which shipped bank it follows), or None."""
+        with self._lock:
+            row = self.conn.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, name: str, value: str) -> None:
+        """Store a value about the bank."""
+        self._edit("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
+
     # -- the stored corpus ----------------------------------------------------------------------
     def corpus_documents(self) -> list[tuple[str, str]]:
         """The corpus the bank was mined from: (name, text) in the order it was added."""

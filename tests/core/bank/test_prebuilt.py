@@ -77,3 +77,58 @@ def test_every_section_of_the_shipped_bank_offers_known_good_formulas_and_no_boi
     assert len(by_section["closing"]) >= 5
     assert len(by_section["situation"]) >= 4
     assert not [p.text for p in shipped if is_junk(p.text) or "公有领域" in p.text or "\u200b" in p.text]
+
+
+def _older_version_bank(path, documents):
+    """A bank as an earlier Yuku left it: the given corpus, first-cut phrases, no shipped-bank mark."""
+    from editor.core.model.phrases import Phrase
+
+    bank = PhraseBank(path)
+    old = [Phrase(text="判处置涉武舆情", section="next_steps", kind="collocation", score=9.0, count=2, doc_count=2),
+           Phrase(text="加强组织领导", section="measures", kind="collocation", score=8.0, count=3, doc_count=3)]
+    bank.commit_mining(documents, old)
+    favourite = next(p for p in bank.search(limit=10) if p.text == "加强组织领导")
+    bank.set_favourite(favourite.id, True)
+    bank.add_user_phrase("我自己的句子", section="closing")
+    bank.close()
+
+
+def _seed_documents(limit=None):
+    from editor.core.corpus.reader import read_corpus_files
+
+    files = read_corpus_files([seed_corpus_dir()]).files[:limit]
+    return [(f.digest, "/old/install/" + f.name.rsplit("/", 1)[-1], f.text) for f in files]
+
+
+def test_an_upgrade_gives_a_bundled_only_bank_the_shipped_phrases_and_keeps_the_users_work(tmp_path):
+    _older_version_bank(tmp_path / "bank.db", _seed_documents(5))  # the first Yuku shipped 5 seed files
+    bank = open_bank(tmp_path / "bank.db")
+    try:
+        texts = {p.text: p for p in bank.search(limit=100000)}
+        shipped = prebuilt.load_prebuilt()
+        assert shipped is not None
+        assert "判处置涉武舆情" not in texts  # the old miner's fragment is gone
+        assert {p.text for p in shipped} <= set(texts)
+        assert texts["我自己的句子"].section == "closing"
+        assert texts["加强组织领导"].favourite
+        assert len(bank.corpus_documents()) == len(list(seed_corpus_dir().rglob("*.txt")))
+        assert bank.get_meta("shipped_bank") == prebuilt.shipped_id()
+    finally:
+        bank.close()
+
+
+def test_a_bank_holding_the_users_own_documents_is_not_touched_by_an_upgrade(tmp_path, monkeypatch):
+    own = ("0" * 40, "/home/me/总结.txt", "我们单位的工作总结。")
+    _older_version_bank(tmp_path / "bank.db", [*_seed_documents(2), own])
+    bank = open_bank(tmp_path / "bank.db")
+    try:
+        assert "判处置涉武舆情" in {p.text for p in bank.search(limit=100000)}
+        assert ("/home/me/总结.txt", "我们单位的工作总结。") in bank.corpus_documents()
+        assert bank.get_meta("shipped_bank") == prebuilt.shipped_id()
+    finally:
+        bank.close()
+    # Marked as seen: a later start does not read the bundled corpus again.
+    import editor.core.corpus.reader as reader
+
+    monkeypatch.setattr(reader, "read_corpus_files", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read")))
+    open_bank(tmp_path / "bank.db").close()
