@@ -48,26 +48,37 @@ def headless(t: Tally) -> bool:
 
     if t.structured or t.whole or t.right.get(BOUNDARY, 0):
         return False
+    from editor.core.mining.lexicon import idioms
+
     tags = _tags()
     total = sum(t.right.values())
-    content = sum(c for w, c in t.right.items() if w == _SLOT or tags.get(w, "x").startswith(_CONTENT_TAGS))
+    # …的 completes it too: 支持符合条件 is always 支持符合条件的企业, a modifier cut from its noun
+    # (not a set idiom: 突如其来的疫情 still offers 突如其来).
+    completing = (_SLOT, "的") if t.text not in idioms("i") else (_SLOT,)
+    content = sum(c for w, c in t.right.items() if w in completing or tags.get(w, "x").startswith(_CONTENT_TAGS))
     return total > 0 and 3 * content >= 2 * total
 
 
 def object_term(t: Tally) -> bool:
-    """A window opening with a noun, never opening a clause and led by a verb in most documents: that verb's object.
+    """A window never opening a clause and led in most documents by what it completes: a verb, a preposition or 的.
 
-    推进政务公开 / 促进政务公开: 政务公开 is a term the verbs act on, not a formula of its own.
+    推进政务公开 / 促进政务公开: 政务公开 is a term the verbs act on, not a formula of its own;
+    社会公开 is always 向社会公开 and 积极作用 …的积极作用: pieces of the phrase they stand in.
     """
-    from editor.core.mining.ngrams import _GENRE_VERBS, BOUNDARY, segment_words
+    from editor.core.mining.ngrams import _GENRE_VERBS, _PREPOSITIONS, BOUNDARY, segment_words
 
     if t.structured or t.whole or t.left.get(BOUNDARY, 0):
         return False
     tags = _tags()
     words = segment_words(t.text)
+    total = sum(t.left.values())
+    # A preposition's noun object (向社会公开), not an action it introduces (对于促进政务公开…).
+    opens_with_verb = bool(words) and tags.get(words[0], "").startswith("v")
+    led = sum(c for w, c in t.left.items() if w == "的" or (w in _PREPOSITIONS and not opens_with_verb))
+    if total > 0 and 3 * led >= 2 * total:
+        return True
     if not words or not tags.get(words[0], "").startswith("n") or tags.get(words[0], "") == "vn":
         return False
-    total = sum(t.left.values())
     verbs = sum(c for w, c in t.left.items() if w in _GENRE_VERBS or tags.get(w, "").startswith("v"))
     return total > 0 and 3 * verbs >= 2 * total
 

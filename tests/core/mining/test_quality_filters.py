@@ -91,11 +91,26 @@ def test_headless_needs_content_words_on_the_right_and_no_clause_end() -> None:
     assert not headless(_tally("进一步提高", df=5, right=right, structured=True))  # a whole clause somewhere
 
 
+def test_a_modifier_always_followed_by_de_is_cut_from_its_noun() -> None:
+    assert headless(_tally("支持符合条件", df=3, right=Counter({"的": 3})))  # 支持符合条件的企业
+    assert headless(_tally("给予适当", df=5, right=Counter({"支持": 2, "的": 2, "补助": 1})))
+    assert headless(_tally("没有硝烟", df=3, right=Counter({"的": 3})))  # 没有硝烟的战争
+    assert not headless(_tally("坚持以人民为中心", df=4, right=Counter({"的": 3, "": 1})))  # stands alone once
+
+
 def test_object_term_needs_a_noun_led_window_after_verbs() -> None:
     left = Counter({"促进": 3, "推进": 2, "实行": 1})
     assert object_term(_tally("政务公开", df=6, left=left))
     assert not object_term(_tally("政务公开", df=6, left=left + Counter({"": 2})))  # opens clauses too
     assert not object_term(_tally("统筹协调", df=8, left=Counter({"加强": 3, "强化": 1})))  # a verb pair
+
+
+def test_a_window_led_by_a_preposition_or_de_is_a_piece_of_its_phrase() -> None:
+    assert object_term(_tally("社会公开", df=4, left=Counter({"向": 4})))  # 向社会公开
+    assert object_term(_tally("积极作用", df=3, left=Counter({"的": 2, "了": 1})))  # …的积极作用
+    # An action a preposition introduces is whole: 对于促进政务公开…具有重要意义.
+    assert not object_term(_tally("促进政务公开", df=3, left=Counter({"对于": 2, "对": 1})))
+    assert not object_term(_tally("社会公开", df=4, left=Counter({"向": 4, "": 2})))  # opens clauses too
 
 
 def test_enumerates() -> None:
