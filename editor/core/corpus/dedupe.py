@@ -20,6 +20,7 @@ NEAR_DUPLICATE = 0.8
 _SAMPLE = 4
 MIN_PARAGRAPH = 30  # shorter paragraphs (headings, stock lines) are what we want to count
 NEAR_PARAGRAPH = 0.6
+_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 
 
 def content_key(text: str) -> str:
@@ -50,6 +51,11 @@ def paragraph_print(text: str) -> Print | None:
     """A long paragraph's identity and shingles for dedupe_paragraphs; None for a short one (not compared)."""
     key = content_key(text)
     return (_digest(key), packed(shingle_set(key))) if len(key) >= MIN_PARAGRAPH else None
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether a paragraph holds a single sentence."""
+    return sum(1 for s in _SENTENCE.split(text.strip()) if content_key(s)) <= 1
 
 
 def fingerprints(docs: list[Document]) -> list[tuple[Print | None, list[Print | None]]]:
@@ -139,8 +145,12 @@ class ParagraphIndex:
         The candidates are the documents that share the paragraph's less common shingles (a pasted
         passage brings its own words along); the best few are checked against all shingles.
         """
+        return self.holders(sh) > 0
+
+    def holders(self, sh: set[int]) -> int:
+        """How many earlier documents (of the best three candidates) hold NEAR_PARAGRAPH of these shingles."""
         need = NEAR_PARAGRAPH * len(sh)
-        return any(self.blooms[d].holds_at_least(sh, need) for d in self.index.candidates(sh, 3))
+        return sum(1 for d in self.index.candidates(sh, 3) if self.blooms[d].holds_at_least(sh, need))
 
 
 def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None,
@@ -149,6 +159,9 @@ def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None,
 
     "Mostly": 60 % of the paragraph's 8-character shingles are in one earlier document's paragraphs
     (a pasted paragraph renumbered or lightly edited: 1.全面发动兴热潮。… / 一是全面发动宣传。…).
+    A paragraph of one sentence is a copy when one earlier document holds it, and a stock sentence
+    when two or more do (新的一年，我们将…作出新的更大贡献 ends every summary of an office): it is
+    then counted again, from its third document on.
     state: what an earlier run saw (added to), returned; prints: the paragraphs' prints when already made.
     """
     state = state if state is not None else ParagraphIndex()
@@ -159,10 +172,12 @@ def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None,
             made = prints[id(p)] if prints is not None and id(p) in prints else paragraph_print(p.text)
             if made is not None:
                 digest, shingles = made
-                if digest in state.seen:
-                    continue
                 sh = set(shingles)
-                if sh and state.copied(sh):
+                if _one_sentence(p.text):
+                    mine |= sh  # dropped or not, later documents see that this one holds it too
+                    if sh and state.holders(sh) == 1:
+                        continue
+                elif digest in state.seen or (sh and state.copied(sh)):
                     continue
                 state.seen.add(digest)
                 mine |= sh
@@ -173,7 +188,6 @@ def dedupe_paragraphs(docs: list[Document], state: ParagraphIndex | None = None,
     return state
 
 
-_SENTENCE = re.compile(r"(?<=[。！？!?；;])")
 MIN_PASSAGE_SENTENCE = 15
 PASSAGE = 3  # stock sentences come in pairs (指导思想 + 基本原则); a pasted passage is longer
 

@@ -63,12 +63,15 @@ def sentence_section(sentence: str, paragraph_section: str, position: float) -> 
                 continue
             if section == "closing" and position < 0.5 and not sentence.startswith(("特此", "此复", "请")):
                 continue
+            if section == "next_steps" and paragraph_section == "closing":
+                continue  # 新的一年，我们将…: the paragraph that ends the document closes it
             return section
     return paragraph_section
 
 
+# 新的一年 / 展望未来 open a summary's last paragraph as well as its 下一步 part: a closing only at the end.
 CLOSING_START = re.compile(r"^(?:同志们|让我们|总之|总而言之|最后[，,]|我们坚信|我们相信|相信|衷心希望|希望|"
-                           r"只要我们|征途漫漫|雄关漫道|胜利)")
+                           r"只要我们|征途漫漫|雄关漫道|胜利|新的一年[，,]我们|展望未来|站在新的起点)")
 
 
 # The kind of document (文种) a title names, in families that share their parts: a summary's 存在问题

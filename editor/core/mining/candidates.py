@@ -54,7 +54,8 @@ class Candidate:
 def with_blanks(text: str) -> str:
     """Placeholders, dates and numbers → ___ (a run of them is one blank); cached: clauses recur."""
     s = _SINGLE_X.sub(BLANK, PLACEHOLDER.sub(BLANK, text))
-    s = DATE.sub(BLANK, s)
+    # A year alone keeps its 年 (___年工作打算, 到___年): the blank says what goes in it.
+    s = DATE.sub(lambda m: BLANK + "年" if m.group().endswith("年") else BLANK, s)
     s = NUMBER.sub(BLANK, s)
     s = _BLANKS.sub(BLANK, s)
     return _BLANKS.sub(BLANK, _BLANK_DATE.sub(BLANK, s))

@@ -243,7 +243,7 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
         return False
     if _SYMBOL.search(text):
         return False  # 互联网+医疗健康: a programme's name, not a phrase
-    if text.startswith(BLANK) or text.endswith(BLANK) and kind != "heading":
+    if (text.startswith(BLANK) and not text.startswith(BLANK + "年")) or text.endswith(BLANK) and kind != "heading":
         return False
     if any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》", "【】")):
         return False  # a cut-off bracket or quotation: a piece of a sentence

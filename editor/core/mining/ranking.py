@@ -34,13 +34,13 @@ SECTION_WORDS = {
     "opening": re.compile(r"^为|根据|按照|^经|经.{0,12}同意|经研究|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
                           r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究|我代表|^首先|^现在"),
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
-                          r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战"),
+                          r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战|更大贡献|新的贡献"),
 }
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
 # 打赢…攻坚战 / 阻击战: the rallying line a speech or reflection ends on.
 _CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
-                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油)[！!]?$|"
+                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油|新的更大贡献)[！!]?$|"
                               r"^打赢.{0,10}(?:攻坚战|阻击战|保卫战|总体战|歼灭战)[！!]?$")
 # A situation's frame of time or viewpoint, nothing more (当前及今后一段时期, 从全国来看).
 _SITUATION_FRAME = re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至目前)(?:及今后.{0,6})?$|^从.{1,4}来看$")
