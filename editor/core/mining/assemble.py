@@ -150,8 +150,12 @@ def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> li
 
 
 def within_two_edits(a: str, b: str) -> bool:
-    """Levenshtein distance ≤ 2 (banded, early exit)."""
-    if abs(len(a) - len(b)) > 2 or len(set(a) ^ set(b)) > 4:
+    """Levenshtein distance ≤ 2 (banded, early exit), and not one word put for another.
+
+    现将有关情况总结如下 / …函复如下 are two formulas, two edits apart; 坚决打赢 / 坚决打好 and
+    稳中求进工作总基调 / 稳中求进的工作总基调 are one, written two ways.
+    """
+    if abs(len(a) - len(b)) > 2 or len(set(a) ^ set(b)) > 4 or _word_swapped(a, b):
         return False  # two edits change at most four distinct characters
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -162,3 +166,14 @@ def within_two_edits(a: str, b: str) -> bool:
             return False
         prev = cur
     return prev[-1] <= 2
+
+
+def _word_swapped(a: str, b: str) -> bool:
+    """Whether the two differ in one stretch of two or more characters on each side (总结 / 函复)."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return len(a) - start - end >= 2 and len(b) - start - end >= 2

@@ -181,3 +181,11 @@ def test_a_title_subject_is_one_few_other_titles_name() -> None:
     assert not Evidence(few).names_title_subject(scope)  # in a handful of documents every title word is rare
     untitled = _tally("明确审核范围", df=2, titles=["", ""])
     assert not Evidence(_counts(untitled)).names_title_subject(untitled)
+
+
+def test_near_duplicates_are_one_formula_written_two_ways_not_two_formulas() -> None:
+    from editor.core.mining.assemble import within_two_edits
+
+    assert not within_two_edits("现将有关情况总结如下", "现将有关情况函复如下")  # 总结 / 函复: two formulas
+    assert within_two_edits("坚决打赢疫情防控阻击战", "坚决打好疫情防控阻击战")
+    assert within_two_edits("坚持稳中求进工作总基调", "坚持稳中求进的工作总基调")
