@@ -140,8 +140,8 @@
             <translation>Save Changes</translation>
         </message>
         <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>The document has been modified. Save the changes?</translation>
+            <source>「%1」已修改。是否保存更改？</source>
+            <translation>“%1” has been modified. Save the changes?</translation>
         </message>
         <message>
             <source>打开</source>
@@ -381,6 +381,10 @@ Export anyway?</translation>
         <message>
             <source>所有文件</source>
             <translation>All files</translation>
+        </message>
+        <message>
+            <source>所有支持的文件</source>
+            <translation>All supported files</translation>
         </message>
     </context>
     <context>

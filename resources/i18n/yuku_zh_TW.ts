@@ -140,8 +140,8 @@
             <translation>儲存變更</translation>
         </message>
         <message>
-            <source>文档已修改。是否保存更改？</source>
-            <translation>文件已修改。是否儲存變更？</translation>
+            <source>「%1」已修改。是否保存更改？</source>
+            <translation>「%1」已修改。是否儲存變更？</translation>
         </message>
         <message>
             <source>打开</source>
@@ -381,6 +381,10 @@
         <message>
             <source>所有文件</source>
             <translation>所有檔案</translation>
+        </message>
+        <message>
+            <source>所有支持的文件</source>
+            <translation>所有支援的檔案</translation>
         </message>
     </context>
     <context>

@@ -23,6 +23,13 @@ def file_dialog_filter() -> str:
     return ";;".join([*(format_filter(fmt) for fmt in registry.FILE_FORMATS), f"{every} (*)"])
 
 
+def open_dialog_filter() -> str:
+    """For Open: every format Yuku reads at once first (a .txt must not hide behind Word's filter)."""
+    supported = QCoreApplication.translate(FORMATS_CONTEXT, "所有支持的文件")
+    patterns = " ".join(f"*{suffix}" for fmt in registry.FILE_FORMATS for suffix in fmt.suffixes)
+    return f"{supported} ({patterns});;{file_dialog_filter()}"
+
+
 def suffix_for_filter(selected: str) -> str:
     """The suffix Save As adds when the user typed none: the chosen filter's format, else Word."""
     for fmt in registry.FILE_FORMATS:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.core.errors import YukuError
 from editor.core.model.document import Document
 from editor.core.settings import Settings
-from editor.gui.document.file_filters import file_dialog_filter, suffix_for_filter
+from editor.gui.document.file_filters import file_dialog_filter, open_dialog_filter, suffix_for_filter
 from editor.gui.document.lock import DocumentLock
 from editor.gui.document.property_history import PropertyHistory
 
@@ -121,8 +121,9 @@ class DocumentSession(QObject):
         """Ask before discarding changes; True when it is fine to go on."""
         if not self.is_modified():
             return True
+        name = self.path.name if self.path is not None else self.tr("未命名")
         answer = QMessageBox.warning(
-            self.dialog_parent, self.tr("保存更改"), self.tr("文档已修改。是否保存更改？"),
+            self.dialog_parent, self.tr("保存更改"), self.tr("「%1」已修改。是否保存更改？").replace("%1", name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
@@ -152,7 +153,9 @@ class DocumentSession(QObject):
         """Ask for a file and open it."""
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("打开"), "", file_dialog_filter())
+        # Start where the current document is, like Word and WPS.
+        start = str(self.path.parent) if self.path is not None else ""
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("打开"), start, open_dialog_filter())
         if path:
             self.open_path(path)
 
