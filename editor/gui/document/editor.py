@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, overload
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QInputMethodEvent,
@@ -136,7 +136,14 @@ def foreign_fragment(html: str) -> QTextDocumentFragment:
 
 
 def script_converter(script: str) -> Callable[[str], str] | None:
-    """The conversion that puts a phrase into a document of this script (None: leave it)."""
+    """The conversion that puts a phrase into a document of this script (None: leave it).
+
+    A document with nothing to tell (empty, or no characters of either script) is written in the
+    interface's script: a bundled phrase first seen in traditional (我們一起加油) goes into a new
+    simplified draft in simplified, and into a zh_TW user's draft in traditional.
+    """
+    if script == "none":
+        script = "traditional" if QLocale().script() == QLocale.Script.TraditionalChineseScript else "simplified"
     if script == "traditional":
         from editor.core.script.converter import convert_text
 

@@ -112,6 +112,7 @@ class PhraseActions:
         self.menu = menu
         self.editor.sectionChanged.connect(lambda s: self.panel.set_context_section(s or None))
         self.editor.scriptChanged.connect(lambda s: self.panel.set_script(script_converter(s)))
+        self.panel.set_script(script_converter(self.editor.script))  # a new, empty document: the UI's script
         self.panel.escapePressed.connect(lambda: self.editor.setFocus())
 
     # -- helpers -------------------------------------------------------------------------------
