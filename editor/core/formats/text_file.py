@@ -68,6 +68,20 @@ def _file_text(doc: Document) -> str:
     return front_matter.write(parts, text) if parts is not None else text
 
 
+def loses_formatting(doc: Document) -> bool:
+    """Whether a text file would drop something the document shows: styles, character formats, tables, objects."""
+    from editor.core.model.document import Paragraph
+
+    for block in doc.blocks:
+        if not isinstance(block, Paragraph):
+            return True  # a table
+        if block.style != "body" or block.align or block.list_kind or block.kept_block:
+            return True
+        if any(r.bold or r.italic or r.underline or r.color or r.kept or r.link for r in block.runs):
+            return True
+    return False
+
+
 def saved_encoding(doc: Document) -> str:
     """The encoding a save writes: the one the file was read in, or UTF-8 when that cannot hold the text."""
     if doc.encoding:

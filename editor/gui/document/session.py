@@ -79,6 +79,7 @@ class DocumentSession(QObject):
         self.settings = settings
         self.dialog_parent = parent
         self.path: Path | None = None
+        self._plain_ok: Path | None = None  # a text file the user agreed may drop the formatting
         self.before_open: list[Callable[[Path], bool]] = []
         self.before_save: list[Callable[[Path], bool]] = []
         self.template_chooser: Callable[[], Document | None] | None = None
@@ -218,6 +219,8 @@ class DocumentSession(QObject):
         if not all(check(path) for check in self.before_save):
             return False
         model = to_model(self.document())
+        if not self._plain_text_accepted(model, path):
+            return False
         widened = self._widened_encoding(model, path)
         try:
             write_document(model, path)
@@ -241,6 +244,25 @@ class DocumentSession(QObject):
                               .replace("%1", path.name).replace("%2", _ENCODING_NAMES.get(widened, widened.upper())), 15000)
         else:
             self.message.emit(self.tr("已保存 %1").replace("%1", path.name), 5000)
+        return True
+
+    def _plain_text_accepted(self, model: Document, path: Path) -> bool:
+        """Ask before a text file drops the document's headings and formats (once per file, as Word does)."""
+        from editor.core.formats.text_file import loses_formatting
+        from editor.gui.window.host import can_ask_user
+
+        if path.suffix.lower() not in (".txt", ".md") or self._plain_ok == path.resolve() or not can_ask_user():
+            return True
+        if not loses_formatting(model):
+            return True
+        answer = QMessageBox.question(
+            self.dialog_parent, self.tr("保存为纯文本"),
+            self.tr("「%1」是纯文本文件：标题样式、字体格式和表格不会保存在其中，只保存文字。"
+                    "要保留格式，请另存为 Word 文档（.docx）。仍要保存为纯文本吗？").replace("%1", path.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Save:
+            return False
+        self._plain_ok = path.resolve()
         return True
 
     @staticmethod
