@@ -10,9 +10,9 @@ from pathlib import Path
 from editor.core.errors import YukuError
 from editor.core.model.phrases import KINDS, PHRASE_KINDS, SECTION_LABELS, SECTIONS
 
-# The sidebar's names work too (措施, 下一步 …; 搭配, 成语 …), in either script.
+# The sidebar's names work too (措施, 下一步 …; 搭配, 四字语 …), in either script.
 SECTION_NAMES = {label: section for section, label in SECTION_LABELS.items()}
-KIND_NAMES = {k.label: k.id for k in PHRASE_KINDS}
+KIND_NAMES = {k.label: k.id for k in PHRASE_KINDS} | {"成语": "idiom"}  # the kind's earlier name
 
 
 def _named(ids: tuple[str, ...], names: dict[str, str], what: str) -> Callable[[str], str]:
@@ -35,7 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bank", help="bank file (default: the user's bank)")
     p.add_argument("--section", type=_named(SECTIONS, SECTION_NAMES, "部分"),
                    help=f"{', '.join(SECTIONS)} (or 开头, 措施, 下一步 …)")
-    p.add_argument("--kind", type=_named(KINDS, KIND_NAMES, "类型"), help=f"{', '.join(KINDS)} (or 搭配, 成语 …)")
+    p.add_argument("--kind", type=_named(KINDS, KIND_NAMES, "类型"), help=f"{', '.join(KINDS)} (or 搭配, 四字语 …)")
     p.add_argument("--query", default="", help="substring to look for (either script)")
     p.add_argument("--limit", type=int, default=0, help="at most N phrases (0 = all)")
     p.add_argument("--json", action="store_true", help="print a JSON array")

@@ -144,6 +144,14 @@
             <translation>“%1” has been modified. Save the changes?</translation>
         </message>
         <message>
+            <source>保存为纯文本</source>
+            <translation>Save as plain text</translation>
+        </message>
+        <message>
+            <source>「%1」是纯文本文件：标题样式、字体格式和表格不会保存在其中，只保存文字。要保留格式，请另存为 Word 文档（.docx）。仍要保存为纯文本吗？</source>
+            <translation>“%1” is a plain-text file: heading styles, character formats and tables are not kept in it, only the text. To keep the formatting, save as a Word document (.docx) instead. Save as plain text anyway?</translation>
+        </message>
+        <message>
             <source>打开</source>
             <translation>Open</translation>
         </message>
@@ -1449,8 +1457,8 @@ Paragraphs: %7</translation>
             <translation>Parallelism</translation>
         </message>
         <message>
-            <source>成语</source>
-            <translation>Idiom</translation>
+            <source>四字语</source>
+            <translation>Four-character phrase</translation>
         </message>
         <message>
             <source>引语</source>

@@ -144,6 +144,14 @@
             <translation>「%1」已修改。是否儲存變更？</translation>
         </message>
         <message>
+            <source>保存为纯文本</source>
+            <translation>儲存為純文字</translation>
+        </message>
+        <message>
+            <source>「%1」是纯文本文件：标题样式、字体格式和表格不会保存在其中，只保存文字。要保留格式，请另存为 Word 文档（.docx）。仍要保存为纯文本吗？</source>
+            <translation>「%1」是純文字檔案：標題樣式、字型格式和表格不會儲存在其中，只儲存文字。要保留格式，請另存為 Word 文件（.docx）。仍要儲存為純文字嗎？</translation>
+        </message>
+        <message>
             <source>打开</source>
             <translation>開啟</translation>
         </message>
@@ -1451,8 +1459,8 @@
             <translation>排比</translation>
         </message>
         <message>
-            <source>成语</source>
-            <translation>成語</translation>
+            <source>四字语</source>
+            <translation>四字語</translation>
         </message>
         <message>
             <source>引语</source>

@@ -35,7 +35,8 @@ class PhraseKind:
 PHRASE_KINDS: tuple[PhraseKind, ...] = (
     PhraseKind("heading", QT_TRANSLATE_NOOP("phrase_model", "小标题"), 0),
     PhraseKind("parallel", QT_TRANSLATE_NOOP("phrase_model", "排比"), 1),
-    PhraseKind("idiom", QT_TRANSLATE_NOOP("phrase_model", "成语"), 2),
+    # 四字语, not 成语: the kind holds 联防联控 and 督查督办 beside 防微杜渐 (a user called the first "not idioms").
+    PhraseKind("idiom", QT_TRANSLATE_NOOP("phrase_model", "四字语"), 2),
     PhraseKind("quote", QT_TRANSLATE_NOOP("phrase_model", "引语"), 3),
     PhraseKind("template", QT_TRANSLATE_NOOP("phrase_model", "句式"), 4),
     PhraseKind("collocation", QT_TRANSLATE_NOOP("phrase_model", "搭配"), 5),

@@ -25,7 +25,7 @@ def file_dialog_filter() -> str:
 
 def open_dialog_filter() -> str:
     """For Open: every format Yuku reads at once first (a .txt must not hide behind Word's filter)."""
-    supported = QCoreApplication.translate(FORMATS_CONTEXT, "所有支持的文件")
+    supported = QCoreApplication.translate("FileFormats", "所有支持的文件")
     patterns = " ".join(f"*{suffix}" for fmt in registry.FILE_FORMATS for suffix in fmt.suffixes)
     return f"{supported} ({patterns});;{file_dialog_filter()}"
 
