@@ -19,6 +19,20 @@ def yuku_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def qt_default_locale(request):
+    """Each GUI test starts under the source language's locale (a test that installs zh_TW must not leak it)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))
+    yield
+    QLocale.setDefault(before)
+
+
+@pytest.fixture(autouse=True)
 def no_blocking_dialogs(request, monkeypatch):
     """Patch modal dialogs so GUI tests never wait for a person; answers can be set per test."""
     if "qtbot" not in request.fixturenames:
