@@ -121,12 +121,12 @@
             <translation>“%1” is open in another window of this program and cannot be saved here; save under another name, or close it there first.</translation>
         </message>
         <message>
-            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
-            <translation>“%1” is being edited in another Yuku (process %2 on %3, %4). It is not opened here, so that the two sets of changes cannot overwrite each other; go on editing in that window, or close it there first.</translation>
+            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3）。为免两处修改互相覆盖，本次不打开；请到那个窗口继续编辑，或先在那里关闭它。</source>
+            <translation>“%1” is being edited in another Yuku (process %2 on %3). It is not opened here, so that the two sets of changes cannot overwrite each other; go on editing in that window, or close it there first.</translation>
         </message>
         <message>
-            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
-            <translation>“%1” is being edited in another Yuku (process %2 on %3, %4) and cannot be saved here; save under another name, or close it there first.</translation>
+            <source>「%1」正由另一个语库程序编辑（进程 %2，计算机 %3），不能保存到这里；请另存为其他文件名，或先在那里关闭它。</source>
+            <translation>“%1” is being edited in another Yuku (process %2 on %3) and cannot be saved here; save under another name, or close it there first.</translation>
         </message>
         <message>
             <source>文件已被占用</source>

@@ -173,11 +173,11 @@ class DocumentLock(QObject):
         elif held.pid == os.getpid():
             text = self.tr("「%1」已在本程序的另一个窗口中打开，不能保存到这里；请另存为其他文件名，或先在那里关闭它。")
         elif opening:
-            text = self.tr("「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4）。为免两处修改互相覆盖，"
+            text = self.tr("「%1」正由另一个语库程序编辑（进程 %2，计算机 %3）。为免两处修改互相覆盖，"
                            "本次不打开；请到那个窗口继续编辑，或先在那里关闭它。")
         else:
-            text = self.tr("「%1」正由另一个语库程序编辑（进程 %2，计算机 %3，程序 %4），不能保存到这里；"
+            text = self.tr("「%1」正由另一个语库程序编辑（进程 %2，计算机 %3），不能保存到这里；"
                            "请另存为其他文件名，或先在那里关闭它。")
         text = (text.replace("%1", str(path)).replace("%2", str(held.pid))
-                .replace("%3", held.host or "?").replace("%4", held.app or "?"))
+                .replace("%3", held.host or "?"))
         self.session.report(self.tr("文件已被占用"), text)

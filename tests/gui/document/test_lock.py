@@ -67,6 +67,7 @@ def test_other_instance_is_named_and_its_lock_taken_over_after_a_kill(make_windo
     _, text = no_blocking_dialogs.shown[-1]
     assert f"进程 {holder.pid}" in text
     assert "另一个语库程序" in text
+    assert "python" not in text  # the interpreter's name told the user nothing
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
     assert w.session.open_path(doc)  # a lock left by a killed process is taken over
