@@ -60,10 +60,10 @@ def headless(t: Tally) -> bool:
 
 
 def object_term(t: Tally) -> bool:
-    """A window never opening a clause and led in most documents by what it completes: a verb, a preposition or 的.
+    """A window never opening a clause and led in most documents by what it completes: a verb, a preposition, 的 or 和.
 
     推进政务公开 / 促进政务公开: 政务公开 is a term the verbs act on, not a formula of its own;
-    社会公开 is always 向社会公开 and 积极作用 …的积极作用: pieces of the phrase they stand in.
+    社会公开 is always 向社会公开, 积极作用 …的积极作用 and 社会稳定 …和社会稳定: pieces of the phrase they stand in.
     """
     from editor.core.mining.ngrams import _GENRE_VERBS, _PREPOSITIONS, BOUNDARY, segment_words
 
@@ -74,13 +74,18 @@ def object_term(t: Tally) -> bool:
     total = sum(t.left.values())
     # A preposition's noun object (向社会公开), not an action it introduces (对于促进政务公开…).
     opens_with_verb = bool(words) and tags.get(words[0], "").startswith("v")
-    led = sum(c for w, c in t.left.items() if w == "的" or (w in _PREPOSITIONS and not opens_with_verb))
+    led = sum(c for w, c in t.left.items()
+              if w in _JOINED or (w in _PREPOSITIONS and not opens_with_verb))
     if total > 0 and 3 * led >= 2 * total:
         return True
     if not words or not tags.get(words[0], "").startswith("n") or tags.get(words[0], "") == "vn":
         return False
     verbs = sum(c for w, c in t.left.items() if w in _GENRE_VERBS or tags.get(w, "").startswith("v"))
     return total > 0 and 3 * verbs >= 2 * total
+
+
+# What joins a window to the words before it: a modifier's 的, or a coordination's second half (…和社会稳定).
+_JOINED = frozenset(["的", "和", "与", "及", "以及", "或", "或者"])
 
 
 def piece_of_saying(t: Tally, kind: str) -> bool:

@@ -111,6 +111,8 @@ def test_a_window_led_by_a_preposition_or_de_is_a_piece_of_its_phrase() -> None:
     # An action a preposition introduces is whole: 对于促进政务公开…具有重要意义.
     assert not object_term(_tally("促进政务公开", df=3, left=Counter({"对于": 2, "对": 1})))
     assert not object_term(_tally("社会公开", df=4, left=Counter({"向": 4, "": 2})))  # opens clauses too
+    assert object_term(_tally("社会稳定", df=3, left=Counter({"和": 3})))  # …和社会稳定: a coordination's half
+    assert object_term(_tally("密切接触者", df=3, left=Counter({"和": 1, "的": 1, "及": 1})))
 
 
 def test_enumerates() -> None:
