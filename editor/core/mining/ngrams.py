@@ -41,6 +41,10 @@ def segments(clause: str) -> list[str]:
     return [s for s in _SPLIT.split(text) if s]
 
 
+# Words after which a verb stands without its object: a shortcoming's 有待提高, 亟待加强.
+_AWAITING = frozenset(["有待", "亟待", "亟需", "仍需", "尚需", "还需", "有所"])
+
+
 def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """(start, end) word spans that may be phrases: 4–16 characters, ≤ 8 words, clean edges."""
     n = len(words)
@@ -55,7 +59,9 @@ def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
             if chars > MAX_CHARS:
                 break
             last = words[j]
-            if chars >= MIN_CHARS and last not in END_BAD and last != _SLOT and (j > i or len(first) >= 4) and (
+            # 提高 / 加强 end a window only as what 有待 / 亟待 awaits (有待提高): otherwise an object follows.
+            ends = last not in END_BAD or (j > i and words[j - 1] in _AWAITING and last not in START_BAD)
+            if chars >= MIN_CHARS and ends and last != _SLOT and (j > i or len(first) >= 4) and (
                     not frame or "为" in words[i + 1:j]):
                 yield i, j + 1
 

@@ -191,3 +191,13 @@ def test_near_duplicates_are_one_formula_written_two_ways_not_two_formulas() -> 
     assert not within_two_edits("现将有关情况总结如下", "现将有关情况函复如下")  # 总结 / 函复: two formulas
     assert within_two_edits("坚决打赢疫情防控阻击战", "坚决打好疫情防控阻击战")
     assert within_two_edits("坚持稳中求进工作总基调", "坚持稳中求进的工作总基调")
+
+
+def test_a_verb_awaited_by_youdai_ends_a_window() -> None:
+    from editor.core.mining.ngrams import segment_words, spans
+
+    words = segment_words("财务人员专业能力有待提高")
+    found = {"".join(words[i:j]) for i, j in spans(words)}
+    assert "有待提高" in found  # a shortcoming's formula, though 提高 usually wants an object
+    words = segment_words("进一步提高服务水平")
+    assert "进一步提高" not in {"".join(words[i:j]) for i, j in spans(words)}
