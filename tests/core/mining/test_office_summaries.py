@@ -18,10 +18,16 @@ UNITS = {"人事科": ("人事", "坚持好干部标准，严格执行干部选�
                   "理论学习的系统性还不够强，调查研究不够深入。", "着力提升以文辅政水平，加强调查研究。")}
 
 
+AWAITING = {"人事科": "教育培训的针对性", "财务科": "财务人员专业能力", "信访科": "矛盾纠纷排查质量",
+            "办公室": "文稿起草的前瞻性"}
+
+
 def _summary(unit: str) -> str:
     work, done, problem, plan = UNITS[unit]
     return "\n".join([f"2023年度{unit}工作总结", f"今年以来，{unit}在局党组的正确领导下，扎实推进各项工作。现将有关情况总结如下。",
-                      "一、主要工作及成效", done, "二、存在的问题", problem, "三、2024年工作打算", plan,
+                      "一、主要工作及成效", done, "二、存在的问题",
+                      # One lead-sentence paragraph, as summaries write their shortcomings.
+                      f"一是{problem}二是{AWAITING[unit]}有待提高。", "三、2024年工作打算", plan,
                       CLOSING.format(work)])
 
 
@@ -34,6 +40,11 @@ def test_the_closing_every_summary_ends_on_is_offered_as_closing_templates(mined
     for text in ("奋力开创___新局面", "为___作出新的更大贡献"):
         assert mined[text].section == "closing", text
         assert mined[text].doc_count >= 3, text  # counted in each summary after the first copy
+
+
+def test_a_shortcoming_in_the_body_of_a_lead_sentence_paragraph_is_counted(mined):
+    assert mined["有待提高"].section == "problems"
+    assert mined["有待提高"].doc_count == 4
 
 
 def test_a_year_keeps_its_unit_and_the_plan_heading_is_offered(mined):
