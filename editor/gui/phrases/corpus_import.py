@@ -83,6 +83,8 @@ class CorpusImport(QObject):
         self.worker.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self.dialog = QProgressDialog(tr("正在读取语料…"), tr("取消"), 0, 100, window)
         self.dialog.setWindowTitle(tr("导入语料"))
+        # Wide enough for its title beside the window buttons (it was cut to "导入语料... Yuku").
+        self.dialog.setMinimumWidth(24 * self.dialog.fontMetrics().height())
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)

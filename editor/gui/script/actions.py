@@ -111,6 +111,7 @@ class ScriptActions(QObject):
             dialog = QProgressDialog(self.tr("正在转换为%1…").replace("%1", config_label(config)),
                                      self.tr("取消"), 0, job.total, self.window)
             dialog.setWindowTitle(self.tr("简繁转换"))
+            dialog.setMinimumWidth(24 * dialog.fontMetrics().height())  # room for the title bar's text
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
             dialog.setAutoClose(False)

@@ -47,6 +47,10 @@ def test_import_folder_runs_in_background_and_refreshes_the_panel(window, corpus
         window.actions_by_name["corpus_import_folder"].trigger()
         job = window.feature(PhraseActions).corpus_import
         assert job.dialog.isVisible()  # the progress dialog is up while the worker runs
+        shown_width = job.dialog.width()
+    # Its title fits beside the window buttons (a user saw it cut to "导入语料... Yuku").
+    metrics = job.dialog.fontMetrics()
+    assert shown_width >= metrics.horizontalAdvance("导入语料 — 语库 Yuku") + 10 * metrics.height()
     assert job.result.documents >= 1
     assert not job.result.cancelled
     texts = [t for _, t in leaves(window.phrase_panel.model)]
