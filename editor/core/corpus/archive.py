@@ -94,14 +94,14 @@ def extend(archive: Archive, files: list[str], split: list[Document], prints: Pr
     ready(earlier documents, batch) with each batch's finished documents, in order, as soon as they are
     final (later batches never change them): the map step starts on them while later ones are de-duplicated.
     """
-    from editor.core.corpus.sections import assign_sections
+    from editor.core.corpus.sections import assign_sections, genre_formula
 
     kept = dedupe_documents(split, archive.documents, prints)
     if archive.documents.replaced_earlier:
         return False  # an earlier document gave way to a longer copy: the earlier results change
     for d in kept:
         archive.edges.add([p.text for p in d.paragraphs if not p.heading])
-    footers = archive.edges.recurring()
+    footers = archive.edges.recurring(genre_formula)
     if archive.files and footers != archive.footers:
         return False  # the earlier documents lose or keep other lines
     archive.footers = footers

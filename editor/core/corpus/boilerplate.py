@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 # Words that only web pages put around a document (upload notices, customer service, copyright,
 # paywalls, "the editor has collected…"). A line holding one is not the author's text.
@@ -76,12 +77,13 @@ class EdgeLines:
         self.docs_with.update(mine)
         self.documents += 1
 
-    def recurring(self) -> set[str]:
+    def recurring(self, keep: Callable[[str], bool] | None = None) -> set[str]:
         """Keys of lines seen at the first/last `edge` lines of many documents and mostly there.
 
         Site footers and headers ("本文来源：某网 责任编辑：…") repeat at document edges across a
         site's pages; stock closing lines also recur, but in the body and with sentence punctuation,
         so a line must sit at an edge in most of its occurrences and look like page furniture.
+        keep: lines that stay even in most documents (the genre's own opening and closing sentences).
         """
         out: set[str] = set()
         threshold = max(self.min_docs, self.documents // 20)
@@ -94,14 +96,17 @@ class EdgeLines:
             # stock opening/closing sentence: keep those unless they are very widespread.
             furniture = bool(WEB_CUES.search(key) or _FOOTERISH.search(key)) or (
                 len(key) > 15 and "，" not in key and not key.endswith(("。", "！", "!")))
-            if furniture or docs >= widespread:
+            # A genre's own opening or closing sentence stands at the edge of most of its documents
+            # (现在，我代表国务院，向大会报告政府工作，请予审议 / 让我们…而努力奋斗！): the formula itself.
+            if furniture or (docs >= widespread and not (keep is not None and keep(key))):
                 out.add(key)
         return out
 
 
-def recurring_edge_lines(documents: list[list[str]], edge: int = 3, min_docs: int = 3) -> set[str]:
+def recurring_edge_lines(documents: list[list[str]], edge: int = 3, min_docs: int = 3,
+                         keep: Callable[[str], bool] | None = None) -> set[str]:
     """Keys of lines seen at the first/last `edge` lines of many documents and mostly there (EdgeLines)."""
     lines = EdgeLines(edge, min_docs)
     for doc in documents:
         lines.add(doc)
-    return lines.recurring()
+    return lines.recurring(keep)

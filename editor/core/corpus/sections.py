@@ -74,6 +74,16 @@ CLOSING_START = re.compile(r"^(?:同志们|让我们|总之|总而言之|最后[
                            r"只要我们|征途漫漫|雄关漫道|胜利|新的一年[，,]我们|展望未来|站在新的起点)")
 
 
+def genre_formula(line: str) -> bool:
+    """A sentence whose cue words open or close a document of the genre (特此通知, 让我们…, 现将…如下).
+
+    Such a line stands at the edge of most of its genre's documents, like a site's footer, but it is
+    the formula itself (boilerplate.EdgeLines keeps it).
+    """
+    return bool(CLOSING_START.match(line) or any(cue.search(line) for section, cue in SENTENCE_CUES
+                                                 if section in ("opening", "closing")))
+
+
 # The kind of document (文种) a title names, in families that share their parts: a summary's 存在问题
 # is evidence for another summary's, not for a 通知's.
 _GENRES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -83,7 +83,8 @@ def _closed(t: Tally) -> bool:
     from editor.core.mining.ngrams import END_BAD, START_BAD
 
     # A particle or modal beside it (要坚持…, …的发展思想) could never start or end a longer entry.
-    for side, weak in ((t.left, START_BAD - {"、"}), (t.right, END_BAD - {"、"})):  # 、: inside a list
+    # 、: inside a list; 让: a call that starts the longer entry (让我们更加紧密地团结…, not 我们更加紧密地团结).
+    for side, weak in ((t.left, START_BAD - {"、", "让"}), (t.right, END_BAD - {"、"})):
         top = max((c for w, c in side.items() if w and w not in weak), default=0)
         if top >= CLOSED * t.df and top >= 1:
             return False
@@ -359,8 +360,9 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
         if (kind == "collocation" and not shaped(t.text, t.structured and t.whole > 0)
                 and not _shortcoming(t, base) and not _part_formula(t, base)):
             continue
-        if kind == "heading" and "title" in t.sections and (t.df < 2 or BLANK in t.text):
-            continue  # one document's own title (or a title whose numbers became blanks) is not a formula
+        if kind == "heading" and "title" in t.sections and (t.df < 2 or (BLANK in t.text and t.df < 3)):
+            continue  # one document's own title (or a title whose numbers became blanks) is not a formula,
+            # unless many share it (___年国务院政府工作报告)
         if (kind in ("collocation", "heading") and t.df <= 3 and "title" not in t.sections and "、" not in t.text
                 and _topical(t, counts) and not _shortcoming(t, base)):
             continue

@@ -1,0 +1,56 @@
+"""A year's reports share their title, opening and closing lines: those are the formulas, not boilerplate."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from editor.core.corpus.boilerplate import recurring_edge_lines
+from editor.core.corpus.sections import genre_formula
+from editor.core.mining.miner import mine_corpus
+
+OPENING = "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"
+CLOSING = "让我们更加紧密地团结在党中央周围，为全面建设社会主义现代化国家而努力奋斗！"
+VERBS = ["加强", "推进", "完善", "深化", "落实", "优化", "提升", "健全", "强化", "统筹"]
+FIELDS = ["城乡规划", "水利设施", "职业教育", "医疗保障", "文化市场", "交通网络", "粮食生产", "科技创新", "生态保护",
+          "就业服务", "住房保障", "食品安全", "社会救助", "养老服务", "数字经济", "对外贸易", "国有企业", "财税体制"]
+
+
+def _reports(n: int = 36) -> list[tuple[str, str]]:
+    rng = random.Random(3)
+
+    def own() -> str:  # each report's own figures: no two reports share a paragraph
+        return "".join(f"{rng.choice(VERBS)}{rng.choice(FIELDS)}，全年完成投资{rng.randint(10, 999)}亿元。" for _ in range(3))
+
+    out = []
+    for i in range(n):
+        year = 1990 + i
+        lines = [f"{year}年国务院政府工作报告", f"——{year}年3月5日在全国人民代表大会第{i % 9 + 1}次会议上", "各位代表：",
+                 OPENING, f"一、{year - 1}年工作回顾", *[own() for _ in range(5)], f"二、{year}年工作总体部署",
+                 *[own() for _ in range(5)], "各位代表！", CLOSING]
+        out.append((f"{year}.txt", "\n".join(lines)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def mined():
+    return {p.text: p for p in mine_corpus(_reports()).phrases}
+
+
+def test_the_closing_every_report_ends_on_is_offered_not_stripped(mined):
+    for text in ("让我们更加紧密地团结在___周围", "为___而努力奋斗"):
+        assert mined[text].section == "closing", text
+    assert "我们更加紧密地团结" not in mined  # a piece of the call, cut after 让
+
+
+def test_a_title_all_reports_share_is_offered_with_its_year_blank(mined):
+    assert mined["___年国务院政府工作报告"].section == "title"
+
+
+def test_edge_lines_in_every_document_are_boilerplate_unless_they_are_the_genres_own():
+    docs = [[f"第{i}号", "本文来源于某某网站，欢迎转发分享", "正文", OPENING, "正文二", CLOSING] for i in range(40)]
+    lines = [[line.replace(str(i), "") for line in doc] for i, doc in enumerate(docs)]
+    stripped = recurring_edge_lines(lines, keep=genre_formula)
+    assert "本文来源于某某网站，欢迎转发分享" in stripped  # in every document, and no genre formula
+    assert CLOSING not in stripped
+    assert OPENING not in stripped
