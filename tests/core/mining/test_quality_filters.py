@@ -201,3 +201,21 @@ def test_a_verb_awaited_by_youdai_ends_a_window() -> None:
     assert "有待提高" in found  # a shortcoming's formula, though 提高 usually wants an object
     words = segment_words("要着力提高服务水平")
     assert "着力提高" not in {"".join(words[i:j]) for i, j in spans(words)}  # 提高 wants its object here
+
+
+def test_the_character_mask_never_rejects_a_pair_within_two_edits() -> None:
+    import random
+
+    from editor.core.mining.assemble import _char_mask, within_two_edits
+
+    rng = random.Random(7)
+    alphabet = "加强组织领导落实责任推进工作全面深化改革坚持问题导向" + "".join(chr(0x4E00 + i * 1021) for i in range(8))
+    for _ in range(2000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(8, 14)))
+        b = list(a)
+        for _ in range(2):
+            i = rng.randrange(len(b))
+            b[i] = rng.choice(alphabet)
+        b = "".join(b)
+        if within_two_edits(a, b):
+            assert (_char_mask(a) ^ _char_mask(b)).bit_count() <= 4, (a, b)
