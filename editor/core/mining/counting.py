@@ -96,12 +96,6 @@ def _counting_key(text: str) -> str:
 _BODY_SECTIONS = frozenset(["problems", "next_steps"])
 
 
-def _body_of(text: str, heading: str) -> str:
-    """What a paragraph says after its lead-sentence heading (一是…不足。二是…有待提高。), "" for a bare heading."""
-    at = text.find(heading)
-    return text[at + len(heading):].lstrip("。：:；;，, 　") if at >= 0 else ""
-
-
 def map_document(index: int, doc: Document) -> DocCounts:
     """Every candidate of one document, each counted once (the map step)."""
     from editor.core.corpus.sections import clause_section, genre_of, sentence_section
@@ -128,7 +122,7 @@ def map_document(index: int, doc: Document) -> DocCounts:
             # A 存在问题 or 下一步 part is often one lead-sentence paragraph (一是…不足。二是…有待提高。):
             # its body is counted there. Elsewhere (（一）加强组织领导。各地区要…) it is not yet: counted, it
             # brought in bare terms (检验检测, 审批制度) and one document's content faster than formulas.
-            text = _body_of(p.text, p.heading) if p.section in _BODY_SECTIONS else ""
+            text = p.body if p.section in _BODY_SECTIONS else ""
         for sentence in sentences(text):
             sec = sentence_section(sentence, p.section, i / last)
             example = sentence[:200]
