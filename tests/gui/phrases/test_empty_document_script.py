@@ -13,15 +13,11 @@ def bank(make_bank):
     return make_bank([Phrase("我們一起加油", "closing", "collocation", 5.0, 2, 2, "我們一起加油！", "心得")])
 
 
-@pytest.fixture
-def locale():
-    before = QLocale()
-    yield QLocale.setDefault
-    QLocale.setDefault(before)
+# Each test sets the interface's locale; the conftest's qt_default_locale puts it back afterwards.
 
 
-def test_an_empty_document_takes_simplified_phrases_under_a_simplified_interface(make_window, locale):
-    locale(QLocale("zh_CN"))
+def test_an_empty_document_takes_simplified_phrases_under_a_simplified_interface(make_window):
+    QLocale.setDefault(QLocale("zh_CN"))
     window = make_window()
     assert window.editor.convert_for_document("我們一起加油") == "我们一起加油"
     window.editor.setFocus()
@@ -29,14 +25,14 @@ def test_an_empty_document_takes_simplified_phrases_under_a_simplified_interface
     assert window.editor.convert_for_document("我們一起加油") == "我们一起加油"
 
 
-def test_an_empty_document_takes_traditional_phrases_under_a_zh_tw_interface(make_window, locale):
-    locale(QLocale("zh_TW"))
+def test_an_empty_document_takes_traditional_phrases_under_a_zh_tw_interface(make_window):
+    QLocale.setDefault(QLocale("zh_TW"))
     window = make_window()
     assert window.editor.convert_for_document("我们一起加油") == "我們一起加油"
 
 
-def test_the_sidebar_shows_an_empty_documents_script(make_window, locale):
-    locale(QLocale("zh_CN"))
+def test_the_sidebar_shows_an_empty_documents_script(make_window):
+    QLocale.setDefault(QLocale("zh_CN"))
     window = make_window()
     assert window.phrase_panel.convert is not None
     assert window.phrase_panel.convert("我們一起加油") == "我们一起加油"
