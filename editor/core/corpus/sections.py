@@ -102,6 +102,16 @@ def genre_of(title: str) -> str:
     return next((g for g, cue in _GENRES if cue.search(s)), "")
 
 
+# 事务文书 (an office's own summaries, speeches, reflections) and 法定公文 (notices, letters, policies):
+# each writes in its own formulas, so one family's many documents say nothing of the other's phrases.
+_PRACTICAL = frozenset({"speech", "reflection", "summary"})
+
+
+def family_of(genre: str) -> str:
+    """"practical" (事务文书) or "statutory" (法定公文) for a genre; "" for a document naming none."""
+    return "" if not genre else "practical" if genre in _PRACTICAL else "statutory"
+
+
 def heading_section(heading: str) -> str | None:
     """The section a heading's words name, or None when they name none."""
     for section, cue in HEADING_CUES:

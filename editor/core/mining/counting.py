@@ -143,6 +143,7 @@ class Counts:
     documents: int = 0
     # Documents of each genre holding each section: how much evidence there is for its phrases.
     genre_sections: Counter[tuple[str, str]] = field(default_factory=Counter)
+    genres: Counter[str] = field(default_factory=Counter)  # documents per genre
 
 
 def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Counts:
@@ -155,6 +156,7 @@ def reduce_counts(parts: Iterable[DocCounts], into: Counts | None = None) -> Cou
         counts.documents += 1
         base.update(part.sections)
         counts.genre_sections.update((part.genre, s) for s in part.sections)
+        counts.genres[part.genre] += 1
         counts.words.update(part.words)
         found, genre, surface = part.found, part.genre, part.surface
         # Where an entry comes from, as the sidebar shows it: the document's title (a file may hold

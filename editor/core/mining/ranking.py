@@ -14,8 +14,9 @@ from editor.core.mining.counting import Counts, Tally
 from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
 from editor.core.model.phrases import BLANK
 
-# From this many documents on, nothing seen in one document only is offered (every kind); for a thin
-# section (THIN_SECTIONS), this many documents of the phrase's genre holding that section.
+# From this many documents of a phrase's family on (sections.family_of: 事务文书 or 法定公文), nothing
+# seen in one document only is offered (every kind); for a thin section (THIN_SECTIONS), this many
+# documents of the phrase's genre holding that section.
 DF_CORPUS = 30
 _STRUCTURE = ("heading", "parallel", "quote", "template", "idiom")
 _KIND_PRIORITY = ("heading", "quote", "parallel", "template", "idiom", "collocation")
@@ -187,9 +188,22 @@ def _single_ok(t: Tally, kind: str) -> bool:
 THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
 
 
+def _few_alike(t: Tally, counts: Counts) -> bool:
+    """Whether the corpus is small for this phrase: few documents in all, or few of its family.
+
+    Sixty 通知 and 意见 show nothing of a speech's formulas: for the speeches and summaries beside them
+    the corpus is as small as their own number.
+    """
+    from editor.core.corpus.sections import family_of
+
+    family = family_of(t.genre)
+    alike = sum(n for g, n in counts.genres.items() if family_of(g) == family) if family else counts.documents
+    return alike < DF_CORPUS
+
+
 def _thin(t: Tally, counts: Counts) -> bool:
     """Whether recurrence cannot be judged yet for this phrase: a small corpus, or a thin part of its genre."""
-    return counts.documents < DF_CORPUS or any(
+    return _few_alike(t, counts) or any(
         s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
 
 
@@ -205,7 +219,7 @@ def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float],
     section = pick_section(t.sections, base, kind, t.text)[0]
     if kind in ("collocation", "heading") and _subject_matters(section) and evidence.names_title_subject(t):
         return False  # 建立考核信息系统 under a title about 考核: that document's business
-    if counts.documents < DF_CORPUS:
+    if _few_alike(t, counts):
         return True
     return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
 

@@ -93,3 +93,19 @@ def test_entries_carry_statistics_and_an_example(seed_phrases):
     assert sum(p["source"] in untitled for p in phrases) < len(phrases) // 4
     scores = [p["score"] for p in phrases]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_the_shipped_bank_keeps_what_the_seed_corpus_teaches():
+    # The shipped bank is resources/corpus mined whole (`yuku mine resources/corpus`): the seeds and 45
+    # State Council documents. Those documents must not push the seeds' formulas out (the seeds'
+    # speeches and summaries are still few: their one-document shapes are evidence).
+    from editor.core.resources import resource_path
+
+    bank = resource_path("bank", "default.json")
+    run = subprocess.run([sys.executable, str(EVAL / "score_mining.py"), str(bank), str(EVAL / "dev_gold.tsv"),
+                          str(EVAL / "dev_junk.tsv")], capture_output=True, text=True, timeout=300)
+    figures = dict(kv.split("=") for kv in run.stdout.strip().splitlines()[-1].split())
+    assert float(figures["recall"]) >= 0.90, run.stdout
+    assert float(figures["section_acc"]) >= 0.85, run.stdout
+    assert float(figures["fragments"]) <= 0.05, run.stdout
+    assert figures["junk"] == "0", run.stdout
