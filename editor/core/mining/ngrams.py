@@ -110,6 +110,11 @@ _GENRE_VERBS = frozenset(["总结", "报告", "汇报", "通报", "通知", "批
 _VERB_TAGS = frozenset(["v", "vd", "vi", "vg", "vq", "i"])  # not l: 生态环境, 对外贸易 are terms
 
 
+def _modified_verb(word: str, tags: dict[str, str]) -> bool:
+    """An adverb and a verb that jieba keeps as one word and files as a name or noun (严格执行, 密切配合)."""
+    return len(word) == 4 and tags.get(word[:2], "") in ("a", "ad", "d") and tags.get(word[2:], "") == "v"
+
+
 def is_predicate(text: str) -> bool:
     """True when a phrase holds a verb or idiom (or ends in an adjective): a formula, not a bare term or a name."""
     from editor.core.mining.lexicon import _jb
@@ -131,6 +136,8 @@ def is_predicate(text: str) -> bool:
             continue
         if tag == "l" and len(w) >= 4:
             tag = tags.get(w[-2:], "")  # a set phrase ending in a verb (切实增强), not a term (自然资源)
+        if _modified_verb(w, tags):
+            tag = "v"
         found = found or tag in _VERB_TAGS or w in _GENRE_VERBS or (w == "为" and "以" in words)  # 以人民为中心
     # 分工明确 / 总体稳定: an adjective as the predicate, at the end.
     return found or (len(words) > 1 and tags.get(words[-1], "") in ("a", "ad"))
@@ -168,6 +175,8 @@ def formula_shaped(text: str, clause: bool = False) -> bool:
     first, last = tags.get(words[0], ""), tags.get(words[-1], "")
     if first == "l" and len(words[0]) >= 4:
         first = tags.get(words[0][:2], "")  # 切实增强 opens like 切实
+    if _modified_verb(words[0], tags):
+        first = "ad"
     if last == "r" or last.startswith("nt"):
         return False  # 属于我们 / 贯彻落实党中央、国务院…: the sentence goes on
     if first in _OPENING_TAGS or words[0] in _OPENING_WORDS or words[0] in _GENRE_VERBS or words[0] == _SLOT:
@@ -175,3 +184,39 @@ def formula_shaped(text: str, clause: bool = False) -> bool:
     if len(words) > 1 and last in ("a", "ad"):
         return True
     return clause and len(words) > 2 and last in ("v", "vi", "vd", "a", "i")
+
+
+def parallel_shaped(text: str) -> bool:
+    """Items of three or more characters sharing an opening or an ending (同步规划、同步建设 / 数据融通、服务融通).
+
+    Lists of bodies (科技部、财政部) share an ending too, and are not formulas.
+    """
+    from editor.core.mining.lexicon import _jb
+
+    items = [i for i in re.split(r"[、，]", text) if i]
+    if len(items) < 2 or min(len(i) for i in items) < 3:
+        return False
+    tags = _jb().posseg.dt.word_tag_tab
+    if any(tags.get(i, "").startswith(("nt", "ns", "j")) for i in items):
+        return False
+    head = _shared(items)
+    if head:
+        # 好做法、好经验 / 统一调用、统一监管: a one-character or verb-like opening, not a noun (科研项目、科研资金).
+        return len(head) == 1 or tags.get(head, "v")[:1] in ("v", "d", "a") or is_predicate(items[0])
+    tail = _shared([i[::-1] for i in items])[::-1]
+    # 数据融通、服务融通: the shared ending acts; 监督组、专家组 only names.
+    if tail:
+        return tags.get(tail, "")[:1] in ("v", "a", "d") or all(is_predicate(i) for i in items)
+    # 外防输入、内防反弹 / 面上管控、点上精准: actions of one length sharing a character inside.
+    return (len({len(i) for i in items}) == 1 and any(len(set(chars)) == 1 for chars in zip(*items))
+            and all(is_predicate(i) for i in items))
+
+
+def _shared(items: list[str]) -> str:
+    """The opening all items share."""
+    n = 0
+    for chars in zip(*items):
+        if len(set(chars)) != 1:
+            break
+        n += 1
+    return items[0][:n]

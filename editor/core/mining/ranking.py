@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from editor.core.mining.counting import Counts, Tally
 from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
+from editor.core.mining.ngrams import parallel_shaped
 from editor.core.model.phrases import BLANK
 
 # From this many documents of a phrase's family on (sections.family_of: 事务文书 or 法定公文), nothing
@@ -92,39 +93,6 @@ def _closed(t: Tally) -> bool:
     return True
 
 
-def _shaped(text: str) -> bool:
-    """Items of three or more characters sharing an opening or an ending (同步规划、同步建设 / 数据融通、服务融通).
-
-    Lists of bodies (科技部、财政部) share an ending too, and are not formulas.
-    """
-    from editor.core.mining.lexicon import _jb
-    from editor.core.mining.ngrams import is_predicate
-
-    items = [i for i in re.split(r"[、，]", text) if i]
-    if len(items) < 2 or min(len(i) for i in items) < 3:
-        return False
-    tags = _jb().posseg.dt.word_tag_tab
-    if any(tags.get(i, "").startswith(("nt", "ns", "j")) for i in items):
-        return False
-    head = _shared(items)
-    if head:
-        # 好做法、好经验 / 统一调用、统一监管: a one-character or verb-like opening, not a noun (科研项目、科研资金).
-        return len(head) == 1 or tags.get(head, "v")[:1] in ("v", "d", "a") or is_predicate(items[0])
-    tail = _shared([i[::-1] for i in items])[::-1]
-    # 数据融通、服务融通: the shared ending acts; 监督组、专家组 only names.
-    return bool(tail) and (tags.get(tail, "")[:1] in ("v", "a", "d") or all(is_predicate(i) for i in items))
-
-
-def _shared(items: list[str]) -> str:
-    """The opening all items share."""
-    n = 0
-    for chars in zip(*items):
-        if len(set(chars)) != 1:
-            break
-        n += 1
-    return items[0][:n]
-
-
 def _acts(half: str) -> bool:
     """A half of a heading that opens with an action word (加强领导, 确保质量, 高度重视).
 
@@ -165,7 +133,7 @@ def _single_ok(t: Tally, kind: str) -> bool:
                 or (len(halves) == 1 and 5 <= cjk_len(t.text) <= 8
                 and opens_with_verb(t.text)) or (len(t.text) == 7 and is_predicate(t.text[4:])))
     if kind == "parallel":
-        return _shaped(t.text)
+        return parallel_shaped(t.text)
     if kind == "idiom":
         return t.text in idioms("i") or is_patterned_idiom(t.text)
     if kind == "template":
@@ -365,7 +333,7 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
         if (enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind)
                 or evidence.kind_of_listed_word(t, kind)):
             continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun
-        if kind == "parallel" and not _shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
+        if kind == "parallel" and not parallel_shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one

@@ -219,3 +219,23 @@ def test_the_character_mask_never_rejects_a_pair_within_two_edits() -> None:
         b = "".join(b)
         if within_two_edits(a, b):
             assert (_char_mask(a) ^ _char_mask(b)).bit_count() <= 4, (a, b)
+
+
+def test_an_adverb_and_verb_jieba_keeps_as_one_word_is_a_formula_not_a_name() -> None:
+    from editor.core.mining.ngrams import formula_shaped, is_predicate
+
+    # jieba files 严格执行 as a person's name and 密切配合 as a noun; their halves are 严格/密切 and a verb.
+    for text in ("严格执行", "密切配合", "严肃查处"):
+        assert is_predicate(text), text
+        assert formula_shaped(text, True), text
+    for text in ("市场监管", "医疗机构", "核酸检测"):  # terms: a noun and a verb, or nouns
+        assert not formula_shaped(text, True), text
+
+
+def test_a_parallel_of_actions_may_share_a_character_inside_its_items() -> None:
+    from editor.core.mining.ngrams import parallel_shaped
+
+    assert parallel_shaped("外防输入、内防反弹")  # 外防…、内防…: parallel by the shared 防
+    assert not parallel_shaped("体温检测、扫健康码")  # items of different lengths: a list of checks
+    assert not parallel_shaped("科技部、财政部")  # bodies sharing an ending
+    assert not parallel_shaped("城市绿地、农村宅基")  # nouns of one length sharing nothing that acts
