@@ -78,6 +78,11 @@ def object_term(t: Tally) -> bool:
               if w in _JOINED or (w in _PREPOSITIONS and not opens_with_verb))
     if total > 0 and 3 * led >= 2 * total:
         return True
+    # The head of a longer term, whatever the window opens with: 金融支持力度, 社会治理能力, 指示批示精神.
+    if words and tags.get(words[-1], "") in ("n", "nz"):
+        nouns = sum(c for w, c in t.left.items() if w in _JOINED or tags.get(w, "") in ("n", "nz", "vn"))
+        if total > 0 and 3 * nouns >= 2 * total:
+            return True
     if not words or not tags.get(words[0], "").startswith("n") or tags.get(words[0], "") == "vn":
         return False
     verbs = sum(c for w, c in t.left.items() if w in _GENRE_VERBS or tags.get(w, "").startswith("v"))

@@ -105,6 +105,14 @@ def test_object_term_needs_a_noun_led_window_after_verbs() -> None:
     assert not object_term(_tally("统筹协调", df=8, left=Counter({"加强": 3, "强化": 1})))  # a verb pair
 
 
+def test_a_window_ending_in_a_noun_after_nouns_is_the_head_of_a_longer_term() -> None:
+    # 金融支持力度 / 服务支持力度: 支持力度 is a term's head (the formula is 加大…支持力度).
+    assert object_term(_tally("支持力度", df=4, left=Counter({"金融": 1, "服务": 1, "的": 1, "激励": 1})))
+    assert object_term(_tally("治理能力", df=4, left=Counter({"社会": 2, "和": 2})))
+    assert not object_term(_tally("总体平稳", df=3, left=Counter({"形势": 1, "舆情": 1, "价格": 1})))  # ends in a verb
+    assert not object_term(_tally("支持力度", df=4, left=Counter({"金融": 1, "": 3})))  # opens clauses too
+
+
 def test_a_window_led_by_a_preposition_or_de_is_a_piece_of_its_phrase() -> None:
     assert object_term(_tally("社会公开", df=4, left=Counter({"向": 4})))  # 向社会公开
     assert object_term(_tally("积极作用", df=3, left=Counter({"的": 2, "了": 1})))  # …的积极作用
