@@ -19,7 +19,9 @@ HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A body paragraph that opens a new part without a heading ("下一步，将…", "存在问题：…").
 BODY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"^(?:存在(?:的)?(?:主要)?问题|存在(?:的)?不足|但也要看到|同时也要看到|"
-                            r"(?:但是?|不过)?[，,]?(?:工作中)?(?:也|还)存在|问题和不足)")),
+                            r"(?:但是?|不过)?[，,]?(?:工作中)?(?:也|还)存在|问题和不足|"
+                            # A report turns to its shortcomings: 在肯定成绩的同时，我们也清醒看到…
+                            r"在肯定成绩的同时|我们也(?:要)?清醒(?:地)?看到)")),
     ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|下步|接下来|明年|新的一年)")),
     ("situation", re.compile(r"^(?:当前|目前|今年以来|面对|从.{1,6}来看)")),
 )
@@ -29,7 +31,7 @@ ACTION_CUES = re.compile(r"(?:^|[，。；,;])要|加强|落实|严格|做好|�
 SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("closing", re.compile(r"特此(?:通知|函告|函复|批复|通报|报告|说明)|以上(?:报告|意见|请示|情况)|妥否|请(?:予)?批示|"
                            r"请(?:予)?审议|此复|请(?:结合实际)?(?:认真)?(?:贯彻执行|贯彻落实|组织实施|遵照执行|抓好落实)|"
-                           r"此件公开发布|^同志们|^让我们|而(?:努力)?奋斗[！!。]?$")),
+                           r"此件公开发布|^同志们|^让我们|(?:而(?:努力)?|不懈|共同)奋斗[！!。]?$|更加紧密地团结在")),
     ("opening", re.compile(r"(?:通知|意见|批复|答复|函复|总结|报告|汇报|通报)如下|如下意见|现提出以下|^现将|^现就|"
                            r"^经(?:国务院|党中央|研究|.{0,12}同意)|印发给你们|转发给你们|^你(?:省|市|区|部|委|局|单位|们).{0,20}(?:收悉|请示|报告|函)")),
     ("problems", re.compile(r"(?:存在|仍有|还有|依然|仍然)[^，。；]{0,14}(?:问题|不足|短板|差距|薄弱)|不到位|"
@@ -45,7 +47,10 @@ CLOSING_CLAUSE = re.compile(r"^(?:请(?:结合实际)?(?:认真)?(?:贯彻执行
 
 def clause_section(clause: str, sentence_section: str) -> str:
     """A clause's section: closing when it is a closing formula, else its sentence's."""
-    return "closing" if CLOSING_CLAUSE.match(clause.strip()) else sentence_section
+    clause = clause.strip()
+    if sentence_section == "opening" and clause.startswith(("请予审议", "请审议")):
+        return "opening"  # 现在，我代表国务院，向大会报告政府工作，请予审议: a report opens on it
+    return "closing" if CLOSING_CLAUSE.match(clause) else sentence_section
 
 
 # Where opening and closing formulas may stand: the first and last 15 % of a document's paragraphs.

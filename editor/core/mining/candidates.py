@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from editor.core.corpus.normalize import PLACEHOLDER
+from editor.core.corpus.sections import clause_section
 from editor.core.corpus.structure import Document
 from editor.core.mining.control import CLAUSE_CACHE
 from editor.core.mining.frames import frame_templates
@@ -283,13 +284,11 @@ def _quoted_pair(q: str) -> list[str] | None:
 
 
 @lru_cache(maxsize=CLAUSE_CACHE)
-def _clause_unit(c: str) -> tuple[str, tuple[tuple[str, str], ...], bool] | None:
-    """A clause's own candidates: (the clause with cited titles as blanks, ((kind, text), …), whether it closes).
+def _clause_unit(c: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """A clause's own candidates: (the clause with cited titles as blanks, ((kind, text), …)).
 
     None for a clause holding part of a cited title. Cached: stock clauses recur across documents.
     """
-    from editor.core.corpus.sections import CLOSING_CLAUSE
-
     if "《" in c or "》" in c:
         if c.count("《") != c.count("》"):
             return None
@@ -299,10 +298,12 @@ def _clause_unit(c: str) -> tuple[str, tuple[tuple[str, str], ...], bool] | None
     specs: list[tuple[str, str]] = []
     if n == 4 and BLANK not in unit and len(unit) == 4:
         specs.append(("idiom", unit))
-    elif (3 if BLANK in unit else 4) <= n <= 24:
-        specs.append(("template" if BLANK in unit else "collocation", unit))
+    elif (3 if BLANK in unit else 4) <= n:
+        if n <= 24:
+            specs.append(("template" if BLANK in unit else "collocation", unit))
+        # A frame's middle may be long (团结在以习近平同志为核心的党中央周围): the clause is not an entry, its frame is.
         specs.extend(("frame", tpl) for tpl in frame_templates(unit))
-    return c, tuple(specs), bool(CLOSING_CLAUSE.match(c.strip()))
+    return c, tuple(specs)
 
 
 def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
@@ -327,8 +328,8 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         found = _clause_unit(c)
         if found is None:
             continue
-        cut, specs, closes = found
-        clause_sec = "closing" if closes else sec
+        cut, specs = found
+        clause_sec = clause_section(cut, sec)
         for kind, text in specs:
             out.append(Candidate(kind, text, clause_sec, example, True))
         all_clauses.append((cut, clause_sec, example))

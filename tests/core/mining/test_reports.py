@@ -54,3 +54,31 @@ def test_edge_lines_in_every_document_are_boilerplate_unless_they_are_the_genres
     assert "本文来源于某某网站，欢迎转发分享" in stripped  # in every document, and no genre formula
     assert CLOSING not in stripped
     assert OPENING not in stripped
+
+
+def test_a_reports_parts_are_told_by_its_own_turns_of_phrase():
+    from editor.core.corpus.sections import BODY_CUES, clause_section, sentence_section
+
+    problems = dict(BODY_CUES)["problems"]
+    assert problems.match("在肯定成绩的同时，我们也清醒看到面临的问题和挑战。")  # a report's 存在问题
+    # It closes on its call, wherever the call's verb stands (…不懈奋斗！ as well as …而奋斗！).
+    last = "我们要更加紧密地团结在以习近平同志为核心的党中央周围，为实现目标不懈奋斗！"
+    assert sentence_section(last, "measures", 1.0) == "closing"
+    # 请予审议 closes a 请示, but opens a report when its sentence opens it.
+    assert clause_section("请予审议", "opening") == "opening"
+    assert clause_section("请予审议", "measures") == "closing"
+
+
+def test_a_frame_with_a_long_middle_is_still_the_frame():
+    from editor.core.mining.frames import frame_templates
+
+    # The clause is too long to be an entry (26 characters); its frame is the formula.
+    assert frame_templates("我们要更加紧密地团结在以习近平同志为核心的党中央周围") == ["更加紧密地团结在___周围"]
+    assert frame_templates("让我们更加紧密地团结在党中央周围") == ["让我们更加紧密地团结在___周围"]
+
+
+def test_a_report_closing_on_a_long_call_gives_its_frame_under_closing():
+    call = "我们要更加紧密地团结在以习近平同志为核心的党中央周围，为全面建设社会主义现代化国家不懈奋斗！"
+    reports = [(name, text.replace(CLOSING, call)) for name, text in _reports(12)]
+    mined = {p.text: p for p in mine_corpus(reports).phrases}
+    assert mined["更加紧密地团结在___周围"].section == "closing"
