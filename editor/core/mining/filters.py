@@ -44,7 +44,7 @@ def headless(t: Tally) -> bool:
     进一步提高…水平, 创新创业团队, 国务院第___次常务会议精神: the words that follow always complete it,
     so it is not a unit a drafter inserts. A list item (…、) or a phrase ending a clause somewhere is.
     """
-    from editor.core.mining.ngrams import _SLOT, BOUNDARY
+    from editor.core.mining.ngrams import _SLOT, BOUNDARY, segment_words
 
     if t.structured or t.whole or t.right.get(BOUNDARY, 0):
         return False
@@ -56,6 +56,13 @@ def headless(t: Tally) -> bool:
     # (not a set idiom: 突如其来的疫情 still offers 突如其来).
     completing = (_SLOT, "的") if t.text not in idioms("i") else (_SLOT,)
     content = sum(c for w, c in t.right.items() if w in completing or tags.get(w, "x").startswith(_CONTENT_TAGS))
+    # A noun never ending a clause and joined to the next noun (接受社会和舆论监督): the first half of a
+    # coordinated object; the verb's object is the whole coordination. (After 、 a list of actions may go on.)
+    if _last_noun(t.text):
+        content += sum(c for w, c in t.right.items() if w in _JOINED and w != "的")
+    words = segment_words(t.text)
+    if "以" in words and "为" not in words:
+        content += t.right.get("为", 0)  # 推进以国家公园|为主体…: cut inside 以…为
     return total > 0 and 3 * content >= 2 * total
 
 

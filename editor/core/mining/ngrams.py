@@ -20,7 +20,7 @@ _SLOT = "\ue000"  # a blank, one jieba token of its own
 MIN_CHARS, MAX_CHARS, MAX_WORDS = 4, 16, 8
 BOUNDARY = ""
 START_BAD = frozenset(["、", "必须", "务必", "应当", "应该", "需要", "经", "按照", "根据", "依照", "依据", "通过", "随着", "对于", "关于", "围绕", "结合", "由", "自", "于", "到", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "于", "在", "是", "要", "但", "且", "则", "即", "乃", "各", "该", "此", "这", "那", "每", "有", "个", "中", "上", "下"])
-END_BAD = frozenset(["、", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "以", "于", "在", "是", "要", "但", "且", "则", "即", "各", "该", "此", "这", "那", "每", "有", "个", "更", "很", "最", "较", "不", "没", "进一步", "加快", "坚持", "加强", "推进", "推动", "实现", "提高", "做好", "开展", "建立", "完善", "落实", "按照", "根据", "通过", "围绕", "结合", "包括", "进行", "作为", "成为", "具有", "关于", "对于", "以及", "同时", "一个", "一批", "一些", "若干", "主要", "重要", "相关", "有关", "其他", "其中", "已经", "正在", "可以", "应当", "应该", "必须", "需要", "能够", "不断", "积极", "认真", "切实", "全面", "大力", "深入", "有效", "持续", "严格", "依法", "加大", "统筹", "强化", "鼓励", "支持", "健全", "促进", "提升", "一定", "较好", "良好", "部分", "必要", "更多", "更大", "更好", "进一步"])
+END_BAD = frozenset(["、", "的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "也", "都", "就", "又", "还", "所", "其", "被", "把", "对", "向", "从", "给", "让", "使", "将", "为", "以", "于", "在", "是", "要", "但", "且", "则", "即", "各", "该", "此", "这", "那", "每", "有", "个", "中", "更", "很", "最", "较", "不", "没", "进一步", "加快", "坚持", "加强", "推进", "推动", "实现", "提高", "做好", "开展", "建立", "完善", "落实", "按照", "根据", "通过", "围绕", "结合", "包括", "进行", "作为", "成为", "具有", "作出", "做出", "关于", "对于", "以及", "同时", "一个", "一批", "一些", "若干", "主要", "重要", "相关", "有关", "其他", "其中", "已经", "正在", "可以", "应当", "应该", "必须", "需要", "能够", "不断", "积极", "认真", "切实", "全面", "大力", "深入", "有效", "持续", "严格", "依法", "加大", "统筹", "强化", "鼓励", "支持", "健全", "促进", "提升", "一定", "较好", "良好", "部分", "必要", "更多", "更大", "更好", "进一步"])
 # A preposition whose object ends the phrase leaves it unfinished (感谢你们对政府…).
 _PREPOSITIONS = frozenset(["对", "向", "把", "从", "将", "给", "按照", "根据", "通过", "围绕", "对于", "关于", "针对", "由", "自", "随着", "经"])
 
@@ -45,12 +45,26 @@ def segments(clause: str) -> list[str]:
 _AWAITING = frozenset(["有待", "亟待", "亟需", "仍需", "尚需", "还需", "有所"])
 
 
+# Single characters that stand between words: a run of single characters broken by them is not one word.
+_JOINERS = frozenset("的了着和与及或等并而之地得、")
+
+
+def _cuts_run(words: tuple[str, ...], a: int) -> bool:
+    """Whether an edge between words[a] and words[a + 1] cuts a run of three or more single characters,
+    jieba's pieces of a word it does not know (推进碳|达峰 of 碳达峰碳中和).
+    """
+    def single(k: int) -> bool:
+        return 0 <= k < len(words) and len(words[k]) == 1 and words[k] not in _JOINERS
+
+    return single(a) and single(a + 1) and (single(a - 1) or single(a + 2))
+
+
 def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """(start, end) word spans that may be phrases: 4–16 characters, ≤ 8 words, clean edges."""
     n = len(words)
     for i in range(n):
         first = words[i]
-        if first in START_BAD or first == _SLOT:
+        if first in START_BAD or first == _SLOT or _cuts_run(words, i - 1):
             continue
         frame = first == "以"  # 以人民为中心: 以 opens a phrase only with its 为
         chars = 0
@@ -62,7 +76,7 @@ def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
             # 提高 / 加强 end a window only as what 有待 / 亟待 awaits (有待提高): otherwise an object follows.
             ends = last not in END_BAD or (j > i and words[j - 1] in _AWAITING and last not in START_BAD)
             if chars >= MIN_CHARS and ends and last != _SLOT and (j > i or len(first) >= 4) and (
-                    not frame or "为" in words[i + 1:j]):
+                    not frame or "为" in words[i + 1:j]) and not _cuts_run(words, j):
                 yield i, j + 1
 
 

@@ -247,3 +247,27 @@ def test_a_parallel_of_actions_may_share_a_character_inside_its_items() -> None:
     assert not parallel_shaped("体温检测、扫健康码")  # items of different lengths: a list of checks
     assert not parallel_shaped("科技部、财政部")  # bodies sharing an ending
     assert not parallel_shaped("城市绿地、农村宅基")  # nouns of one length sharing nothing that acts
+
+
+def test_a_window_never_ends_inside_a_word_jieba_does_not_know() -> None:
+    from editor.core.mining.ngrams import segment_words, spans
+
+    def windows(text: str) -> set[str]:
+        words = segment_words(text)
+        return {"".join(words[i:j]) for i, j in spans(words)}
+
+    # jieba cuts 碳中和 into 碳/中/和: no window ends on 碳 or 中.
+    found = windows("有序推进碳达峰碳中和工作")
+    assert not [w for w in found if w.endswith(("碳", "碳中"))], found
+    assert "互利共赢" in windows("坚持互利共赢的开放战略")  # 共/赢 then 的: the run ends at a particle
+    assert "先行先试" in windows("开展创新政策先行先试、大胆创新")
+    assert not [w for w in windows("为促进世界和平与发展作出了重要贡献") if w.endswith("作出")]  # 作出 wants its object
+
+
+def test_the_first_half_of_a_coordinated_object_and_a_cut_frame_are_not_formulas() -> None:
+    assert headless(_tally("接受社会", df=6, left=Counter({"主动": 3, "自觉": 2, "": 1}),
+                           right=Counter({"和": 5, "监督": 1})))  # 接受社会和舆论监督
+    assert headless(_tally("推进以国家公园", df=3, right=Counter({"为": 3})))  # …以国家公园为主体…
+    # An action followed by another (…、…) or ending a clause is whole.
+    assert not headless(_tally("保障和改善民生", df=3, right=Counter({"的": 1, "、": 2})))
+    assert not headless(_tally("加强党风廉政建设", df=3, right=Counter({"和": 2, "": 1})))
