@@ -50,9 +50,11 @@ _JOINERS = frozenset("的了着和与及或等并而之地得、")
 
 
 def _cuts_run(words: tuple[str, ...], a: int) -> bool:
-    """Whether an edge between words[a] and words[a + 1] cuts a run of three or more single characters,
-    jieba's pieces of a word it does not know (推进碳|达峰 of 碳达峰碳中和).
+    """Whether the edge after words[a] cuts a run of 3+ single characters (推进碳|达峰 of 碳达峰碳中和).
+
+    jieba leaves a word it does not know in single characters; no phrase starts or ends inside one.
     """
+
     def single(k: int) -> bool:
         return 0 <= k < len(words) and len(words[k]) == 1 and words[k] not in _JOINERS
 
