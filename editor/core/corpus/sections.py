@@ -11,7 +11,10 @@ HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Narrow: 有关问题 / 几个问题 / 问题导向 name a topic, not the part of a report about shortcomings.
     ("problems", re.compile(r"存在(?:的)?(?:主要)?(?:问题|不足)|问题(?:和|与|及)不足|不足之处|短板|差距|薄弱环节|弱项|教训")),
     # 计划 / 安排 / 思路 name the next steps only as the plan of the work (工作计划), not a plan made (制定抽查计划).
-    ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|(?:工作|下步)(?:思路|计划|安排)|^(?:思路|计划|安排)")),
+    # A report's plan for the year it opens (2019年政府工作任务, 2016年重点工作) is its next steps.
+    ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|(?:工作|下步)(?:思路|计划|安排)|^(?:思路|计划|安排)|"
+                              r"^(?:对)?(?:\d{4}|___)年(?:政府)?(?:工作任务|重点工作|主要任务|工作总体部署|政府工作的建议)|总体要求和政策取向|"
+                              r"主要目标任务|下一阶段")),
     ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况")),
     ("closing", re.compile(r"结束语|结语")),
     ("measures", re.compile(r"做法|措施|举措|成效|经验|成绩")),

@@ -227,7 +227,7 @@ def extract(doc: Document) -> list[Candidate]:
     for index, p in enumerate(doc.paragraphs):
         sec = p.section
         if p.heading:
-            out.append(Candidate("heading", with_blanks(p.heading.strip("。．.：:；; ")), sec, p.text, True))
+            out.append(Candidate("heading", with_blanks(p.heading.strip("。．.：:；; —-")), sec, p.text, True))
         body = p.body if p.heading else p.text
         for m in INLINE_ENUM.finditer(body):
             out.append(Candidate("heading", with_blanks(m.group(1)), sec, m.group(0).strip("。；; "), True))

@@ -82,3 +82,30 @@ def test_a_report_closing_on_a_long_call_gives_its_frame_under_closing():
     reports = [(name, text.replace(CLOSING, call)) for name, text in _reports(12)]
     mined = {p.text: p for p in mine_corpus(reports).phrases}
     assert mined["更加紧密地团结在___周围"].section == "closing"
+
+
+def test_a_reports_plan_for_the_year_is_its_next_steps_and_its_review_the_situation():
+    from editor.core.corpus.sections import heading_section
+
+    for heading in ("2019年政府工作任务", "2019年经济社会发展总体要求和政策取向", "2016年重点工作", "2017年工作总体部署",
+                    "对2018年政府工作的建议", "今年发展主要目标和下一阶段工作总体部署", "___年工作打算"):
+        assert heading_section(heading) == "next_steps", heading
+    assert heading_section("2018年工作回顾") == "situation"
+    assert heading_section("重点工作") is None  # a 通知's part of that name says nothing of time
+
+
+def test_a_dash_led_heading_is_offered_without_its_dash():
+    rng = random.Random(5)
+    reports = []
+    for year in range(2010, 2016):
+        own = ["".join(f"{rng.choice(VERBS)}{rng.choice(FIELDS)}，投资{rng.randint(10, 999)}亿元。" for _ in range(3))
+               for _ in range(6)]
+        lines = [f"{year}年国务院政府工作报告", "各位代表：", f"一、{year - 1}年工作回顾",
+                 # A series of dash-led lead sentences, as a report reviews its year.
+                 *(f"——{lead}。{text}" for lead, text in zip(
+                     ("经济运行总体平稳", "就业增长超出预期", "发展新动能不断增强", "改革开放迈出重要步伐"), own)),
+                 f"二、{year}年政府工作任务", *own[4:]]
+        reports.append((f"{year}.txt", "\n".join(lines)))
+    mined = {p.text: p for p in mine_corpus(reports).phrases}
+    assert mined["经济运行总体平稳"].section == "situation"
+    assert not [t for t in mined if t.startswith("—")]
