@@ -60,6 +60,7 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
 
     out: list[Phrase] = []
     kept: dict[tuple[str, str, int], list[tuple[int, str, int, Phrase]]] = {}
+    shown: set[str] = set()
     for k, (score, key, t, kind, section) in enumerate(ranked):
         if k % 200 == 0:
             check_cancelled(cancelled)
@@ -85,6 +86,9 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
         if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
             text, example = surface_form(text, t.surface), surface_form(example, t.surface)
         text = chinese_punctuation(text)
+        if text in shown:
+            continue  # one text counted under two keys (坚持科学、民主、依法决策 as a window and as a clause)
+        shown.add(text)
         if near is not None:
             if "又作" not in near.example and len(near.example) < 400:
                 near.example = f"{near.example}（又作：{text}）"

@@ -32,6 +32,8 @@ def split_corpus(tmp_path):
 def _count_maps(monkeypatch) -> list[str]:
     mapped: list[str] = []
     real = mapreduce.map_document
+    # Mapped in this process, where the count is seen (the bundled corpus is big enough to fork workers).
+    monkeypatch.setattr(mapreduce, "FORK_CHARS", 10**12)
 
     def counting(index, doc):
         mapped.append(doc.name)
