@@ -32,6 +32,8 @@ eval: $(VENV)/.installed
 	$(PY) scripts/eval_mining.py resources/corpus tests/data/eval/labels_bundled.tsv || status=1; \
 	echo "held-out corpus (tests/data/eval/heldout):"; \
 	$(PY) scripts/eval_mining.py tests/data/eval/heldout tests/data/eval/labels_heldout.tsv || status=1; \
+	echo "development reports (tests/data/eval/dev_reports):"; \
+	$(PY) scripts/eval_mining.py tests/data/eval/dev_reports tests/data/eval/labels_dev_reports.tsv || status=1; \
 	exit $$status
 
 run: $(VENV)/.installed translations bank

@@ -75,6 +75,8 @@ def spans(words: tuple[str, ...]) -> Iterator[tuple[int, int]]:
             if chars > MAX_CHARS:
                 break
             last = words[j]
+            if last == "、":
+                break  # a list is a candidate of its own, whole (candidates.list_items); part of one is cut
             # 提高 / 加强 end a window only as what 有待 / 亟待 awaits (有待提高): otherwise an object follows.
             ends = last not in END_BAD or (j > i and words[j - 1] in _AWAITING and last not in START_BAD)
             if chars >= MIN_CHARS and ends and last != _SLOT and (j > i or len(first) >= 4) and (
