@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping
 
+from editor.core.corpus.sections import heading_section
 from editor.core.mining.counting import Counts, Tally
 from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
 from editor.core.mining.ngrams import parallel_shaped
@@ -29,12 +30,12 @@ MIN_LIFT, MIN_SHARE = 1.15, 0.34
 # a noun that happens to stand in a 存在问题 paragraph is not a problems phrase.
 SECTION_WORDS = {
     "problems": re.compile(r"问题|不足|短板|薄弱|差距|不(?:扎实|到位|力|够|足|强|高|严|细|深|全|实|规范|健全|完善|平衡|充分|及时)|有待|松懈|麻痹|侥幸|厌战|松劲|弱项|滞后|不平衡|不充分|"
-                           r"隐患|缺乏|欠缺|尚未|亟待|不强|不高|偏低|困难|难以|不严|不实|形式主义|官僚主义|克服|整改|漏洞"),
+                           r"隐患|缺乏|欠缺|尚未|亟待|不强|不高|偏低|困难|难以|不严|不实|形式主义|官僚主义|克服|整改|漏洞|清醒(?:地)?看到"),
     "next_steps": re.compile(r"下一步|今后|下阶段|继续|持续|进一步|力争|巩固|着力|计划|打算|努力|确保|坚持|全力|奋力|推动"),
     "situation": re.compile(r"当前|目前|截至|形势|面对|随着|近年来|今年以来|以来|总体|态势|情况|严峻|复杂|稳定|成效|取得|"
                             r"明显|显著|来看|发生|出现|增长|下降|回顾|面临|疫情"),
     "opening": re.compile(r"^为|根据|按照|^经|经.{0,12}同意|经研究|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
-                          r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究|我代表|^首先|^现在"),
+                          r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究|我代表|^首先|^现在|向大会报告"),
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战|更大贡献|新的贡献"),
 }
@@ -71,7 +72,8 @@ def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str 
         p = base.get(s, 0.01)
         lift = (c + p) / (n + 1) / p
         words = SECTION_WORDS.get(s)
-        if words is not None and not words.search(text):
+        # A heading naming its part (___年政府工作任务 names the plan) is that part's, whatever its words.
+        if words is not None and not words.search(text) and not (kind == "heading" and heading_section(text) == s):
             continue
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
@@ -110,7 +112,6 @@ def _acts(half: str) -> bool:
 
 def _single_ok(t: Tally, kind: str) -> bool:
     """In a small corpus, what may be offered from one document: the genre's shapes, not its contents."""
-    from editor.core.corpus.sections import heading_section
     from editor.core.mining.candidates import cjk_len
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
     from editor.core.mining.ngrams import is_predicate, opens_with_verb

@@ -109,3 +109,13 @@ def test_a_dash_led_heading_is_offered_without_its_dash():
     mined = {p.text: p for p in mine_corpus(reports).phrases}
     assert mined["经济运行总体平稳"].section == "situation"
     assert not [t for t in mined if t.startswith("—")]
+
+
+def test_a_heading_naming_its_part_is_filed_there_and_a_reports_turns_under_theirs():
+    from editor.core.mining.ranking import pick_section
+
+    base = {"opening": 0.05, "situation": 0.1, "measures": 0.5, "problems": 0.05, "next_steps": 0.2, "general": 0.1}
+    assert pick_section({"next_steps": 4}, base, "heading", "___年政府工作任务")[0] == "next_steps"
+    assert pick_section({"next_steps": 4}, base, "collocation", "扩大有效投资")[0] == "general"  # no word of the plan
+    assert pick_section({"problems": 4}, base, "collocation", "我们也清醒看到")[0] == "problems"
+    assert pick_section({"opening": 4}, base, "collocation", "向大会报告政府工作")[0] == "opening"
