@@ -87,7 +87,9 @@ def object_term(t: Tally) -> bool:
         return True
     # The head of a longer term, whatever the window opens with: 金融支持力度, 社会治理能力, 指示批示精神.
     if words and tags.get(words[-1], "") in ("n", "nz"):
-        nouns = sum(c for w, c in t.left.items() if w in _JOINED or tags.get(w, "") in ("n", "nz", "vn"))
+        # …or the object of the verb before it (加大|补短板力度): the window lacks the verb that governs it.
+        nouns = sum(c for w, c in t.left.items() if w in _JOINED or tags.get(w, "") in ("n", "nz", "vn")
+                    or (tags.get(w, "") == "v" and w not in _MODALS))
         if total > 0 and 3 * nouns >= 2 * total:
             return True
     if not words or not tags.get(words[0], "").startswith("n") or tags.get(words[0], "") == "vn":
@@ -96,6 +98,8 @@ def object_term(t: Tally) -> bool:
     return total > 0 and 3 * verbs >= 2 * total
 
 
+# Verbs that only lead another verb (要坚持…): what follows them is whole.
+_MODALS = frozenset(["要", "应", "应当", "须", "必须", "将", "能", "能够", "可", "可以", "会", "需", "需要", "得以", "敢于", "善于"])
 # What joins a window to the words before it: a modifier's 的, or a coordination's second half (…和社会稳定).
 _JOINED = frozenset(["的", "和", "与", "及", "以及", "或", "或者"])
 

@@ -109,6 +109,9 @@ def test_a_window_ending_in_a_noun_after_nouns_is_the_head_of_a_longer_term() ->
     # 金融支持力度 / 服务支持力度: 支持力度 is a term's head (the formula is 加大…支持力度).
     assert object_term(_tally("支持力度", df=4, left=Counter({"金融": 1, "服务": 1, "的": 1, "激励": 1})))
     assert object_term(_tally("治理能力", df=4, left=Counter({"社会": 2, "和": 2})))
+    # 加大补短板力度: the verb that governs 力度 stands outside the window.
+    assert object_term(_tally("补短板力度", df=4, left=Counter({"加大": 2, "领域": 1, "服务": 1})))
+    assert not object_term(_tally("加大宣传力度", df=4, left=Counter({"要": 3, "进一步": 1})))  # after a modal: whole
     assert not object_term(_tally("总体平稳", df=3, left=Counter({"形势": 1, "舆情": 1, "价格": 1})))  # ends in a verb
     assert not object_term(_tally("支持力度", df=4, left=Counter({"金融": 1, "": 3})))  # opens clauses too
 
