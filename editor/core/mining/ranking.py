@@ -75,9 +75,21 @@ def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str 
         # A heading naming its part (___年政府工作任务 names the plan) is that part's, whatever its words.
         if words is not None and not words.search(text) and not (kind == "heading" and heading_section(text) == s):
             continue
+        if s == "situation" and _acts_first(text):
+            continue  # 统筹推进…: what was done, told in a review of the year, is a measure, not the situation
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
     return best, best_lift
+
+
+def _acts_first(text: str) -> bool:
+    """Whether a phrase opens with a verb other than a situation's own (回顾, 面对, 取得): an action."""
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import segment_words
+
+    words = segment_words(re.split(r"[，、]", text, maxsplit=1)[0].replace(BLANK, ""))
+    return bool(words) and _jb().posseg.dt.word_tag_tab.get(words[0], "") == "v" and not SECTION_WORDS[
+        "situation"].search(words[0])
 
 
 def _closed(t: Tally) -> bool:

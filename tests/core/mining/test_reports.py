@@ -119,3 +119,12 @@ def test_a_heading_naming_its_part_is_filed_there_and_a_reports_turns_under_thei
     assert pick_section({"next_steps": 4}, base, "collocation", "扩大有效投资")[0] == "general"  # no word of the plan
     assert pick_section({"problems": 4}, base, "collocation", "我们也清醒看到")[0] == "problems"
     assert pick_section({"opening": 4}, base, "collocation", "向大会报告政府工作")[0] == "opening"
+
+
+def test_what_a_review_of_the_year_says_was_done_is_no_situation():
+    from editor.core.mining.ranking import pick_section
+
+    base = {"situation": 0.1, "measures": 0.5, "next_steps": 0.2, "general": 0.2}
+    assert pick_section({"situation": 4}, base, "collocation", "统筹推进疫情防控和经济社会发展")[0] != "situation"
+    assert pick_section({"situation": 4}, base, "collocation", "回顾过去一年")[0] == "situation"
+    assert pick_section({"situation": 4}, base, "collocation", "经济运行总体平稳")[0] == "situation"
