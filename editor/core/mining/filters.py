@@ -44,7 +44,7 @@ def headless(t: Tally) -> bool:
     进一步提高…水平, 创新创业团队, 国务院第___次常务会议精神: the words that follow always complete it,
     so it is not a unit a drafter inserts. A list item (…、) or a phrase ending a clause somewhere is.
     """
-    from editor.core.mining.ngrams import _SLOT, BOUNDARY, segment_words
+    from editor.core.mining.ngrams import _SLOT, BOUNDARY, QUOTE, segment_words
 
     if t.structured or t.whole or t.right.get(BOUNDARY, 0):
         return False
@@ -54,7 +54,8 @@ def headless(t: Tally) -> bool:
     total = sum(t.right.values())
     # …的 completes it too: 支持符合条件 is always 支持符合条件的企业, a modifier cut from its noun
     # (not a set idiom: 突如其来的疫情 still offers 突如其来).
-    completing = (_SLOT, "的") if t.text not in idioms("i") else (_SLOT,)
+    # A quoted term after it (坚持把解决好“三农”问题) completes it as much as a word does.
+    completing = (_SLOT, QUOTE, "的") if t.text not in idioms("i") else (_SLOT, QUOTE)
     content = sum(c for w, c in t.right.items() if w in completing or tags.get(w, "x").startswith(_CONTENT_TAGS))
     # A noun never ending a clause and joined to the next noun (接受社会和舆论监督): the first half of a
     # coordinated object; the verb's object is the whole coordination. (After 、 a list of actions may go on.)
@@ -101,7 +102,7 @@ def object_term(t: Tally) -> bool:
 # Verbs that only lead another verb (要坚持…): what follows them is whole.
 _MODALS = frozenset(["要", "应", "应当", "须", "必须", "将", "能", "能够", "可", "可以", "会", "需", "需要", "得以", "敢于", "善于"])
 # What joins a window to the words before it: a modifier's 的, or a coordination's second half (…和社会稳定).
-_JOINED = frozenset(["的", "和", "与", "及", "以及", "或", "或者"])
+_JOINED = frozenset(["的", "和", "与", "及", "以及", "或", "或者", "而"])  # 而: 为…而|努力奋斗
 
 
 def piece_of_saying(t: Tally, kind: str) -> bool:

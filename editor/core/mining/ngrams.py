@@ -33,12 +33,38 @@ def segment_words(segment: str) -> tuple[str, ...]:
     return tuple(w for w in _jb().lcut(segment, HMM=False) if w.strip())
 
 
-def segments(clause: str) -> list[str]:
-    """A clause's punctuation-free segments; a cited title 《…》 or a number becomes one blank."""
+# A quotation mark beside a segment: the clause goes on through the quoted term (坚持把解决好“三农”问题…),
+# so the segment's edge there is no clause boundary. Stands as the neighbouring word.
+QUOTE = "“"
+_QUOTES = frozenset("“”‘’\"'")
+
+
+def segments(clause: str) -> list[tuple[str, bool, bool]]:
+    """A clause's punctuation-free segments, each with whether a quotation mark stands before / after it.
+
+    A cited title 《…》 or a number becomes one blank.
+    """
     from editor.core.mining.candidates import with_blanks
 
     text = with_blanks(_TITLE.sub(BLANK, clause)).replace(BLANK, _SLOT)
-    return [s for s in _SPLIT.split(text) if s]
+    out = []
+    pos = 0
+    for m in _SPLIT.finditer(text + "。"):
+        if m.start() > pos:
+            before = text[pos - 1] if pos else ""
+            out.append((text[pos:m.start()], before in _QUOTES and pos > 0 and _quoted_edge(text, pos - 1, -1),
+                        _quoted_edge(text, m.start(), 1)))
+        pos = m.end()
+    return out
+
+
+def _quoted_edge(text: str, at: int, step: int) -> bool:
+    """Whether the punctuation run starting at text[at] (going by step) is quotation marks alone."""
+    marks = ""
+    while 0 <= at < len(text) and _SPLIT.match(text[at]):
+        marks += text[at]
+        at += step
+    return bool(marks) and all(c in _QUOTES for c in marks)
 
 
 # Words after which a verb stands without its object: a shortcoming's 有待提高, 亟待加强.
@@ -96,15 +122,17 @@ Windows = tuple[tuple[tuple[str, str, str, bool], ...], tuple[str, ...]]
 def _clause_windows(clause: str) -> tuple[Windows, ...]:
     """Every segment's windows and words (cached: stock clauses recur across documents)."""
     out = []
-    for seg in segments(clause):
+    for seg, quote_before, quote_after in segments(clause):
         words = segment_words(seg)
         n = len(words)
+        start, end = (QUOTE if quote_before else BOUNDARY), (QUOTE if quote_after else BOUNDARY)
         found = []
         for i, j in spans(words):
             key = "".join(words[i:j])
             if _SLOT in key:
                 key = key.replace(_SLOT, BLANK)
-            found.append((key, words[i - 1] if i > 0 else BOUNDARY, words[j] if j < n else BOUNDARY, i == 0 and j == n))
+            left, right = words[i - 1] if i > 0 else start, words[j] if j < n else end
+            found.append((key, left, right, left == right == BOUNDARY))
         out.append((tuple(found), words))
     return tuple(out)
 

@@ -274,3 +274,19 @@ def test_the_first_half_of_a_coordinated_object_and_a_cut_frame_are_not_formulas
     # An action followed by another (…、…) or ending a clause is whole.
     assert not headless(_tally("保障和改善民生", df=3, right=Counter({"的": 1, "、": 2})))
     assert not headless(_tally("加强党风廉政建设", df=3, right=Counter({"和": 2, "": 1})))
+
+
+def test_a_quotation_mark_is_no_clause_boundary() -> None:
+    from editor.core.mining.ngrams import QUOTE, _clause_windows
+
+    windows = {key: (left, right, whole) for found, _ in _clause_windows("坚持把解决好“三农”问题作为重中之重")
+               for key, left, right, whole in found}
+    assert windows["坚持把解决好"] == ("", QUOTE, False)  # the clause goes on through “三农”
+    # Cut before a quoted term in most documents, it is a head without its object.
+    assert headless(_tally("坚持把解决好", df=3, left=Counter({"": 1, "必须": 1, "要": 1}), right=Counter({QUOTE: 3})))
+    whole = {key: w for found, _ in _clause_windows("请认真贯彻执行") for key, _, _, w in found}
+    assert whole["请认真贯彻执行"]  # a clause between commas is still whole
+
+
+def test_a_window_after_er_is_the_second_half_of_wei_er() -> None:
+    assert object_term(_tally("努力奋斗", df=4, left=Counter({"而": 3, "共同": 1})))  # 为…而努力奋斗
