@@ -62,6 +62,8 @@ def headless(t: Tally) -> bool:
     if _last_noun(t.text):
         content += sum(c for w, c in t.right.items() if w in _JOINED and w != "的")
     words = segment_words(t.text)
+    if words and tags.get(words[-1], "")[:1] in ("v", "a"):
+        content += t.right.get("在", 0)  # 我们要更加紧密地团结|在…周围: the verb's complement follows
     if "以" in words and "为" not in words:
         content += t.right.get("为", 0)  # 推进以国家公园|为主体…: cut inside 以…为
     return total > 0 and 3 * content >= 2 * total

@@ -290,3 +290,9 @@ def test_a_quotation_mark_is_no_clause_boundary() -> None:
 
 def test_a_window_after_er_is_the_second_half_of_wei_er() -> None:
     assert object_term(_tally("努力奋斗", df=4, left=Counter({"而": 3, "共同": 1})))  # 为…而努力奋斗
+
+
+def test_a_verb_always_followed_by_zai_wants_its_complement() -> None:
+    # 我们要更加紧密地团结|在…周围
+    assert headless(_tally("我们要更加紧密地团结", df=5, right=Counter({"在": 5})))
+    assert not headless(_tally("坚持以人民为中心", df=4, right=Counter({"在": 1, "": 3})))  # ends clauses too

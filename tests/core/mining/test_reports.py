@@ -118,6 +118,7 @@ def test_a_heading_naming_its_part_is_filed_there_and_a_reports_turns_under_thei
     assert pick_section({"next_steps": 4}, base, "heading", "___年政府工作任务")[0] == "next_steps"
     assert pick_section({"next_steps": 4}, base, "collocation", "扩大有效投资")[0] == "general"  # no word of the plan
     assert pick_section({"problems": 4}, base, "collocation", "我们也清醒看到")[0] == "problems"
+    assert pick_section({"problems": 4}, base, "collocation", "在肯定成绩的同时")[0] == "problems"
     assert pick_section({"opening": 4}, base, "collocation", "向大会报告政府工作")[0] == "opening"
 
 
