@@ -132,7 +132,7 @@ def judge(verdicts: dict[str, bool], candidates: list[tuple[str, str, bool]]) ->
 def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> list[Phrase]:
     """Drop a collocation found mostly inside a longer entry that begins or ends like it (答复如下 in 现答复如下).
 
-    Headings, lists, quotations and templates are units of their own and stay.
+    Headings, lists, quotations, templates and idioms (因地制宜 in 因地制宜发展…) are units of their own and stay.
     """
     from editor.core.corpus.normalize import phrase_key
 
@@ -147,7 +147,7 @@ def _drop_tails(phrases: list[Phrase], standalone: set[str] | None = None) -> li
             continue  # a whole clause in most of its documents stands on its own (以人民为中心); one cannot show it
         for edge in ("^" + k[:2], k[-2:] + "$"):
             for j in by_edge.get(edge, ()):
-                if (phrases[i].kind in ("collocation", "idiom") and j != i and len(keys[j]) > len(k) and k in keys[j]
+                if (phrases[i].kind == "collocation" and j != i and len(keys[j]) > len(k) and k in keys[j]
                         and 3 * phrases[j].doc_count >= 2 * phrases[i].doc_count):
                     drop.add(i)
     return [p for i, p in enumerate(phrases) if i not in drop]

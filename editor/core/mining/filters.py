@@ -57,11 +57,11 @@ def headless(t: Tally) -> bool:
     # A quoted term after it (坚持把解决好“三农”问题) completes it as much as a word does.
     completing = (_SLOT, QUOTE, "的") if t.text not in idioms("i") else (_SLOT, QUOTE)
     content = sum(c for w, c in t.right.items() if w in completing or tags.get(w, "x").startswith(_CONTENT_TAGS))
+    words = segment_words(t.text)
     # A noun never ending a clause and joined to the next noun (接受社会和舆论监督): the first half of a
     # coordinated object; the verb's object is the whole coordination. (After 、 a list of actions may go on.)
-    if _last_noun(t.text):
+    if _last_noun(t.text) or (words and tags.get(words[-1], "") == "vn"):
         content += sum(c for w, c in t.right.items() if w in _JOINED and w != "的")
-    words = segment_words(t.text)
     if words and tags.get(words[-1], "")[:1] in ("v", "a"):
         content += t.right.get("在", 0)  # 我们要更加紧密地团结|在…周围: the verb's complement follows
     if "以" in words and "为" not in words:

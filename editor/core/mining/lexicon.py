@@ -12,8 +12,9 @@ _lock = threading.Lock()
 _jieba: Any = None
 
 # A phrase that starts with a particle or conjunction, or ends with one or a preposition, is a
-# piece cut out of a sentence (the scorer's rule, judged on words so 及时/对于 are not 及/对).
-START_BAD = frozenset(["的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得"])
+# piece cut out of a sentence (the scorer's rule, judged on words so 及时/对于 are not 及/对); so is one
+# opening with 在于 (根本在于…，在于…: the second half of a predicate whose subject is left behind).
+START_BAD = frozenset(["的", "了", "着", "和", "与", "及", "或", "等", "并", "而", "之", "地", "得", "在于"])
 END_BAD = START_BAD | frozenset(["在", "对", "把", "被", "将", "以", "为", "从", "向", "跟", "同", "于", "是"])
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"

@@ -30,12 +30,12 @@ MIN_LIFT, MIN_SHARE = 1.15, 0.34
 # a noun that happens to stand in a 存在问题 paragraph is not a problems phrase.
 SECTION_WORDS = {
     "problems": re.compile(r"问题|不足|短板|薄弱|差距|不(?:扎实|到位|力|够|足|强|高|严|细|深|全|实|规范|健全|完善|平衡|充分|及时)|有待|松懈|麻痹|侥幸|厌战|松劲|弱项|滞后|不平衡|不充分|"
-                           r"隐患|缺乏|欠缺|尚未|亟待|不强|不高|偏低|困难|难以|不严|不实|形式主义|官僚主义|克服|整改|漏洞|清醒(?:地)?看到|肯定成绩"),
+                           r"隐患|缺乏|欠缺|尚未|亟待|不强|不高|偏低|困难|难以|不严|不实|形式主义|官僚主义|克服|整改|漏洞|清醒(?:地)?(?:看到|认识到)|肯定成绩"),
     "next_steps": re.compile(r"下一步|今后|下阶段|继续|持续|进一步|力争|巩固|着力|计划|打算|努力|确保|坚持|全力|奋力|推动"),
     "situation": re.compile(r"当前|目前|截至|形势|面对|随着|近年来|今年以来|以来|总体|态势|情况|严峻|复杂|稳定|成效|取得|"
                             r"明显|显著|来看|发生|出现|增长|下降|回顾|面临|疫情"),
     "opening": re.compile(r"^为|根据|按照|^经|经.{0,12}同意|经研究|现将|现就|如下|同意|收悉|以下|印发|转发|提出|各省|各部委|直属机构|今年以来|"
-                          r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究|我代表|^首先|^现在|向大会(?:报告|作)"),
+                          r"近年来|高度重视|重要意义|党中央|决策部署|制定本|施行|简称|研究|我代表|^首先|^现在|向大会(?:报告|作)|提交大会"),
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战|更大贡献|新的贡献"),
 }
@@ -152,7 +152,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
     if kind == "template":
         return "frame" in t.kinds  # a frame (从___来看), not one document's figure (人员___人)
     if kind == "quote":
-        return True
+        # A saying says something (咬定青山不放松); a quoted name (“钍基熔盐实验堆”) is one document's content.
+        return "，" in t.text or "," in t.text or is_predicate(t.text)
     # A whole clause of a closing in the closing's own words (胜利必将也一定属于我们), or an opening's
     # formula (现将有关情况总结如下).
     if t.whole and "situation" in t.sections and _SITUATION_FRAME.search(t.text):

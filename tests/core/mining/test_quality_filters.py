@@ -296,3 +296,21 @@ def test_a_verb_always_followed_by_zai_wants_its_complement() -> None:
     # 我们要更加紧密地团结|在…周围
     assert headless(_tally("我们要更加紧密地团结", df=5, right=Counter({"在": 5})))
     assert not headless(_tally("坚持以人民为中心", df=4, right=Counter({"在": 1, "": 3})))  # ends clauses too
+
+
+def test_a_one_document_quotation_is_a_saying_only_if_it_says_something() -> None:
+    from editor.core.mining.ranking import _single_ok
+
+    assert _single_ok(_tally("咬定青山不放松", df=1, whole=1, structured=True), "quote")
+    assert _single_ok(_tally("有爱不惧风来急，风雨过后是晴天", df=1, whole=1, structured=True), "quote")
+    assert not _single_ok(_tally("钍基熔盐实验堆", df=1, whole=1, structured=True), "quote")  # a name
+
+
+def test_an_idiom_inside_a_longer_entry_stays_an_entry() -> None:
+    from editor.core.mining.assemble import _drop_tails
+    from editor.core.model.phrases import Phrase
+
+    kept = _drop_tails([Phrase("因地制宜发展新质生产力", "general", "collocation", 3.0, 5, 5),
+                        Phrase("因地制宜", "general", "idiom", 2.0, 5, 5), Phrase("答复如下", "opening", "collocation", 1.0, 3, 3),
+                        Phrase("现答复如下", "opening", "collocation", 2.0, 3, 3)])
+    assert [p.text for p in kept] == ["因地制宜发展新质生产力", "因地制宜", "现答复如下"]

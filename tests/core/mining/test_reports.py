@@ -129,3 +129,14 @@ def test_what_a_review_of_the_year_says_was_done_is_no_situation():
     assert pick_section({"situation": 4}, base, "collocation", "统筹推进疫情防控和经济社会发展")[0] != "situation"
     assert pick_section({"situation": 4}, base, "collocation", "回顾过去一年")[0] == "situation"
     assert pick_section({"situation": 4}, base, "collocation", "经济运行总体平稳")[0] == "situation"
+
+
+def test_a_provincial_reports_own_turns():
+    from editor.core.mining.lexicon import is_fragment
+    from editor.core.mining.ranking import pick_section
+
+    base = {"opening": 0.05, "situation": 0.1, "measures": 0.5, "problems": 0.05, "next_steps": 0.2, "general": 0.1}
+    assert pick_section({"problems": 4}, base, "collocation", "我们也清醒认识到")[0] == "problems"
+    # 成绩的取得，根本在于…，在于…: the second half of a predicate whose subject stays behind.
+    assert is_fragment("在于习近平新时代中国特色社会主义思想科学指引")
+    assert not is_fragment("关键在于落实")
