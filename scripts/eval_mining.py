@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 SECTIONS = ("title", "opening", "situation", "measures", "problems", "next_steps", "closing", "general")
 LABELS = ("good", "misplaced", "fragment", "junk")
 TOP = 50
+_NO_QUOTES = str.maketrans("", "", "“”‘’")
 
 
 def top_entries(corpus: Path) -> dict[str, list[str]]:
@@ -35,7 +36,7 @@ def top_entries(corpus: Path) -> dict[str, list[str]]:
         bank = PhraseBank(Path(tmp) / "bank.db")
         try:
             mine_into_bank([corpus], bank, include_bank_corpus=False)
-            return {s: [p.text for p in bank.search("", s, None, TOP)] for s in SECTIONS}
+            return {s: [_plain(p.text) for p in bank.search("", s, None, TOP)] for s in SECTIONS}
         finally:
             bank.close()
 
@@ -46,7 +47,12 @@ def read_labels(path: Path) -> dict[tuple[str, str], str]:
         return {}
     with path.open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-    return {(r[0], r[1]): r[2] for r in rows[1:] if len(r) >= 3 and r[2] in LABELS}
+    return {(r[0], _plain(r[1])): r[2] for r in rows[1:] if len(r) >= 3 and r[2] in LABELS}
+
+
+def _plain(text: str) -> str:
+    """A label is for the phrase, whether or not its quotation marks are shown (坚决做到“两个维护”)."""
+    return text.translate(_NO_QUOTES)
 
 
 def precision(texts: list[str], section: str, labels: dict[tuple[str, str], str], k: int) -> float | None:

@@ -89,3 +89,33 @@ _CJK_NEAR_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff_）”])[,;:!?()]|[,;:!?()](?=
 def chinese_punctuation(text: str) -> str:
     """ASCII , ; : ! ? ( ) next to Chinese text → their full-width forms (how a drafter writes them)."""
     return _CJK_NEAR_PUNCT.sub(lambda m: m.group().translate(_ASCII_PUNCT), text)
+
+
+_QUOTE_MARKS = "“”‘’"
+
+
+def with_quote_marks(text: str, example: str) -> str:
+    """The text as its example writes it, quotation marks included (坚决做到“两个维护”), when they pair up.
+
+    Candidates are counted without quotation marks; a drafter inserting one should not have to put the
+    marks back. Unchanged when the example does not hold the text or its marks do not pair.
+    """
+    if not text or "___" in text or not any(q in example for q in _QUOTE_MARKS):
+        return text
+    pattern = f"[{_QUOTE_MARKS}]?".join(re.escape(c) for c in text)
+    m = re.search(pattern, example)
+    if m is None:
+        return text
+    start, end = m.start(), m.end()
+    found = example[start:end]
+    if found.count("“") > found.count("”") and example[end:end + 1] == "”":
+        end += 1  # …“两个维护 → …“两个维护”
+    if found.count("”") > found.count("“") and start > 0 and example[start - 1] == "“":
+        start -= 1
+    found = example[start:end]
+    if found.count("“") != found.count("”") or found.count("‘") != found.count("’") or found == text:
+        return text
+    # A mark around the whole text (“疫情就是命令，防控就是责任”) belongs to the sentence, not the phrase.
+    if found[0] in "“‘" and found[-1] in "”’" and found[1:-1].replace("“", "").replace("”", "") == text:
+        return text
+    return found

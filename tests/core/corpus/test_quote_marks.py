@@ -1,0 +1,30 @@
+"""Entries are counted without quotation marks but shown with them, as their documents write them."""
+from __future__ import annotations
+
+from editor.core.corpus.normalize import with_quote_marks
+from editor.core.mining.miner import mine_corpus
+
+
+def test_an_entry_takes_back_the_quotation_marks_its_example_gives_it():
+    assert with_quote_marks("坚决做到两个维护", "要坚决做到“两个维护”，不断提高…") == "坚决做到“两个维护”"
+    assert with_quote_marks("实现十五五良好开局", "奋力实现“十五五”良好开局") == "实现“十五五”良好开局"
+    assert (with_quote_marks("增强四个意识、坚定四个自信、做到两个维护", "增强“四个意识”、坚定“四个自信”、做到“两个维护”")
+            == "增强“四个意识”、坚定“四个自信”、做到“两个维护”")
+
+
+def test_marks_that_enclose_the_whole_entry_or_do_not_pair_stay_out():
+    assert with_quote_marks("疫情就是命令，防控就是责任", "牢记“疫情就是命令，防控就是责任”。") == "疫情就是命令，防控就是责任"
+    assert with_quote_marks("两个维护", "坚决做到“两个维护”") == "两个维护"
+    assert with_quote_marks("做到两个", "坚决做到“两个维护”") == "做到两个"  # “ without its ”
+    assert with_quote_marks("现将___通知如下", "现将“有关”事项通知如下") == "现将___通知如下"
+
+
+def test_the_bank_shows_the_marks():
+    fields = ["城乡规划", "水利设施", "职业教育", "医疗保障", "文化市场", "交通网络", "粮食生产", "科技创新"]
+    docs = []
+    for i, field in enumerate(fields):
+        own = "".join(f"加强{fields[(i + k) % 8]}建设，投资{i * 7 + k}亿元。" for k in range(1, 4))
+        docs.append((f"{i}.txt", f"关于{field}工作的总结\n一、主要做法\n各单位提高站位，坚决做到“两个维护”，推进{field}工作。{own}"))
+    texts = {p.text for p in mine_corpus(docs).phrases}
+    assert "坚决做到“两个维护”" in texts, texts
+    assert "坚决做到两个维护" not in texts
