@@ -44,3 +44,13 @@ def frame_templates(clause: str) -> list[str]:
             groups = {k: (v or "") for k, v in m.groupdict().items() if k != "mid"}
             out.append(template.format(B=BLANK, **groups))
     return out
+
+
+def frame_fillings(clause: str) -> list[str]:
+    """What the clause puts in the blank of every frame it fills (有关情况 in 现将有关情况总结如下)."""
+    out = []
+    for pattern, _ in FRAMES:
+        m = pattern.fullmatch(clause)
+        if m and BLANK not in m.group("mid"):
+            out.append(m.group("mid"))
+    return out

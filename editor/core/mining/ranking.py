@@ -125,6 +125,7 @@ def _acts(half: str) -> bool:
 def _single_ok(t: Tally, kind: str) -> bool:
     """In a small corpus, what may be offered from one document: the genre's shapes, not its contents."""
     from editor.core.mining.candidates import cjk_len
+    from editor.core.mining.frames import frame_fillings
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
     from editor.core.mining.ngrams import is_predicate, opens_with_verb
 
@@ -158,8 +159,8 @@ def _single_ok(t: Tally, kind: str) -> bool:
     # formula (现将有关情况总结如下).
     if t.whole and "situation" in t.sections and _SITUATION_FRAME.search(t.text):
         return True  # a frame needs no verb of its own
-    if t.whole == 0 or not is_predicate(t.text):
-        return False
+    if t.whole == 0 or not is_predicate(t.text) or not all(_common_words(mid) for mid in frame_fillings(t.text)):
+        return False  # a frame filled with one document's own words (不断开创富民兴陇新局面): the frame is offered
     # A closing clause of up to 16 characters, or a whole closing sentence of two clauses (以上意见如无不妥，请批转…).
     if "closing" in t.sections and len(t.text) <= (24 if "，" in t.text else 16) and _CLOSING_FORMULA.search(t.text):
         return True
@@ -181,6 +182,15 @@ def _few_alike(t: Tally, counts: Counts) -> bool:
     family = family_of(t.genre)
     alike = sum(n for g, n in counts.genres.items() if family_of(g) == family) if family else counts.documents
     return alike < DF_CORPUS
+
+
+def _common_words(text: str) -> bool:
+    """Whether a text is made of dictionary words of two characters or more (有关情况, not 富民兴陇)."""
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import segment_words
+
+    freq = _jb().dt.FREQ
+    return all(len(w) >= 2 and freq.get(w, 0) > 0 for w in segment_words(text))
 
 
 def _thin(t: Tally, counts: Counts) -> bool:

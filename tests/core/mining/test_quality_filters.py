@@ -314,3 +314,14 @@ def test_an_idiom_inside_a_longer_entry_stays_an_entry() -> None:
                         Phrase("因地制宜", "general", "idiom", 2.0, 5, 5), Phrase("答复如下", "opening", "collocation", 1.0, 3, 3),
                         Phrase("现答复如下", "opening", "collocation", 2.0, 3, 3)])
     assert [p.text for p in kept] == ["因地制宜发展新质生产力", "因地制宜", "现答复如下"]
+
+
+def test_one_filling_of_a_frame_is_that_documents_the_frame_is_the_formula() -> None:
+    from editor.core.mining.ranking import _single_ok
+
+    filled = _tally("不断开创富民兴陇新局面", df=1, whole=1, structured=True, sections=Counter({"closing": 1}))
+    assert not _single_ok(filled, "collocation")  # 不断开创___新局面 is offered instead
+    generic = _tally("现将有关情况总结如下", df=1, whole=1, structured=True, sections=Counter({"opening": 1}))
+    assert _single_ok(generic, "collocation")  # filled with the genre's own words, it is the formula as written
+    call = _tally("胜利必将也一定属于我们", df=1, whole=1, structured=True, sections=Counter({"closing": 1}))
+    assert _single_ok(call, "collocation")
