@@ -121,6 +121,10 @@ def is_fragment(text: str) -> bool:
     """True when the phrase starts or ends mid-phrase (的/了/和/在…)."""
     core = re.sub(r"[\s，、,。.;；:：!！?？“”\"‘’'《》（）()…—·\-]", "", text)
     w = words(core)
+    tags = _jb().posseg.dt.word_tag_tab
+    if (len(w) >= 2 and w[-2] == "的" and tags.get(w[-1], "") == "v" and "某" not in w
+            and not any(tags.get(x, "").startswith("v") for x in w[:-2])):
+        return True  # 成绩的取得: a verb made a noun by 的, no verb before it: a subject whose sentence goes on
     return bool(w) and (w[0] in START_BAD or w[-1] in END_BAD)
 
 

@@ -153,8 +153,7 @@ def _single_ok(t: Tally, kind: str) -> bool:
     if kind == "template":
         return "frame" in t.kinds  # a frame (从___来看), not one document's figure (人员___人)
     if kind == "quote":
-        # A saying says something (咬定青山不放松); a quoted name (“钍基熔盐实验堆”) is one document's content.
-        return "，" in t.text or "," in t.text or is_predicate(t.text)
+        return _says(t.text)  # a quoted name (“钍基熔盐实验堆”) is one document's content
     # A whole clause of a closing in the closing's own words (胜利必将也一定属于我们), or an opening's
     # formula (现将有关情况总结如下).
     if t.whole and "situation" in t.sections and _SITUATION_FRAME.search(t.text):
@@ -182,6 +181,13 @@ def _few_alike(t: Tally, counts: Counts) -> bool:
     family = family_of(t.genre)
     alike = sum(n for g, n in counts.genres.items() if family_of(g) == family) if family else counts.documents
     return alike < DF_CORPUS
+
+
+def _says(text: str) -> bool:
+    """Whether a quotation says something: a saying of two parts, or one with a verb (咬定青山不放松)."""
+    from editor.core.mining.ngrams import is_predicate
+
+    return bool(re.search(r"[，,、]", text)) or is_predicate(text)
 
 
 def _common_words(text: str) -> bool:
@@ -361,6 +367,8 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):
             kind = "collocation"  # a four-character set phrase (高度重视), judged as one
+        if kind == "quote" and not _says(t.text):
+            kind = "collocation"  # a quoted name (“一刻钟便民生活圈”), not a saying: judged as a term
         # A bare term (营商环境, 科技创新) or a body's name (市场监管总局) is not a formula; a term naming
         # a shortcoming (侥幸心理) is, in a 存在问题 part.
         if (kind == "collocation" and not shaped(t.text, t.structured and t.whole > 0)

@@ -325,3 +325,19 @@ def test_one_filling_of_a_frame_is_that_documents_the_frame_is_the_formula() -> 
     assert _single_ok(generic, "collocation")  # filled with the genre's own words, it is the formula as written
     call = _tally("胜利必将也一定属于我们", df=1, whole=1, structured=True, sections=Counter({"closing": 1}))
     assert _single_ok(call, "collocation")
+
+
+def test_a_verb_made_a_noun_by_de_is_a_subject_whose_sentence_goes_on() -> None:
+    from editor.core.mining.lexicon import is_fragment
+
+    assert is_fragment("成绩的取得")  # 这些成绩的取得，凝聚着…
+    assert not is_fragment("表示衷心的感谢")  # a verb before it: a whole predicate
+    assert not is_fragment("关于___的通知")
+
+
+def test_a_quoted_name_is_judged_as_a_term_and_a_two_part_saying_stays_a_saying() -> None:
+    from editor.core.mining.ranking import _says
+
+    assert not _says("一刻钟便民生活圈")
+    assert _says("功成不必在我、功成必定有我")
+    assert _says("咬定青山不放松")
