@@ -69,15 +69,16 @@ def headless(t: Tally) -> bool:
     return total > 0 and 3 * content >= 2 * total
 
 
-def object_term(t: Tally) -> bool:
+def object_term(t: Tally, judged_whole: bool = False) -> bool:
     """A window never opening a clause and led in most documents by what it completes: a verb, a preposition, 的 or 和.
 
     推进政务公开 / 促进政务公开: 政务公开 is a term the verbs act on, not a formula of its own;
     社会公开 is always 向社会公开, 积极作用 …的积极作用 and 社会稳定 …和社会稳定: pieces of the phrase they stand in.
+    judged_whole: judge a phrase that stood alone in a few documents too (社会稳定, whole once in four).
     """
     from editor.core.mining.ngrams import _GENRE_VERBS, _PREPOSITIONS, BOUNDARY, segment_words
 
-    if t.structured or t.whole or t.left.get(BOUNDARY, 0):
+    if (not judged_whole and (t.structured or t.whole)) or t.left.get(BOUNDARY, 0):
         return False
     tags = _tags()
     words = segment_words(t.text)

@@ -341,3 +341,9 @@ def test_a_quoted_name_is_judged_as_a_term_and_a_two_part_saying_stays_a_saying(
     assert not _says("一刻钟便民生活圈")
     assert _says("功成不必在我、功成必定有我")
     assert _says("咬定青山不放松")
+
+
+def test_a_phrase_whole_once_but_joined_by_he_everywhere_else_is_half_a_coordination() -> None:
+    t = _tally("社会稳定", df=4, whole=1, structured=True, left=Counter({"和": 3, "、": 1}))
+    assert not object_term(t)  # as a whole clause it is not judged as a window
+    assert object_term(t, judged_whole=True)  # ranking judges it so when it stood alone in under a third
