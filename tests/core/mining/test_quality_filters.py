@@ -347,3 +347,16 @@ def test_a_phrase_whole_once_but_joined_by_he_everywhere_else_is_half_a_coordina
     t = _tally("社会稳定", df=4, whole=1, structured=True, left=Counter({"和": 3, "、": 1}))
     assert not object_term(t)  # as a whole clause it is not judged as a window
     assert object_term(t, judged_whole=True)  # ranking judges it so when it stood alone in under a third
+
+
+def test_a_window_never_spans_a_list_mark_nor_ends_on_a_verb_that_wants_its_object() -> None:
+    from editor.core.mining.ngrams import segment_words, spans
+
+    def windows(text: str) -> set[str]:
+        words = segment_words(text)
+        return {"".join(words[i:j]) for i, j in spans(words)}
+
+    found = windows("办好特殊教育、继续教育、专门教育")
+    assert not [w for w in found if "、" in w], found  # the list is a candidate whole (candidates.list_items)
+    for text in ("要持续深化改革", "进一步巩固成果", "不断增强活力", "持续优化营商环境", "扩大有效投资", "拓展发展空间"):
+        assert not [w for w in windows(text) if w.endswith(("深化", "巩固", "增强", "优化", "扩大", "拓展"))], text
