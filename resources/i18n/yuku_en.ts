@@ -574,6 +574,10 @@ Export anyway?</translation>
             <source>已导出 %1；缺少公文要素：%2</source>
             <translation>Exported %1; missing document parts: %2</translation>
         </message>
+        <message>
+            <source>文档(&amp;D)</source>
+            <translation>&amp;Document</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1479,13 +1483,6 @@ Paragraphs: %7</translation>
         <message>
             <source>…还有 %1 条，按回车显示更多</source>
             <translation>…%1 more; press Enter to show them</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>文档(&amp;D)</source>
-            <translation>&amp;Document</translation>
         </message>
     </context>
     <context>

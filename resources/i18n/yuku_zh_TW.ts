@@ -576,6 +576,10 @@
             <source>已导出 %1；缺少公文要素：%2</source>
             <translation>已匯出 %1；缺少公文要素：%2</translation>
         </message>
+        <message>
+            <source>文档(&amp;D)</source>
+            <translation>文件(&amp;D)</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1481,13 +1485,6 @@
         <message>
             <source>…还有 %1 条，按回车显示更多</source>
             <translation>…還有 %1 條，按回車顯示更多</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>文档(&amp;D)</source>
-            <translation>文件(&amp;D)</translation>
         </message>
     </context>
     <context>

@@ -68,6 +68,8 @@ def test_main_window_in_english(translators, qtbot, tmp_path):
     qtbot.addWidget(w)
     titles = [a.text() for a in w.menuBar().actions()]
     assert titles[:3] == ["&File", "&Edit", "F&ormat"]
+    # Every menu title in English, the 公文 feature's 文档 menu too (it once kept its Chinese title).
+    assert not [t for t in titles if any("\u4e00" <= c <= "\u9fff" for c in t)], titles
     assert w.actions_by_name["style_heading1"].text() == "Heading &1"
     assert w.paragraph_styles.combo.itemText(0) == "Title"
     bank.close()

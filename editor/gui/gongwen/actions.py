@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -186,7 +186,8 @@ def install(host: WindowHost) -> GongwenActions:
     actions = GongwenActions(host)
     window = host.widget
     # 文档 is a menu of its own, between 格式 and 工具 (the window has no document menu to share).
-    actions.document_menu = QMenu(window.tr("文档(&D)"), window)
+    # A literal context: lupdate reads window.tr(...) as the context "window", which no class has.
+    actions.document_menu = QMenu(QCoreApplication.translate("GongwenActions", "文档(&D)"), window)
     actions.document_menu.setObjectName("document_menu")
     window.menuBar().insertMenu(host.menu("tools").menuAction(), actions.document_menu)
     actions.document_menu.addAction(actions.parts_action)
