@@ -38,15 +38,19 @@ def _tags() -> dict[str, str]:
     return tags
 
 
-def headless(t: Tally) -> bool:
+def headless(t: Tally, judged_whole: bool = False) -> bool:
     """A window never seen at a clause's end, followed by a content word in most documents: a head cut from its object.
 
     进一步提高…水平, 创新创业团队, 国务院第___次常务会议精神: the words that follow always complete it,
     so it is not a unit a drafter inserts. A list item (…、) or a phrase ending a clause somewhere is.
+    judged_whole: judge a phrase that stood alone in a few documents too (以县城为重要载体|的…, whole once in five).
     """
     from editor.core.mining.ngrams import _SLOT, BOUNDARY, QUOTE, segment_words
 
-    if t.structured or t.whole or t.right.get(BOUNDARY, 0):
+    if judged_whole:
+        if 3 * t.right.get(BOUNDARY, 0) >= sum(t.right.values()):
+            return False
+    elif t.structured or t.whole or t.right.get(BOUNDARY, 0):
         return False
     from editor.core.mining.lexicon import idioms
 

@@ -360,8 +360,9 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t)):
             continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
-        if kind == "collocation" and t.df >= NGRAM_DF and 3 * t.whole < t.df and object_term(t, judged_whole=True):
-            continue  # whole once, but joined to what leads it everywhere else (…和社会稳定)
+        if kind == "collocation" and t.df >= NGRAM_DF and 3 * t.whole < t.df and (
+                object_term(t, judged_whole=True) or headless(t, judged_whole=True)):
+            continue  # whole once, but joined to what leads or follows it everywhere else (…和社会稳定)
         if (enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind)
                 or evidence.kind_of_listed_word(t, kind)):
             continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun

@@ -360,3 +360,11 @@ def test_a_window_never_spans_a_list_mark_nor_ends_on_a_verb_that_wants_its_obje
     assert not [w for w in found if "、" in w], found  # the list is a candidate whole (candidates.list_items)
     for text in ("要持续深化改革", "进一步巩固成果", "不断增强活力", "持续优化营商环境", "扩大有效投资", "拓展发展空间"):
         assert not [w for w in windows(text) if w.endswith(("深化", "巩固", "增强", "优化", "扩大", "拓展"))], text
+
+
+def test_a_phrase_whole_once_but_followed_by_de_everywhere_else_is_a_modifier() -> None:
+    t = _tally("以县城为重要载体", df=5, whole=1, structured=True, right=Counter({"的": 4, "": 1}))
+    assert not headless(t)  # as a whole clause it is not judged as a window
+    assert headless(t, judged_whole=True)  # …以县城为重要载体的城镇化建设
+    assert not headless(_tally("坚持问题导向", df=5, whole=2, structured=True, right=Counter({"的": 2, "": 3})),
+                        judged_whole=True)  # ends clauses in most documents
