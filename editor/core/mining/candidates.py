@@ -81,7 +81,8 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
 
 
-def _shared_prefix(items: list[str]) -> int:
+def shared_prefix(items: list[str]) -> int:
+    """How many characters all items open with."""
     n = 0
     for chars in zip(*items):
         if len(set(chars)) != 1:
@@ -90,8 +91,9 @@ def _shared_prefix(items: list[str]) -> int:
     return n
 
 
-def _shared_suffix(items: list[str]) -> int:
-    return _shared_prefix([s[::-1] for s in items])
+def shared_suffix(items: list[str]) -> int:
+    """How many characters all items end with."""
+    return shared_prefix([s[::-1] for s in items])
 
 
 def list_items(clause: str) -> list[str] | None:
@@ -118,7 +120,7 @@ def list_items(clause: str) -> list[str] | None:
         items = items[:-1]
     if len(items) < 2 or any(ch in item for item in items for ch in "等的和及与或"):
         return None
-    shaped = _shared_prefix(items) >= 1 or _shared_suffix(items) >= 1
+    shaped = shared_prefix(items) >= 1 or shared_suffix(items) >= 1
     if len(items) == 2 and not shaped and width != 4:
         return None
     if len(parts[0]) > width and not shaped and width != 4:
@@ -149,7 +151,7 @@ def _is_couplet(clauses: list[str]) -> bool:
     a, b = clauses
     if not 5 <= len(a) <= 14 or len(a) != len(b):
         return False
-    return _shared_prefix([a, b]) >= 2 or len(a) == 7 or ("就是" in a and "就是" in b)
+    return shared_prefix([a, b]) >= 2 or len(a) == 7 or ("就是" in a and "就是" in b)
 
 
 def title_phrase(title: str) -> str:

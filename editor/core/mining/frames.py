@@ -6,6 +6,7 @@ template even when the corpus holds a single filling (frequency cannot show a sl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from editor.core.model.phrases import BLANK
 
@@ -35,22 +36,20 @@ FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 
 
-def frame_templates(clause: str) -> list[str]:
-    """The templates of every frame the clause fills (its middle becomes ___)."""
-    out = []
+def _filled(clause: str) -> Iterator[tuple[re.Match[str], str]]:
+    """(match, template) of every frame the clause fills, its middle not already a blank."""
     for pattern, template in FRAMES:
         m = pattern.fullmatch(clause)
         if m and BLANK not in m.group("mid"):
-            groups = {k: (v or "") for k, v in m.groupdict().items() if k != "mid"}
-            out.append(template.format(B=BLANK, **groups))
-    return out
+            yield m, template
+
+
+def frame_templates(clause: str) -> list[str]:
+    """The templates of every frame the clause fills (its middle becomes ___)."""
+    return [template.format(B=BLANK, **{k: (v or "") for k, v in m.groupdict().items() if k != "mid"})
+            for m, template in _filled(clause)]
 
 
 def frame_fillings(clause: str) -> list[str]:
     """What the clause puts in the blank of every frame it fills (有关情况 in 现将有关情况总结如下)."""
-    out = []
-    for pattern, _ in FRAMES:
-        m = pattern.fullmatch(clause)
-        if m and BLANK not in m.group("mid"):
-            out.append(m.group("mid"))
-    return out
+    return [m.group("mid") for m, _ in _filled(clause)]

@@ -51,8 +51,7 @@ def segments(clause: str) -> list[tuple[str, bool, bool]]:
     pos = 0
     for m in _SPLIT.finditer(text + "。"):
         if m.start() > pos:
-            before = text[pos - 1] if pos else ""
-            out.append((text[pos:m.start()], before in _QUOTES and pos > 0 and _quoted_edge(text, pos - 1, -1),
+            out.append((text[pos:m.start()], pos > 0 and _quoted_edge(text, pos - 1, -1),
                         _quoted_edge(text, m.start(), 1)))
         pos = m.end()
     return out
@@ -237,6 +236,7 @@ def parallel_shaped(text: str) -> bool:
 
     Lists of bodies (科技部、财政部) share an ending too, and are not formulas.
     """
+    from editor.core.mining.candidates import shared_prefix, shared_suffix
     from editor.core.mining.lexicon import _jb
 
     items = [i for i in re.split(r"[、，]", text) if i]
@@ -245,24 +245,14 @@ def parallel_shaped(text: str) -> bool:
     tags = _jb().posseg.dt.word_tag_tab
     if any(tags.get(i, "").startswith(("nt", "ns", "j")) for i in items):
         return False
-    head = _shared(items)
+    head = items[0][:shared_prefix(items)]
     if head:
         # 好做法、好经验 / 统一调用、统一监管: a one-character or verb-like opening, not a noun (科研项目、科研资金).
         return len(head) == 1 or tags.get(head, "v")[:1] in ("v", "d", "a") or is_predicate(items[0])
-    tail = _shared([i[::-1] for i in items])[::-1]
+    tail = items[0][len(items[0]) - shared_suffix(items):]
     # 数据融通、服务融通: the shared ending acts; 监督组、专家组 only names.
     if tail:
         return tags.get(tail, "")[:1] in ("v", "a", "d") or all(is_predicate(i) for i in items)
     # 外防输入、内防反弹 / 面上管控、点上精准: actions of one length sharing a character inside.
     return (len({len(i) for i in items}) == 1 and any(len(set(chars)) == 1 for chars in zip(*items))
             and all(is_predicate(i) for i in items))
-
-
-def _shared(items: list[str]) -> str:
-    """The opening all items share."""
-    n = 0
-    for chars in zip(*items):
-        if len(set(chars)) != 1:
-            break
-        n += 1
-    return items[0][:n]

@@ -269,12 +269,9 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
     # not 突出重点，压实责任): this document's own slogan.
     halves = [h for h in t.text.split("，") if h]
 
-    freq = _jb().dt.FREQ
-
     def generic(half: str) -> bool:  # said elsewhere, or made of dictionary words (not 带/量/采购)
         tally = counts.tallies.get(half)
-        return (tally is not None and tally.df >= 2) or all(
-            len(w) >= 2 and freq.get(w, 0) > 0 for w in segment_words(half))
+        return (tally is not None and tally.df >= 2) or _common_words(half)
 
     # Slogan halves are short; a sentence of two longer clauses (以上意见如无不妥，请批转…) is not a slogan.
     return len(halves) == 2 and max(map(len, halves)) <= 8 and not any(generic(h) for h in halves)
