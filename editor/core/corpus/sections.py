@@ -24,8 +24,14 @@ BODY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"^(?:存在(?:的)?(?:主要)?问题|存在(?:的)?不足|但也要看到|同时也要看到|"
                             r"(?:但是?|不过)?[，,]?(?:工作中)?(?:也|还)存在|问题和不足|"
                             # A report turns to its shortcomings: 在肯定成绩的同时，我们也清醒看到…
-                            r"在肯定成绩的同时|我们也(?:要)?清醒(?:地)?看到)")),
-    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|下步|接下来|明年|新的一年)")),
+                            r"在肯定成绩的同时|我们也(?:要)?清醒(?:地)?看到)|"
+                            # …however it is led in (在看到成绩的同时，我们也清醒地认识到 / 各位代表！我们也…).
+                            r"^.{0,16}?(?:(?:肯定|看到|总结)成绩的同时|清醒(?:地)?(?:看到|认识到))")),
+    # A report that gives its year's plan no heading turns to it in words (今年要重点做好以下几方面工作,
+    # 通观全局，做好今年政府工作必须…).
+    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|下步|接下来|明年|新的一年)|"
+                              r"^(?:今年|\d{4}年)[，,]?(?:要|重点要|经济发展要)(?:着力|着重|重点)?(?:做好|抓好)|"
+                              r"^.{0,12}做好今年(?:政府)?工作")),
     ("situation", re.compile(r"^(?:当前|目前|今年以来|面对|从.{1,6}来看)")),
 )
 # Action wording: in a document without headings, a paragraph full of it describes measures.

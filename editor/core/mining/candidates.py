@@ -34,6 +34,8 @@ _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其�
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|”)")
+# A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
+_JOINED_ITEM = re.compile(r"^(?:和|及|以及|与)(?![谐时早格会其])[\u4e00-\u9fff]{2}")
 _CITED = re.compile(r"《[^《》]{1,60}》(?:（[^（）]{0,20}）)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Titles: leading years, trailing serial numbers and collection marks are not part of the title.
@@ -112,6 +114,8 @@ def list_items(clause: str) -> list[str] | None:
     if any(len(i) != width or not _CJK.search(i) for i in items):
         return None
     tail = parts[-1][width:]
+    if _JOINED_ITEM.match(tail):
+        return None  # 民族教育、特殊教育、继续教育|和网络教育: the list goes on past 和, cut it would be half
     if tail and not _LIST_TAIL.match(tail):
         if len(tail) < 2:
             return None  # 定人、定责、定时限: items of unequal length, not a run-on

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.mining.candidates import QUOTED
@@ -94,9 +95,13 @@ def object_term(t: Tally, judged_whole: bool = False) -> bool:
     if total > 0 and 3 * led >= 2 * total:
         return True
     # The head of a longer term, whatever the window opens with: 金融支持力度, 社会治理能力, 指示批示精神.
-    if words and tags.get(words[-1], "") in ("n", "nz"):
-        # …or the object of the verb before it (加大|补短板力度): the window lacks the verb that governs it.
-        nouns = sum(c for w, c in t.left.items() if w in _JOINED or tags.get(w, "") in ("n", "nz", "vn")
+    # (One word jieba tags as a set phrase, 严峻形势, ends in its noun too; a term standing alone in a
+    # few documents, 薄弱环节, is judged on the words it was cut into.)
+    if words and (tags.get(words[-1], "") in ("n", "nz") or (not judged_whole and _last_noun(t.text))):
+        # …or the object of the verb before it (加大|补短板力度), or an adjective's noun (复杂|严峻形势):
+        # the window lacks the word that governs it. (An adjective before a verb is its adverb: 坚定|实施….)
+        modifiers = ("n", "nz", "vn") if opens_with_verb else ("n", "nz", "vn", "a")
+        nouns = sum(c for w, c in t.left.items() if w in _JOINED or tags.get(w, "") in modifiers
                     or (tags.get(w, "") == "v" and w not in _MODALS))
         if total > 0 and 3 * nouns >= 2 * total:
             return True
@@ -104,6 +109,31 @@ def object_term(t: Tally, judged_whole: bool = False) -> bool:
         return False
     verbs = sum(c for w, c in t.left.items() if w in _GENRE_VERBS or tags.get(w, "").startswith("v"))
     return total > 0 and 3 * verbs >= 2 * total
+
+
+def clause_half(t: Tally) -> bool:
+    """A window that is half of a subject and its predicate, never a clause of its own.
+
+    A description led by its subject in most documents (因素|明显增加, 水平|稳步提高) lacks that subject;
+    a subject followed by an adverb in most (面临的形势|依然严峻) lacks what is said of it.
+    """
+    from editor.core.mining.ngrams import BOUNDARY, segment_words
+
+    if t.structured or t.whole or t.left.get(BOUNDARY, 0):
+        return False
+    tags = _tags()
+    text = t.text
+    # An adverb or adjective and a verb, no object (明显增加; jieba may keep it as one word).
+    described = (len(text) >= 4 and tags.get(text[-2:], "") == "v"
+                 and all(tags.get(w, "")[:1] in ("d", "a", "z") for w in segment_words(text[:-2])))
+    if described:
+        nouns = sum(c for w, c in t.left.items() if tags.get(w, "")[:1] == "n" or tags.get(w, "") == "vn")
+        return 3 * nouns >= 2 * sum(t.left.values())
+    words = segment_words(text)
+    if len(words) >= 2 and tags.get(words[-1], "") == "n":
+        adverbs = sum(c for w, c in t.right.items() if tags.get(w, "")[:1] == "d")
+        return 3 * adverbs >= 2 * max(1, sum(t.right.values()))
+    return False
 
 
 # Verbs that only lead another verb (要坚持…): what follows them is whole.
@@ -281,3 +311,38 @@ def acceptable(text: str, kind: str, frame: bool = False) -> bool:
     if kind != "template" and _BODY_DOES.search(text):
         return False  # 工业和信息化部负责 / 发展改革委会同…: which body does what is one document's content
     return kind == "quote" or not is_fragment(text)
+
+
+def topical(t: Tally, counts: Counts) -> bool:
+    """True when the phrase names its documents' topic, not the genre's words.
+
+    Its signs: a noun of three or more characters found in hardly any other document, or a subject's
+    name (two nouns or more, 职业教育) that every one of its few documents names in its title.
+    """
+    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.ngrams import _SPLIT, segment_words
+
+    tags = _jb().posseg.dt.word_tag_tab
+    titled = len(t.titles) == t.df and all(t.titles)
+    for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
+        words = segment_words(seg) if seg else ()
+        for w in words:
+            if len(w) >= 3 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= t.df + 1:
+                return True
+        if titled and any(all(name in title for title in t.titles) for name in _subject_names(words, tags, counts)):
+            return True
+    return False
+
+
+def _subject_names(words: tuple[str, ...], tags: dict[str, str], counts: Counts) -> Iterator[str]:
+    """Runs of a less common noun and the nouns after it, four characters or more (职业教育, 政务新媒体)."""
+    for i, first in enumerate(words):
+        if tags.get(first, "") not in ("n", "nz") or 4 * counts.words[first] > counts.documents:
+            continue
+        name = first
+        for w in words[i + 1:]:
+            if tags.get(w, "") not in ("n", "nz", "vn"):
+                break
+            name += w
+            if len(name) >= 4:
+                yield name

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from editor.core.corpus.sections import heading_section
 from editor.core.mining.counting import Counts, Tally
-from editor.core.mining.filters import Evidence, enumerates, headless, object_term, piece_of_saying
+from editor.core.mining.filters import (
+    Evidence,
+    clause_half,
+    enumerates,
+    headless,
+    object_term,
+    piece_of_saying,
+    topical,
+)
+from editor.core.mining.lexicon import DEMOTION, central
 from editor.core.mining.ngrams import parallel_shaped
 from editor.core.model.phrases import BLANK
 
@@ -39,6 +48,9 @@ SECTION_WORDS = {
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战|更大贡献|新的贡献"),
 }
+# Verbs that mend what they name (加强薄弱环节, 补齐…短板, 解决…问题): a measure's words, not a shortcoming's.
+_REMEDY = re.compile(r"^(?:加强|加大|补齐|补足|补上|弥补|解决|破解|着力解决|切实解决|提升|提高|强化|改进|完善|健全|消除)")
+
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
 # 打赢…攻坚战 / 阻击战: the rallying line a speech or reflection ends on.
@@ -77,6 +89,8 @@ def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str 
             continue
         if s == "situation" and _acts_first(text):
             continue  # 统筹推进…: what was done, told in a review of the year, is a measure, not the situation
+        if s == "problems" and _REMEDY.match(text):
+            continue  # 加大补短板力度: what mends a shortcoming is a measure, though it names the shortcoming
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
     return best, best_lift
@@ -277,41 +291,6 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
     return len(halves) == 2 and max(map(len, halves)) <= 8 and not any(generic(h) for h in halves)
 
 
-def _topical(t: Tally, counts: Counts) -> bool:
-    """True when the phrase names its documents' topic, not the genre's words.
-
-    Its signs: a noun of three or more characters found in hardly any other document, or a subject's
-    name (two nouns or more, 职业教育) that every one of its few documents names in its title.
-    """
-    from editor.core.mining.lexicon import _jb
-    from editor.core.mining.ngrams import _SPLIT, segment_words
-
-    tags = _jb().posseg.dt.word_tag_tab
-    titled = len(t.titles) == t.df and all(t.titles)
-    for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
-        words = segment_words(seg) if seg else ()
-        for w in words:
-            if len(w) >= 3 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= t.df + 1:
-                return True
-        if titled and any(all(name in title for title in t.titles) for name in _subject_names(words, tags, counts)):
-            return True
-    return False
-
-
-def _subject_names(words: tuple[str, ...], tags: dict[str, str], counts: Counts) -> Iterator[str]:
-    """Runs of a less common noun and the nouns after it, four characters or more (职业教育, 政务新媒体)."""
-    for i, first in enumerate(words):
-        if tags.get(first, "") not in ("n", "nz") or 4 * counts.words[first] > counts.documents:
-            continue
-        name = first
-        for w in words[i + 1:]:
-            if tags.get(w, "") not in ("n", "nz", "vn"):
-                break
-            name += w
-            if len(name) >= 4:
-                yield name
-
-
 def _pick_kind(t: Tally) -> str:
     from editor.core.mining.lexicon import idioms, is_patterned_idiom
 
@@ -355,7 +334,7 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
         kind = _pick_kind(t)
         if t.df < 2 and not _single_offered(t, kind, counts, base, evidence):
             continue  # one document's figures, names and own headings are not the genre's formulas
-        if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t)):
+        if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t) or clause_half(t)):
             continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
         if kind == "collocation" and t.df >= NGRAM_DF and 3 * t.whole < t.df and (
                 object_term(t, judged_whole=True) or headless(t, judged_whole=True)):
@@ -378,7 +357,7 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
             continue  # one document's own title (or a title whose numbers became blanks) is not a formula,
             # unless many share it (___年国务院政府工作报告)
         if (kind in ("collocation", "heading") and t.df <= 3 and "title" not in t.sections and "、" not in t.text
-                and _topical(t, counts) and not _shortcoming(t, base)):
+                and topical(t, counts) and not _shortcoming(t, base)):
             continue
         section, lift = pick_section(t.sections, base, kind, t.text)
         if (kind in ("collocation", "heading") and t.df <= 3 and _subject_matters(section)
@@ -391,6 +370,8 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
         n_chars = len(key)
         size = 1.0 if kind == "idiom" or n_chars >= 7 else 0.7 + 0.1 * (n_chars - 4)
         score = math.log2(1 + t.df) * spec * completeness * size * _KIND_FACTOR[kind]
+        if central(t.text):
+            score *= DEMOTION  # 实施稳健的货币政策: one issuer's agenda, not a drafter's formula (lexicon.CENTRAL_REMIT)
         out.append((score, key, t, kind, section))
     # Ties broken by how many documents, then by length (shorter first), never by code point alone.
     out.sort(key=lambda r: (-r[0], -r[2].df, len(r[1]), r[1]))
