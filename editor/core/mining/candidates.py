@@ -33,7 +33,7 @@ _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其�
                    r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
-_LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|”)")
+_LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
 # A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
 _JOINED_ITEM = re.compile(r"^(?:和|及|以及|与)(?![谐时早格会其])[\u4e00-\u9fff]{2}")
 _CITED = re.compile(r"《[^《》]{1,60}》(?:（[^（）]{0,20}）)?")
@@ -347,3 +347,11 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
     elif 2 <= len(plain) <= 4 and cjk_len(_CITED.sub("", body)) <= 32 and all(cjk_len(c) >= 2 for c in plain):
         unit = with_blanks(_CITED.sub(BLANK, "，".join(plain)))
         out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))
+    elif sec == "opening" and len(plain) > 2:
+        # A long opening sentence's first clauses are the formula (现在，我代表国务院，向大会报告政府工作，
+        # 请予审议，|并请…委员提出意见): what follows names this assembly's own guests.
+        for k in range(min(4, len(plain) - 1), 1, -1):
+            unit = with_blanks(_CITED.sub(BLANK, "，".join(plain[:k])))
+            if cjk_len(unit) <= 32 and all(cjk_len(c) >= 2 for c in plain[:k]):
+                out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))
+                break

@@ -51,6 +51,8 @@ def test_a_list_that_goes_on_past_he_is_not_cut_before_its_last_item() -> None:
     assert list_items("发展民族教育、特殊教育、继续教育和网络教育") is None  # half the list
     assert list_items("加强学前教育、继续教育、特殊教育") == ["学前教育", "继续教育", "特殊教育"]
     assert list_items("加大学前教育、继续教育、特殊教育的投入") == ["学前教育", "继续教育", "特殊教育"]  # a tail
+    # The reform a list names is its head, not part of its last item: the whole 放管服 formula.
+    assert list_items("深化简政放权、放管结合、优化服务改革") == ["简政放权", "放管结合", "优化服务"]
     assert list_items("统一思想、统一行动、统一部署及时推进") == ["统一思想", "统一行动", "统一部署"]  # 及时: a word
 
 

@@ -43,6 +43,11 @@ def test_the_closing_every_report_ends_on_is_offered_not_stripped(mined):
     assert "我们更加紧密地团结" not in mined  # a piece of the call, cut after 让
 
 
+def test_the_opening_sentence_every_report_shares_is_offered_up_to_its_own_guests(mined):
+    # 现在，我代表国务院，向大会报告政府工作，请予审议，|并请全国政协委员提出意见: five clauses, too long whole.
+    assert mined["现在，我代表国务院，向大会报告政府工作，请予审议"].section == "opening"
+
+
 def test_a_title_all_reports_share_is_offered_with_its_year_blank(mined):
     assert mined["___年国务院政府工作报告"].section == "title"
 
