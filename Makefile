@@ -36,6 +36,8 @@ eval: $(VENV)/.installed
 	$(PY) scripts/eval_mining.py tests/data/eval/dev_reports tests/data/eval/labels_dev_reports.tsv || status=1; \
 	echo "held-out reports (tests/data/eval/heldout_reports):"; \
 	$(PY) scripts/eval_mining.py tests/data/eval/heldout_reports tests/data/eval/labels_heldout_reports.tsv || status=1; \
+	echo "unseen reports (tests/data/eval/unseen_reports):"; \
+	$(PY) scripts/eval_mining.py tests/data/eval/unseen_reports tests/data/eval/labels_unseen_reports.tsv || status=1; \
 	exit $$status
 
 run: $(VENV)/.installed translations bank
