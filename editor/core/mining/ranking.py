@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 
 from editor.core.corpus.sections import heading_section
@@ -184,17 +185,23 @@ def _single_ok(t: Tally, kind: str) -> bool:
 THIN_SECTIONS = ("situation", "problems", "next_steps", "closing")
 
 
-def _few_alike(t: Tally, counts: Counts) -> bool:
+def _few_alike(t: Tally, alike: Mapping[str, int]) -> bool:
     """Whether the corpus is small for this phrase: few documents in all, or few of its family.
 
     Sixty 通知 and 意见 show nothing of a speech's formulas: for the speeches and summaries beside them
-    the corpus is as small as their own number.
+    the corpus is as small as their own number. alike: _documents_alike, made once per ranking.
     """
+    return alike.get(t.genre, 0) < DF_CORPUS
+
+
+def _documents_alike(counts: Counts) -> dict[str, int]:
+    """Each genre → the documents of its family (sections.family_of); every document for a genre of none."""
     from editor.core.corpus.sections import family_of
 
-    family = family_of(t.genre)
-    alike = sum(n for g, n in counts.genres.items() if family_of(g) == family) if family else counts.documents
-    return alike < DF_CORPUS
+    families: Counter[str] = Counter()
+    for genre, n in counts.genres.items():
+        families[family_of(genre)] += n
+    return {g: families[family_of(g)] if family_of(g) else counts.documents for g in counts.genres}
 
 
 def _says(text: str) -> bool:
@@ -213,25 +220,26 @@ def _common_words(text: str) -> bool:
     return all(len(w) >= 2 and freq.get(w, 0) > 0 for w in segment_words(text))
 
 
-def _thin(t: Tally, counts: Counts) -> bool:
+def _thin(t: Tally, counts: Counts, alike: Mapping[str, int]) -> bool:
     """Whether recurrence cannot be judged yet for this phrase: a small corpus, or a thin part of its genre."""
-    return _few_alike(t, counts) or any(
+    return _few_alike(t, alike) or any(
         s in THIN_SECTIONS and counts.genre_sections[(t.genre, s)] < DF_CORPUS for s in t.sections)
 
 
-def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float], evidence: Evidence) -> bool:
+def _single_offered(t: Tally, kind: str, counts: Counts, base: dict[str, float], evidence: Evidence,
+                    alike: Mapping[str, int]) -> bool:
     """Whether a phrase seen in one document may be offered: only where recurrence cannot yet be judged.
 
     That is a small corpus, or a part of a report that fewer than DF_CORPUS documents of its genre
     hold (45 通知 and 3 summaries are, for a summary's 存在问题, a corpus of three); there the genre's
     shapes are offered (_single_ok), never one document's contents.
     """
-    if not _thin(t, counts) or not _single_ok(t, kind) or _own_words(t, kind, counts):
+    if not _thin(t, counts, alike) or not _single_ok(t, kind) or _own_words(t, kind, counts):
         return False
     section = pick_section(t.sections, base, kind, t.text)[0]
     if kind in ("collocation", "heading") and _subject_matters(section) and evidence.names_title_subject(t):
         return False  # 建立考核信息系统 under a title about 考核: that document's business
-    if _few_alike(t, counts):
+    if _few_alike(t, alike):
         return True
     return section in THIN_SECTIONS and counts.genre_sections[(t.genre, section)] < DF_CORPUS
 
@@ -327,12 +335,13 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
     base = {s: max(0.01, c / total) for s, c in base_counts.items()}
     base.setdefault("title", 0.01)
     evidence = Evidence(counts)
+    alike = _documents_alike(counts)  # summed once: a test for each of hundreds of thousands of candidates
     out = []
     for key, t in tallies.items():
-        if t.df < 2 and not (t.structured and _thin(t, counts)):
+        if t.df < 2 and not (t.structured and _thin(t, counts, alike)):
             continue  # most candidates: in one document, where recurrence can be judged (cheap test first)
         kind = _pick_kind(t)
-        if t.df < 2 and not _single_offered(t, kind, counts, base, evidence):
+        if t.df < 2 and not _single_offered(t, kind, counts, base, evidence, alike):
             continue  # one document's figures, names and own headings are not the genre's formulas
         if not t.structured and (t.df < NGRAM_DF or not _closed(t) or headless(t) or object_term(t) or clause_half(t)):
             continue  # a window inside clauses needs more evidence than a whole clause, and an end of its own
