@@ -27,8 +27,9 @@ FRAMES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<w>围绕|聚焦)MID(?P<v>目标|任务|要求|中心工作)", "{w}{B}{v}"),
         (r"从MID来看", "从{B}来看"),
         # A speech closes on its call (为…而奋斗, 让我们更加紧密地团结在…周围).
-        (r"为MID而(?P<w>不懈奋斗|共同奋斗|继续奋斗|奋斗|努力奋斗|努力)", "为{B}而{w}"),
-        (r"(?:(?P<w>让我们)|我们要|我们)?更加紧密地团结在MID周围", "{w}更加紧密地团结在{B}周围"),
+        # (…而团结奋斗 / 紧密团结在…周围: how a party congress's report and its resolutions close.)
+        (r"为MID而(?P<w>不懈奋斗|共同奋斗|继续奋斗|团结奋斗|接续奋斗|奋斗|努力奋斗|努力)", "为{B}而{w}"),
+        (r"(?:(?P<w>让我们)|我们要|我们)?(?P<v>更加紧密地|紧密)团结在MID周围", "{w}{v}团结在{B}周围"),
         (r"(?P<w>确保|力争|推动)MID(?P<v>取得实效|落到实处|落地见效|见到实效|再上新台阶)", "{w}{B}{v}"),
         # A summary or report closes on its pledge (奋力开创…新局面, 为…作出新的更大贡献).
         (r"(?P<a>奋力|努力|全面|不断|加快)?(?P<w>开创|谱写|书写)MID(?P<v>新局面|新篇章|新境界)", "{a}{w}{B}{v}"),

@@ -178,7 +178,7 @@ CENTRAL_REMIT = re.compile(
     # Foreign affairs (Art. 89 (9)).
     r"外交|国际关系|国际组织|各国政府|和平发展道路|和谐世界|与邻为善|共商共建共享|多边贸易|对外投资|进口政策|中外人文|"
     # Taiwan, Hong Kong and Macao (not 粤港澳大湾区, a region's own agenda).
-    r"两岸|九二共识|一个中国|台湾|一国两制|特别行政区|"
+    r"两岸|九二共识|一个中国|台湾|一国两制|特别行政区|祖国(?:和平)?统一|统一大业|"
     # The currency, the central budget and its debt, macro-economic control, the financial system's rules
     # (Legislation Law Art. 11 (9)).
     r"货币政策|财政政策|汇率|人民币|流动性|国际收支|赤字|发债|置换债券|中央预算|宏观调控|金融监管|宏观审慎|金融调控|"

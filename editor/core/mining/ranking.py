@@ -56,7 +56,7 @@ _REMEDY = re.compile(r"^(?:加强|加大|补齐|补足|补上|弥补|解决|破�
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
 # 打赢…攻坚战 / 阻击战: the rallying line a speech or reflection ends on.
 _CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
-                              r"(?:而奋斗|而努力奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油|新的更大贡献)[！!]?$|"
+                              r"(?:而奋斗|而努力奋斗|而团结奋斗|而不懈奋斗|而共同奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油|新的更大贡献)[！!]?$|"
                               r"^打赢.{0,10}(?:攻坚战|阻击战|保卫战|总体战|歼灭战)[！!]?$")
 # A situation's frame of time or viewpoint, nothing more (当前及今后一段时期, 从全国来看).
 _SITUATION_FRAME = re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至目前)(?:及今后.{0,6})?$|^从.{1,4}来看$")

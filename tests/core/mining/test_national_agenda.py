@@ -24,7 +24,7 @@ def test_the_central_governments_remit_is_told_from_the_slogans_every_level_repe
     from editor.core.mining.lexicon import central
 
     for line in ("实施稳健的货币政策", "坚持独立自主的和平外交政策", "加强国防动员和后备力量建设", "推动两岸关系和平发展",
-                 "今年拟安排财政赤字___元", "坚持依法治军、从严治军", "国内生产总值增长___左右"):
+                 "今年拟安排财政赤字___元", "坚持依法治军、从严治军", "为完成祖国统一大业而共同奋斗", "国内生产总值增长___左右"):
         assert central(line), line
     for line in ("推动构建人类命运共同体", "坚持新发展理念", "加强组织领导", "地区生产总值增长___左右", "加强后勤保障"):
         assert not central(line), line

@@ -145,3 +145,15 @@ def test_a_provincial_reports_own_turns():
     # 成绩的取得，根本在于…，在于…: the second half of a predicate whose subject stays behind.
     assert is_fragment("在于习近平新时代中国特色社会主义思想科学指引")
     assert not is_fragment("关键在于落实")
+
+
+def test_a_party_congress_closes_on_its_own_call():
+    from editor.core.corpus.sections import sentence_section
+    from editor.core.mining.frames import frame_templates
+
+    call = "全党全军全国各族人民要紧密团结在党中央周围，为全面建设社会主义现代化国家而团结奋斗！"
+    assert sentence_section(call, "measures", 0.98) == "closing"
+    assert frame_templates("让我们紧密团结在以习近平同志为核心的党中央周围") == ["让我们紧密团结在___周围"]
+    assert frame_templates("为全面建设社会主义现代化国家而团结奋斗") == ["为___而团结奋斗"]
+    # The older call keeps its own words.
+    assert frame_templates("让我们更加紧密地团结在党中央周围") == ["让我们更加紧密地团结在___周围"]
