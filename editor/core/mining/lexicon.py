@@ -170,7 +170,7 @@ def is_junk(text: str) -> bool:
 # matters only the centre decides (实施稳健的货币政策, 坚持独立自主的和平外交政策, 加强国防动员和后备力量建设)
 # recur in every report of that one issuer, so nothing in such a corpus tells them from the genre's
 # formulas; yet no drafter of a summary, speech or notice can reuse them. They stay in the bank, found
-# by search, but below the formulas. The list names matters, not words of the genre: the governing
+# by search, but below the formulas and filed under general, out of the parts' short lists. The list names matters, not words of the genre: the governing
 # slogans every level repeats (新发展理念, 人类命运共同体, 一带一路) are not on it.
 CENTRAL_REMIT = re.compile(
     # Defence and the armed forces (Constitution Art. 89 (10), Art. 93).

@@ -380,7 +380,9 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
         size = 1.0 if kind == "idiom" or n_chars >= 7 else 0.7 + 0.1 * (n_chars - 4)
         score = math.log2(1 + t.df) * spec * completeness * size * _KIND_FACTOR[kind]
         if central(t.text):
-            score *= DEMOTION  # 实施稳健的货币政策: one issuer's agenda, not a drafter's formula (lexicon.CENTRAL_REMIT)
+            # 实施稳健的货币政策: one issuer's agenda, not a drafter's formula (lexicon.CENTRAL_REMIT). Out of
+            # the parts' short lists, deep in general: found by search, not offered while drafting a part.
+            score, section = score * DEMOTION, "general"
         out.append((score, key, t, kind, section))
     # Ties broken by how many documents, then by length (shorter first), never by code point alone.
     out.sort(key=lambda r: (-r[0], -r[2].df, len(r[1]), r[1]))

@@ -43,6 +43,7 @@ def test_a_line_of_the_centres_remit_ranks_below_a_formula_as_common_and_stays_s
     agenda, formula = phrases["继续实施稳健的货币政策"], phrases["持续改善营商环境"]
     assert agenda.doc_count == formula.doc_count >= 20
     assert agenda.score < formula.score / 2
+    assert formula.section == "next_steps" and agenda.section == "general"  # out of the part's short list
 
 
 def test_a_list_that_goes_on_past_he_is_not_cut_before_its_last_item() -> None:
