@@ -119,9 +119,9 @@ def list_items(clause: str) -> list[str] | None:
     if tail and not _LIST_TAIL.match(tail):
         if len(tail) < 2:
             return None  # 定人、定责、定时限: items of unequal length, not a run-on
-        # The last item runs on into the sentence (…、消毒等防控措施): cutting it would be a guess,
-        # so the list is the items before it.
-        items = items[:-1]
+        # The last item runs on into the sentence (不平衡、不协调、不可持续的问题): where it ends is a
+        # guess, and the items before it are not the list (不平衡、不协调 is two thirds of a formula).
+        return None
     if len(items) < 2 or any(ch in item for item in items for ch in "等的和及与或"):
         return None
     shaped = shared_prefix(items) >= 1 or shared_suffix(items) >= 1

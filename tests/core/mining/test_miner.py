@@ -17,8 +17,10 @@ from tests.mining_corpus_gen import generate_corpus
     ("坚持人民至上、生命至上", ["人民至上", "生命至上"]),
     ("营造“众志成城、群防群控”的浓厚氛围", ["众志成城", "群防群控"]),
     ("按照国家、省、市要求", None),  # unequal items
-    # The last item runs on into the sentence: the list is the items before it.
-    ("落实好人员进出、人员防护、健康监测、消毒等防控措施", ["人员进出", "人员防护", "健康监测"]),
+    # The last item runs on into the sentence: where it ends is a guess, and the items before it are
+    # not the list (不平衡、不协调 is two thirds of 不平衡、不协调、不可持续).
+    ("落实好人员进出、人员防护、健康监测、消毒等防控措施", None),
+    ("发展中不平衡、不协调、不可持续的问题依然突出", None),
     ("定人、定责、定时限", None),
     ("发放、张贴", None),  # two unrelated two-character items
 ])
