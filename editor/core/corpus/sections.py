@@ -25,13 +25,17 @@ BODY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"(?:但是?|不过)?[，,]?(?:工作中)?(?:也|还)存在|问题和不足|"
                             # A report turns to its shortcomings: 在肯定成绩的同时，我们也清醒看到…
                             r"在肯定成绩的同时|我们也(?:要)?清醒(?:地)?看到)|"
-                            # …however it is led in (在看到成绩的同时，我们也清醒地认识到 / 各位代表！我们也…).
-                            r"^.{0,16}?(?:(?:肯定|看到|总结)成绩的同时|清醒(?:地)?(?:看到|认识到))")),
+                            # …after a short address (在看到成绩的同时，我们也清醒地认识到 / 各位代表！我们也… /
+                            # 总结一年来的工作，我们清醒地看到), said by the report's own 我们, not asked of others
+                            # (各地区要清醒认识到…: an instruction).
+                            r"^(?:[^，。！!]{0,10}[，！!])?(?:在(?:肯定|看到)成绩的同时|总结成绩的同时|"
+                            r"我们(?:也|还)?(?:要)?清醒(?:地)?(?:看到|认识到))")),
     # A report that gives its year's plan no heading turns to it in words (今年要重点做好以下几方面工作,
-    # 通观全局，做好今年政府工作必须…).
+    # 通观全局，做好今年政府工作必须…); not a review of what the plan was (…要着力抓好的十件实事全部完成,
+    # 为做好今年工作，我局年初…).
     ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|下步|接下来|明年|新的一年)|"
-                              r"^(?:今年|\d{4}年)[，,]?(?:要|重点要|经济发展要)(?:着力|着重|重点)?(?:做好|抓好)|"
-                              r"^.{0,12}做好今年(?:政府)?工作")),
+                              r"^(?:今年|\d{4}年)[，,]?(?:要|重点要|经济发展要)(?:着力|着重|重点)?(?:做好|抓好)(?!的)|"
+                              r"^(?:[^，。]{0,8}[，,])?做好今年(?:政府)?工作(?:[，,]|必须|要)")),
     ("situation", re.compile(r"^(?:当前|目前|今年以来|面对|从.{1,6}来看)")),
 )
 # Action wording: in a document without headings, a paragraph full of it describes measures.

@@ -33,7 +33,7 @@ _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其�
                    r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
-_LIST_TAIL = re.compile(r"^(?:等|的|和|及|与|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
+_LIST_TAIL = re.compile(r"^(?:等|的|和(?!谐)|及(?![时早格])|与(?![会其时])|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
 # A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
 _JOINED_ITEM = re.compile(r"^(?:和|及|以及|与)(?![谐时早格会其])[\u4e00-\u9fff]{2}")
 _CITED = re.compile(r"《[^《》]{1,60}》(?:（[^（）]{0,20}）)?")
@@ -116,13 +116,11 @@ def list_items(clause: str) -> list[str] | None:
     tail = parts[-1][width:]
     if _JOINED_ITEM.match(tail):
         return None  # 民族教育、特殊教育、继续教育|和网络教育: the list goes on past 和, cut it would be half
-    if tail and not _LIST_TAIL.match(tail):
-        if len(tail) < 2:
-            return None  # 定人、定责、定时限: items of unequal length, not a run-on
-        # The last item runs on into the sentence (不平衡、不协调、不可持续的问题): where it ends is a
-        # guess, and the items before it are not the list (不平衡、不协调 is two thirds of a formula).
+    if tail and not _LIST_TAIL.match(tail) and not _predicate_follows(parts[-1], width):
+        # The last item runs on into the sentence (不平衡、不协调、不可持续的问题; 定人、定责、定时限): where
+        # it ends is a guess, and the items before it are not the list (不平衡、不协调 is two thirds of one).
         return None
-    if len(items) < 2 or any(ch in item for item in items for ch in "等的和及与或"):
+    if any(ch in item for item in items for ch in "等的和及与或"):
         return None
     shaped = shared_prefix(items) >= 1 or shared_suffix(items) >= 1
     if len(items) == 2 and not shaped and width != 4:
@@ -130,6 +128,26 @@ def list_items(clause: str) -> list[str] | None:
     if len(parts[0]) > width and not shaped and width != 4:
         return None  # cutting the lead-in at a guessed width is only safe for four-character items
     return items
+
+
+def _predicate_follows(last: str, width: int) -> bool:
+    """Whether a list's last part ends its item at a word boundary and goes on with what is said of the list.
+
+    防风险|放在突出位置, 早治疗|要求, 统一部署|及时推进: a verb, an adverb or the list's 要求/原则 follows.
+    """
+    from editor.core.mining.lexicon import _jb
+
+    # (ngrams.segment_words, whose module imports this one: the same cut, uncached.)
+    words, end = [w for w in _jb().lcut(last, HMM=False) if w.strip()], 0
+    for i, w in enumerate(words):
+        end += len(w)
+        if end == width:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            tag = _jb().posseg.dt.word_tag_tab.get(following, "")
+            return tag[:1] in ("v", "d") or following in ("要求", "原则", "方针")
+        if end > width:
+            return False
+    return False
 
 
 def _comma_runs(clauses: list[str]) -> list[list[str]]:
@@ -348,10 +366,11 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         unit = with_blanks(_CITED.sub(BLANK, "，".join(plain)))
         out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))
     elif sec == "opening" and len(plain) > 2:
-        # A long opening sentence's first clauses are the formula (现在，我代表国务院，向大会报告政府工作，
-        # 请予审议，|并请…委员提出意见): what follows names this assembly's own guests.
+        # A long opening sentence's first clauses up to its request are the formula (现在，我代表国务院，
+        # 向大会报告政府工作，请予审议，|并请…委员提出意见): what follows names this assembly's own guests.
         for k in range(min(4, len(plain) - 1), 1, -1):
             unit = with_blanks(_CITED.sub(BLANK, "，".join(plain[:k])))
-            if cjk_len(unit) <= 32 and all(cjk_len(c) >= 2 for c in plain[:k]):
+            if (cjk_len(unit) <= 32 and all(cjk_len(c) >= 2 for c in plain[:k])
+                    and plain[k - 1] in ("请予审议", "请审议")):
                 out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))
                 break

@@ -128,7 +128,7 @@ def clause_half(t: Tally) -> bool:
                  and all(tags.get(w, "")[:1] in ("d", "a", "z") for w in segment_words(text[:-2])))
     if described:
         nouns = sum(c for w, c in t.left.items() if tags.get(w, "")[:1] == "n" or tags.get(w, "") == "vn")
-        return 3 * nouns >= 2 * sum(t.left.values())
+        return 3 * nouns >= 2 * max(1, sum(t.left.values()))
     words = segment_words(text)
     if len(words) >= 2 and tags.get(words[-1], "") == "n":
         adverbs = sum(c for w, c in t.right.items() if tags.get(w, "")[:1] == "d")

@@ -50,13 +50,15 @@ SECTION_WORDS = {
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战|更大贡献|新的贡献"),
 }
 # Verbs that mend what they name (加强薄弱环节, 补齐…短板, 解决…问题): a measure's words, not a shortcoming's.
+# …unless it says the mending falls short (解决实际问题的能力还不够强, 完善制度还有差距).
+_SHORTFALL = re.compile(r"不够|不足|不强|不高|不力|差距|有待|欠缺|不到位|滞后")
 _REMEDY = re.compile(r"^(?:加强|加大|补齐|补足|补上|弥补|解决|破解|着力解决|切实解决|提升|提高|强化|改进|完善|健全|消除)")
 
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
 # 打赢…攻坚战 / 阻击战: the rallying line a speech or reflection ends on.
 _CLOSING_FORMULA = re.compile(r"^(?:让我们(?!的)|同志们|感谢|衷心感谢|特此|以上|请|妥否|此复|此件)|"
-                              r"(?:而奋斗|而努力奋斗|而团结奋斗|而不懈奋斗|而共同奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油|新的更大贡献)[！!]?$|"
+                              r"(?:而奋斗|而努力奋斗|而团结奋斗|而不懈奋斗|而共同奋斗|而接续奋斗|而继续奋斗|属于我们|新局面|新篇章|新的更大胜利|一起加油|新的更大贡献)[！!]?$|"
                               r"^打赢.{0,10}(?:攻坚战|阻击战|保卫战|总体战|歼灭战)[！!]?$")
 # A situation's frame of time or viewpoint, nothing more (当前及今后一段时期, 从全国来看).
 _SITUATION_FRAME = re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至目前)(?:及今后.{0,6})?$|^从.{1,4}来看$")
@@ -90,7 +92,7 @@ def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str 
             continue
         if s == "situation" and _acts_first(text):
             continue  # 统筹推进…: what was done, told in a review of the year, is a measure, not the situation
-        if s == "problems" and _REMEDY.match(text):
+        if s == "problems" and _REMEDY.match(text) and not _SHORTFALL.search(text):
             continue  # 加大补短板力度: what mends a shortcoming is a measure, though it names the shortcoming
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
