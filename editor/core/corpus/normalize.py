@@ -100,7 +100,7 @@ def with_quote_marks(text: str, example: str) -> str:
     Candidates are counted without quotation marks; a drafter inserting one should not have to put the
     marks back. Unchanged when the example does not hold the text or its marks do not pair.
     """
-    if not text or "___" in text or not any(q in example for q in _QUOTE_MARKS):
+    if not text or BLANK in text or not any(q in example for q in _QUOTE_MARKS):
         return text
     pattern = f"[{_QUOTE_MARKS}]?".join(re.escape(c) for c in text)
     m = re.search(pattern, example)

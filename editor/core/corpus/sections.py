@@ -58,10 +58,14 @@ CLOSING_CLAUSE = re.compile(r"^(?:请(?:结合实际)?(?:认真)?(?:贯彻执行
                             r"此复|妥否|请(?:予)?批示|请(?:予)?审议|.{0,8}自.{0,12}起施行|（?此件公开发布）?$)")
 
 
+# A report's request to the assembly, the last clause of its opening formula (…向大会报告政府工作，请予审议).
+REPORT_REQUEST = ("请予审议", "请审议")
+
+
 def clause_section(clause: str, sentence_section: str) -> str:
     """A clause's section: closing when it is a closing formula, else its sentence's."""
     clause = clause.strip()
-    if sentence_section == "opening" and clause.startswith(("请予审议", "请审议")):
+    if sentence_section == "opening" and clause.startswith(REPORT_REQUEST):
         return "opening"  # 现在，我代表国务院，向大会报告政府工作，请予审议: a report opens on it
     return "closing" if CLOSING_CLAUSE.match(clause) else sentence_section
 

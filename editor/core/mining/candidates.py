@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from editor.core.corpus.normalize import PLACEHOLDER
-from editor.core.corpus.sections import clause_section
+from editor.core.corpus.sections import REPORT_REQUEST, clause_section
 from editor.core.corpus.structure import Document
 from editor.core.mining.control import CLAUSE_CACHE
 from editor.core.mining.frames import frame_templates
@@ -135,10 +135,9 @@ def _predicate_follows(last: str, width: int) -> bool:
 
     防风险|放在突出位置, 早治疗|要求, 统一部署|及时推进: a verb, an adverb or the list's 要求/原则 follows.
     """
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import _jb, segment_words
 
-    # (ngrams.segment_words, whose module imports this one: the same cut, uncached.)
-    words, end = [w for w in _jb().lcut(last, HMM=False) if w.strip()], 0
+    words, end = segment_words(last), 0
     for i, w in enumerate(words):
         end += len(w)
         if end == width:
@@ -369,8 +368,9 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
         # A long opening sentence's first clauses up to its request are the formula (现在，我代表国务院，
         # 向大会报告政府工作，请予审议，|并请…委员提出意见): what follows names this assembly's own guests.
         for k in range(min(4, len(plain) - 1), 1, -1):
+            if plain[k - 1] not in REPORT_REQUEST:
+                continue
             unit = with_blanks(_CITED.sub(BLANK, "，".join(plain[:k])))
-            if (cjk_len(unit) <= 32 and all(cjk_len(c) >= 2 for c in plain[:k])
-                    and plain[k - 1] in ("请予审议", "请审议")):
+            if cjk_len(unit) <= 32 and all(cjk_len(c) >= 2 for c in plain[:k]):
                 out.append(Candidate("template" if BLANK in unit else "collocation", unit, sec, example, True))
                 break

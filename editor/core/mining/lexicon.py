@@ -112,6 +112,12 @@ def is_patterned_idiom(text: str) -> bool:
     return not (tags.get(text[:2], "")[:1] == "n" and tags.get(text[2:], "")[:1] == "n")
 
 
+@lru_cache(maxsize=200_000)
+def segment_words(segment: str) -> tuple[str, ...]:
+    """Jieba words of a segment, without HMM guesses (cached: stock clauses repeat across documents)."""
+    return tuple(w for w in _jb().lcut(segment, HMM=False) if w.strip())
+
+
 def words(text: str) -> list[str]:
     """Jieba words, blanks kept as one word."""
     return [w for w in _jb().lcut(text.replace("___", "某")) if w.strip()]

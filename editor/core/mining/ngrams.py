@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from editor.core.mining.control import CLAUSE_CACHE
+from editor.core.mining.lexicon import segment_words
 from editor.core.model.phrases import BLANK
 
 # Segments: runs of text between punctuation marks, quotation marks and brackets.
@@ -24,13 +25,6 @@ END_BAD = frozenset(["、", "的", "了", "着", "和", "与", "及", "或", "�
 # A preposition whose object ends the phrase leaves it unfinished (感谢你们对政府…).
 _PREPOSITIONS = frozenset(["对", "向", "把", "从", "将", "给", "按照", "根据", "通过", "围绕", "对于", "关于", "针对", "由", "自", "随着", "经"])
 
-
-@lru_cache(maxsize=200_000)
-def segment_words(segment: str) -> tuple[str, ...]:
-    """Jieba words of a segment (cached: stock clauses repeat across documents)."""
-    from editor.core.mining.lexicon import _jb
-
-    return tuple(w for w in _jb().lcut(segment, HMM=False) if w.strip())
 
 
 # A quotation mark beside a segment: the clause goes on through the quoted term (坚持把解决好“三农”问题…),

@@ -9,15 +9,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from editor.core.mining.counting import Tally
 from editor.core.mining.miner import mine_corpus
-
-
-def _tally(text: str, **kw: object) -> Tally:
-    t = Tally(text, text, "d.txt")
-    for k, v in kw.items():
-        setattr(t, k, v)
-    return t
+from tests.core.mining.test_quality_filters import _tally
 
 
 def test_the_central_governments_remit_is_told_from_the_slogans_every_level_repeats() -> None:
