@@ -58,6 +58,9 @@ CLOSING_CLAUSE = re.compile(r"^(?:请(?:结合实际)?(?:认真)?(?:贯彻执行
                             r"此复|妥否|请(?:予)?批示|请(?:予)?审议|.{0,8}自.{0,12}起施行|（?此件公开发布）?$)")
 
 
+# The longest lower heading read as a part's name, not a point made in one (结构调整取得积极成效): a
+# review holds its own 存在的主要问题和不足 or 下一步工作打算, and a longer 主要做法 is a point.
+PART_NAME = {"problems": 12, "next_steps": 12}
 # A report's request to the assembly, the last clause of its opening formula (…向大会报告政府工作，请予审议).
 REPORT_REQUEST = ("请予审议", "请审议")
 
@@ -142,6 +145,11 @@ def heading_section(heading: str) -> str | None:
     return None
 
 
+def part_name(heading: str, section: str) -> bool:
+    """Whether a heading naming section is short enough to name a part (主要做法, 存在的主要问题和不足), not a point."""
+    return len(heading) <= PART_NAME.get(section, 8) and not any(c in heading for c in "，,；;")
+
+
 def assign_sections(doc: Document) -> None:
     """Set every paragraph's section from headings (propagated to their text), cues and position."""
     paras = doc.paragraphs
@@ -151,6 +159,7 @@ def assign_sections(doc: Document) -> None:
     top = min(numbered) if numbered else None
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
+    named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic
     sub: str | None = None  # the section a lower heading names
     under: str | None = None  # the section of the nearest heading of any level
     seen_heading = False
@@ -160,9 +169,13 @@ def assign_sections(doc: Document) -> None:
             cue = heading_section(p.heading)
             seen_heading = True
             if p.level == top or p.level == 0:
-                current, sub = cue or "measures", None
+                current, sub, named = cue or "measures", None, cue is not None
                 p.section = current
             else:
+                if named and cue and not part_name(p.heading, cue):
+                    # A point of a named part (（二）控制投资过快增长，大力加强薄弱环节 under 工作回顾, ——结构
+                    #调整取得积极成效): its words are what the part says, not the name of another part.
+                    cue = None
                 sub = cue
                 p.section = cue or current or "measures"
             under = p.section

@@ -32,6 +32,9 @@ _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
 _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
                    r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
+# 与/和/同 opening a clause that ends in 相结合, 相适应…: a preposition whose object the clause needs
+# (与制度性安排相结合), not a conjunction to drop.
+_PAIRED = re.compile(r"^(?:与|和|同)[^，,]{2,}相[\u4e00-\u9fff]{1,2}$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(r"^(?:等|的|和(?!谐)|及(?![时早格])|与(?![会其时])|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
 # A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
@@ -73,7 +76,8 @@ def cjk_len(text: str) -> int:
 def clean_unit(text: str) -> str:
     """A clause as a phrase: quote marks gone, leading conjunctions and a trailing 等 dropped."""
     s = text.translate(_QUOTE_CHARS).strip(" 　\t-—…·.")
-    s = _LEAD.sub("", s)
+    if not _PAIRED.match(s):
+        s = _LEAD.sub("", s)
     s = _TRAIL.sub("", s)
     return s.strip(" 　\t-—…·.")
 

@@ -156,6 +156,25 @@ def piece_of_saying(t: Tally, kind: str) -> bool:
     return False
 
 
+def quoted_name(t: Tally) -> bool:
+    """A quotation set inside its clause in most documents: a programme's or an award's name, not a saying.
+
+    推动“高效办成一件事”向…, 入选“全国十大考古新发现”: the marks hold a name the sentence acts on, with
+    words against both of them; a saying stands between punctuation (…：“咬定青山不放松”。). A list or a
+    two-part saying (“不忘初心、牢记使命”, “稳住一头，放开一片”) is a formula of its own and stays, and so
+    does an idiom (党员的“身先士卒”). One document's quotations may stand in a row (“加强…”“推动…”): the
+    marks beside them are no words, so a name needs two documents.
+    """
+    from editor.core.mining.lexicon import idioms
+    from editor.core.mining.ngrams import QUOTE
+
+    # Seen as a quotation, not only as a window inside one.
+    if t.df < 2 or not t.structured or any(c in t.text for c in "，,、；") or t.text in idioms("i"):
+        return False
+    left, right = sum(t.left.values()), sum(t.right.values())
+    return left > 0 and right > 0 and 2 * t.left.get(QUOTE, 0) > left and 2 * t.right.get(QUOTE, 0) > right
+
+
 def enumerates(text: str) -> bool:
     """An enumeration of particulars: closed by 等 (…访谈、网上调查和意见征集等形式), or of bodies (教育部、外交部…).
 

@@ -20,6 +20,7 @@ from editor.core.mining.filters import (
     headless,
     object_term,
     piece_of_saying,
+    quoted_name,
     topical,
 )
 from editor.core.mining.lexicon import DEMOTION, central
@@ -350,9 +351,10 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
         if kind == "collocation" and t.df >= NGRAM_DF and 3 * t.whole < t.df and (
                 object_term(t, judged_whole=True) or headless(t, judged_whole=True)):
             continue  # whole once, but joined to what leads or follows it everywhere else (…和社会稳定)
-        if (enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind)
+        if (enumerates(t.text) or evidence.lone_part_name(t, kind) or piece_of_saying(t, kind) or quoted_name(t)
                 or evidence.kind_of_listed_word(t, kind)):
-            continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun
+            continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun;
+            # “高效办成一件事”改革: a programme's name the sentence acts on
         if kind == "parallel" and not parallel_shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):

@@ -151,3 +151,22 @@ def test_copies_are_found_among_many_documents_that_share_stock_text():
     docs.append(later)
     dedupe_paragraphs(docs)
     assert [p.text for p in later.paragraphs] == [fresh]
+
+
+def test_a_point_of_a_named_part_keeps_the_part_a_short_part_name_does_not():
+    text = "\n".join(["2005年政府工作报告", "一、过去一年工作回顾", "过去一年，经济平稳较快发展。",
+                      "（一）控制固定资产投资过快增长，大力加强薄弱环节。", "严把土地关口，投资增速回落。",
+                      "（二）结构调整取得积极成效。", "服务业比重上升。",
+                      "（三）存在的问题", "一些地方投资冲动依然强烈。",
+                      "二、加强组织领导", "（一）强化督促检查", "各地区要抓好落实。"])
+    doc = split_documents("r.txt", text)[0]
+    assign_sections(doc)
+
+    def section(start: str) -> str:
+        return next(p.section for p in doc.paragraphs if p.text.startswith(start))
+
+    # Points of the review (a 薄弱环节 or 成效 said in them) are the review's.
+    assert section("（一）控制") == section("严把") == "situation"
+    assert section("（二）结构") == section("服务业") == "situation"
+    assert section("（三）存在") == section("一些地方") == "problems"  # names a part of its own
+    assert section("（一）强化") == "measures"  # under a topic heading its own cue stands

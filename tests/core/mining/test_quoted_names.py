@@ -1,0 +1,53 @@
+"""A quoted programme's name is no formula; a saying in quotes, a quoted list and 与…相结合 stay whole (issue 18)."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from editor.core.mining.candidates import clean_unit
+from editor.core.mining.filters import quoted_name
+from editor.core.mining.miner import mine_corpus
+from editor.core.mining.ngrams import QUOTE
+from tests.core.mining.test_quality_filters import _tally
+
+FILLERS = ["今年以来经济运行总体平稳。", "做好民生保障工作。", "持续改善生态环境质量。", "深化重点领域改革。",
+           "扎实推进乡村振兴。", "加快推进重点项目建设。", "各地区各部门要结合实际抓好落实。"]
+# Where a name stands in its sentence: words against both quotation marks.
+NAMED = ["深化数字政府建设，推动“高效办成一件事”向纵深发展。", "常态化推进“高效办成一件事”改革。",
+         "推动“高效办成一件事”落地见效，群众办事更加便利。", "探索推出更多“高效办成一件事”服务事项。"]
+
+
+@pytest.fixture(scope="module")
+def mined() -> dict[str, str]:
+    """Phrase → section, mined from 12 work summaries that name a programme and quote a saying."""
+    rng = random.Random(3)
+    docs = []
+    for i in range(12):
+        body = [f"第{i}局工作总结", "一、主要工作", rng.choice(FILLERS), NAMED[i % len(NAMED)],
+                "我们始终牢记：“咬定青山不放松”。" if i % 2 else "大家说：“咬定青山不放松”，要一以贯之。",
+                "强化阶段性政策，与制度性安排相结合，放水养鱼。", "坚持“稳住一头，放开一片”，增强发展活力。",
+                rng.choice(FILLERS), "二、下一步工作打算", rng.choice(FILLERS)]
+        docs.append((f"d{i}.txt", "\n".join(body)))
+    return {p.text.translate(str.maketrans("", "", "“”")): p.section for p in mine_corpus(docs).phrases}
+
+
+def test_a_programmes_quoted_name_is_not_an_entry(mined: dict[str, str]) -> None:
+    assert "高效办成一件事" not in mined, sorted(mined)
+
+
+def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str, str]) -> None:
+    assert "咬定青山不放松" in mined, sorted(mined)
+    inside = {"left": {QUOTE: 4}, "right": {QUOTE: 4}, "df": 4, "whole": 4, "structured": True}
+    assert quoted_name(_tally("高效办成一件事", **inside))
+    assert not quoted_name(_tally("稳住一头，放开一片", **inside))  # a two-part saying
+    assert not quoted_name(_tally("不忘初心、牢记使命", **inside))  # a list
+    assert not quoted_name(_tally("身先士卒", **inside))  # an idiom
+    assert not quoted_name(_tally("高效办成一件事", **{**inside, "df": 1}))  # one document's row of quotations
+    assert not quoted_name(_tally("高效办成一件事", **{**inside, "right": {QUOTE: 1, "": 3}}))  # ends clauses
+
+
+def test_yu_before_xiang_jiehe_is_a_preposition_the_clause_keeps(mined: dict[str, str]) -> None:
+    assert "制度性安排相结合" not in mined, sorted(mined)  # half of 与…相结合
+    assert clean_unit("与制度性安排相结合") == "与制度性安排相结合"
+    assert clean_unit("和社会稳定") == "社会稳定"  # a conjunction still goes
