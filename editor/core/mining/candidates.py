@@ -134,6 +134,20 @@ def list_items(clause: str) -> list[str] | None:
     return items
 
 
+def _inside_modifier(clause: str, items: list[str]) -> bool:
+    """Whether a pair stands between words and a 的 (…现代化夯实基础、全面发力的关键时期): not a unit there.
+
+    Quotation marks give a pair its bounds (营造“众志成城、群防群控”的浓厚氛围); three items or more
+    (绘就农业强、农村美、农民富的美好画卷) are a formula wherever they stand.
+    """
+    if len(items) != 2:
+        return False
+    first, last = clause.find(items[0]), clause.rfind(items[-1])
+    if first <= 0 or last < 0:
+        return False  # quotation marks inside the items (“放管服”、…): not cut from running words
+    return clause[first - 1] not in "“‘\"'「『" and clause[last + len(items[-1]):][:1] == "的"
+
+
 def _predicate_follows(last: str, width: int) -> bool:
     """Whether a list's last part ends its item at a word boundary and goes on with what is said of the list.
 
@@ -347,10 +361,11 @@ def _sentence_candidates(sentence: str, sec: str, out: list[Candidate],
     for c in clauses:
         items = list_items(c)
         if items:
-            out.append(Candidate("parallel", "、".join(items), sec, example, True))
+            whole = not _inside_modifier(c, items)
+            out.append(Candidate("parallel", "、".join(items), sec, example, whole))
             for it in items:
                 if len(it) == 4:
-                    out.append(Candidate("idiom", it, sec, example, True))
+                    out.append(Candidate("idiom", it, sec, example, whole))
     for c in plain:
         found = _clause_unit(c)
         if found is None:

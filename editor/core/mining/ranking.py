@@ -355,6 +355,8 @@ def rank(counts: Counts, known: dict[str, bool] | None = None) -> list[tuple[flo
                 or evidence.kind_of_listed_word(t, kind)):
             continue  # …、…等形式: one document's particulars; 成员单位: one document's part, others' noun;
             # “高效办成一件事”改革: a programme's name the sentence acts on
+        if kind == "parallel" and t.whole == 0:
+            continue  # a list every document sets inside a modifier (…夯实基础、全面发力的关键时期)
         if kind == "parallel" and not parallel_shaped(t.text) and (t.df < 3 or not is_predicate(t.text)):
             continue  # a list of contents or bodies (索取发票、财政票据 / 科技部、财政部), not a parallel formula
         if kind == "idiom" and not (t.text in idioms("i") or is_patterned_idiom(t.text)):

@@ -1,4 +1,4 @@
-"""A quoted programme's name is no formula; a saying in quotes, a quoted list and 与…相结合 stay whole (issue 18)."""
+"""A quoted name, half of 与…相结合 or a pair inside a modifier is no formula; sayings and lists stay (issue 18)."""
 from __future__ import annotations
 
 import random
@@ -27,6 +27,8 @@ def mined() -> dict[str, str]:
         body = [f"第{i}局工作总结", "一、主要工作", rng.choice(FILLERS), NAMED[i % len(NAMED)],
                 "我们始终牢记：“咬定青山不放松”。" if i % 2 else "大家说：“咬定青山不放松”，要一以贯之。",
                 "强化阶段性政策，与制度性安排相结合，放水养鱼。", "坚持“稳住一头，放开一片”，增强发展活力。",
+                "今后五年是基本实现社会主义现代化夯实基础、全面发力的关键时期。",
+                "营造“众志成城、群防群控”的浓厚氛围。", "绘就农业强、农村美、农民富的美好画卷。",
                 rng.choice(FILLERS), "二、下一步工作打算", rng.choice(FILLERS)]
         docs.append((f"d{i}.txt", "\n".join(body)))
     return {p.text.translate(str.maketrans("", "", "“”")): p.section for p in mine_corpus(docs).phrases}
@@ -51,3 +53,9 @@ def test_yu_before_xiang_jiehe_is_a_preposition_the_clause_keeps(mined: dict[str
     assert "制度性安排相结合" not in mined, sorted(mined)  # half of 与…相结合
     assert clean_unit("与制度性安排相结合") == "与制度性安排相结合"
     assert clean_unit("和社会稳定") == "社会稳定"  # a conjunction still goes
+
+
+def test_a_pair_between_words_and_de_is_the_middle_of_a_modifier(mined: dict[str, str]) -> None:
+    assert "夯实基础、全面发力" not in mined, sorted(mined)  # …现代化夯实基础、全面发力的关键时期
+    assert "众志成城、群防群控" in mined, sorted(mined)  # quotation marks give it its bounds
+    assert "农业强、农村美、农民富" in mined, sorted(mined)  # three items are a formula wherever they stand
