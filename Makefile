@@ -26,19 +26,16 @@ bank: $(VENV)/.installed
 
 # Judged quality of the miner: P@20 / P@50 per section on the bundled corpus and on the held-out
 # documents, against the labels in tests/data/eval (see its README).
+EVAL_SETS = "bundled corpus:resources/corpus:bundled" "held-out corpus:tests/data/eval/heldout:heldout" \
+	"development reports:tests/data/eval/dev_reports:dev_reports" \
+	"held-out reports:tests/data/eval/heldout_reports:heldout_reports" \
+	"unseen reports:tests/data/eval/unseen_reports:unseen_reports"
 eval: $(VENV)/.installed
-	@status=0; \
-	echo "bundled corpus (resources/corpus):"; \
-	$(PY) scripts/eval_mining.py resources/corpus tests/data/eval/labels_bundled.tsv || status=1; \
-	echo "held-out corpus (tests/data/eval/heldout):"; \
-	$(PY) scripts/eval_mining.py tests/data/eval/heldout tests/data/eval/labels_heldout.tsv || status=1; \
-	echo "development reports (tests/data/eval/dev_reports):"; \
-	$(PY) scripts/eval_mining.py tests/data/eval/dev_reports tests/data/eval/labels_dev_reports.tsv || status=1; \
-	echo "held-out reports (tests/data/eval/heldout_reports):"; \
-	$(PY) scripts/eval_mining.py tests/data/eval/heldout_reports tests/data/eval/labels_heldout_reports.tsv || status=1; \
-	echo "unseen reports (tests/data/eval/unseen_reports):"; \
-	$(PY) scripts/eval_mining.py tests/data/eval/unseen_reports tests/data/eval/labels_unseen_reports.tsv || status=1; \
-	exit $$status
+	@status=0; for set in $(EVAL_SETS); do \
+		name=$${set%%:*}; rest=$${set#*:}; dir=$${rest%%:*}; labels=$${rest#*:}; \
+		echo "$$name ($$dir):"; \
+		$(PY) scripts/eval_mining.py "$$dir" "tests/data/eval/labels_$$labels.tsv" || status=1; \
+	done; exit $$status
 
 run: $(VENV)/.installed translations bank
 	$(VENV)/bin/yuku

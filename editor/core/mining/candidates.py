@@ -28,17 +28,19 @@ _BLANKS = re.compile(rf"(?:{re.escape(BLANK)}\s*)+")
 # A date written with blanks (___月___日___时) is one blank followed by its last unit.
 _BLANK_DATE = re.compile(rf"{re.escape(BLANK)}(?:[年月]{re.escape(BLANK)})+[日号]?")
 _QUOTE_CHARS = str.maketrans("", "", "“”‘’\"'「」『』")
+# 和, 及 or 与 joining what follows to what went before; not the first character of a word (和谐, 及时, 与会).
+_JOIN = r"(?!和[谐平睦美气]|及[时早格]|与[会其时])(?:和|及|与)"
 # Conjunctions that open a clause but not the phrase; 及时, 并非, 而今, 或许, 与会 keep their first character.
-_LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|和(?![谐平睦美气])|"
-                   r"与(?![会其时])|及(?![时早格])|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
+_LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|"
+                   rf"{_JOIN}|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
 # 与/和/同 opening a clause that ends in 相结合, 相适应…: a preposition whose object the clause needs
 # (与制度性安排相结合), not a conjunction to drop.
 _PAIRED = re.compile(r"^(?:与|和|同)[^，,]{2,}相[\u4e00-\u9fff]{1,2}$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
-_LIST_TAIL = re.compile(r"^(?:等|的|和(?!谐)|及(?![时早格])|与(?![会其时])|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
+_LIST_TAIL = re.compile(rf"^(?:等|的|{_JOIN}|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
 # A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
-_JOINED_ITEM = re.compile(r"^(?:和|及|以及|与)(?![谐时早格会其])[\u4e00-\u9fff]{2}")
+_JOINED_ITEM = re.compile(rf"^(?:以及|{_JOIN})[\u4e00-\u9fff]{{2}}")
 _CITED = re.compile(r"《[^《》]{1,60}》(?:（[^（）]{0,20}）)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Titles: leading years, trailing serial numbers and collection marks are not part of the title.
