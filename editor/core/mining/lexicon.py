@@ -203,3 +203,14 @@ DEMOTION = 0.25
 def central(text: str) -> bool:
     """Whether a phrase is about a matter of the central government's own remit."""
     return CENTRAL_REMIT.search(text) is not None
+
+
+# Verbs that mend what they name (加强薄弱环节, 补齐…短板, 解决…问题): a measure's words, not a shortcoming's,
+# unless the phrase says the mending falls short (解决实际问题的能力还不够强, 完善制度还有差距).
+_REMEDY = re.compile(r"^(?:加强|加大|补齐|补足|补上|弥补|解决|破解|着力解决|切实解决|提升|提高|强化|改进|完善|健全|消除)")
+_SHORTFALL = re.compile(r"不够|不足|不强|不高|不力|差距|有待|欠缺|不到位|滞后")
+
+
+def mends(text: str) -> bool:
+    """Whether a phrase mends the shortcoming it names (加大补短板力度), and does not say the mending falls short."""
+    return bool(_REMEDY.match(text)) and not _SHORTFALL.search(text)

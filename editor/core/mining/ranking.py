@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from editor.core.corpus.sections import heading_section
 from editor.core.mining.counting import Counts, Tally
@@ -23,7 +23,7 @@ from editor.core.mining.filters import (
     quoted_name,
     topical,
 )
-from editor.core.mining.lexicon import DEMOTION, central
+from editor.core.mining.lexicon import DEMOTION, central, mends
 from editor.core.mining.ngrams import parallel_shaped
 from editor.core.model.phrases import BLANK
 
@@ -50,10 +50,6 @@ SECTION_WORDS = {
     "closing": re.compile(r"同志们|让我们|特此|以上|妥否|批示|批转|^请|此复|此件|审议|施行|贯彻执行|奋斗|胜利|一定|坚信|相信|希望|必将|"
                           r"携手|共同|力量|信心|加油|属于|感谢|开创|新局面|新征程|迎接|组织实施|抓好落实|团结|阻击战|攻坚战|更大贡献|新的贡献"),
 }
-# Verbs that mend what they name (加强薄弱环节, 补齐…短板, 解决…问题): a measure's words, not a shortcoming's.
-# …unless it says the mending falls short (解决实际问题的能力还不够强, 完善制度还有差距).
-_SHORTFALL = re.compile(r"不够|不足|不强|不高|不力|差距|有待|欠缺|不到位|滞后")
-_REMEDY = re.compile(r"^(?:加强|加大|补齐|补足|补上|弥补|解决|破解|着力解决|切实解决|提升|提高|强化|改进|完善|健全|消除)")
 
 # A closing's formula opens or ends in a closing's own words (让我们…, 感谢…, …而奋斗), not merely holds one.
 # (我们坚信… / 衷心希望… open a closing, but what follows them is the speaker's own content.)
@@ -91,10 +87,9 @@ def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str 
         # A heading naming its part (___年政府工作任务 names the plan) is that part's, whatever its words.
         if words is not None and not words.search(text) and not (kind == "heading" and heading_section(text) == s):
             continue
-        if s == "situation" and _acts_first(text):
-            continue  # 统筹推进…: what was done, told in a review of the year, is a measure, not the situation
-        if s == "problems" and _REMEDY.match(text) and not _SHORTFALL.search(text):
-            continue  # 加大补短板力度: what mends a shortcoming is a measure, though it names the shortcoming
+        excluded = _NOT_OF.get(s)
+        if excluded is not None and excluded(text):
+            continue  # its words are another part's, though they stand here (a measure told in a review)
         if s != "general" and c / n >= need_share and lift >= need_lift and lift > best_lift:
             best, best_lift = s, lift
     return best, best_lift
@@ -108,6 +103,11 @@ def _acts_first(text: str) -> bool:
     words = segment_words(re.split(r"[，、]", text, maxsplit=1)[0].replace(BLANK, ""))
     return bool(words) and _jb().posseg.dt.word_tag_tab.get(words[0], "") == "v" and not SECTION_WORDS[
         "situation"].search(words[0])
+
+
+# What keeps a phrase out of a part whose words it holds: 统筹推进…, what was done, told in a review of
+# the year, is a measure, not the situation; 加大补短板力度, what mends a shortcoming, is a measure too.
+_NOT_OF: dict[str, Callable[[str], bool]] = {"situation": _acts_first, "problems": mends}
 
 
 def _closed(t: Tally) -> bool:
