@@ -24,12 +24,13 @@ translations: $(VENV)/.installed
 bank: $(VENV)/.installed
 	@$(PY) -m editor.build_bank
 
-# Judged quality of the miner: P@20 / P@50 per section on the bundled corpus and on the held-out
-# documents, against the labels in tests/data/eval (see its README).
+# Judged quality of the miner: P@20 / P@50 per section on the bundled corpus, held-out documents and
+# report archives, against the labels in tests/data/eval (see its README).
 EVAL_SETS = "bundled corpus:resources/corpus:bundled" "held-out corpus:tests/data/eval/heldout:heldout" \
 	"development reports:tests/data/eval/dev_reports:dev_reports" \
 	"held-out reports:tests/data/eval/heldout_reports:heldout_reports" \
-	"unseen reports:tests/data/eval/unseen_reports:unseen_reports"
+	"unseen reports:tests/data/eval/unseen_reports:unseen_reports" \
+	"unseen early reports:tests/data/eval/unseen_reports_early:unseen_reports_early"
 eval: $(VENV)/.installed
 	@status=0; for set in $(EVAL_SETS); do \
 		name=$${set%%:*}; rest=$${set#*:}; dir=$${rest%%:*}; labels=$${rest#*:}; \
