@@ -58,9 +58,11 @@ CLOSING_CLAUSE = re.compile(r"^(?:请(?:结合实际)?(?:认真)?(?:贯彻执行
                             r"此复|妥否|请(?:予)?批示|请(?:予)?审议|.{0,8}自.{0,12}起施行|（?此件公开发布）?$)")
 
 
-# The longest lower heading read as a part's name, not a point made in one (结构调整取得积极成效): a
-# review holds its own 存在的主要问题和不足 or 下一步工作打算, and a longer 主要做法 is a point.
+# The longest lower heading read as a part's name whatever its cue's place (2023年下一步工作打算), not a
+# point made in one (结构调整取得积极成效); and what may come before the cue opening a longer one (主要做法…).
 PART_NAME = {"problems": 12, "next_steps": 12}
+_PART_LEAD = re.compile(r"(?:主要|重点|工作中?|当前|目前|今后)?")
+_CUE_OF = dict(HEADING_CUES)
 # A report's request to the assembly, the last clause of its opening formula (…向大会报告政府工作，请予审议).
 REPORT_REQUEST = ("请予审议", "请审议")
 
@@ -146,8 +148,15 @@ def heading_section(heading: str) -> str | None:
 
 
 def part_name(heading: str, section: str) -> bool:
-    """Whether a heading naming section is short enough to name a part (主要做法, 存在的主要问题和不足), not a point."""
-    return len(heading) <= PART_NAME.get(section, 8) and not any(c in heading for c in "，,；;")
+    """Whether a heading whose words name section names a part (存在的问题和下一步打算, 主要做法), not a point made in one.
+
+    A part's name opens with its cue or is short; a point says it last (控制投资过快增长，大力加强薄弱环节,
+    结构调整取得积极成效).
+    """
+    found = _CUE_OF[section].search(heading)
+    if found is not None and _PART_LEAD.fullmatch(heading[:found.start()]):
+        return True
+    return len(heading) <= PART_NAME.get(section, 8) and "，" not in heading and "," not in heading
 
 
 def assign_sections(doc: Document) -> None:
@@ -173,8 +182,8 @@ def assign_sections(doc: Document) -> None:
                 p.section = current
             else:
                 if named and cue and not part_name(p.heading, cue):
-                    # A point of a named part (（二）控制投资过快增长，大力加强薄弱环节 under 工作回顾, ——结构
-                    #调整取得积极成效): its words are what the part says, not the name of another part.
+                    # A point of a named part (（二）控制投资过快增长，大力加强薄弱环节 under 工作回顾,
+                    # ——结构调整取得积极成效): its words are what the part says, not another part's name.
                     cue = None
                 sub = cue
                 p.section = cue or current or "measures"

@@ -34,13 +34,12 @@ _JOIN = r"(?!和[谐平睦美气]|及[时早格]|与[会其时])(?:和|及|与)"
 _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|"
                    rf"{_JOIN}|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
-# 与/和/同 opening a clause that ends in 相结合, 相适应…: a preposition whose object the clause needs
-# (与制度性安排相结合), not a conjunction to drop.
-_PAIRED = re.compile(r"^(?:与|和|同)[^，,]{2,}相[\u4e00-\u9fff]{1,2}$")
+# 与/和 before …相结合, 相适应: a preposition whose object the clause needs, not a conjunction to drop.
+_PAIRED = re.compile(r"^(?:与|和)[^，,]{2,}相[\u4e00-\u9fff]{1,2}$")
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(rf"^(?:等|的|{_JOIN}|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
 # A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
-_JOINED_ITEM = re.compile(rf"^(?:以及|{_JOIN})[\u4e00-\u9fff]{{2}}")
+_JOINED_ITEM = re.compile(rf"^(?:以及|{_JOIN})(?!其)[\u4e00-\u9fff]{{2}}")  # …和其他: a tail, not an item
 _CITED = re.compile(r"《[^《》]{1,60}》(?:（[^（）]{0,20}）)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Titles: leading years, trailing serial numbers and collection marks are not part of the title.
@@ -137,17 +136,20 @@ def list_items(clause: str) -> list[str] | None:
 
 
 def _inside_modifier(clause: str, items: list[str]) -> bool:
-    """Whether a pair stands between words and a 的 (…现代化夯实基础、全面发力的关键时期): not a unit there.
+    """Whether a pair stands between its subject and a 的 (…现代化夯实基础、全面发力的关键时期): not a unit there.
 
-    Quotation marks give a pair its bounds (营造“众志成城、群防群控”的浓厚氛围); three items or more
-    (绘就农业强、农村美、农民富的美好画卷) are a formula wherever they stand.
+    After a verb (形成统一开放、竞争有序的…), inside quotation marks or with three items or more it is a formula.
     """
-    if len(items) != 2:
-        return False
-    first, last = clause.find(items[0]), clause.rfind(items[-1])
-    if first <= 0 or last < 0:
-        return False  # quotation marks inside the items (“放管服”、…): not cut from running words
-    return clause[first - 1] not in "“‘\"'「『" and clause[last + len(items[-1]):][:1] == "的"
+    from editor.core.mining.lexicon import _jb, segment_words
+
+    pair = "、".join(items)
+    at = clause.find(pair)
+    if len(items) != 2 or at <= 0 or clause[at + len(pair):][:1] != "的":
+        return False  # quotation marks inside the pair (“放管服”、…) or nothing before it
+    lead = segment_words(clause[:at])
+    word = lead[-1] if lead else ""
+    tag = _jb().posseg.dt.word_tag_tab.get(word, "")
+    return word.endswith(("化", "性")) or (tag[:1] in ("n", "r") and tag != "vn")
 
 
 def _predicate_follows(last: str, width: int) -> bool:

@@ -46,7 +46,7 @@ def headless(t: Tally, judged_whole: bool = False) -> bool:
     so it is not a unit a drafter inserts. A list item (…、) or a phrase ending a clause somewhere is.
     judged_whole: judge a phrase that stood alone in a few documents too (以县城为重要载体|的…, whole once in five).
     """
-    from editor.core.mining.ngrams import _SLOT, BOUNDARY, QUOTE, segment_words
+    from editor.core.mining.ngrams import _SLOT, BOUNDARY, QUOTE, QUOTE_DE, segment_words
 
     if judged_whole:
         if 3 * t.right.get(BOUNDARY, 0) >= sum(t.right.values()):
@@ -60,7 +60,7 @@ def headless(t: Tally, judged_whole: bool = False) -> bool:
     # …的 completes it too: 支持符合条件 is always 支持符合条件的企业, a modifier cut from its noun
     # (not a set idiom: 突如其来的疫情 still offers 突如其来).
     # A quoted term after it (坚持把解决好“三农”问题) completes it as much as a word does.
-    completing = (_SLOT, QUOTE, "的") if t.text not in idioms("i") else (_SLOT, QUOTE)
+    completing = (_SLOT, QUOTE, QUOTE_DE, "的") if t.text not in idioms("i") else (_SLOT, QUOTE, QUOTE_DE)
     content = sum(c for w, c in t.right.items() if w in completing or tags.get(w, "x").startswith(_CONTENT_TAGS))
     words = segment_words(t.text)
     # A noun never ending a clause and joined to the next noun (接受社会和舆论监督): the first half of a
@@ -160,19 +160,21 @@ def quoted_name(t: Tally) -> bool:
     """A quotation set inside its clause in most documents: a programme's or an award's name, not a saying.
 
     推动“高效办成一件事”向…, 入选“全国十大考古新发现”: the marks hold a name the sentence acts on, with
-    words against both of them; a saying stands between punctuation (…：“咬定青山不放松”。). A list or a
-    two-part saying (“不忘初心、牢记使命”, “稳住一头，放开一片”) is a formula of its own and stays, and so
-    does an idiom (党员的“身先士卒”). One document's quotations may stand in a row (“加强…”“推动…”): the
-    marks beside them are no words, so a name needs two documents.
+    words against both of them; a saying stands between punctuation (…：“咬定青山不放松”。). Before 的 a
+    quotation with a verb is a saying modifying a noun (保持“一张蓝图绘到底”的定力), one without is a name
+    (“一中一台”的图谋). A list or a two-part saying (“不忘初心、牢记使命”, “稳住一头，放开一片”) is a formula
+    of its own and stays, and so does an idiom (党员的“身先士卒”). One document's quotations may stand in a
+    row (“加强…”“推动…”): the marks beside them are no words, so a name needs two documents.
     """
     from editor.core.mining.lexicon import idioms
-    from editor.core.mining.ngrams import QUOTE
+    from editor.core.mining.ngrams import QUOTE, QUOTE_DE, is_predicate
 
-    # Seen as a quotation, not only as a window inside one.
+    # structured: a candidate of its own somewhere (the quotation), not only a window inside clauses.
     if t.df < 2 or not t.structured or any(c in t.text for c in "，,、；") or t.text in idioms("i"):
         return False
     left, right = sum(t.left.values()), sum(t.right.values())
-    return left > 0 and right > 0 and 2 * t.left.get(QUOTE, 0) > left and 2 * t.right.get(QUOTE, 0) > right
+    named = t.right.get(QUOTE, 0) + (0 if is_predicate(t.text) else t.right.get(QUOTE_DE, 0))
+    return left > 0 and right > 0 and 2 * t.left.get(QUOTE, 0) > left and 2 * named > right
 
 
 def enumerates(text: str) -> bool:

@@ -30,11 +30,13 @@ _PREPOSITIONS = frozenset(["对", "向", "把", "从", "将", "给", "按照", "
 # A quotation mark beside a segment: the clause goes on through the quoted term (坚持把解决好“三农”问题…),
 # so the segment's edge there is no clause boundary. Stands as the neighbouring word.
 QUOTE = "“"
+# Closing marks followed by 的: the quotation modifies a noun (保持“一张蓝图绘到底”的定力), as a saying may.
+QUOTE_DE = "”的"
 _QUOTES = frozenset("“”‘’\"'")
 
 
-def segments(clause: str) -> list[tuple[str, bool, bool]]:
-    """A clause's punctuation-free segments, each with whether a quotation mark stands before / after it.
+def segments(clause: str) -> list[tuple[str, str, str]]:
+    """A clause's punctuation-free segments, each with what stands before / after it: BOUNDARY, QUOTE or QUOTE_DE.
 
     A cited title 《…》 or a number becomes one blank.
     """
@@ -45,19 +47,24 @@ def segments(clause: str) -> list[tuple[str, bool, bool]]:
     pos = 0
     for m in _SPLIT.finditer(text + "。"):
         if m.start() > pos:
-            out.append((text[pos:m.start()], pos > 0 and _quoted_edge(text, pos - 1, -1),
+            out.append((text[pos:m.start()], _quoted_edge(text, pos - 1, -1) if pos > 0 else BOUNDARY,
                         _quoted_edge(text, m.start(), 1)))
         pos = m.end()
     return out
 
 
-def _quoted_edge(text: str, at: int, step: int) -> bool:
-    """Whether the punctuation run starting at text[at] (going by step) is quotation marks alone."""
+def _quoted_edge(text: str, at: int, step: int) -> str:
+    """QUOTE when the punctuation run starting at text[at] (going by step) is quotation marks alone, else BOUNDARY.
+
+    QUOTE_DE when, going forward, 的 follows those marks.
+    """
     marks = ""
     while 0 <= at < len(text) and _SPLIT.match(text[at]):
         marks += text[at]
         at += step
-    return bool(marks) and all(c in _QUOTES for c in marks)
+    if not marks or not all(c in _QUOTES for c in marks):
+        return BOUNDARY
+    return QUOTE_DE if step > 0 and text[at:at + 1] == "的" else QUOTE
 
 
 # Words after which a verb stands without its object: a shortcoming's 有待提高, 亟待加强.
@@ -115,10 +122,9 @@ Windows = tuple[tuple[tuple[str, str, str, bool], ...], tuple[str, ...]]
 def _clause_windows(clause: str) -> tuple[Windows, ...]:
     """Every segment's windows and words (cached: stock clauses recur across documents)."""
     out = []
-    for seg, quote_before, quote_after in segments(clause):
+    for seg, start, end in segments(clause):
         words = segment_words(seg)
         n = len(words)
-        start, end = (QUOTE if quote_before else BOUNDARY), (QUOTE if quote_after else BOUNDARY)
         found = []
         for i, j in spans(words):
             key = "".join(words[i:j])

@@ -157,8 +157,8 @@ def test_a_point_of_a_named_part_keeps_the_part_a_short_part_name_does_not():
     text = "\n".join(["2005年政府工作报告", "一、过去一年工作回顾", "过去一年，经济平稳较快发展。",
                       "（一）控制固定资产投资过快增长，大力加强薄弱环节。", "严把土地关口，投资增速回落。",
                       "（二）结构调整取得积极成效。", "服务业比重上升。",
-                      "（三）存在的问题", "一些地方投资冲动依然强烈。",
-                      "二、加强组织领导", "（一）强化督促检查", "各地区要抓好落实。"])
+                      "（三）存在的问题和下一步工作打算", "一些地方投资冲动依然强烈。",
+                      "二、加强组织领导", "（一）认真查找工作中存在的问题，抓好整改", "各地区要抓好落实。"])
     doc = split_documents("r.txt", text)[0]
     assign_sections(doc)
 
@@ -168,5 +168,17 @@ def test_a_point_of_a_named_part_keeps_the_part_a_short_part_name_does_not():
     # Points of the review (a 薄弱环节 or 成效 said in them) are the review's.
     assert section("（一）控制") == section("严把") == "situation"
     assert section("（二）结构") == section("服务业") == "situation"
-    assert section("（三）存在") == section("一些地方") == "problems"  # names a part of its own
-    assert section("（一）强化") == "measures"  # under a topic heading its own cue stands
+    # A part of its own: its name opens with its cue, however long (存在的问题和下一步工作打算).
+    assert section("（三）存在") == section("一些地方") == "problems"
+    assert section("（一）认真") == "problems"  # under a topic heading a point's own cue stands
+
+
+def test_a_part_name_opens_with_its_cue_a_point_says_it_last():
+    from editor.core.corpus.sections import part_name
+
+    assert part_name("存在问题，下步打算", "problems")  # a comma, but its cue opens it
+    assert part_name("主要做法及取得的成效", "measures")
+    assert part_name("2023年下一步工作打算", "next_steps")  # short enough to be a name
+    assert not part_name("控制固定资产投资过快增长，大力加强薄弱环节", "problems")
+    assert not part_name("结构调整取得积极成效", "measures")
+    assert not part_name("加强薄弱环节，补齐短板", "problems")  # short, but a point of two halves

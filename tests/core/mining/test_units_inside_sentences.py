@@ -8,7 +8,7 @@ import pytest
 from editor.core.mining.candidates import clean_unit
 from editor.core.mining.filters import quoted_name
 from editor.core.mining.miner import mine_corpus
-from editor.core.mining.ngrams import QUOTE
+from editor.core.mining.ngrams import QUOTE, QUOTE_DE
 from tests.core.mining.test_quality_filters import _tally
 
 FILLERS = ["今年以来经济运行总体平稳。", "做好民生保障工作。", "持续改善生态环境质量。", "深化重点领域改革。",
@@ -29,6 +29,7 @@ def mined() -> dict[str, str]:
                 "强化阶段性政策，与制度性安排相结合，放水养鱼。", "坚持“稳住一头，放开一片”，增强发展活力。",
                 "今后五年是基本实现社会主义现代化夯实基础、全面发力的关键时期。",
                 "营造“众志成城、群防群控”的浓厚氛围。", "绘就农业强、农村美、农民富的美好画卷。",
+                "加快形成统一开放、竞争有序的现代市场体系。", "始终保持“一张蓝图绘到底”的定力。",
                 rng.choice(FILLERS), "二、下一步工作打算", rng.choice(FILLERS)]
         docs.append((f"d{i}.txt", "\n".join(body)))
     return {p.text.translate(str.maketrans("", "", "“”")): p.section for p in mine_corpus(docs).phrases}
@@ -53,9 +54,18 @@ def test_yu_before_xiang_jiehe_is_a_preposition_the_clause_keeps(mined: dict[str
     assert "制度性安排相结合" not in mined, sorted(mined)  # half of 与…相结合
     assert clean_unit("与制度性安排相结合") == "与制度性安排相结合"
     assert clean_unit("和社会稳定") == "社会稳定"  # a conjunction still goes
+    assert clean_unit("同时与当地实际相结合") == "与当地实际相结合"  # and so does 同时 before it
 
 
 def test_a_pair_between_words_and_de_is_the_middle_of_a_modifier(mined: dict[str, str]) -> None:
     assert "夯实基础、全面发力" not in mined, sorted(mined)  # …现代化夯实基础、全面发力的关键时期
     assert "众志成城、群防群控" in mined, sorted(mined)  # quotation marks give it its bounds
     assert "农业强、农村美、农民富" in mined, sorted(mined)  # three items are a formula wherever they stand
+    assert "统一开放、竞争有序" in mined, sorted(mined)  # after a verb: the verb's object, a formula
+
+
+def test_a_saying_that_modifies_a_noun_through_de_is_no_name(mined: dict[str, str]) -> None:
+    assert "一张蓝图绘到底" in mined, sorted(mined)  # 保持“一张蓝图绘到底”的定力
+    before_de = {"left": {QUOTE: 4}, "right": {QUOTE_DE: 4}, "df": 4, "whole": 4, "structured": True}
+    assert quoted_name(_tally("一中一台", **before_de))  # no verb: a name (制造“一中一台”的图谋)
+    assert not quoted_name(_tally("一张蓝图绘到底", **before_de))
