@@ -34,8 +34,7 @@ _JOIN = r"(?!和[谐平睦美气]|及[时早格]|与[会其时])(?:和|及|与)"
 _LEAD = re.compile(r"^(?:必须|务必|应当|应该|一定要|特别是|尤其是|并且|而且|或者|同时|此外|另外|因此|所以|但是|从而|进而|以及|"
                    rf"{_JOIN}|要(?![求素害点闻件])|并(?![非不未肩重举])|而(?![今后已])|或(?![许是者])|但(?![凡愿]))")
 _TRAIL = re.compile(r"(?:等等|等)$")
-# 与/和 before …相结合, 相适应: a preposition whose object the clause needs, not a conjunction to drop.
-_PAIRED = re.compile(r"^(?:与|和)[^，,]{2,}相[\u4e00-\u9fff]{1,2}$")
+_PAIRED = re.compile(r"^(?:与|和)[^，,]{2,}相[\u4e00-\u9fff]{1,2}$")  # 与…相结合: a preposition, kept
 # What may follow the last item of a list in running text (…、松劲心态等问题 / …的浓厚氛围).
 _LIST_TAIL = re.compile(rf"^(?:等|的|{_JOIN}|工作|方面|措施|情况|问题|环节|领域|能力|作用|水平|意识|建设|改革|”)")
 # A last item joined by 和/及/与 (…、继续教育和网络教育), not a tail word (…和谐, …及时).
@@ -146,8 +145,7 @@ def _inside_modifier(clause: str, items: list[str]) -> bool:
     at = clause.find(pair)
     if len(items) != 2 or at <= 0 or clause[at + len(pair):][:1] != "的":
         return False  # quotation marks inside the pair (“放管服”、…) or nothing before it
-    lead = segment_words(clause[:at])
-    word = lead[-1] if lead else ""
+    word = (segment_words(clause[:at]) or ("",))[-1]
     tag = _jb().posseg.dt.word_tag_tab.get(word, "")
     return word.endswith(("化", "性")) or (tag[:1] in ("n", "r") and tag != "vn")
 
@@ -297,27 +295,30 @@ def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate], sayings: 
             continue
         n = cjk_len(q)
         if n >= 7 or (n >= 5 and ("，" in q or "," in q)):
-            # In a normative document a saying stands as its own sentence; a quoted name inside one
-            # (按照“先入库，后使用”原则, 发展“互联网+医疗健康”) is its content, counted as an ordinary phrase.
-            said = sayings or _stands_alone(paragraph, m.start(), m.end(), m.group(1))
+            # A quoted name (按照“先入库，后使用”原则, 实施“…攻坚年”行动; in a 通知 anything but a sentence of its
+            # own) is its document's content, counted as an ordinary phrase.
+            at, to = m.start(), m.end()
+            said = (sayings and not _named(paragraph, at, to)) or _stands_alone(paragraph, at, to, m.group(1))
             out.append(Candidate("quote" if said else "collocation", q, sec, example, True))
         elif n >= 6:
             out.append(Candidate("collocation", q, sec, example, True))
 
 
-_QUOTE_EDGE = "。！!？?，,；;：:…“”、—"
+_QUOTE_EDGE = "。！!？?，,；;：:…“”—"
+
+
+def _named(paragraph: str, start: int, end: int) -> bool:
+    """Words against both marks, not 的 after them (实施“稳增长促发展攻坚年”行动): a name, not a saying."""
+    after = paragraph[end:end + 1]
+    return start > 0 and bool(_CJK.match(paragraph[start - 1])) and bool(_CJK.match(after)) and after != "的"
 
 
 def _stands_alone(paragraph: str, start: int, end: int, inner: str) -> bool:
-    """A quotation that is a sentence of its own, not a name in the middle of a sentence.
-
-    It ends a sentence inside its marks, or stands between punctuation (。“国家兴亡，匹夫有责”。).
-    """
+    """A quotation that ends a sentence inside its marks or stands between punctuation (。“国家兴亡，匹夫有责”。)."""
     if inner.rstrip().endswith(("。", "！", "!", "？", "?")):
         return True
     before = paragraph[start - 1] if start > 0 else "。"
-    after = paragraph[end] if end < len(paragraph) else "。"
-    return before in _QUOTE_EDGE.replace("、", "") and after in _QUOTE_EDGE.replace("、", "")
+    return before in _QUOTE_EDGE and (paragraph[end] if end < len(paragraph) else "。") in _QUOTE_EDGE
 
 
 def _quoted_pair(q: str) -> list[str] | None:

@@ -62,8 +62,8 @@ def _quoted_edge(text: str, at: int, step: int) -> str:
     while 0 <= at < len(text) and _SPLIT.match(text[at]):
         marks += text[at]
         at += step
-    if not marks or not all(c in _QUOTES for c in marks):
-        return BOUNDARY
+    if not marks or not all(c in _QUOTES for c in marks) or ("”" in marks and "“" in marks):
+        return BOUNDARY  # punctuation, or quotations in a row (“加强…”“推动…”): as good as a comma
     return QUOTE_DE if step > 0 and text[at:at + 1] == "的" else QUOTE
 
 

@@ -182,3 +182,23 @@ def test_a_part_name_opens_with_its_cue_a_point_says_it_last():
     assert not part_name("控制固定资产投资过快增长，大力加强薄弱环节", "problems")
     assert not part_name("结构调整取得积极成效", "measures")
     assert not part_name("加强薄弱环节，补齐短板", "problems")  # short, but a point of two halves
+
+
+def test_a_reports_parts_on_lines_of_their_own_are_headings_that_name_them():
+    text = "\n".join(["2026年甘肃省政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。",
+                      "“十四五”时期工作回顾", "五年来，全省经济实力快速跃升。",
+                      "“十五五”时期的主要目标任务", "到2030年，高质量发展水平明显提升。",
+                      "二、2025年工作总结和“十四五”发展成就", "一年来，经济运行稳中有进。",
+                      "三、“十五五”时期主要目标和重大举措", "坚持稳中求进工作总基调。"])
+    doc = split_documents("r.txt", text)[0]
+    assign_sections(doc)
+
+    def section(start: str) -> str:
+        return next(p.section for p in doc.paragraphs if p.text.startswith(start))
+
+    assert split_heading("“十四五”时期工作回顾")[:2] == (0, "“十四五”时期工作回顾")
+    assert split_heading("认真做好今年重点工作")[0] is None  # a line that does the work, not its name
+    assert section("五年来") == "situation"
+    assert section("到2030年") == "next_steps"
+    assert section("一年来") == "situation"  # 工作总结, 发展成就: the review
+    assert section("坚持稳中求进") == "next_steps"  # a coming period's aims and measures: the plan

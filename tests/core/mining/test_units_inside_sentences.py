@@ -5,10 +5,11 @@ import random
 
 import pytest
 
-from editor.core.mining.candidates import clean_unit
+from editor.core.corpus.structure import split_documents
+from editor.core.mining.candidates import clean_unit, extract
 from editor.core.mining.filters import quoted_name
 from editor.core.mining.miner import mine_corpus
-from editor.core.mining.ngrams import QUOTE, QUOTE_DE
+from editor.core.mining.ngrams import QUOTE, QUOTE_DE, segments
 from tests.core.mining.test_quality_filters import _tally
 
 FILLERS = ["今年以来经济运行总体平稳。", "做好民生保障工作。", "持续改善生态环境质量。", "深化重点领域改革。",
@@ -31,12 +32,20 @@ def mined() -> dict[str, str]:
                 "营造“众志成城、群防群控”的浓厚氛围。", "绘就农业强、农村美、农民富的美好画卷。",
                 "加快形成统一开放、竞争有序的现代市场体系。", "始终保持“一张蓝图绘到底”的定力。",
                 rng.choice(FILLERS), "二、下一步工作打算", rng.choice(FILLERS)]
+        if i == 0:  # one document's saying
+            body += ["三、工作回顾", "形势稳定向好，我们深深体会到：“幸福都是奋斗出来的”。"]
         docs.append((f"d{i}.txt", "\n".join(body)))
     return {p.text.translate(str.maketrans("", "", "“”")): p.section for p in mine_corpus(docs).phrases}
 
 
 def test_a_programmes_quoted_name_is_not_an_entry(mined: dict[str, str]) -> None:
     assert "高效办成一件事" not in mined, sorted(mined)
+    assert "幸福都是奋斗出来的" in mined, sorted(mined)  # one document's saying, between punctuation
+    kinds = {(c.text, c.kind) for c in extract(split_documents("d.txt", "某区工作总结\n一、工作回顾\n"
+                                                             "大力实施“稳增长促发展攻坚年”行动，成效明显。\n"
+                                                             "我们深深体会到：“幸福都是奋斗出来的”。")[0])}
+    assert ("稳增长促发展攻坚年", "quote") not in kinds  # one document's campaign: words against both marks
+    assert ("幸福都是奋斗出来的", "quote") in kinds
 
 
 def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str, str]) -> None:
@@ -46,7 +55,10 @@ def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str
     assert not quoted_name(_tally("稳住一头，放开一片", **inside))  # a two-part saying
     assert not quoted_name(_tally("不忘初心、牢记使命", **inside))  # a list
     assert not quoted_name(_tally("身先士卒", **inside))  # an idiom
-    assert not quoted_name(_tally("高效办成一件事", **{**inside, "df": 1}))  # one document's row of quotations
+    assert quoted_name(_tally("稳增长促发展攻坚年", **{**inside, "df": 1}))  # one document's: 实施“…”行动
+    row = {"left": {"": 1}, "right": {"": 1}, "df": 1, "whole": 1, "structured": True}
+    assert not quoted_name(_tally("加强业务指导和工作协调", **row))  # in a row of quotations (“…”“…”)
+    assert segments("推动“充分发挥机制作用”“加强业务指导”落实")[1][2] == ""  # marks between them, not words
     assert not quoted_name(_tally("高效办成一件事", **{**inside, "right": {QUOTE: 1, "": 3}}))  # ends clauses
 
 
