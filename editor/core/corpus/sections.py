@@ -14,11 +14,13 @@ HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A report's plan for the year it opens (2019年政府工作任务, 2016年重点工作) is its next steps.
     ("next_steps", re.compile(r"下一步|今后|打算|下阶段|下半年|明年|展望|(?:工作|下步)(?:思路|计划|安排)|^(?:思路|计划|安排)|"
                               r"^(?:对)?(?:\d{4}|___)年(?:政府)?(?:工作任务|重点工作|主要任务|工作总体部署|政府工作的建议)|总体要求和政策取向|"
-                              # A coming plan period's tasks (“十五五”时期主要任务, …主要目标和重大举措).
-                              r"时期(?:的)?主要(?:任务|目标和重大举措)|"
+                              # A coming period's or this year's tasks (“十五五”时期主要任务, …主要目标和重大举措,
+                              # 今年重点工作), not an account of them (…主要任务完成情况).
+                              r"(?:时期|^今年)(?:的)?(?:主要)?(?:任务|目标任务|目标和重大举措|重点工作|工作任务|总体部署)"
+                              r"(?!.*(?:完成|落实|进展|回顾|情况))|"
                               r"主要目标任务|下一阶段")),
-    # A report's review may name its year's work or the period's achievements (2025年工作总结和“十四五”发展成就).
-    ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况|发展成就|年工作总结")),
+    # A report's review may name the period's achievements (2025年工作总结和“十四五”发展成就).
+    ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况|发展成就")),
     ("closing", re.compile(r"结束语|结语")),
     ("measures", re.compile(r"做法|措施|举措|成效|经验|成绩")),
 )

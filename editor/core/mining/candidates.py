@@ -295,22 +295,22 @@ def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate], sayings: 
             continue
         n = cjk_len(q)
         if n >= 7 or (n >= 5 and ("，" in q or "," in q)):
-            # A quoted name (按照“先入库，后使用”原则, 实施“…攻坚年”行动; in a 通知 anything but a sentence of its
-            # own) is its document's content, counted as an ordinary phrase.
-            at, to = m.start(), m.end()
-            said = (sayings and not _named(paragraph, at, to)) or _stands_alone(paragraph, at, to, m.group(1))
+            # A quoted name (实施“…攻坚年”行动; in a 通知 all but a sentence of its own) is its document's content.
+            at, to, inner = m.start(), m.end(), m.group(1)
+            said = (sayings and ("，" in q or not _named(paragraph, at, to))) or _stands_alone(paragraph, at, to, inner)
             out.append(Candidate("quote" if said else "collocation", q, sec, example, True))
         elif n >= 6:
             out.append(Candidate("collocation", q, sec, example, True))
 
 
 _QUOTE_EDGE = "。！!？?，,；;：:…“”—"
+# What kind of programme a quoted name names (not 理念, 精神, 要求, 这句话: what a saying is).
+_PROGRAMME = re.compile(r"(?:专项)?(?:行动|活动|工程|计划|试点|品牌|项目|攻坚战)")
 
 
 def _named(paragraph: str, start: int, end: int) -> bool:
-    """Words against both marks, not 的 after them (实施“稳增长促发展攻坚年”行动): a name, not a saying."""
-    after = paragraph[end:end + 1]
-    return start > 0 and bool(_CJK.match(paragraph[start - 1])) and bool(_CJK.match(after)) and after != "的"
+    """A quotation a verb acts on and a programme's kind follows (实施“稳增长促发展攻坚年”行动): a name."""
+    return start > 0 and bool(_CJK.match(paragraph[start - 1])) and bool(_PROGRAMME.match(paragraph, end))
 
 
 def _stands_alone(paragraph: str, start: int, end: int, inner: str) -> bool:

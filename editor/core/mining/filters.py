@@ -163,14 +163,15 @@ def quoted_name(t: Tally) -> bool:
     words against both of them; a saying stands between punctuation (…：“咬定青山不放松”。). Before 的 a
     quotation with a verb is a saying modifying a noun (保持“一张蓝图绘到底”的定力), one without is a name
     (“一中一台”的图谋). A list or a two-part saying (“不忘初心、牢记使命”, “稳住一头，放开一片”) is a formula
-    of its own and stays, and so does an idiom (党员的“身先士卒”). Quotations in a row (“加强…”“推动…”) stand
-    between marks, not words (ngrams._quoted_edge), so one document's name is told too (实施“…攻坚年”行动).
+    of its own and stays, and so does an idiom (党员的“身先士卒”). A clause's own edge looks like a word
+    beside a quotation (要牢记“打铁必须自身硬”|，…), and one document may quote in a row (“…”、“…”): a name
+    needs two documents (one document's is told in candidates._named).
     """
     from editor.core.mining.lexicon import idioms
     from editor.core.mining.ngrams import QUOTE, QUOTE_DE, is_predicate
 
     # structured: a candidate of its own somewhere (the quotation), not only a window inside clauses.
-    if not t.structured or any(c in t.text for c in "，,、；") or t.text in idioms("i"):
+    if t.df < 2 or not t.structured or any(c in t.text for c in "，,、；") or t.text in idioms("i"):
         return False
     left, right = sum(t.left.values()), sum(t.right.values())
     named = t.right.get(QUOTE, 0) + (0 if is_predicate(t.text) else t.right.get(QUOTE_DE, 0))

@@ -198,6 +198,8 @@ def test_a_reports_parts_on_lines_of_their_own_are_headings_that_name_them():
 
     assert split_heading("“十四五”时期工作回顾")[:2] == (0, "“十四五”时期工作回顾")
     assert split_heading("认真做好今年重点工作")[0] is None  # a line that does the work, not its name
+    assert split_heading("抓好关键时期重点工作")[0] is None  # a time, not a plan period
+    assert split_heading("今年重点工作")[0] == 0
     assert section("五年来") == "situation"
     assert section("到2030年") == "next_steps"
     assert section("一年来") == "situation"  # 工作总结, 发展成就: the review

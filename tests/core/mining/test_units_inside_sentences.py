@@ -44,8 +44,16 @@ def test_a_programmes_quoted_name_is_not_an_entry(mined: dict[str, str]) -> None
     kinds = {(c.text, c.kind) for c in extract(split_documents("d.txt", "某区工作总结\n一、工作回顾\n"
                                                              "大力实施“稳增长促发展攻坚年”行动，成效明显。\n"
                                                              "我们深深体会到：“幸福都是奋斗出来的”。")[0])}
-    assert ("稳增长促发展攻坚年", "quote") not in kinds  # one document's campaign: words against both marks
+    assert ("稳增长促发展攻坚年", "quote") not in kinds  # one document's campaign: 实施“…”行动
     assert ("幸福都是奋斗出来的", "quote") in kinds
+    speech = {(c.text, c.kind) for c in extract(split_documents("s.txt", "在全县干部大会上的讲话\n同志们：\n"
+              "各级干部要牢记“打铁必须自身硬”，敢于担当作为。总书记“江山就是人民，人民就是江山”这句话深深打动了我。"
+              "要坚持“绿水青山就是金山银山”理念。")[0])}
+    for saying in ("打铁必须自身硬", "江山就是人民，人民就是江山", "绿水青山就是金山银山"):
+        assert (saying, "quote") in speech, saying  # words against its marks, but no programme's kind after it
+    one = mine_corpus([("s.txt", "在全县干部大会上的讲话\n同志们：\n各级干部要牢记“打铁必须自身硬”，敢于担当作为。\n"
+                                 "要以“功成不必在我”的精神状态抓好落实。")]).phrases
+    assert "打铁必须自身硬" in {p.text.translate(str.maketrans("", "", "“”")) for p in one}  # one document's saying
 
 
 def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str, str]) -> None:
@@ -55,7 +63,7 @@ def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str
     assert not quoted_name(_tally("稳住一头，放开一片", **inside))  # a two-part saying
     assert not quoted_name(_tally("不忘初心、牢记使命", **inside))  # a list
     assert not quoted_name(_tally("身先士卒", **inside))  # an idiom
-    assert quoted_name(_tally("稳增长促发展攻坚年", **{**inside, "df": 1}))  # one document's: 实施“…”行动
+    assert not quoted_name(_tally("高效办成一件事", **{**inside, "df": 1}))  # one document's: candidates._named
     row = {"left": {"": 1}, "right": {"": 1}, "df": 1, "whole": 1, "structured": True}
     assert not quoted_name(_tally("加强业务指导和工作协调", **row))  # in a row of quotations (“…”“…”)
     assert segments("推动“充分发挥机制作用”“加强业务指导”落实")[1][2] == ""  # marks between them, not words
