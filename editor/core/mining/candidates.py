@@ -139,14 +139,14 @@ def _inside_modifier(clause: str, items: list[str]) -> bool:
 
     After a verb (形成统一开放、竞争有序的…), inside quotation marks or with three items or more it is a formula.
     """
-    from editor.core.mining.lexicon import _jb, segment_words
+    from editor.core.mining.lexicon import segment_words, word_tags
 
     pair = "、".join(items)
     at = clause.find(pair)
     if len(items) != 2 or at <= 0 or clause[at + len(pair):][:1] != "的":
         return False  # quotation marks inside the pair (“放管服”、…) or nothing before it
     word = (segment_words(clause[:at]) or ("",))[-1]
-    tag = _jb().posseg.dt.word_tag_tab.get(word, "")
+    tag = word_tags().get(word, "")
     return word.endswith(("化", "性")) or (tag[:1] in ("n", "r") and tag != "vn")
 
 
@@ -155,14 +155,14 @@ def _predicate_follows(last: str, width: int) -> bool:
 
     防风险|放在突出位置, 早治疗|要求, 统一部署|及时推进: a verb, an adverb or the list's 要求/原则 follows.
     """
-    from editor.core.mining.lexicon import _jb, segment_words
+    from editor.core.mining.lexicon import segment_words, word_tags
 
     words, end = segment_words(last), 0
     for i, w in enumerate(words):
         end += len(w)
         if end == width:
             following = words[i + 1] if i + 1 < len(words) else ""
-            tag = _jb().posseg.dt.word_tag_tab.get(following, "")
+            tag = word_tags().get(following, "")
             return tag[:1] in ("v", "d") or following in ("要求", "原则", "方针")
         if end > width:
             return False

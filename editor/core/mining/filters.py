@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from editor.core.mining.candidates import QUOTED
+from editor.core.mining.lexicon import word_tags
 from editor.core.model.phrases import BLANK
 
 if TYPE_CHECKING:
@@ -32,13 +33,6 @@ _BODY_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内外局各本总东�
 _CONTENT_TAGS = ("n", "v", "a", "l", "i", "b", "j", "m", "z")  # z: a bound character (卫生健康 + 委)
 
 
-def _tags() -> dict[str, str]:
-    from editor.core.mining.lexicon import _jb
-
-    tags: dict[str, str] = _jb().posseg.dt.word_tag_tab
-    return tags
-
-
 def headless(t: Tally, judged_whole: bool = False) -> bool:
     """A window never seen at a clause's end, followed by a content word in most documents: a head cut from its object.
 
@@ -55,7 +49,7 @@ def headless(t: Tally, judged_whole: bool = False) -> bool:
         return False
     from editor.core.mining.lexicon import idioms
 
-    tags = _tags()
+    tags = word_tags()
     total = sum(t.right.values())
     # …的 completes it too: 支持符合条件 is always 支持符合条件的企业, a modifier cut from its noun
     # (not a set idiom: 突如其来的疫情 still offers 突如其来).
@@ -85,7 +79,7 @@ def object_term(t: Tally, judged_whole: bool = False) -> bool:
 
     if (not judged_whole and (t.structured or t.whole)) or t.left.get(BOUNDARY, 0):
         return False
-    tags = _tags()
+    tags = word_tags()
     words = segment_words(t.text)
     total = sum(t.left.values())
     # A preposition's noun object (向社会公开), not an action it introduces (对于促进政务公开…).
@@ -121,7 +115,7 @@ def clause_half(t: Tally) -> bool:
 
     if t.structured or t.whole or t.left.get(BOUNDARY, 0):
         return False
-    tags = _tags()
+    tags = word_tags()
     text = t.text
     # An adverb or adjective and a verb, no object (明显增加; jieba may keep it as one word).
     described = (len(text) >= 4 and tags.get(text[-2:], "") == "v"
@@ -197,7 +191,7 @@ def _last_noun(text: str) -> str:
     last = words[-1]
     if len(words) == 1 and len(last) == 4:
         last = last[2:]  # one dictionary word of two halves (监督管理): its second half heads it
-    tag = _tags().get(last, "")
+    tag = word_tags().get(last, "")
     return last if tag.startswith("n") and tag not in ("vn", "nr", "nrfg", "nrt") else ""
 
 
@@ -301,7 +295,7 @@ class Evidence:
             return False  # most of its documents have no title to judge by
         if any(t.text in x for x in titled) and self.titles_with(t.text) <= t.df:
             return True  # 处理情况 in a document titled …调查处理情况的通报: what that document reports
-        tags = _tags()
+        tags = word_tags()
         for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
             for w in segment_words(seg) if seg else ():
                 if (len(w) < 2 or w in _GENRE_VERBS or genre_of(w) or not tags.get(w, "n").startswith(("n", "v"))
@@ -341,10 +335,9 @@ def topical(t: Tally, counts: Counts) -> bool:
     Its signs: a noun of three or more characters found in hardly any other document, or a subject's
     name (two nouns or more, 职业教育) that every one of its few documents names in its title.
     """
-    from editor.core.mining.lexicon import _jb
     from editor.core.mining.ngrams import _SPLIT, segment_words
 
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     titled = len(t.titles) == t.df and all(t.titles)
     for seg in _SPLIT.split(t.text.replace(BLANK, "，")):
         words = segment_words(seg) if seg else ()

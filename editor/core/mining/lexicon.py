@@ -108,8 +108,14 @@ def is_patterned_idiom(text: str) -> bool:
         return True
     if text[0] != text[2] or text[1] == text[3]:
         return False
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     return not (tags.get(text[:2], "")[:1] == "n" and tags.get(text[2:], "")[:1] == "n")
+
+
+def word_tags() -> dict[str, str]:
+    """Jieba's part-of-speech tag of each dictionary word (v, n, vn, d…)."""
+    tags: dict[str, str] = _jb().posseg.dt.word_tag_tab
+    return tags
 
 
 @lru_cache(maxsize=200_000)
@@ -127,7 +133,7 @@ def is_fragment(text: str) -> bool:
     """True when the phrase starts or ends mid-phrase (的/了/和/在…)."""
     core = re.sub(r"[\s，、,。.;；:：!！?？“”\"‘’'《》（）()…—·\-]", "", text)
     w = words(core)
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     if (len(w) >= 2 and w[-2] == "的" and tags.get(w[-1], "") == "v" and "某" not in w
             and not any(tags.get(x, "").startswith("v") for x in w[:-2])):
         return True  # 成绩的取得: a verb made a noun by 的, no verb before it: a subject whose sentence goes on

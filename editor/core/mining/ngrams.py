@@ -26,7 +26,6 @@ END_BAD = frozenset(["、", "的", "了", "着", "和", "与", "及", "或", "�
 _PREPOSITIONS = frozenset(["对", "向", "把", "从", "将", "给", "按照", "根据", "通过", "围绕", "对于", "关于", "针对", "由", "自", "随着", "经"])
 
 
-
 # A quotation mark beside a segment: the clause goes on through the quoted term (坚持把解决好“三农”问题…),
 # so the segment's edge there is no clause boundary. Stands as the neighbouring word.
 QUOTE = "“"
@@ -47,8 +46,7 @@ def segments(clause: str) -> list[tuple[str, str, str]]:
     pos = 0
     for m in _SPLIT.finditer(text + "。"):
         if m.start() > pos:
-            out.append((text[pos:m.start()], _quoted_edge(text, pos - 1, -1) if pos > 0 else BOUNDARY,
-                        _quoted_edge(text, m.start(), 1)))
+            out.append((text[pos:m.start()], _quoted_edge(text, pos - 1, -1), _quoted_edge(text, m.start(), 1)))
         pos = m.end()
     return out
 
@@ -162,9 +160,9 @@ def _modified_verb(word: str, tags: dict[str, str]) -> bool:
 
 def is_predicate(text: str) -> bool:
     """True when a phrase holds a verb or idiom (or ends in an adjective): a formula, not a bare term or a name."""
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import word_tags
 
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     found = False
     words = [w for seg in _SPLIT.split(text.replace(BLANK, _SLOT)) if seg for w in segment_words(seg)]
     if words and len(words[0]) == 1 and tags.get(words[0], "n")[:1] in ("n", "q", "m", "f", "r", "s"):
@@ -190,10 +188,10 @@ def is_predicate(text: str) -> bool:
 
 def opens_with_verb(text: str) -> bool:
     """A heading that opens with an action (强化宣传引导), not a noun or adjective (不良反应, 临床使用)."""
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import word_tags
 
     words = [w for seg in _SPLIT.split(text.replace(BLANK, _SLOT)) if seg for w in segment_words(seg)]
-    tag = _jb().posseg.dt.word_tag_tab.get(words[0], "") if words else "n"
+    tag = word_tags().get(words[0], "") if words else "n"
     return not tag.startswith(("n", "a", "m", "q", "r", "f", "s", "t"))
 
 
@@ -209,11 +207,11 @@ def formula_shaped(text: str, clause: bool = False) -> bool:
 
     clause: it stood alone as a clause, so a subject and its verb (常态化防控思想有所松懈) count too.
     """
-    from editor.core.mining.lexicon import _jb, idioms, is_patterned_idiom
+    from editor.core.mining.lexicon import idioms, is_patterned_idiom, word_tags
 
     if text in idioms("i") or is_patterned_idiom(text):
         return True
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     words = [w for seg in _SPLIT.split(text.replace(BLANK, _SLOT)) if seg for w in segment_words(seg)]
     if not words or not is_predicate(text):
         return False
@@ -237,12 +235,12 @@ def parallel_shaped(text: str) -> bool:
     Lists of bodies (科技部、财政部) share an ending too, and are not formulas.
     """
     from editor.core.mining.candidates import shared_prefix, shared_suffix
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import word_tags
 
     items = [i for i in re.split(r"[、，]", text) if i]
     if len(items) < 2 or min(len(i) for i in items) < 3:
         return False
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     if any(tags.get(i, "").startswith(("nt", "ns", "j")) for i in items):
         return False
     head = items[0][:shared_prefix(items)]

@@ -97,11 +97,11 @@ def pick_section(sections: Mapping[str, int], base: dict[str, float], kind: str 
 
 def _acts_first(text: str) -> bool:
     """Whether a phrase opens with a verb other than a situation's own (回顾, 面对, 取得): an action."""
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import word_tags
     from editor.core.mining.ngrams import segment_words
 
     words = segment_words(re.split(r"[，、]", text, maxsplit=1)[0].replace(BLANK, ""))
-    return bool(words) and _jb().posseg.dt.word_tag_tab.get(words[0], "") == "v" and not SECTION_WORDS[
+    return bool(words) and word_tags().get(words[0], "") == "v" and not SECTION_WORDS[
         "situation"].search(words[0])
 
 
@@ -130,13 +130,13 @@ def _acts(half: str) -> bool:
 
     Not a noun or a one-character verb (政策衔接, 招采合一) or a bare adverb (逐年扩招): a topic's words.
     """
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import word_tags
     from editor.core.mining.ngrams import _GENRE_VERBS, segment_words
 
     words = segment_words(half)
     if not words or len(words[0]) < 2:
         return False
-    tag = _jb().posseg.dt.word_tag_tab.get(words[0], "")
+    tag = word_tags().get(words[0], "")
     return words[0] in _GENRE_VERBS or tag[:1] == "v" or tag in ("i", "l", "ad", "a")
 
 
@@ -280,13 +280,13 @@ def _own_words(t: Tally, kind: str, counts: Counts) -> bool:
 
     The four-plus-three heading of a summary (社会宣传聚能量) keeps its image word.
     """
-    from editor.core.mining.lexicon import _jb
+    from editor.core.mining.lexicon import word_tags
     from editor.core.mining.ngrams import _SPLIT, is_predicate, segment_words
 
     if counts.documents < OWN_WORDS_DOCS or kind in ("idiom", "quote", "template") or (
             len(t.text) == 7 and is_predicate(t.text[4:])) or _SITUATION_FRAME.search(t.text):
         return False  # in a handful of documents every noun is some document's own; a frame names none
-    tags = _jb().posseg.dt.word_tag_tab
+    tags = word_tags()
     if any(len(w) >= 2 and tags.get(w, "n")[:1] == "n" and counts.words[w] <= 1
            for seg in _SPLIT.split(t.text.replace(BLANK, "，")) if seg for w in segment_words(seg)):
         return True
