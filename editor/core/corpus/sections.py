@@ -171,6 +171,12 @@ def assign_sections(doc: Document) -> None:
         return
     numbered = [p.level for p in paras if p.level is not None and p.heading and 1 <= p.level <= 4]
     top = min(numbered) if numbered else None
+    first_top = next((i for i, p in enumerate(paras) if p.heading and p.level == top), None)
+    # A report whose parts are lines of their own (2026年重点工作) with its numbered points only under
+    # them (（一）放大促消费扩投资政策效应): the points are lower headings of their part. A 一、 heading
+    # is a part whatever stands before it (the highest level of the numbering).
+    points = first_top is not None and (top or 0) >= 2 and any(
+        p.heading and p.level == 0 and heading_section(p.heading) for p in paras[:first_top])
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
     named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic
@@ -182,7 +188,7 @@ def assign_sections(doc: Document) -> None:
         if p.heading:
             cue = heading_section(p.heading)
             seen_heading = True
-            if p.level == top or p.level == 0:
+            if p.level == 0 or (p.level == top and not points):
                 current, sub, named = cue or "measures", None, cue is not None
                 p.section = current
             else:

@@ -204,3 +204,27 @@ def test_a_reports_parts_on_lines_of_their_own_are_headings_that_name_them():
     assert section("到2030年") == "next_steps"
     assert section("一年来") == "situation"  # 工作总结, 发展成就: the review
     assert section("坚持稳中求进") == "next_steps"  # a coming period's aims and measures: the plan
+
+
+def test_numbered_points_under_a_part_line_are_the_parts_not_measures():
+    # 甘肃's 2026 report: its parts are lines of their own, its numbered points only under the last.
+    text = "\n".join(["2026年甘肃省政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。",
+                      "“十四五”时期工作回顾", "五年来，全省经济实力快速跃升。",
+                      "2026年重点工作", "今年是“十五五”开局之年。",
+                      "（一）放大促消费扩投资政策效应", "积极承接用好政策。",
+                      "（二）存在的问题和不足", "一些地方投资冲动依然强烈。"])
+    doc = split_documents("r.txt", text)[0]
+    assign_sections(doc)
+
+    def section(start: str) -> str:
+        return next(p.section for p in doc.paragraphs if p.text.startswith(start))
+
+    assert section("（一）放大") == section("积极承接") == "next_steps"
+    assert section("（二）存在") == section("一些地方") == "problems"  # a part named under it stands
+    # Numbered parts before such a line stay the document's top: a topic after 存在问题 is measures again.
+    text = "\n".join(["2019年工作总结", "一、主要工作", "全年完成培训十二次。", "存在问题",
+                      "培训覆盖面还不够广。", "二、加强队伍建设", "选派骨干参加轮训。"])
+    doc = split_documents("s.txt", text)[0]
+    assign_sections(doc)
+    assert section("培训覆盖面") == "problems"
+    assert section("二、加强") == section("选派骨干") == "measures"
