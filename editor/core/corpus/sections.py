@@ -172,11 +172,12 @@ def assign_sections(doc: Document) -> None:
     numbered = [p.level for p in paras if p.level is not None and p.heading and 1 <= p.level <= 4]
     top = min(numbered) if numbered else None
     first_top = next((i for i, p in enumerate(paras) if p.heading and p.level == top), None)
-    # A report whose parts are lines of their own (2026年重点工作) with its numbered points only under
-    # them (（一）放大促消费扩投资政策效应): the points are lower headings of their part. A 一、 heading
-    # is a part whatever stands before it (the highest level of the numbering).
-    points = first_top is not None and (top or 0) >= 2 and any(
-        p.heading and p.level == 0 and heading_section(p.heading) for p in paras[:first_top])
+    # A report whose parts are lines of their own (“十四五”时期工作回顾 … 2026年重点工作) with its numbered
+    # points only under them (（一）放大促消费扩投资政策效应): the points are lower headings of their part.
+    # Not after one lead-in (基本情况 then （一）…: the points may be the work itself), nor a 一、 heading,
+    # a part whatever stands before it (the highest level of the numbering).
+    points = first_top is not None and (top or 0) >= 2 and sum(
+        bool(p.heading and p.level == 0 and heading_section(p.heading)) for p in paras[:first_top]) >= 2
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
     named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic

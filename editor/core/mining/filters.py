@@ -168,8 +168,12 @@ def quoted_name(t: Tally) -> bool:
     if t.df < 2 or not t.structured or any(c in t.text for c in "，,、；") or t.text in idioms("i"):
         return False
     left, right = sum(t.left.values()), sum(t.right.values())
-    named = t.right.get(QUOTE, 0) + (0 if is_predicate(t.text) else t.right.get(QUOTE_DE, 0))
-    return left > 0 and right > 0 and 2 * t.left.get(QUOTE, 0) > left and 2 * named > right
+    if not (left > 0 and right > 0 and 2 * t.left.get(QUOTE, 0) > left):
+        return False  # (tested first: tagging every candidate's words was half a re-mine's ranking)
+    named = t.right.get(QUOTE, 0)
+    if 2 * named <= right and t.right.get(QUOTE_DE, 0) and not is_predicate(t.text):
+        named += t.right.get(QUOTE_DE, 0)
+    return 2 * named > right
 
 
 def enumerates(text: str) -> bool:

@@ -112,6 +112,13 @@ def is_patterned_idiom(text: str) -> bool:
     return not (tags.get(text[:2], "")[:1] == "n" and tags.get(text[2:], "")[:1] == "n")
 
 
+def warm() -> None:
+    """Load what ranking reads of jieba's dictionary (a reducer waiting for counts does it then, off the critical path)."""
+    _jb()
+    idioms("i")
+    idioms()
+
+
 def word_tags() -> dict[str, str]:
     """Jieba's part-of-speech tag of each dictionary word (v, n, vn, d…)."""
     tags: dict[str, str] = _jb().posseg.dt.word_tag_tab

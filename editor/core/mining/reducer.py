@@ -88,6 +88,9 @@ def reduce_and_rank(cache_file: str, rank: Rank, inbox: Any, outbox: Any, *their
         # Read before the main process says what it needs: a re-mine's usual case, and reading the
         # merged counts (seconds at archive scale) then overlaps its structuring of the added files.
         kept = cache.kept_merged() if cache is not None else None
+        from editor.core.mining.lexicon import warm
+
+        warm()  # the idioms ranking reads (half a second), loaded while the main process still structures
         said = heard()
         if said[0] != "start":
             return  # the main process went away before starting

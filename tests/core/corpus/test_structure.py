@@ -221,6 +221,14 @@ def test_numbered_points_under_a_part_line_are_the_parts_not_measures():
 
     assert section("（一）放大") == section("积极承接") == "next_steps"
     assert section("（二）存在") == section("一些地方") == "problems"  # a part named under it stands
+    # One lead-in is no layout of parts: the points after 基本情况 stay topics of their own.
+    text = "\n".join(["2019年工作总结", "基本情况", "全年完成培训十二次。", "（一）强化组织领导",
+                      "成立工作专班。", "（二）存在的问题", "培训覆盖面还不够广。"])
+    doc = split_documents("t.txt", text)[0]
+    assign_sections(doc)
+    assert section("全年完成") == "situation"
+    assert section("（一）强化") == section("成立工作专班") == "measures"
+    assert section("培训覆盖面") == "problems"
     # Numbered parts before such a line stay the document's top: a topic after 存在问题 is measures again.
     text = "\n".join(["2019年工作总结", "一、主要工作", "全年完成培训十二次。", "存在问题",
                       "培训覆盖面还不够广。", "二、加强队伍建设", "选派骨干参加轮训。"])
