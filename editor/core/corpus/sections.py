@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from editor.core.corpus.structure import Document
+from editor.core.corpus.structure import REPORT_PART, Document
 
 # Heading cue words per section, checked in this order (a heading about 存在问题 is problems even
 # when it also says 工作).
@@ -18,6 +18,8 @@ HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # 今年重点工作), not an account of them (…主要任务完成情况).
                               r"(?:时期|^今年)(?:的)?(?:主要)?(?:任务|目标任务|目标和重大举措|重点工作|工作任务|总体部署)"
                               r"(?!.*(?:完成|落实|进展|回顾|情况))|"
+                              # …of a plan period in other words (“十五五”时期的主要目标和重点任务, …时期经济社会发展重点任务).
+                              r"五”?时期[^，。]{0,12}?(?:任务|举措)(?!.*(?:完成|落实|进展|回顾|情况))|"
                               r"主要目标任务|下一阶段")),
     # A report's review may name the period's achievements (2025年工作总结和“十四五”发展成就).
     ("situation", re.compile(r"形势|面临|现状|基本情况|总体情况|工作情况|认清|当前|回顾|背景|概况|发展成就")),
@@ -171,13 +173,11 @@ def assign_sections(doc: Document) -> None:
         return
     numbered = [p.level for p in paras if p.level is not None and p.heading and 1 <= p.level <= 4]
     top = min(numbered) if numbered else None
-    first_top = next((i for i, p in enumerate(paras) if p.heading and p.level == top), None)
-    # A report whose parts are lines of their own (“十四五”时期工作回顾 … 2026年重点工作) with its numbered
-    # points only under them (（一）放大促消费扩投资政策效应): the points are lower headings of their part.
-    # Not after one lead-in (基本情况 then （一）…: the points may be the work itself), nor a 一、 heading,
-    # a part whatever stands before it (the highest level of the numbering).
-    points = first_top is not None and (top or 0) >= 2 and sum(
-        bool(p.heading and p.level == 0 and heading_section(p.heading)) for p in paras[:first_top]) >= 2
+    # A report laid out in part lines of its own (“十四五”时期工作回顾 … 2026年重点工作) numbers only the points
+    # under them (（一）放大促消费扩投资政策效应): the points are lower headings of their part. Not a summary's
+    # lead-ins (基本情况, 存在问题: its （一）… may be the work itself, or run on past them), nor 一、 headings,
+    # a part whatever stands before them (the highest level of the numbering).
+    points = (top or 0) >= 2 and sum(bool(p.level == 0 and REPORT_PART.match(p.heading)) for p in paras) >= 2
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
     named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic

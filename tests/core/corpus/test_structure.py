@@ -206,33 +206,65 @@ def test_a_reports_parts_on_lines_of_their_own_are_headings_that_name_them():
     assert section("坚持稳中求进") == "next_steps"  # a coming period's aims and measures: the plan
 
 
-def test_numbered_points_under_a_part_line_are_the_parts_not_measures():
-    # 甘肃's 2026 report: its parts are lines of their own, its numbered points only under the last.
-    text = "\n".join(["2026年甘肃省政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。",
-                      "“十四五”时期工作回顾", "五年来，全省经济实力快速跃升。",
-                      "2026年重点工作", "今年是“十五五”开局之年。",
-                      "（一）放大促消费扩投资政策效应", "积极承接用好政策。",
-                      "（二）存在的问题和不足", "一些地方投资冲动依然强烈。"])
-    doc = split_documents("r.txt", text)[0]
-    assign_sections(doc)
-
-    def section(start: str) -> str:
-        return next(p.section for p in doc.paragraphs if p.text.startswith(start))
-
-    assert section("（一）放大") == section("积极承接") == "next_steps"
-    assert section("（二）存在") == section("一些地方") == "problems"  # a part named under it stands
-    # One lead-in is no layout of parts: the points after 基本情况 stay topics of their own.
-    text = "\n".join(["2019年工作总结", "基本情况", "全年完成培训十二次。", "（一）强化组织领导",
-                      "成立工作专班。", "（二）存在的问题", "培训覆盖面还不够广。"])
+def _sections(text: str) -> dict[str, str]:
     doc = split_documents("t.txt", text)[0]
     assign_sections(doc)
-    assert section("全年完成") == "situation"
-    assert section("（一）强化") == section("成立工作专班") == "measures"
-    assert section("培训覆盖面") == "problems"
-    # Numbered parts before such a line stay the document's top: a topic after 存在问题 is measures again.
-    text = "\n".join(["2019年工作总结", "一、主要工作", "全年完成培训十二次。", "存在问题",
-                      "培训覆盖面还不够广。", "二、加强队伍建设", "选派骨干参加轮训。"])
-    doc = split_documents("s.txt", text)[0]
-    assign_sections(doc)
-    assert section("培训覆盖面") == "problems"
-    assert section("二、加强") == section("选派骨干") == "measures"
+    return {p.text: p.section for p in doc.paragraphs}
+
+
+def test_numbered_points_under_a_reports_part_lines_are_the_parts_not_measures():
+    # 甘肃's 2026 report: its parts are lines of their own, its numbered points only under them.
+    got = _sections("\n".join([
+        "2026年甘肃省政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。",
+        "“十四五”时期工作回顾", "五年来，全省经济实力快速跃升。",
+        "2026年重点工作", "今年是“十五五”开局之年。",
+        "（一）放大促消费扩投资政策效应", "积极承接用好政策。",
+        "（二）存在的问题和不足", "一些地方投资冲动依然强烈。"]))
+    assert got["（一）放大促消费扩投资政策效应"] == got["积极承接用好政策。"] == "next_steps"
+    assert got["（二）存在的问题和不足"] == got["一些地方投资冲动依然强烈。"] == "problems"  # a part named under it
+    # Points in the review too: each part's points are that part's.
+    got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "2025年工作回顾", "（一）经济运行稳中有进",
+                                "生产总值增长5%。", "2026年重点工作", "（一）扩大有效投资", "实施重点项目100个。"]))
+    assert got["（一）经济运行稳中有进"] == got["生产总值增长5%。"] == "situation"
+    assert got["（一）扩大有效投资"] == got["实施重点项目100个。"] == "next_steps"
+
+
+def test_a_summarys_lead_ins_do_not_take_the_numbered_points_after_them():
+    # One lead-in, or several: 基本情况 then （一）强化组织领导 is the work itself.
+    got = _sections("\n".join(["2019年工作总结", "基本情况", "全年完成培训十二次。", "（一）强化组织领导",
+                                "成立工作专班。", "（二）存在的问题", "培训覆盖面还不够广。"]))
+    assert got["全年完成培训十二次。"] == "situation"
+    assert got["（一）强化组织领导"] == got["成立工作专班。"] == "measures"
+    assert got["培训覆盖面还不够广。"] == "problems"
+    got = _sections("\n".join(["2023年工作总结", "今年以来，各项工作有序推进。", "主要成效：全年完成任务120%。",
+                                "存在问题：人手不足。", "（一）强化组织领导", "成立工作专班。", "（二）完善制度", "修订制度八项。"]))
+    assert got["（一）强化组织领导"] == got["修订制度八项。"] == "measures"
+    # A research report's suggestions after its 存在问题 are not problems.
+    got = _sections("\n".join(["关于农村养老服务的调研报告", "基本情况", "全县共有老年人三万人。", "存在问题",
+                                "养老机构床位不足。", "对策建议", "（一）加大财政投入", "建议设立专项资金。"]))
+    assert got["（一）加大财政投入"] == got["建议设立专项资金。"] == "measures"
+    # A 下一步 sentence closing one point does not carry the later points into the next steps.
+    got = _sections("\n".join(["2023年防汛工作总结", "基本情况", "汛期降雨偏多。", "主要做法", "（一）强化组织领导",
+                                "成立防汛指挥部。", "下一步，将继续完善指挥体系。", "（二）开展隐患排查", "排查隐患点120处。",
+                                "存在问题", "物资储备不足。"]))
+    assert got["（二）开展隐患排查"] == got["排查隐患点120处。"] == "measures"
+    # 存在问题 in the middle of a （一） list: the next point is a topic again.
+    got = _sections("\n".join(["2019年工作总结", "基本情况", "全年完成培训十二次。", "主要做法", "（一）强化组织领导",
+                                "成立工作专班。", "存在问题", "培训覆盖面还不够广。", "（二）加强队伍建设", "选派骨干参加轮训。"]))
+    assert got["培训覆盖面还不够广。"] == "problems"
+    assert got["（二）加强队伍建设"] == got["选派骨干参加轮训。"] == "measures"
+    # Numbered 一、 parts stay the document's top whatever comes before them.
+    got = _sections("\n".join(["2019年工作总结", "一、主要工作", "全年完成培训十二次。", "存在问题",
+                                "培训覆盖面还不够广。", "二、加强队伍建设", "选派骨干参加轮训。"]))
+    assert got["培训覆盖面还不够广。"] == "problems"
+    assert got["二、加强队伍建设"] == got["选派骨干参加轮训。"] == "measures"
+
+
+def test_a_plan_periods_tasks_in_other_words_are_the_next_steps():
+    from editor.core.corpus.sections import heading_section
+
+    for heading in ("“十五五”时期的主要目标和重点任务", "“十五五”时期经济社会发展重点任务", "“十二五”时期的主要目标和任务",
+                    "“七五”时期的基本任务和主要建设方针"):
+        assert heading_section(heading) == "next_steps", heading
+    for heading in ("“十四五”时期主要任务完成情况", "“十四五”时期重点任务落实情况", "抓好关键时期重点任务"):
+        assert heading_section(heading) != "next_steps", heading  # an account of them, or a time, not a plan
