@@ -108,22 +108,31 @@ def object_term(t: Tally, judged_whole: bool = False) -> bool:
 def clause_half(t: Tally) -> bool:
     """A window that is half of a subject and its predicate, never a clause of its own.
 
-    A description led by its subject in most documents (因素|明显增加, 水平|稳步提高) lacks that subject;
-    a subject followed by an adverb in most (面临的形势|依然严峻) lacks what is said of it.
+    A description led by its subject in most documents (因素|明显增加, 水平|稳步提高, 农民收入|增长缓慢)
+    lacks that subject; a subject followed by an adverb in most (面临的形势|依然严峻) lacks what is said of it.
     """
     from editor.core.mining.ngrams import BOUNDARY, segment_words
 
-    if t.structured or t.whole or t.left.get(BOUNDARY, 0):
+    if t.structured or t.whole:
         return False
     tags = word_tags()
     text = t.text
-    # An adverb or adjective and a verb, no object (明显增加; jieba may keep it as one word).
-    described = (len(text) >= 4 and tags.get(text[-2:], "") == "v"
-                 and all(tags.get(w, "")[:1] in ("d", "a", "z") for w in segment_words(text[:-2])))
-    if described:
-        nouns = sum(c for w, c in t.left.items() if tags.get(w, "")[:1] == "n" or tags.get(w, "") == "vn")
-        return 3 * nouns >= 2 * max(1, sum(t.left.values()))
     words = segment_words(text)
+    # An adverb or adjective and a verb, no object (明显增加; jieba may keep it as one word), or a verb
+    # and how much (增长过快, 增长缓慢, 增长较快: an adverb leads its complement, unlike 提供便利's object).
+    described = (len(text) >= 4 and tags.get(text[-2:], "") == "v"
+                 and all(tags.get(w, "")[:1] in ("d", "a", "z") for w in segment_words(text[:-2]))) or (
+        len(words) >= 2 and tags.get(words[0], "") == "v" and tags.get(words[1], "") in ("d", "ug", "zg")
+        and all(tags.get(w, "") in ("d", "a", "ad", "ug", "zg", "z") for w in words[1:]))
+    total = sum(t.left.values())
+    if described:
+        # Opening a clause in one document of several does not make it a clause (程度|明显提高 in four of five).
+        if 3 * t.left.get(BOUNDARY, 0) >= total:
+            return False
+        nouns = sum(c for w, c in t.left.items() if tags.get(w, "")[:1] == "n" or tags.get(w, "") == "vn")
+        return 3 * nouns >= 2 * max(1, total)
+    if t.left.get(BOUNDARY, 0):
+        return False
     if len(words) >= 2 and tags.get(words[-1], "") == "n":
         adverbs = sum(c for w, c in t.right.items() if tags.get(w, "")[:1] == "d")
         return 3 * adverbs >= 2 * max(1, sum(t.right.values()))

@@ -66,6 +66,14 @@ def test_half_of_a_subject_and_its_predicate_is_no_formula() -> None:
     assert not clause_half(_tally("明显增加", df=4, left=Counter({"": 3, "因素": 1})))  # opens clauses itself
     assert not clause_half(_tally("明显增加", df=3, left=Counter({"要": 2, "因素": 1})))  # a subject in one of three
     assert not clause_half(_tally("明显增加", df=3))  # nothing seen beside it: nothing to judge by
+    # 程度|明显提高 in four documents, a clause of its own in the fifth: still a description cut from its subject.
+    assert clause_half(_tally("明显提高", df=5, left=Counter({"程度": 2, "": 1, "生产能力": 1, "消费水平": 1})))
+    # 农民收入|增长缓慢 / 消费基金|增长过快: a verb and how much, without what grew.
+    assert clause_half(_tally("增长缓慢", df=3, left=Counter({"农民收入": 2, "居民收入": 1})))
+    assert clause_half(_tally("增长过快", df=3, left=Counter({"投资": 2, "总量": 1})))
+    assert not clause_half(_tally("增长缓慢", df=3, left=Counter({"": 2, "农民收入": 1})))
+    # A verb and its object, not how much (消费|提供便利): not a description.
+    assert not clause_half(_tally("提供便利", df=3, left=Counter({"消费": 1, "方面": 1, "投资": 1})))
     # 面临的形势|依然严峻: the subject without what is said of it.
     assert clause_half(_tally("面临的形势", df=3, right=Counter({"依然": 1, "仍然": 1, "极为": 1})))
     assert not clause_half(_tally("加强组织领导", df=3, left=Counter({"要": 3}), right=Counter({"": 3})))
