@@ -183,6 +183,44 @@ def mark_lead_headings(doc: Document) -> None:
         p.level, p.heading, p.body = 6, head, p.text[len(head) + 1:].strip()
 
 
+_DOC_TYPE = re.compile(_DOC_TYPES)
+# What runs on after a title on its line: a dateline (——2005年3月5日在…上) or a bracketed note.
+_TITLE_TAIL = re.compile(r"^(?:[—―－\-]{2}|[—―]|[（(])")
+_SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?]")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether short's characters all appear in long, in order."""
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def own_title(label: str, line: str) -> tuple[str, str] | None:
+    """The document's own title opening the line after a label for it, and the rest of that line; None when it has none.
+
+    An archive labels a document its own way (1994年国务院政府工作报告) and the document then gives
+    its own title in fewer of the same words, often with a dateline or a subtitle run on
+    (1994年政府工作报告——1994年3月10日在…会议上). The title is the drafter's; the label is not.
+    """
+    kind = TITLE_END.search(label)
+    word = _DOC_TYPE.match(kind.group()) if kind else None
+    if word is None:
+        return None
+    compact = re.sub(r"\s+", "", line)
+    label = re.sub(r"\s+", "", label)
+    found = None
+    for m in _DOC_TYPE.finditer(compact):
+        title, rest = compact[:m.end()], compact[m.end():]
+        if m.group() != word.group() or not is_title(title) or not _subsequence(title, label):
+            continue
+        # A dateline or note, or a subtitle (当前的经济形势和经济体制改革——…), not a sentence
+        # that happens to open with the title's words (政府工作报告提出，…).
+        subtitle = re.split(r"[—―－\-]{2}|[（(]", rest, maxsplit=1)[0]
+        if not rest or _TITLE_TAIL.match(rest) or (len(subtitle) <= 50 and not _SENTENCE_MARK.search(subtitle)):
+            found = (title, rest)
+    return found
+
+
 _SERIAL = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+)$")
 
 
@@ -225,6 +263,10 @@ def split_documents(name: str, text: str) -> list[Document]:
             # A collection header ("…心得总结【多篇】") names the page, not a document.
             current.title = "" if COLLECTION_TITLE.search(ln) else ln
             continue
+        if current.title and not current.paragraphs and (own := own_title(current.title, ln)):
+            current.title, ln = own  # the line after a label gives the document's own title
+            if not ln:
+                continue
         level, head, body = split_heading(ln)
         current.paragraphs.append(Paragraph(ln, level, head, body if head else ln))
     if current.paragraphs:

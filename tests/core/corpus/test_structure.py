@@ -268,3 +268,33 @@ def test_a_plan_periods_tasks_in_other_words_are_the_next_steps():
         assert heading_section(heading) == "next_steps", heading
     for heading in ("“十四五”时期主要任务完成情况", "“十四五”时期重点任务落实情况", "抓好关键时期重点任务"):
         assert heading_section(heading) != "next_steps", heading  # an account of them, or a time, not a plan
+
+
+def test_the_documents_own_title_replaces_an_archives_label():
+    # An archive's label, then the document's own title with its dateline or subtitle run on.
+    [doc] = split_documents("r.txt", "1994年国务院政府工作报告\n"
+                            "1994年政府工作报告——1994年3月10日在第八届全国人民代表大会第二次会议上\n"
+                            "各位代表：\n现在，我代表国务院向大会作政府工作报告，请予审议。\n")
+    assert doc.title == "1994年政府工作报告"
+    assert doc.paragraphs[0].text.startswith("——1994年3月10日在第八届全国人民代表大会第二次会议上")
+    [doc] = split_documents("r.txt", "1985年国务院政府工作报告\n1985年政府工作报告当前的经济形势和经济体制改革——1985年"
+                            "3月27日在第六届全国人民代表大会第三次会议上\n各位代表：\n")
+    assert doc.title == "1985年政府工作报告"
+    assert doc.paragraphs[0].text.startswith("当前的经济形势和经济体制改革")
+    [doc] = split_documents("r.txt", "2016年国务院政府工作报告\n政府工作报告\n——2016年3月5日在第十二届全国人民代表大会"
+                            "第四次会议上\n各位代表：\n")
+    assert doc.title == "政府工作报告"
+    assert doc.paragraphs[0].text.startswith("——2016年")
+    # A title set out in spaced characters is the same title.
+    assert split_documents("r.txt", "2006年国务院政府工作报告\n2006年政 府 工 作 报 告——2006年3月5日\n各位代表：\n")[0].title == \
+        "2006年政府工作报告"
+
+
+def test_a_sentence_opening_with_the_titles_words_is_no_title():
+    [doc] = split_documents("r.txt", "2016年国务院政府工作报告\n政府工作报告提出，要坚持稳中求进。\n各位代表：\n")
+    assert doc.title == "2016年国务院政府工作报告"
+    assert doc.paragraphs[0].text == "政府工作报告提出，要坚持稳中求进。"
+    # Another document type, or words the label does not hold, are not its own title.
+    [doc] = split_documents("n.txt", "关于做好春节工作的通知\n春节工作方案（试行）\n各省、自治区、直辖市人民政府：\n")
+    assert doc.title == "关于做好春节工作的通知"
+    assert doc.paragraphs[0].text == "春节工作方案（试行）"
