@@ -209,7 +209,7 @@ def own_title(label: str, line: str) -> tuple[str, str] | None:
     compact = re.sub(r"\s+", "", line)
     label = re.sub(r"\s+", "", label)
     found = None
-    for m in _DOC_TYPE.finditer(compact):
+    for m in _DOC_TYPE.finditer(compact, 0, 52):  # a title is short: a huge line is not searched through
         title, rest = compact[:m.end()], compact[m.end():]
         if m.group() != word.group() or not is_title(title) or not _subsequence(title, label):
             continue

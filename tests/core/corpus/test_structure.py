@@ -298,3 +298,11 @@ def test_a_sentence_opening_with_the_titles_words_is_no_title():
     [doc] = split_documents("n.txt", "关于做好春节工作的通知\n春节工作方案（试行）\n各省、自治区、直辖市人民政府：\n")
     assert doc.title == "关于做好春节工作的通知"
     assert doc.paragraphs[0].text == "春节工作方案（试行）"
+
+
+def test_a_huge_line_after_a_title_is_not_searched_through():
+    from editor.core.corpus.structure import own_title
+
+    # Searched whole, a 1 M-character line of type words took minutes (a slice and a test per word).
+    assert own_title("2016年国务院政府工作报告", "报告" * 500_000) is None
+    assert own_title("2016年国务院政府工作报告", "政府工作报告" + "。" * 1_000_000) is None
