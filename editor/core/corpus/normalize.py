@@ -92,6 +92,26 @@ def chinese_punctuation(text: str) -> str:
 
 
 _QUOTE_MARKS = "“”‘’"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def excerpt(example: str, text: str, size: int = 300) -> str:
+    """At most size characters of an example, holding the text: from a clause's start before it when it lies further on.
+
+    An example is a whole sentence, and a report's sentence runs to many hundreds of characters; cut
+    at its first 300 it often lost the very phrase it was meant to show (…确保实现“十五五”良好开局).
+    """
+    if len(example) <= size:
+        return example
+    anchor = max(_HAN_RUN.findall(text), key=len, default="")
+    at = example.find(anchor) if anchor else -1
+    if at < 0 or at - text.find(anchor) + len(text) <= size:
+        return example[:size]
+    at -= max(0, text.find(anchor))  # where the text itself starts, before its longest run
+    start = max(0, at - 60)
+    cut = max(example.rfind(c, start, at) for c in "，。；：、,;:")
+    start = cut + 1 if cut >= start else start
+    return "…" + example[start:start + size - 1]
 
 
 def with_quote_marks(text: str, example: str) -> str:

@@ -40,7 +40,7 @@ def mine_documents(docs: list[Document], progress: Progress | None = None,
 def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                 cache: CountCache | None = None) -> list[Phrase]:
     """Rank the merged counts, filter, merge near-duplicates and build Phrase records (cache: kept verdicts)."""
-    from editor.core.corpus.normalize import chinese_punctuation, with_quote_marks
+    from editor.core.corpus.normalize import chinese_punctuation, excerpt, with_quote_marks
     from editor.core.mining.control import check_cancelled, surface_form
 
     n_docs = counts.documents
@@ -82,10 +82,11 @@ def rank_counts(counts: Counts, progress: Progress | None = None, cancelled: Cal
                 near = min((f for f in found if f is not None), key=lambda f: f[0], default=(0, None))[1]
                 if near:
                     break
-        text, example = t.text, t.example[:300]
+        text, example = t.text, t.example
         if t.traditional > 0:  # keep the script it was written in (MINING.md: surface forms for display)
             text, example = surface_form(text, t.surface), surface_form(example, t.surface)
         text = with_quote_marks(chinese_punctuation(text), example)
+        example = excerpt(example, text)
         if text in shown:
             continue  # one text counted under two keys (坚持科学、民主、依法决策 as a window and as a clause)
         shown.add(text)

@@ -125,8 +125,13 @@ def map_document(index: int, doc: Document) -> DocCounts:
             text = p.body if p.section in _BODY_SECTIONS else ""
         for sentence in sentences(text):
             sec = sentence_section(sentence, p.section, i / last)
-            example = sentence[:200]
+            head, at = sentence[:200], 0
             for clause in CLAUSE_SPLIT.split(sentence):
+                at = sentence.find(clause, at)
+                # The sentence's opening, or from the clause before this one when this one lies beyond it
+                # (a report's sentence runs to hundreds of characters): the example shows the phrase.
+                example = head if at + len(clause) <= 200 else sentence[max(0, at - 40):at + 160]
+                at += len(clause)
                 clause_sec = clause_section(clause, sec)
                 out.sections[clause_sec] += 1
                 count_clause(clause, _BIT[clause_sec], example, out.grams, out.words)

@@ -28,3 +28,37 @@ def test_the_bank_shows_the_marks():
     texts = {p.text for p in mine_corpus(docs).phrases}
     assert "坚决做到“两个维护”" in texts, texts
     assert "坚决做到两个维护" not in texts
+
+
+def test_an_example_holds_its_phrase_however_far_into_the_sentence_it_lies():
+    from editor.core.corpus.normalize import excerpt
+
+    sentence = "，".join(f"加强第{i}项工作" for i in range(60)) + "，实现“十五五”良好开局。"
+    shown = excerpt(sentence, "实现“十五五”良好开局")
+    assert len(shown) <= 300
+    assert shown == "…实现“十五五”良好开局。"  # from the clause's start, the clause before it too far back
+    assert excerpt("短句，实现良好开局。", "实现良好开局") == "短句，实现良好开局。"
+    assert excerpt(sentence, "加强第1项工作") == sentence[:300]  # already in the sentence's opening
+    assert excerpt(sentence, "不在句中") == sentence[:300]
+
+
+_WORDS = ("道路", "桥梁", "学校", "医院", "公园", "广场", "水库", "电站", "仓库", "码头", "车站", "机场", "工厂", "农场",
+          "林场", "牧场", "港口", "隧道", "管网", "堤坝", "书屋", "剧场", "球场", "泳池", "食堂", "宿舍", "厂房", "园区",
+          "社区", "村庄", "街道", "集市", "商场", "超市", "银行", "邮局", "药店", "诊所", "茶园", "果园")
+
+
+def test_marks_come_back_beyond_a_long_sentences_opening():
+    # A report's sentence runs to hundreds of characters; the phrase at its end kept no marks when
+    # they were looked for in the sentence's first 200 (counting) or 300 (assembling) characters only.
+    fields = ["城乡规划", "水利设施", "职业教育", "医疗保障", "文化市场", "交通网络", "粮食生产", "科技创新"]
+    docs = []
+    for i, field in enumerate(fields):
+        # Each document's own clauses (never copies of another's), 44 of them (some 400 characters) before the phrase.
+        clauses = "，".join(f"推进{_WORDS[(i * 5 + k) % 40]}{_WORDS[(i * 11 + k * 3) % 40]}{_WORDS[(i + k * 7) % 40]}"
+                           for k in range(1, 45))
+        docs.append((f"{i}.txt", f"关于{field}工作的总结\n一、主要做法\n今年，{clauses}，奋力实现“十五五”良好开局。"))
+    phrases = [p for p in mine_corpus(docs).phrases if "良好开局" in p.text]
+    assert phrases
+    for p in phrases:
+        assert "“十五五”良好开局" in p.text
+        assert p.text in p.example
