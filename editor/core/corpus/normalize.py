@@ -103,15 +103,19 @@ def excerpt(example: str, text: str, size: int = 300) -> str:
     """
     if len(example) <= size:
         return example
-    anchor = max(_HAN_RUN.findall(text), key=len, default="")
-    at = example.find(anchor) if anchor else -1
-    if at < 0 or at - text.find(anchor) + len(text) <= size:
+    at, length = example.find(text), len(text)
+    if at < 0:  # written otherwise there (marks, a blank, half-width punctuation): found by its longest run
+        anchor = max(_HAN_RUN.findall(text), key=len, default="")
+        found = example.find(anchor) if anchor else -1
+        if found < 0:
+            return example[:size]
+        at, length = max(0, found - text.find(anchor)), length + 4  # room for marks the text lacks
+    if at + length <= size:
         return example[:size]
-    at -= max(0, text.find(anchor))  # where the text itself starts, before its longest run
     start = max(0, at - 60)
     cut = max(example.rfind(c, start, at) for c in "，。；：、,;:")
     start = cut + 1 if cut >= start else start
-    return "…" + example[start:start + size - 1]
+    return "…" + example[start:start + size - 1] if start > 0 else example[:size]
 
 
 def with_quote_marks(text: str, example: str) -> str:

@@ -184,9 +184,9 @@ def mark_lead_headings(doc: Document) -> None:
 
 
 _DOC_TYPE = re.compile(_DOC_TYPES)
-# What runs on after a title on its line: a dateline (——2005年3月5日在…上) or a bracketed note.
-_TITLE_TAIL = re.compile(r"^(?:[—―－\-]{2}|[—―]|[（(])")
-_SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?]")
+# A dateline run on after a title (——2005年3月5日在…上, （2026年1月27日在…）), after a subtitle or not.
+_DATELINE = re.compile(r"(?:[—―－\-]{1,2}|[（(])\s*[\d〇一二三四五六七八九零]{2,4}\s*年")
+_SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?《》]")
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -213,10 +213,11 @@ def own_title(label: str, line: str) -> tuple[str, str] | None:
         title, rest = compact[:m.end()], compact[m.end():]
         if m.group() != word.group() or not is_title(title) or not _subsequence(title, label):
             continue
-        # A dateline or note, or a subtitle (当前的经济形势和经济体制改革——…), not a sentence
-        # that happens to open with the title's words (政府工作报告提出，…).
-        subtitle = re.split(r"[—―－\-]{2}|[（(]", rest, maxsplit=1)[0]
-        if not rest or _TITLE_TAIL.match(rest) or (len(subtitle) <= 50 and not _SENTENCE_MARK.search(subtitle)):
+        # The title alone, or with its dateline, after a subtitle or not (当前的经济形势和经济体制改革——
+        # 1985年3月27日…): not a sentence that opens with the title's words (政府工作报告提出，…;
+        # 政府工作报告（以下简称《报告》）…) nor a longer name (政府工作报告起草组).
+        dated = _DATELINE.search(rest, 0, 60)
+        if not rest or (dated and not _SENTENCE_MARK.search(rest, 0, dated.start())):
             found = (title, rest)
     return found
 

@@ -128,14 +128,21 @@ def map_document(index: int, doc: Document) -> DocCounts:
             head, at = sentence[:200], 0
             for clause in CLAUSE_SPLIT.split(sentence):
                 at = sentence.find(clause, at)
-                # The sentence's opening, or from the clause before this one when this one lies beyond it
-                # (a report's sentence runs to hundreds of characters): the example shows the phrase.
-                example = head if at + len(clause) <= 200 else sentence[max(0, at - 40):at + 160]
+                # The sentence's opening, or from the clause before this one on when the clause lies beyond
+                # it (a report's sentence runs to hundreds of characters): the example shows the phrase.
+                example = head if at + len(clause) <= 200 else _from_clause_before(sentence, at)
                 at += len(clause)
                 clause_sec = clause_section(clause, sec)
                 out.sections[clause_sec] += 1
                 count_clause(clause, _BIT[clause_sec], example, out.grams, out.words)
     return out
+
+
+def _from_clause_before(sentence: str, at: int) -> str:
+    """The sentence from the start of the clause before the one at `at` (if near) on, 200 characters, after …."""
+    cut = max(sentence.rfind(c, max(0, at - 61), max(0, at - 1)) for c in "，,：:；;")
+    start = cut + 1 if cut >= 0 else at
+    return "…" + sentence[start:start + 199]
 
 
 @dataclass

@@ -57,9 +57,11 @@ def headless(t: Tally, judged_whole: bool = False) -> bool:
     completing = (_SLOT, QUOTE, QUOTE_DE, "的") if t.text not in idioms("i") else (_SLOT, QUOTE, QUOTE_DE)
     content = sum(c for w, c in t.right.items() if w in completing or tags.get(w, "x").startswith(_CONTENT_TAGS))
     words = segment_words(t.text)
-    if total > 0 and len(words) >= 2 and len(words[-1]) == 1 and tags.get(words[-1], "") == "a" \
-            and tags.get(words[-2], "") != "m":
-        return True  # 发展取得新|进步 / 新|成效: a one-character modifier, never without its noun (十九|大 is a name)
+    if (not judged_whole and total > 0 and len(words) >= 2 and words[-1] == "新"
+            and tags.get(words[-2], "")[:1] == "v" and not t.right.get("、")):
+        # 发展取得新|进步 / 谱写新|篇章: after a verb, 新 modifies its object, whatever jieba tags the noun
+        # (进步 as an adverb). Other adjectives there may be the verb's result (把蛋糕做|大、…): whole.
+        return True
     # A noun never ending a clause and joined to the next noun (接受社会和舆论监督): the first half of a
     # coordinated object; the verb's object is the whole coordination. (After 、 a list of actions may go on.)
     if _last_noun(t.text) or (words and tags.get(words[-1], "") == "vn"):

@@ -40,6 +40,10 @@ def test_an_example_holds_its_phrase_however_far_into_the_sentence_it_lies():
     assert excerpt("短句，实现良好开局。", "实现良好开局") == "短句，实现良好开局。"
     assert excerpt(sentence, "加强第1项工作") == sentence[:300]  # already in the sentence's opening
     assert excerpt(sentence, "不在句中") == sentence[:300]
+    # The text's own place, not an earlier sentence part sharing its words; no … before a sentence's start.
+    repeated = "坚持“两个毫不动摇”，" + sentence[:300] + "推动“两个毫不动摇”落地见效。"
+    assert "推动“两个毫不动摇”落地见效" in excerpt(repeated, "推动“两个毫不动摇”落地见效")
+    assert excerpt("一二" + "三" * 400, "二" + "三" * 299) == "一二" + "三" * 298
 
 
 _WORDS = ("道路", "桥梁", "学校", "医院", "公园", "广场", "水库", "电站", "仓库", "码头", "车站", "机场", "工厂", "农场",
@@ -62,3 +66,16 @@ def test_marks_come_back_beyond_a_long_sentences_opening():
     for p in phrases:
         assert "“十五五”良好开局" in p.text
         assert p.text in p.example
+
+
+def test_a_window_far_into_a_long_sentence_is_shown_in_its_example():
+    fields = ["城乡规划", "水利设施", "职业教育", "医疗保障", "文化市场", "交通网络", "粮食生产", "科技创新"]
+    docs = []
+    for i, field in enumerate(fields):
+        clauses = "，".join(f"推进{_WORDS[(i * 5 + k) % 40]}{_WORDS[(i * 11 + k * 3) % 40]}{_WORDS[(i + k * 7) % 40]}"
+                           for k in range(1, 45))
+        # A window inside a clause of the document's own (counted in clauses, not a clause of its own).
+        docs.append((f"{i}.txt", f"关于{field}工作的总结\n一、主要做法\n今年，{clauses}，{field}战线要进一步加强统筹协调。"))
+    [phrase] = [p for p in mine_corpus(docs).phrases if "统筹协调" in p.text]
+    assert phrase.text in phrase.example
+    assert phrase.example.startswith("…推进")  # from the clause before it, marked as cut

@@ -96,11 +96,14 @@ def test_a_modifier_always_followed_by_de_is_cut_from_its_noun() -> None:
     assert headless(_tally("给予适当", df=5, right=Counter({"支持": 2, "的": 2, "补助": 1})))
     assert headless(_tally("没有硝烟", df=3, right=Counter({"的": 3})))  # 没有硝烟的战争
     assert not headless(_tally("坚持以人民为中心", df=4, right=Counter({"的": 3, "": 1})))  # stands alone once
-    # 发展取得新|进步 / 新|成效 / 新的…: a one-character adjective needs its noun, whatever jieba tags the noun
-    # (进步 as an adverb); 十九大 is a name, not 十九 and an adjective.
+    # 发展取得新|进步 / 新|成效 / 新的…: after a verb 新 needs its noun, whatever jieba tags the noun (进步 as
+    # an adverb); 十九大 is a name, 做大 a verb's result, 更高 a predicate, and a list item is whole.
     assert headless(_tally("发展取得新", df=6, right=Counter({"进步": 3, "的": 2, "成效": 1})))
     assert not headless(_tally("发展取得新", df=6, right=Counter({"进步": 3, "": 1})))  # ends a clause once
+    assert not headless(_tally("发展取得新", df=6, right=Counter({"": 1, "进步": 3}), whole=1), judged_whole=True)
     assert not headless(_tally("全面贯彻党的十九大", df=9, right=Counter({"和": 9})))
+    assert not headless(_tally("把蛋糕做大", df=3, right=Counter({"做强": 3})))
+    assert not headless(_tally("质量更高", df=3, right=Counter({"、": 3})))
 
 
 def test_object_term_needs_a_noun_led_window_after_verbs() -> None:
