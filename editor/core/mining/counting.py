@@ -142,7 +142,7 @@ def _from_clause_before(sentence: str, at: int) -> str:
     """The sentence from the start of the clause before the one at `at` (if near) on, 200 characters, after …."""
     cut = max(sentence.rfind(c, max(0, at - 61), max(0, at - 1)) for c in "，,：:；;")
     start = cut + 1 if cut >= 0 else at
-    return "…" + sentence[start:start + 199]
+    return ("…" if start else "") + sentence[start:start + 199]
 
 
 @dataclass
