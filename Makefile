@@ -30,7 +30,8 @@ EVAL_SETS = "bundled corpus:resources/corpus:bundled" "held-out corpus:tests/dat
 	"development reports:tests/data/eval/dev_reports:dev_reports" \
 	"held-out reports:tests/data/eval/heldout_reports:heldout_reports" \
 	"unseen reports:tests/data/eval/unseen_reports:unseen_reports" \
-	"unseen early reports:tests/data/eval/unseen_reports_early:unseen_reports_early"
+	"unseen early reports:tests/data/eval/unseen_reports_early:unseen_reports_early" \
+	"provincial reports:tests/data/eval/provincial_reports:provincial_reports"
 eval: $(VENV)/.installed
 	@status=0; for set in $(EVAL_SETS); do \
 		name=$${set%%:*}; rest=$${set#*:}; dir=$${rest%%:*}; labels=$${rest#*:}; \
