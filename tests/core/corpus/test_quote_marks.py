@@ -51,17 +51,22 @@ _WORDS = ("道路", "桥梁", "学校", "医院", "公园", "广场", "水库", 
           "社区", "村庄", "街道", "集市", "商场", "超市", "银行", "邮局", "药店", "诊所", "茶园", "果园")
 
 
-def test_marks_come_back_beyond_a_long_sentences_opening():
-    # A report's sentence runs to hundreds of characters; the phrase at its end kept no marks when
-    # they were looked for in the sentence's first 200 (counting) or 300 (assembling) characters only.
+def _long_sentence_summaries(last: str) -> list[tuple[str, str]]:
+    """Eight summaries whose one sentence ends in `last` ({field}: the summary's field) after some 400 characters."""
     fields = ["城乡规划", "水利设施", "职业教育", "医疗保障", "文化市场", "交通网络", "粮食生产", "科技创新"]
     docs = []
     for i, field in enumerate(fields):
-        # Each document's own clauses (never copies of another's), 44 of them (some 400 characters) before the phrase.
+        # Each document's own clauses (never copies of another's), 44 of them before the last.
         clauses = "，".join(f"推进{_WORDS[(i * 5 + k) % 40]}{_WORDS[(i * 11 + k * 3) % 40]}{_WORDS[(i + k * 7) % 40]}"
                            for k in range(1, 45))
-        docs.append((f"{i}.txt", f"关于{field}工作的总结\n一、主要做法\n今年，{clauses}，奋力实现“十五五”良好开局。"))
-    phrases = [p for p in mine_corpus(docs).phrases if "良好开局" in p.text]
+        docs.append((f"{i}.txt", f"关于{field}工作的总结\n一、主要做法\n今年，{clauses}，{last.format(field=field)}。"))
+    return docs
+
+
+def test_marks_come_back_beyond_a_long_sentences_opening():
+    # A report's sentence runs to hundreds of characters; the phrase at its end kept no marks when
+    # they were looked for in the sentence's first 200 (counting) or 300 (assembling) characters only.
+    phrases = [p for p in mine_corpus(_long_sentence_summaries("奋力实现“十五五”良好开局")).phrases if "良好开局" in p.text]
     assert phrases
     for p in phrases:
         assert "“十五五”良好开局" in p.text
@@ -69,13 +74,8 @@ def test_marks_come_back_beyond_a_long_sentences_opening():
 
 
 def test_a_window_far_into_a_long_sentence_is_shown_in_its_example():
-    fields = ["城乡规划", "水利设施", "职业教育", "医疗保障", "文化市场", "交通网络", "粮食生产", "科技创新"]
-    docs = []
-    for i, field in enumerate(fields):
-        clauses = "，".join(f"推进{_WORDS[(i * 5 + k) % 40]}{_WORDS[(i * 11 + k * 3) % 40]}{_WORDS[(i + k * 7) % 40]}"
-                           for k in range(1, 45))
-        # A window inside a clause of the document's own (counted in clauses, not a clause of its own).
-        docs.append((f"{i}.txt", f"关于{field}工作的总结\n一、主要做法\n今年，{clauses}，{field}战线要进一步加强统筹协调。"))
+    # A window inside a clause of the document's own (counted in clauses, not a clause of its own).
+    docs = _long_sentence_summaries("{field}战线要进一步加强统筹协调")
     [phrase] = [p for p in mine_corpus(docs).phrases if "统筹协调" in p.text]
     assert phrase.text in phrase.example
     assert phrase.example.startswith("…推进")  # from the clause before it, marked as cut
