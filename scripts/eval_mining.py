@@ -6,7 +6,9 @@ Mines CORPUS (a folder) into a temporary bank with the real pipeline, takes each
 in the order `yuku phrases` and the sidebar show them, and looks every entry up in LABELS.tsv
 (section, text, label: good / misplaced / fragment / junk). An entry with no label counts as not
 good, so a ranking change cannot raise the figures until the new entries are read and judged.
---dump writes the current top 50s with their labels (blank where unjudged) for judging.
+--dump writes the current top 50s with their labels (blank where unjudged) for judging, and the
+first ten of each kind the sidebar lists under a section (rank g1 … g10), since a drafter who
+opens 通用 › 引语 reads those first, whatever their place in the section's top 50.
 Exit status 0 only when every section reaches P@20 ≥ 0.85 and P@50 ≥ 0.75, no entry in any top 20
 is a fragment and none in any top 50 is junk. A section with fewer than k entries is scored over
 the entries it has.
@@ -24,19 +26,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 SECTIONS = ("title", "opening", "situation", "measures", "problems", "next_steps", "closing", "general")
 LABELS = ("good", "misplaced", "fragment", "junk")
 TOP = 50
+GROUP_TOP = 10  # the sidebar lists a section's phrases by kind: what a drafter reads on opening one
 _NO_QUOTES = str.maketrans("", "", "“”‘’")
 
 
-def top_entries(corpus: Path) -> dict[str, list[str]]:
-    """Each section's top 50 texts, mined from corpus with the real pipeline."""
+def top_entries(corpus: Path) -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
+    """Each section's top 50 texts and each (section, kind) group's first ten, mined with the real pipeline."""
     from editor.core.bank.store import PhraseBank
     from editor.core.mining.pipeline import mine_into_bank
+    from editor.core.model.phrases import KINDS
 
     with tempfile.TemporaryDirectory() as tmp:
         bank = PhraseBank(Path(tmp) / "bank.db")
         try:
             mine_into_bank([corpus], bank, include_bank_corpus=False)
-            return {s: [_plain(p.text) for p in bank.search("", s, None, TOP)] for s in SECTIONS}
+            tops = {s: [_plain(p.text) for p in bank.search("", s, None, TOP)] for s in SECTIONS}
+            groups = {(s, k): [_plain(p.text) for p in bank.search("", s, k, GROUP_TOP)]
+                      for s in SECTIONS for k in KINDS}
+            return tops, {g: texts for g, texts in groups.items() if texts}
         finally:
             bank.close()
 
@@ -70,7 +77,7 @@ def main() -> int:
     ap.add_argument("labels", type=Path)
     ap.add_argument("--dump", type=Path, help="write the current top 50s (with known labels) here")
     args = ap.parse_args()
-    tops = top_entries(args.corpus)
+    tops, groups = top_entries(args.corpus)
     labels = read_labels(args.labels)
     if args.dump:
         with args.dump.open("w", encoding="utf-8", newline="") as fh:
@@ -79,6 +86,10 @@ def main() -> int:
             for s in SECTIONS:
                 for i, t in enumerate(tops[s], 1):
                     w.writerow([s, t, labels.get((s, t), ""), i])
+                for (gs, _), texts in groups.items():
+                    for i, t in enumerate(texts, 1):
+                        if gs == s and t not in tops[s]:
+                            w.writerow([s, t, labels.get((s, t), ""), f"g{i}"])
     ok = True
     print(f"{'section':<11} {'n':>3} {'P@20':>5} {'P@50':>5}  unjudged  fragments@20  junk@50")
     for s in SECTIONS:
@@ -92,7 +103,24 @@ def main() -> int:
         if (p20 is not None and p20 < 0.85) or (p50 is not None and p50 < 0.75) or frag or junk or unjudged:
             ok = False
     print("targets met" if ok else "targets NOT met")
+    print(sidebar_line(groups, labels))
     return 0 if ok else 1
+
+
+def sidebar_line(groups: dict[tuple[str, str], list[str]], labels: dict[tuple[str, str], str]) -> str:
+    """One line on what the sidebar shows first: the first ten of each kind under each section.
+
+    Reported beside the verdict, not part of it (the issue's targets are the sections' lists).
+    """
+    shown = [(s, t) for (s, _), texts in groups.items() for t in texts]
+    good = sum(labels.get(e) == "good" for e in shown)
+    bad = {lab: sum(labels.get(e) == lab for e in shown) for lab in LABELS[1:]}
+    unjudged = sum(e not in labels for e in shown)
+    worst = sorted(((sum(labels.get((s, t)) == "good" for t in texts) / len(texts), f"{s}/{k}")
+                    for (s, k), texts in groups.items()))[:3]
+    return (f"sidebar (first {GROUP_TOP} of each kind in {len(groups)} groups): {good} of {len(shown)} good"
+            f" ({good / max(1, len(shown)):.0%}); " + ", ".join(f"{n} {lab}" for lab, n in bad.items())
+            + f", {unjudged} unjudged; weakest: " + ", ".join(f"{g} {p:.2f}" for p, g in worst))
 
 
 if __name__ == "__main__":
