@@ -17,7 +17,7 @@ HEADING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # A coming period's or this year's tasks (“十五五”时期主要任务, …主要目标和重大举措,
                               # 今年重点工作; a plan period's in other words: …时期经济社会发展重点任务), not an
                               # account of them (…主要任务完成情况).
-                              r"(?:(?:时期|^今年)(?:的)?(?:主要)?(?:任务|目标任务|目标和重大举措|重点工作|工作任务|总体部署)|"
+                              r"(?:(?:时期|^今年)(?:的)?(?:主要)?(?:任务|目标任务|目标和重大举措|目标(?:和|及|与)|重点工作|工作任务|总体部署)|"
                               r"五”?时期[^，。]{0,12}?(?:任务|举措))(?!.*(?:完成|落实|进展|回顾|情况))|"
                               r"主要目标任务|下一阶段")),
     # A report's review may name the period's achievements (2025年工作总结和“十四五”发展成就).
@@ -56,7 +56,8 @@ SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"(?:存在|仍有|还有|依然|仍然)[^，。；]{0,14}(?:问题|不足|短板|差距|薄弱)|不到位|"
                             r"不够(?:到位|深入|扎实|完善|健全|有力|精准|及时)|有待(?:加强|提高|完善|提升|进一步)|"
                             r"(?:意识|能力|力度|水平)(?:还|仍)?(?:不强|不高|不足|不够)|有所松懈|麻痹|侥幸|亟待|短板|薄弱环节")),
-    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|接下来|新的一年|明年)")),
+    # The year's targets (今年发展主要预期目标是：…增长5%左右) are its plan, wherever the report sets them.
+    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|接下来|新的一年|明年)|(?:预期|主要)目标(?:是|为)")),
     ("situation", re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至|面对)|形势(?:依然|仍然|严峻|复杂)")),
 )
 # A clause that closes a document wherever its sentence began (现将…印发给你们，请认真贯彻执行).
@@ -165,6 +166,25 @@ def part_name(heading: str, section: str) -> bool:
     return len(heading) <= PART_NAME.get(section, 8) and "，" not in heading and "," not in heading
 
 
+# Words turning from a review to its shortcomings, which say that what came before was the review.
+_AFTER_ACHIEVEMENTS = re.compile(r"(?:肯定|看到|总结)成绩的同时|成绩固然可喜")
+# A year (2026年) or a plan period (“十五五”, 2026–2030) a heading names.
+_YEAR = re.compile(r"(\d{4})年|“?十([一二三四五六七八九])五”?")
+_TENS = "一二三四五六七八九"
+
+
+def _span(heading: str) -> tuple[int, int] | None:
+    """The first and last year a heading names ("2025年和“十四五”时期工作回顾" → 2021, 2025), or None."""
+    years = []
+    for m in _YEAR.finditer(heading):
+        if m.group(1):
+            years += [int(m.group(1))] * 2
+        else:  # 十一五 is 2006–2010, each later plan five years on
+            first = 2006 + 5 * (_TENS.index(m.group(2)))
+            years += [first, first + 4]
+    return (min(years), max(years)) if years else None
+
+
 def assign_sections(doc: Document) -> None:
     """Set every paragraph's section from headings (propagated to their text), cues and position."""
     paras = doc.paragraphs
@@ -175,8 +195,12 @@ def assign_sections(doc: Document) -> None:
     # A report laid out in part lines of its own (“十四五”时期工作回顾 … 2026年重点工作) numbers only the points
     # under them (（一）放大促消费扩投资政策效应): the points are lower headings of their part. Not a summary's
     # lead-ins (基本情况, 存在问题: its （一）… may be the work itself, or run on past them), nor 一、 headings,
-    # a part whatever stands before them (the highest level of the numbering).
-    points = (top or 0) >= 2 and sum(bool(p.level == 0 and REPORT_PART.match(p.heading)) for p in paras) >= 2
+    # a part whatever stands before them (the highest level of the numbering) — unless the part lines
+    # come first and no 一、 names a part (“十五五”时期主要目标和2026年重点工作, then 一、… 四、: the year's points).
+    part_lines = [i for i, p in enumerate(paras) if p.level == 0 and REPORT_PART.match(p.heading)]
+    tops = [i for i, p in enumerate(paras) if p.heading and p.level == top]
+    points = len(part_lines) >= 2 and ((top or 0) >= 2 or (
+        part_lines[0] < tops[0] and not any(heading_section(paras[i].heading) for i in tops)))
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
     named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic
@@ -184,12 +208,20 @@ def assign_sections(doc: Document) -> None:
     under: str | None = None  # the section of the nearest heading of any level
     seen_heading = False
     last = len(paras) - 1
+    reviewed = 0  # the last year a part reviewing the past covered (2025年工作回顾)
+    part = -1  # where the enclosing top-level part starts, when its heading named no part
     for i, p in enumerate(paras):
         if p.heading:
             cue = heading_section(p.heading)
             seen_heading = True
             if p.level == 0 or (p.level == top and not points):
+                span = _span(p.heading)
+                if cue == "situation" and span:
+                    reviewed = max(reviewed, span[1])
+                elif cue in (None, "measures") and span and reviewed and span[0] > reviewed:
+                    cue = "next_steps"  # after 2025年工作回顾, 2026年主要工作 is the plan
                 current, sub, named = cue or "measures", None, cue is not None
+                part = i if current == "measures" else -1
                 p.section = current
             else:
                 if named and cue and not part_name(p.heading, cue):
@@ -201,6 +233,13 @@ def assign_sections(doc: Document) -> None:
             under = p.section
             continue
         body_cue = next((s for s, c in BODY_CUES if c.match(p.text)), None)
+        if body_cue == "problems" and part >= 0 and _AFTER_ACHIEVEMENTS.search(p.text[:30]):
+            # 在肯定成绩的同时… looks back on what its part said: a part named by a topic
+            # (一、一年接着一年干，新福建建设持续取得新进展新成效) was the review.
+            for q in paras[part:i]:
+                if q.section == "measures":
+                    q.section = "situation"
+            part = -1
         if body_cue in ("problems", "next_steps"):
             current, sub = body_cue, None
         closing_cue = bool(CLOSING_START.match(p.text))

@@ -23,8 +23,10 @@ _CLOSED = tuple("。！？；：!?;:”’」』）)…")
 _DATE_LINE = re.compile(r"^[\d０-９〇一二三四五六七八九十零]{2,4}\s*年(?:\s*[\d０-９一二三四五六七八九十]{1,2}\s*月"
                         r"(?:\s*[\d０-９一二三四五六七八九十]{1,3}\s*日)?)?$")
 # A report's parts on a line of their own (“十四五”时期工作回顾, 2026年重点工作).
-_REPORT_PART = (r"(?:“?[一二三四五六七八九十]{2,3}五”?时期|\d{4}年|过去(?:一|五)年|今年)(?:的)?(?:主要)?"
-                r"(?:工作回顾|目标任务|重点工作|工作安排|工作任务|总体部署)")
+# A part line may name two (“十四五”时期发展成就和2025年工作回顾, “十五五”时期主要目标和2026年重点工作).
+_PERIOD_PART = (r"(?:“?[一二三四五六七八九十]{2,3}五”?时期|\d{4}年|过去(?:一|五)年|今年)(?:(?:的)?(?:主要)?"
+                r"(?:工作回顾|目标任务|重点工作|工作安排|工作任务|总体部署|发展成就)|(?:的)?主要目标)")
+_REPORT_PART = rf"{_PERIOD_PART}(?:(?:和|及|与){_PERIOD_PART})?"
 REPORT_PART = re.compile(rf"^{_REPORT_PART}[:：]?$")
 # Unnumbered headings and inline lead-ins naming a part of a report (存在问题： 下一步工作打算).
 CUE_HEADING = re.compile(r"^(存在(?:的)?(?:主要)?问题|存在(?:的)?不足|主要(?:做法|措施|成效|问题)|工作(?:措施|成效|打算)|"

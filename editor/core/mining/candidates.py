@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,7 +9,7 @@ from editor.core.corpus.normalize import PLACEHOLDER
 from editor.core.corpus.sections import REPORT_REQUEST, clause_section
 from editor.core.corpus.structure import Document
 from editor.core.mining.control import CLAUSE_CACHE
-from editor.core.mining.frames import frame_templates
+from editor.core.mining.frames import frame_templates, title_templates, variable_templates
 from editor.core.model.phrases import BLANK
 
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
@@ -206,53 +205,6 @@ def title_phrase(title: str) -> str:
     return with_blanks(s).strip()
 
 
-_TITLE_FRAME = re.compile(r"^(?P<who>.{0,24}?)(?P<about>关于|对)(?P<verb>印发|转发)?(?P<mid>.+?)(?P<de>的)?"
-                          r"(?P<type>通知|意见|指导意见|若干意见|实施意见|批复|复函|函|决定|通报|答复|报告|请示|方案|总结|讲话)$")
-_RELAY = re.compile(r"^(.{2,12}?)(转发|批转)(?!.*印发).+的通知$")
-_TITLE_KIND = re.compile(r"(?P<what>工作总结|心得总结|心得体会|述职报告|工作报告|工作计划|工作方案|会上的讲话|会议上的讲话|讲话提纲)$")
-
-
-def title_templates(title: str) -> list[str]:
-    """Reusable title frames: 国务院办公厅关于___的通知, 关于印发___的通知, ___工作总结."""
-    out = []
-    relay = _RELAY.match(title)
-    if relay:  # 国务院办公厅转发国家教委关于…的通知: the body relayed varies too
-        return [f"{relay.group(1)}{relay.group(2)}{BLANK}的通知", f"{relay.group(2)}{BLANK}的通知"]
-    m = _TITLE_FRAME.match(title)
-    if m and len(m.group("mid")) >= 2:
-        verb, de, kind = m.group("verb") or "", m.group("de") or "", m.group("type")
-        frame = f"{m.group('about')}{verb}{BLANK}{de}{kind}"
-        out.append(frame)
-        who = m.group("who")
-        if who and BLANK not in who:
-            out.append(who + frame)
-    k = _TITLE_KIND.search(title)
-    if k and k.start() >= 2:
-        what = k.group("what")
-        out.append(f"在{BLANK}{what}" if what.startswith("会") else f"{BLANK}{what}")
-    return out
-
-
-def _variable_templates(clauses: list[str]) -> list[str]:
-    """Parallel clauses of one paragraph differing only in an equal-length middle (从境外来看/从全国来看)."""
-    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for c in clauses:
-        if 4 <= len(c) <= 10 and BLANK not in c:
-            for width in (1, 2):
-                mid = c[width:-2]
-                if 1 <= len(mid) <= 4:
-                    groups[(c[:width], c[-2:])].add(mid)
-    out = []
-    taken: set[str] = set()
-    for (pre, suf), mids in sorted(groups.items(), key=lambda g: len(g[0][0])):
-        if len(mids) >= 2 and {len(m) for m in mids} == {2} and len(pre) + len(suf) >= 3:
-            if suf in taken:
-                continue  # 从___来看 already covers 从全___来看
-            taken.add(suf)
-            out.append(f"{pre}{BLANK}{suf}")
-    return out
-
-
 def extract(doc: Document) -> list[Candidate]:
     """Every candidate occurrence in a document (one entry per occurrence)."""
     from editor.core.corpus.sections import genre_of, sentence_section
@@ -278,7 +230,7 @@ def extract(doc: Document) -> list[Candidate]:
         clauses: list[tuple[str, str, str]] = []
         for sentence in sentences(body):
             _sentence_candidates(sentence, sentence_section(sentence, sec, index / last), out, clauses)
-        for tpl in _variable_templates([c for c, _, _ in clauses]):
+        for tpl in variable_templates([c for c, _, _ in clauses]):
             out.append(Candidate("frame", tpl, sec, p.text[:200], True))
     return out
 
@@ -306,11 +258,38 @@ def _quoted_candidates(paragraph: str, sec: str, out: list[Candidate], sayings: 
 _QUOTE_EDGE = "。！!？?，,；;：:…“”—"
 # What kind of programme a quoted name names (not 理念, 精神, 要求, 这句话: what a saying is).
 _PROGRAMME = re.compile(r"(?:专项)?(?:行动|活动|工程|计划|试点|品牌|项目|攻坚战)")
+# What a saying or a stated aim is called when a noun follows it (坚持“绿水青山就是金山银山”理念, “…”等重要目标):
+# not a name's kind.
+_SAYING_KIND = frozenset(["理念", "精神", "思想", "论述", "论断", "方针", "原则", "道理", "真理", "箴言", "名言",
+                          "古训", "诗句", "格言", "警句", "信念", "境界", "情怀", "宗旨", "要义", "精髓", "观念", "目标"])
+# Further quotations in a row (“跟着美食去旅行”“跟着演艺去旅行”等新模式) and the 等 that closes them.
+_MORE_QUOTES = re.compile(r"(?:[、和及与]?“[^“”]{1,40}”)*等?")
+# A quotation that names its own kind (“国家重点基础研究发展计划”, “改革创新系列行动”).
+_NAMES_ITS_KIND = re.compile(_PROGRAMME.pattern + "$")
 
 
 def _named(paragraph: str, start: int, end: int) -> bool:
-    """A quotation a verb acts on and a programme's kind follows (实施“稳增长促发展攻坚年”行动): a name."""
-    return start > 0 and bool(_CJK.match(paragraph[start - 1])) and bool(_PROGRAMME.match(paragraph, end))
+    """A name: a quotation a noun of its kind follows, or that names its kind itself.
+
+    实施“稳增长促发展攻坚年”行动, “国家重点基础研究发展计划”, 推广“建枢纽带站点进家庭”模式, “一支队伍管执法”改革,
+    “…”“…”等新模式. A saying is named by what it is (“…”理念, “…”精神) or by 的 (“…”的定力), or stands in its sentence.
+    """
+    if start > 0 and _CJK.match(paragraph[start - 1]) and _PROGRAMME.match(paragraph, end):
+        return True
+    if _NAMES_ITS_KIND.search(paragraph, start, end - 1):
+        return True
+    after = _MORE_QUOTES.match(paragraph, end)
+    rest = paragraph[after.end() if after else end:][:10]
+    if not rest or not _CJK.match(rest[0]):
+        return False
+    from editor.core.mining.lexicon import segment_words, word_tags
+
+    tags = word_tags()
+    words = segment_words(rest)
+    if len(words) > 1 and tags.get(words[0], "") == "a":
+        words = words[1:]  # …等新模式, …重要要求: the noun after its adjective says what it is
+    tag = tags.get(words[0], "")
+    return (tag.startswith("n") or tag == "vn") and words[0] not in _SAYING_KIND
 
 
 def _stands_alone(paragraph: str, start: int, end: int, inner: str) -> bool:

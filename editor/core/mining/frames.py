@@ -1,4 +1,4 @@
-"""Stock frames of official writing whose middle varies (现将…总结如下, 在…的坚强领导下) → templates with ___.
+"""Templates with ___: stock frames whose middle varies (现将…总结如下), title frames (关于___的通知) and parallel clauses.
 
 These are the genre's sentence frames, not phrases of any corpus: a clause that fills one becomes a
 template even when the corpus holds a single filling (frequency cannot show a slot that is seen once).
@@ -6,6 +6,7 @@ template even when the corpus holds a single filling (frequency cannot show a sl
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from editor.core.model.phrases import BLANK
@@ -54,3 +55,50 @@ def frame_templates(clause: str) -> list[str]:
 def frame_fillings(clause: str) -> list[str]:
     """What the clause puts in the blank of every frame it fills (有关情况 in 现将有关情况总结如下)."""
     return [m.group("mid") for m, _ in _filled(clause)]
+
+
+_TITLE_FRAME = re.compile(r"^(?P<who>.{0,24}?)(?P<about>关于|对)(?P<verb>印发|转发)?(?P<mid>.+?)(?P<de>的)?"
+                          r"(?P<type>通知|意见|指导意见|若干意见|实施意见|批复|复函|函|决定|通报|答复|报告|请示|方案|总结|讲话)$")
+_RELAY = re.compile(r"^(.{2,12}?)(转发|批转)(?!.*印发).+的通知$")
+_TITLE_KIND = re.compile(r"(?P<what>工作总结|心得总结|心得体会|述职报告|工作报告|工作计划|工作方案|会上的讲话|会议上的讲话|讲话提纲)$")
+
+
+def title_templates(title: str) -> list[str]:
+    """Reusable title frames: 国务院办公厅关于___的通知, 关于印发___的通知, ___工作总结."""
+    out = []
+    relay = _RELAY.match(title)
+    if relay:  # 国务院办公厅转发国家教委关于…的通知: the body relayed varies too
+        return [f"{relay.group(1)}{relay.group(2)}{BLANK}的通知", f"{relay.group(2)}{BLANK}的通知"]
+    m = _TITLE_FRAME.match(title)
+    if m and len(m.group("mid")) >= 2:
+        verb, de, kind = m.group("verb") or "", m.group("de") or "", m.group("type")
+        frame = f"{m.group('about')}{verb}{BLANK}{de}{kind}"
+        out.append(frame)
+        who = m.group("who")
+        if who and BLANK not in who:
+            out.append(who + frame)
+    k = _TITLE_KIND.search(title)
+    if k and k.start() >= 2:
+        what = k.group("what")
+        out.append(f"在{BLANK}{what}" if what.startswith("会") else f"{BLANK}{what}")
+    return out
+
+
+def variable_templates(clauses: list[str]) -> list[str]:
+    """Parallel clauses of one paragraph differing only in an equal-length middle (从境外来看/从全国来看)."""
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in clauses:
+        if 4 <= len(c) <= 10 and BLANK not in c:
+            for width in (1, 2):
+                mid = c[width:-2]
+                if 1 <= len(mid) <= 4:
+                    groups[(c[:width], c[-2:])].add(mid)
+    out = []
+    taken: set[str] = set()
+    for (pre, suf), mids in sorted(groups.items(), key=lambda g: len(g[0][0])):
+        if len(mids) >= 2 and {len(m) for m in mids} == {2} and len(pre) + len(suf) >= 3:
+            if suf in taken:
+                continue  # 从___来看 already covers 从全___来看
+            taken.add(suf)
+            out.append(f"{pre}{BLANK}{suf}")
+    return out

@@ -229,6 +229,51 @@ def test_numbered_points_under_a_reports_part_lines_are_the_parts_not_measures()
     assert got["（一）扩大有效投资"] == got["实施重点项目100个。"] == "next_steps"
 
 
+def test_part_lines_naming_two_things_and_the_top_level_points_under_them():
+    # 内蒙古's 2026 report: each part line names two (a period's and a year's), and 一、… follow the plan's.
+    got = _sections("\n".join([
+        "2026年某自治区政府工作报告", "各位代表：", "现在，我代表自治区人民政府，向大会报告工作，请予审议。",
+        "“十四五”时期发展成就和2025年工作回顾", "——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。",
+        "“十五五”时期主要目标和2026年重点工作", "今年是“十五五”开局之年。",
+        "一、把铸牢中华民族共同体意识作为主线", "加强中华民族共有精神家园建设。",
+        "二、全力抓好七项重点工作", "加快传统产业提质升级。"]))
+    assert got["——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。"] == "situation"
+    assert got["一、把铸牢中华民族共同体意识作为主线"] == got["加快传统产业提质升级。"] == "next_steps"
+    # 一、 headings before any part line are parts themselves, as before.
+    got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "一、2025年工作回顾", "生产总值增长5%。",
+                                "二、加快建设现代化产业体系", "实施重点项目100个。"]))
+    assert got["实施重点项目100个。"] == "measures"
+
+
+def test_a_part_for_a_year_after_the_one_reviewed_is_the_plan():
+    got = _sections("\n".join(["2026年某省政府工作报告", "各位代表：", "一、2025年和“十四五”时期工作回顾",
+                                "生产总值增长5%。", "二、“十五五”时期工作的主要考虑", "坚持稳中求进。",
+                                "三、2026年主要工作", "（一）扩大有效投资", "实施重点项目100个。",
+                                "四、全面加强政府自身建设", "坚持依法行政。"]))
+    assert got["生产总值增长5%。"] == "situation"
+    assert got["坚持稳中求进。"] == got["（一）扩大有效投资"] == got["实施重点项目100个。"] == "next_steps"
+    assert got["坚持依法行政。"] == "measures"  # names no year: the government's own standing work
+    # A summary that reviews nothing first keeps its year's work as measures.
+    got = _sections("\n".join(["2023年某局工作总结", "一、2023年主要工作", "完成培训十二次。", "二、存在问题", "人手不足。"]))
+    assert got["完成培训十二次。"] == "measures"
+
+
+def test_a_part_its_shortcomings_look_back_on_was_the_review():
+    # 福建's 2026 report names its parts by their spirit; 在肯定成绩的同时 says the first one was the review.
+    got = _sections("\n".join([
+        "2026年某省政府工作报告", "各位代表：", "一、一年接着一年干，新福建建设持续取得新进展新成效",
+        "过去一年，全省经济稳中有进。", "新增境内外上市公司5家。",
+        "在肯定成绩的同时，我们也清醒认识到，发展还面临不少问题和挑战。",
+        "二、一张蓝图绘到底，奋力谱写中国式现代化福建篇章", "实施重点项目100个。"]))
+    assert got["过去一年，全省经济稳中有进。"] == got["新增境内外上市公司5家。"] == "situation"
+    assert got["在肯定成绩的同时，我们也清醒认识到，发展还面临不少问题和挑战。"] == "problems"
+    assert got["实施重点项目100个。"] == "measures"
+    # Other turns to shortcomings say nothing of what came before (但也要看到: a summary's measures).
+    got = _sections("\n".join(["2023年某局工作总结", "一、强化组织领导", "成立工作专班。",
+                                "但也要看到，工作中还存在一些不足。", "二、完善制度", "修订制度八项。"]))
+    assert got["成立工作专班。"] == "measures"
+
+
 def test_a_summarys_lead_ins_do_not_take_the_numbered_points_after_them():
     # One lead-in, or several: 基本情况 then （一）强化组织领导 is the work itself.
     got = _sections("\n".join(["2019年工作总结", "基本情况", "全年完成培训十二次。", "（一）强化组织领导",

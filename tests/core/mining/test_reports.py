@@ -74,6 +74,17 @@ def test_a_reports_parts_are_told_by_its_own_turns_of_phrase():
     assert clause_section("请予审议", "measures") == "closing"
 
 
+def test_the_years_targets_are_its_plan_wherever_they_stand():
+    from editor.core.corpus.sections import sentence_section
+
+    targets = "今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇调查失业率控制在5.5%左右。"
+    assert sentence_section(targets, "measures", 0.5) == "next_steps"
+    assert sentence_section("中央提出今年经济增长预期目标为5%左右，考虑了促进就业增收。", "measures", 0.5) == "next_steps"
+    # A review that beat its target is still the review.
+    beaten = "全区地区生产总值增长5.1%，增速高于预期目标、高于上年同期。"
+    assert sentence_section(beaten, "situation", 0.2) == "situation"
+
+
 def test_a_frame_with_a_long_middle_is_still_the_frame():
     from editor.core.mining.frames import frame_templates
 

@@ -56,6 +56,24 @@ def test_a_programmes_quoted_name_is_not_an_entry(mined: dict[str, str]) -> None
     assert "打铁必须自身硬" in {p.text.translate(str.maketrans("", "", "“”")) for p in one}  # one document's saying
 
 
+def test_a_quotation_a_noun_of_its_kind_follows_is_a_name() -> None:
+    report = ("某省政府工作报告\n一、过去一年工作回顾\n"
+              "推广“建枢纽带站点进家庭”模式，推进市县“一支队伍管执法”改革。\n"
+              "创新“跟着美食去旅行”“跟着演艺去旅行”等新模式。实施“国家重点基础研究发展计划”。\n"
+              "二、今年主要任务\n中央明确了“经济增长保持在合理区间”等重要目标。要坚持“绿水青山就是金山银山”理念，"
+              "落实“五个进一步到位”重要要求，把“为企业服务就是为发展赋能”作为政府的“上心事”。"
+              "让更多群众感受到“此心安处是吾乡”。")
+    kinds = {c.text: c.kind for c in extract(split_documents("r.txt", report)[0]) if c.kind in ("quote", "collocation")}
+    # Names: a noun says what they are (…模式, …改革, …等新模式), or they name it themselves (…计划).
+    for name in ("建枢纽带站点进家庭", "一支队伍管执法", "跟着美食去旅行", "跟着演艺去旅行", "国家重点基础研究发展计划"):
+        assert kinds.get(name) == "collocation", (name, kinds.get(name))
+    # Sayings and stated aims: what follows them is a saying's kind (理念, 目标), a verb (作为) or an
+    # adjective before one (重要要求), or nothing.
+    for saying in ("经济增长保持在合理区间", "绿水青山就是金山银山", "五个进一步到位", "为企业服务就是为发展赋能",
+                   "此心安处是吾乡"):
+        assert kinds.get(saying) == "quote", (saying, kinds.get(saying))
+
+
 def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str, str]) -> None:
     assert "咬定青山不放松" in mined, sorted(mined)
     inside = {"left": {QUOTE: 4}, "right": {QUOTE: 4}, "df": 4, "whole": 4, "structured": True}
