@@ -130,6 +130,16 @@ def clause_half(t: Tally) -> bool:
         len(words) >= 2 and tags.get(words[0], "") == "v" and tags.get(words[1], "") in ("d", "ug", "zg")
         and all(tags.get(w, "") in ("d", "a", "ad", "ug", "zg", "z") for w in words[1:]))
     total = sum(t.left.values())
+    if len(words) >= 2 and tags.get(words[0], "")[:1] in ("v", "a") and text.startswith(words[0] + "在" + BLANK):
+        # Held at a figure (稳定在___以上, 控制在___左右): what is held stands before it (参保率|稳定在…).
+        return 3 * t.left.get(BOUNDARY, 0) < max(1, total)
+    if len(words) >= 3 and tags.get(words[0], "") in ("n", "vn") and tags.get(words[1], "")[:1] == "v" and (
+            words[1] not in _MODALS and not t.left.get(BOUNDARY, 0)):
+        # The head of a subject and its verb (生态文明|建设取得新成效, …等|工作取得新成效): led by the
+        # subject's other words in most documents, it lacks them.
+        nouns = sum(c for w, c in t.left.items() if w == "等" or tags.get(w, "")[:1] in ("n", "r") or tags.get(w, "") == "vn")
+        if 3 * nouns >= 2 * max(1, total):
+            return True
     if described:
         # Opening a clause in one document of several does not make it a clause (程度|明显提高 in four of five).
         if 3 * t.left.get(BOUNDARY, 0) >= total:

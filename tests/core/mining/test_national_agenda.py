@@ -72,6 +72,14 @@ def test_half_of_a_subject_and_its_predicate_is_no_formula() -> None:
     assert clause_half(_tally("增长缓慢", df=3, left=Counter({"农民收入": 2, "居民收入": 1})))
     assert clause_half(_tally("增长过快", df=3, left=Counter({"投资": 2, "总量": 1})))
     assert not clause_half(_tally("增长缓慢", df=3, left=Counter({"": 2, "农民收入": 1})))
+    # 参保率|稳定在___以上 / 粮食产量|稳定在___斤: held at a figure, without what is held.
+    assert clause_half(_tally("稳定在___以上", df=5, left=Counter({"比": 2, "率": 1, "比率": 1, "比例": 1})))
+    assert not clause_half(_tally("稳定在___以上", df=3, left=Counter({"": 2, "率": 1})))  # opens clauses itself
+    # 生态文明|建设取得新成效 / …等|工作取得新成效: a subject's head and its verb, without the rest of it.
+    assert clause_half(_tally("建设取得新成效", df=5, left=Counter({"自身": 2, "政府": 2, "公园": 1})))
+    assert clause_half(_tally("工作取得新成效", df=4, left=Counter({"等": 4})))
+    assert not clause_half(_tally("工作取得新成效", df=4, left=Counter({"": 1, "等": 3})))  # whole once
+    assert not clause_half(_tally("工作要求", df=3, left=Counter({"政府": 3})))  # a head and one word: a term
     # A verb and its object, not how much (消费|提供便利): not a description.
     assert not clause_half(_tally("提供便利", df=3, left=Counter({"消费": 1, "方面": 1, "投资": 1})))
     # 面临的形势|依然严峻: the subject without what is said of it.
