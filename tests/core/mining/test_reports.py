@@ -168,3 +168,12 @@ def test_a_party_congress_closes_on_its_own_call():
     assert frame_templates("为全面建设社会主义现代化国家而团结奋斗") == ["为___而团结奋斗"]
     # The older call keeps its own words.
     assert frame_templates("让我们更加紧密地团结在党中央周围") == ["让我们更加紧密地团结在___周围"]
+
+
+def test_a_community_is_no_closing_word():
+    from editor.core.mining.ranking import pick_section
+
+    base = {"opening": 0.05, "situation": 0.1, "measures": 0.5, "closing": 0.01, "next_steps": 0.2, "general": 0.1}
+    # 共同 closes a speech (共同奋斗, 共同努力); 共同体 is the theme a minority region's closing restates.
+    assert pick_section({"closing": 4}, base, "collocation", "以铸牢中华民族共同体意识为主线")[0] != "closing"
+    assert pick_section({"closing": 4}, base, "collocation", "为___而共同奋斗")[0] == "closing"
