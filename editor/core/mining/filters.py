@@ -64,7 +64,9 @@ def headless(t: Tally, judged_whole: bool = False) -> bool:
         return True
     # A noun never ending a clause and joined to the next noun (接受社会和舆论监督): the first half of a
     # coordinated object; the verb's object is the whole coordination. (After 、 a list of actions may go on.)
-    if _last_noun(t.text) or (words and tags.get(words[-1], "") == "vn"):
+    # So is a verb's object that ends in a verb jieba tags as one (推动科技创新|和产业创新深度融合).
+    object_verb = len(words) >= 3 and tags.get(words[0], "")[:1] == "v" and tags.get(words[-1], "") == "v"
+    if _last_noun(t.text) or (words and tags.get(words[-1], "") == "vn") or object_verb:
         content += sum(c for w, c in t.right.items() if w in _JOINED and w != "的")
     if words and tags.get(words[-1], "")[:1] in ("v", "a"):
         content += t.right.get("在", 0)  # 我们要更加紧密地团结|在…周围: the verb's complement follows

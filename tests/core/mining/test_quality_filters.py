@@ -89,6 +89,9 @@ def test_headless_needs_content_words_on_the_right_and_no_clause_end() -> None:
     assert not headless(_tally("突如其来", df=3, right=Counter({"的": 3})))  # a modifier idiom before 的
     assert not headless(_tally("保障和改善民生", df=3, right=Counter({"、": 2, "的": 1})))  # a list item
     assert not headless(_tally("进一步提高", df=5, right=right, structured=True))  # a whole clause somewhere
+    # 推动科技创新|和产业创新深度融合: the first half of the verb's coordinated object (创新 tagged a verb).
+    assert headless(_tally("推动科技创新", df=4, right=Counter({"和": 4})))
+    assert not headless(_tally("推动科技创新", df=4, right=Counter({"和": 1, "": 3})))
 
 
 def test_a_modifier_always_followed_by_de_is_cut_from_its_noun() -> None:
