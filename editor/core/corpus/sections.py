@@ -200,7 +200,7 @@ def assign_sections(doc: Document) -> None:
     part_lines = [i for i, p in enumerate(paras) if p.level == 0 and REPORT_PART.match(p.heading)]
     tops = [i for i, p in enumerate(paras) if p.heading and p.level == top]
     points = len(part_lines) >= 2 and ((top or 0) >= 2 or (
-        part_lines[0] < tops[0] and not any(heading_section(paras[i].heading) for i in tops)))
+        bool(tops) and part_lines[0] < tops[0] and not any(heading_section(paras[i].heading) for i in tops)))
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
     named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic

@@ -243,6 +243,11 @@ def test_part_lines_naming_two_things_and_the_top_level_points_under_them():
     got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "一、2025年工作回顾", "生产总值增长5%。",
                                 "二、加快建设现代化产业体系", "实施重点项目100个。"]))
     assert got["实施重点项目100个。"] == "measures"
+    # Part lines and nothing numbered under them.
+    got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "2025年工作回顾", "生产总值增长5%。",
+                                "2026年重点工作", "实施重点项目100个。", "扩大有效投资。"]))
+    assert got["生产总值增长5%。"] == "situation"
+    assert got["实施重点项目100个。"] == "next_steps"
 
 
 def test_a_part_for_a_year_after_the_one_reviewed_is_the_plan():
