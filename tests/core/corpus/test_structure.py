@@ -372,3 +372,23 @@ def test_a_huge_line_after_a_title_is_not_searched_through(monkeypatch):
     assert own_title("2016年国务院政府工作报告", "报告" * 500_000) is None
     assert len(tested) <= 26
     assert own_title("2016年国务院政府工作报告", "政府工作报告" + "。" * 1_000_000) is None
+
+
+def test_any_arrangement_of_report_and_summary_lines_gets_a_section_for_every_paragraph():
+    """Part lines, numbered headings of every level, cue lines and bodies in any order: no crash, no gap."""
+    import random
+
+    from editor.core.model.phrases import SECTIONS
+
+    pool = ["2025年工作回顾", "2026年重点工作", "“十四五”时期发展成就和2025年工作回顾", "“十五五”时期主要目标和2026年重点工作",
+            "一、2025年工作回顾", "二、2026年主要工作", "三、全面加强政府自身建设", "一、一年接着一年干，建设持续取得新进展新成效",
+            "（一）扩大有效投资", "（二）存在的问题和不足", "1.强化组织领导", "一是加强学习。", "存在问题：人手不足。",
+            "基本情况", "下一步工作打算", "在肯定成绩的同时，我们也清醒认识到，发展还面临不少困难。",
+            "今年经济社会发展主要预期目标是：地区生产总值增长5%左右。", "生产总值增长5%。", "实施重点项目100个。",
+            "同志们，让我们更加紧密地团结在党中央周围，为实现目标而努力奋斗！", "各位代表：", ""]
+    rng = random.Random(10)
+    for _ in range(400):
+        lines = ["2026年某市政府工作报告"] + [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        for doc in split_documents("r.txt", "\n".join(lines)):
+            assign_sections(doc)
+            assert all(p.section in SECTIONS for p in doc.paragraphs), lines
