@@ -34,7 +34,7 @@ BODY_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             # …after a short address (在看到成绩的同时，我们也清醒地认识到 / 各位代表！我们也… /
                             # 总结一年来的工作，我们清醒地看到), said by the report's own 我们, not asked of others
                             # (各地区要清醒认识到…: an instruction).
-                            r"^(?:[^，。！!]{0,10}[，！!])?(?:在(?:肯定|看到)成绩的同时|总结成绩的同时|"
+                            r"^成绩固然可喜|^(?:[^，。！!]{0,10}[，！!])?(?:在(?:肯定|看到)成绩的同时|总结成绩的同时|"
                             r"我们(?:也|还)?(?:要)?清醒(?:地)?(?:看到|认识到))")),
     # A report that gives its year's plan no heading turns to it in words (今年要重点做好以下几方面工作,
     # 通观全局，做好今年政府工作必须…); not a review of what the plan was (…要着力抓好的十件实事全部完成,
@@ -57,7 +57,9 @@ SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"不够(?:到位|深入|扎实|完善|健全|有力|精准|及时)|有待(?:加强|提高|完善|提升|进一步)|"
                             r"(?:意识|能力|力度|水平)(?:还|仍)?(?:不强|不高|不足|不够)|有所松懈|麻痹|侥幸|亟待|短板|薄弱环节")),
     # The year's targets (今年发展主要预期目标是：…增长5%左右) are its plan, wherever the report sets them.
-    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|接下来|新的一年|明年)|(?:预期|主要)目标(?:是|为)")),
+    # (…预期目标为5.5%左右，实际增长5.6%: a review, unlike …在实际工作中努力争取更好结果; 这次整治的主要目标是: a
+    # campaign's aim, not the year's plan.)
+    ("next_steps", re.compile(r"^(?:下一步|今后|下阶段|接下来|新的一年|明年)|预期目标(?:是|为)(?!.*(?:实际(?:增长|完成|达到|实现)|超额完成))")),
     ("situation", re.compile(r"^(?:当前|目前|今年以来|近年来|近期|截至|面对)|形势(?:依然|仍然|严峻|复杂)")),
 )
 # A clause that closes a document wherever its sentence began (现将…印发给你们，请认真贯彻执行).
@@ -168,6 +170,10 @@ def part_name(heading: str, section: str) -> bool:
 
 # Words turning from a review to its shortcomings, which say that what came before was the review.
 _AFTER_ACHIEVEMENTS = re.compile(r"(?:肯定|看到|总结)成绩的同时|成绩固然可喜")
+# A part heading naming the work's methods (主要做法及成效): its part is measures, whatever follows it.
+_WORK_DONE = re.compile(r"做法|措施|举措|经验")
+# An account of work done (2024年以来主要做法, 2024年1-5月工作进展): a part so named is no plan, whatever its year.
+_DONE = re.compile(r"以来|进展|完成|情况|开展|做法|成效|回顾")
 # A year (2026年) or a plan period (“十五五”, 2026–2030) a heading names.
 _YEAR = re.compile(r"(\d{4})年|“?十([一二三四五六七八九])五”?")
 _TENS = "一二三四五六七八九"
@@ -200,7 +206,8 @@ def assign_sections(doc: Document) -> None:
     part_lines = [i for i, p in enumerate(paras) if p.level == 0 and REPORT_PART.match(p.heading)]
     tops = [i for i, p in enumerate(paras) if p.heading and p.level == top]
     points = len(part_lines) >= 2 and ((top or 0) >= 2 or (
-        bool(tops) and part_lines[0] < tops[0] and not any(heading_section(paras[i].heading) for i in tops)))
+        bool(tops) and part_lines[0] < tops[0]
+        and not any(heading_section(paras[i].heading) not in (None, "measures") for i in tops)))
     has_structure = any(p.heading for p in paras)
     current: str | None = None  # the section of the enclosing top-level heading
     named = False  # whether that heading's words named its part (一、2014年工作回顾), not a topic
@@ -218,10 +225,10 @@ def assign_sections(doc: Document) -> None:
                 span = _span(p.heading)
                 if cue == "situation" and span:
                     reviewed = max(reviewed, span[1])
-                elif cue in (None, "measures") and span and reviewed and span[0] > reviewed:
+                elif cue in (None, "measures") and span and reviewed and span[0] > reviewed and not _DONE.search(p.heading):
                     cue = "next_steps"  # after 2025年工作回顾, 2026年主要工作 is the plan
                 current, sub, named = cue or "measures", None, cue is not None
-                part = i if current == "measures" else -1
+                part = i if current == "measures" and not _WORK_DONE.search(p.heading) else -1
                 p.section = current
             else:
                 if named and cue and not part_name(p.heading, cue):

@@ -260,8 +260,9 @@ _QUOTE_EDGE = "。！!？?，,；;：:…“”—"
 _PROGRAMME = re.compile(r"(?:专项)?(?:行动|活动|工程|计划|试点|品牌|项目|攻坚战)")
 # What a saying or a stated aim is called when a noun follows it (坚持“绿水青山就是金山银山”理念, “…”等重要目标):
 # not a name's kind.
-_SAYING_KIND = frozenset(["理念", "精神", "思想", "论述", "论断", "方针", "原则", "道理", "真理", "箴言", "名言",
-                          "古训", "诗句", "格言", "警句", "信念", "境界", "情怀", "宗旨", "要义", "精髓", "观念", "目标"])
+_SAYING_KIND = ("理念", "精神", "思想", "论述", "论断", "方针", "原则", "道理", "真理", "箴言", "名言", "古训", "诗句",
+                "格言", "警句", "信念", "境界", "情怀", "宗旨", "要义", "精髓", "观念", "目标", "作风", "传统", "思路",
+                "定位", "导向", "责任", "指示", "嘱托", "使命", "要求", "战略")
 # Further quotations in a row (“跟着美食去旅行”“跟着演艺去旅行”等新模式) and the 等 that closes them.
 _MORE_QUOTES = re.compile(r"(?:[、和及与]?“[^“”]{1,40}”)*等?")
 # A quotation that names its own kind (“国家重点基础研究发展计划”, “改革创新系列行动”).
@@ -285,11 +286,16 @@ def _named(paragraph: str, start: int, end: int) -> bool:
     from editor.core.mining.lexicon import segment_words, word_tags
 
     tags = word_tags()
-    words = segment_words(rest)
+    words = list(segment_words(rest))
     if len(words) > 1 and tags.get(words[0], "") == "a":
         words = words[1:]  # …等新模式, …重要要求: the noun after its adjective says what it is
-    tag = tags.get(words[0], "")
-    return (tag.startswith("n") or tag == "vn") and words[0] not in _SAYING_KIND
+    # The nouns after it, up to three: their head says what it is (“…”发展理念, “…”工作作风: sayings).
+    run = []
+    for w in words[:3]:
+        if not (tags.get(w, "").startswith("n") or tags.get(w, "") == "vn"):
+            break
+        run.append(w)
+    return bool(run) and not any(w.endswith(_SAYING_KIND) for w in run)
 
 
 def _stands_alone(paragraph: str, start: int, end: int, inner: str) -> bool:

@@ -239,10 +239,19 @@ def test_part_lines_naming_two_things_and_the_top_level_points_under_them():
         "二、全力抓好七项重点工作", "加快传统产业提质升级。"]))
     assert got["——这五年综合经济实力大幅提升。经济总量达到2.67万亿元。"] == "situation"
     assert got["一、把铸牢中华民族共同体意识作为主线"] == got["加快传统产业提质升级。"] == "next_steps"
-    # 一、 headings before any part line are parts themselves, as before.
-    got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "一、2025年工作回顾", "生产总值增长5%。",
-                                "二、加快建设现代化产业体系", "实施重点项目100个。"]))
-    assert got["实施重点项目100个。"] == "measures"
+    # A review's points may end in a measures word (…取得新成效): they name no part.
+    got = _sections("\n".join([
+        "2026年某自治区政府工作报告", "各位代表：", "“十四五”时期发展成就和2025年工作回顾", "一、高质量发展取得新成效",
+        "经济总量达到2.67万亿元。", "二、改革开放迈出新步伐", "改革全面深化。", "“十五五”时期主要目标和2026年重点工作",
+        "一、全力扩大有效需求", "实施重点项目100个。", "扩大消费。"]))
+    assert got["一、高质量发展取得新成效"] == got["经济总量达到2.67万亿元。"] == "situation"
+    assert got["一、全力扩大有效需求"] == got["实施重点项目100个。"] == "next_steps"
+    # 一、 headings before the part lines are parts themselves, as before: a part line is no part of theirs.
+    got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "一、加快建设现代化产业体系", "实施重点项目100个。",
+                                "2025年工作回顾", "生产总值增长5%。", "2026年重点工作", "扩大有效投资。", "二、加强政府自身建设",
+                                "坚持依法行政。", "推进政务公开。"]))
+    assert got["实施重点项目100个。"] == got["坚持依法行政。"] == "measures"
+    assert got["生产总值增长5%。"] == "situation"
     # Part lines and nothing numbered under them.
     got = _sections("\n".join(["2026年某市政府工作报告", "各位代表：", "2025年工作回顾", "生产总值增长5%。",
                                 "2026年重点工作", "实施重点项目100个。", "扩大有效投资。"]))
@@ -258,9 +267,19 @@ def test_a_part_for_a_year_after_the_one_reviewed_is_the_plan():
     assert got["生产总值增长5%。"] == "situation"
     assert got["坚持稳中求进。"] == got["（一）扩大有效投资"] == got["实施重点项目100个。"] == "next_steps"
     assert got["坚持依法行政。"] == "measures"  # names no year: the government's own standing work
+    # A measures word in the coming period's heading (…主要目标和战略举措) does not make it an account.
+    got = _sections("\n".join(["2026年某省政府工作报告", "各位代表：", "一、“十四五”时期工作回顾", "生产总值增长5%。",
+                                "二、“十五五”时期经济社会发展的主要目标和战略举措", "坚持稳中求进。", "三、2026年重点工作",
+                                "实施重点项目100个。", "扩大有效投资。"]))
+    assert got["坚持稳中求进。"] == "next_steps"
     # A summary that reviews nothing first keeps its year's work as measures.
     got = _sections("\n".join(["2023年某局工作总结", "一、2023年主要工作", "完成培训十二次。", "二、存在问题", "人手不足。"]))
     assert got["完成培训十二次。"] == "measures"
+    # A later year's account of work done is no plan (a mid-year summary).
+    for heading in ("二、2024年1-5月工作进展", "二、2024年以来主要做法"):
+        got = _sections("\n".join(["2024年上半年工作总结", "一、2023年工作回顾", "完成任务。", heading,
+                                    "完成培训五次。", "三、下一步打算", "继续加强学习。", "完善制度。"]))
+        assert got["完成培训五次。"] == "measures", heading
 
 
 def test_a_part_its_shortcomings_look_back_on_was_the_review():
@@ -277,6 +296,17 @@ def test_a_part_its_shortcomings_look_back_on_was_the_review():
     got = _sections("\n".join(["2023年某局工作总结", "一、强化组织领导", "成立工作专班。",
                                 "但也要看到，工作中还存在一些不足。", "二、完善制度", "修订制度八项。"]))
     assert got["成立工作专班。"] == "measures"
+    # A part named as the work's methods stays measures, whatever turns after it.
+    got = _sections("\n".join(["2023年某局工作总结", "一、主要做法及成效", "（一）强化组织领导", "成立工作专班。",
+                                "在肯定成绩的同时，我们也清醒地认识到，工作中还存在一些不足。", "二、下一步打算",
+                                "继续加强学习。", "完善制度。"]))
+    assert got["（一）强化组织领导"] == got["成立工作专班。"] == "measures"
+    # 成绩固然可喜，但… turns to the shortcomings as 在肯定成绩的同时 does.
+    got = _sections("\n".join(["2026年某省政府工作报告", "各位代表：", "一、一年接着一年干，新福建建设持续取得新进展新成效",
+                                "过去一年经济稳中有进。", "成绩固然可喜，但我们也清醒地看到，发展还面临不少问题。",
+                                "二、一张蓝图绘到底", "实施项目。", "推进改革。"]))
+    assert got["过去一年经济稳中有进。"] == "situation"
+    assert got["成绩固然可喜，但我们也清醒地看到，发展还面临不少问题。"] == "problems"
 
 
 def test_a_summarys_lead_ins_do_not_take_the_numbered_points_after_them():

@@ -77,12 +77,18 @@ def test_a_reports_parts_are_told_by_its_own_turns_of_phrase():
 def test_the_years_targets_are_its_plan_wherever_they_stand():
     from editor.core.corpus.sections import sentence_section
 
-    targets = "今年经济社会发展主要预期目标是：地区生产总值增长5%左右，城镇调查失业率控制在5.5%左右。"
+    targets = ("今年经济社会发展主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；"
+               "城镇调查失业率控制在5.5%左右。")
     assert sentence_section(targets, "measures", 0.5) == "next_steps"
     assert sentence_section("中央提出今年经济增长预期目标为5%左右，考虑了促进就业增收。", "measures", 0.5) == "next_steps"
     # A review that beat its target is still the review.
     beaten = "全区地区生产总值增长5.1%，增速高于预期目标、高于上年同期。"
     assert sentence_section(beaten, "situation", 0.2) == "situation"
+    # A target met, an aim worked towards, a campaign's aim: not the year's plan.
+    for text, section in (("过去一年，全省发展主要预期目标为增长5.5%左右，实际增长5.6%。", "situation"),
+                          ("坚持以全年主要目标为牵引，统筹推进稳增长各项工作。", "measures"),
+                          ("这次专项整治的主要目标是：全面排查安全隐患。", "measures")):
+        assert sentence_section(text, section, 0.5) == section, text
 
 
 def test_a_frame_with_a_long_middle_is_still_the_frame():
@@ -170,10 +176,11 @@ def test_a_party_congress_closes_on_its_own_call():
     assert frame_templates("让我们更加紧密地团结在党中央周围") == ["让我们更加紧密地团结在___周围"]
 
 
-def test_a_community_is_no_closing_word():
+def test_a_community_or_common_prosperity_is_no_closing_word():
     from editor.core.mining.ranking import pick_section
 
     base = {"opening": 0.05, "situation": 0.1, "measures": 0.5, "closing": 0.01, "next_steps": 0.2, "general": 0.1}
     # 共同 closes a speech (共同奋斗, 共同努力); 共同体 is the theme a minority region's closing restates.
     assert pick_section({"closing": 4}, base, "collocation", "以铸牢中华民族共同体意识为主线")[0] != "closing"
     assert pick_section({"closing": 4}, base, "collocation", "为___而共同奋斗")[0] == "closing"
+    assert pick_section({"closing": 4}, base, "collocation", "扎实推动共同富裕")[0] != "closing"

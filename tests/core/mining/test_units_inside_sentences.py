@@ -72,6 +72,12 @@ def test_a_quotation_a_noun_of_its_kind_follows_is_a_name() -> None:
     for saying in ("经济增长保持在合理区间", "绿水青山就是金山银山", "五个进一步到位", "为企业服务就是为发展赋能",
                    "此心安处是吾乡"):
         assert kinds.get(saying) == "quote", (saying, kinds.get(saying))
+    # A saying's kind may come after other nouns (发展理念, 工作作风, 优良传统): the run's head says what it is.
+    speech = ("在全县干部大会上的讲话\n同志们：\n要践行“绿水青山就是金山银山”发展理念，弘扬“特别能吃苦特别能战斗”工作作风，"
+              "传承“自力更生艰苦奋斗”优良传统，按照“成熟一个推进一个”工作思路抓好落实。")
+    kinds = {c.text: c.kind for c in extract(split_documents("s.txt", speech)[0]) if c.kind in ("quote", "collocation")}
+    for saying in ("绿水青山就是金山银山", "特别能吃苦特别能战斗", "自力更生艰苦奋斗", "成熟一个推进一个"):
+        assert kinds.get(saying) == "quote", (saying, kinds.get(saying))
 
 
 def test_a_saying_between_punctuation_and_a_two_part_saying_stay(mined: dict[str, str]) -> None:
