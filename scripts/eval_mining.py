@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-SECTIONS = ("title", "opening", "situation", "measures", "problems", "next_steps", "closing", "general")
+from editor.core.model.phrases import KINDS, SECTIONS  # after the path: run as a script from anywhere
+
 LABELS = ("good", "misplaced", "fragment", "junk")
 TOP = 50
 GROUP_TOP = 10  # the sidebar lists a section's phrases by kind: what a drafter reads on opening one
@@ -34,7 +35,6 @@ def top_entries(corpus: Path) -> tuple[dict[str, list[str]], dict[tuple[str, str
     """Each section's top 50 texts and each (section, kind) group's first ten, mined with the real pipeline."""
     from editor.core.bank.store import PhraseBank
     from editor.core.mining.pipeline import mine_into_bank
-    from editor.core.model.phrases import KINDS
 
     with tempfile.TemporaryDirectory() as tmp:
         bank = PhraseBank(Path(tmp) / "bank.db")
